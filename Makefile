@@ -1,0 +1,65 @@
+# seaworthy build. `make` builds build/seaworthy; `make check` builds an
+# ASan+UBSan variant in build-san/ and runs the whole suite through it.
+CC      ?= cc
+VERSION := 0.1.0
+WARN    := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
+           -Wshadow -Wwrite-strings -Wformat=2 -Wvla
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Isrc -DSW_VERSION='"$(VERSION)"' \
+             $(shell pkg-config --cflags jansson 2>/dev/null)
+LIBS    := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+
+B       ?= build
+SRC     := $(sort $(wildcard src/*.c src/*/*.c))
+LIBSRC  := $(filter-out src/main.c,$(SRC))
+OBJ     := $(SRC:%.c=$(B)/%.o)
+LIBOBJ  := $(LIBSRC:%.c=$(B)/%.o)
+UNITSRC := $(sort $(wildcard tests/unit/*.c))
+
+SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+
+.PHONY: all clean check test unit san fuzz fuzz-run bench example
+all: $(B)/seaworthy
+
+$(B)/seaworthy: $(OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+
+$(B)/%.o: %.c $(wildcard src/*.h src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/unit-tests: $(LIBOBJ) $(UNITSRC)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $(UNITSRC) $(LIBOBJ) $(LIBS)
+
+# The suite against whatever binary $(B) holds.
+test: $(B)/seaworthy $(B)/unit-tests
+	tests/run.sh $(B)
+
+# The suite under ASan and UBSan with leak detection: what CI runs.
+check:
+	$(MAKE) B=build-san CC=clang CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" test
+
+san:
+	$(MAKE) B=build-san CC=clang CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" build-san/seaworthy
+
+# libFuzzer targets, one per parser.
+FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZBIN := $(FUZZSRC:fuzz/%.c=build-fuzz/%)
+fuzz: $(FUZZBIN)
+build-fuzz/fuzz_%: fuzz/fuzz_%.c $(LIBSRC)
+	@mkdir -p build-fuzz
+	clang -std=c17 -D_GNU_SOURCE $(WARN) -O1 -g -Isrc -DSW_VERSION='"$(VERSION)"' \
+	  -fsanitize=fuzzer,address,undefined -o $@ $< $(LIBSRC) $(LIBS)
+# Replays the corpus, then fuzzes each target for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+fuzz-run: fuzz
+	fuzz/run.sh $(FUZZ_SECONDS)
+
+bench: $(B)/seaworthy
+	bench/run.sh $(B)/seaworthy
+
+example: $(B)/seaworthy
+	$(B)/seaworthy check examples/webapp || test $$? -eq 1
+
+clean:
+	rm -rf build build-san build-fuzz

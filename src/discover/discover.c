@@ -1,0 +1,139 @@
+#include "discover/discover.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAX_DEPTH 64
+
+bool discover_is_dockerfile(const char *name)
+{
+	return !strcmp(name, "Dockerfile") || !strncmp(name, "Dockerfile.", 11) ||
+	       !strcmp(name, "Containerfile") || !strncmp(name, "Containerfile.", 14) ||
+	       !fnmatch("*.Dockerfile", name, 0) || !fnmatch("*.dockerfile", name, 0);
+}
+
+const char *display_path(struct arena *a, const char *path)
+{
+	static char cwd[4096];
+	size_t cl;
+
+	while (path[0] == '.' && path[1] == '/' && path[2])
+		for (path += 2; *path == '/'; path++)
+			;
+	if (path[0] != '/')
+		return path;
+	/* Absolute paths under the current directory are printed relative. */
+	if (!cwd[0] && !getcwd(cwd, sizeof(cwd)))
+		return path;
+	cl = strlen(cwd);
+	if (!strncmp(path, cwd, cl) && path[cl] == '/' && path[cl + 1])
+		return arena_strdup(a, path + cl + 1);
+	return path;
+}
+
+static const char *dir_of(struct arena *a, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return ".";
+	if (slash == path)
+		return "/";
+	return arena_strndup(a, path, (size_t)(slash - path));
+}
+
+static void add_input(struct arena *a, struct input_list *out, const char *path)
+{
+	struct input *in = ARENA_PUSH(a, out->v, out->n, out->cap);
+
+	in->kind = INPUT_DOCKERFILE;
+	in->path = path;
+	in->display = strcmp(path, "-") ? display_path(a, path) : "<stdin>";
+	in->dir = strcmp(path, "-") ? dir_of(a, path) : NULL;
+}
+
+static void add_bad(struct arena *a, struct input_list *out, const char *path, const char *why)
+{
+	struct bad_path *b = ARENA_PUSH(a, out->bad, out->nbad, out->capbad);
+
+	b->path = display_path(a, path);
+	b->why = why;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk(struct arena *a, const char *dir, int depth, struct input_list *out)
+{
+	DIR *d;
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+
+	if (depth > MAX_DEPTH)
+		return;
+	d = opendir(dir);
+	if (!d) {
+		add_bad(a, out, dir, strerror(errno));
+		return;
+	}
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		*ARENA_PUSH(a, names, n, cap) = arena_strdup(a, e->d_name);
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		const char *name = names[i];
+		const char *path;
+		struct stat st;
+
+		if (!strcmp(dir, "."))
+			path = name;
+		else
+			path = arena_printf(a, "%s%s%s", dir,
+					    dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+		/* lstat: never follow directory symlinks, so no loops. */
+		if (lstat(path, &st) < 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			if (!strcmp(name, ".git") || !strcmp(name, "node_modules") ||
+			    !strcmp(name, "vendor"))
+				continue;
+			walk(a, path, depth + 1, out);
+		} else if (discover_is_dockerfile(name)) {
+			if (S_ISLNK(st.st_mode) && (stat(path, &st) < 0 || !S_ISREG(st.st_mode)))
+				continue;
+			add_input(a, out, path);
+		}
+	}
+}
+
+void discover(struct arena *a, const char *const *paths, size_t npaths, struct input_list *out)
+{
+	for (size_t i = 0; i < npaths; i++) {
+		struct stat st;
+
+		if (!strcmp(paths[i], "-")) {
+			add_input(a, out, "-");
+			continue;
+		}
+		if (stat(paths[i], &st) < 0) {
+			add_bad(a, out, paths[i], strerror(errno));
+			continue;
+		}
+		if (S_ISDIR(st.st_mode))
+			walk(a, paths[i], 0, out);
+		else
+			add_input(a, out, paths[i]);
+	}
+}

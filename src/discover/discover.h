@@ -1,0 +1,35 @@
+/* Finds the inputs under the paths given on the command line. */
+#ifndef SW_DISCOVER_H
+#define SW_DISCOVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/arena.h"
+
+enum input_kind { INPUT_DOCKERFILE };
+
+struct input {
+	enum input_kind kind;
+	const char *path;	/* to open ("-" for stdin) */
+	const char *display;	/* to print: relative, without a leading ./ */
+	const char *dir;	/* directory holding it (build context guess); NULL for stdin */
+};
+
+struct input_list {
+	struct input *v;
+	size_t n, cap;
+	/* Paths that could not be read at all (missing, unreadable). */
+	struct bad_path { const char *path, *why; } *bad;
+	size_t nbad, capbad;
+};
+
+/* Whether a file name is a Dockerfile by name. */
+bool discover_is_dockerfile(const char *name);
+/* Walks each path (files are taken whatever their name) in a sorted,
+ * deterministic order, skipping .git, node_modules and vendor. */
+void discover(struct arena *a, const char *const *paths, size_t npaths, struct input_list *out);
+/* The path as it should be printed. */
+const char *display_path(struct arena *a, const char *path);
+
+#endif

@@ -1,0 +1,147 @@
+#include "findings/findings.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules/rule.h"
+#include "util/die.h"
+
+const struct checklist_point checklist[10] = {
+	{ 1, "Host user", LAYER_HOST, "the host layer (seaworthy host)" },
+	{ 2, "Container user", LAYER_DOCKERFILE | LAYER_COMPOSE | LAYER_IMAGE | LAYER_LIVE,
+	  "Dockerfiles, compose files or images" },
+	{ 3, "Cache order", LAYER_DOCKERFILE, "Dockerfiles" },
+	{ 4, "Folders", LAYER_DOCKERFILE | LAYER_IMAGE, "Dockerfiles or images" },
+	{ 5, "ARG vs ENV", LAYER_DOCKERFILE | LAYER_IMAGE, "Dockerfiles or images" },
+	{ 6, "Compose", LAYER_COMPOSE, "the compose layer" },
+	{ 7, "One service per container", LAYER_DOCKERFILE | LAYER_IMAGE | LAYER_LIVE,
+	  "Dockerfiles, images or running containers" },
+	{ 8, "Restart", LAYER_COMPOSE | LAYER_LIVE, "the compose layer or running containers" },
+	{ 9, "Ports", LAYER_COMPOSE | LAYER_LIVE | LAYER_HOST,
+	  "the compose layer or running containers" },
+	{ 10, "Logs", LAYER_COMPOSE | LAYER_IMAGE | LAYER_LIVE,
+	  "the compose layer, images or running containers" },
+};
+
+void report_init(struct report *r, struct arena *a)
+{
+	memset(r, 0, sizeof(*r));
+	r->a = a;
+}
+
+static const char *vfmt(struct arena *a, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int n;
+	char *p;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		BUG("bad format");
+	p = arena_alloc(a, (size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+struct finding *report_add(struct report *r, const struct rule *rule, const char *file,
+			   unsigned line, unsigned col, unsigned end_line, unsigned end_col,
+			   const char *fmt, ...)
+{
+	struct finding *f = ARENA_PUSH(r->a, r->findings, r->nfindings, r->capfindings);
+	va_list ap;
+
+	f->rule = rule;
+	f->severity = rule->severity;
+	f->file = file;
+	f->line = line;
+	f->col = col ? col : 1;
+	f->end_line = end_line >= line ? end_line : line;
+	f->end_col = end_col ? end_col : f->col;
+	va_start(ap, fmt);
+	f->message = vfmt(r->a, fmt, ap);
+	va_end(ap);
+	f->fix = rule->fix;
+	return f;
+}
+
+void report_error(struct report *r, const char *file, unsigned line, const char *fmt, ...)
+{
+	struct input_error *e = ARENA_PUSH(r->a, r->errors, r->nerrors, r->caperrors);
+	va_list ap;
+
+	e->file = file;
+	e->line = line;
+	va_start(ap, fmt);
+	e->message = vfmt(r->a, fmt, ap);
+	va_end(ap);
+}
+
+static int strcmp_null(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a ? 1 : b ? -1 : 0;
+	return strcmp(a, b);
+}
+
+static int cmp_finding(const void *pa, const void *pb)
+{
+	const struct finding *a = pa, *b = pb;
+	int c = strcmp_null(a->file, b->file);
+
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	if ((c = strcmp(a->rule->id, b->rule->id)))
+		return c;
+	return strcmp(a->message, b->message);
+}
+
+static int cmp_error(const void *pa, const void *pb)
+{
+	const struct input_error *a = pa, *b = pb;
+	int c = strcmp_null(a->file, b->file);
+
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return strcmp(a->message, b->message);
+}
+
+void report_sort(struct report *r)
+{
+	if (r->nfindings > 1)
+		qsort(r->findings, r->nfindings, sizeof(*r->findings), cmp_finding);
+	if (r->nerrors > 1)
+		qsort(r->errors, r->nerrors, sizeof(*r->errors), cmp_error);
+}
+
+const char *severity_name(enum severity s)
+{
+	switch (s) {
+	case SEV_INFO: return "info";
+	case SEV_WARNING: return "warning";
+	case SEV_ERROR: return "error";
+	}
+	return "?";
+}
+
+int severity_parse(const char *s, enum severity *out)
+{
+	if (!strcmp(s, "info"))
+		*out = SEV_INFO;
+	else if (!strcmp(s, "warning"))
+		*out = SEV_WARNING;
+	else if (!strcmp(s, "error"))
+		*out = SEV_ERROR;
+	else
+		return -1;
+	return 0;
+}

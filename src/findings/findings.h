@@ -1,0 +1,65 @@
+/* Findings and input errors of one run. Renderers see only these and the
+ * rule catalogue. All strings are owned by the report's arena. */
+#ifndef SW_FINDINGS_H
+#define SW_FINDINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/arena.h"
+
+enum severity { SEV_INFO = 0, SEV_WARNING = 1, SEV_ERROR = 2 };
+
+struct rule;
+
+struct finding {
+	const struct rule *rule;
+	enum severity severity;
+	const char *file;	/* display path; NULL for findings with no file */
+	unsigned line, col, end_line, end_col;
+	const char *message;
+	const char *fix;
+};
+
+struct input_error {
+	const char *file;
+	unsigned line;		/* 0 when the file could not be read at all */
+	const char *message;
+};
+
+/* Which layers ran, so the checklist can tell "passed" from "not checked". */
+enum layer { LAYER_DOCKERFILE = 1 << 0, LAYER_COMPOSE = 1 << 1, LAYER_IMAGE = 1 << 2,
+	     LAYER_HOST = 1 << 3, LAYER_LIVE = 1 << 4 };
+
+struct report {
+	struct arena *a;
+	struct finding *findings;
+	size_t nfindings, capfindings;
+	struct input_error *errors;
+	size_t nerrors, caperrors;
+	unsigned layers;	/* bit set of enum layer that were checked */
+};
+
+void report_init(struct report *r, struct arena *a);
+/* Adds a finding; message is printf-style. Returns it for adjustments. */
+struct finding *report_add(struct report *r, const struct rule *rule, const char *file,
+			   unsigned line, unsigned col, unsigned end_line, unsigned end_col,
+			   const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+void report_error(struct report *r, const char *file, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Sorts findings by file, line, column and rule, errors by file and line. */
+void report_sort(struct report *r);
+
+const char *severity_name(enum severity s);
+int severity_parse(const char *s, enum severity *out);
+
+/* The ten checklist points, 1-based. */
+struct checklist_point {
+	int point;
+	const char *title;
+	unsigned layers;	/* layers that can check it */
+	const char *layer_hint;	/* what would check it, for "not checked" */
+};
+extern const struct checklist_point checklist[10];
+
+#endif

@@ -1,0 +1,89 @@
+/* seaworthy: checks a project's Docker setup against a production checklist. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+
+extern const struct subcommand cmd_check, cmd_rules, cmd_explain, cmd_parse;
+
+static const struct subcommand *const commands[] = {
+	&cmd_check, &cmd_rules, &cmd_explain, &cmd_parse,
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+int usage_error(const struct subcommand *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "seaworthy %s: ", c->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: seaworthy %s\n", c->usage);
+	return EXIT_TROUBLE;
+}
+
+void print_help(const struct subcommand *c)
+{
+	printf("usage: seaworthy %s\n\n%s\n", c->usage, c->summary);
+	if (c->help)
+		printf("\n%s", c->help);
+}
+
+int take_opt(int argc, char **argv, int *i, const char *name, const char **val)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n))
+		return 0;
+	if (argv[*i][n] == '=') {
+		*val = argv[*i] + n + 1;
+		return 1;
+	}
+	if (argv[*i][n])
+		return 0;
+	if (*i + 1 >= argc) {
+		*val = NULL;
+		return -1;
+	}
+	*val = argv[++*i];
+	return 1;
+}
+
+static void usage(FILE *out)
+{
+	fprintf(out, "usage: seaworthy <command> [options]\n\ncommands:\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+	fprintf(out, "\nseaworthy <command> --help shows a command's options.\n"
+		     "seaworthy --version prints the version.\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_TROUBLE;
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
+		printf("seaworthy %s\n", SW_VERSION);
+		return EXIT_CLEAN;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+		if (argc > 2)
+			for (size_t i = 0; i < NCOMMANDS; i++)
+				if (!strcmp(commands[i]->name, argv[2])) {
+					print_help(commands[i]);
+					return EXIT_CLEAN;
+				}
+		usage(stdout);
+		return EXIT_CLEAN;
+	}
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (!strcmp(commands[i]->name, argv[1]))
+			return commands[i]->run(argc - 1, argv + 1);
+	fprintf(stderr, "seaworthy: unknown command '%s'\n", argv[1]);
+	usage(stderr);
+	return EXIT_TROUBLE;
+}

@@ -1,0 +1,42 @@
+#include "render/render.h"
+
+#include <string.h>
+
+#include "rules/rule.h"
+
+extern const struct renderer render_text, render_json;
+
+static const struct renderer *const renderers[] = { &render_text, &render_json };
+
+const char renderer_names[] = "text, json";
+
+const struct renderer *renderer_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof(renderers) / sizeof(renderers[0]); i++)
+		if (!strcmp(renderers[i]->name, name))
+			return renderers[i];
+	return NULL;
+}
+
+enum point_status checklist_status(const struct report *r, int p, size_t *count)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->nfindings; i++)
+		if (r->findings[i].rule->checklist == p)
+			n++;
+	*count = n;
+	if (n)
+		return POINT_FAIL;
+	return (r->layers & checklist[p - 1].layers) ? POINT_PASS : POINT_UNCHECKED;
+}
+
+const char *point_status_name(enum point_status s)
+{
+	switch (s) {
+	case POINT_PASS: return "pass";
+	case POINT_FAIL: return "fail";
+	case POINT_UNCHECKED: return "unchecked";
+	}
+	return "?";
+}

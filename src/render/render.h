@@ -1,0 +1,28 @@
+/* Renderers see only the report (findings, errors) and rule metadata.
+ * Each renderer is one file defining one const struct renderer. */
+#ifndef SW_RENDER_H
+#define SW_RENDER_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "findings/findings.h"
+
+struct render_opts {
+	bool color;
+};
+
+struct renderer {
+	const char *name;
+	void (*render)(FILE *out, const struct report *r, const struct render_opts *o);
+};
+
+const struct renderer *renderer_find(const char *name);
+extern const char renderer_names[];	/* "text, json" for messages */
+
+enum point_status { POINT_PASS, POINT_FAIL, POINT_UNCHECKED };
+/* Status of checklist point p (1..10) and its number of findings. */
+enum point_status checklist_status(const struct report *r, int p, size_t *count);
+const char *point_status_name(enum point_status s);
+
+#endif

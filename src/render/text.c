@@ -1,0 +1,80 @@
+/* The default, human format: one line per finding and its fix, errors,
+ * then the checklist. */
+#include <string.h>
+
+#include "render/render.h"
+#include "rules/rule.h"
+
+#define C(o, code) ((o)->color ? "\033[" code "m" : "")
+
+static const char *sev_color(const struct render_opts *o, enum severity s)
+{
+	if (!o->color)
+		return "";
+	switch (s) {
+	case SEV_ERROR: return "\033[1;31m";
+	case SEV_WARNING: return "\033[1;33m";
+	case SEV_INFO: return "\033[1;36m";
+	}
+	return "";
+}
+
+static void render(FILE *out, const struct report *r, const struct render_opts *o)
+{
+	size_t nsev[3] = { 0 };
+
+	for (size_t i = 0; i < r->nerrors; i++) {
+		const struct input_error *e = &r->errors[i];
+
+		if (e->line)
+			fprintf(out, "%s%s:%u:%s %serror:%s %s\n", C(o, "1"), e->file, e->line,
+				C(o, "0"), sev_color(o, SEV_ERROR), C(o, "0"), e->message);
+		else
+			fprintf(out, "%s%s:%s %serror:%s %s\n", C(o, "1"), e->file, C(o, "0"),
+				sev_color(o, SEV_ERROR), C(o, "0"), e->message);
+	}
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const struct finding *f = &r->findings[i];
+
+		nsev[f->severity]++;
+		fprintf(out, "%s%s:%u:%u:%s %s%s[%s]%s %s", C(o, "1"), f->file ? f->file : "-",
+			f->line, f->col, C(o, "0"), sev_color(o, f->severity),
+			severity_name(f->severity), f->rule->id, C(o, "0"), f->message);
+		if (f->rule->checklist)
+			fprintf(out, " (checklist %d)", f->rule->checklist);
+		fputc('\n', out);
+		if (f->fix)
+			fprintf(out, "    %sfix:%s %s\n", C(o, "2"), C(o, "0"), f->fix);
+	}
+	if (r->nfindings || r->nerrors)
+		fputc('\n', out);
+	fprintf(out, "%sChecklist%s\n", C(o, "1"), C(o, "0"));
+	for (int p = 1; p <= 10; p++) {
+		size_t n;
+		enum point_status s = checklist_status(r, p, &n);
+
+		fprintf(out, "  %2d. %-27s ", p, checklist[p - 1].title);
+		switch (s) {
+		case POINT_PASS:
+			fprintf(out, "%spassed%s\n", C(o, "32"), C(o, "0"));
+			break;
+		case POINT_FAIL:
+			fprintf(out, "%sfailed%s (%zu finding%s)\n", C(o, "31"), C(o, "0"), n,
+				n == 1 ? "" : "s");
+			break;
+		case POINT_UNCHECKED:
+			fprintf(out, "%snot checked%s: needs %s\n", C(o, "2"), C(o, "0"),
+				checklist[p - 1].layer_hint);
+			break;
+		}
+	}
+	fprintf(out, "\n%zu finding%s: %zu error%s, %zu warning%s, %zu info", r->nfindings,
+		r->nfindings == 1 ? "" : "s", nsev[SEV_ERROR], nsev[SEV_ERROR] == 1 ? "" : "s",
+		nsev[SEV_WARNING], nsev[SEV_WARNING] == 1 ? "" : "s", nsev[SEV_INFO]);
+	if (r->nerrors)
+		fprintf(out, "; %zu input%s could not be checked", r->nerrors,
+			r->nerrors == 1 ? "" : "s");
+	fputc('\n', out);
+}
+
+const struct renderer render_text = { "text", render };

@@ -1,0 +1,56 @@
+#include "rules/rule.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+const struct rule *rule_find(const char *id)
+{
+	for (size_t i = 0; i < rule_count; i++)
+		if (!strcasecmp(rule_table[i]->id, id))
+			return rule_table[i];
+	return NULL;
+}
+
+static struct finding *vreport(struct rule_ctx *c, unsigned line, unsigned col, unsigned eline,
+			       unsigned ecol, const char *fmt, va_list ap)
+{
+	char msg[2048];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	return report_add(c->report, c->rule, c->df->path, line, col, eline, ecol, "%s", msg);
+}
+
+struct finding *rule_report(struct rule_ctx *c, const struct m_instr *at, const char *fmt, ...)
+{
+	struct finding *f;
+	va_list ap;
+
+	va_start(ap, fmt);
+	f = vreport(c, at->node->start.line, at->node->start.col, at->node->end.line,
+		    at->node->end.col, fmt, ap);
+	va_end(ap);
+	return f;
+}
+
+struct finding *rule_report_at(struct rule_ctx *c, struct df_pos pos, unsigned end_col,
+			       const char *fmt, ...)
+{
+	struct finding *f;
+	va_list ap;
+
+	va_start(ap, fmt);
+	f = vreport(c, pos.line, pos.col, pos.line, end_col, fmt, ap);
+	va_end(ap);
+	return f;
+}
+
+void rules_check_dockerfile(struct report *r, const struct m_dockerfile *df)
+{
+	for (size_t i = 0; i < rule_count; i++) {
+		struct rule_ctx c = { r, r->a, rule_table[i], df };
+
+		if (rule_table[i]->check_dockerfile)
+			rule_table[i]->check_dockerfile(&c);
+	}
+}

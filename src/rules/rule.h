@@ -1,0 +1,46 @@
+/* A rule is one file defining one const struct rule, listed in table.c.
+ * Rules see only the model and report through the context. */
+#ifndef SW_RULE_H
+#define SW_RULE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "findings/findings.h"
+#include "model/model.h"
+
+struct rule_ctx {
+	struct report *report;
+	struct arena *a;
+	const struct rule *rule;
+	const struct m_dockerfile *df;
+};
+
+struct rule {
+	const char *id;		/* "SW0201": checklist point 02, rule 01; 00 = general */
+	const char *title;	/* one line, for `seaworthy rules` */
+	enum severity severity;
+	int checklist;		/* 1..10, or 0 for a general best practice */
+	const char *layer;	/* "dockerfile", "compose", ... */
+	const char *why;	/* why it matters (explain) */
+	const char *bad;	/* a bad example (explain) */
+	const char *good;	/* the fixed example (explain) */
+	const char *fix;	/* default fix line for findings */
+	void (*check_dockerfile)(struct rule_ctx *ctx);
+};
+
+extern const struct rule *const rule_table[];
+extern const size_t rule_count;
+const struct rule *rule_find(const char *id);
+
+/* Reports at an instruction's keyword, spanning its lines. */
+struct finding *rule_report(struct rule_ctx *c, const struct m_instr *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Reports at a precise position (line, col) with an end column. */
+struct finding *rule_report_at(struct rule_ctx *c, struct df_pos pos, unsigned end_col,
+			       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Runs every Dockerfile rule over the model. */
+void rules_check_dockerfile(struct report *r, const struct m_dockerfile *df);
+
+#endif

@@ -1,0 +1,64 @@
+/* The rule catalogue, in id order. Add a rule: one file, one line here. */
+#include "rules/rule.h"
+
+extern const struct rule rule_latest_tag;
+extern const struct rule rule_add_instead_of_copy;
+extern const struct rule rule_shell_form_cmd;
+extern const struct rule rule_pipefail;
+extern const struct rule rule_no_healthcheck;
+extern const struct rule rule_relative_workdir;
+extern const struct rule rule_multiple_cmd;
+extern const struct rule rule_root_user;
+extern const struct rule rule_user_before_packages;
+extern const struct rule rule_sudo;
+extern const struct rule rule_user_not_created;
+extern const struct rule rule_context_before_install;
+extern const struct rule rule_manifest_not_alone;
+extern const struct rule rule_apt_update_alone;
+extern const struct rule rule_package_cache;
+extern const struct rule rule_runtime_mkdir;
+extern const struct rule rule_copy_without_chown;
+extern const struct rule rule_chown_separate_layer;
+extern const struct rule rule_world_writable;
+extern const struct rule rule_secret_in_arg_env;
+extern const struct rule rule_secret_on_command_line;
+extern const struct rule rule_arg_at_runtime;
+extern const struct rule rule_build_only_env;
+extern const struct rule rule_undefined_variable;
+extern const struct rule rule_global_arg_not_redeclared;
+extern const struct rule rule_supervisor;
+extern const struct rule rule_background_daemon;
+extern const struct rule rule_sshd;
+
+const struct rule *const rule_table[] = {
+	&rule_latest_tag,
+	&rule_add_instead_of_copy,
+	&rule_shell_form_cmd,
+	&rule_pipefail,
+	&rule_no_healthcheck,
+	&rule_relative_workdir,
+	&rule_multiple_cmd,
+	&rule_root_user,
+	&rule_user_before_packages,
+	&rule_sudo,
+	&rule_user_not_created,
+	&rule_context_before_install,
+	&rule_manifest_not_alone,
+	&rule_apt_update_alone,
+	&rule_package_cache,
+	&rule_runtime_mkdir,
+	&rule_copy_without_chown,
+	&rule_chown_separate_layer,
+	&rule_world_writable,
+	&rule_secret_in_arg_env,
+	&rule_secret_on_command_line,
+	&rule_arg_at_runtime,
+	&rule_build_only_env,
+	&rule_undefined_variable,
+	&rule_global_arg_not_redeclared,
+	&rule_supervisor,
+	&rule_background_daemon,
+	&rule_sshd,
+};
+
+const size_t rule_count = sizeof(rule_table) / sizeof(rule_table[0]);

@@ -1,0 +1,117 @@
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "die.h"
+
+struct arena_block {
+	struct arena_block *next;
+	size_t size, used;
+	_Alignas(max_align_t) unsigned char data[];
+};
+
+#define ARENA_BLOCK 65536
+#define ALIGN(n) (((n) + _Alignof(max_align_t) - 1) & ~(size_t)(_Alignof(max_align_t) - 1))
+
+void arena_init(struct arena *a)
+{
+	a->head = NULL;
+	a->used_total = 0;
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	struct arena_block *b = a->head;
+	void *p;
+
+	n = ALIGN(n ? n : 1);
+	if (!b || b->size - b->used < n) {
+		size_t size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
+		b = calloc(1, sizeof(*b) + size);
+		if (!b)
+			die("out of memory");
+		b->size = size;
+		/* Big one-off blocks go behind the head so the head keeps its slack. */
+		if (size != ARENA_BLOCK && a->head) {
+			b->next = a->head->next;
+			a->head->next = b;
+		} else {
+			b->next = a->head;
+			a->head = b;
+		}
+	}
+	p = b->data + b->used;
+	b->used += n;
+	a->used_total += n;
+	return p;
+}
+
+void *arena_grow(struct arena *a, void *old, size_t old_n, size_t new_n)
+{
+	void *p = arena_alloc(a, new_n);
+
+	if (old && old_n)
+		memcpy(p, old, old_n < new_n ? old_n : new_n);
+	return p;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+
+	if (n)
+		memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *arena_strdup(struct arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_printf(struct arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *p;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		BUG("vsnprintf failed");
+	p = arena_alloc(a, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void arena_release(struct arena *a)
+{
+	struct arena_block *b = a->head, *next;
+
+	for (; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	a->head = NULL;
+	a->used_total = 0;
+}
+
+void *arena_push_(struct arena *a, void *arrp, size_t *n, size_t *cap, size_t size)
+{
+	char **arr = arrp;
+
+	if (*n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 8;
+
+		*arr = arena_grow(a, *arr, *cap * size, ncap * size);
+		*cap = ncap;
+	}
+	return *arr + (*n)++ * size;
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# The test suite: golden tests through the real binary, BuildKit conformance
+# data, the unit harness, and a fuzz corpus replay when fuzzers are built.
+# usage: tests/run.sh BUILD_DIR      (UPDATE=1 rewrites golden expectations)
+set -u
+B=${1:-build}
+top=$(cd "$(dirname "$0")/.." && pwd)
+BIN=$top/$B/seaworthy
+SHARED=${SW_SHARED:-$top/../shared}
+export NO_COLOR=1 SW_SHARED="$SHARED"
+# Leak detection is on by default with ASan; make it explicit and fatal.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:exitcode=99}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=98}
+pass=0 fail=0 skip=0
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+ok()   { pass=$((pass + 1)); }
+bad()  { fail=$((fail + 1)); echo "FAIL $*"; }
+skipped() { skip=$((skip + 1)); echo "SKIP $*"; }
+
+# Runs the binary in a case directory; output and exit status in one file.
+run_case() { # dir outfile args...
+	local dir=$1 out=$2; shift 2
+	(cd "$dir" && "$BIN" "$@" >"$out" 2>&1; echo "[exit $?]" >>"$out")
+}
+
+# 1. Golden tests: tests/golden/CASE/{args,expected.txt,expected.json}.
+for dir in "$top"/tests/golden/*/; do
+	name=$(basename "$dir")
+	read -r -a args <"$dir/args" 2>/dev/null || args=(check .)
+	[ ${#args[@]} -gt 0 ] || args=(check .)
+	for fmt in txt json; do
+		exp=$dir/expected.$fmt
+		[ "$fmt" = txt ] || [ -f "$exp" ] || [ -n "${UPDATE:-}" ] || continue
+		if [ "$fmt" = json ] && [ "${args[0]}" != check ]; then continue; fi
+		if [ "$fmt" = json ]; then extra=(--format json); else extra=(); fi
+		run_case "$dir" "$tmp/out" "${args[@]}" "${extra[@]}"
+		if [ -n "${UPDATE:-}" ]; then cp "$tmp/out" "$exp"; fi
+		if diff -u "$exp" "$tmp/out" >"$tmp/diff" 2>&1; then ok; else bad "golden/$name ($fmt)"; head -40 "$tmp/diff"; fi
+	done
+done
+
+# 2. BuildKit conformance: dumps byte for byte, negative cases rejected.
+cb=$SHARED/conformance/buildkit/parser
+if [ -d "$cb" ]; then
+	for dir in "$cb"/testfiles/*/; do
+		name=$(basename "$dir")
+		if "$BIN" parse --dump "$dir/Dockerfile" >"$tmp/dump" 2>"$tmp/err" &&
+		   diff -u "$dir/result" "$tmp/dump" >"$tmp/diff"; then ok
+		else bad "conformance/$name"; head -20 "$tmp/diff" "$tmp/err"; fi
+	done
+	for dir in "$cb"/testfiles-negative/*/; do
+		name=$(basename "$dir")
+		"$BIN" parse --dump "$dir/Dockerfile" >"$tmp/dump" 2>"$tmp/err"; rc=$?
+		if [ $rc -eq 2 ] && grep -q 'error' "$tmp/err"; then ok
+		else bad "conformance-negative/$name (exit $rc)"; fi
+	done
+else
+	skipped "conformance: $SHARED/conformance absent"
+fi
+
+# 3. Unit harness (includes shell expansion tables and parser line data).
+if [ -x "$top/$B/unit-tests" ]; then
+	if "$top/$B/unit-tests" >"$tmp/unit" 2>&1; then ok; else bad "unit-tests"; grep -v '^ok ' "$tmp/unit" | head -40; fi
+	grep -E '^(SKIP)' "$tmp/unit" || true
+fi
+
+# 4. Crash sweep over the shared corpus: exit 0, 1 or 2, never a crash.
+corpus=$SHARED/corpus/dockerfiles
+if [ -d "$corpus" ]; then
+	mapfile -t files < <(find "$corpus" -type f | LC_ALL=C sort)
+	timeout 900 "$BIN" check --format json "${files[@]}" >"$tmp/sweep.json" 2>"$tmp/sweep.err"
+	rc=$?
+	if [ $rc -le 2 ] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/sweep.json" 2>/dev/null; then ok
+	else bad "corpus sweep (exit $rc)"; tail -5 "$tmp/sweep.err"; fi
+else
+	skipped "corpus sweep: $corpus absent"
+fi
+
+# 5. Fuzz corpus replay (CI builds the fuzzers first: make fuzz).
+for fz in "$top"/build-fuzz/fuzz_*; do
+	[ -x "$fz" ] || continue
+	name=$(basename "$fz")
+	if "$fz" -runs=0 "$top/fuzz/corpus/${name#fuzz_}" >"$tmp/fz" 2>&1; then ok; else bad "fuzz replay $name"; tail -20 "$tmp/fz"; fi
+done
+
+echo
+echo "$pass passed, $fail failed, $skip skipped"
+[ $fail -eq 0 ]

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # The test suite: golden tests through the real binary, BuildKit conformance
 # data, the unit harness, and a fuzz corpus replay when fuzzers are built.
-# usage: tests/run.sh BUILD_DIR      (UPDATE=1 rewrites golden expectations)
+# usage: tests/run.sh BUILD_DIR [GOLDEN_GLOB]
+#   UPDATE=1 rewrites the golden expectations of the cases it runs (review
+#   the diff!). With GOLDEN_GLOB only the matching golden cases run.
 set -u
 B=${1:-build}
+only=${2:-}
 top=$(cd "$(dirname "$0")/.." && pwd)
 BIN=$top/$B/seaworthy
 SHARED=${SW_SHARED:-$top/../shared}
@@ -25,7 +28,8 @@ run_case() { # dir outfile args...
 }
 
 # 1. Golden tests: tests/golden/CASE/{args,expected.txt,expected.json}.
-for dir in "$top"/tests/golden/*/; do
+for dir in "$top"/tests/golden/${only:-*}/; do
+	[ -d "$dir" ] || continue
 	name=$(basename "$dir")
 	read -r -a args <"$dir/args" 2>/dev/null || args=(check .)
 	[ ${#args[@]} -gt 0 ] || args=(check .)
@@ -39,6 +43,8 @@ for dir in "$top"/tests/golden/*/; do
 		if diff -u "$exp" "$tmp/out" >"$tmp/diff" 2>&1; then ok; else bad "golden/$name ($fmt)"; head -40 "$tmp/diff"; fi
 	done
 done
+
+if [ -n "$only" ]; then echo; echo "$pass passed, $fail failed, $skip skipped"; [ $fail -eq 0 ]; exit; fi
 
 # 2. BuildKit conformance: dumps byte for byte, negative cases rejected.
 cb=$SHARED/conformance/buildkit/parser

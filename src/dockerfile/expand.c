@@ -26,12 +26,14 @@
 #define RUNE_ERROR 0xFFFD
 #define BOM 0xFEFF
 
-/* Nested ${...} (and quotes holding them) deeper than this are refused. */
+/* BuildKit has no limit; we refuse ${...} nested deeper than this so the
+ * recursion (scan -> quote -> ${ -> scan) stays bounded. */
 #define MAX_DEPTH 64
 
 static bool is_letter(int32_t r);
 static bool is_digit(int32_t r);
 
+/* unicode.IsSpace: Latin-1 spaces and the White_Space property. */
 static bool is_space(int32_t r)
 {
 	switch (r) {

@@ -303,7 +303,9 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 
 		if (kind == K_OTHER)
 			return model_err(err, n->start.line,
-					 arena_printf(a, "unknown instruction: %s", n->name));
+					 arena_printf(a, "unknown instruction: %s%s", n->name,
+						      n->name[0] == '{' || n->name[0] == '%' ?
+						      " (this looks like a template, not a Dockerfile)" : ""));
 		if (kind == K_FROM) {
 			struct m_stage *ns = &out->stages[out->nstages];
 

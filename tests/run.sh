@@ -22,9 +22,11 @@ bad()  { fail=$((fail + 1)); echo "FAIL $*"; }
 skipped() { skip=$((skip + 1)); echo "SKIP $*"; }
 
 # Runs the binary in a case directory; output and exit status in one file.
+# A case's `stdin` file, if any, is its standard input.
 run_case() { # dir outfile args...
-	local dir=$1 out=$2; shift 2
-	(cd "$dir" && "$BIN" "$@" >"$out" 2>&1; echo "[exit $?]" >>"$out")
+	local dir=$1 out=$2 in=/dev/null; shift 2
+	[ -f "$dir/stdin" ] && in=$dir/stdin
+	(cd "$dir" && "$BIN" "$@" <"$in" >"$out" 2>&1; echo "[exit $?]" >>"$out")
 }
 
 # 1. Golden tests: tests/golden/CASE/{args,expected.txt,expected.json}.
@@ -45,6 +47,22 @@ for dir in "$top"/tests/golden/${only:-*}/; do
 done
 
 if [ -n "$only" ]; then echo; echo "$pass passed, $fail failed, $skip skipped"; [ $fail -eq 0 ]; exit; fi
+
+# Discovery: names that count, and folders that are skipped. Built here
+# because git cannot hold a nested .git folder.
+d=$tmp/tree
+mkdir -p "$d/.git" "$d/node_modules/x" "$d/vendor" "$d/a" "$d/b/c" "$d/docs"
+for f in .git/Dockerfile node_modules/x/Dockerfile vendor/Dockerfile Dockerfile a/Dockerfile.prod \
+	 b/api.Dockerfile b/c/web.dockerfile Containerfile docs/Dockerfile-notes docs/notes.txt; do
+	printf 'FROM scratch\nCOPY app /app\nCMD ["/app"]\n' >"$d/$f"
+done
+(cd "$d" && "$BIN" check --select SW0201 --format json . >"$tmp/disc.json" 2>&1)
+python3 - "$tmp/disc.json" >"$tmp/disc" <<'PY'
+import json, sys
+print("\n".join(sorted({f["file"] for f in json.load(open(sys.argv[1]))["findings"]})))
+PY
+printf '%s\n' Containerfile Dockerfile a/Dockerfile.prod b/api.Dockerfile b/c/web.dockerfile >"$tmp/disc.want"
+if diff -u "$tmp/disc.want" "$tmp/disc" >"$tmp/diff"; then ok; else bad "discovery"; cat "$tmp/diff"; fi
 
 # 2. BuildKit conformance: dumps byte for byte, negative cases rejected.
 cb=$SHARED/conformance/buildkit/parser
@@ -83,7 +101,20 @@ else
 	skipped "corpus sweep: $corpus absent"
 fi
 
-# 5. Fuzz corpus replay (CI builds the fuzzers first: make fuzz).
+# 5. Catalogue: every rule has a complete explain page, and docs/rules.md is
+#    the generated catalogue (so the docs cannot drift from the rule table).
+"$BIN" rules >"$tmp/rules" 2>&1 || bad "seaworthy rules"
+for id in $(awk 'NR > 1 { print $1 }' "$tmp/rules"); do
+	if "$BIN" explain "$id" >"$tmp/explain" 2>&1 && ! grep -q TODO "$tmp/explain" &&
+	   grep -q '^Why it matters' "$tmp/explain" && grep -q '^Bad' "$tmp/explain" &&
+	   grep -q '^Good' "$tmp/explain" && grep -q '^How to fix' "$tmp/explain"; then ok
+	else bad "explain $id is incomplete"; fi
+done
+"$BIN" rules --markdown >"$tmp/rules.md"
+if diff -u "$top/docs/rules.md" "$tmp/rules.md" >"$tmp/diff" 2>&1; then ok
+else bad "docs/rules.md is stale: run build/seaworthy rules --markdown > docs/rules.md"; head -20 "$tmp/diff"; fi
+
+# 6. Fuzz corpus replay (CI builds the fuzzers first: make fuzz).
 for fz in "$top"/build-fuzz/fuzz_*; do
 	[ -x "$fz" ] || continue
 	name=$(basename "$fz")

@@ -3,22 +3,10 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "render/render.h"
 #include "rules/rule.h"
 
 extern const struct subcommand cmd_explain;
-
-static void indent(const char *text)
-{
-	const char *p = text;
-
-	while (*p) {
-		const char *e = strchr(p, '\n');
-		int n = e ? (int)(e - p) : (int)strlen(p);
-
-		printf("    %.*s\n", n, p);
-		p += n + (e ? 1 : 0);
-	}
-}
 
 static int run(int argc, char **argv)
 {
@@ -36,20 +24,7 @@ static int run(int argc, char **argv)
 			argv[1]);
 		return EXIT_TROUBLE;
 	}
-	printf("%s: %s\n\n", r->id, r->title);
-	printf("Severity: %s\n", severity_name(r->severity));
-	if (r->checklist)
-		printf("Checklist: %d. %s\n", r->checklist, checklist[r->checklist - 1].title);
-	else
-		printf("Checklist: none (general best practice)\n");
-	printf("Layer: %s\n\nWhy it matters\n", r->layer);
-	indent(r->why);
-	printf("\nBad\n");
-	indent(r->bad);
-	printf("\nGood\n");
-	indent(r->good);
-	printf("\nHow to fix\n");
-	indent(r->fix);
+	render_explain(stdout, r, false);
 	return EXIT_CLEAN;
 }
 

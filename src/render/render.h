@@ -25,4 +25,8 @@ enum point_status { POINT_PASS, POINT_FAIL, POINT_UNCHECKED };
 enum point_status checklist_status(const struct report *r, int p, size_t *count);
 const char *point_status_name(enum point_status s);
 
+struct rule;
+/* The explain page of a rule; Markdown for docs/rules.md. */
+void render_explain(FILE *out, const struct rule *r, bool markdown);
+
 #endif

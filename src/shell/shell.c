@@ -392,9 +392,15 @@ static void lex_ansi_c(struct parser *p, struct tok *t)
 			char e = s[i + 1];
 
 			switch (e) {
-			case 'n': strbuf_addch(&p->sb, '\n'); break;
-			case 't': strbuf_addch(&p->sb, '\t'); break;
-			case 'r': strbuf_addch(&p->sb, '\r'); break;
+			case 'n':
+				strbuf_addch(&p->sb, '\n');
+				break;
+			case 't':
+				strbuf_addch(&p->sb, '\t');
+				break;
+			case 'r':
+				strbuf_addch(&p->sb, '\r');
+				break;
 			case '\\':
 			case '\'':
 			case '"':

@@ -333,7 +333,7 @@ UNIT_TEST(shell_subst)
 	CHECK_STR(names(), "apt-get@1 echo");
 
 	parse("V=\"$(curl -s \"https://x/$(uname -m)\" | jq -r '.a')\" && echo $V");
-	CHECK_STR(names(), "uname@2 curl@1 jq@1 =");
+	CHECK_STR(names(), "uname@2 curl@1 jq@1 = echo");
 	CHECK(find("curl")->piped && find("jq")->piped);
 	CHECK_STR(args(find("jq")), "jq|-r|.a");
 

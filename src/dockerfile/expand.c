@@ -8,8 +8,9 @@
  * expressions for # ## % %% / //.
  *
  * Memory: results go to the arena; scratch space is malloc'd and freed
- * before returning. Depth is bounded by MAX_DEPTH, so no input can blow the
- * stack.
+ * before returning. Depth, output and matching work are bounded (MAX_*), so
+ * no input can blow the stack, eat memory or hang; BuildKit has no such
+ * limits, and only inputs far past any real Dockerfile reach ours.
  */
 #include "dockerfile/expand.h"
 
@@ -29,6 +30,15 @@
 /* BuildKit has no limit; we refuse ${...} nested deeper than this so the
  * recursion (scan -> quote -> ${ -> scan) stays bounded. */
 #define MAX_DEPTH 64
+
+/*
+ * Also unlike BuildKit, work is bounded: ${v//x/${v//x/...}} grows
+ * exponentially, and a glob costs value length times pattern length. Real
+ * Dockerfiles stay far below both; past them expansion fails.
+ */
+#define MAX_OUTPUT ((size_t)8 << 20)	/* bytes copied into results */
+#define MAX_STEPS ((size_t)1 << 24)	/* glob VM thread steps */
+#define MAX_PATTERN ((size_t)1 << 16)	/* glob length, in bytes */
 
 static bool is_letter(int32_t r);
 static bool is_digit(int32_t r);
@@ -255,17 +265,19 @@ struct tlist {
 struct glob {
 	struct inst *prog;
 	size_t n, stamp;
+	size_t *steps;		/* budget left, shared by the whole expansion */
 	struct tlist l[2];
 	size_t *stack;
 };
 
 /* Returns 0, or -1 with *bad the rune after a backslash that can't be there. */
 static int glob_compile(struct glob *g, const int32_t *pr, size_t np,
-			bool greedy, int32_t *bad)
+			bool greedy, size_t *steps, int32_t *bad)
 {
 	size_t i = 0, k;
 
 	memset(g, 0, sizeof(*g));
+	g->steps = steps;
 	g->prog = xcalloc(2 * np + 1, sizeof(*g->prog));
 	if (np && pr[0] == BOM)
 		i = 1;	/* text/scanner skips it */
@@ -350,10 +362,11 @@ static void glob_add(struct glob *g, struct tlist *l, size_t pc, size_t start)
 
 /*
  * Leftmost-first match in r[from..n), or only at from when anchored.
- * Sets [*ms, *me) in rune indexes.
+ * Returns 1 and sets [*ms, *me) in rune indexes, 0 for no match, or -1
+ * when the step budget runs out.
  */
-static bool glob_match(struct glob *g, const int32_t *r, size_t n,
-		       size_t from, bool anchored, size_t *ms, size_t *me)
+static int glob_match(struct glob *g, const int32_t *r, size_t n,
+		      size_t from, bool anchored, size_t *ms, size_t *me)
 {
 	struct tlist *cur = &g->l[0], *nxt = &g->l[1], *tmp;
 	bool matched = false;
@@ -366,6 +379,9 @@ static bool glob_match(struct glob *g, const int32_t *r, size_t n,
 			glob_add(g, cur, 0, i);
 		if (!cur->n)
 			break;
+		if (*g->steps < cur->n)
+			return -1;
+		*g->steps -= cur->n;
 		nxt->n = 0;
 		nxt->stamp = ++g->stamp;
 		for (j = 0; j < cur->n; j++) {
@@ -385,7 +401,7 @@ static bool glob_match(struct glob *g, const int32_t *r, size_t n,
 		cur = nxt;
 		nxt = tmp;
 	}
-	return matched;
+	return matched ? 1 : 0;
 }
 
 /* reversePattern: reverses runes, but keeps "\x" pairs in order. */
@@ -521,6 +537,7 @@ struct lexer {
 	int32_t escape;
 	bool raw_escapes;	/* keep escape characters (patterns) */
 	int depth;
+	size_t output, steps;	/* budgets left */
 	const struct expand_env *env;
 	const char *err;
 };
@@ -570,6 +587,15 @@ static int failf(struct lexer *lx, const char *fmt, ...)
 	va_end(ap);
 	lx->err = p;
 	return -1;
+}
+
+/* Charges n bytes of output to the budget. */
+static int charge(struct lexer *lx, size_t n)
+{
+	if (n > lx->output)
+		return fail(lx, "expansion too large");
+	lx->output -= n;
+	return 0;
 }
 
 /* getEnv: NULL when unset. Every lookup is reported, as BuildKit records
@@ -684,6 +710,8 @@ static int trim_affix(struct lexer *lx, int32_t op, const char *pat,
 	size_t i, ms, me = 0;
 	int ret = 0;
 
+	if (plen > MAX_PATTERN)
+		return fail(lx, "pattern too long");
 	runes_decode(&pr, pat, plen);
 	runes_decode(&vr, value, strlen(value));
 	if (op == '%') {
@@ -696,7 +724,7 @@ static int trim_affix(struct lexer *lx, int32_t op, const char *pat,
 			vr.r[vr.n - 1 - i] = t;
 		}
 	}
-	if (glob_compile(&g, rp ? rp : pr.r, pr.n, greedy, &bad)) {
+	if (glob_compile(&g, rp ? rp : pr.r, pr.n, greedy, &lx->steps, &bad)) {
 		struct strbuf p = STRBUF_INIT, b = STRBUF_INIT;
 
 		/* The message shows the pattern as matched: reversed for %. */
@@ -712,8 +740,13 @@ static int trim_affix(struct lexer *lx, int32_t op, const char *pat,
 		strbuf_release(&b);
 		goto done;
 	}
-	if (!glob_match(&g, vr.r, vr.n, 0, true, &ms, &me))
+	switch (glob_match(&g, vr.r, vr.n, 0, true, &ms, &me)) {
+	case -1:
+		ret = fail(lx, "pattern matching too costly");
+		goto done;
+	case 0:
 		me = 0;
+	}
 	if (op == '%') {
 		/* Go reverses through []rune, so bad bytes become U+FFFD. */
 		for (i = vr.n; i > me; i--)
@@ -740,9 +773,11 @@ static int substitute(struct lexer *lx, const struct strbuf *pat,
 	size_t ms, me, last = 0, pos = 0;
 	int ret = 0;
 
+	if (pat->len > MAX_PATTERN)
+		return fail(lx, "pattern too long");
 	runes_decode(&pr, pat->buf, pat->len);
 	runes_decode(&vr, value, strlen(value));
-	if (glob_compile(&g, pr.r, pr.n, true, &bad)) {
+	if (glob_compile(&g, pr.r, pr.n, true, &lx->steps, &bad)) {
 		struct strbuf b = STRBUF_INIT;
 
 		put_rune(&b, bad);
@@ -752,26 +787,42 @@ static int substitute(struct lexer *lx, const struct strbuf *pat,
 		goto done;
 	}
 	if (!all) {
-		if (glob_match(&g, vr.r, vr.n, 0, false, &ms, &me)) {
+		switch (glob_match(&g, vr.r, vr.n, 0, false, &ms, &me)) {
+		case -1:
+			ret = fail(lx, "pattern matching too costly");
+			break;
+		case 0:
+			strbuf_addstr(out, value);
+			break;
+		default:
 			strbuf_add(out, value, vr.off[ms]);
 			strbuf_add(out, repl->buf, repl->len);
 			strbuf_addstr(out, value + vr.off[me]);
-		} else {
-			strbuf_addstr(out, value);
 		}
 		goto done;
 	}
 	/* regexp.ReplaceAllString's loop, in runes. */
-	while (pos <= vr.n && glob_match(&g, vr.r, vr.n, pos, false, &ms, &me)) {
+	while (pos <= vr.n) {
+		size_t before = out->len;
+		int m = glob_match(&g, vr.r, vr.n, pos, false, &ms, &me);
+
+		if (m < 0)
+			ret = fail(lx, "pattern matching too costly");
+		if (m <= 0)
+			break;
 		strbuf_add(out, value + vr.off[last], vr.off[ms] - vr.off[last]);
 		/* No empty match right after a match gets replaced. */
 		if (me > last || ms == 0)
 			go_expand(out, repl->buf, repl->len, value,
 				  vr.off[ms], vr.off[me]);
+		/* Each match can add the whole replacement: keep count. */
+		if ((ret = charge(lx, out->len - before)))
+			break;
 		last = me;
 		pos = me > pos ? me : pos + 1;
 	}
-	strbuf_addstr(out, value + vr.off[last]);
+	if (!ret)
+		strbuf_addstr(out, value + vr.off[last]);
 done:
 	glob_release(&g);
 	runes_release(&pr);
@@ -959,7 +1010,8 @@ static int process_stop_on(struct lexer *lx, int32_t stop, bool raw_escapes,
 		if (ch == '$' || ch == '\'' || ch == '"') {
 			if ((ch == '$' ? process_dollar(lx, res) :
 			     ch == '\'' ? process_single_quote(lx, res) :
-			     process_double_quote(lx, res)))
+			     process_double_quote(lx, res)) ||
+			    charge(lx, res->len - mark))
 				goto done;
 			/* Expansions split into words; quoted text doesn't. */
 			if (w && ch == '$')
@@ -1013,6 +1065,8 @@ static int process(struct arena *a, const char *word, size_t len, char escape,
 	lx.len = word ? len : 0;
 	lx.escape = (unsigned char)escape;
 	lx.env = env;
+	lx.output = MAX_OUTPUT;
+	lx.steps = MAX_STEPS;
 	if (lx.len && decode_rune(word, lx.len, &width) == BOM)
 		lx.pos = width;	/* text/scanner drops a leading BOM */
 	if (process_stop_on(&lx, EOF_RUNE, false, res, w)) {

@@ -425,6 +425,31 @@ UNIT_TEST(expand_depth_limit)
 	arena_release(&a);
 }
 
+/* ${v//x/${v//x/...}} grows exponentially; it must fail, not eat memory. */
+UNIT_TEST(expand_budget)
+{
+	struct arena a = ARENA_INIT;
+	struct test_env e = { .n = 0 };
+	struct expand_env env = { env_lookup, NULL, &e };
+	struct strbuf sb = STRBUF_INIT;
+	const char *err = NULL;
+	char *out = NULL;
+
+	env_set(&e, &a, "a=0123456789");
+	for (int i = 0; i < 10; i++)
+		strbuf_addstr(&sb, "${a///");
+	strbuf_addch(&sb, 'x');
+	for (int i = 0; i < 10; i++)
+		strbuf_addch(&sb, '}');
+	CHECK(expand_word(&a, sb.buf, sb.len, '\\', &env, &out, &err) == -1);
+	CHECK(err && strstr(err, "expansion too large"));
+	/* Two levels are fine: 11 * 11 insertions. */
+	CHECK(!expand_word(&a, "${a///${a///x}}", 15, '\\', &env, &out, &err));
+	CHECK(out && strlen(out) == 10 + 11 * 21);
+	strbuf_release(&sb);
+	arena_release(&a);
+}
+
 UNIT_TEST(expand_errors)
 {
 	struct arena a = ARENA_INIT;

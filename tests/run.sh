@@ -22,11 +22,18 @@ bad()  { fail=$((fail + 1)); echo "FAIL $*"; }
 skipped() { skip=$((skip + 1)); echo "SKIP $*"; }
 
 # Runs the binary in a case directory; output and exit status in one file.
-# A case's `stdin` file, if any, is its standard input.
+# A case's `stdin` file, if any, is its standard input. @OUT@ in the args
+# names a scratch folder; the files written there are appended to the output.
 run_case() { # dir outfile args...
-	local dir=$1 out=$2 in=/dev/null; shift 2
+	local dir=$1 out=$2 in=/dev/null a args=(); shift 2
 	[ -f "$dir/stdin" ] && in=$dir/stdin
-	(cd "$dir" && "$BIN" "$@" <"$in" >"$out" 2>&1; echo "[exit $?]" >>"$out")
+	rm -rf "$tmp/o"; mkdir -p "$tmp/o"
+	for a in "$@"; do args+=("${a//@OUT@/$tmp/o}"); done
+	(cd "$dir" && "$BIN" "${args[@]}" <"$in" >"$out" 2>&1; echo "[exit $?]" >>"$out")
+	for a in "$tmp"/o/*; do
+		[ -f "$a" ] || continue
+		echo "== @OUT@/${a##*/}" >>"$out"; cat "$a" >>"$out"
+	done
 }
 
 # 1. Golden tests: tests/golden/CASE/{args,expected.txt,expected.json}.
@@ -37,7 +44,7 @@ for dir in "$top"/tests/golden/${only:-*}/; do
 	[ ${#args[@]} -gt 0 ] || args=(check .)
 	for fmt in txt json; do
 		exp=$dir/expected.$fmt
-		[ "$fmt" = txt ] || [ -f "$exp" ] || [ -n "${UPDATE:-}" ] || continue
+		[ "$fmt" = txt ] || [ -f "$exp" ] || continue
 		if [ "$fmt" = json ] && [ "${args[0]}" != check ]; then continue; fi
 		if [ "$fmt" = json ]; then extra=(--format json); else extra=(); fi
 		run_case "$dir" "$tmp/out" "${args[@]}" "${extra[@]}"

@@ -1,4 +1,6 @@
 /* seaworthy check: discover → parse → model → rules → findings → render. */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,8 +17,17 @@
 
 extern const struct subcommand cmd_check;
 
-struct check_opts {
+#define MAX_OUTPUTS 8
+
+/* --format F [--output FILE], repeatable: each format to stdout or a file. */
+struct output {
 	const struct renderer *renderer;
+	const char *path;	/* NULL for stdout */
+};
+
+struct check_opts {
+	struct output outputs[MAX_OUTPUTS];
+	size_t noutputs;
 	const char *select, *ignore;	/* comma-separated rule ids */
 	int fail_on;		/* severity that fails, or -1 for never */
 	int color;		/* -1 auto */
@@ -95,7 +106,7 @@ static void check_dockerfile(struct report *r, const struct input *in)
 	struct m_dockerfile m;
 	const char *why, *bad;
 	unsigned line = 0;
-	size_t len;
+	size_t len, first;
 	char *buf = read_file(&scratch, in->path, MAX_DOCKERFILE, &len, &why);
 
 	if (!buf) {
@@ -115,14 +126,52 @@ static void check_dockerfile(struct report *r, const struct input *in)
 		goto out;
 	}
 	r->layers |= LAYER_DOCKERFILE;
+	first = r->nfindings;
 	rules_check_dockerfile(r, &m);
+	report_fingerprint(r, first, buf, len);
 out:
 	arena_release(&scratch);
 }
 
+static int write_outputs(const struct check_opts *o, const struct report *r)
+{
+	struct output def = { renderer_find("text"), NULL };
+	const struct output *outs = o->noutputs ? o->outputs : &def;
+	size_t n = o->noutputs ? o->noutputs : 1;
+	int ret = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		struct render_opts ro = { false };
+		FILE *fp = stdout;
+
+		if (outs[k].path) {
+			fp = fopen(outs[k].path, "w");
+			if (!fp) {
+				fprintf(stderr, "seaworthy: cannot write %s: %s\n", outs[k].path,
+					strerror(errno));
+				ret = -1;
+				continue;
+			}
+		} else if (o->color < 0) {
+			const char *nc = getenv("NO_COLOR");
+
+			ro.color = isatty(STDOUT_FILENO) && !(nc && *nc);
+		} else {
+			ro.color = o->color;
+		}
+		outs[k].renderer->render(fp, r, &ro);
+		if (fp != stdout && fclose(fp) != 0) {
+			fprintf(stderr, "seaworthy: cannot write %s: %s\n", outs[k].path,
+				strerror(errno));
+			ret = -1;
+		}
+	}
+	return ret;
+}
+
 static int run(int argc, char **argv)
 {
-	struct check_opts o = { .renderer = renderer_find("text"), .fail_on = SEV_WARNING, .color = -1 };
+	struct check_opts o = { .fail_on = SEV_WARNING, .color = -1 };
 	struct arena a = ARENA_INIT;
 	struct report r;
 	struct input_list inputs = { 0 };
@@ -150,11 +199,22 @@ static int run(int argc, char **argv)
 			return EXIT_CLEAN;
 		} else if ((t = take_opt(argc, argv, &i, "--format", &v)) ||
 			   (t = take_opt(argc, argv, &i, "-f", &v))) {
-			if (t < 0 || !(o.renderer = renderer_find(v))) {
+			const struct renderer *rd = t > 0 ? renderer_find(v) : NULL;
+
+			if (!rd || o.noutputs == MAX_OUTPUTS) {
 				free(paths);
 				return usage_error(&cmd_check, "--format takes one of: %s",
 						   renderer_names);
 			}
+			o.outputs[o.noutputs].renderer = rd;
+			o.outputs[o.noutputs++].path = NULL;
+		} else if ((t = take_opt(argc, argv, &i, "--output", &v)) ||
+			   (t = take_opt(argc, argv, &i, "-o", &v))) {
+			if (t < 0 || !o.noutputs || o.outputs[o.noutputs - 1].path) {
+				free(paths);
+				return usage_error(&cmd_check, "--output FILE follows the --format it is for");
+			}
+			o.outputs[o.noutputs - 1].path = v;
 		} else if ((t = take_opt(argc, argv, &i, "--fail-on", &v))) {
 			enum severity s;
 
@@ -205,19 +265,12 @@ static int run(int argc, char **argv)
 	filter_rules(&r, o.select, o.ignore);
 	report_sort(&r);
 
-	struct render_opts ro = { false };
-	if (o.color < 0) {
-		const char *nc = getenv("NO_COLOR");
-
-		ro.color = isatty(STDOUT_FILENO) && !(nc && *nc);
-	} else {
-		ro.color = o.color;
-	}
-	o.renderer->render(stdout, &r, &ro);
+	if (write_outputs(&o, &r) < 0)
+		status = EXIT_TROUBLE;
 	if (!inputs.n && !inputs.nbad)
 		fprintf(stderr, "seaworthy: no Dockerfiles found\n");
 
-	if (r.nerrors) {
+	if (r.nerrors || status == EXIT_TROUBLE) {
 		status = EXIT_TROUBLE;
 	} else if (o.fail_on >= 0) {
 		for (size_t k = 0; k < r.nfindings; k++)
@@ -233,10 +286,12 @@ static int run(int argc, char **argv)
 
 const struct subcommand cmd_check = {
 	.name = "check",
-	.usage = "check [--format text|json] [--fail-on LEVEL] [--select IDS] [--ignore IDS] [PATH...]",
+	.usage = "check [--format FORMAT [--output FILE]]... [--fail-on LEVEL] [--select IDS] [--ignore IDS] [PATH...]",
 	.summary = "Check Dockerfiles under PATH (default .) against the production checklist.",
 	.help = "options:\n"
-		"  --format FORMAT   text (default) or json\n"
+		"  --format FORMAT   text (default), json, sarif, junit, github, gitlab or\n"
+		"                    checkstyle; repeatable\n"
+		"  --output FILE     write the preceding --format to FILE instead of stdout\n"
 		"  --fail-on LEVEL   exit 1 when a finding reaches LEVEL: error, warning (default),\n"
 		"                    info, or never\n"
 		"  --color WHEN      auto (default), always or never; NO_COLOR is respected\n"

@@ -145,3 +145,70 @@ int severity_parse(const char *s, enum severity *out)
 		return -1;
 	return 0;
 }
+
+/* FNV-1a, 64 bits: stable, dependency-free, good enough to tell lines apart. */
+static unsigned long long fnv(unsigned long long h, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static unsigned long long hash_lines(unsigned long long h, const char *buf, size_t len,
+				     unsigned first, unsigned last)
+{
+	unsigned line = 1;
+	bool space = false;
+
+	for (size_t i = 0; i < len && line <= last; i++) {
+		char c = buf[i];
+
+		if (c == '\n')
+			line++;
+		if (line < first)
+			continue;
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+			space = true;
+			continue;
+		}
+		if (space)
+			h = fnv(h, " ", 1);
+		space = false;
+		h = fnv(h, &c, 1);
+	}
+	return h;
+}
+
+void report_fingerprint(struct report *r, size_t from, const char *buf, size_t len)
+{
+	for (size_t i = from; i < r->nfindings; i++) {
+		struct finding *f = &r->findings[i];
+		unsigned long long h = 14695981039346656037ULL;
+
+		h = fnv(h, f->rule->id, strlen(f->rule->id) + 1);
+		if (f->file)
+			h = fnv(h, f->file, strlen(f->file) + 1);
+		h = hash_lines(h, buf, len, f->line, f->end_line);
+		snprintf(f->fingerprint, sizeof(f->fingerprint), "%016llx", h);
+	}
+	/* The same rule on identical text: number the repeats, last first so
+	 * that earlier ones still hold their plain hash while we count. */
+	for (size_t i = r->nfindings; i-- > from;) {
+		struct finding *f = &r->findings[i];
+		unsigned dup = 0;
+
+		for (size_t k = from; k < i; k++)
+			if (!strcmp(r->findings[k].fingerprint, f->fingerprint))
+				dup++;
+		if (dup) {
+			unsigned long long h = strtoull(f->fingerprint, NULL, 16);
+
+			h = fnv(h, &dup, sizeof(dup));
+			snprintf(f->fingerprint, sizeof(f->fingerprint), "%016llx", h);
+		}
+	}
+}

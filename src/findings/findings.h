@@ -19,6 +19,11 @@ struct finding {
 	unsigned line, col, end_line, end_col;
 	const char *message;
 	const char *fix;
+	/* Stable across edits elsewhere in the file: rule, file, and the
+	 * offending lines' text (white space folded). 16 hex digits. */
+	char fingerprint[17];
+	bool suppressed;		/* by an inline comment or config */
+	const char *suppress_reason;	/* NULL when none was given */
 };
 
 struct input_error {
@@ -47,6 +52,8 @@ struct finding *report_add(struct report *r, const struct rule *rule, const char
 			   const char *fmt, ...) __attribute__((format(printf, 8, 9)));
 void report_error(struct report *r, const char *file, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* Sets the fingerprints of findings[from..] from the file's text. */
+void report_fingerprint(struct report *r, size_t from, const char *buf, size_t len);
 /* Sorts findings by file, line, column and rule, errors by file and line. */
 void report_sort(struct report *r);
 

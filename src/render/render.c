@@ -4,11 +4,15 @@
 
 #include "rules/rule.h"
 
-extern const struct renderer render_text, render_json;
+extern const struct renderer render_text, render_json, render_sarif, render_junit, render_github,
+	render_gitlab, render_checkstyle;
 
-static const struct renderer *const renderers[] = { &render_text, &render_json };
+static const struct renderer *const renderers[] = {
+	&render_text, &render_json, &render_sarif, &render_junit, &render_github, &render_gitlab,
+	&render_checkstyle,
+};
 
-const char renderer_names[] = "text, json";
+const char renderer_names[] = "text, json, sarif, junit, github, gitlab, checkstyle";
 
 const struct renderer *renderer_find(const char *name)
 {

@@ -6,8 +6,8 @@ WARN    := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
            -Wshadow -Wwrite-strings -Wformat=2 -Wvla
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Isrc -DSW_VERSION='"$(VERSION)"' \
-             $(shell pkg-config --cflags jansson 2>/dev/null)
-LIBS    := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+             $(shell pkg-config --cflags jansson yaml-0.1 2>/dev/null)
+LIBS    := $(shell pkg-config --libs jansson yaml-0.1 2>/dev/null || echo -ljansson -lyaml)
 
 B       ?= build
 SRC     := $(sort $(wildcard src/*.c src/*/*.c))
@@ -42,15 +42,23 @@ check:
 san:
 	$(MAKE) B=build-san CC=clang CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" build-san/seaworthy
 
-# libFuzzer targets, one per parser.
+# libFuzzer targets, one per parser (fuzz/fuzz_*.c). The library is built
+# once into build-fuzz/obj/ with coverage and sanitizers; any UBSan report is
+# fatal so the fuzzer sees it as a crash.
 FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZBIN := $(FUZZSRC:fuzz/%.c=build-fuzz/%)
+FUZZOBJ := $(LIBSRC:%.c=build-fuzz/obj/%.o)
+FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE $(WARN) -O1 -g -fno-omit-frame-pointer -Isrc \
+               -DSW_VERSION='"$(VERSION)"' $(shell pkg-config --cflags jansson yaml-0.1 2>/dev/null) \
+               -fno-sanitize-recover=all
 fuzz: $(FUZZBIN)
-build-fuzz/fuzz_%: fuzz/fuzz_%.c $(LIBSRC)
-	@mkdir -p build-fuzz
-	clang -std=c17 -D_GNU_SOURCE $(WARN) -O1 -g -Isrc -DSW_VERSION='"$(VERSION)"' \
-	  -fsanitize=fuzzer,address,undefined -o $@ $< $(LIBSRC) $(LIBS)
-# Replays the corpus, then fuzzes each target for FUZZ_SECONDS.
+.SECONDARY: $(FUZZOBJ)
+build-fuzz/obj/%.o: %.c $(wildcard src/*.h src/*/*.h)
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZOBJ) $(wildcard src/*.h src/*/*.h)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZOBJ) $(LIBS)
+# Fuzzes each target for FUZZ_SECONDS from a seed corpus (see fuzz/run.sh).
 FUZZ_SECONDS ?= 60
 fuzz-run: fuzz
 	fuzz/run.sh $(FUZZ_SECONDS)

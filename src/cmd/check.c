@@ -1,23 +1,27 @@
-/* seaworthy check: discover → parse → model → rules → findings → render. */
+/* seaworthy check: discover → parse → model → rules → findings → render.
+ * Settings come from flags, then SEAWORTHY_* variables, then .seaworthy.yaml. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "config/config.h"
 #include "discover/discover.h"
 #include "dockerfile/ast.h"
+#include "findings/baseline.h"
 #include "model/model.h"
 #include "render/render.h"
 #include "rules/rule.h"
+#include "suppress/suppress.h"
 #include "util/readfile.h"
 
 #define MAX_DOCKERFILE (4u << 20)
+#define MAX_OUTPUTS 8
 
 extern const struct subcommand cmd_check;
-
-#define MAX_OUTPUTS 8
 
 /* --format F [--output FILE], repeatable: each format to stdout or a file. */
 struct output {
@@ -28,26 +32,22 @@ struct output {
 struct check_opts {
 	struct output outputs[MAX_OUTPUTS];
 	size_t noutputs;
-	const char *select, *ignore;	/* comma-separated rule ids */
 	int fail_on;		/* severity that fails, or -1 for never */
+	bool fail_on_set;
 	int color;		/* -1 auto */
+	const char *select, *ignore;	/* comma-separated rule ids */
+	const char *config;
+	bool no_config;
+	bool show_suppressed, require_reasons;
+	const char *baseline, *write_baseline;
 };
 
-/* A file BuildKit would refuse outright, or one that is not text. */
-static const char *not_text(const char *buf, size_t len, unsigned *line)
-{
-	unsigned l = 1;
-
-	for (size_t i = 0; i < len; i++) {
-		if (buf[i] == '\n')
-			l++;
-		else if (buf[i] == '\0') {
-			*line = l;
-			return "binary file (NUL byte), not a Dockerfile";
-		}
-	}
-	return NULL;
-}
+struct run {
+	struct arena a;
+	struct report r;
+	struct config cfg;
+	struct check_opts o;
+};
 
 static bool in_list(const char *list, const char *id)
 {
@@ -83,24 +83,58 @@ static bool bad_rule_list(const char *list)
 	return false;
 }
 
-/* --select keeps only the listed rules; --ignore drops the listed ones. */
-static void filter_rules(struct report *r, const char *select, const char *ignore)
+/* Whether a rule's findings are wanted: --select, --ignore, config ignore. */
+static bool rule_wanted(const struct rule *rule, void *ctx)
 {
+	const struct run *run = ctx;
+
+	if (run->o.select && !in_list(run->o.select, rule->id))
+		return false;
+	if (run->o.ignore && in_list(run->o.ignore, rule->id))
+		return false;
+	return !strlist_has(&run->cfg.ignore, rule->id);
+}
+
+/* Drops unwanted rules' findings and applies severity overrides. */
+static void filter_findings(struct run *run)
+{
+	struct report *r = &run->r;
 	size_t k = 0;
 
 	for (size_t i = 0; i < r->nfindings; i++) {
-		const char *id = r->findings[i].rule->id;
+		struct finding *f = &r->findings[i];
 
-		if ((select && !in_list(select, id)) || (ignore && in_list(ignore, id)))
+		if (!rule_wanted(f->rule, run))
 			continue;
-		r->findings[k++] = r->findings[i];
+		for (size_t s = 0; s < run->cfg.nseverities; s++)
+			if (run->cfg.severities[s].rule == f->rule)
+				f->severity = run->cfg.severities[s].severity;
+		r->findings[k++] = *f;
 	}
 	r->nfindings = k;
 }
 
-static void check_dockerfile(struct report *r, const struct input *in)
+/* A file BuildKit would refuse outright, or one that is not text. */
+static const char *not_text(const char *buf, size_t len, unsigned *line)
 {
+	unsigned l = 1;
+
+	for (size_t i = 0; i < len; i++) {
+		if (buf[i] == '\n')
+			l++;
+		else if (buf[i] == '\0') {
+			*line = l;
+			return "binary file (NUL byte), not a Dockerfile";
+		}
+	}
+	return NULL;
+}
+
+static void check_dockerfile(struct run *run, const struct input *in)
+{
+	struct report *r = &run->r;
 	struct arena scratch = ARENA_INIT;
+	struct suppress_opts so = { run->o.require_reasons, rule_wanted, run };
 	struct df_file df;
 	struct df_error err;
 	struct m_dockerfile m;
@@ -127,23 +161,26 @@ static void check_dockerfile(struct report *r, const struct input *in)
 	}
 	r->layers |= LAYER_DOCKERFILE;
 	first = r->nfindings;
-	rules_check_dockerfile(r, &m);
+	rules_check_dockerfile(r, &m, &run->cfg);
+	suppress_dockerfile(r, first, &df, in->display, &so);
 	report_fingerprint(r, first, buf, len);
 out:
 	arena_release(&scratch);
 }
 
-static int write_outputs(const struct check_opts *o, const struct report *r)
+static int write_outputs(const struct run *run, const struct render_opts *base)
 {
+	const struct check_opts *o = &run->o;
 	struct output def = { renderer_find("text"), NULL };
 	const struct output *outs = o->noutputs ? o->outputs : &def;
 	size_t n = o->noutputs ? o->noutputs : 1;
 	int ret = 0;
 
 	for (size_t k = 0; k < n; k++) {
-		struct render_opts ro = { false };
+		struct render_opts ro = *base;
 		FILE *fp = stdout;
 
+		ro.color = false;
 		if (outs[k].path) {
 			fp = fopen(outs[k].path, "w");
 			if (!fp) {
@@ -159,7 +196,7 @@ static int write_outputs(const struct check_opts *o, const struct report *r)
 		} else {
 			ro.color = o->color;
 		}
-		outs[k].renderer->render(fp, r, &ro);
+		outs[k].renderer->render(fp, &run->r, &ro);
 		if (fp != stdout && fclose(fp) != 0) {
 			fprintf(stderr, "seaworthy: cannot write %s: %s\n", outs[k].path,
 				strerror(errno));
@@ -169,141 +206,266 @@ static int write_outputs(const struct check_opts *o, const struct report *r)
 	return ret;
 }
 
-static int run(int argc, char **argv)
+static int set_format(struct check_opts *o, const char *v)
 {
-	struct check_opts o = { .fail_on = SEV_WARNING, .color = -1 };
-	struct arena a = ARENA_INIT;
-	struct report r;
-	struct input_list inputs = { 0 };
-	const char **paths;
-	size_t npaths = 0;
-	int i, status = EXIT_CLEAN;
+	const struct renderer *rd = v ? renderer_find(v) : NULL;
+
+	if (!rd || o->noutputs == MAX_OUTPUTS)
+		return usage_error(&cmd_check, "--format takes one of: %s", renderer_names);
+	o->outputs[o->noutputs].renderer = rd;
+	o->outputs[o->noutputs++].path = NULL;
+	return 0;
+}
+
+static int set_fail_on(struct check_opts *o, const char *v)
+{
+	enum severity s;
+
+	if (v && !strcmp(v, "never")) {
+		o->fail_on = -1;
+	} else if (!v || severity_parse(v, &s) < 0) {
+		return usage_error(&cmd_check, "--fail-on takes error, warning, info or never");
+	} else {
+		o->fail_on = (int)s;
+	}
+	o->fail_on_set = true;
+	return 0;
+}
+
+static int parse_args(int argc, char **argv, struct check_opts *o, const char **paths,
+		      size_t *npaths)
+{
 	bool end_opts = false;
 	const char *v;
+	int t;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (end_opts || a[0] != '-' || !strcmp(a, "-")) {
+			paths[(*npaths)++] = a;
+		} else if (!strcmp(a, "--")) {
+			end_opts = true;
+		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			print_help(&cmd_check);
+			return 1;
+		} else if ((t = take_opt(argc, argv, &i, "--format", &v)) ||
+			   (t = take_opt(argc, argv, &i, "-f", &v))) {
+			if (set_format(o, t > 0 ? v : NULL))
+				return -1;
+		} else if ((t = take_opt(argc, argv, &i, "--output", &v)) ||
+			   (t = take_opt(argc, argv, &i, "-o", &v))) {
+			if (t < 0 || !o->noutputs || o->outputs[o->noutputs - 1].path) {
+				usage_error(&cmd_check, "--output FILE follows the --format it is for");
+				return -1;
+			}
+			o->outputs[o->noutputs - 1].path = v;
+		} else if ((t = take_opt(argc, argv, &i, "--fail-on", &v))) {
+			if (set_fail_on(o, t > 0 ? v : NULL))
+				return -1;
+		} else if ((t = take_opt(argc, argv, &i, "--select", &v)) ||
+			   (t = take_opt(argc, argv, &i, "--ignore", &v) * 2)) {
+			if (t < 0 || bad_rule_list(v)) {
+				usage_error(&cmd_check,
+					    "--select and --ignore take rule ids, e.g. SW0201,SW0301");
+				return -1;
+			}
+			*(t == 2 ? &o->ignore : &o->select) = v;
+		} else if ((t = take_opt(argc, argv, &i, "--config", &v))) {
+			if (t < 0) {
+				usage_error(&cmd_check, "--config takes a file");
+				return -1;
+			}
+			o->config = v;
+		} else if (!strcmp(a, "--no-config")) {
+			o->no_config = true;
+		} else if ((t = take_opt(argc, argv, &i, "--baseline", &v))) {
+			if (t < 0) {
+				usage_error(&cmd_check, "--baseline takes a file");
+				return -1;
+			}
+			o->baseline = v;
+		} else if ((t = take_opt(argc, argv, &i, "--write-baseline", &v))) {
+			if (t < 0) {
+				usage_error(&cmd_check, "--write-baseline takes a file");
+				return -1;
+			}
+			o->write_baseline = v;
+		} else if (!strcmp(a, "--show-suppressed")) {
+			o->show_suppressed = true;
+		} else if (!strcmp(a, "--require-reasons")) {
+			o->require_reasons = true;
+		} else if (!strcmp(a, "--no-color")) {
+			o->color = 0;
+		} else if ((t = take_opt(argc, argv, &i, "--color", &v))) {
+			if (t > 0 && !strcmp(v, "always")) {
+				o->color = 1;
+			} else if (t > 0 && !strcmp(v, "never")) {
+				o->color = 0;
+			} else if (t > 0 && !strcmp(v, "auto")) {
+				o->color = -1;
+			} else {
+				usage_error(&cmd_check, "--color takes auto, always or never");
+				return -1;
+			}
+		} else {
+			usage_error(&cmd_check, "unknown option '%s'", a);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static const char *env(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v && *v ? v : NULL;
+}
+
+/* SEAWORTHY_* fill what the flags left unset. */
+static int apply_env(struct check_opts *o)
+{
+	const char *v;
+
+	if (!o->noutputs && (v = env("SEAWORTHY_FORMAT")) && set_format(o, v))
+		return -1;
+	if (!o->fail_on_set && (v = env("SEAWORTHY_FAIL_ON")) && set_fail_on(o, v))
+		return -1;
+	if (!o->config && (v = env("SEAWORTHY_CONFIG")))
+		o->config = v;
+	if (!o->baseline && (v = env("SEAWORTHY_BASELINE")))
+		o->baseline = v;
+	if (!o->ignore && (v = env("SEAWORTHY_IGNORE"))) {
+		if (bad_rule_list(v)) {
+			usage_error(&cmd_check, "SEAWORTHY_IGNORE takes rule ids");
+			return -1;
+		}
+		o->ignore = v;
+	}
+	if (!o->require_reasons && env("SEAWORTHY_REQUIRE_REASONS"))
+		o->require_reasons = strcmp(env("SEAWORTHY_REQUIRE_REASONS"), "0") != 0;
+	return 0;
+}
+
+/* The folder where the config search starts: the first path's. */
+static const char *config_start(struct arena *a, const char *path)
+{
+	struct stat st;
+	const char *slash;
+
+	if (!path || !strcmp(path, "-"))
+		return ".";
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return path;
+	slash = strrchr(path, '/');
+	return slash ? arena_strndup(a, path, (size_t)(slash - path) + 1) : ".";
+}
+
+static int run_check(int argc, char **argv)
+{
+	struct run run = { .a = ARENA_INIT, .o = { .fail_on = SEV_WARNING, .color = -1 } };
+	struct input_list inputs = { 0 };
+	struct baseline base = { 0 };
+	struct render_opts ro = { false };
+	const char **paths;
+	size_t npaths = 0;
+	int status = EXIT_CLEAN, rc;
 
 	paths = calloc((size_t)argc + 1, sizeof(*paths));
 	if (!paths)
 		return EXIT_TROUBLE;
-	for (i = 1; i < argc; i++) {
-		int t;
-
-		if (end_opts || argv[i][0] != '-' || !strcmp(argv[i], "-")) {
-			paths[npaths++] = argv[i];
-			continue;
-		}
-		if (!strcmp(argv[i], "--")) {
-			end_opts = true;
-		} else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			print_help(&cmd_check);
-			free(paths);
-			return EXIT_CLEAN;
-		} else if ((t = take_opt(argc, argv, &i, "--format", &v)) ||
-			   (t = take_opt(argc, argv, &i, "-f", &v))) {
-			const struct renderer *rd = t > 0 ? renderer_find(v) : NULL;
-
-			if (!rd || o.noutputs == MAX_OUTPUTS) {
-				free(paths);
-				return usage_error(&cmd_check, "--format takes one of: %s",
-						   renderer_names);
-			}
-			o.outputs[o.noutputs].renderer = rd;
-			o.outputs[o.noutputs++].path = NULL;
-		} else if ((t = take_opt(argc, argv, &i, "--output", &v)) ||
-			   (t = take_opt(argc, argv, &i, "-o", &v))) {
-			if (t < 0 || !o.noutputs || o.outputs[o.noutputs - 1].path) {
-				free(paths);
-				return usage_error(&cmd_check, "--output FILE follows the --format it is for");
-			}
-			o.outputs[o.noutputs - 1].path = v;
-		} else if ((t = take_opt(argc, argv, &i, "--fail-on", &v))) {
-			enum severity s;
-
-			if (t > 0 && !strcmp(v, "never")) {
-				o.fail_on = -1;
-			} else if (t < 0 || severity_parse(v, &s) < 0) {
-				free(paths);
-				return usage_error(&cmd_check,
-						   "--fail-on takes error, warning, info or never");
-			} else {
-				o.fail_on = (int)s;
-			}
-		} else if ((t = take_opt(argc, argv, &i, "--select", &v)) ||
-			   (t = take_opt(argc, argv, &i, "--ignore", &v) * 2)) {
-			if (t < 0 || !v || bad_rule_list(v)) {
-				free(paths);
-				return usage_error(&cmd_check,
-						   "--select and --ignore take rule ids, e.g. SW0201,SW0301");
-			}
-			*(t == 2 ? &o.ignore : &o.select) = v;
-		} else if (!strcmp(argv[i], "--no-color")) {
-			o.color = 0;
-		} else if ((t = take_opt(argc, argv, &i, "--color", &v))) {
-			if (t > 0 && !strcmp(v, "always"))
-				o.color = 1;
-			else if (t > 0 && !strcmp(v, "never"))
-				o.color = 0;
-			else if (t > 0 && !strcmp(v, "auto"))
-				o.color = -1;
-			else {
-				free(paths);
-				return usage_error(&cmd_check, "--color takes auto, always or never");
-			}
-		} else {
-			free(paths);
-			return usage_error(&cmd_check, "unknown option '%s'", argv[i]);
-		}
+	rc = parse_args(argc, argv, &run.o, paths, &npaths);
+	if (!rc)
+		rc = apply_env(&run.o);
+	if (rc) {
+		free(paths);
+		return rc > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
 	}
 	if (!npaths)
 		paths[npaths++] = ".";
 
-	report_init(&r, &a);
-	discover(&a, paths, npaths, &inputs);
-	for (size_t k = 0; k < inputs.nbad; k++)
-		report_error(&r, inputs.bad[k].path, 0, "cannot read: %s", inputs.bad[k].why);
-	for (size_t k = 0; k < inputs.n; k++)
-		check_dockerfile(&r, &inputs.v[k]);
-	filter_rules(&r, o.select, o.ignore);
-	report_sort(&r);
+	report_init(&run.r, &run.a);
+	if (!run.o.no_config) {
+		const char *cfg = run.o.config ? run.o.config :
+				  config_find(&run.a, config_start(&run.a, paths[0]));
 
-	if (write_outputs(&o, &r) < 0)
+		if (cfg && config_load(&run.a, cfg, &run.cfg, &run.r) == 0 &&
+		    run.cfg.has_fail_on && !run.o.fail_on_set && !env("SEAWORTHY_FAIL_ON"))
+			run.o.fail_on = run.cfg.fail_on;
+	}
+	if (run.o.baseline)
+		baseline_load(&run.a, run.o.baseline, &base, &run.r);
+
+	discover(&run.a, paths, npaths, &inputs);
+	for (size_t k = 0; k < inputs.nbad; k++)
+		report_error(&run.r, inputs.bad[k].path, 0, "cannot read: %s", inputs.bad[k].why);
+	for (size_t k = 0; k < inputs.n; k++)
+		if (!config_excluded(&run.cfg, inputs.v[k].display))
+			check_dockerfile(&run, &inputs.v[k]);
+	filter_findings(&run);
+	report_sort(&run.r);
+
+	if (run.o.write_baseline && baseline_write(&run.r, run.o.write_baseline) < 0)
+		status = EXIT_TROUBLE;
+	if (run.o.baseline && base.path) {
+		ro.baseline = true;
+		ro.baseline_known = baseline_filter(&run.r, &base);
+	}
+	ro.show_suppressed = run.o.show_suppressed;
+	if (write_outputs(&run, &ro) < 0)
 		status = EXIT_TROUBLE;
 	if (!inputs.n && !inputs.nbad)
 		fprintf(stderr, "seaworthy: no Dockerfiles found\n");
 
-	if (r.nerrors || status == EXIT_TROUBLE) {
+	if (run.r.nerrors || status == EXIT_TROUBLE) {
 		status = EXIT_TROUBLE;
-	} else if (o.fail_on >= 0) {
-		for (size_t k = 0; k < r.nfindings; k++)
-			if ((int)r.findings[k].severity >= o.fail_on)
+	} else if (run.o.fail_on >= 0 && !run.o.write_baseline) {
+		for (size_t k = 0; k < run.r.nfindings; k++)
+			if (!run.r.findings[k].suppressed &&
+			    (int)run.r.findings[k].severity >= run.o.fail_on)
 				status = EXIT_FINDINGS;
 	}
 	if (fflush(stdout) != 0)
 		status = EXIT_TROUBLE;
-	arena_release(&a);
+	arena_release(&run.a);
 	free(paths);
 	return status;
 }
 
 const struct subcommand cmd_check = {
 	.name = "check",
-	.usage = "check [--format FORMAT [--output FILE]]... [--fail-on LEVEL] [--select IDS] [--ignore IDS] [PATH...]",
+	.usage = "check [--format FORMAT [--output FILE]]... [--fail-on LEVEL] [--select IDS] "
+		 "[--ignore IDS] [--config FILE] [--baseline FILE] [--write-baseline FILE] [PATH...]",
 	.summary = "Check Dockerfiles under PATH (default .) against the production checklist.",
 	.help = "options:\n"
-		"  --format FORMAT   text (default), json, sarif, junit, github, gitlab or\n"
-		"                    checkstyle; repeatable\n"
-		"  --output FILE     write the preceding --format to FILE instead of stdout\n"
-		"  --fail-on LEVEL   exit 1 when a finding reaches LEVEL: error, warning (default),\n"
-		"                    info, or never\n"
-		"  --color WHEN      auto (default), always or never; NO_COLOR is respected\n"
-		"  --no-color        same as --color never\n"
-		"  --select IDS      report only these rules (comma-separated ids)\n"
-		"  --ignore IDS      do not report these rules\n"
+		"  --format FORMAT        text (default), json, sarif, junit, github, gitlab or\n"
+		"                         checkstyle; repeatable\n"
+		"  --output FILE          write the preceding --format to FILE instead of stdout\n"
+		"  --fail-on LEVEL        exit 1 when a finding reaches LEVEL: error, warning\n"
+		"                         (default), info, or never\n"
+		"  --select IDS           report only these rules (comma-separated ids)\n"
+		"  --ignore IDS           do not report these rules\n"
+		"  --config FILE          read settings from FILE instead of the .seaworthy.yaml\n"
+		"                         found in the checked folder or its ancestors\n"
+		"  --no-config            read no configuration file\n"
+		"  --show-suppressed      also list suppressed findings, with their reasons\n"
+		"  --require-reasons      a suppression comment without a reason is an error\n"
+		"  --write-baseline FILE  record today's findings in FILE (exit 0 unless an input\n"
+		"                         could not be checked)\n"
+		"  --baseline FILE        report only findings that FILE does not know\n"
+		"  --color WHEN           auto (default), always or never; NO_COLOR is respected\n"
+		"  --no-color             same as --color never\n"
 		"\n"
 		"PATH may be a directory (searched for Dockerfile, Dockerfile.*, *.Dockerfile,\n"
 		"*.dockerfile and Containerfile, skipping .git, node_modules and vendor), a file\n"
 		"(checked whatever its name), or - for standard input.\n"
 		"\n"
+		"environment: SEAWORTHY_FORMAT, SEAWORTHY_FAIL_ON, SEAWORTHY_CONFIG,\n"
+		"SEAWORTHY_BASELINE, SEAWORTHY_IGNORE and SEAWORTHY_REQUIRE_REASONS stand in for\n"
+		"the flags; flags beat them, and they beat the configuration file.\n"
+		"\n"
 		"exit status: 0 clean, 1 a finding reached --fail-on, 2 usage error or an input\n"
 		"that could not be read or parsed (all other inputs are still checked).\n",
-	.run = run,
+	.run = run_check,
 };

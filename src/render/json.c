@@ -53,14 +53,16 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 	json_t *root = json_object(), *tool = json_object(), *fs = json_array(),
 	       *es = json_array(), *cl = json_array();
 
-	(void)o;
 	json_object_set_new(tool, "name", json_string("seaworthy"));
 	json_object_set_new(tool, "version", json_string(SW_VERSION));
 	json_object_set_new(root, "tool", tool);
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const struct finding *f = &r->findings[i];
-		json_t *j = json_object();
+		json_t *j;
 
+		if (f->suppressed && !o->show_suppressed)
+			continue;
+		j = json_object();
 		json_object_set_new(j, "rule", json_string(f->rule->id));
 		json_object_set_new(j, "checklist",
 				    f->rule->checklist ? json_integer(f->rule->checklist) : json_null());
@@ -72,6 +74,11 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 		json_object_set_new(j, "end_column", json_integer(f->end_col));
 		json_object_set_new(j, "message", jstr(f->message));
 		json_object_set_new(j, "fix", jstr(f->fix));
+		/* Only asked-for additions: the default shape stays exactly as documented. */
+		if (f->suppressed) {
+			json_object_set_new(j, "suppressed", json_true());
+			json_object_set_new(j, "suppression_reason", jstr(f->suppress_reason));
+		}
 		json_array_append_new(fs, j);
 	}
 	json_object_set_new(root, "findings", fs);
@@ -97,6 +104,8 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 		json_array_append_new(cl, j);
 	}
 	json_object_set_new(root, "checklist", cl);
+	if (o->baseline)
+		json_object_set_new(root, "baseline_known", json_integer((json_int_t)o->baseline_known));
 	json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	fputc('\n', out);
 	json_decref(root);

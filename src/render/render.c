@@ -27,7 +27,7 @@ enum point_status checklist_status(const struct report *r, int p, size_t *count)
 	size_t n = 0;
 
 	for (size_t i = 0; i < r->nfindings; i++)
-		if (r->findings[i].rule->checklist == p)
+		if (r->findings[i].rule->checklist == p && !r->findings[i].suppressed)
 			n++;
 	*count = n;
 	if (n)

@@ -10,6 +10,12 @@
 
 struct render_opts {
 	bool color;
+	/* Suppressed findings (finding.suppressed) are left out unless this
+	 * is set; SARIF then emits them with `suppressions` entries. */
+	bool show_suppressed;
+	/* With --baseline: how many known findings were left out. */
+	bool baseline;
+	size_t baseline_known;
 };
 
 struct renderer {
@@ -28,5 +34,6 @@ const char *point_status_name(enum point_status s);
 struct rule;
 /* The explain page of a rule; Markdown for docs/rules.md. */
 void render_explain(FILE *out, const struct rule *r, bool markdown);
+void render_rules_man(FILE *out);	/* the catalogue as seaworthy-rules(7) */
 
 #endif

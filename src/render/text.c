@@ -21,7 +21,7 @@ static const char *sev_color(const struct render_opts *o, enum severity s)
 
 static void render(FILE *out, const struct report *r, const struct render_opts *o)
 {
-	size_t nsev[3] = { 0 };
+	size_t nsev[3] = { 0 }, nshown = 0, nsuppressed = 0;
 
 	for (size_t i = 0; i < r->nerrors; i++) {
 		const struct input_error *e = &r->errors[i];
@@ -36,7 +36,14 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const struct finding *f = &r->findings[i];
 
-		nsev[f->severity]++;
+		if (f->suppressed) {
+			nsuppressed++;
+			if (!o->show_suppressed)
+				continue;
+		} else {
+			nsev[f->severity]++;
+			nshown++;
+		}
 		fprintf(out, "%s%s:%u:%u:%s %s%s[%s]%s %s", C(o, "1"), f->file ? f->file : "-",
 			f->line, f->col, C(o, "0"), sev_color(o, f->severity),
 			severity_name(f->severity), f->rule->id, C(o, "0"), f->message);
@@ -45,8 +52,11 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 		fputc('\n', out);
 		if (f->fix)
 			fprintf(out, "    %sfix:%s %s\n", C(o, "2"), C(o, "0"), f->fix);
+		if (f->suppressed)
+			fprintf(out, "    %ssuppressed:%s %s\n", C(o, "2"), C(o, "0"),
+				f->suppress_reason ? f->suppress_reason : "(no reason given)");
 	}
-	if (r->nfindings || r->nerrors)
+	if (nshown || r->nerrors || (nsuppressed && o->show_suppressed))
 		fputc('\n', out);
 	fprintf(out, "%sChecklist%s\n", C(o, "1"), C(o, "0"));
 	for (int p = 1; p <= 10; p++) {
@@ -68,9 +78,13 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 			break;
 		}
 	}
-	fprintf(out, "\n%zu finding%s: %zu error%s, %zu warning%s, %zu info", r->nfindings,
-		r->nfindings == 1 ? "" : "s", nsev[SEV_ERROR], nsev[SEV_ERROR] == 1 ? "" : "s",
+	fprintf(out, "\n%zu finding%s: %zu error%s, %zu warning%s, %zu info", nshown,
+		nshown == 1 ? "" : "s", nsev[SEV_ERROR], nsev[SEV_ERROR] == 1 ? "" : "s",
 		nsev[SEV_WARNING], nsev[SEV_WARNING] == 1 ? "" : "s", nsev[SEV_INFO]);
+	if (nsuppressed)
+		fprintf(out, "; %zu suppressed", nsuppressed);
+	if (o->baseline)
+		fprintf(out, "; %zu known from the baseline", o->baseline_known);
 	if (r->nerrors)
 		fprintf(out, "; %zu input%s could not be checked", r->nerrors,
 			r->nerrors == 1 ? "" : "s");

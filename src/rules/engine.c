@@ -45,10 +45,11 @@ struct finding *rule_report_at(struct rule_ctx *c, struct df_pos pos, unsigned e
 	return f;
 }
 
-void rules_check_dockerfile(struct report *r, const struct m_dockerfile *df)
+void rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
+			    const struct config *config)
 {
 	for (size_t i = 0; i < rule_count; i++) {
-		struct rule_ctx c = { r, r->a, rule_table[i], df };
+		struct rule_ctx c = { r, r->a, rule_table[i], df, config };
 
 		if (rule_table[i]->check_dockerfile)
 			rule_table[i]->check_dockerfile(&c);

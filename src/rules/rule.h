@@ -9,11 +9,22 @@
 #include "findings/findings.h"
 #include "model/model.h"
 
+struct config;
+
 struct rule_ctx {
 	struct report *report;
 	struct arena *a;
 	const struct rule *rule;
 	const struct m_dockerfile *df;
+	const struct config *config;	/* never NULL (may be empty) */
+};
+
+/* An option a rule accepts under `rules:` in .seaworthy.yaml. */
+struct rule_option {
+	const char *name;
+	bool list;		/* a list of strings, else a single value */
+	bool integer;		/* a whole number */
+	const char *help;
 };
 
 struct rule {
@@ -27,6 +38,7 @@ struct rule {
 	const char *good;	/* the fixed example (explain) */
 	const char *fix;	/* default fix line for findings */
 	void (*check_dockerfile)(struct rule_ctx *ctx);
+	const struct rule_option *options;	/* NULL-name terminated, or NULL */
 };
 
 extern const struct rule *const rule_table[];
@@ -41,6 +53,7 @@ struct finding *rule_report_at(struct rule_ctx *c, struct df_pos pos, unsigned e
 			       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Runs every Dockerfile rule over the model. */
-void rules_check_dockerfile(struct report *r, const struct m_dockerfile *df);
+void rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
+			    const struct config *config);
 
 #endif

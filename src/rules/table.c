@@ -7,6 +7,9 @@ extern const struct rule rule_shell_form_cmd;
 extern const struct rule rule_pipefail;
 extern const struct rule rule_no_healthcheck;
 extern const struct rule rule_relative_workdir;
+extern const struct rule rule_untrusted_registry;
+extern const struct rule rule_unused_suppression;
+extern const struct rule rule_suppression_reason;
 extern const struct rule rule_multiple_cmd;
 extern const struct rule rule_root_user;
 extern const struct rule rule_user_before_packages;
@@ -38,6 +41,9 @@ const struct rule *const rule_table[] = {
 	&rule_no_healthcheck,
 	&rule_relative_workdir,
 	&rule_multiple_cmd,
+	&rule_untrusted_registry,
+	&rule_unused_suppression,
+	&rule_suppression_reason,
 	&rule_root_user,
 	&rule_user_before_packages,
 	&rule_sudo,

@@ -1,0 +1,369 @@
+#include "config/config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+#include "discover/discover.h"
+#include "rules/rule.h"
+#include "util/readfile.h"
+
+void strlist_push(struct arena *a, struct strlist *l, const char *s)
+{
+	*ARENA_PUSH(a, l->v, l->n, l->cap) = s;
+}
+
+bool strlist_has(const struct strlist *l, const char *s)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i], s))
+			return true;
+	return false;
+}
+
+const char *config_find(struct arena *a, const char *dir)
+{
+	char *d = realpath(dir, NULL);
+	const char *found = NULL;
+	static const char *const names[] = { ".seaworthy.yaml", ".seaworthy.yml" };
+
+	if (!d)
+		return NULL;
+	for (;;) {
+		for (size_t i = 0; i < 2 && !found; i++) {
+			const char *p = arena_printf(a, "%s/%s", strcmp(d, "/") ? d : "", names[i]);
+			struct stat st;
+
+			if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+				found = display_path(a, p);
+		}
+		char *slash = strrchr(d, '/');
+		if (found || !slash || !strcmp(d, "/"))
+			break;
+		if (slash == d)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+	}
+	free(d);
+	return found;
+}
+
+struct loader {
+	struct arena *a;
+	yaml_document_t doc;
+	const char *path;
+	struct report *r;
+	int errors;
+};
+
+static unsigned line_of(const yaml_node_t *n)
+{
+	return (unsigned)n->start_mark.line + 1;
+}
+
+static void cerr(struct loader *l, const yaml_node_t *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void cerr(struct loader *l, const yaml_node_t *n, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	report_error(l->r, l->path, n ? line_of(n) : 1, "%s", msg);
+	l->errors++;
+}
+
+static const char *scalar(struct loader *l, const yaml_node_t *n, const char *key)
+{
+	if (!n || n->type != YAML_SCALAR_NODE) {
+		cerr(l, n, "%s: expected a single value", key);
+		return NULL;
+	}
+	return arena_strndup(l->a, (const char *)n->data.scalar.value, n->data.scalar.length);
+}
+
+static void string_list(struct loader *l, const yaml_node_t *n, const char *key, struct strlist *out)
+{
+	if (n->type == YAML_SCALAR_NODE) {
+		const char *s = scalar(l, n, key);
+
+		if (s)
+			strlist_push(l->a, out, s);
+		return;
+	}
+	if (n->type != YAML_SEQUENCE_NODE) {
+		cerr(l, n, "%s: expected a list", key);
+		return;
+	}
+	for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+		const yaml_node_t *e = yaml_document_get_node(&l->doc, *it);
+		const char *s = scalar(l, e, key);
+
+		if (s)
+			strlist_push(l->a, out, s);
+	}
+}
+
+static const struct rule *rule_of(struct loader *l, const yaml_node_t *n, const char *key)
+{
+	const char *id = scalar(l, n, key);
+	const struct rule *rule = id ? rule_find(id) : NULL;
+
+	if (id && !rule)
+		cerr(l, n, "unknown rule '%s' (seaworthy rules lists them)", id);
+	return rule;
+}
+
+static int parse_level(const char *s, int *out)
+{
+	enum severity sev;
+
+	if (!strcmp(s, "never")) {
+		*out = -1;
+		return 0;
+	}
+	if (severity_parse(s, &sev) < 0)
+		return -1;
+	*out = (int)sev;
+	return 0;
+}
+
+static void load_root(struct loader *l, const yaml_node_t *root, struct config *c)
+{
+	if (!root)
+		return;	/* an empty file is a valid, empty config */
+	if (root->type != YAML_MAPPING_NODE) {
+		cerr(l, root, "%s", "the configuration must be a mapping of settings");
+		return;
+	}
+	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+		const yaml_node_t *k = yaml_document_get_node(&l->doc, p->key);
+		const yaml_node_t *v = yaml_document_get_node(&l->doc, p->value);
+		const char *key = scalar(l, k, "key");
+
+		if (!key)
+			continue;
+		if (!strcmp(key, "ignore")) {
+			struct strlist ids = { 0 };
+
+			string_list(l, v, key, &ids);
+			for (size_t i = 0; i < ids.n; i++) {
+				if (rule_find(ids.v[i]))
+					strlist_push(l->a, &c->ignore, rule_find(ids.v[i])->id);
+				else
+					cerr(l, v, "ignore: unknown rule '%s'", ids.v[i]);
+			}
+		} else if (!strcmp(key, "severity")) {
+			if (v->type != YAML_MAPPING_NODE) {
+				cerr(l, v, "%s: expected a mapping of rule ids to levels", key);
+				continue;
+			}
+			for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
+			     q < v->data.mapping.pairs.top; q++) {
+				const yaml_node_t *rk = yaml_document_get_node(&l->doc, q->key);
+				const yaml_node_t *rv = yaml_document_get_node(&l->doc, q->value);
+				const struct rule *rule = rule_of(l, rk, "severity");
+				const char *lv = scalar(l, rv, "severity");
+				enum severity sev;
+
+				if (!rule || !lv)
+					continue;
+				if (severity_parse(lv, &sev) < 0) {
+					cerr(l, rv, "severity: '%s' is not error, warning or info", lv);
+					continue;
+				}
+				struct config_severity *cs = ARENA_PUSH(l->a, c->severities,
+					c->nseverities, c->capseverities);
+				cs->rule = rule;
+				cs->severity = sev;
+			}
+		} else if (!strcmp(key, "fail-on")) {
+			const char *lv = scalar(l, v, key);
+
+			if (lv && parse_level(lv, &c->fail_on) < 0)
+				cerr(l, v, "fail-on: '%s' is not error, warning, info or never", lv);
+			else if (lv)
+				c->has_fail_on = true;
+		} else if (!strcmp(key, "exclude")) {
+			string_list(l, v, key, &c->exclude);
+		} else if (!strcmp(key, "proxies")) {
+			string_list(l, v, key, &c->proxies);
+		} else if (!strcmp(key, "trusted-registries")) {
+			string_list(l, v, key, &c->trusted_registries);
+		} else if (!strcmp(key, "databases")) {
+			struct strlist ports = { 0 };
+
+			string_list(l, v, key, &ports);
+			for (size_t i = 0; i < ports.n; i++) {
+				char *end;
+				long port;
+
+				errno = 0;
+				port = strtol(ports.v[i], &end, 10);
+				if (errno || *end || end == ports.v[i] || port < 1 || port > 65535) {
+					cerr(l, v, "databases: '%s' is not a port number", ports.v[i]);
+					continue;
+				}
+				*ARENA_PUSH(l->a, c->databases, c->ndatabases, c->capdatabases) = port;
+			}
+		} else if (!strcmp(key, "rules")) {
+			if (v->type != YAML_MAPPING_NODE) {
+				cerr(l, v, "%s: expected a mapping of rule ids to options", key);
+				continue;
+			}
+			for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
+			     q < v->data.mapping.pairs.top; q++) {
+				const yaml_node_t *rk = yaml_document_get_node(&l->doc, q->key);
+				const yaml_node_t *rv = yaml_document_get_node(&l->doc, q->value);
+				const struct rule *rule = rule_of(l, rk, "rules");
+
+				if (!rule)
+					continue;
+				if (rv->type != YAML_MAPPING_NODE) {
+					cerr(l, rv, "rules: %s: expected a mapping of options", rule->id);
+					continue;
+				}
+				for (yaml_node_pair_t *o = rv->data.mapping.pairs.start;
+				     o < rv->data.mapping.pairs.top; o++) {
+					const yaml_node_t *ok = yaml_document_get_node(&l->doc, o->key);
+					const yaml_node_t *ov = yaml_document_get_node(&l->doc, o->value);
+					const char *name = scalar(l, ok, "rules");
+					const struct rule_option *known = NULL;
+
+					if (!name)
+						continue;
+					for (const struct rule_option *ro = rule->options; ro && ro->name; ro++)
+						if (!strcmp(ro->name, name))
+							known = ro;
+					if (!known) {
+						cerr(l, ok, "rules: unknown option '%s' for this rule", name);
+						continue;
+					}
+					struct config_option *co = ARENA_PUSH(l->a, c->options, c->noptions,
+									     c->capoptions);
+					co->rule = rule;
+					co->name = known->name;
+					co->line = line_of(ok);
+					if (known->list) {
+						string_list(l, ov, name, &co->list);
+					} else {
+						co->value = scalar(l, ov, name);
+						if (co->value && known->integer) {
+							char *end;
+
+							errno = 0;
+							(void)strtol(co->value, &end, 10);
+							if (errno || *end || end == co->value)
+								cerr(l, ov, "rules: '%s' is not a whole number",
+								     co->value);
+						}
+					}
+				}
+			}
+		} else {
+			cerr(l, k, "unknown setting '%s'", key);
+		}
+	}
+}
+
+int config_load(struct arena *a, const char *path, struct config *out, struct report *r)
+{
+	struct loader l = { .a = a, .path = path, .r = r };
+	yaml_parser_t parser;
+	const char *why;
+	size_t len;
+	char *buf;
+
+	memset(out, 0, sizeof(*out));
+	out->path = path;
+	buf = read_file(a, path, 1 << 20, &len, &why);
+	if (!buf) {
+		report_error(r, path, 0, "cannot read: %s", why);
+		return -1;
+	}
+	if (!yaml_parser_initialize(&parser)) {
+		report_error(r, path, 0, "cannot initialise the YAML parser");
+		return -1;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	if (!yaml_parser_load(&parser, &l.doc)) {
+		report_error(r, path, (unsigned)parser.problem_mark.line + 1, "invalid YAML: %s",
+			     parser.problem ? parser.problem : "parse error");
+		yaml_parser_delete(&parser);
+		return -1;
+	}
+	load_root(&l, yaml_document_get_root_node(&l.doc), out);
+	yaml_document_delete(&l.doc);
+	yaml_parser_delete(&parser);
+	return l.errors ? -1 : 0;
+}
+
+/* Matches pattern segments against path segments, as .gitignore does:
+ * "**" spans any number of folders, and a pattern that matches a folder
+ * matches everything under it. */
+static bool seg_match(char **pat, size_t np, char **path, size_t n)
+{
+	if (!np)
+		return true;
+	if (!strcmp(pat[0], "**")) {
+		for (size_t k = 0; k <= n; k++)
+			if (seg_match(pat + 1, np - 1, path + k, n - k))
+				return true;
+		return false;
+	}
+	return n && !fnmatch(pat[0], path[0], FNM_PERIOD) && seg_match(pat + 1, np - 1, path + 1, n - 1);
+}
+
+static size_t split(char *s, char **out, size_t max)
+{
+	size_t n = 0;
+
+	for (char *tok = strtok(s, "/"); tok && n < max; tok = strtok(NULL, "/"))
+		if (strcmp(tok, "."))
+			out[n++] = tok;
+	return n;
+}
+
+static bool glob_match(const char *glob, const char *path)
+{
+	char gbuf[4096], pbuf[4096], *pat[65], *segs[64];
+	size_t np, n;
+
+	if (strlen(glob) >= sizeof(gbuf) || strlen(path) >= sizeof(pbuf))
+		return false;
+	strcpy(gbuf, glob);
+	strcpy(pbuf, path);
+	np = 0;
+	/* A glob with no slash (other than a trailing one) matches at any depth. */
+	if (!strchr(glob, '/') || (strchr(glob, '/') == glob + strlen(glob) - 1))
+		pat[np++] = (char *)"**";
+	np += split(gbuf, pat + np, 64);
+	n = split(pbuf, segs, 64);
+	return seg_match(pat, np, segs, n);
+}
+
+bool config_excluded(const struct config *c, const char *path)
+{
+	for (size_t i = 0; i < c->exclude.n; i++)
+		if (glob_match(c->exclude.v[i], path))
+			return true;
+	return false;
+}
+
+const struct config_option *config_option(const struct config *c, const struct rule *rule,
+					  const char *name)
+{
+	for (size_t i = c->noptions; i-- > 0;)
+		if (c->options[i].rule == rule && !strcmp(c->options[i].name, name))
+			return &c->options[i];
+	return NULL;
+}

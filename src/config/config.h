@@ -1,0 +1,61 @@
+/* .seaworthy.yaml: the project's settings. Strict: an unknown key or a wrong
+ * type is an error naming the line. Everything is owned by the arena. */
+#ifndef SW_CONFIG_H
+#define SW_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "findings/findings.h"
+#include "util/arena.h"
+
+struct rule;
+
+struct strlist {
+	const char **v;
+	size_t n, cap;
+};
+
+struct config_severity {
+	const struct rule *rule;
+	enum severity severity;
+};
+
+struct config_option {
+	const struct rule *rule;
+	const char *name;
+	const char *value;	/* scalar as written */
+	struct strlist list;	/* when the value is a sequence */
+	unsigned line;
+};
+
+struct config {
+	const char *path;	/* as displayed; NULL when there is none */
+	struct strlist ignore;
+	struct config_severity *severities;
+	size_t nseverities, capseverities;
+	bool has_fail_on;
+	int fail_on;		/* enum severity, or -1 for never */
+	struct strlist exclude;	/* path globs; ** spans folders */
+	struct strlist proxies;
+	struct strlist trusted_registries;
+	long *databases;
+	size_t ndatabases, capdatabases;
+	struct config_option *options;
+	size_t noptions, capoptions;
+};
+
+/* The config file for a run started at dir: .seaworthy.yaml (or .yml) in
+ * dir or the nearest ancestor. NULL if none. */
+const char *config_find(struct arena *a, const char *dir);
+/* Loads path; problems go to r as input errors. Returns -1 on any error. */
+int config_load(struct arena *a, const char *path, struct config *out, struct report *r);
+/* Whether path (relative, as displayed) matches an exclude glob. */
+bool config_excluded(const struct config *c, const char *path);
+/* The option `name` configured for rule, or NULL. */
+const struct config_option *config_option(const struct config *c, const struct rule *rule,
+					  const char *name);
+void strlist_push(struct arena *a, struct strlist *l, const char *s);
+bool strlist_has(const struct strlist *l, const char *s);
+
+#endif

@@ -1,0 +1,173 @@
+#include "suppress/suppress.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "rules/rule.h"
+
+enum scope { SCOPE_NEXT, SCOPE_STAGE, SCOPE_FILE };
+
+struct sup {
+	unsigned line, col, end_col;
+	enum scope scope;
+	const char *ids[32];
+	bool used[32];
+	size_t nids;
+	const char *reason;
+	unsigned from, to;	/* lines covered */
+};
+
+extern const struct rule rule_unused_suppression, rule_suppression_reason;
+
+static const char *skip_ws(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	return p;
+}
+
+static bool word(const char **p, const char *e, const char *w)
+{
+	size_t n = strlen(w);
+
+	if ((size_t)(e - *p) < n || strncmp(*p, w, n))
+		return false;
+	*p += n;
+	return true;
+}
+
+/* Parses one line; returns false when it is not a suppression comment. */
+static bool parse_line(struct arena *a, const char *s, const char *e, unsigned line, struct sup *out)
+{
+	const char *p = skip_ws(s, e), *start = p;
+
+	memset(out, 0, sizeof(*out));
+	if (p == e || *p != '#')
+		return false;
+	p = skip_ws(p + 1, e);
+	if (!word(&p, e, "seaworthy") || p == e || (*p != ' ' && *p != '\t'))
+		return false;
+	p = skip_ws(p, e);
+	out->scope = SCOPE_NEXT;
+	if (word(&p, e, "global"))
+		out->scope = SCOPE_FILE;
+	else if (word(&p, e, "stage"))
+		out->scope = SCOPE_STAGE;
+	p = skip_ws(p, e);
+	if (!word(&p, e, "ignore="))
+		return false;
+	while (p < e && out->nids < 32) {
+		const char *id = p;
+
+		while (p < e && (isalnum((unsigned char)*p) || *p == '-' || *p == '_'))
+			p++;
+		if (p == id)
+			break;
+		out->ids[out->nids++] = arena_strndup(a, id, (size_t)(p - id));
+		if (p < e && *p == ',')
+			p++;
+		else
+			break;
+	}
+	p = skip_ws(p, e);
+	if (e - p >= 2 && p[0] == '-' && p[1] == '-') {
+		const char *re = e;
+
+		p = skip_ws(p + 2, e);
+		while (re > p && isspace((unsigned char)re[-1]))
+			re--;
+		if (re > p)
+			out->reason = arena_strndup(a, p, (size_t)(re - p));
+	}
+	out->line = line;
+	out->col = (unsigned)(start - s) + 1;
+	out->end_col = (unsigned)(e - s) + 1;
+	return out->nids > 0;
+}
+
+static const struct df_node *next_node(const struct df_file *df, unsigned line, size_t *idx)
+{
+	for (size_t i = 0; i < df->nnodes; i++)
+		if (df->nodes[i].start.line > line) {
+			*idx = i;
+			return &df->nodes[i];
+		}
+	return NULL;
+}
+
+void suppress_dockerfile(struct report *r, size_t from, const struct df_file *df,
+			 const char *file, const struct suppress_opts *o)
+{
+	struct sup *sups = NULL;
+	size_t nsups = 0, cap = 0, nfind = r->nfindings;
+	unsigned line = 1;
+
+	for (const char *s = df->buf, *end = df->buf + df->len; s < end; line++) {
+		const char *e = memchr(s, '\n', (size_t)(end - s));
+		const char *le = e ? e : end;
+		struct sup sp;
+
+		if (le > s && le[-1] == '\r')
+			le--;
+		if (parse_line(r->a, s, le, line, &sp)) {
+			size_t idx;
+			const struct df_node *n = next_node(df, line, &idx);
+
+			sp.from = 1;
+			sp.to = df->nlines ? df->nlines : line;
+			if (sp.scope == SCOPE_NEXT) {
+				sp.from = n ? n->start.line : 0;
+				sp.to = n ? n->end_line : 0;
+			} else if (sp.scope == SCOPE_STAGE) {
+				sp.from = n ? n->start.line : 0;
+				sp.to = sp.from ? sp.to : 0;
+				for (size_t k = n ? idx + 1 : df->nnodes; k < df->nnodes; k++)
+					if (!strcmp(df->nodes[k].name, "from")) {
+						sp.to = df->nodes[k].start.line - 1;
+						break;
+					}
+			}
+			*ARENA_PUSH(r->a, sups, nsups, cap) = sp;
+		}
+		s = e ? e + 1 : end;
+	}
+	for (size_t i = from; i < nfind; i++) {
+		struct finding *f = &r->findings[i];
+
+		for (size_t k = 0; k < nsups; k++) {
+			struct sup *sp = &sups[k];
+
+			if (f->line < sp->from || f->line > sp->to)
+				continue;
+			for (size_t j = 0; j < sp->nids; j++)
+				if (!strcasecmp(sp->ids[j], f->rule->id)) {
+					sp->used[j] = true;
+					if (!f->suppressed) {
+						f->suppressed = true;
+						f->suppress_reason = sp->reason;
+					}
+				}
+		}
+	}
+	for (size_t k = 0; k < nsups; k++) {
+		struct sup *sp = &sups[k];
+
+		for (size_t j = 0; j < sp->nids; j++) {
+			const struct rule *rule = rule_find(sp->ids[j]);
+
+			if (!rule) {
+				report_add(r, &rule_unused_suppression, file, sp->line, sp->col,
+					       sp->line, sp->end_col,
+					       "suppression names an unknown rule %s", sp->ids[j]);
+			} else if (!sp->used[j] && (!o->rule_ran || o->rule_ran(rule, o->ctx))) {
+				report_add(r, &rule_unused_suppression, file, sp->line, sp->col,
+					       sp->line, sp->end_col, sp->from ?
+					       "suppression of %s suppresses nothing" :
+					       "suppression of %s has no instruction after it", rule->id);
+			}
+		}
+		if (o->require_reasons && !sp->reason)
+			report_add(r, &rule_suppression_reason, file, sp->line, sp->col, sp->line,
+				   sp->end_col, "suppression of %s gives no reason", sp->ids[0]);
+	}
+}

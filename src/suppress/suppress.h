@@ -1,0 +1,29 @@
+/* Inline suppressions: comments that silence findings, with a reason.
+ *   # seaworthy ignore=ID[,ID] -- reason          the next instruction
+ *   # seaworthy stage ignore=ID[,ID] -- reason    the stage of the next FROM
+ *   # seaworthy global ignore=ID[,ID] -- reason   the whole file
+ * Found by position in the raw text, so any comment-capable format works. */
+#ifndef SW_SUPPRESS_H
+#define SW_SUPPRESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "dockerfile/ast.h"
+#include "findings/findings.h"
+
+struct rule;
+
+struct suppress_opts {
+	bool require_reasons;
+	/* Whether a rule ran (not filtered out): only those can be unused. */
+	bool (*rule_ran)(const struct rule *rule, void *ctx);
+	void *ctx;
+};
+
+/* Applies the Dockerfile's suppression comments to findings[from..] of the
+ * file, and reports unused suppressions and, if required, missing reasons. */
+void suppress_dockerfile(struct report *r, size_t from, const struct df_file *df,
+			 const char *file, const struct suppress_opts *o);
+
+#endif

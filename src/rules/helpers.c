@@ -1,6 +1,10 @@
 #include "rules/helpers.h"
 
+#include <ctype.h>
+#include <stdint.h>
 #include <string.h>
+
+#include "util/strbuf.h"
 
 bool cmd_is_os_install(const struct sh_cmd *c)
 {
@@ -61,5 +65,167 @@ bool instr_has_mount(const struct m_instr *in, const char *type)
 			if (!strncmp(t + 5, type, tl) && (t[5 + tl] == ',' || !t[5 + tl]))
 				return true;
 	}
+	return false;
+}
+
+void stage_main_process(const struct m_stage *s, const struct m_instr **ep,
+			const struct m_instr **cmd)
+{
+	bool cmd_done = false;
+
+	*ep = *cmd = NULL;
+	for (; s && !(*ep && cmd_done); s = s->base_stage) {
+		const struct m_instr *e = NULL, *m = NULL;
+
+		for (size_t i = 1; i < s->ninstrs; i++) {
+			if (s->instrs[i].kind == K_ENTRYPOINT)
+				e = &s->instrs[i];
+			else if (s->instrs[i].kind == K_CMD)
+				m = &s->instrs[i];
+		}
+		if (!cmd_done && m) {
+			*cmd = m;
+			cmd_done = true;
+		}
+		if (!*ep && e) {
+			*ep = e;
+			cmd_done = true;	/* a base stage's CMD is reset */
+		}
+	}
+}
+
+/* ["sh", "-c", "script"]: the model parsed the script, not the words. */
+static bool exec_shell_c(const struct m_instr *in)
+{
+	const char *base;
+
+	if (in->nwords < 3)
+		return false;
+	base = strrchr(in->words[0], '/');
+	base = base ? base + 1 : in->words[0];
+	return (!strcmp(base, "sh") || !strcmp(base, "bash") || !strcmp(base, "ash") ||
+		!strcmp(base, "dash") || !strcmp(base, "zsh")) &&
+	       in->words[1][0] == '-' && strchr(in->words[1], 'c');
+}
+
+static void add_quoted(struct strbuf *sb, const char *s)
+{
+	strbuf_addch(sb, '\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			strbuf_addstr(sb, "'\\''");
+		else
+			strbuf_addch(sb, *s);
+	}
+	strbuf_addch(sb, '\'');
+}
+
+void main_process(struct arena *a, const struct m_stage *s, struct main_process *mp)
+{
+	const struct m_instr *ep, *cmd;
+
+	memset(mp, 0, sizeof(*mp));
+	if (!s)
+		return;
+	stage_main_process(s, &ep, &cmd);
+	if (ep && !ep->script)
+		ep = NULL;	/* ENTRYPOINT []: the CMD runs on its own */
+	if (cmd && !cmd->script)
+		cmd = NULL;
+	if (ep && !ep->exec_form)
+		cmd = NULL;	/* /bin/sh -c 'entrypoint' ignores the CMD */
+	mp->ep = ep;
+	mp->cmd = cmd;
+	if (ep && cmd && exec_shell_c(ep)) {
+		/* ["sh", "-c", "script", ...]: the CMD words are the script's
+		 * $0, $1...; they run only through an exec "$@". */
+		mp->sh = ep->sh;
+		mp->split = SIZE_MAX;
+		mp->cmd = NULL;
+		for (size_t i = 0; i < ep->sh.ncmds; i++)
+			for (size_t k = 0; k < ep->sh.cmds[i].argc; k++)
+				if (!strcmp(ep->sh.cmds[i].argv[k].text, "$@"))
+					mp->cmd = cmd;
+		mp->cmd_apart = mp->cmd != NULL;
+	} else if (ep && cmd) {
+		/* An exec-form ENTRYPOINT gets the CMD as arguments: tini --
+		 * supervisord, sh -c 'nginx && node app', pm2-runtime app.yml. */
+		struct strbuf sb = STRBUF_INIT;
+		const char *script;
+
+		strbuf_addstr(&sb, ep->script);
+		mp->split = sb.len;
+		if (cmd->exec_form) {
+			for (size_t i = 0; i < cmd->nwords; i++) {
+				strbuf_addch(&sb, ' ');
+				add_quoted(&sb, cmd->words[i]);
+			}
+		} else {
+			strbuf_addstr(&sb, " '/bin/sh' '-c' ");
+			add_quoted(&sb, cmd->script);
+		}
+		script = arena_strndup(a, sb.buf, sb.len);
+		strbuf_release(&sb);
+		sh_parse(a, script, strlen(script), &mp->sh);
+		/* An entrypoint script got the CMD as words: by convention it
+		 * ends with exec "$@", so the CMD's own commands run too. */
+		mp->cmd_apart = true;
+		for (size_t i = 0; i < mp->sh.ncmds; i++)
+			if (mp->sh.cmds[i].off >= mp->split)
+				mp->cmd_apart = false;
+	} else if (ep) {
+		mp->sh = ep->sh;
+		mp->split = SIZE_MAX;
+	} else if (cmd) {
+		mp->sh = cmd->sh;
+	}
+}
+
+const struct m_instr *main_process_owner(const struct main_process *mp, const struct sh_cmd *c)
+{
+	if (!mp->ep)
+		return mp->cmd;
+	return mp->cmd && c->off >= mp->split ? mp->cmd : mp->ep;
+}
+
+const struct m_instr *instr_shell(const struct m_instr *in)
+{
+	const struct m_stage *s = in->stage;
+	size_t end = in->index;
+
+	while (s) {
+		for (size_t i = end; i-- > 1;)
+			if (s->instrs[i].kind == K_SHELL && s->instrs[i].node->nargs)
+				return &s->instrs[i];
+		s = s->base_stage;
+		end = s ? s->ninstrs : 0;
+	}
+	return NULL;
+}
+
+bool instr_posix_shell(struct arena *a, const struct m_instr *in)
+{
+	static const char *const shells[] = {
+		"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", NULL
+	};
+	const struct m_instr *sh = instr_shell(in);
+	const char *base;
+
+	if (!sh) {
+		/* "windows/servercore", "...:4.8-windowsservercore-ltsc2022" */
+		char *ref = arena_strdup(a, m_stage_root_image(in->stage));
+
+		for (char *c = ref; *c; c++)
+			*c = (char)tolower((unsigned char)*c);
+		return !strstr(ref, "windows") && !strstr(ref, "nanoserver") &&
+		       !strstr(ref, "servercore");
+	}
+	if (!sh->node->json)
+		return false;
+	base = strrchr(sh->node->args[0].value, '/');
+	base = base ? base + 1 : sh->node->args[0].value;
+	for (size_t i = 0; shells[i]; i++)
+		if (!strcmp(base, shells[i]))
+			return true;
 	return false;
 }

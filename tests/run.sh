@@ -71,6 +71,25 @@ PY
 printf '%s\n' Containerfile Dockerfile a/Dockerfile.prod b/api.Dockerfile b/c/web.dockerfile >"$tmp/disc.want"
 if diff -u "$tmp/disc.want" "$tmp/disc" >"$tmp/diff"; then ok; else bad "discovery"; cat "$tmp/diff"; fi
 
+# Baselines: known findings stay known when lines are inserted above them;
+# a new finding of the same rule in the same file is still reported.
+d=$tmp/bl; mkdir -p "$d"
+printf 'FROM debian:12\nADD a.txt /a.txt\nUSER 1000\n' >"$d/Dockerfile"
+bl() { (cd "$d" && "$BIN" check --select SW0002 --format json "$@" >"$tmp/bl.json" 2>&1); }
+count() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["findings"]), d.get("baseline_known", "-"))' "$tmp/bl.json"; }
+bl --write-baseline base.json; r1=$?
+bl --baseline base.json; r2=$?; c2=$(count)
+printf 'FROM debian:12\n# a comment\nARG X=1\n\nADD a.txt /a.txt\nUSER 1000\n' >"$d/Dockerfile"
+bl --baseline base.json; r3=$?; c3=$(count)
+printf 'FROM debian:12\nARG X=1\nADD a.txt /a.txt\nADD b.txt /b.txt\nUSER 1000\n' >"$d/Dockerfile"
+bl --baseline base.json; r4=$?; c4=$(count)
+(cd "$d" && "$BIN" check --select SW0002 --baseline base.json . >"$tmp/bl.txt" 2>&1)
+if [ "$r1 $r2 $c2 $r3 $c3 $r4 $c4" = "0 0 0 1 0 0 1 1 1 1" ] && grep -q 'b.txt' "$tmp/bl.txt" &&
+   grep -q '1 known from the baseline' "$tmp/bl.txt"; then ok
+else bad "baseline (got: $r1 $r2 $c2 $r3 $c3 $r4 $c4)"; cat "$tmp/bl.txt"; fi
+(cd "$d" && printf 'nope' >bad.json && "$BIN" check --baseline bad.json . >"$tmp/bl.txt" 2>&1); rc=$?
+if [ $rc -eq 2 ] && grep -q 'bad.json' "$tmp/bl.txt"; then ok; else bad "baseline: bad file (exit $rc)"; fi
+
 # 2. BuildKit conformance: dumps byte for byte, negative cases rejected.
 cb=$SHARED/conformance/buildkit/parser
 if [ -d "$cb" ]; then
@@ -127,6 +146,98 @@ for fz in "$top"/build-fuzz/fuzz_*; do
 	name=$(basename "$fz")
 	if "$fz" -runs=0 "$top/fuzz/corpus/${name#fuzz_}" >"$tmp/fz" 2>&1; then ok; else bad "fuzz replay $name"; tail -20 "$tmp/fz"; fi
 done
+
+# 7. Manual pages: man/seaworthy-rules.7 is `seaworthy rules --man` (so it
+#    cannot drift from the rule table); both pages pass mandoc's linter and
+#    render; every option that a --help lists is in seaworthy(1); every
+#    subcommand answers --help with its usage line.
+"$BIN" rules --man >"$tmp/rules.7" 2>&1
+if cmp -s "$top/man/seaworthy-rules.7" "$tmp/rules.7"; then ok
+else bad "man/seaworthy-rules.7 is stale: run make man (build/seaworthy rules --man > man/seaworthy-rules.7)"
+	diff -u "$top/man/seaworthy-rules.7" "$tmp/rules.7" | head -20; fi
+if command -v mandoc >/dev/null 2>&1; then
+	for page in "$top"/man/seaworthy.1 "$top"/man/seaworthy-rules.7; do
+		if mandoc -T lint -W warning "$page" >"$tmp/lint" 2>&1; then ok
+		else bad "mandoc -T lint ${page#"$top"/}"; head -20 "$tmp/lint"; fi
+	done
+else
+	skipped "man page lint: mandoc absent (apt-get install mandoc)"
+fi
+# Renders with mandoc and with man-db (groff), whichever are there; overstrike
+# (bold, underline) is taken out before the text is searched.
+renderers=()
+command -v mandoc >/dev/null 2>&1 && renderers+=(mandoc)
+command -v man >/dev/null 2>&1 && command -v nroff >/dev/null 2>&1 && renderers+=(man)
+[ ${#renderers[@]} -gt 0 ] || skipped "man page rendering: neither mandoc nor man with nroff"
+ids=$("$BIN" rules | awk 'NR > 1 { print $1 }')
+for r in "${renderers[@]}"; do
+	for page in seaworthy.1 seaworthy-rules.7; do
+		if [ "$r" = mandoc ]; then mandoc -T utf8 "$top/man/$page" >"$tmp/page" 2>"$tmp/err"
+		else MANWIDTH=80 man -l "$top/man/$page" </dev/null >"$tmp/page" 2>"$tmp/err"; fi
+		rc=$?
+		sed -i $'s/.\b//g' "$tmp/page"
+		missing=''
+		if [ "$page" = seaworthy-rules.7 ]; then
+			for id in $ids; do grep -q "$id" "$tmp/page" || missing="$missing $id"; done
+		else
+			for cmd in check rules explain parse; do grep -q "seaworthy $cmd" "$tmp/page" || missing="$missing $cmd"; done
+		fi
+		if [ $rc -eq 0 ] && [ ! -s "$tmp/err" ] && [ -s "$tmp/page" ] && [ -z "$missing" ]; then ok
+		else bad "$r renders man/$page (exit $rc, missing:${missing:- none})"; head -5 "$tmp/err"; fi
+	done
+done
+for cmd in check rules explain parse; do
+	"$BIN" "$cmd" --help >"$tmp/help" 2>&1; rc=$?
+	if [ $rc -eq 0 ] && head -1 "$tmp/help" | grep -q "^usage: seaworthy $cmd"; then ok
+	else bad "seaworthy $cmd --help (exit $rc)"; head -5 "$tmp/help"; fi
+	missing=''
+	for opt in $(grep -oE '^ +--[a-z][a-z-]*' "$tmp/help"); do
+		grep -qE "Fl -${opt#--}([^a-z-]|\$)" "$top/man/seaworthy.1" || missing="$missing $opt"
+	done
+	if [ -z "$missing" ]; then ok; else bad "man/seaworthy.1 does not document seaworthy $cmd$missing"; fi
+done
+"$BIN" --help >"$tmp/help" 2>&1; rc=$?
+if [ $rc -eq 0 ] && grep -q '^usage: seaworthy' "$tmp/help"; then ok; else bad "seaworthy --help (exit $rc)"; fi
+version=$(sed -n 's/^VERSION *:= *//p' "$top/Makefile")
+out=$("$BIN" --version 2>&1); rc=$?
+if [ $rc -eq 0 ] && [ "$out" = "seaworthy $version" ]; then ok
+else bad "seaworthy --version printed '$out' (exit $rc), want 'seaworthy $version'"; fi
+
+# 8. Shell completion: the bash function completes subcommands, options and
+#    their values, and rule ids from `seaworthy rules`; the zsh function
+#    parses; both know every option that `seaworthy check --help` lists.
+complete_bash() { # words... (the last is the one being completed)
+	(cd "$tmp" && bash -c 'source "$1"; shift
+		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+		COMPREPLY=(); _seaworthy "$1" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+		printf "%s\n" "${COMPREPLY[@]}"' _ "$top/completion/seaworthy.bash" "$@" 2>&1)
+}
+want_completion() { # expected-reply words...
+	local want=$1; shift
+	if complete_bash "$@" | grep -qxF -- "$want"; then ok
+	else bad "bash completion of '$*' does not offer '$want'"; complete_bash "$@" | head -5; fi
+}
+mkdir -p "$tmp/examples"
+want_completion check seaworthy ch
+want_completion sarif seaworthy check --format ''
+want_completion sarif seaworthy check --format = sa
+want_completion never seaworthy check --fail-on ''
+want_completion --write-baseline seaworthy check --wr
+want_completion SW0301 "$BIN" explain SW030
+want_completion SW0201,SW0301 "$BIN" check --ignore SW0201,SW030
+want_completion examples seaworthy check exa
+"$BIN" check --help >"$tmp/help" 2>&1
+missing=''
+for opt in $(grep -oE '^ +--[a-z][a-z-]*' "$tmp/help"); do
+	grep -qE -- "$opt([^a-z-]|\$)" "$top/completion/seaworthy.bash" || missing="$missing bash:$opt"
+	grep -qE -- "$opt([^a-z-]|\$)" "$top/completion/_seaworthy" || missing="$missing zsh:$opt"
+done
+if [ -z "$missing" ]; then ok; else bad "completion lacks options of seaworthy check:$missing"; fi
+if command -v zsh >/dev/null 2>&1; then
+	if zsh -n "$top/completion/_seaworthy" 2>"$tmp/err"; then ok; else bad "zsh -n completion/_seaworthy"; head -5 "$tmp/err"; fi
+else
+	skipped "zsh completion: zsh absent (apt-get install zsh)"
+fi
 
 echo
 echo "$pass passed, $fail failed, $skip skipped"

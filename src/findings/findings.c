@@ -32,6 +32,9 @@ void report_init(struct report *r, struct arena *a)
 }
 
 static const char *vfmt(struct arena *a, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+
+static const char *vfmt(struct arena *a, const char *fmt, va_list ap)
 {
 	va_list cp;
 	int n;

@@ -86,8 +86,7 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 	if (o->baseline)
 		fprintf(out, "; %zu known from the baseline", o->baseline_known);
 	if (r->nerrors)
-		fprintf(out, "; %zu input%s could not be checked", r->nerrors,
-			r->nerrors == 1 ? "" : "s");
+		fprintf(out, "; %zu input error%s", r->nerrors, r->nerrors == 1 ? "" : "s");
 	fputc('\n', out);
 }
 

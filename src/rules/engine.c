@@ -14,6 +14,10 @@ const struct rule *rule_find(const char *id)
 
 static struct finding *vreport(struct rule_ctx *c, unsigned line, unsigned col, unsigned eline,
 			       unsigned ecol, const char *fmt, va_list ap)
+	__attribute__((format(printf, 6, 0)));
+
+static struct finding *vreport(struct rule_ctx *c, unsigned line, unsigned col, unsigned eline,
+			       unsigned ecol, const char *fmt, va_list ap)
 {
 	char msg[2048];
 

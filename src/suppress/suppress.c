@@ -85,6 +85,52 @@ static bool parse_line(struct arena *a, const char *s, const char *e, unsigned l
 	return out->nids > 0;
 }
 
+static void apply(struct report *r, size_t from, size_t nfind, struct sup *sups, size_t nsups,
+		  const char *file, const struct suppress_opts *o)
+{
+	for (size_t i = from; i < nfind; i++) {
+		struct finding *f = &r->findings[i];
+
+		if (!f->file || strcmp(f->file, file))
+			continue;
+		for (size_t k = 0; k < nsups; k++) {
+			struct sup *sp = &sups[k];
+
+			if (f->line < sp->from || f->line > sp->to)
+				continue;
+			for (size_t j = 0; j < sp->nids; j++)
+				if (!strcasecmp(sp->ids[j], f->rule->id)) {
+					sp->used[j] = true;
+					if (!f->suppressed) {
+						f->suppressed = true;
+						f->suppress_reason = sp->reason;
+					}
+				}
+		}
+	}
+	for (size_t k = 0; k < nsups; k++) {
+		struct sup *sp = &sups[k];
+
+		for (size_t j = 0; j < sp->nids; j++) {
+			const struct rule *rule = rule_find(sp->ids[j]);
+
+			if (!rule) {
+				report_add(r, &rule_unused_suppression, file, sp->line, sp->col,
+					       sp->line, sp->end_col,
+					       "suppression names an unknown rule %s", sp->ids[j]);
+			} else if (!sp->used[j] && (!o->rule_ran || o->rule_ran(rule, o->ctx))) {
+				report_add(r, &rule_unused_suppression, file, sp->line, sp->col,
+					       sp->line, sp->end_col, sp->from ?
+					       "suppression of %s suppresses nothing" :
+					       "suppression of %s has nothing after it", rule->id);
+			}
+		}
+		if (o->require_reasons && !sp->reason)
+			report_add(r, &rule_suppression_reason, file, sp->line, sp->col, sp->line,
+				   sp->end_col, "suppression of %s gives no reason", sp->ids[0]);
+	}
+}
+
 static const struct df_node *next_node(const struct df_file *df, unsigned line, size_t *idx)
 {
 	for (size_t i = 0; i < df->nnodes; i++)
@@ -131,43 +177,72 @@ void suppress_dockerfile(struct report *r, size_t from, const struct df_file *df
 		}
 		s = e ? e + 1 : end;
 	}
-	for (size_t i = from; i < nfind; i++) {
-		struct finding *f = &r->findings[i];
+	apply(r, from, nfind, sups, nsups, file, o);
+}
 
-		for (size_t k = 0; k < nsups; k++) {
-			struct sup *sp = &sups[k];
+void suppress_yaml(struct report *r, size_t from, const char *file, const char *buf, size_t len,
+		   const struct suppress_opts *o)
+{
+	struct sup *sups = NULL;
+	size_t nsups = 0, cap = 0, nfind = r->nfindings;
+	unsigned line = 1, total = 1;
+	bool disabled = false;
 
-			if (f->line < sp->from || f->line > sp->to)
-				continue;
-			for (size_t j = 0; j < sp->nids; j++)
-				if (!strcasecmp(sp->ids[j], f->rule->id)) {
-					sp->used[j] = true;
-					if (!f->suppressed) {
-						f->suppressed = true;
-						f->suppress_reason = sp->reason;
-					}
-				}
+	for (size_t i = 0; i < len; i++)
+		total += buf[i] == '\n';
+	for (const char *s = buf, *end = buf + len; s < end; line++) {
+		const char *e = memchr(s, '\n', (size_t)(end - s));
+		const char *le = e ? e : end;
+		const char *hash = s, *t = skip_ws(s, le);
+		struct sup sp;
+		bool alone = t < le && *t == '#';
+
+		/* The comment may trail a value: find "# seaworthy" after a blank. */
+		for (hash = s; (hash = memchr(hash, '#', (size_t)(le - hash))); hash++) {
+			const char *w = skip_ws(hash + 1, le);
+
+			if ((hash == t || hash[-1] == ' ' || hash[-1] == '\t') &&
+			    (size_t)(le - w) >= 9 && !strncmp(w, "seaworthy", 9))
+				break;
 		}
-	}
-	for (size_t k = 0; k < nsups; k++) {
-		struct sup *sp = &sups[k];
+		if (hash) {
+			const char *w = skip_ws(skip_ws(hash + 1, le) + 9, le);
 
-		for (size_t j = 0; j < sp->nids; j++) {
-			const struct rule *rule = rule_find(sp->ids[j]);
+			if ((size_t)(le - w) >= 12 && !strncmp(w, "disable-file", 12))
+				disabled = true;
+			else if (parse_line(r->a, hash, le, line, &sp)) {
+				sp.col = (unsigned)(hash - s) + 1;
+				sp.from = sp.to = line;
+				if (alone) {
+					/* The next line that is not blank or a comment. */
+					const char *n = e ? e + 1 : end;
+					unsigned nl = line + 1;
 
-			if (!rule) {
-				report_add(r, &rule_unused_suppression, file, sp->line, sp->col,
-					       sp->line, sp->end_col,
-					       "suppression names an unknown rule %s", sp->ids[j]);
-			} else if (!sp->used[j] && (!o->rule_ran || o->rule_ran(rule, o->ctx))) {
-				report_add(r, &rule_unused_suppression, file, sp->line, sp->col,
-					       sp->line, sp->end_col, sp->from ?
-					       "suppression of %s suppresses nothing" :
-					       "suppression of %s has no instruction after it", rule->id);
+					for (; n < end; nl++) {
+						const char *ne = memchr(n, '\n', (size_t)(end - n));
+						const char *nt = skip_ws(n, ne ? ne : end);
+
+						if (nt < (ne ? ne : end) && *nt != '#' && *nt != '\r')
+							break;
+						n = ne ? ne + 1 : end;
+					}
+					sp.from = sp.to = n < end ? nl : 0;
+				}
+				if (sp.scope == SCOPE_FILE) {
+					sp.from = 1;
+					sp.to = total;
+				}
+				*ARENA_PUSH(r->a, sups, nsups, cap) = sp;
 			}
 		}
-		if (o->require_reasons && !sp->reason)
-			report_add(r, &rule_suppression_reason, file, sp->line, sp->col, sp->line,
-				   sp->end_col, "suppression of %s gives no reason", sp->ids[0]);
+		s = e ? e + 1 : end;
 	}
+	if (disabled)
+		for (size_t i = from; i < nfind; i++)
+			if (r->findings[i].file && !strcmp(r->findings[i].file, file) &&
+			    !r->findings[i].suppressed) {
+				r->findings[i].suppressed = true;
+				r->findings[i].suppress_reason = "seaworthy disable-file";
+			}
+	apply(r, from, nfind, sups, nsups, file, o);
 }

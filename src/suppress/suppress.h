@@ -26,4 +26,11 @@ struct suppress_opts {
 void suppress_dockerfile(struct report *r, size_t from, const struct df_file *df,
 			 const char *file, const struct suppress_opts *o);
 
+/* The same for a YAML file (compose): a comment on a line applies to that
+ * line, a comment line alone applies to the next line that is not a
+ * comment, and `# seaworthy disable-file` silences the whole file. Only
+ * findings whose file is `file` are considered. */
+void suppress_yaml(struct report *r, size_t from, const char *file, const char *buf, size_t len,
+		   const struct suppress_opts *o);
+
 #endif

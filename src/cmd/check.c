@@ -401,7 +401,8 @@ static int run_check(int argc, char **argv)
 	for (size_t k = 0; k < inputs.nbad; k++)
 		report_error(&run.r, inputs.bad[k].path, 0, "cannot read: %s", inputs.bad[k].why);
 	for (size_t k = 0; k < inputs.n; k++)
-		if (!config_excluded(&run.cfg, inputs.v[k].display))
+		if (inputs.v[k].kind == INPUT_DOCKERFILE &&
+		    !config_excluded(&run.cfg, inputs.v[k].display))
 			check_dockerfile(&run, &inputs.v[k]);
 	filter_findings(&run);
 	report_sort(&run.r);

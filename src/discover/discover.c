@@ -17,6 +17,13 @@ bool discover_is_dockerfile(const char *name)
 	       !fnmatch("*.Dockerfile", name, 0) || !fnmatch("*.dockerfile", name, 0);
 }
 
+bool discover_is_compose(const char *name)
+{
+	return !fnmatch("compose.y*ml", name, 0) || !fnmatch("compose.*.y*ml", name, 0) ||
+	       !fnmatch("docker-compose.y*ml", name, 0) || !fnmatch("docker-compose.*.y*ml", name, 0) ||
+	       !fnmatch("docker-compose-*.y*ml", name, 0);
+}
+
 const char *display_path(struct arena *a, const char *path)
 {
 	static char cwd[4096];
@@ -47,11 +54,12 @@ static const char *dir_of(struct arena *a, const char *path)
 	return arena_strndup(a, path, (size_t)(slash - path));
 }
 
-static void add_input(struct arena *a, struct input_list *out, const char *path)
+static void add_input(struct arena *a, struct input_list *out, const char *path,
+		      enum input_kind kind)
 {
 	struct input *in = ARENA_PUSH(a, out->v, out->n, out->cap);
 
-	in->kind = INPUT_DOCKERFILE;
+	in->kind = kind;
 	in->path = path;
 	in->display = strcmp(path, "-") ? display_path(a, path) : "<stdin>";
 	in->dir = strcmp(path, "-") ? dir_of(a, path) : NULL;
@@ -79,6 +87,7 @@ static void walk(struct arena *a, const char *dir, int depth, struct input_list 
 
 	if (depth > MAX_DEPTH)
 		return;
+	*ARENA_PUSH(a, out->dirs, out->ndirs, out->capdirs) = dir;
 	d = opendir(dir);
 	if (!d) {
 		add_bad(a, out, dir, strerror(errno));
@@ -113,7 +122,7 @@ static void walk(struct arena *a, const char *dir, int depth, struct input_list 
 		} else if (discover_is_dockerfile(name)) {
 			if (S_ISLNK(st.st_mode) && (stat(path, &st) < 0 || !S_ISREG(st.st_mode)))
 				continue;
-			add_input(a, out, path);
+			add_input(a, out, path, INPUT_DOCKERFILE);
 		}
 	}
 }
@@ -124,7 +133,7 @@ void discover(struct arena *a, const char *const *paths, size_t npaths, struct i
 		struct stat st;
 
 		if (!strcmp(paths[i], "-")) {
-			add_input(a, out, "-");
+			add_input(a, out, "-", INPUT_DOCKERFILE);
 			continue;
 		}
 		if (stat(paths[i], &st) < 0) {
@@ -133,7 +142,12 @@ void discover(struct arena *a, const char *const *paths, size_t npaths, struct i
 		}
 		if (S_ISDIR(st.st_mode))
 			walk(a, paths[i], 0, out);
-		else
-			add_input(a, out, paths[i]);
+		else {
+			const char *base = strrchr(paths[i], '/');
+
+			base = base ? base + 1 : paths[i];
+			add_input(a, out, paths[i], discover_is_compose(base) && !discover_is_dockerfile(base) ?
+				  INPUT_COMPOSE : INPUT_DOCKERFILE);
+		}
 	}
 }

@@ -7,7 +7,7 @@
 
 #include "util/arena.h"
 
-enum input_kind { INPUT_DOCKERFILE };
+enum input_kind { INPUT_DOCKERFILE, INPUT_COMPOSE };
 
 struct input {
 	enum input_kind kind;
@@ -19,11 +19,17 @@ struct input {
 struct input_list {
 	struct input *v;
 	size_t n, cap;
+	/* Every folder walked, in order (where compose projects may live). */
+	const char **dirs;
+	size_t ndirs, capdirs;
 	/* Paths that could not be read at all (missing, unreadable). */
 	struct bad_path { const char *path, *why; } *bad;
 	size_t nbad, capbad;
 };
 
+/* Whether a file name is a compose file by name: compose.yaml, docker-compose.yml,
+ * their .override and variant forms (docker-compose.prod.yml ...). */
+bool discover_is_compose(const char *name);
 /* Whether a file name is a Dockerfile by name. */
 bool discover_is_dockerfile(const char *name);
 /* Walks each path (files are taken whatever their name) in a sorted,

@@ -220,8 +220,9 @@ static void set_script(struct builder *b, struct m_instr *in, size_t skip)
 	in->script = arena_strndup(b->a, sb.buf, sb.len);
 	strbuf_release(&sb);
 	sh_parse(b->a, in->script, strlen(in->script), &in->sh);
-	if (in->kind == K_RUN || !in->exec_form)
-		scan_shell_refs(b, in->script);
+	/* Exec-form argv without a shell was single-quoted above, so only
+	 * shell code (including ["sh", "-c", "..."]) yields refs. */
+	scan_shell_refs(b, in->script);
 }
 
 static const char *join_path(struct arena *a, const char *base, const char *p)
@@ -320,8 +321,18 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 					*c = (char)tolower((unsigned char)*c);
 				ns->name = nm;
 			}
+			/* Sized once so that pointers to instructions stay valid;
+			 * allocated here so refs in the image name are recorded
+			 * against the FROM (instrs[0]), filled in below. */
+			{
+				size_t cnt = 1;
+
+				while (i + cnt < df->nnodes && strcmp(df->nodes[i + cnt].name, "from"))
+					cnt++;
+				ns->instrs = arena_alloc(a, cnt * sizeof(*ns->instrs));
+			}
 			b.stage = NULL;	/* FROM expands with the global ARGs */
-			b.in = NULL;
+			b.in = &ns->instrs[0];
 			ns->image = expand(&b, n->args[0].value, n->args[0].len);
 			ns->base_stage = find_stage(out, ns->index, ns->image);
 			ns->workdir = "/";
@@ -355,14 +366,6 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 			continue;
 		}
 
-		if (!s->instrs) {
-			/* Sized once so that pointers to instructions stay valid. */
-			size_t cnt = 1;
-
-			while (i + cnt < df->nnodes && strcmp(df->nodes[i + cnt].name, "from"))
-				cnt++;
-			s->instrs = arena_alloc(a, cnt * sizeof(*in));
-		}
 		in = &s->instrs[s->ninstrs];
 		in->index = s->ninstrs++;
 		in->node = n;

@@ -1,9 +1,163 @@
 /* SW0503: An ARG is read at run time, where it no longer exists. */
 #include "rules/rule.h"
 
+#include <ctype.h>
+#include <string.h>
+
+#include "rules/vars.h"
+
+static const char *kind_name(const struct m_instr *in)
+{
+	switch (in->kind) {
+	case K_CMD: return "CMD";
+	case K_ENTRYPOINT: return "ENTRYPOINT";
+	default: return "HEALTHCHECK";
+	}
+}
+
+static bool runs_at_runtime(const struct m_instr *in)
+{
+	return in->kind == K_CMD || in->kind == K_ENTRYPOINT || in->kind == K_HEALTHCHECK;
+}
+
+/* Whether some ENV of that name is visible: it exists at run time (ENV
+ * also wins over an ARG of the same name during the build). */
+static bool env_visible(const struct m_instr *in, const char *name)
+{
+	for (size_t i = 0; i < in->nscope; i++)
+		if (!in->stage->scope[i].is_arg && !strcmp(in->stage->scope[i].name, name))
+			return true;
+	return false;
+}
+
+/* Already reported this name for this instruction? */
+static bool seen(const char **names, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(names[i], name))
+			return true;
+	return false;
+}
+
+static void check_name(struct rule_ctx *c, const struct m_instr *in, const char *name,
+		       bool expanded)
+{
+	const struct m_var *v = m_lookup(in, name), *g;
+	const char *kw = kind_name(in), *keep;
+	struct finding *f;
+
+	if (env_visible(in, name) || var_set_by_base_image(c->a, in->stage, name) ||
+	    (expanded && instr_sets_shell_var(in, name)))
+		return;
+	if (v && v->is_arg) {
+		if (expanded)
+			f = rule_report(c, in, "%s reads $%s, but %s is an ARG (line %u): build "
+					"arguments don't exist when the container runs, so it is "
+					"empty there", kw, name, name, v->pos.line);
+		else
+			f = rule_report(c, in, "%s is in exec form, so $%s is passed as is, not "
+					"expanded; and %s is an ARG (line %u), which doesn't exist "
+					"when the container runs", kw, name, name, v->pos.line);
+	} else if (!v && (g = global_arg(c->df, name))) {
+		if (expanded)
+			f = rule_report(c, in, "%s reads $%s, but %s is an ARG declared before FROM "
+					"(line %u): build arguments don't exist when the container "
+					"runs, so it is empty there", kw, name, name, g->pos.line);
+		else
+			f = rule_report(c, in, "%s is in exec form, so $%s is passed as is, not "
+					"expanded; and %s is an ARG declared before FROM (line %u), "
+					"which doesn't exist when the container runs",
+					kw, name, name, g->pos.line);
+	} else {
+		return;
+	}
+	keep = v ? arena_printf(c->a, "add ENV %s=${%s} after the ARG %s", name, name, name)
+		 : arena_printf(c->a, "add ARG %s and ENV %s=${%s} after this stage's FROM "
+				"(line %u)", name, name, name, in->stage->instrs[0].node->start.line);
+	if (expanded)
+		f->fix = arena_printf(c->a, "Keep the value for run time: %s", keep);
+	else
+		f->fix = arena_printf(c->a, "Keep the value for run time (%s) and read it from the "
+				      "environment in the program, or use the shell form (or "
+				      "[\"sh\", \"-c\", \"...\"]) so $%s is expanded", keep, name);
+}
+
+static bool is_shell_name(const char *s)
+{
+	const char *base = strrchr(s, '/');
+
+	base = base ? base + 1 : s;
+	return !strcmp(base, "sh") || !strcmp(base, "bash") || !strcmp(base, "ash") ||
+	       !strcmp(base, "dash") || !strcmp(base, "zsh");
+}
+
+/* Exec form that runs a program directly, not ["sh", "-c", "script"]. */
+static bool exec_without_shell(const struct m_instr *in)
+{
+	if (!in->exec_form)
+		return false;
+	return !(in->nwords >= 3 && is_shell_name(in->words[0]) && in->words[1][0] == '-' &&
+		 strchr(in->words[1], 'c'));
+}
+
+/* $NAME and ${NAME...} written in exec-form words, which nothing expands. */
+static void check_exec_words(struct rule_ctx *c, const struct m_instr *in)
+{
+	const char *names[16];
+	size_t n = 0;
+
+	for (size_t i = 0; i < in->nwords; i++) {
+		for (const char *p = in->words[i]; *p; p++) {
+			const char *q;
+			char *name;
+
+			if (*p != '$')
+				continue;
+			q = p + 1 + (p[1] == '{');
+			if (!isalpha((unsigned char)*q) && *q != '_')
+				continue;
+			p = q;
+			while (isalnum((unsigned char)*q) || *q == '_')
+				q++;
+			name = arena_strndup(c->a, p, (size_t)(q - p));
+			p = q - 1;
+			if (seen(names, n, name))
+				continue;
+			if (n < sizeof(names) / sizeof(names[0]))
+				names[n++] = name;
+			check_name(c, in, name, false);
+		}
+	}
+}
+
 static void check(struct rule_ctx *c)
 {
-	(void)c; /* TODO */
+	const struct m_dockerfile *df = c->df;
+	size_t first = 0;	/* first ref of the current instruction */
+
+	/* Shell code: refs the model collected (shell form and sh -c). */
+	for (size_t i = 0; i < df->nrefs; i++) {
+		const struct m_ref *r = &df->refs[i];
+		bool dup = false;
+
+		if (i && r->in != df->refs[i - 1].in)
+			first = i;
+		if (!r->shell || !runs_at_runtime(r->in))
+			continue;
+		/* Refs of one instruction are contiguous: check each name once. */
+		for (size_t k = first; k < i && !dup; k++)
+			dup = df->refs[k].shell && !strcmp(df->refs[k].name, r->name);
+		if (!dup)
+			check_name(c, r->in, r->name, true);
+	}
+	/* Exec form: the words are passed to the program as written. */
+	for (size_t s = 0; s < df->nstages; s++)
+		for (size_t i = 0; i < df->stages[s].ninstrs; i++) {
+			const struct m_instr *in = &df->stages[s].instrs[i];
+
+			if (runs_at_runtime(in) && exec_without_shell(in))
+				check_exec_words(c, in);
+		}
 }
 
 const struct rule rule_arg_at_runtime = {
@@ -12,9 +166,14 @@ const struct rule rule_arg_at_runtime = {
 	.severity = SEV_WARNING,
 	.checklist = 5,
 	.layer = "dockerfile",
-	.why = "TODO",
-	.bad = "TODO\n",
-	.good = "TODO\n",
-	.fix = "TODO",
+	.why = "ARG values exist only while the image is built. CMD, ENTRYPOINT and HEALTHCHECK "
+	       "run later, in the container, where only ENV variables are set: a $NAME that "
+	       "refers to an ARG is empty there, so the service starts with a missing port, "
+	       "path or mode, often without any error.",
+	.bad = "FROM python:3.12-slim\nARG PORT=8000\nCOPY . /app\n"
+	       "CMD gunicorn --bind 0.0.0.0:$PORT app:app\n",
+	.good = "FROM python:3.12-slim\nARG PORT=8000\nENV PORT=${PORT}\nCOPY . /app\n"
+		"CMD gunicorn --bind 0.0.0.0:$PORT app:app\n",
+	.fix = "Persist the value for run time with ENV NAME=${NAME} after the ARG",
 	.check_dockerfile = check,
 };

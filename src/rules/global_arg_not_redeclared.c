@@ -1,9 +1,62 @@
 /* SW0506: An ARG declared before FROM is used in a stage without being declared again. */
 #include "rules/rule.h"
 
+#include <ctype.h>
+#include <string.h>
+
+#include "rules/vars.h"
+
+static const char *keyword(struct rule_ctx *c, const struct m_instr *in)
+{
+	char *k = arena_strdup(c->a, in->node->name);
+
+	for (char *p = k; *p; p++)
+		*p = (char)toupper((unsigned char)*p);
+	return k;
+}
+
+static void check_ref(struct rule_ctx *c, const struct m_ref *r)
+{
+	const struct m_instr *in = r->in;
+	const struct m_var *g = global_arg(c->df, r->name);
+	struct finding *f;
+
+	/* Run-time instructions are SW0503's: there even a declared ARG is gone. */
+	if (!g || in->kind == K_CMD || in->kind == K_ENTRYPOINT || in->kind == K_HEALTHCHECK)
+		return;
+	/* RUN gets the proxy ARGs without a declaration; node images set NODE_VERSION. */
+	if (var_is_proxy_arg(r->name) || var_set_by_base_image(c->a, in->stage, r->name))
+		return;
+	if (r->shell && instr_sets_shell_var(in, r->name))
+		return;
+	f = rule_report(c, in, "%s uses $%s, but ARG %s (line %u) is declared before FROM and "
+			"not again in this stage, so %s", keyword(c, in), r->name, r->name,
+			g->pos.line, instr_ref_is_guarded(in, r->name)
+			? "its fallback is used instead of the global value"
+			: "it is empty here");
+	f->fix = arena_printf(c->a, "Add ARG %s after this stage's FROM (line %u) to use the "
+			      "global value", r->name, in->stage->instrs[0].node->start.line);
+}
+
 static void check(struct rule_ctx *c)
 {
-	(void)c; /* TODO */
+	const struct m_dockerfile *df = c->df;
+	size_t first = 0;	/* first ref of the current instruction */
+
+	for (size_t i = 0; i < df->nrefs; i++) {
+		const struct m_ref *r = &df->refs[i];
+		bool dup = false;
+
+		if (i && r->in != df->refs[i - 1].in)
+			first = i;
+		if (!r->global_only)
+			continue;
+		/* Refs of one instruction are contiguous: report each name once. */
+		for (size_t k = first; k < i && !dup; k++)
+			dup = df->refs[k].global_only && !strcmp(df->refs[k].name, r->name);
+		if (!dup)
+			check_ref(c, r);
+	}
 }
 
 const struct rule rule_global_arg_not_redeclared = {
@@ -12,9 +65,14 @@ const struct rule rule_global_arg_not_redeclared = {
 	.severity = SEV_WARNING,
 	.checklist = 5,
 	.layer = "dockerfile",
-	.why = "TODO",
-	.bad = "TODO\n",
-	.good = "TODO\n",
-	.fix = "TODO",
+	.why = "An ARG before the first FROM is only in scope for the FROM lines. Inside a "
+	       "stage it is empty until the stage declares it again with a bare ARG NAME, so "
+	       "a RUN or COPY that uses it silently gets an empty string: the wrong version "
+	       "is downloaded, or a path loses a component.",
+	.bad = "ARG VERSION=1.4.2\nFROM alpine:3.20\n"
+	       "RUN wget -O /tmp/tool.tgz https://example.com/tool-${VERSION}.tgz\n",
+	.good = "ARG VERSION=1.4.2\nFROM alpine:3.20\nARG VERSION\n"
+		"RUN wget -O /tmp/tool.tgz https://example.com/tool-${VERSION}.tgz\n",
+	.fix = "Declare the ARG again (ARG NAME, no value) after the FROM of the stage that uses it",
 	.check_dockerfile = check,
 };

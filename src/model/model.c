@@ -403,13 +403,18 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 				push_var(&b, in, name, val, has, true, n->args[k].pos);
 			}
 			break;
-		case K_ENV:
-			for (size_t k = 0; k + 1 < n->nargs; k += 3) {
-				const char *v = expand(&b, n->args[k + 1].value, n->args[k + 1].len);
+		case K_ENV: {
+			/* All values of one ENV see the environment from before it. */
+			size_t npairs = n->nargs / 3 + 1, k;
+			const char **vals = arena_alloc(a, npairs * sizeof(*vals));
 
-				push_var(&b, in, n->args[k].value, v, true, false, n->args[k].pos);
-			}
+			for (k = 0; k + 1 < n->nargs; k += 3)
+				vals[k / 3] = expand(&b, n->args[k + 1].value, n->args[k + 1].len);
+			for (k = 0; k + 1 < n->nargs; k += 3)
+				push_var(&b, in, n->args[k].value, vals[k / 3], true, false,
+					 n->args[k].pos);
 			break;
+		}
 		case K_USER:
 			expand_words_of(&b, in);
 			if (in->nwords) {

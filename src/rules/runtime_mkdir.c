@@ -1,9 +1,275 @@
 /* SW0401: Directories are created or chowned when the container starts. */
 #include "rules/rule.h"
 
+#include <fnmatch.h>
+#include <string.h>
+
+#include "rules/pathutil.h"
+
+#define MAX_CHAIN 64
+
+/* What a start command does to the filesystem, the first one found. */
+struct hit {
+	const struct sh_cmd *cmd;
+	const char *text;	/* the command's source, for line numbers */
+	size_t count;
+};
+
+/* Runtime-only places: tmpfs at start, created then by design. */
+static bool is_runtime_dir(const char *p)
+{
+	static const char *const dirs[] = { "/tmp", "/var/tmp", "/run", "/var/run", "/dev/shm", NULL };
+
+	for (size_t i = 0; dirs[i]; i++) {
+		size_t n = strlen(dirs[i]);
+
+		if (!strncmp(p, dirs[i], n) && (!p[n] || p[n] == '/'))
+			return true;
+	}
+	return false;
+}
+
+/* mkdir, chown or chmod on at least one path that isn't a runtime dir. */
+static bool is_fs_setup(struct arena *a, const struct sh_cmd *c)
+{
+	struct fs_cmd fc;
+
+	if (!fs_cmd_parse(a, c, &fc))
+		return false;
+	for (size_t i = 0; i < fc.npaths; i++)
+		if (fc.paths[i]->has_subst || !is_runtime_dir(fc.paths[i]->text))
+			return true;
+	return false;
+}
+
+static void scan(struct arena *a, const struct sh_script *sh, const char *text, struct hit *h)
+{
+	for (size_t i = 0; i < sh->ncmds; i++) {
+		if (!is_fs_setup(a, &sh->cmds[i]))
+			continue;
+		if (!h->count++) {
+			h->cmd = &sh->cmds[i];
+			h->text = text;
+		}
+	}
+}
+
+static unsigned line_of(const char *text, size_t off)
+{
+	unsigned line = 1;
+
+	for (size_t i = 0; i < off && text[i]; i++)
+		if (text[i] == '\n')
+			line++;
+	return line;
+}
+
+static bool is_shell(const char *name)
+{
+	static const char *const shells[] = { "sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", NULL };
+
+	for (size_t i = 0; shells[i]; i++)
+		if (!strcmp(name, shells[i]))
+			return true;
+	return false;
+}
+
+/* A #! line for something other than a shell (python, node...). */
+static bool foreign_script(const char *s)
+{
+	char prog[64];
+	const char *p = s + 2, *slash;
+	size_t n;
+
+	if (strncmp(s, "#!", 2))
+		return false;
+	for (int round = 0; round < 2; round++) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		n = strcspn(p, " \t\r\n");
+		if (n >= sizeof(prog))
+			return true;
+		memcpy(prog, p, n);
+		prog[n] = '\0';
+		p += n;
+		slash = strrchr(prog, '/');
+		slash = slash ? slash + 1 : prog;
+		if (round == 0 && !strcmp(slash, "env")) {
+			while (*p == ' ' || *p == '\t')
+				p++;
+			if (*p == '-')	/* env -S */
+				p += strcspn(p, " \t\r\n");
+			continue;
+		}
+		return !is_shell(slash) && strcmp(slash, "busybox");
+	}
+	return true;
+}
+
+/*
+ * The context file a COPY/ADD put at path, or NULL: `COPY x.sh /p`,
+ * `COPY x.sh /dir/`, `COPY scripts/ /dir/`, `COPY . .`, `COPY *.sh /dir/`.
+ */
+static const char *source_for(struct rule_ctx *c, const struct m_instr *in, const char *path,
+			      const char **data, size_t *len)
+{
+	const char *dest, *pbase = path_base(c->a, path);
+	size_t nsrc;
+	bool dir_dest;
+
+	if ((in->kind != K_COPY && in->kind != K_ADD) || in->copy_from || in->nwords < 2)
+		return NULL;
+	nsrc = in->nwords - 1;
+	dest = path_resolve(c->a, in->workdir, in->words[nsrc]);
+	dir_dest = nsrc > 1 || !*in->words[nsrc] ||
+		   in->words[nsrc][strlen(in->words[nsrc]) - 1] == '/';
+	for (size_t i = 0; i < nsrc; i++) {
+		const char *src = in->words[i], *cand[3];
+		size_t ncand = 0;
+
+		/* URLs and COPY <<EOF heredocs aren't context files */
+		if (strstr(src, "://") || !*src || !strncmp(src, "<<", 2))
+			continue;
+		if (path_has_glob(src)) {
+			char *dir = arena_strdup(c->a, src), *sl = strrchr(dir, '/');
+
+			if (fnmatch(path_base(c->a, src), pbase, 0) ||
+			    strcmp(path_resolve(c->a, dest, pbase), path))
+				continue;
+			if (sl)
+				sl[1] = '\0';
+			cand[ncand++] = arena_printf(c->a, "%s%s", sl ? dir : "", pbase);
+		} else {
+			size_t dl = strlen(dest);
+
+			if (!dir_dest && !strcmp(dest, path))
+				cand[ncand++] = src;
+			if (!strcmp(path_resolve(c->a, dest, path_base(c->a, src)), path))
+				cand[ncand++] = src;
+			/* a directory's contents land in dest */
+			if (path_within(path, dest) && strcmp(path, dest))
+				cand[ncand++] = arena_printf(c->a, "%s/%s", src,
+							     path + (dl > 1 ? dl + 1 : 1));
+		}
+		for (size_t k = 0; k < ncand; k++) {
+			const char *d = m_context_file(c->df, cand[k], len);
+
+			if (d) {
+				*data = d;
+				return path_resolve(c->a, "/", cand[k]) + 1;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* Finds the script the last COPY/ADD of the chain put at path. */
+static const char *find_script(struct rule_ctx *c, const struct m_stage **chain, size_t n,
+			       const char *path, const char **data, size_t *len)
+{
+	for (size_t k = n; k > 0; k--) {
+		const struct m_stage *s = chain[k - 1];
+
+		for (size_t i = s->ninstrs; i > 1; i--) {
+			const struct m_instr *in = &s->instrs[i - 1];
+			const char *src;
+
+			if ((in->kind != K_COPY && in->kind != K_ADD) || in->nwords < 2)
+				continue;
+			src = source_for(c, in, path, data, len);
+			if (src)
+				return src;
+		}
+	}
+	return NULL;
+}
+
+/* Where an argv[0] without a slash is found. */
+static const char *const path_dirs[] = {
+	"/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin", NULL
+};
+
+/* " (and 2 more mkdir/chown/chmod)" */
+static const char *more(struct arena *a, const struct hit *h)
+{
+	return h->count > 1 ? arena_printf(a, " (and %zu more mkdir/chown/chmod)", h->count - 1) : "";
+}
+
+static void check_instr(struct rule_ctx *c, const struct m_stage **chain, size_t n,
+			const struct m_instr *in)
+{
+	const char *what = in->kind == K_CMD ? "CMD" : "ENTRYPOINT";
+	struct hit h = { NULL, NULL, 0 };
+
+	scan(c->a, &in->sh, in->script, &h);
+	if (h.count) {
+		rule_report(c, in, "the %s runs `%s` at container start instead of at build "
+				"time%s", what, sh_cmd_text(c->a, h.cmd, 72),
+				more(c->a, &h));
+		return;
+	}
+
+	/* An entrypoint script from the build context. */
+	for (size_t i = 0; i < in->sh.ncmds; i++) {
+		const struct sh_cmd *cmd = &in->sh.cmds[i];
+		const struct sh_word *w;
+		const char *script = NULL, *data = NULL, *src = NULL;
+		struct sh_script sh;
+		size_t len = 0;
+
+		if (!cmd->argc)
+			continue;
+		w = &cmd->argv[0];
+		if (is_shell(sh_cmd_name(cmd)) && cmd->argc > 1 && cmd->argv[1].text[0] != '-')
+			w = &cmd->argv[1];
+		if (w->has_subst || !w->text[0])
+			continue;
+		if (strchr(w->text, '/') || w != &cmd->argv[0]) {
+			script = path_resolve(c->a, in->workdir, w->text);
+			src = find_script(c, chain, n, script, &data, &len);
+		} else {
+			for (size_t k = 0; path_dirs[k] && !src; k++) {
+				script = arena_printf(c->a, "%s/%s", path_dirs[k], w->text);
+				src = find_script(c, chain, n, script, &data, &len);
+			}
+		}
+		if (!src || foreign_script(data))
+			continue;
+		sh_parse(c->a, data, len, &sh);
+		scan(c->a, &sh, data, &h);
+		if (!h.count)
+			continue;
+		rule_report(c, in, "the %s script %s runs `%s` at container start (%s:%u) instead "
+				"of at build time%s", what, src, sh_cmd_text(c->a, h.cmd, 72), src,
+				line_of(h.text, h.cmd->off),
+				more(c->a, &h));
+		return;
+	}
+}
+
 static void check(struct rule_ctx *c)
 {
-	(void)c; /* TODO */
+	const struct m_stage *chain[MAX_CHAIN];
+	const struct m_instr *ep = NULL, *cmd = NULL;
+	size_t n;
+
+	if (!c->df->final)
+		return;
+	n = stage_chain(c->df->final, chain, MAX_CHAIN);
+	/* The ENTRYPOINT and CMD in effect: the last ones of the chain. */
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 1; i < chain[k]->ninstrs; i++) {
+			const struct m_instr *in = &chain[k]->instrs[i];
+
+			if (in->kind == K_ENTRYPOINT)
+				ep = in;
+			else if (in->kind == K_CMD)
+				cmd = in;
+		}
+	if (ep)
+		check_instr(c, chain, n, ep);
+	if (cmd)
+		check_instr(c, chain, n, cmd);
 }
 
 const struct rule rule_runtime_mkdir = {
@@ -12,9 +278,16 @@ const struct rule rule_runtime_mkdir = {
 	.severity = SEV_WARNING,
 	.checklist = 4,
 	.layer = "dockerfile",
-	.why = "TODO",
-	.bad = "TODO\n",
-	.good = "TODO\n",
-	.fix = "TODO",
+	.why = "Folders made or re-owned at start are redone on every start, slow down "
+	       "startup (chown -R over a big volume can take minutes) and need root at "
+	       "runtime, which rules out a non-root USER or a read-only root filesystem. "
+	       "Created at build time, they are part of the image with the right owner.",
+	.bad = "FROM python:3.12-slim\nRUN useradd --system app\nUSER app\n"
+	       "CMD mkdir -p /app/logs && exec python /app/main.py\n",
+	.good = "FROM python:3.12-slim\nRUN useradd --system app \\\n"
+		" && mkdir -p /app/logs && chown app:app /app/logs\nUSER app\n"
+		"CMD [\"python\", \"/app/main.py\"]\n",
+	.fix = "Create the directories and set their owner in a RUN at build time "
+	       "(RUN mkdir -p DIR && chown app:app DIR), and drop the command from the start-up",
 	.check_dockerfile = check,
 };

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+chown app /srv/data
+exec "$@"

@@ -1,0 +1,3 @@
+#!/bin/sh
+chmod 600 /srv/secret.key
+exec /srv/app

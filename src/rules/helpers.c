@@ -6,12 +6,45 @@
 
 #include "util/strbuf.h"
 
+/* Options of package managers that take the next word as their value, so
+ * that `apt-get -o Dpkg::Options::=--force-confold install x` is an install. */
+static bool takes_value(const char *opt)
+{
+	static const char *const opts[] = {
+		"-o", "-c", "-t", "--option", "--config-file", "--target-release",	/* apt */
+		"-X", "--repository", "-p", "--root", "--arch", "--keys-dir",		/* apk */
+		"--setopt", "--enablerepo", "--disablerepo", "-x", "--exclude",		/* dnf, yum */
+		"--installroot", "--releasever", "--repo", "-r",				/* dnf, zypper */
+	};
+
+	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
+		if (!strcmp(opt, opts[i]))
+			return true;
+	return false;
+}
+
+/* Index of the package manager's subcommand, or 0. */
+static size_t pm_subcommand(const struct sh_cmd *c)
+{
+	for (size_t i = 1; i < c->argc; i++) {
+		const char *t = c->argv[i].text;
+
+		if (t[0] != '-' || !t[1])
+			return i;
+		if (takes_value(t))
+			i++;
+	}
+	return 0;
+}
+
 bool cmd_is_os_install(const struct sh_cmd *c)
 {
-	const char *name = sh_cmd_name(c), *sub = sh_cmd_subcommand(c);
+	const char *name = sh_cmd_name(c), *sub;
+	size_t k = pm_subcommand(c);
 
-	if (!sub)
+	if (!k)
 		return false;
+	sub = c->argv[k].text;
 	if (!strcmp(name, "apt-get") || !strcmp(name, "apt") || !strcmp(name, "aptitude"))
 		return !strcmp(sub, "install");
 	if (!strcmp(name, "apk"))
@@ -27,17 +60,14 @@ bool cmd_is_os_install(const struct sh_cmd *c)
 void cmd_os_install_each_package(const struct sh_cmd *c,
 				 void (*fn)(void *ctx, const struct sh_word *pkg), void *ctx)
 {
-	bool after_sub = false;
-
 	if (!cmd_is_os_install(c))
 		return;
-	for (size_t i = 1; i < c->argc; i++) {
+	for (size_t i = pm_subcommand(c) + 1; i < c->argc; i++) {
 		const char *w = c->argv[i].text;
 
-		if (w[0] == '-')
-			continue;
-		if (!after_sub) {
-			after_sub = true;	/* the subcommand itself */
+		if (w[0] == '-') {
+			if (takes_value(w))
+				i++;
 			continue;
 		}
 		fn(ctx, &c->argv[i]);

@@ -161,19 +161,22 @@ static unsigned long long fnv(unsigned long long h, const void *data, size_t n)
 	return h;
 }
 
+/* Hashes lines first..last of buf, white space folded; line_at[k] is the
+ * offset of line k+1. */
 static unsigned long long hash_lines(unsigned long long h, const char *buf, size_t len,
-				     unsigned first, unsigned last)
+				     const size_t *line_at, unsigned nlines, unsigned first,
+				     unsigned last)
 {
-	unsigned line = 1;
 	bool space = false;
+	size_t i, end;
 
-	for (size_t i = 0; i < len && line <= last; i++) {
+	if (!first || first > nlines)
+		return h;
+	i = line_at[first - 1];
+	end = last < nlines ? line_at[last] : len;
+	for (; i < end; i++) {
 		char c = buf[i];
 
-		if (c == '\n')
-			line++;
-		if (line < first)
-			continue;
 		if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
 			space = true;
 			continue;
@@ -188,6 +191,22 @@ static unsigned long long hash_lines(unsigned long long h, const char *buf, size
 
 void report_fingerprint(struct report *r, size_t from, const char *buf, size_t len)
 {
+	size_t *line_at, nlines = 1;
+	unsigned need = 0;
+
+	if (from >= r->nfindings)
+		return;
+	/* Line offsets up to the last line any finding needs. */
+	for (size_t i = from; i < r->nfindings; i++)
+		if (r->findings[i].end_line + 1 > need)
+			need = r->findings[i].end_line + 1;
+	line_at = malloc((need + 1) * sizeof(*line_at));
+	if (!line_at)
+		die("out of memory");
+	line_at[0] = 0;
+	for (size_t i = 0; i < len && nlines <= need; i++)
+		if (buf[i] == '\n')
+			line_at[nlines++] = i + 1;
 	for (size_t i = from; i < r->nfindings; i++) {
 		struct finding *f = &r->findings[i];
 		unsigned long long h = 14695981039346656037ULL;
@@ -195,7 +214,7 @@ void report_fingerprint(struct report *r, size_t from, const char *buf, size_t l
 		h = fnv(h, f->rule->id, strlen(f->rule->id) + 1);
 		if (f->file)
 			h = fnv(h, f->file, strlen(f->file) + 1);
-		h = hash_lines(h, buf, len, f->line, f->end_line);
+		h = hash_lines(h, buf, len, line_at, (unsigned)nlines, f->line, f->end_line);
 		snprintf(f->fingerprint, sizeof(f->fingerprint), "%016llx", h);
 	}
 	/* The same rule on identical text: number the repeats, last first so
@@ -214,4 +233,5 @@ void report_fingerprint(struct report *r, size_t from, const char *buf, size_t l
 			snprintf(f->fingerprint, sizeof(f->fingerprint), "%016llx", h);
 		}
 	}
+	free(line_at);
 }

@@ -42,7 +42,8 @@ struct builder {
 static const struct m_var *find_global(const struct m_dockerfile *m, const char *name, size_t len)
 {
 	for (size_t i = m->nglobal; i-- > 0;)
-		if (strlen(m->global_args[i].name) == len && !memcmp(m->global_args[i].name, name, len))
+		if (m->global_args[i].name[0] == name[0] &&
+		    !strncmp(m->global_args[i].name, name, len) && !m->global_args[i].name[len])
 			return &m->global_args[i];
 	return NULL;
 }
@@ -50,7 +51,8 @@ static const struct m_var *find_global(const struct m_dockerfile *m, const char 
 static const struct m_var *find_scope(const struct m_stage *s, size_t n, const char *name, size_t len)
 {
 	for (size_t i = n; i-- > 0;)
-		if (strlen(s->scope[i].name) == len && !memcmp(s->scope[i].name, name, len))
+		if (s->scope[i].name[0] == name[0] && !strncmp(s->scope[i].name, name, len) &&
+		    !s->scope[i].name[len])
 			return &s->scope[i];
 	return NULL;
 }

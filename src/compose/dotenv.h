@@ -1,0 +1,37 @@
+/* Compose's .env syntax (compose-go dotenv): KEY=value, `export` prefix,
+ * single quotes (literal), double quotes (escapes \n \t \\ \" and ${}
+ * interpolation), multi-line quoted values, # comments, KEY: value, blank
+ * lines. In the arena. */
+#ifndef SW_COMPOSE_DOTENV_H
+#define SW_COMPOSE_DOTENV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/arena.h"
+
+struct env_var {
+	const char *name, *value;
+	const char *file;	/* where it came from; NULL for the process environment */
+	unsigned line;
+};
+
+struct env {
+	struct env_var *v;
+	size_t n, cap;
+};
+
+/* Looks a name up (the last definition wins); NULL when unset. */
+const struct env_var *env_get(const struct env *e, const char *name, size_t len);
+void env_set(struct arena *a, struct env *e, const char *name, const char *value,
+	     const char *file, unsigned line);
+/* Parses a .env file into e (values may refer to earlier ones and to
+ * lookup_first, which wins, as the shell environment beats .env).
+ * Returns -1 with *err_line and *err_msg set on a syntax error. */
+int dotenv_parse(struct arena *a, const char *file, const char *buf, size_t len,
+		 struct env *e, const struct env *lookup_first, unsigned *err_line,
+		 const char **err_msg);
+/* Adds the process environment (environ). */
+void env_from_process(struct arena *a, struct env *e);
+
+#endif

@@ -29,6 +29,10 @@ static int run(int argc, char **argv)
 			render_explain(stdout, rule_table[i], true);
 		return EXIT_CLEAN;
 	}
+	if (argc > 1 && !strcmp(argv[1], "--man")) {
+		render_rules_man(stdout);
+		return EXIT_CLEAN;
+	}
 	if (argc > 1)
 		return usage_error(&cmd_rules, "unexpected argument '%s'", argv[1]);
 	printf("%-8s %-8s %-9s %-11s %s\n", "ID", "SEVERITY", "CHECKLIST", "LAYER", "TITLE");
@@ -46,8 +50,10 @@ static int run(int argc, char **argv)
 
 const struct subcommand cmd_rules = {
 	.name = "rules",
-	.usage = "rules [--markdown]",
+	.usage = "rules [--markdown | --man]",
 	.summary = "List the rule catalogue: id, severity, checklist point and title.",
-	.help = "options:\n  --markdown   the whole catalogue with every explain page, as Markdown\n",
+	.help = "options:\n"
+		"  --markdown   the whole catalogue with every explain page, as Markdown\n"
+		"  --man        the same as an mdoc(7) manual page, seaworthy-rules(7)\n",
 	.run = run,
 };

@@ -1,0 +1,143 @@
+# bash completion for seaworthy(1).
+#
+# Install it as /usr/share/bash-completion/completions/seaworthy (or
+# ~/.local/share/bash-completion/completions/seaworthy), or source it from
+# ~/.bashrc. It works with or without the bash-completion package.
+#
+# Rule ids (explain, --select, --ignore) come from `seaworthy rules`, run the
+# first time they are needed in a shell.
+
+# Prints the rule ids, one a line. $1 is the seaworthy being completed.
+_seaworthy_rule_ids()
+{
+	if [[ -z ${_seaworthy_ids-} ]]; then
+		local bin=${1:-seaworthy}
+
+		command -v -- "$bin" >/dev/null 2>&1 || bin=seaworthy
+		_seaworthy_ids=$("$bin" rules 2>/dev/null | awk 'NR > 1 && $1 ~ /^SW/ { print $1 }')
+	fi
+	printf '%s\n' "$_seaworthy_ids"
+}
+
+# COMPREPLY from a word list, each reply prefixed with $2.
+_seaworthy_words() # words prefix cur
+{
+	local w
+
+	COMPREPLY=()
+	while IFS= read -r w; do
+		[[ -n $w ]] && COMPREPLY+=("$2$w")
+	done < <(compgen -W "$1" -- "$3")
+}
+
+# COMPREPLY from file names (directories get a slash).
+_seaworthy_files() # cur
+{
+	if declare -F _filedir >/dev/null 2>&1; then
+		cur=$1 _filedir
+		return
+	fi
+	compopt -o filenames 2>/dev/null
+	COMPREPLY=()
+	local f
+	while IFS= read -r f; do
+		COMPREPLY+=("$f")
+	done < <(compgen -f -- "$1")
+}
+
+_seaworthy()
+{
+	local cur prev pre='' cmd='' i
+	local commands='check rules explain parse'
+	local formats='text json sarif junit github gitlab checkstyle'
+	local levels='error warning info never'
+	local check_opts='--format -f --output -o --fail-on --select --ignore --config
+		--no-config --show-suppressed --require-reasons --baseline --write-baseline
+		--color --no-color --help'
+
+	COMPREPLY=()
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=''
+	((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
+	# --opt=value: bash splits it at the = (COMP_WORDBREAKS), unless the
+	# user took = out of COMP_WORDBREAKS, when the word holds it whole.
+	if [[ $cur == = && $prev == -* ]]; then
+		cur=''
+	elif [[ $prev == = ]] && ((COMP_CWORD > 1)); then
+		prev=${COMP_WORDS[COMP_CWORD - 2]}
+	elif [[ $cur == --*=* ]]; then
+		prev=${cur%%=*}
+		pre=$prev=
+		cur=${cur#*=}
+	fi
+
+	# The subcommand: the first word that is not an option.
+	for ((i = 1; i < COMP_CWORD; i++)); do
+		case ${COMP_WORDS[i]} in
+		-*) ;;
+		*) cmd=${COMP_WORDS[i]}; break ;;
+		esac
+	done
+
+	case $cmd in
+	'')
+		if [[ $cur == -* ]]; then
+			_seaworthy_words '--help --version' "$pre" "$cur"
+		else
+			_seaworthy_words "$commands help" "$pre" "$cur"
+		fi
+		;;
+	help)
+		_seaworthy_words "$commands" "$pre" "$cur"
+		;;
+	check)
+		case $prev in
+		--format | -f)
+			_seaworthy_words "$formats" "$pre" "$cur"
+			;;
+		--fail-on)
+			_seaworthy_words "$levels" "$pre" "$cur"
+			;;
+		--color)
+			_seaworthy_words 'auto always never' "$pre" "$cur"
+			;;
+		--select | --ignore)
+			# A comma-separated list: complete its last id.
+			local head=''
+			[[ $cur == *,* ]] && head=${cur%,*},
+			_seaworthy_words "$(_seaworthy_rule_ids "${COMP_WORDS[0]}")" "$pre$head" "${cur##*,}"
+			;;
+		--output | -o | --config | --baseline | --write-baseline)
+			[[ -z $pre ]] && _seaworthy_files "$cur"
+			;;
+		*)
+			if [[ $cur == -?* ]]; then
+				_seaworthy_words "$check_opts" '' "$cur"
+			else
+				_seaworthy_files "$cur"
+			fi
+			;;
+		esac
+		;;
+	rules)
+		_seaworthy_words '--markdown --man --help' '' "$cur"
+		;;
+	explain)
+		if [[ $cur == -* ]]; then
+			_seaworthy_words '--help' '' "$cur"
+		elif [[ $prev == explain ]]; then
+			_seaworthy_words "$(_seaworthy_rule_ids "${COMP_WORDS[0]}")" '' "$cur"
+		fi
+		;;
+	parse)
+		if [[ $cur == -* ]]; then
+			_seaworthy_words '--dump --help' '' "$cur"
+		else
+			_seaworthy_files "$cur"
+		fi
+		;;
+	esac
+	return 0
+}
+
+complete -F _seaworthy seaworthy

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "compose/project.h"
 #include "config/config.h"
 #include "discover/discover.h"
 #include "dockerfile/ast.h"
@@ -15,6 +16,7 @@
 #include "model/model.h"
 #include "render/render.h"
 #include "rules/rule.h"
+#include "rules/scripts.h"
 #include "suppress/suppress.h"
 #include "util/readfile.h"
 
@@ -40,6 +42,9 @@ struct check_opts {
 	bool no_config;
 	bool show_suppressed, require_reasons;
 	const char *baseline, *write_baseline;
+	/* Compose: -f, --project-directory, --env-file, --profile. */
+	struct strlist files, env_files, profiles;
+	const char *project_dir;
 };
 
 struct run {
@@ -47,6 +52,9 @@ struct run {
 	struct report r;
 	struct config cfg;
 	struct check_opts o;
+	struct strlist checked;		/* real paths of the Dockerfiles checked */
+	const struct c_project **projects;
+	size_t nprojects, capprojects;
 };
 
 static bool in_list(const char *list, const char *id)
@@ -130,6 +138,19 @@ static const char *not_text(const char *buf, size_t len, unsigned *line)
 	return NULL;
 }
 
+/* Each Dockerfile is checked once, however many ways it is reached. */
+static bool first_visit(struct run *run, const char *path)
+{
+	char *real = strcmp(path, "-") ? realpath(path, NULL) : NULL;
+	const char *key = real ? arena_strdup(&run->a, real) : path;
+
+	free(real);
+	if (strlist_has(&run->checked, key))
+		return false;
+	strlist_push(&run->a, &run->checked, key);
+	return true;
+}
+
 static void check_dockerfile(struct run *run, const struct input *in)
 {
 	struct report *r = &run->r;
@@ -163,9 +184,126 @@ static void check_dockerfile(struct run *run, const struct input *in)
 	first = r->nfindings;
 	rules_check_dockerfile(r, &m, &run->cfg);
 	suppress_dockerfile(r, first, &df, in->display, &so);
-	report_fingerprint(r, first, buf, len);
+	report_fingerprint(r, first, NULL, buf, len);
 out:
 	arena_release(&scratch);
+}
+
+/* The model of the Dockerfile a service builds, for cross-file rules; its
+ * own findings are reported once, by check_dockerfile. */
+static const struct m_dockerfile *service_dockerfile(struct run *run, const struct c_service *sv)
+{
+	struct df_file *df;
+	struct m_dockerfile *m;
+	struct df_error err;
+	const char *path = sv->build_dockerfile.s, *why, *slash;
+	size_t len;
+	char *buf;
+
+	if (!sv->build_context.s || !path)
+		return NULL;
+	if (first_visit(run, path)) {
+		struct input in = { INPUT_DOCKERFILE, path, display_path(&run->a, path), NULL };
+
+		slash = strrchr(path, '/');
+		in.dir = slash ? arena_strndup(&run->a, path, (size_t)(slash - path)) : ".";
+		if (!config_excluded(&run->cfg, in.display))
+			check_dockerfile(run, &in);
+	}
+	buf = read_file(&run->a, path, MAX_DOCKERFILE, &len, &why);
+	if (!buf || memchr(buf, '\0', len))
+		return NULL;
+	df = arena_alloc(&run->a, sizeof(*df));
+	m = arena_alloc(&run->a, sizeof(*m));
+	if (df_parse(&run->a, display_path(&run->a, path), buf, len, df, &err) < 0 ||
+	    model_build(&run->a, df, sv->build_context.s, m, &err) < 0)
+		return NULL;
+	return m;
+}
+
+static void check_compose_project(struct run *run, const char *const *files, size_t nfiles)
+{
+	struct compose_opts co = {
+		.files = (const char **)files, .nfiles = nfiles,
+		.project_dir = run->o.project_dir,
+		.env_files = run->o.env_files.v, .nenv_files = run->o.env_files.n,
+		.profiles = run->o.profiles.v, .nprofiles = run->o.profiles.n,
+	};
+	struct suppress_opts so = { run->o.require_reasons, rule_wanted, run };
+	struct c_project *p = arena_alloc(&run->a, sizeof(*p));
+	const struct m_dockerfile **dfs;
+	size_t first = run->r.nfindings;
+
+	if (compose_load(&run->a, &co, p, &run->r) < 0)
+		return;
+	run->r.layers |= LAYER_COMPOSE;
+	*ARENA_PUSH(&run->a, run->projects, run->nprojects, run->capprojects) = p;
+	dfs = arena_alloc(&run->a, (p->nservices + 1) * sizeof(*dfs));
+	for (size_t i = 0; i < p->nservices; i++)
+		dfs[i] = service_dockerfile(run, &p->services[i]);
+	first = run->r.nfindings;
+	rules_check_compose(&run->r, p, dfs, &run->cfg);
+	/* Suppressions and fingerprints, file by file of the project. */
+	for (size_t i = 0; i < p->nfiles; i++) {
+		const char *why;
+		size_t len;
+		char *buf = read_file(&run->a, p->files[i], 1u << 22, &len, &why);
+
+		if (!buf)
+			continue;
+		suppress_yaml(&run->r, first, p->files[i], buf, len, &so);
+		report_fingerprint(&run->r, first, p->files[i], buf, len);
+	}
+}
+
+/* Compose projects: -f (or COMPOSE_FILE) names one; otherwise every folder
+ * walked is a possible project, loaded as `docker compose` would load it
+ * there, and each variant file as base + variant. */
+static void check_compose(struct run *run, const struct input_list *inputs)
+{
+	if (run->o.files.n) {
+		check_compose_project(run, run->o.files.v, run->o.files.n);
+		return;
+	}
+	for (size_t k = 0; k < inputs->n; k++)
+		if (inputs->v[k].kind == INPUT_COMPOSE &&
+		    !config_excluded(&run->cfg, inputs->v[k].display))
+			check_compose_project(run, &inputs->v[k].path, 1);
+	for (size_t k = 0; k < inputs->ndirs; k++) {
+		struct compose_discovery d;
+		const char *files[2];
+
+		if (config_excluded(&run->cfg, display_path(&run->a, inputs->dirs[k])))
+			continue;
+		compose_discover(&run->a, inputs->dirs[k], &d, &run->r);
+		if (d.base) {
+			files[0] = d.base;
+			files[1] = d.override;
+			check_compose_project(run, files, d.override ? 2 : 1);
+		}
+		for (size_t v = 0; v < d.nvariants; v++) {
+			files[0] = d.base ? d.base : d.variants[v];
+			files[1] = d.variants[v];
+			check_compose_project(run, files, d.base ? 2 : 1);
+		}
+	}
+}
+
+/* Point 6: scripts that run containers by hand, under the folders given. */
+static void check_scripts(struct run *run, const char *const *paths, size_t npaths)
+{
+	struct script_set set = { 0 };
+	struct stat st;
+
+	for (size_t i = 0; i < npaths; i++)
+		if (strcmp(paths[i], "-") && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+			scripts_discover(&run->a, paths[i], &set);
+	if (!set.n)
+		return;
+	set.has_compose = set.has_compose || run->nprojects;
+	set.projects = run->projects;
+	set.nprojects = run->nprojects;
+	rules_check_scripts(&run->r, &set, &run->cfg);
 }
 
 static int write_outputs(const struct run *run, const struct render_opts *base)
@@ -232,8 +370,8 @@ static int set_fail_on(struct check_opts *o, const char *v)
 	return 0;
 }
 
-static int parse_args(int argc, char **argv, struct check_opts *o, const char **paths,
-		      size_t *npaths)
+static int parse_args(struct arena *ar, int argc, char **argv, struct check_opts *o,
+		      const char **paths, size_t *npaths)
 {
 	bool end_opts = false;
 	const char *v;
@@ -249,8 +387,32 @@ static int parse_args(int argc, char **argv, struct check_opts *o, const char **
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			print_help(&cmd_check);
 			return 1;
-		} else if ((t = take_opt(argc, argv, &i, "--format", &v)) ||
+		} else if ((t = take_opt(argc, argv, &i, "--file", &v)) ||
 			   (t = take_opt(argc, argv, &i, "-f", &v))) {
+			if (t < 0) {
+				usage_error(&cmd_check, "-f takes a compose file");
+				return -1;
+			}
+			strlist_push(ar, &o->files, v);
+		} else if ((t = take_opt(argc, argv, &i, "--project-directory", &v))) {
+			if (t < 0) {
+				usage_error(&cmd_check, "--project-directory takes a folder");
+				return -1;
+			}
+			o->project_dir = v;
+		} else if ((t = take_opt(argc, argv, &i, "--env-file", &v))) {
+			if (t < 0) {
+				usage_error(&cmd_check, "--env-file takes a file");
+				return -1;
+			}
+			strlist_push(ar, &o->env_files, v);
+		} else if ((t = take_opt(argc, argv, &i, "--profile", &v))) {
+			if (t < 0) {
+				usage_error(&cmd_check, "--profile takes a name");
+				return -1;
+			}
+			strlist_push(ar, &o->profiles, v);
+		} else if ((t = take_opt(argc, argv, &i, "--format", &v))) {
 			if (set_format(o, t > 0 ? v : NULL))
 				return -1;
 		} else if ((t = take_opt(argc, argv, &i, "--output", &v)) ||
@@ -324,7 +486,7 @@ static const char *env(const char *name)
 }
 
 /* SEAWORTHY_* fill what the flags left unset. */
-static int apply_env(struct check_opts *o)
+static int apply_env(struct arena *a, struct check_opts *o)
 {
 	const char *v;
 
@@ -342,6 +504,20 @@ static int apply_env(struct check_opts *o)
 			return -1;
 		}
 		o->ignore = v;
+	}
+	if (!o->files.n && (v = env("COMPOSE_FILE"))) {
+		/* Compose splits COMPOSE_FILE on COMPOSE_PATH_SEPARATOR (':' here). */
+		const char *sep = env("COMPOSE_PATH_SEPARATOR");
+		char c = sep ? sep[0] : ':';
+
+		for (const char *p = v; *p;) {
+			const char *e = strchr(p, c);
+			size_t n = e ? (size_t)(e - p) : strlen(p);
+
+			if (n)
+				strlist_push(a, &o->files, arena_strndup(a, p, n));
+			p += n + (e ? 1 : 0);
+		}
 	}
 	if (!o->require_reasons && env("SEAWORTHY_REQUIRE_REASONS"))
 		o->require_reasons = strcmp(env("SEAWORTHY_REQUIRE_REASONS"), "0") != 0;
@@ -375,9 +551,9 @@ static int run_check(int argc, char **argv)
 	paths = calloc((size_t)argc + 1, sizeof(*paths));
 	if (!paths)
 		return EXIT_TROUBLE;
-	rc = parse_args(argc, argv, &run.o, paths, &npaths);
+	rc = parse_args(&run.a, argc, argv, &run.o, paths, &npaths);
 	if (!rc)
-		rc = apply_env(&run.o);
+		rc = apply_env(&run.a, &run.o);
 	if (rc) {
 		free(paths);
 		return rc > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
@@ -402,10 +578,14 @@ static int run_check(int argc, char **argv)
 		report_error(&run.r, inputs.bad[k].path, 0, "cannot read: %s", inputs.bad[k].why);
 	for (size_t k = 0; k < inputs.n; k++)
 		if (inputs.v[k].kind == INPUT_DOCKERFILE &&
-		    !config_excluded(&run.cfg, inputs.v[k].display))
+		    !config_excluded(&run.cfg, inputs.v[k].display) &&
+		    first_visit(&run, inputs.v[k].path))
 			check_dockerfile(&run, &inputs.v[k]);
+	check_compose(&run, &inputs);
+	check_scripts(&run, paths, npaths);
 	filter_findings(&run);
 	report_sort(&run.r);
+	report_dedupe(&run.r);
 
 	if (run.o.write_baseline && baseline_write(&run.r, run.o.write_baseline) < 0)
 		status = EXIT_TROUBLE;
@@ -416,8 +596,8 @@ static int run_check(int argc, char **argv)
 	ro.show_suppressed = run.o.show_suppressed;
 	if (write_outputs(&run, &ro) < 0)
 		status = EXIT_TROUBLE;
-	if (!inputs.n && !inputs.nbad)
-		fprintf(stderr, "seaworthy: no Dockerfiles found\n");
+	if (!(run.r.layers & (LAYER_DOCKERFILE | LAYER_COMPOSE)) && !run.r.nerrors)
+		fprintf(stderr, "seaworthy: no Dockerfiles or compose files found\n");
 
 	if (run.r.nerrors || status == EXIT_TROUBLE) {
 		status = EXIT_TROUBLE;
@@ -437,8 +617,10 @@ static int run_check(int argc, char **argv)
 const struct subcommand cmd_check = {
 	.name = "check",
 	.usage = "check [--format FORMAT [--output FILE]]... [--fail-on LEVEL] [--select IDS] "
-		 "[--ignore IDS] [--config FILE] [--baseline FILE] [--write-baseline FILE] [PATH...]",
-	.summary = "Check Dockerfiles under PATH (default .) against the production checklist.",
+		 "[--ignore IDS] [--config FILE] [--baseline FILE] [--write-baseline FILE] "
+		 "[-f COMPOSE_FILE]... [PATH...]",
+	.summary = "Check the Dockerfiles, compose projects and scripts under PATH (default .)\n"
+		   "against the production checklist.",
 	.help = "options:\n"
 		"  --format FORMAT        text (default), json, sarif, junit, github, gitlab or\n"
 		"                         checkstyle; repeatable\n"
@@ -455,12 +637,21 @@ const struct subcommand cmd_check = {
 		"  --write-baseline FILE  record today's findings in FILE (exit 0 unless an input\n"
 		"                         could not be checked)\n"
 		"  --baseline FILE        report only findings that FILE does not know\n"
+		"  -f, --file FILE        a compose file, as with docker compose -f (repeatable;\n"
+		"                         COMPOSE_FILE works too); without it each folder's\n"
+		"                         compose.yaml/docker-compose.yml and its override file\n"
+		"                         are loaded, and each variant file as base + variant\n"
+		"  --project-directory DIR  the compose project directory\n"
+		"  --env-file FILE        compose variables from FILE instead of .env (repeatable)\n"
+		"  --profile NAME         enable a compose profile (repeatable); services of\n"
+		"                         other profiles are still checked\n"
 		"  --color WHEN           auto (default), always or never; NO_COLOR is respected\n"
 		"  --no-color             same as --color never\n"
 		"\n"
 		"PATH may be a directory (searched for Dockerfile, Dockerfile.*, *.Dockerfile,\n"
-		"*.dockerfile and Containerfile, skipping .git, node_modules and vendor), a file\n"
-		"(checked whatever its name), or - for standard input.\n"
+		"*.dockerfile, Containerfile, compose files, and shell scripts, Makefiles and CI\n"
+		"files that run containers; skipping .git, node_modules and vendor), a file\n"
+		"(checked whatever its name), or - for a Dockerfile on standard input.\n"
 		"\n"
 		"environment: SEAWORTHY_FORMAT, SEAWORTHY_FAIL_ON, SEAWORTHY_CONFIG,\n"
 		"SEAWORTHY_BASELINE, SEAWORTHY_IGNORE and SEAWORTHY_REQUIRE_REASONS stand in for\n"

@@ -189,7 +189,13 @@ static unsigned long long hash_lines(unsigned long long h, const char *buf, size
 	return h;
 }
 
-void report_fingerprint(struct report *r, size_t from, const char *buf, size_t len)
+static bool in_file(const struct finding *f, const char *file)
+{
+	return !file || (f->file && !strcmp(f->file, file));
+}
+
+void report_fingerprint(struct report *r, size_t from, const char *file, const char *buf,
+			size_t len)
 {
 	size_t *line_at, nlines = 1;
 	unsigned need = 0;
@@ -198,7 +204,7 @@ void report_fingerprint(struct report *r, size_t from, const char *buf, size_t l
 		return;
 	/* Line offsets up to the last line any finding needs. */
 	for (size_t i = from; i < r->nfindings; i++)
-		if (r->findings[i].end_line + 1 > need)
+		if (in_file(&r->findings[i], file) && r->findings[i].end_line + 1 > need)
 			need = r->findings[i].end_line + 1;
 	line_at = malloc((need + 1) * sizeof(*line_at));
 	if (!line_at)
@@ -211,6 +217,8 @@ void report_fingerprint(struct report *r, size_t from, const char *buf, size_t l
 		struct finding *f = &r->findings[i];
 		unsigned long long h = 14695981039346656037ULL;
 
+		if (!in_file(f, file))
+			continue;
 		h = fnv(h, f->rule->id, strlen(f->rule->id) + 1);
 		if (f->file)
 			h = fnv(h, f->file, strlen(f->file) + 1);
@@ -223,6 +231,8 @@ void report_fingerprint(struct report *r, size_t from, const char *buf, size_t l
 		struct finding *f = &r->findings[i];
 		unsigned dup = 0;
 
+		if (!in_file(f, file))
+			continue;
 		for (size_t k = from; k < i; k++)
 			if (!strcmp(r->findings[k].fingerprint, f->fingerprint))
 				dup++;
@@ -234,4 +244,16 @@ void report_fingerprint(struct report *r, size_t from, const char *buf, size_t l
 		}
 	}
 	free(line_at);
+}
+
+void report_dedupe(struct report *r)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < r->nfindings; i++) {
+		if (k && !cmp_finding(&r->findings[k - 1], &r->findings[i]))
+			continue;
+		r->findings[k++] = r->findings[i];
+	}
+	r->nfindings = k;
 }

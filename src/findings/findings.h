@@ -52,8 +52,13 @@ struct finding *report_add(struct report *r, const struct rule *rule, const char
 			   const char *fmt, ...) __attribute__((format(printf, 8, 9)));
 void report_error(struct report *r, const char *file, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
-/* Sets the fingerprints of findings[from..] from the file's text. */
-void report_fingerprint(struct report *r, size_t from, const char *buf, size_t len);
+/* Sets the fingerprints of findings[from..] in file (all of them when file
+ * is NULL) from the file's text. */
+void report_fingerprint(struct report *r, size_t from, const char *file, const char *buf,
+			size_t len);
+/* After sorting: drops findings identical to the one before (the same file
+ * checked as part of several compose projects). */
+void report_dedupe(struct report *r);
 /* Sorts findings by file, line, column and rule, errors by file and line. */
 void report_sort(struct report *r);
 

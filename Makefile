@@ -69,5 +69,11 @@ bench: $(B)/seaworthy
 example: $(B)/seaworthy
 	$(B)/seaworthy check examples/webapp || test $$? -eq 1
 
+# man/seaworthy-rules.7 is generated from the rule table (tests/run.sh checks
+# that it is current); man/seaworthy.1 is written by hand.
+.PHONY: man
+man: $(B)/seaworthy
+	$(B)/seaworthy rules --man >man/seaworthy-rules.7
+
 clean:
 	rm -rf build build-san build-fuzz

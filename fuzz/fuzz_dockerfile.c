@@ -10,6 +10,7 @@
 #include "dockerfile/ast.h"
 #include "findings/findings.h"
 #include "model/model.h"
+#include "config/config.h"
 #include "rules/rule.h"
 #include "util/arena.h"
 #include "util/strbuf.h"
@@ -39,6 +40,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		goto out;
 	}
 	df_dump(&df, &dump);
+	/* `seaworthy check` refuses files with a NUL byte before modelling. */
+	if (memchr(buf, '\0', size))
+		goto out;
 	/* A directory that does not exist: context files read as absent, so
 	 * runs do not depend on the machine. */
 	if (model_build(&a, &df, "/nonexistent/seaworthy-fuzz", &m, &err) < 0) {
@@ -47,7 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		goto out;
 	}
 	report_init(&r, &a);
-	rules_check_dockerfile(&r, &m);
+	rules_check_dockerfile(&r, &m, &(struct config){ 0 });
 	report_sort(&r);
 	for (size_t i = 0; i < r.nfindings; i++)
 		if (!r.findings[i].rule || !r.findings[i].message)

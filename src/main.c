@@ -5,10 +5,10 @@
 
 #include "cmd/cmd.h"
 
-extern const struct subcommand cmd_check, cmd_rules, cmd_explain, cmd_parse;
+extern const struct subcommand cmd_check, cmd_rules, cmd_explain, cmd_parse, cmd_config;
 
 static const struct subcommand *const commands[] = {
-	&cmd_check, &cmd_rules, &cmd_explain, &cmd_parse,
+	&cmd_check, &cmd_rules, &cmd_explain, &cmd_parse, &cmd_config,
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

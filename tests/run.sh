@@ -48,6 +48,9 @@ for dir in "$top"/tests/golden/${only:-*}/; do
 		if [ "$fmt" = json ] && [ "${args[0]}" != check ]; then continue; fi
 		if [ "$fmt" = json ]; then extra=(--format json); else extra=(); fi
 		run_case "$dir" "$tmp/out" "${args[@]}" "${extra[@]}"
+		# SARIF holds the whole rule catalogue, which every rule edit changes:
+		# its golden files keep the rules with results (section 9 checks all).
+		case $name in fmt-sarif*) python3 "$top/tests/tools/sarif-trim.py" "$tmp/out" ;; esac
 		if [ -n "${UPDATE:-}" ]; then cp "$tmp/out" "$exp"; fi
 		if diff -u "$exp" "$tmp/out" >"$tmp/diff" 2>&1; then ok; else bad "golden/$name ($fmt)"; head -40 "$tmp/diff"; fi
 	done
@@ -238,6 +241,116 @@ if command -v zsh >/dev/null 2>&1; then
 else
 	skipped "zsh completion: zsh absent (apt-get install zsh)"
 fi
+
+# 9. CI report formats. Fresh output of the binary (the fmt-* cases as they
+#    run and with every rule, over the shared corpus too) and the unit
+#    harness's edge cases (suppressed findings, findings without a file,
+#    hostile bytes) must be well-formed XML (junit, checkstyle: xmllint), a
+#    valid SARIF 2.1.0 log with the whole catalogue (SARIF Multitool with
+#    its GitHub rules, the JSON schema through ajv), and GitLab issues with
+#    unique fingerprints. Validators: libxml2-utils (apt) and
+#    `npm ci --prefix tests/tools`; each is skipped, and says so, if absent.
+fo=$tmp/fmt; mkdir -p "$fo"
+cfiles=()
+[ -d "$SHARED/corpus/dockerfiles" ] &&
+	mapfile -t cfiles < <(find "$SHARED/corpus/dockerfiles" -type f | LC_ALL=C sort)
+for f in sarif junit checkstyle gitlab; do
+	case $f in sarif) ext=sarif ;; gitlab) ext=json ;; *) ext=xml ;; esac
+	for dir in "$top"/tests/golden/fmt-$f-*/; do
+		[ -f "$dir/args" ] || continue
+		c=$(basename "$dir")
+		read -r -a args <"$dir/args"
+		all=(); for a in "${args[@]}"; do [ "$a" = SW0201 ] || [ "$a" = --select ] || all+=("$a"); done
+		(cd "$dir" && "$BIN" "${args[@]}" >"$fo/$c.$ext" 2>/dev/null
+		 "$BIN" "${all[@]}" >"$fo/$c-all.$ext" 2>/dev/null)
+	done
+	[ ${#cfiles[@]} -gt 0 ] && "$BIN" check --format $f "${cfiles[@]}" >"$fo/corpus-$f.$ext" 2>/dev/null
+done
+[ -x "$top/$B/unit-tests" ] && SW_RENDER_OUT=$fo "$top/$B/unit-tests" render_ >/dev/null 2>&1
+
+if command -v xmllint >/dev/null 2>&1; then
+	for x in "$fo"/*.xml "$top"/tests/golden/fmt-junit*/expected.txt "$top"/tests/golden/fmt-checkstyle*/expected.txt; do
+		[ -f "$x" ] || continue
+		sed '/^\[exit [0-9]*\]$/,$d' "$x" >"$tmp/x.xml"	# golden files end in [exit N]
+		if xmllint --noout "$tmp/x.xml" 2>"$tmp/err"; then ok; else bad "xmllint ${x#"$top"/}"; head -5 "$tmp/err"; fi
+	done
+else
+	skipped "JUnit and Checkstyle XML: xmllint absent (apt-get install libxml2-utils)"
+fi
+
+# The catalogue and the indexes into it, which no schema checks.
+"$BIN" rules | awk 'NR > 1 { print $1 }' >"$tmp/ids"
+if python3 - "$tmp/ids" "$fo"/*.sarif >"$tmp/err" 2>&1 <<'PY'; then ok; else bad "SARIF catalogue"; head -20 "$tmp/err"; fi
+import json, sys
+ids, bad = open(sys.argv[1]).read().split(), 0
+for path in sys.argv[2:]:
+    run = json.load(open(path, encoding="utf-8"))["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    if [r["id"] for r in rules] != ids:
+        bad += 1; print(path, "rules are not the catalogue of `seaworthy rules`")
+    for r in rules:
+        for k in ("name", "shortDescription", "fullDescription", "help", "helpUri", "defaultConfiguration"):
+            if k not in r:
+                bad += 1; print(path, r["id"], "lacks", k)
+    for i, res in enumerate(run["results"]):
+        k = res.get("ruleIndex")
+        if not isinstance(k, int) or k >= len(rules) or rules[k]["id"] != res["ruleId"]:
+            bad += 1; print(path, "result", i, "ruleIndex", k, "is not", res["ruleId"])
+sys.exit(1 if bad else 0)
+PY
+
+mt=$(cd "$top/tests/tools" 2>/dev/null && node -p "require('@microsoft/sarif-multitool')" 2>/dev/null)
+export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1	# no libicu needed
+if [ -z "$mt" ] || [ ! -f "$mt" ]; then
+	skipped "SARIF Multitool: not installed (npm ci --prefix tests/tools)"
+elif { [ -x "$mt" ] || chmod u+x "$mt"; } && ! "$mt" --version >"$tmp/err" 2>&1; then
+	skipped "SARIF Multitool does not run here: $(head -1 "$tmp/err")"
+else
+	# Errors fail (its exit status is 0 either way); warnings and notes don't.
+	# It takes a second or more a log, so only those holding the others (all
+	# rules, suppressions shown); ajv checks every log, the corpus's too.
+	logs=(); for s in "$fo"/fmt-sarif-*-all.sarif "$fo"/unit-sarif-suppressed.sarif; do
+		[ -f "$s" ] && logs+=("$s")
+	done
+	"$mt" validate "${logs[@]}" -o "$tmp/val.sarif" --log ForceOverwrite --rule-kind "Sarif;Gh" \
+		-c "$top/tests/tools/multitool.xml" >"$tmp/mt" 2>&1
+	if python3 - "$tmp/val.sarif" <<'PY'; then ok; else bad "SARIF Multitool"; grep -E ': error ' "$tmp/mt" | head -20; fi
+import json, sys
+run = json.load(open(sys.argv[1], encoding="utf-8-sig"))["runs"][0]
+inv = run.get("invocations", [{}])[0]
+notes = inv.get("toolExecutionNotifications", []) + inv.get("toolConfigurationNotifications", [])
+errors = [r for r in run.get("results", []) if r.get("level") == "error"]
+errors += [n for n in notes if n.get("level") == "error"]
+sys.exit(1 if errors or not inv.get("executionSuccessful") else 0)
+PY
+fi
+schema=${mt:+$(dirname "$mt")/sarif-2.1.0.json}
+if [ -x "$top/tests/tools/node_modules/.bin/ajv" ] && [ -f "$schema" ]; then
+	mkdir -p "$tmp/ajv"
+	for s in "$fo"/*.sarif; do cp "$s" "$tmp/ajv/$(basename "$s" .sarif).json"; done	# ajv goes by extension
+	if (cd "$top/tests/tools" && node_modules/.bin/ajv validate --spec=draft2020 -c ajv-formats \
+		--errors=text -s "$schema" -d "$tmp/ajv/*.json") >"$tmp/err" 2>&1; then ok
+	else bad "SARIF JSON schema (ajv)"; grep -v ' valid$' "$tmp/err" | head -20; fi
+else
+	skipped "SARIF JSON schema: ajv or the schema absent (npm ci --prefix tests/tools)"
+fi
+
+if python3 - "$fo"/*.json >"$tmp/err" 2>&1 <<'PY'; then ok; else bad "GitLab Code Quality"; head -20 "$tmp/err"; fi
+import json, sys
+bad = 0
+for path in sys.argv[1:]:
+    issues, seen = json.load(open(path, encoding="utf-8")), set()
+    for i in issues:
+        loc = i.get("location", {})
+        if not (isinstance(i.get("description"), str) and isinstance(i.get("check_name"), str)
+                and i.get("severity") in ("info", "minor", "major", "critical", "blocker")
+                and isinstance(loc.get("path"), str) and loc.get("lines", {}).get("begin", 0) >= 1):
+            bad += 1; print(path, "malformed issue", i)
+        if i.get("fingerprint") in seen:
+            bad += 1; print(path, "duplicate fingerprint", i.get("fingerprint"))
+        seen.add(i.get("fingerprint"))
+sys.exit(1 if bad else 0)
+PY
 
 echo
 echo "$pass passed, $fail failed, $skip skipped"

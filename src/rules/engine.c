@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "compose/yaml.h"
+
 const struct rule *rule_find(const char *id)
 {
 	for (size_t i = 0; i < rule_count; i++)
@@ -53,9 +55,45 @@ void rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
 			    const struct config *config)
 {
 	for (size_t i = 0; i < rule_count; i++) {
-		struct rule_ctx c = { r, r->a, rule_table[i], df, config };
+		struct rule_ctx c = { r, r->a, rule_table[i], df, config, NULL, NULL, NULL };
 
 		if (rule_table[i]->check_dockerfile)
 			rule_table[i]->check_dockerfile(&c);
+	}
+}
+
+struct finding *rule_report_pos(struct rule_ctx *c, const struct y_pos *pos, const char *fmt, ...)
+{
+	const char *file = pos->file ? arena_strdup(c->a, pos->file) : NULL;
+	char msg[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return report_add(c->report, c->rule, file, pos->line, pos->col, pos->line, pos->col,
+			  "%s", msg);
+}
+
+void rules_check_compose(struct report *r, const struct c_project *p,
+			 const struct m_dockerfile *const *service_df,
+			 const struct config *config)
+{
+	for (size_t i = 0; i < rule_count; i++) {
+		struct rule_ctx c = { r, r->a, rule_table[i], NULL, config, p, service_df, NULL };
+
+		if (rule_table[i]->check_compose)
+			rule_table[i]->check_compose(&c);
+	}
+}
+
+void rules_check_scripts(struct report *r, const struct script_set *scripts,
+			 const struct config *config)
+{
+	for (size_t i = 0; i < rule_count; i++) {
+		struct rule_ctx c = { r, r->a, rule_table[i], NULL, config, NULL, NULL, scripts };
+
+		if (rule_table[i]->check_scripts)
+			rule_table[i]->check_scripts(&c);
 	}
 }

@@ -10,13 +10,22 @@
 #include "model/model.h"
 
 struct config;
+struct c_project;
+struct y_pos;
+struct script_set;
 
 struct rule_ctx {
 	struct report *report;
 	struct arena *a;
 	const struct rule *rule;
-	const struct m_dockerfile *df;
+	const struct m_dockerfile *df;	/* NULL for compose and script rules */
 	const struct config *config;	/* never NULL (may be empty) */
+	/* Compose rules: the project, and per service index the model of the
+	 * Dockerfile the service builds (NULL when it builds none in the tree). */
+	const struct c_project *project;
+	const struct m_dockerfile *const *service_df;
+	/* Script rules (src/rules/scripts.h). */
+	const struct script_set *scripts;
 };
 
 /* An option a rule accepts under `rules:` in .seaworthy.yaml. */
@@ -38,6 +47,8 @@ struct rule {
 	const char *good;	/* the fixed example (explain) */
 	const char *fix;	/* default fix line for findings */
 	void (*check_dockerfile)(struct rule_ctx *ctx);
+	void (*check_compose)(struct rule_ctx *ctx);	/* ctx->project, ctx->service_df */
+	void (*check_scripts)(struct rule_ctx *ctx);	/* ctx->scripts */
 	const struct rule_option *options;	/* NULL-name terminated, or NULL */
 };
 
@@ -52,8 +63,21 @@ struct finding *rule_report(struct rule_ctx *c, const struct m_instr *at, const 
 struct finding *rule_report_at(struct rule_ctx *c, struct df_pos pos, unsigned end_col,
 			       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
+/* Reports at a compose (or script) position; the file is pos->file, copied
+ * into the report's arena. */
+struct finding *rule_report_pos(struct rule_ctx *c, const struct y_pos *pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* Runs every Dockerfile rule over the model. */
 void rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
 			    const struct config *config);
+/* Runs every compose rule over a loaded project; service_df[i] is the
+ * Dockerfile service i builds, or NULL (service_df itself may be NULL). */
+void rules_check_compose(struct report *r, const struct c_project *p,
+			 const struct m_dockerfile *const *service_df,
+			 const struct config *config);
+/* Runs every script rule (checklist point 6) over the discovered scripts. */
+void rules_check_scripts(struct report *r, const struct script_set *scripts,
+			 const struct config *config);
 
 #endif

@@ -10,11 +10,21 @@ extern const struct rule rule_relative_workdir;
 extern const struct rule rule_untrusted_registry;
 extern const struct rule rule_unused_suppression;
 extern const struct rule rule_suppression_reason;
+extern const struct rule rule_compose_unset_variable;
+extern const struct rule rule_compose_several_base_files;
+extern const struct rule rule_compose_env_secret;
+extern const struct rule rule_compose_latest_tag;
 extern const struct rule rule_multiple_cmd;
 extern const struct rule rule_root_user;
 extern const struct rule rule_user_before_packages;
 extern const struct rule rule_sudo;
 extern const struct rule rule_user_not_created;
+extern const struct rule rule_compose_root_user;
+extern const struct rule rule_compose_privileged;
+extern const struct rule rule_compose_capabilities;
+extern const struct rule rule_compose_docker_socket;
+extern const struct rule rule_compose_host_namespaces;
+extern const struct rule rule_compose_unconfined;
 extern const struct rule rule_context_before_install;
 extern const struct rule rule_manifest_not_alone;
 extern const struct rule rule_apt_update_alone;
@@ -29,9 +39,22 @@ extern const struct rule rule_arg_at_runtime;
 extern const struct rule rule_build_only_env;
 extern const struct rule rule_undefined_variable;
 extern const struct rule rule_global_arg_not_redeclared;
+extern const struct rule rule_scripts_without_compose;
+extern const struct rule rule_scripts_run_services;
 extern const struct rule rule_supervisor;
 extern const struct rule rule_background_daemon;
 extern const struct rule rule_sshd;
+extern const struct rule rule_compose_no_restart;
+extern const struct rule rule_compose_invalid_restart;
+extern const struct rule rule_compose_restart_forever;
+extern const struct rule rule_compose_public_port;
+extern const struct rule rule_compose_public_database;
+extern const struct rule rule_compose_host_network;
+extern const struct rule rule_compose_unexposed_port;
+extern const struct rule rule_compose_log_files;
+extern const struct rule rule_compose_logging_none;
+extern const struct rule rule_compose_log_rotation;
+extern const struct rule rule_compose_no_logging;
 
 const struct rule *const rule_table[] = {
 	&rule_latest_tag,
@@ -44,10 +67,20 @@ const struct rule *const rule_table[] = {
 	&rule_untrusted_registry,
 	&rule_unused_suppression,
 	&rule_suppression_reason,
+	&rule_compose_unset_variable,
+	&rule_compose_several_base_files,
+	&rule_compose_env_secret,
+	&rule_compose_latest_tag,
 	&rule_root_user,
 	&rule_user_before_packages,
 	&rule_sudo,
 	&rule_user_not_created,
+	&rule_compose_root_user,
+	&rule_compose_privileged,
+	&rule_compose_capabilities,
+	&rule_compose_docker_socket,
+	&rule_compose_host_namespaces,
+	&rule_compose_unconfined,
 	&rule_context_before_install,
 	&rule_manifest_not_alone,
 	&rule_apt_update_alone,
@@ -62,9 +95,22 @@ const struct rule *const rule_table[] = {
 	&rule_build_only_env,
 	&rule_undefined_variable,
 	&rule_global_arg_not_redeclared,
+	&rule_scripts_without_compose,
+	&rule_scripts_run_services,
 	&rule_supervisor,
 	&rule_background_daemon,
 	&rule_sshd,
+	&rule_compose_no_restart,
+	&rule_compose_invalid_restart,
+	&rule_compose_restart_forever,
+	&rule_compose_public_port,
+	&rule_compose_public_database,
+	&rule_compose_host_network,
+	&rule_compose_unexposed_port,
+	&rule_compose_log_files,
+	&rule_compose_logging_none,
+	&rule_compose_log_rotation,
+	&rule_compose_no_logging,
 };
 
 const size_t rule_count = sizeof(rule_table) / sizeof(rule_table[0]);

@@ -1,0 +1,83 @@
+/* SW0053: a secret is written literally in a service's environment. */
+#include "rules/compose_util.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "rules/vars.h"
+
+static bool is_switch(const char *v)
+{
+	static const char *const words[] = {
+		"yes", "no", "true", "false", "on", "off", "0", "1", NULL
+	};
+
+	for (size_t i = 0; words[i]; i++)
+		if (!strcasecmp(words[i], v))
+			return true;
+	return false;
+}
+
+/* Whether pos is in one of the project's compose files (not an env_file). */
+static bool in_compose_file(const struct c_project *p, const struct y_pos *pos)
+{
+	for (size_t k = 0; pos->file && k < p->nfiles; k++)
+		if (p->files[k] && !strcmp(p->files[k], pos->file))
+			return true;
+	return false;
+}
+
+static void check(struct rule_ctx *c)
+{
+	const struct c_project *p = c->project;
+
+	for (size_t i = 0; i < p->nservices; i++) {
+		const struct c_service *s = &p->services[i];
+
+		for (size_t k = 0; k < s->nenvironment; k++) {
+			const struct c_kv *kv = &s->environment[k];
+			const char *v = kv->value, *tok;
+			bool url;
+
+			if (!kv->key || !v || !*v || text_is_placeholder(v))
+				continue;
+			tok = text_known_token(v);
+			url = text_has_url_credentials(v);
+			if (!tok && !url &&
+			    (!var_name_is_secret(kv->key) || v[0] == '/' || is_switch(v)))
+				continue;
+			/* A value interpolated from .env or the shell keeps the
+			 * secret out of the compose file: only literals count. */
+			if (!in_compose_file(p, &kv->pos) || cx_written_with_variable(c->a, &kv->pos) ||
+			    !cx_source_text(c->a, &kv->pos))
+				continue;
+			cx_report_value(c, s, kv, "service %s sets %s to %s written in the compose "
+					"file: it is committed with the file and shown by docker "
+					"inspect", s->name, kv->key,
+					url ? "a URL with a password" : tok ? tok : "a literal secret");
+		}
+	}
+}
+
+const struct rule rule_compose_env_secret = {
+	.id = "SW0053",
+	.title = "A secret is written in a compose service's environment",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "compose",
+	.why = "A password or token typed into the compose file is committed to version "
+	       "control with it, copied to every checkout and CI log that prints the config, "
+	       "and visible to anyone who can docker inspect the container. Compose secrets "
+	       "are mounted as files under /run/secrets instead; most official images read "
+	       "NAME_FILE variables for this. Values interpolated from .env or the shell "
+	       "(${DB_PASSWORD}) are not reported.",
+	.bad = "services:\n  db:\n    image: postgres:16\n    environment:\n"
+	       "      POSTGRES_PASSWORD: hunter2\n",
+	.good = "services:\n  db:\n    image: postgres:16\n    environment:\n"
+		"      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets: [db_password]\n"
+		"secrets:\n  db_password:\n    file: ./secrets/db_password.txt   # not committed\n",
+	.fix = "Move the value to a secret (secrets: with file: or environment:) and point the "
+	       "service at /run/secrets/NAME, or at least interpolate it (${NAME}) from an "
+	       "uncommitted .env",
+	.check_compose = check,
+};

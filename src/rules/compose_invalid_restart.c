@@ -1,0 +1,67 @@
+/* SW0802: a restart value Docker refuses. */
+#include "rules/compose_util.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* no, always, unless-stopped, on-failure, on-failure:N (N >= 0). */
+static bool valid_restart(const char *v)
+{
+	if (!*v || !strcmp(v, "no") || !strcmp(v, "always") || !strcmp(v, "unless-stopped") ||
+	    !strcmp(v, "on-failure"))
+		return true;
+	if (strncmp(v, "on-failure:", 11) || !v[11])
+		return false;
+	for (v += 11; *v; v++)
+		if (!isdigit((unsigned char)*v))
+			return false;
+	return true;
+}
+
+/* deploy.restart_policy.condition as docker compose maps it to the engine. */
+static bool valid_condition(const char *v)
+{
+	static const char *const ok[] = {
+		"none", "no", "on-failure", "any", "always", "unless-stopped", NULL
+	};
+
+	for (size_t k = 0; ok[k]; k++)
+		if (!strcmp(v, ok[k]))
+			return true;
+	return false;
+}
+
+static void check(struct rule_ctx *c)
+{
+	const struct c_project *p = c->project;
+
+	for (size_t i = 0; i < p->nservices; i++) {
+		const struct c_service *s = &p->services[i];
+
+		if (s->restart.s && !valid_restart(s->restart.s))
+			cx_report_value(c, s, &s->restart, "service %s has restart: \"%s\", which is "
+					"not a restart policy: Docker refuses to create the "
+					"container", s->name, s->restart.s);
+		if (s->deploy_restart_condition.s && !valid_condition(s->deploy_restart_condition.s))
+			cx_report_value(c, s, &s->deploy_restart_condition, "service %s has "
+					"restart_policy condition \"%s\", which is not one of none, "
+					"on-failure or any", s->name, s->deploy_restart_condition.s);
+	}
+}
+
+const struct rule rule_compose_invalid_restart = {
+	.id = "SW0802",
+	.title = "A compose service has an invalid restart policy",
+	.severity = SEV_ERROR,
+	.checklist = 8,
+	.layer = "compose",
+	.why = "Compose passes restart: to the engine as written, and the engine accepts only "
+	       "no, always, on-failure[:max-retries] and unless-stopped: anything else (a typo, "
+	       "on_failure, always:3) fails when the container is created, so the service "
+	       "never starts.",
+	.bad = "services:\n  api:\n    image: acme/api:1.8\n    restart: on_failure\n",
+	.good = "services:\n  api:\n    image: acme/api:1.8\n    restart: on-failure:5\n",
+	.fix = "Use one of no, always, on-failure[:max-retries] or unless-stopped "
+	       "(deploy.restart_policy.condition: none, on-failure or any)",
+	.check_compose = check,
+};

@@ -48,12 +48,12 @@ _seaworthy_files() # cur
 _seaworthy()
 {
 	local cur prev pre='' cmd='' i
-	local commands='check rules explain parse'
+	local commands='check rules explain parse config'
 	local formats='text json sarif junit github gitlab checkstyle'
 	local levels='error warning info never'
-	local check_opts='--format -f --output -o --fail-on --select --ignore --config
+	local check_opts='--format --output -o --fail-on --select --ignore --config
 		--no-config --show-suppressed --require-reasons --baseline --write-baseline
-		--color --no-color --help'
+		--color --no-color -f --file --project-directory --env-file --profile --help'
 
 	COMPREPLY=()
 	cur=${COMP_WORDS[COMP_CWORD]}
@@ -92,7 +92,7 @@ _seaworthy()
 		;;
 	check)
 		case $prev in
-		--format | -f)
+		--format)
 			_seaworthy_words "$formats" "$pre" "$cur"
 			;;
 		--fail-on)
@@ -107,8 +107,11 @@ _seaworthy()
 			[[ $cur == *,* ]] && head=${cur%,*},
 			_seaworthy_words "$(_seaworthy_rule_ids "${COMP_WORDS[0]}")" "$pre$head" "${cur##*,}"
 			;;
-		--output | -o | --config | --baseline | --write-baseline)
+		--output | -o | --config | --baseline | --write-baseline | -f | --file | --env-file | \
+		--project-directory)
 			[[ -z $pre ]] && _seaworthy_files "$cur"
+			;;
+		--profile)
 			;;
 		*)
 			if [[ $cur == -?* ]]; then
@@ -135,6 +138,22 @@ _seaworthy()
 		else
 			_seaworthy_files "$cur"
 		fi
+		;;
+	config)
+		case $prev in
+		-f | --file | --env-file | --project-directory)
+			[[ -z $pre ]] && _seaworthy_files "$cur"
+			;;
+		--profile)
+			;;
+		*)
+			if [[ $cur == -?* ]]; then
+				_seaworthy_words '-f --file --project-directory --env-file --profile --model --help' '' "$cur"
+			else
+				_seaworthy_files "$cur"
+			fi
+			;;
+		esac
 		;;
 	esac
 	return 0

@@ -15,6 +15,7 @@
 #include "findings/baseline.h"
 #include "model/model.h"
 #include "render/render.h"
+#include "rules/compose_util.h"
 #include "rules/rule.h"
 #include "rules/scripts.h"
 #include "suppress/suppress.h"
@@ -54,7 +55,8 @@ struct run {
 	struct check_opts o;
 	struct strlist checked;		/* real paths of the Dockerfiles checked */
 	const struct c_project **projects;
-	size_t nprojects, capprojects;
+	const struct m_dockerfile *const **project_dfs;	/* per project, per service */
+	size_t nprojects, capprojects, capdfs;
 };
 
 static bool in_list(const char *list, const char *id)
@@ -237,10 +239,15 @@ static void check_compose_project(struct run *run, const char *const *files, siz
 	if (compose_load(&run->a, &co, p, &run->r) < 0)
 		return;
 	run->r.layers |= LAYER_COMPOSE;
-	*ARENA_PUSH(&run->a, run->projects, run->nprojects, run->capprojects) = p;
 	dfs = arena_alloc(&run->a, (p->nservices + 1) * sizeof(*dfs));
 	for (size_t i = 0; i < p->nservices; i++)
 		dfs[i] = service_dockerfile(run, &p->services[i]);
+	{
+		size_t n = run->nprojects;
+
+		*ARENA_PUSH(&run->a, run->project_dfs, n, run->capdfs) = dfs;
+		*ARENA_PUSH(&run->a, run->projects, run->nprojects, run->capprojects) = p;
+	}
 	first = run->r.nfindings;
 	rules_check_compose(&run->r, p, dfs, &run->cfg);
 	/* Suppressions and fingerprints, file by file of the project. */
@@ -289,21 +296,64 @@ static void check_compose(struct run *run, const struct input_list *inputs)
 	}
 }
 
+/* A root Dockerfile whose every compose service sets a non-root user is
+ * said once: its SW0201 becomes a note naming those services. */
+static void note_root_fixed_by_compose(struct run *run)
+{
+	struct report *r = &run->r;
+
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const struct finding *f = &r->findings[i];
+		const char *services = NULL;
+		int fixed = -1;
+
+		if (strcmp(f->rule->id, "SW0201") || !f->file)
+			continue;
+		for (size_t k = 0; k < run->nprojects && fixed != 0; k++) {
+			const char *svc = NULL;
+			int v = cx_compose_fixes_root(&run->a, run->projects[k], run->project_dfs[k],
+						      f->file, &svc);
+
+			if (v == 0)
+				fixed = 0;
+			else if (v == 1) {
+				fixed = 1;
+				services = svc;
+			}
+		}
+		if (fixed == 1)
+			cx_note_root_fixed_by_compose(r, 0, f->file, services);
+	}
+}
+
 /* Point 6: scripts that run containers by hand, under the folders given. */
 static void check_scripts(struct run *run, const char *const *paths, size_t npaths)
 {
 	struct script_set set = { 0 };
+	struct suppress_opts so = { run->o.require_reasons, rule_wanted, run };
 	struct stat st;
+	size_t first = run->r.nfindings, k = 0;
 
 	for (size_t i = 0; i < npaths; i++)
 		if (strcmp(paths[i], "-") && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
 			scripts_discover(&run->a, paths[i], &set);
+	for (size_t i = 0; i < set.n; i++)
+		if (!config_excluded(&run->cfg, set.scripts[i].path))
+			set.scripts[k++] = set.scripts[i];
+	set.n = k;
 	if (!set.n)
 		return;
 	set.has_compose = set.has_compose || run->nprojects;
 	set.projects = run->projects;
 	set.nprojects = run->nprojects;
 	rules_check_scripts(&run->r, &set, &run->cfg);
+	/* Shell, Makefiles and CI YAML all comment with #. */
+	for (size_t i = 0; i < set.n; i++) {
+		suppress_yaml(&run->r, first, set.scripts[i].path, set.scripts[i].text,
+			      set.scripts[i].len, &so);
+		report_fingerprint(&run->r, first, set.scripts[i].path, set.scripts[i].text,
+				   set.scripts[i].len);
+	}
 }
 
 static int write_outputs(const struct run *run, const struct render_opts *base)
@@ -582,6 +632,7 @@ static int run_check(int argc, char **argv)
 		    first_visit(&run, inputs.v[k].path))
 			check_dockerfile(&run, &inputs.v[k]);
 	check_compose(&run, &inputs);
+	note_root_fixed_by_compose(&run);
 	check_scripts(&run, paths, npaths);
 	filter_findings(&run);
 	report_sort(&run.r);

@@ -350,7 +350,7 @@ struct ld {
 	size_t mem_len;
 	size_t budget;		/* nodes extends may still copy */
 	bool budget_blown, too_deep;
-	struct ld_file *files;
+	struct ld_file **files;
 	size_t nfiles, capfiles;
 	const char **chain;	/* include nesting: file ids */
 	size_t nchain, capchain;
@@ -360,8 +360,6 @@ struct ld {
 	const char *ext_chain[MAX_EXTENDS + 2]; /* services being extended */
 	int next_chain;
 	struct path path;	/* for merge(), which never runs nested */
-	char **unset_keys;
-	size_t nunset_keys, capunset_keys;
 };
 
 static void ld_verror(struct ld *L, const char *file, unsigned line, const char *fmt, va_list ap)
@@ -419,8 +417,8 @@ static const char *base_dir_of(const struct ld *L, const char *file)
 {
 	if (file)
 		for (size_t i = 0; i < L->nfiles; i++)
-			if (L->files[i].path == file || streq(L->files[i].path, file))
-				return L->files[i].dir;
+			if (L->files[i]->path == file || streq(L->files[i]->path, file))
+				return L->files[i]->dir;
 	return ".";
 }
 
@@ -1304,8 +1302,8 @@ static const char *file_id(struct ld *L, const char *path)
 static struct ld_file *find_file(struct ld *L, const char *id)
 {
 	for (size_t i = 0; i < L->nfiles; i++)
-		if (streq(L->files[i].id, id))
-			return &L->files[i];
+		if (streq(L->files[i]->id, id))
+			return L->files[i];
 	return NULL;
 }
 
@@ -1331,7 +1329,9 @@ static struct ld_file *load_file(struct ld *L, const char *path, const char *dir
 		ld_error(L, from, "more than %d compose files in one project", MAX_FILES);
 		return NULL;
 	}
-	f = ARENA_PUSH(L->a, L->files, L->nfiles, L->capfiles);
+	/* Entries never move: callers keep pointers across loads. */
+	f = arena_alloc(L->a, sizeof(*f));
+	*ARENA_PUSH(L->a, L->files, L->nfiles, L->capfiles) = f;
 	f->path = path;
 	f->id = id;
 	f->dir = dir;
@@ -1460,6 +1460,18 @@ static struct y_node *extends_base(struct ld *L, struct ld_file *f, const char *
 	return NULL;
 }
 
+/* After a reported problem: the service without its extends, done. */
+static struct y_node *drop_extends(struct ld *L, struct ld_file *f, size_t idx)
+{
+	struct y_pair *sp = &get(f->root, "services")->pairs[idx];
+
+	/* Don't report what the missing base would have given. */
+	smap_put(&L->ext_failed, sp->key->str, 0);
+	f->ext_state[idx] = EXT_DONE;
+	sp->value = without_key(L, sp->value, "extends");
+	return sp->value;
+}
+
 /* Resolves extends for service idx of f's services (compose-go
  * loader/extends.go), recursively; returns the resolved service. */
 static struct y_node *resolve_extends(struct ld *L, struct ld_file *f, size_t idx,
@@ -1497,7 +1509,7 @@ static struct y_node *resolve_extends(struct ld *L, struct ld_file *f, size_t id
 	}
 	if (depth > MAX_EXTENDS) {
 		ld_error(L, ext, "extends chain longer than %d services", MAX_EXTENDS);
-		return NULL;
+		return drop_extends(L, f, idx);
 	}
 	if (ext->kind == Y_SCALAR && !is_null(ext)) {
 		ref = ext->str;
@@ -1506,12 +1518,12 @@ static struct y_node *resolve_extends(struct ld *L, struct ld_file *f, size_t id
 		file = str_of(get(ext, "file"));
 		if (!ref) {
 			ld_error(L, ext, "services.%s.extends needs a service name", sp->key->str);
-			return NULL;
+			return drop_extends(L, f, idx);
 		}
 	} else {
 		ld_error(L, ext, "services.%s.extends must be a service name or a mapping",
 			 sp->key->str);
-		return NULL;
+		return drop_extends(L, f, idx);
 	}
 	f->ext_state[idx] = EXT_BUSY;
 	L->ext_chain[L->next_chain++] = sp->key->str;
@@ -1531,21 +1543,14 @@ static struct y_node *resolve_extends(struct ld *L, struct ld_file *f, size_t id
 	L->next_chain--;
 	sp = &get(f->root, "services")->pairs[idx];
 	svc = sp->value;
-	if (!base || base->kind != Y_MAP) {
-		/* Don't report what the missing base would have given. */
-		smap_put(&L->ext_failed, sp->key->str, 0);
-		f->ext_state[idx] = EXT_DONE;
-		sp->value = without_key(L, svc, "extends");
-		return sp->value;
-	}
+	if (!base || base->kind != Y_MAP)
+		return drop_extends(L, f, idx);
 	cost = count_nodes(base, 0);
 	if (cost > L->budget) {
 		if (!L->budget_blown)
 			ld_error(L, ext, "extends copies more than %u values", CLONE_BUDGET);
 		L->budget_blown = true;
-		f->ext_state[idx] = EXT_DONE;
-		sp->value = without_key(L, svc, "extends");
-		return sp->value;
+		return drop_extends(L, f, idx);
 	}
 	L->budget -= cost;
 	/* The base's own !reset/!override were spent on the base. */
@@ -2708,8 +2713,8 @@ static int finish(struct ld *L, const char *const *files, size_t nfiles, const c
 	out->nfiles = 0;
 	out->files = arena_alloc(L->a, (L->nfiles + 1) * sizeof(*out->files));
 	for (size_t i = 0; i < L->nfiles; i++)
-		if (!L->files[i].failed)
-			out->files[out->nfiles++] = L->files[i].path;
+		if (!L->files[i]->failed)
+			out->files[out->nfiles++] = L->files[i]->path;
 	if (!out->root || !out->root->npairs) {
 		if (!L->errors)
 			ld_error_at(L, nfiles ? files[0] : NULL, 0, "empty compose file");

@@ -412,16 +412,20 @@ int cx_compose_fixes_root(struct arena *a, const struct c_project *p,
 void cx_note_root_fixed_by_compose(struct report *r, size_t from, const char *dockerfile,
 				   const char *services)
 {
+	static const char fix[] = "Set USER in the Dockerfile as well, so the image is safe "
+				  "wherever it runs";
+
 	for (size_t k = from; k < r->nfindings; k++) {
 		struct finding *f = &r->findings[k];
 
-		if (strcmp(f->rule->id, "SW0201") || !f->file || strcmp(f->file, dockerfile))
-			continue;
+		if (strcmp(f->rule->id, "SW0201") || !f->file || f->fix == fix ||
+		    !same_file(f->file, dockerfile))
+			continue;	/* another finding, or noted already */
 		f->severity = SEV_INFO;
 		f->message = arena_printf(r->a, "%s; every compose service that runs it sets a "
 					  "non-root user (%s), so this only matters where the "
 					  "image runs without compose (docker run, another "
 					  "orchestrator)", f->message, services);
-		f->fix = "Set USER in the Dockerfile as well, so the image is safe wherever it runs";
+		f->fix = fix;
 	}
 }

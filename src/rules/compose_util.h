@@ -84,7 +84,8 @@ int cx_compose_fixes_root(struct arena *a, const struct c_project *p,
 /* For the integration: turns the SW0201 findings of the Dockerfile
  * `dockerfile` (display path as in the findings) among r->findings[from..]
  * into info notes naming the compose `services` that override the user,
- * so the problem is said once (the image still runs as root elsewhere). */
+ * so the problem is said once (the image still runs as root elsewhere).
+ * Calling it again for the same file changes nothing. */
 void cx_note_root_fixed_by_compose(struct report *r, size_t from, const char *dockerfile,
 				   const char *services);
 

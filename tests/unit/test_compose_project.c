@@ -638,6 +638,22 @@ UNIT_TEST(compose_extends)
 	tmp_close();
 }
 
+UNIT_TEST(compose_extends_cycle_across_files)
+{
+	struct loaded l;
+	const char *files[1];
+
+	tmp_open();
+	put("b.yaml", "services:\n  y:\n    extends: {file: c.yaml, service: z}\n");
+	put("c.yaml", "services:\n  z:\n    extends: {file: a.yaml, service: x}\n");
+	files[0] = put("a.yaml", "services:\n  x:\n    extends: {file: b.yaml, service: y}\n");
+	load_files(&l, files, 1);
+	CHECK(has_error(&l, "circular extends: x -> y -> z -> x"));
+	CHECK(!has_error(&l, "longer than"));
+	done(&l);
+	tmp_close();
+}
+
 UNIT_TEST(compose_extends_errors)
 {
 	struct loaded l;

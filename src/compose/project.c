@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "compose/interp.h"
+#include "discover/discover.h"
 #include "rules/rule.h"
 #include "util/die.h"
 #include "util/readfile.h"
@@ -297,6 +298,17 @@ static const char *path_base(const char *p)
 	const char *slash = strrchr(p, '/');
 
 	return slash ? slash + 1 : p;
+}
+
+/* A folder as seaworthy prints paths: "." for the current directory,
+ * relative when under it. */
+static const char *display_dir(struct arena *a, const char *dir)
+{
+	char cwd[PATH_MAX];
+
+	if (is_abs(dir) && getcwd(cwd, sizeof(cwd)) && !strcmp(path_clean(a, cwd), dir))
+		return ".";
+	return display_path(a, dir);
 }
 
 static bool is_regular_file(const char *p)
@@ -858,7 +870,8 @@ static struct y_node *merge(struct ld *L, struct y_node *base, struct y_node *ov
 		break;
 	case SP_LOGGING:
 		if (base->kind == Y_MAP && over->kind == Y_MAP) {
-			const char *bd = str_of(get(base, "driver")), *od = str_of(get(over, "driver"));
+			const char *bd = str_of(get(base, "driver"));
+			const char *od = str_of(get(over, "driver"));
 
 			if (bd && od && strcmp(bd, od))
 				return final_value(L, over, keep_tags);
@@ -1318,10 +1331,15 @@ static struct ld_file *load_file(struct ld *L, const char *path, const char *dir
 	struct y_node *root = NULL;
 	struct interp_ctx ic = { L, 0 };
 	struct interp_hooks hooks = { on_unset, on_interp_error, &ic };
-	const char *id, *why, *buf;
+	const char *id, *why, *buf, *open_path;
 	size_t len;
 
-	path = path_clean(L->a, path);
+	/* As every path seaworthy prints: relative to the current directory
+	 * when under it. */
+	path = L->nofs ? path_clean(L->a, path) : display_path(L->a, path_clean(L->a, path));
+	open_path = path;
+	if (streq(path, "-") && !L->nofs)
+		path = "<stdin>";
 	id = file_id(L, path);
 	if ((f = find_file(L, id)))
 		return f->failed ? NULL : f;
@@ -1346,7 +1364,7 @@ static struct ld_file *load_file(struct ld *L, const char *path, const char *dir
 		}
 		buf = L->mem_buf;
 		len = L->mem_len;
-	} else if (!(buf = read_file(L->a, path, MAX_FILE, &len, &why))) {
+	} else if (!(buf = read_file(L->a, open_path, MAX_FILE, &len, &why))) {
 		if (from)
 			ld_error(L, from, "cannot read %s: %s", path, why);
 		else
@@ -1950,8 +1968,9 @@ static void list_add(struct arena *a, struct c_list *l, const struct y_node *n, 
 {
 	struct c_value *v = ARENA_PUSH(a, l->v, l->n, l->cap);
 
-	*v = cval(n);
 	v->s = s;
+	v->pos = n->pos;
+	v->via = n->via;
 }
 
 /* A list of strings; with one_ok a single string is a one-item list. */
@@ -2179,6 +2198,12 @@ static void model_ports(struct mctx *m, const struct y_node *n, struct c_service
 	}
 }
 
+/* A bind source made relative to the project: not ~, not a Windows path. */
+static bool resolvable(const char *src)
+{
+	return src[0] != '~' && src[0] != '\\' && !(src[0] && src[1] == ':' && src[0] != '.');
+}
+
 static void model_volumes(struct mctx *m, const struct y_node *n, struct c_service *s)
 {
 	static const char *const types[] = {
@@ -2209,8 +2234,7 @@ static void model_volumes(struct mctx *m, const struct y_node *n, struct c_servi
 			}
 			vol.type = vs.bind ? "bind" : "volume";
 			vol.source = vs.source;
-			if (vs.bind && vs.source[0] != '~' && vs.source[0] != '\\' &&
-			    !(vs.source[1] == ':' && vs.source[0] != '.'))
+			if (vs.bind && resolvable(vs.source))
 				vol.source = resolve_at(m->L, it, vs.source);
 			vol.target = vs.target;
 			vol.read_only = vs.read_only;
@@ -2237,8 +2261,7 @@ static void model_volumes(struct mctx *m, const struct y_node *n, struct c_servi
 			vol.source = str_of(src);
 			if (vol.source && !*vol.source)
 				vol.source = NULL;
-			if (vol.source && streq(vol.type, "bind") && vol.source[0] != '~' &&
-			    vol.source[0] != '\\' && !(vol.source[1] == ':' && vol.source[0] != '.'))
+			if (vol.source && streq(vol.type, "bind") && resolvable(vol.source))
 				vol.source = resolve_at(m->L, src, vol.source);
 			if (streq(vol.type, "tmpfs"))
 				vol.source = NULL;
@@ -2439,10 +2462,8 @@ static void model_service(struct ld *L, struct y_pair *sp, struct c_service *s)
 	}
 }
 
-static bool profile_enabled(const struct c_project *p, const char *const *enabled, size_t n,
-			    const struct c_service *s)
+static bool profile_enabled(const char *const *enabled, size_t n, const struct c_service *s)
 {
-	(void)p;
 	if (!s->profiles.n)
 		return true;
 	for (size_t i = 0; i < s->profiles.n; i++)
@@ -2555,7 +2576,7 @@ static void build_model(struct ld *L, struct c_project *out, const char *const *
 		}
 		s = ARENA_PUSH(L->a, out->services, out->nservices, cap);
 		model_service(L, sp, s);
-		s->active = profile_enabled(out, profiles, nprofiles, s);
+		s->active = profile_enabled(profiles, nprofiles, s);
 	}
 	for (size_t i = 0; i < out->nservices; i++)
 		if (out->services[i].active)
@@ -2833,7 +2854,8 @@ static int load(struct ld *L, const struct compose_opts *o, struct c_project *ou
 		ld_error_at(L, NULL, 0, "no compose file given");
 		return -1;
 	}
-	projdir = o->project_dir ? path_clean(a, o->project_dir) : path_dir(a, files[0]);
+	projdir = display_dir(a, o->project_dir ? path_clean(a, o->project_dir)
+						: path_dir(a, files[0]));
 	/* --profile, else COMPOSE_PROFILES. */
 	if (o->nprofiles) {
 		profiles = (const char **)o->profiles;

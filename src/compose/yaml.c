@@ -83,8 +83,7 @@ struct loader {
 	size_t nabuckets;
 
 	size_t alias_nodes;	/* budget used */
-	struct y_node *root;
-	bool have_root;
+	struct y_node *root;	/* of the current document */
 
 	/* Key set reused by every mapping: indexes into keys[], 0 = empty. */
 	const struct y_node **keys;
@@ -458,7 +457,6 @@ static void attach(struct loader *l, struct slot s)
 
 	if (!f) {
 		l->root = s.n;
-		l->have_root = true;
 		return;
 	}
 	if (f->merge_seq) {
@@ -571,16 +569,13 @@ static void merge_source(struct loader *l, const struct slot *src, struct y_pos 
 		return;
 	for (size_t i = 0; i < m->npairs; i++) {
 		struct y_pair p = m->pairs[i];
-		size_t c1 = 0, c2 = 0;
 
 		if (kset_add(l, p.key))
 			continue;
+		/* Copies were charged for the whole source above. */
 		if (src->flags & S_BORROWED) {
-			p.key = clone_tree(l->a, p.key, via, &c1);
-			p.value = clone_tree(l->a, p.value, via, &c2);
-			/* Precharged with the whole source; nothing to add. */
-			(void)c1;
-			(void)c2;
+			p.key = clone_tree(l->a, p.key, via, NULL);
+			p.value = clone_tree(l->a, p.value, via, NULL);
 		}
 		out[(*nout)++] = p;
 	}
@@ -603,8 +598,8 @@ static size_t merge_sources(const struct slot *s, size_t n, size_t i, size_t *fi
 static void close_map(struct loader *l)
 {
 	struct frame f = l->frames[--l->nframes];
-	struct slot *s = l->slots + f.base;
 	size_t n = l->nslots - f.base, nwritten = 0, nmerged = 0, npairs = 0;
+	struct slot *s = n ? l->slots + f.base : NULL;	/* slots may still be NULL */
 	size_t i, j, first, next, nsrc;
 	struct y_pair *out = NULL;
 

@@ -149,8 +149,7 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 						  f->file, f->line, f->end_line));
 		strbuf_release(&d);
 	}
-	json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	fputc('\n', out);
+	render_json_value(out, root);
 	json_decref(root);
 	free(shown);
 	free(e);

@@ -106,8 +106,7 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 	json_object_set_new(root, "checklist", cl);
 	if (o->baseline)
 		json_object_set_new(root, "baseline_known", json_integer((json_int_t)o->baseline_known));
-	json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	fputc('\n', out);
+	render_json_value(out, root);
 	json_decref(root);
 }
 

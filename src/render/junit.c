@@ -196,7 +196,9 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 			i2++;
 		while (j2 < r->nerrors && !cmp_file(r->errors[j2].file, file))
 			j2++;
-		suite(&body, file, r->errors + j, j2 - j, r->findings + i, i2 - i, o, &all);
+		/* No pointer arithmetic on an empty (NULL) list: that is UB. */
+		suite(&body, file, j2 > j ? r->errors + j : NULL, j2 - j,
+		      i2 > i ? r->findings + i : NULL, i2 - i, o, &all);
 		i = i2;
 		j = j2;
 	}

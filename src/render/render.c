@@ -1,6 +1,9 @@
 #include "render/render.h"
 
+#include <jansson.h>
 #include <string.h>
+
+#include "util/strbuf.h"
 
 #include "rules/rule.h"
 
@@ -43,4 +46,20 @@ const char *point_status_name(enum point_status s)
 	case POINT_UNCHECKED: return "unchecked";
 	}
 	return "?";
+}
+
+static int to_strbuf(const char *buf, size_t size, void *data)
+{
+	strbuf_add(data, buf, size);
+	return 0;
+}
+
+void render_json_value(FILE *out, const json_t *v)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	json_dump_callback(v, to_strbuf, &sb, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	strbuf_addch(&sb, '\n');
+	fwrite(sb.buf, 1, sb.len, out);
+	strbuf_release(&sb);
 }

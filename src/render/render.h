@@ -31,6 +31,11 @@ enum point_status { POINT_PASS, POINT_FAIL, POINT_UNCHECKED };
 enum point_status checklist_status(const struct report *r, int p, size_t *count);
 const char *point_status_name(enum point_status s);
 
+/* Writes a jansson value pretty-printed, through one buffer: jansson's own
+ * json_dumpf makes an fwrite call per token. */
+struct json_t;
+void render_json_value(FILE *out, const struct json_t *v);
+
 struct rule;
 /* The explain page of a rule; Markdown for docs/rules.md. */
 void render_explain(FILE *out, const struct rule *r, bool markdown);

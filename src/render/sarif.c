@@ -270,8 +270,7 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 			 "runs", run);
 	if (!root)
 		die("out of memory");	/* all json_pack can fail on here */
-	json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	fputc('\n', out);
+	render_json_value(out, root);
 	json_decref(root);
 }
 

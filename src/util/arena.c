@@ -14,6 +14,12 @@ struct arena_block {
 };
 
 #define ARENA_BLOCK 65536
+#define ARENA_CACHE 32
+
+/* Released standard blocks are kept for the next arena: a run releases a
+ * scratch arena per file, and fresh blocks cost page faults. */
+static struct arena_block *cache;
+static size_t ncache;
 #define ALIGN(n) (((n) + _Alignof(max_align_t) - 1) & ~(size_t)(_Alignof(max_align_t) - 1))
 
 void arena_init(struct arena *a)
@@ -31,7 +37,13 @@ void *arena_alloc(struct arena *a, size_t n)
 	if (!b || b->size - b->used < n) {
 		size_t size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
 		/* Not calloc: zeroing whole blocks costs more than zeroing what is used. */
-		b = malloc(sizeof(*b) + size);
+		if (size == ARENA_BLOCK && cache) {
+			b = cache;
+			cache = b->next;
+			ncache--;
+		} else {
+			b = malloc(sizeof(*b) + size);
+		}
 		if (!b)
 			die("out of memory");
 		b->size = size;
@@ -100,7 +112,13 @@ void arena_release(struct arena *a)
 
 	for (; b; b = next) {
 		next = b->next;
-		free(b);
+		if (b->size == ARENA_BLOCK && ncache < ARENA_CACHE) {
+			b->next = cache;
+			cache = b;
+			ncache++;
+		} else {
+			free(b);
+		}
 	}
 	a->head = NULL;
 	a->used_total = 0;

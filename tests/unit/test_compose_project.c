@@ -820,3 +820,48 @@ UNIT_TEST(compose_corpus_loads_cleanly)
 		done(&l);
 	}
 }
+
+/* compose-go's own fixtures, as kept in the shared corpus. */
+UNIT_TEST(compose_go_fixtures)
+{
+	static const struct {
+		const char *dir, *name, *service;
+	} cases[] = {
+		{ "cli/testdata/simple", "simple", "simple" },
+		{ "cli/testdata/UNNORMALIZED PATH", "unnormalizedpath", "nginx" },
+		{ "loader/testdata/remote", "remote", "foo" },
+	};
+	const char *shared = unit_shared_dir();
+	char dir[1024];
+
+	if (!shared) {
+		unit_skip("../shared absent");
+		return;
+	}
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct loaded l;
+		struct compose_opts o = { 0 };
+
+		snprintf(dir, sizeof(dir), "%s/corpus/compose/compose-spec__compose-go/%s", shared,
+			 cases[i].dir);
+		o.dir = dir;
+		arena_init(&l.a);
+		report_init(&l.r, &l.a);
+		l.rc = compose_load(&l.a, &o, &l.p, &l.r);
+		if (l.rc < 0 || l.r.nerrors) {
+			unit_fail(__FILE__, __LINE__, "%s did not load", cases[i].dir);
+			show_errors(&l);
+		} else {
+			CHECK_STR(l.p.name, cases[i].name);
+			CHECK(svc(&l, cases[i].service) != NULL);
+		}
+		if (i == 0)	/* its .env was read */
+			CHECK(env_get(&l.p.env, "PUBLIC_PORT", 11) &&
+			      !strcmp(env_get(&l.p.env, "PUBLIC_PORT", 11)->value, "8000"));
+		if (i == 2 && svc(&l, "foo") && svc(&l, "foo")->nvolumes == 1) {
+			CHECK_STR(svc(&l, "foo")->volumes[0].type, "bind");
+			CHECK(strstr(svc(&l, "foo")->volumes[0].source, "loader/testdata/remote") != NULL);
+		}
+		done(&l);
+	}
+}

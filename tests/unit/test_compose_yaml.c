@@ -455,6 +455,10 @@ UNIT_TEST(yaml_documents)
 	/* Only the first document is read (not even parsed further). */
 	root = load(&a, "a: 1\n---\nb: 2\n--- [\n", &e);
 	CHECK(root && root->npairs == 1 && y_get(root, "a"));
+	root = load(&a, "{}", &e);
+	CHECK(root && root->kind == Y_MAP && root->npairs == 0 && root->pairs == NULL);
+	root = load(&a, "[]", &e);
+	CHECK(root && root->kind == Y_SEQ && root->nitems == 0 && root->items == NULL);
 	root = load(&a, "just a string\n", &e);
 	CHECK(root && root->kind == Y_SCALAR);
 	/* A BOM and CRLF line ends. */

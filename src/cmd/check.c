@@ -53,7 +53,9 @@ struct run {
 	struct report r;
 	struct config cfg;
 	struct check_opts o;
-	struct strlist checked;		/* real paths of the Dockerfiles checked */
+	/* Real paths of the Dockerfiles checked: an open-addressing set. */
+	const char **checked;
+	size_t nchecked, capchecked;
 	const struct c_project **projects;
 	const struct m_dockerfile *const **project_dfs;	/* per project, per service */
 	size_t nprojects, capprojects, capdfs;
@@ -144,12 +146,38 @@ static const char *not_text(const char *buf, size_t len, unsigned *line)
 static bool first_visit(struct run *run, const char *path)
 {
 	char *real = strcmp(path, "-") ? realpath(path, NULL) : NULL;
-	const char *key = real ? arena_strdup(&run->a, real) : path;
+	const char *key = real ? real : path;
+	size_t h = 5381, i;
 
+	if (run->nchecked * 2 >= run->capchecked) {
+		size_t cap = run->capchecked ? run->capchecked * 2 : 256;
+		const char **t = arena_alloc(&run->a, cap * sizeof(*t));
+
+		for (size_t k = 0; k < run->capchecked; k++) {
+			const char *e = run->checked[k];
+			size_t eh = 5381;
+
+			if (!e)
+				continue;
+			for (const char *c = e; *c; c++)
+				eh = eh * 33 + (unsigned char)*c;
+			for (i = eh & (cap - 1); t[i]; i = (i + 1) & (cap - 1))
+				;
+			t[i] = e;
+		}
+		run->checked = t;
+		run->capchecked = cap;
+	}
+	for (const char *c = key; *c; c++)
+		h = h * 33 + (unsigned char)*c;
+	for (i = h & (run->capchecked - 1); run->checked[i]; i = (i + 1) & (run->capchecked - 1))
+		if (!strcmp(run->checked[i], key)) {
+			free(real);
+			return false;
+		}
+	run->checked[i] = arena_strdup(&run->a, key);
+	run->nchecked++;
 	free(real);
-	if (strlist_has(&run->checked, key))
-		return false;
-	strlist_push(&run->a, &run->checked, key);
 	return true;
 }
 

@@ -21,7 +21,7 @@ void strlist_push(struct arena *a, struct strlist *l, const char *s)
 bool strlist_has(const struct strlist *l, const char *s)
 {
 	for (size_t i = 0; i < l->n; i++)
-		if (!strcmp(l->v[i], s))
+		if (l->v[i][0] == s[0] && !strcmp(l->v[i], s))
 			return true;
 	return false;
 }

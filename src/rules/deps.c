@@ -65,7 +65,7 @@ static const char *const manifest_globs[] = {
 static bool in_list(const char *const *list, const char *s)
 {
 	for (; *list; list++)
-		if (!strcmp(*list, s))
+		if ((*list)[0] == s[0] && !strcmp(*list, s))
 			return true;
 	return false;
 }
@@ -355,6 +355,10 @@ bool dep_install_of(struct arena *a, const struct sh_cmd *c, struct dep_install 
 	if (!c || !c->argc)
 		return false;
 	name = sh_cmd_name(c);
+	/* Every name handled below starts with one of these: most commands of
+	 * a script are none of them, and this runs for each. */
+	if (!*name || !strchr("bcdgmnpuy", name[0]))
+		return pkgfile(a, c, out);
 
 	if (!strcmp(name, "npm")) {
 		i = operand(c, 1, npm_vals);

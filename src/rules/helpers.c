@@ -18,7 +18,7 @@ static bool takes_value(const char *opt)
 	};
 
 	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
-		if (!strcmp(opt, opts[i]))
+		if (opt[1] == opts[i][1] && !strcmp(opt, opts[i]))
 			return true;
 	return false;
 }
@@ -37,12 +37,20 @@ static size_t pm_subcommand(const struct sh_cmd *c)
 	return 0;
 }
 
+static bool is_package_manager(const char *name)
+{
+	return strchr("ayzmdt", name[0]) &&
+	       (!strcmp(name, "apt-get") || !strcmp(name, "apt") || !strcmp(name, "aptitude") ||
+		!strcmp(name, "apk") || !strcmp(name, "dnf") || !strcmp(name, "yum") ||
+		!strcmp(name, "microdnf") || !strcmp(name, "tdnf") || !strcmp(name, "zypper"));
+}
+
 bool cmd_is_os_install(const struct sh_cmd *c)
 {
 	const char *name = sh_cmd_name(c), *sub;
-	size_t k = pm_subcommand(c);
+	size_t k;
 
-	if (!k)
+	if (!*name || !is_package_manager(name) || !(k = pm_subcommand(c)))
 		return false;
 	sub = c->argv[k].text;
 	if (!strcmp(name, "apt-get") || !strcmp(name, "apt") || !strcmp(name, "aptitude"))

@@ -572,3 +572,14 @@ out:
 	strbuf_release(&data);
 	return r;
 }
+
+bool m_ref_first(const struct m_dockerfile *m, size_t i)
+{
+	const struct m_ref *r = &m->refs[i];
+
+	/* The refs of one instruction are contiguous. */
+	for (size_t k = i; k-- > 0 && m->refs[k].in == r->in;)
+		if (m->refs[k].shell == r->shell && !strcmp(m->refs[k].name, r->name))
+			return false;
+	return true;
+}

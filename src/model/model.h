@@ -119,6 +119,9 @@ const char *m_stage_root_image(const struct m_stage *s);
 const char *m_context_file(const struct m_dockerfile *m, const char *rel, size_t *len);
 /* The variable visible at instr, or NULL. */
 const struct m_var *m_lookup(const struct m_instr *in, const char *name);
+/* Whether refs[i] is the first reference to its name (in shell code, or
+ * not) within its instruction: rules report each name once. */
+bool m_ref_first(const struct m_dockerfile *m, size_t i);
 /* Kind for a lowercased instruction name. */
 enum m_kind m_kind_of(const char *name);
 

@@ -133,21 +133,12 @@ static void check_exec_words(struct rule_ctx *c, const struct m_instr *in)
 static void check(struct rule_ctx *c)
 {
 	const struct m_dockerfile *df = c->df;
-	size_t first = 0;	/* first ref of the current instruction */
 
 	/* Shell code: refs the model collected (shell form and sh -c). */
 	for (size_t i = 0; i < df->nrefs; i++) {
 		const struct m_ref *r = &df->refs[i];
-		bool dup = false;
 
-		if (i && r->in != df->refs[i - 1].in)
-			first = i;
-		if (!r->shell || !runs_at_runtime(r->in))
-			continue;
-		/* Refs of one instruction are contiguous: check each name once. */
-		for (size_t k = first; k < i && !dup; k++)
-			dup = df->refs[k].shell && !strcmp(df->refs[k].name, r->name);
-		if (!dup)
+		if (r->shell && runs_at_runtime(r->in) && m_ref_first(df, i))
 			check_name(c, r->in, r->name, true);
 	}
 	/* Exec form: the words are passed to the program as written. */

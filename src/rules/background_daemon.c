@@ -38,21 +38,6 @@ static bool has_opt_value(const struct sh_cmd *cmd, const char *opt, const char 
 	return false;
 }
 
-/* `service nginx start`, `/etc/init.d/nginx start`, `rc-service nginx start`:
- * the service's name, or NULL. */
-static const char *service_start(const struct sh_cmd *cmd)
-{
-	const char *name = sh_cmd_name(cmd);
-
-	if (cmd->argc >= 3 && (!strcmp(name, "service") || !strcmp(name, "rc-service")) &&
-	    !strcmp(cmd->argv[2].text, "start"))
-		return cmd->argv[1].text;
-	if (cmd->argc >= 2 && !strncmp(cmd->argv[0].text, "/etc/init.d/", 12) &&
-	    !strcmp(cmd->argv[1].text, "start"))
-		return name;
-	return NULL;
-}
-
 /* nginx runs in the foreground only with `-g 'daemon off;'` (or with
  * daemon off in its config, which we can't see). */
 static bool nginx_foreground(const struct sh_cmd *cmd)
@@ -238,13 +223,13 @@ static void check_sh(struct rule_ctx *c, const struct main_process *mp,
 	size_t nsvc = 0;
 
 	for (size_t i = 0; i < sh->ncmds; i++)
-		if (service_start(&sh->cmds[i]))
+		if (cmd_service_start(&sh->cmds[i]))
 			nsvc++;
 	for (size_t i = 0; i < sh->ncmds; i++) {
 		size_t e = group_end(sh, i);
 		struct sh_cmd real = unsetsid(&sh->cmds[e]);
 		const struct sh_cmd *head = &sh->cmds[i], *d = &real, *m;
-		const char *svc = service_start(d), *how;
+		const char *svc = cmd_service_start(d), *how;
 		const struct m_instr *in = cmd_only ? mp->cmd : main_process_owner(mp, d);
 		const char *beside;
 		struct finding *f;

@@ -41,22 +41,10 @@ static void check_ref(struct rule_ctx *c, const struct m_ref *r)
 static void check(struct rule_ctx *c)
 {
 	const struct m_dockerfile *df = c->df;
-	size_t first = 0;	/* first ref of the current instruction */
 
-	for (size_t i = 0; i < df->nrefs; i++) {
-		const struct m_ref *r = &df->refs[i];
-		bool dup = false;
-
-		if (i && r->in != df->refs[i - 1].in)
-			first = i;
-		if (!r->global_only)
-			continue;
-		/* Refs of one instruction are contiguous: report each name once. */
-		for (size_t k = first; k < i && !dup; k++)
-			dup = df->refs[k].global_only && !strcmp(df->refs[k].name, r->name);
-		if (!dup)
-			check_ref(c, r);
-	}
+	for (size_t i = 0; i < df->nrefs; i++)
+		if (df->refs[i].global_only && m_ref_first(df, i))
+			check_ref(c, &df->refs[i]);
 }
 
 const struct rule rule_global_arg_not_redeclared = {

@@ -267,3 +267,17 @@ bool instr_posix_shell(struct arena *a, const struct m_instr *in)
 			return true;
 	return false;
 }
+
+const char *cmd_service_start(const struct sh_cmd *cmd)
+{
+	const char *name = sh_cmd_name(cmd);
+
+	if (cmd->argc >= 3 && (!strcmp(name, "service") || !strcmp(name, "rc-service")) &&
+	    !strcmp(cmd->argv[2].text, "start"))
+		return cmd->argv[1].text;
+	if (cmd->argc >= 2 && !strncmp(cmd->argv[0].text, "/etc/init.d/", 12) &&
+	    !strcmp(cmd->argv[1].text, "start"))
+		return name;
+	return NULL;
+}
+

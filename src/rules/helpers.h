@@ -43,4 +43,8 @@ const struct m_instr *instr_shell(const struct m_instr *in);
  * isn't a Windows one (whose default is cmd). */
 bool instr_posix_shell(struct arena *a, const struct m_instr *in);
 
+/* `service nginx start`, `/etc/init.d/nginx start`, `rc-service nginx start`:
+ * the service's name, or NULL. */
+const char *cmd_service_start(const struct sh_cmd *cmd);
+
 #endif

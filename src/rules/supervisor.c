@@ -20,21 +20,6 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= m && !strcmp(s + n - m, suffix);
 }
 
-/* `service nginx start`, `/etc/init.d/nginx start`, `rc-service nginx start`:
- * the service's name, or NULL. */
-static const char *service_start(const struct sh_cmd *cmd)
-{
-	const char *name = sh_cmd_name(cmd);
-
-	if (cmd->argc >= 3 && (!strcmp(name, "service") || !strcmp(name, "rc-service")) &&
-	    !strcmp(cmd->argv[2].text, "start"))
-		return cmd->argv[1].text;
-	if (cmd->argc >= 2 && !strncmp(cmd->argv[0].text, "/etc/init.d/", 12) &&
-	    !strcmp(cmd->argv[1].text, "start"))
-		return name;
-	return NULL;
-}
-
 /* pm2 options that take a value (pm2 start --help). */
 static const char *const pm2_value_opts[] = {
 	"-i", "--instances", "-n", "--name", "--env", "--node-args", "--interpreter",
@@ -160,7 +145,7 @@ static bool report_supervisor(struct rule_ctx *c, const struct main_process *mp,
 		/* Something put in the background is SW0702's business. */
 		if (cmd->background)
 			continue;
-		if (service_start(cmd)) {
+		if (cmd_service_start(cmd)) {
 			if (nsvc < 2)
 				svc[nsvc] = cmd;
 			nsvc++;
@@ -181,14 +166,14 @@ static bool report_supervisor(struct rule_ctx *c, const struct main_process *mp,
 		f = rule_report(c, cmd_only ? mp->cmd : main_process_owner(mp, svc[0]),
 				"the main command starts %zu services through init scripts "
 				"(%s, %s%s), acting as a process supervisor",
-				nsvc, service_start(svc[0]), service_start(svc[1]),
+				nsvc, cmd_service_start(svc[0]), cmd_service_start(svc[1]),
 				nsvc > 2 ? ", ..." : "");
 		f->fix = arena_printf(c->a, "Give %s%s%s a container each, running in the "
 				      "foreground, instead of starting them with init scripts",
-				      service_start(svc[0]), nsvc > 2 ? ", " : " and ",
+				      cmd_service_start(svc[0]), nsvc > 2 ? ", " : " and ",
 				      nsvc > 2 ? arena_printf(c->a, "%s and the others",
-							      service_start(svc[1])) :
-						 service_start(svc[1]));
+							      cmd_service_start(svc[1])) :
+						 cmd_service_start(svc[1]));
 		return true;
 	}
 	return false;

@@ -87,21 +87,12 @@ static void check_ref(struct rule_ctx *c, const struct m_ref *r)
 static void check(struct rule_ctx *c)
 {
 	const struct m_dockerfile *df = c->df;
-	size_t first = 0;	/* first ref of the current instruction */
 
 	for (size_t i = 0; i < df->nrefs; i++) {
 		const struct m_ref *r = &df->refs[i];
-		bool dup = false;
 
-		if (i && r->in != df->refs[i - 1].in)
-			first = i;
 		/* Shell code may use its own variables; global-only ARGs are SW0506's. */
-		if (r->shell || r->defined || r->global_only)
-			continue;
-		/* Refs of one instruction are contiguous: report each name once. */
-		for (size_t k = first; k < i && !dup; k++)
-			dup = !df->refs[k].shell && !strcmp(df->refs[k].name, r->name);
-		if (!dup)
+		if (!r->shell && !r->defined && !r->global_only && m_ref_first(df, i))
 			check_ref(c, r);
 	}
 }

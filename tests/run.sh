@@ -129,6 +129,17 @@ if [ -d "$corpus" ]; then
 else
 	skipped "corpus sweep: $corpus absent"
 fi
+# The same over the compose corpus: every project loads or gets a clear
+# error, never a crash or a hang.
+ccorpus=$SHARED/corpus/compose
+if [ -d "$ccorpus" ]; then
+	timeout 900 "$BIN" check --format json "$ccorpus" >"$tmp/csweep.json" 2>"$tmp/csweep.err"
+	rc=$?
+	if [ $rc -le 2 ] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/csweep.json" 2>/dev/null; then ok
+	else bad "compose corpus sweep (exit $rc)"; tail -5 "$tmp/csweep.err"; fi
+else
+	skipped "compose corpus sweep: $ccorpus absent"
+fi
 
 # 5. Catalogue: every rule has a complete explain page, and docs/rules.md is
 #    the generated catalogue (so the docs cannot drift from the rule table).

@@ -227,10 +227,15 @@ static const struct m_dockerfile *service_dockerfile(struct run *run, const stru
 	struct m_dockerfile *m;
 	struct df_error err;
 	const char *path = sv->build_dockerfile.s, *why, *slash;
+	struct stat st;
 	size_t len;
 	char *buf;
 
 	if (!sv->build_context.s || !path)
+		return NULL;
+	/* Compose loads a project whose Dockerfiles are elsewhere (a remote
+	 * context, a checkout without them): only `build` would fail. */
+	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode))
 		return NULL;
 	if (first_visit(run, path)) {
 		struct input in = { INPUT_DOCKERFILE, path, display_path(&run->a, path), NULL };

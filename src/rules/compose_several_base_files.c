@@ -1,11 +1,11 @@
-/* SW0052: a folder holds several compose base files (compose.yaml and
+/* SW0603: a folder holds several compose base files (compose.yaml and
  * docker-compose.yml ...). Raised by compose discovery
  * (src/compose/project.c), as `docker compose` warns; not by a check over
  * the model. */
 #include "rules/rule.h"
 
 const struct rule rule_compose_several_base_files = {
-	.id = "SW0052",
+	.id = "SW0603",
 	.title = "A folder holds several compose files with default names",
 	.severity = SEV_INFO,
 	.checklist = 6,

@@ -743,7 +743,7 @@ UNIT_TEST(compose_discover)
 		CHECK_STR(strrchr(d.variants[0], '/'), "/compose.staging.yaml");
 		CHECK_STR(strrchr(d.variants[1], '/'), "/docker-compose.prod.yml");
 	}
-	CHECK(r.nfindings == 1 && !strcmp(r.findings[0].rule->id, "SW0052"));
+	CHECK(r.nfindings == 1 && !strcmp(r.findings[0].rule->id, "SW0603"));
 	CHECK(r.nfindings == 1 && strstr(r.findings[0].file, "docker-compose.yml"));
 	arena_release(&a);
 	tmp_close();

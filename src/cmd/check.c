@@ -129,17 +129,15 @@ static void filter_findings(struct run *run)
 /* A file BuildKit would refuse outright, or one that is not text. */
 static const char *not_text(const char *buf, size_t len, unsigned *line)
 {
+	const char *nul = memchr(buf, '\0', len);
 	unsigned l = 1;
 
-	for (size_t i = 0; i < len; i++) {
-		if (buf[i] == '\n')
-			l++;
-		else if (buf[i] == '\0') {
-			*line = l;
-			return "binary file (NUL byte), not a Dockerfile";
-		}
-	}
-	return NULL;
+	if (!nul)
+		return NULL;
+	for (const char *p = buf; p < nul; p++)
+		l += *p == '\n';
+	*line = l;
+	return "binary file (NUL byte), not a Dockerfile";
 }
 
 /* Each Dockerfile is checked once, however many ways it is reached. */

@@ -47,6 +47,9 @@ static size_t uspace(const char *p, const char *end)
 
 	if (!left)
 		return 0;
+	/* Most bytes are printable ASCII: answer those first. */
+	if (*u > ' ' && *u < 0x80)
+		return 0;
 	if (*u == ' ' || (*u >= '\t' && *u <= '\r'))
 		return 1;
 	if (left >= 2 && u[0] == 0xc2 && (u[1] == 0x85 || u[1] == 0xa0))

@@ -210,9 +210,14 @@ void report_fingerprint(struct report *r, size_t from, const char *file, const c
 	if (!line_at)
 		die("out of memory");
 	line_at[0] = 0;
-	for (size_t i = 0; i < len && nlines <= need; i++)
-		if (buf[i] == '\n')
-			line_at[nlines++] = i + 1;
+	for (const char *p = buf, *end = buf + len; nlines <= need;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		if (!nl)
+			break;
+		line_at[nlines++] = (size_t)(nl - buf) + 1;
+		p = nl + 1;
+	}
 	for (size_t i = from; i < r->nfindings; i++) {
 		struct finding *f = &r->findings[i];
 		unsigned long long h = 14695981039346656037ULL;

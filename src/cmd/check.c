@@ -59,6 +59,7 @@ struct run {
 	const struct c_project **projects;
 	const struct m_dockerfile *const **project_dfs;	/* per project, per service */
 	size_t nprojects, capprojects, capdfs;
+	size_t nscripts;		/* scripts checked for point 6 */
 };
 
 static bool in_list(const char *list, const char *id)
@@ -372,6 +373,7 @@ static void check_scripts(struct run *run, const char *const *paths, size_t npat
 		if (!config_excluded(&run->cfg, set.scripts[i].path))
 			set.scripts[k++] = set.scripts[i];
 	set.n = k;
+	run->nscripts = set.n;
 	if (!set.n)
 		return;
 	set.has_compose = set.has_compose || run->nprojects;
@@ -678,8 +680,8 @@ static int run_check(int argc, char **argv)
 	ro.show_suppressed = run.o.show_suppressed;
 	if (write_outputs(&run, &ro) < 0)
 		status = EXIT_TROUBLE;
-	if (!(run.r.layers & (LAYER_DOCKERFILE | LAYER_COMPOSE)) && !run.r.nerrors)
-		fprintf(stderr, "seaworthy: no Dockerfiles or compose files found\n");
+	if (!(run.r.layers & (LAYER_DOCKERFILE | LAYER_COMPOSE)) && !run.nscripts && !run.r.nerrors)
+		fprintf(stderr, "seaworthy: no Dockerfiles, compose files or scripts found\n");
 
 	if (run.r.nerrors || status == EXIT_TROUBLE) {
 		status = EXIT_TROUBLE;

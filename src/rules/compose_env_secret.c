@@ -6,17 +6,6 @@
 
 #include "rules/vars.h"
 
-static bool is_switch(const char *v)
-{
-	static const char *const words[] = {
-		"yes", "no", "true", "false", "on", "off", "0", "1", NULL
-	};
-
-	for (size_t i = 0; words[i]; i++)
-		if (!strcasecmp(words[i], v))
-			return true;
-	return false;
-}
 
 /* Whether pos is in one of the project's compose files (not an env_file). */
 static bool in_compose_file(const struct c_project *p, const struct y_pos *pos)
@@ -44,7 +33,7 @@ static void check(struct rule_ctx *c)
 			tok = text_known_token(v);
 			url = text_has_url_credentials(v);
 			if (!tok && !url &&
-			    (!var_name_is_secret(kv->key) || v[0] == '/' || is_switch(v)))
+			    (!var_name_is_secret(kv->key) || v[0] == '/' || text_is_switch(v)))
 				continue;
 			/* A value interpolated from .env or the shell keeps the
 			 * secret out of the compose file: only literals count. */

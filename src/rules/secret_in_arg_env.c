@@ -6,18 +6,6 @@
 
 #include "rules/vars.h"
 
-/* yes/no/true/false/on/off/0/1: a switch (ALLOW_EMPTY_PASSWORD=yes), not a secret. */
-static bool is_switch(const char *v)
-{
-	static const char *const words[] = {
-		"yes", "no", "true", "false", "on", "off", "0", "1", NULL
-	};
-
-	for (size_t i = 0; words[i]; i++)
-		if (!strcasecmp(words[i], v))
-			return true;
-	return false;
-}
 
 /* The ENV value as written (quotes kept), found by the name's position. */
 static const char *env_raw_value(const struct m_instr *in, const struct m_var *v)
@@ -84,7 +72,7 @@ static void check_var(struct rule_ctx *c, const struct m_instr *in, const struct
 					     : ", stored in the image config");
 	} else if (var_name_is_secret(v->name)) {
 		/* A file path or a switch names no secret itself. */
-		if (raw[0] == '/' || is_switch(raw))
+		if (raw[0] == '/' || text_is_switch(raw))
 			return;
 		if (!v->is_arg) {
 			if (raw_is_empty(raw) || fake)

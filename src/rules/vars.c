@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "shell/shell.h"
 
@@ -360,6 +361,18 @@ bool text_is_placeholder(const char *s)
 
 	for (size_t i = 0; words[i]; i++)
 		if (strcasestr(s, words[i]))
+			return true;
+	return false;
+}
+
+bool text_is_switch(const char *v)
+{
+	static const char *const words[] = {
+		"yes", "no", "true", "false", "on", "off", "0", "1", NULL
+	};
+
+	for (size_t i = 0; words[i]; i++)
+		if (!strcasecmp(words[i], v))
 			return true;
 	return false;
 }

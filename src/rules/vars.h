@@ -44,4 +44,8 @@ bool instr_ref_is_guarded(const struct m_instr *in, const char *name);
 /* The last global ARG (before the first FROM) of that name, or NULL. */
 const struct m_var *global_arg(const struct m_dockerfile *df, const char *name);
 
+/* yes/no/true/false/on/off/0/1: a switch (ALLOW_EMPTY_PASSWORD=yes), not a
+ * secret. */
+bool text_is_switch(const char *v);
+
 #endif

@@ -48,7 +48,7 @@ _seaworthy_files() # cur
 _seaworthy()
 {
 	local cur prev pre='' cmd='' i
-	local commands='check rules explain parse config'
+	local commands='check rules explain parse config image host'
 	local formats='text json sarif junit github gitlab checkstyle'
 	local levels='error warning info never'
 	local check_opts='--format --output -o --fail-on --select --ignore --config
@@ -152,6 +152,60 @@ _seaworthy()
 			else
 				_seaworthy_files "$cur"
 			fi
+			;;
+		esac
+		;;
+	image)
+		case $prev in
+		--format)
+			_seaworthy_words 'text json sarif junit github gitlab checkstyle' '' "$cur"
+			;;
+		--fail-on)
+			_seaworthy_words 'error warning info never' '' "$cur"
+			;;
+		--select | --ignore)
+			_seaworthy_words "$(_seaworthy_rule_ids "${COMP_WORDS[0]}")" '' "$cur"
+			;;
+		--output | -o | --config)
+			_seaworthy_files "$cur"
+			;;
+		*)
+			if [[ $cur == -?* ]]; then
+				_seaworthy_words '--format --output --fail-on --select --ignore --config --help' '' "$cur"
+			else
+				_seaworthy_files "$cur"
+			fi
+			;;
+		esac
+		;;
+	host)
+		case $prev in
+		--format)
+			_seaworthy_words "$formats" "$pre" "$cur"
+			;;
+		--fail-on)
+			_seaworthy_words "$levels" "$pre" "$cur"
+			;;
+		--color)
+			_seaworthy_words 'auto always never' "$pre" "$cur"
+			;;
+		--select | --ignore)
+			local head=''
+			[[ $cur == *,* ]] && head=${cur%,*},
+			_seaworthy_words "$(_seaworthy_rule_ids "${COMP_WORDS[0]}")" "$pre$head" "${cur##*,}"
+			;;
+		--user)
+			[[ -z $pre ]] && COMPREPLY=($(compgen -u -- "$cur"))
+			;;
+		--root)
+			[[ -z $pre ]] && { compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")); }
+			;;
+		--output | -o | --config)
+			[[ -z $pre ]] && _seaworthy_files "$cur"
+			;;
+		*)
+			_seaworthy_words '--user --root --format --output -o --fail-on --select --ignore
+				--config --no-config --color --no-color --help' '' "$cur"
 			;;
 		esac
 		;;

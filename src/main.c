@@ -5,10 +5,11 @@
 
 #include "cmd/cmd.h"
 
-extern const struct subcommand cmd_check, cmd_rules, cmd_explain, cmd_parse, cmd_config;
+extern const struct subcommand cmd_check, cmd_rules, cmd_explain, cmd_parse, cmd_config, cmd_image,
+	cmd_host;
 
 static const struct subcommand *const commands[] = {
-	&cmd_check, &cmd_rules, &cmd_explain, &cmd_parse, &cmd_config,
+	&cmd_check, &cmd_rules, &cmd_explain, &cmd_parse, &cmd_config, &cmd_image, &cmd_host,
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -56,6 +56,24 @@ for dir in "$top"/tests/golden/${only:-*}/; do
 	done
 done
 
+# Image layer: fixtures built here from tests/image/ (tar, gzip, zstd; no
+# engine), each case's `args` run in the fixture folder against expected.txt.
+if [ -z "$only" ] || [ "$only" = image ]; then
+	if "$top/tests/image/build-fixtures.sh" "$tmp/img" >"$tmp/imgbuild" 2>&1; then
+		ok
+		for dir in "$top"/tests/image/*/; do
+			[ -f "$dir/args" ] || continue
+			name=$(basename "$dir")
+			read -r -a args <"$dir/args"
+			(cd "$tmp/img" && timeout 60 "$BIN" "${args[@]}" >"$tmp/out" 2>&1; echo "[exit $?]" >>"$tmp/out")
+			if [ -n "${UPDATE:-}" ]; then cp "$tmp/out" "$dir/expected.txt"; fi
+			if diff -u "$dir/expected.txt" "$tmp/out" >"$tmp/diff" 2>&1; then ok; else bad "image/$name"; head -40 "$tmp/diff"; fi
+		done
+	else
+		bad "tests/image/build-fixtures.sh"; tail -20 "$tmp/imgbuild"
+	fi
+fi
+
 if [ -n "$only" ]; then echo; echo "$pass passed, $fail failed, $skip skipped"; [ $fail -eq 0 ]; exit; fi
 
 # Discovery: names that count, and folders that are skipped. Built here
@@ -92,6 +110,76 @@ if [ "$r1 $r2 $c2 $r3 $c3 $r4 $c4" = "0 0 0 1 0 0 1 1 1 1" ] && grep -q 'b.txt' 
 else bad "baseline (got: $r1 $r2 $c2 $r3 $c3 $r4 $c4)"; cat "$tmp/bl.txt"; fi
 (cd "$d" && printf 'nope' >bad.json && "$BIN" check --baseline bad.json . >"$tmp/bl.txt" 2>&1); rc=$?
 if [ $rc -eq 2 ] && grep -q 'bad.json' "$tmp/bl.txt"; then ok; else bad "baseline: bad file (exit $rc)"; fi
+
+# Host: the Docker socket's owner, mode and ACL, and an unreadable sudoers.
+# Owners and modes cannot be committed, so these trees are built here, with
+# a real unix socket; they need root (chown) and are skipped without it.
+host_tree() { # dir
+	rm -rf "$1"; mkdir -p "$1/etc/sudoers.d" "$1/var/run"
+	printf 'root:x:0:0::/root:/bin/sh\nalice:x:1000:1000::/home/alice:/bin/sh\n' >"$1/etc/passwd"
+	printf 'root:x:0:\nalice:x:1000:\ndocker:x:999:alice\n' >"$1/etc/group"
+}
+host_ids() { # dir args... -> the rule ids found, comma-separated
+	local d=$1; shift
+	"$BIN" host --root "$d" --user alice --format json "$@" 2>&1 |
+		python3 -c 'import json,sys; print(",".join(f["rule"] for f in json.load(sys.stdin)["findings"]))' 2>&1
+}
+if [ "$(id -u)" = 0 ]; then
+	for c in 0660:0:999: 0640:0:999: 0600:0:0: 0666:0:999:SW0105 0770:0:999:SW0105 \
+		 0661:0:999:SW0105 0660:1000:999:SW0105 0660:0:1000:SW0105 2660:0:999:SW0105; do
+		IFS=: read -r mode uid gid want <<<"$c"
+		d=$tmp/hs; host_tree "$d"
+		python3 -c 'import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$d/var/run/docker.sock"
+		chmod "$mode" "$d/var/run/docker.sock"; chown "$uid:$gid" "$d/var/run/docker.sock"
+		got=$(host_ids "$d" --select SW0105,SW0106)
+		if [ "$got" = "$want" ]; then ok; else bad "host socket $mode $uid:$gid: got '$got', want '$want'"; fi
+	done
+	# var/run is a link to the host's /run in a real tree: never followed.
+	d=$tmp/hs; host_tree "$d"; rmdir "$d/var/run"; ln -s /run "$d/var/run"; mkdir -p "$d/run"
+	: >"$d/run/docker.sock"; chmod 0666 "$d/run/docker.sock"
+	got=$(host_ids "$d" --select SW0105)
+	if [ "$got" = SW0105 ]; then ok; else bad "host socket behind var/run link: got '$got'"; fi
+	d=$tmp/hs; host_tree "$d"
+	python3 -c 'import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$d/var/run/docker.sock"
+	chmod 0660 "$d/var/run/docker.sock"; chown 0:999 "$d/var/run/docker.sock"
+	if command -v setfacl >/dev/null 2>&1 && setfacl -m u:1234:rw,g:999:rw "$d/var/run/docker.sock" 2>/dev/null; then
+		got=$(host_ids "$d" --select SW0105,SW0106)
+		if [ "$got" = SW0106 ]; then ok; else bad "host socket ACL: got '$got', want 'SW0106'"; fi
+	else
+		skipped "host socket ACL: setfacl absent or unsupported here (apt-get install acl)"
+	fi
+	# A sudoers only root can read: "unchecked: needs root", no guess.
+	d=$tmp/hsu; host_tree "$d"; chmod 0755 "$tmp"
+	printf 'alice ALL=(ALL) NOPASSWD: ALL\n' >"$d/etc/sudoers"; chmod 0440 "$d/etc/sudoers"
+	if command -v setpriv >/dev/null 2>&1; then
+		got=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$BIN" host --root "$d" --user alice \
+			--select SW0102,SW0107 --format json 2>&1 | python3 -c 'import json,sys; d=json.load(sys.stdin); print(",".join(f["rule"] + ":" + f["message"] for f in d["findings"]))' 2>&1)
+		case $got in "SW0107:sudo rights of alice unchecked: needs root ("*) ok ;;
+		*) bad "host unreadable sudoers: got '$got'" ;; esac
+	else
+		skipped "host unreadable sudoers: setpriv absent"
+	fi
+	got=$(host_ids "$d" --select SW0102,SW0107)
+	if [ "$got" = SW0102 ]; then ok; else bad "host sudoers as root: got '$got'"; fi
+else
+	skipped "host sockets: building owned fixtures needs root"
+fi
+# Findings without a file name the host and the user (JSON target, SARIF
+# logical location); file findings keep the documented shape.
+d=$top/tests/golden/host-sudoers-nopasswd-all
+if python3 - "$BIN" "$d" >"$tmp/err" 2>&1 <<'PY'; then ok; else bad "host: JSON target and SARIF location"; head -5 "$tmp/err"; fi
+import json, subprocess, sys
+b, d = sys.argv[1], sys.argv[2]
+run = lambda f: json.loads(subprocess.run([b, "host", "--root", d, "--user", "alice", "--format", f],
+                                          capture_output=True).stdout)
+fs = run("json")["findings"]
+host = [f for f in fs if f["file"] is None]
+assert host and all(f["target"] == {"kind": "host", "name": d, "user": "alice"} for f in host), host
+assert all("target" not in f for f in fs if f["file"] is not None)
+assert any(f["rule"] == "SW0102" and f["severity"] == "error" and f["file"].endswith("/etc/sudoers") for f in fs)
+res = run("sarif")["runs"][0]["results"]
+assert any(r["locations"][0].get("logicalLocations", [{}])[0].get("name") == d for r in res), res
+PY
 
 # 2. BuildKit conformance: dumps byte for byte, negative cases rejected.
 cb=$SHARED/conformance/buildkit/parser
@@ -194,13 +282,13 @@ for r in "${renderers[@]}"; do
 		if [ "$page" = seaworthy-rules.7 ]; then
 			for id in $ids; do grep -q "$id" "$tmp/page" || missing="$missing $id"; done
 		else
-			for cmd in check rules explain parse; do grep -q "seaworthy $cmd" "$tmp/page" || missing="$missing $cmd"; done
+			for cmd in check rules explain parse host; do grep -q "seaworthy $cmd" "$tmp/page" || missing="$missing $cmd"; done
 		fi
 		if [ $rc -eq 0 ] && [ ! -s "$tmp/err" ] && [ -s "$tmp/page" ] && [ -z "$missing" ]; then ok
 		else bad "$r renders man/$page (exit $rc, missing:${missing:- none})"; head -5 "$tmp/err"; fi
 	done
 done
-for cmd in check rules explain parse; do
+for cmd in check rules explain parse host; do
 	"$BIN" "$cmd" --help >"$tmp/help" 2>&1; rc=$?
 	if [ $rc -eq 0 ] && head -1 "$tmp/help" | grep -q "^usage: seaworthy $cmd"; then ok
 	else bad "seaworthy $cmd --help (exit $rc)"; head -5 "$tmp/help"; fi

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "cmd/output.h"
 #include "compose/project.h"
 #include "config/config.h"
 #include "discover/discover.h"
@@ -22,15 +23,8 @@
 #include "util/readfile.h"
 
 #define MAX_DOCKERFILE (4u << 20)
-#define MAX_OUTPUTS 8
 
 extern const struct subcommand cmd_check;
-
-/* --format F [--output FILE], repeatable: each format to stdout or a file. */
-struct output {
-	const struct renderer *renderer;
-	const char *path;	/* NULL for stdout */
-};
 
 struct check_opts {
 	struct output outputs[MAX_OUTPUTS];
@@ -62,69 +56,18 @@ struct run {
 	size_t nscripts;		/* scripts checked for point 6 */
 };
 
-static bool in_list(const char *list, const char *id)
-{
-	size_t n = strlen(id);
-
-	for (const char *p = list; p && *p;) {
-		const char *e = strchr(p, ',');
-		size_t l = e ? (size_t)(e - p) : strlen(p);
-
-		if (l == n && !strncasecmp(p, id, n))
-			return true;
-		p = e ? e + 1 : NULL;
-	}
-	return false;
-}
-
-static bool bad_rule_list(const char *list)
-{
-	char id[32];
-
-	for (const char *p = list; *p;) {
-		const char *e = strchr(p, ',');
-		size_t l = e ? (size_t)(e - p) : strlen(p);
-
-		if (!l || l >= sizeof(id))
-			return true;
-		memcpy(id, p, l);
-		id[l] = '\0';
-		if (!rule_find(id))
-			return true;
-		p = e ? e + 1 : p + l;
-	}
-	return false;
-}
-
 /* Whether a rule's findings are wanted: --select, --ignore, config ignore. */
 static bool rule_wanted(const struct rule *rule, void *ctx)
 {
 	const struct run *run = ctx;
 
-	if (run->o.select && !in_list(run->o.select, rule->id))
-		return false;
-	if (run->o.ignore && in_list(run->o.ignore, rule->id))
-		return false;
-	return !strlist_has(&run->cfg.ignore, rule->id);
+	return output_rule_wanted(rule, run->o.select, run->o.ignore, &run->cfg);
 }
 
 /* Drops unwanted rules' findings and applies severity overrides. */
 static void filter_findings(struct run *run)
 {
-	struct report *r = &run->r;
-	size_t k = 0;
-
-	for (size_t i = 0; i < r->nfindings; i++) {
-		struct finding *f = &r->findings[i];
-
-		if (!rule_wanted(f->rule, run))
-			continue;
-		for (size_t s = 0; s < run->cfg.nseverities; s++)
-			if (run->cfg.severities[s].rule == f->rule)
-				f->severity = run->cfg.severities[s].severity;
-		r->findings[k++] = *f;
-	}
-	r->nfindings = k;
+	output_filter(&run->r, run->o.select, run->o.ignore, &run->cfg);
 }
 
 /* A file BuildKit would refuse outright, or one that is not text. */
@@ -391,66 +334,18 @@ static void check_scripts(struct run *run, const char *const *paths, size_t npat
 
 static int write_outputs(const struct run *run, const struct render_opts *base)
 {
-	const struct check_opts *o = &run->o;
-	struct output def = { renderer_find("text"), NULL };
-	const struct output *outs = o->noutputs ? o->outputs : &def;
-	size_t n = o->noutputs ? o->noutputs : 1;
-	int ret = 0;
-
-	for (size_t k = 0; k < n; k++) {
-		struct render_opts ro = *base;
-		FILE *fp = stdout;
-
-		ro.color = false;
-		if (outs[k].path) {
-			fp = fopen(outs[k].path, "w");
-			if (!fp) {
-				fprintf(stderr, "seaworthy: cannot write %s: %s\n", outs[k].path,
-					strerror(errno));
-				ret = -1;
-				continue;
-			}
-		} else if (o->color < 0) {
-			const char *nc = getenv("NO_COLOR");
-
-			ro.color = isatty(STDOUT_FILENO) && !(nc && *nc);
-		} else {
-			ro.color = o->color;
-		}
-		outs[k].renderer->render(fp, &run->r, &ro);
-		if (fp != stdout && fclose(fp) != 0) {
-			fprintf(stderr, "seaworthy: cannot write %s: %s\n", outs[k].path,
-				strerror(errno));
-			ret = -1;
-		}
-	}
-	return ret;
+	return output_write(run->o.outputs, run->o.noutputs, run->o.color, &run->r, base);
 }
 
 static int set_format(struct check_opts *o, const char *v)
 {
-	const struct renderer *rd = v ? renderer_find(v) : NULL;
-
-	if (!rd || o->noutputs == MAX_OUTPUTS)
-		return usage_error(&cmd_check, "--format takes one of: %s", renderer_names);
-	o->outputs[o->noutputs].renderer = rd;
-	o->outputs[o->noutputs++].path = NULL;
-	return 0;
+	return output_set_format(&cmd_check, o->outputs, &o->noutputs, v);
 }
 
 static int set_fail_on(struct check_opts *o, const char *v)
 {
-	enum severity s;
-
-	if (v && !strcmp(v, "never")) {
-		o->fail_on = -1;
-	} else if (!v || severity_parse(v, &s) < 0) {
-		return usage_error(&cmd_check, "--fail-on takes error, warning, info or never");
-	} else {
-		o->fail_on = (int)s;
-	}
 	o->fail_on_set = true;
-	return 0;
+	return output_set_fail_on(&cmd_check, &o->fail_on, v);
 }
 
 static int parse_args(struct arena *ar, int argc, char **argv, struct check_opts *o,
@@ -510,7 +405,7 @@ static int parse_args(struct arena *ar, int argc, char **argv, struct check_opts
 				return -1;
 		} else if ((t = take_opt(argc, argv, &i, "--select", &v)) ||
 			   (t = take_opt(argc, argv, &i, "--ignore", &v) * 2)) {
-			if (t < 0 || bad_rule_list(v)) {
+			if (t < 0 || rule_list_bad(v)) {
 				usage_error(&cmd_check,
 					    "--select and --ignore take rule ids, e.g. SW0201,SW0301");
 				return -1;
@@ -582,7 +477,7 @@ static int apply_env(struct arena *a, struct check_opts *o)
 	if (!o->baseline && (v = env("SEAWORTHY_BASELINE")))
 		o->baseline = v;
 	if (!o->ignore && (v = env("SEAWORTHY_IGNORE"))) {
-		if (bad_rule_list(v)) {
+		if (rule_list_bad(v)) {
 			usage_error(&cmd_check, "SEAWORTHY_IGNORE takes rule ids");
 			return -1;
 		}
@@ -703,8 +598,7 @@ const struct subcommand cmd_check = {
 	.usage = "check [--format FORMAT [--output FILE]]... [--fail-on LEVEL] [--select IDS] "
 		 "[--ignore IDS] [--config FILE] [--baseline FILE] [--write-baseline FILE] "
 		 "[-f COMPOSE_FILE]... [PATH...]",
-	.summary = "Check the Dockerfiles, compose projects and scripts under PATH (default .)\n"
-		   "against the production checklist.",
+	.summary = "Check Dockerfiles, compose projects and scripts against the checklist.",
 	.help = "options:\n"
 		"  --format FORMAT        text (default), json, sarif, junit, github, gitlab or\n"
 		"                         checkstyle; repeatable\n"

@@ -12,6 +12,13 @@ enum severity { SEV_INFO = 0, SEV_WARNING = 1, SEV_ERROR = 2 };
 
 struct rule;
 
+/* What a finding without a file is about: kind ("image") and name, plus up
+ * to two extra key/value pairs (NULL when unused). */
+struct finding_target {
+	const char *kind, *name;
+	const char *k2, *v2, *k3, *v3;
+};
+
 struct finding {
 	const struct rule *rule;
 	enum severity severity;
@@ -24,6 +31,7 @@ struct finding {
 	char fingerprint[17];
 	bool suppressed;		/* by an inline comment or config */
 	const char *suppress_reason;	/* NULL when none was given */
+	const struct finding_target *target;	/* NULL for file findings */
 };
 
 struct input_error {

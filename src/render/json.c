@@ -74,6 +74,18 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 		json_object_set_new(j, "end_column", json_integer(f->end_col));
 		json_object_set_new(j, "message", jstr(f->message));
 		json_object_set_new(j, "fix", jstr(f->fix));
+		if (f->target) {
+			const struct finding_target *t = f->target;
+			json_t *tj = json_object();
+
+			json_object_set_new(tj, "kind", jstr(t->kind));
+			json_object_set_new(tj, "name", jstr(t->name));
+			if (t->k2)
+				json_object_set_new(tj, t->k2, jstr(t->v2));
+			if (t->k3)
+				json_object_set_new(tj, t->k3, jstr(t->v3));
+			json_object_set_new(j, "target", tj);
+		}
 		/* Only asked-for additions: the default shape stays exactly as documented. */
 		if (f->suppressed) {
 			json_object_set_new(j, "suppressed", json_true());

@@ -178,6 +178,9 @@ static json_t *finding_location(const struct finding *f)
 	unsigned end_line = f->end_line >= f->line ? f->end_line : f->line;
 	unsigned end_col = f->end_col;
 
+	if (!f->file && f->target)
+		return json_pack("{s:[{s:o, s:s}]}", "logicalLocations",
+				 "name", jstr(f->target->name), "kind", "resource");
 	if (!f->file)
 		return json_pack("{s:[{s:o, s:s}]}", "logicalLocations",
 				 "name", jstr(f->rule->layer ? f->rule->layer : f->rule->id),

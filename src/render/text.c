@@ -44,8 +44,13 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 			nsev[f->severity]++;
 			nshown++;
 		}
-		fprintf(out, "%s%s:%u:%u:%s %s%s[%s]%s %s", C(o, "1"), f->file ? f->file : "-",
-			f->line, f->col, C(o, "0"), sev_color(o, f->severity),
+		if (!f->file && f->target)	/* "image NAME:" for findings on an image */
+			fprintf(out, "%s%s %s:%s ", C(o, "1"), f->target->kind, f->target->name,
+				C(o, "0"));
+		else
+			fprintf(out, "%s%s:%u:%u:%s ", C(o, "1"), f->file ? f->file : "-", f->line,
+				f->col, C(o, "0"));
+		fprintf(out, "%s%s[%s]%s %s", sev_color(o, f->severity),
 			severity_name(f->severity), f->rule->id, C(o, "0"), f->message);
 		if (f->rule->checklist)
 			fprintf(out, " (checklist %d)", f->rule->checklist);

@@ -13,6 +13,7 @@ struct config;
 struct c_project;
 struct y_pos;
 struct script_set;
+struct image;
 
 struct rule_ctx {
 	struct report *report;
@@ -26,6 +27,8 @@ struct rule_ctx {
 	const struct m_dockerfile *const *service_df;
 	/* Script rules (src/rules/scripts.h). */
 	const struct script_set *scripts;
+	/* Image rules (src/image/image.h). */
+	const struct image *image;
 };
 
 /* An option a rule accepts under `rules:` in .seaworthy.yaml. */
@@ -49,6 +52,7 @@ struct rule {
 	void (*check_dockerfile)(struct rule_ctx *ctx);
 	void (*check_compose)(struct rule_ctx *ctx);	/* ctx->project, ctx->service_df */
 	void (*check_scripts)(struct rule_ctx *ctx);	/* ctx->scripts */
+	void (*check_image)(struct rule_ctx *ctx);	/* ctx->image */
 	const struct rule_option *options;	/* NULL-name terminated, or NULL */
 };
 
@@ -79,5 +83,7 @@ void rules_check_compose(struct report *r, const struct c_project *p,
 /* Runs every script rule (checklist point 6) over the discovered scripts. */
 void rules_check_scripts(struct report *r, const struct script_set *scripts,
 			 const struct config *config);
+/* Runs every image rule over a loaded image. */
+void rules_check_image(struct report *r, const struct image *img, const struct config *config);
 
 #endif

@@ -2,6 +2,10 @@
 #include "rules/rule.h"
 
 extern const struct rule rule_latest_tag;
+extern const struct rule rule_image_root_user, rule_image_env_secret, rule_image_secret_file,
+	rule_image_no_healthcheck, rule_image_unknown_user, rule_image_setuid, rule_image_shadow,
+	rule_image_root_owned_dirs, rule_image_service_manager, rule_image_ports,
+	rule_image_log_files, rule_image_leftovers;
 extern const struct rule rule_add_instead_of_copy;
 extern const struct rule rule_shell_form_cmd;
 extern const struct rule rule_pipefail;
@@ -16,6 +20,11 @@ extern const struct rule rule_compose_env_secret;
 extern const struct rule rule_compose_latest_tag;
 extern const struct rule rule_multiple_cmd;
 extern const struct rule rule_root_user;
+extern const struct rule rule_host_uid0, rule_host_sudo_root, rule_host_docker_group,
+	rule_host_no_docker, rule_host_socket_mode, rule_host_socket_acl,
+	rule_host_sudoers_unchecked, rule_daemon_live_restore, rule_daemon_userns,
+	rule_daemon_no_new_privileges, rule_daemon_icc, rule_daemon_iptables,
+	rule_daemon_flag_conflict, rule_daemon_ip, rule_daemon_log_rotation;
 extern const struct rule rule_user_before_packages;
 extern const struct rule rule_sudo;
 extern const struct rule rule_user_not_created;
@@ -70,6 +79,19 @@ const struct rule *const rule_table[] = {
 	&rule_compose_unset_variable,
 	&rule_compose_env_secret,
 	&rule_compose_latest_tag,
+	&rule_daemon_live_restore,
+	&rule_daemon_userns,
+	&rule_daemon_no_new_privileges,
+	&rule_daemon_icc,
+	&rule_daemon_iptables,
+	&rule_daemon_flag_conflict,
+	&rule_host_uid0,
+	&rule_host_sudo_root,
+	&rule_host_docker_group,
+	&rule_host_no_docker,
+	&rule_host_socket_mode,
+	&rule_host_socket_acl,
+	&rule_host_sudoers_unchecked,
 	&rule_root_user,
 	&rule_user_before_packages,
 	&rule_sudo,
@@ -107,10 +129,24 @@ const struct rule *const rule_table[] = {
 	&rule_compose_public_database,
 	&rule_compose_host_network,
 	&rule_compose_unexposed_port,
+	&rule_daemon_ip,
 	&rule_compose_log_files,
 	&rule_compose_logging_none,
 	&rule_compose_log_rotation,
 	&rule_compose_no_logging,
+	&rule_daemon_log_rotation,
+	&rule_image_root_user,
+	&rule_image_env_secret,
+	&rule_image_secret_file,
+	&rule_image_no_healthcheck,
+	&rule_image_unknown_user,
+	&rule_image_setuid,
+	&rule_image_shadow,
+	&rule_image_root_owned_dirs,
+	&rule_image_service_manager,
+	&rule_image_ports,
+	&rule_image_log_files,
+	&rule_image_leftovers,
 };
 
 const size_t rule_count = sizeof(rule_table) / sizeof(rule_table[0]);

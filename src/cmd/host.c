@@ -1,0 +1,159 @@
+/* seaworthy host: checklist point 1 (the deploying user) and the Docker
+ * daemon's settings, on this host or a tree mounted under --root. Reads
+ * only: nothing on the host changes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "cmd/output.h"
+#include "config/config.h"
+#include "host/host.h"
+
+extern const struct subcommand cmd_host;
+
+struct host_cmd {
+	struct output outputs[MAX_OUTPUTS];
+	size_t noutputs;
+	int fail_on, color;
+	const char *select, *ignore, *config, *user, *root;
+	bool no_config, fail_on_set;
+};
+
+static int parse_args(int argc, char **argv, struct host_cmd *o)
+{
+	const char *v;
+	int t;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			print_help(&cmd_host);
+			return 1;
+		} else if ((t = take_opt(argc, argv, &i, "--user", &v))) {
+			if (t < 0 || !*v)
+				return usage_error(&cmd_host, "--user takes a user name");
+			o->user = v;
+		} else if ((t = take_opt(argc, argv, &i, "--root", &v))) {
+			if (t < 0 || !*v)
+				return usage_error(&cmd_host, "--root takes a folder");
+			o->root = v;
+		} else if ((t = take_opt(argc, argv, &i, "--format", &v))) {
+			if (output_set_format(&cmd_host, o->outputs, &o->noutputs, t > 0 ? v : NULL))
+				return -1;
+		} else if ((t = take_opt(argc, argv, &i, "--output", &v)) ||
+			   (t = take_opt(argc, argv, &i, "-o", &v))) {
+			if (t < 0 || !o->noutputs || o->outputs[o->noutputs - 1].path)
+				return usage_error(&cmd_host,
+						   "--output FILE follows the --format it is for");
+			o->outputs[o->noutputs - 1].path = v;
+		} else if ((t = take_opt(argc, argv, &i, "--fail-on", &v))) {
+			if (output_set_fail_on(&cmd_host, &o->fail_on, t > 0 ? v : NULL))
+				return -1;
+			o->fail_on_set = true;
+		} else if ((t = take_opt(argc, argv, &i, "--select", &v)) ||
+			   (t = take_opt(argc, argv, &i, "--ignore", &v) * 2)) {
+			if (t < 0 || rule_list_bad(v))
+				return usage_error(&cmd_host, "--select and --ignore take rule ids, "
+					"e.g. SW0101,SW0102");
+			*(t == 2 ? &o->ignore : &o->select) = v;
+		} else if ((t = take_opt(argc, argv, &i, "--config", &v))) {
+			if (t < 0)
+				return usage_error(&cmd_host, "--config takes a file");
+			o->config = v;
+		} else if (!strcmp(a, "--no-config")) {
+			o->no_config = true;
+		} else if (!strcmp(a, "--no-color")) {
+			o->color = 0;
+		} else if ((t = take_opt(argc, argv, &i, "--color", &v))) {
+			if (t > 0 && !strcmp(v, "always"))
+				o->color = 1;
+			else if (t > 0 && !strcmp(v, "never"))
+				o->color = 0;
+			else if (t > 0 && !strcmp(v, "auto"))
+				o->color = -1;
+			else
+				return usage_error(&cmd_host, "--color takes auto, always or never");
+		} else {
+			return usage_error(&cmd_host, "unknown option '%s'", a);
+		}
+	}
+	return 0;
+}
+
+static int run_host(int argc, char **argv)
+{
+	struct host_cmd o = { .fail_on = SEV_WARNING, .color = -1 };
+	struct arena a = ARENA_INIT;
+	struct report r;
+	struct config cfg = { 0 };
+	struct render_opts ro = { false };
+	struct host_opts ho;
+	int rc = parse_args(argc, argv, &o), status = EXIT_CLEAN;
+
+	if (rc)
+		return rc > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+	report_init(&r, &a);
+	if (!o.no_config) {
+		const char *env = getenv("SEAWORTHY_CONFIG");
+		const char *path = o.config ? o.config : env && *env ? env : config_find(&a, ".");
+
+		if (path && config_load(&a, path, &cfg, &r) == 0 && cfg.has_fail_on &&
+		    !o.fail_on_set)
+			o.fail_on = cfg.fail_on;
+	}
+	ho.root = o.root;
+	ho.user = o.user;
+	if (!r.nerrors)
+		host_audit(&r, &ho);
+	output_filter(&r, o.select, o.ignore, &cfg);
+	report_sort(&r);
+	if (output_write(o.outputs, o.noutputs, o.color, &r, &ro) < 0)
+		status = EXIT_TROUBLE;
+	if (r.nerrors || status == EXIT_TROUBLE) {
+		status = EXIT_TROUBLE;
+	} else if (o.fail_on >= 0) {
+		for (size_t k = 0; k < r.nfindings; k++)
+			if ((int)r.findings[k].severity >= o.fail_on)
+				status = EXIT_FINDINGS;
+	}
+	if (fflush(stdout) != 0)
+		status = EXIT_TROUBLE;
+	arena_release(&a);
+	return status;
+}
+
+const struct subcommand cmd_host = {
+	.name = "host",
+	.usage = "host [--user NAME] [--root DIR] [--format FORMAT [--output FILE]]... "
+		 "[--fail-on LEVEL] [--select IDS] [--ignore IDS] [--config FILE]",
+	.summary = "Check the host user and the Docker daemon's settings (reads only).",
+	.help = "options:\n"
+		"  --user NAME            the user to check (default: the user who ran\n"
+		"                         seaworthy; SUDO_USER under sudo)\n"
+		"  --root DIR             audit the filesystem tree mounted at DIR instead of /\n"
+		"                         (its etc/passwd, etc/group, etc/sudoers, proc/, sockets)\n"
+		"  --format FORMAT        text (default), json, sarif, junit, github, gitlab or\n"
+		"                         checkstyle; repeatable\n"
+		"  --output FILE          write the preceding --format to FILE instead of stdout\n"
+		"  --fail-on LEVEL        exit 1 when a finding reaches LEVEL: error, warning\n"
+		"                         (default), info, or never\n"
+		"  --select IDS           report only these rules (comma-separated ids)\n"
+		"  --ignore IDS           do not report these rules\n"
+		"  --config FILE          read settings from FILE instead of ./.seaworthy.yaml\n"
+		"  --no-config            read no configuration file\n"
+		"  --color WHEN           auto (default), always or never; NO_COLOR is respected\n"
+		"  --no-color             same as --color never\n"
+		"\n"
+		"Checks: a uid 0 user; sudo rights to run commands as root (from /etc/sudoers\n"
+		"and its includes; unreadable sudoers is reported as unchecked: needs root);\n"
+		"Docker access (docker group, which is root-equivalent, or rootless Docker);\n"
+		"the Docker socket's owner, mode and ACL; and daemon.json with dockerd's\n"
+		"flags: live-restore, userns-remap, no-new-privileges, icc, ip, iptables, log\n"
+		"rotation, and settings given both as a flag and in the file.\n"
+		"\n"
+		"exit status: 0 clean, 1 a finding reached --fail-on, 2 usage error or an input\n"
+		"that could not be read or parsed.\n",
+	.run = run_host,
+};

@@ -1,0 +1,137 @@
+/* Output options shared by check and host. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "cmd/output.h"
+#include "config/config.h"
+#include "rules/rule.h"
+
+bool rule_in_list(const char *list, const char *id)
+{
+	size_t n = strlen(id);
+
+	for (const char *p = list; p && *p;) {
+		const char *e = strchr(p, ',');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+
+		if (l == n && !strncasecmp(p, id, n))
+			return true;
+		p = e ? e + 1 : NULL;
+	}
+	return false;
+}
+
+bool rule_list_bad(const char *list)
+{
+	char id[32];
+
+	for (const char *p = list; *p;) {
+		const char *e = strchr(p, ',');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+
+		if (!l || l >= sizeof(id))
+			return true;
+		memcpy(id, p, l);
+		id[l] = '\0';
+		if (!rule_find(id))
+			return true;
+		p = e ? e + 1 : p + l;
+	}
+	return false;
+}
+
+bool output_rule_wanted(const struct rule *rule, const char *select, const char *ignore,
+			const struct config *cfg)
+{
+	if (select && !rule_in_list(select, rule->id))
+		return false;
+	if (ignore && rule_in_list(ignore, rule->id))
+		return false;
+	return !strlist_has(&cfg->ignore, rule->id);
+}
+
+void output_filter(struct report *r, const char *select, const char *ignore,
+		   const struct config *cfg)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < r->nfindings; i++) {
+		struct finding *f = &r->findings[i];
+
+		if (!output_rule_wanted(f->rule, select, ignore, cfg))
+			continue;
+		for (size_t s = 0; s < cfg->nseverities; s++)
+			if (cfg->severities[s].rule == f->rule)
+				f->severity = cfg->severities[s].severity;
+		r->findings[k++] = *f;
+	}
+	r->nfindings = k;
+}
+
+int output_set_format(const struct subcommand *c, struct output *outs, size_t *n, const char *v)
+{
+	const struct renderer *rd = v ? renderer_find(v) : NULL;
+
+	if (!rd || *n == MAX_OUTPUTS)
+		return usage_error(c, "--format takes one of: %s", renderer_names);
+	outs[*n].renderer = rd;
+	outs[(*n)++].path = NULL;
+	return 0;
+}
+
+int output_set_fail_on(const struct subcommand *c, int *fail_on, const char *v)
+{
+	enum severity s;
+
+	if (v && !strcmp(v, "never"))
+		*fail_on = -1;
+	else if (!v || severity_parse(v, &s) < 0)
+		return usage_error(c, "--fail-on takes error, warning, info or never");
+	else
+		*fail_on = (int)s;
+	return 0;
+}
+
+int output_write(const struct output *outs, size_t n, int color, const struct report *r,
+		 const struct render_opts *base)
+{
+	struct output def = { renderer_find("text"), NULL };
+	int ret = 0;
+
+	if (!n) {
+		outs = &def;
+		n = 1;
+	}
+	for (size_t k = 0; k < n; k++) {
+		struct render_opts ro = *base;
+		FILE *fp = stdout;
+
+		ro.color = false;
+		if (outs[k].path) {
+			fp = fopen(outs[k].path, "w");
+			if (!fp) {
+				fprintf(stderr, "seaworthy: cannot write %s: %s\n", outs[k].path,
+					strerror(errno));
+				ret = -1;
+				continue;
+			}
+		} else if (color < 0) {
+			const char *nc = getenv("NO_COLOR");
+
+			ro.color = isatty(STDOUT_FILENO) && !(nc && *nc);
+		} else {
+			ro.color = color;
+		}
+		outs[k].renderer->render(fp, r, &ro);
+		if (fp != stdout && fclose(fp) != 0) {
+			fprintf(stderr, "seaworthy: cannot write %s: %s\n", outs[k].path,
+				strerror(errno));
+			ret = -1;
+		}
+	}
+	return ret;
+}

@@ -1,0 +1,42 @@
+/* Output options shared by the subcommands that produce a report:
+ * --format F [--output FILE] (repeatable), --fail-on, --select/--ignore. */
+#ifndef SW_CMD_OUTPUT_H
+#define SW_CMD_OUTPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cmd/cmd.h"
+#include "render/render.h"
+
+#define MAX_OUTPUTS 8
+
+/* One --format, to stdout or a file. */
+struct output {
+	const struct renderer *renderer;
+	const char *path;	/* NULL for stdout */
+};
+
+/* Whether id is in a comma-separated list (case-insensitive). */
+bool rule_in_list(const char *list, const char *id);
+/* Whether a comma-separated list names an unknown rule (or is malformed). */
+bool rule_list_bad(const char *list);
+
+struct config;
+/* Whether a rule's findings are wanted: --select, --ignore, config ignore. */
+bool output_rule_wanted(const struct rule *rule, const char *select, const char *ignore,
+			const struct config *cfg);
+/* Drops unwanted rules' findings and applies the config's severity overrides. */
+void output_filter(struct report *r, const char *select, const char *ignore,
+		   const struct config *cfg);
+
+/* --format V: appends an output; a usage error (returns 2) otherwise. */
+int output_set_format(const struct subcommand *c, struct output *outs, size_t *n, const char *v);
+/* --fail-on V: a severity or "never" (-1). */
+int output_set_fail_on(const struct subcommand *c, int *fail_on, const char *v);
+/* Renders the report to each output (text to stdout when n is 0); color < 0
+ * is auto. Returns -1 when an output could not be written. */
+int output_write(const struct output *outs, size_t n, int color, const struct report *r,
+		 const struct render_opts *base);
+
+#endif

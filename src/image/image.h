@@ -1,0 +1,81 @@
+/* A container image read from a docker save archive or an OCI layout,
+ * as streams (never extracted): the config and the final filesystem's
+ * metadata after whiteouts, plus the few files the checks read. */
+#ifndef SW_IMAGE_H
+#define SW_IMAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "findings/findings.h"
+#include "util/arena.h"
+
+/* One path of the final filesystem (or a whiteout record). */
+struct img_file {
+	const char *path;	/* relative, no leading '/' or "./" */
+	unsigned mode;		/* permission bits with setuid/setgid/sticky */
+	unsigned long uid, gid;	/* numeric tar header fields */
+	int64_t size;
+	char type;		/* 'f' file, 'd' dir, 'l' symlink, 'h' hard link, 'o' other */
+	const char *link;	/* symlink or hard link target, or NULL */
+	int layer;		/* index of the layer that added it, -1 when none */
+	int wh_layer;		/* highest layer with a whiteout of this path, or -1 */
+	int opq_layer;		/* highest layer marking this dir opaque, or -1 */
+	bool present;		/* in the final filesystem */
+	const char *content;	/* for etc/passwd, etc/group, etc/shadow */
+	size_t clen;
+};
+
+/* A secret-looking file seen in some layer (it ships even if deleted later). */
+struct img_secret {
+	const char *path;
+	const char *what;	/* "a private key", ".env file", ... */
+	int layer;
+};
+
+struct img_layer {
+	const char *file;	/* member name or path in the layout */
+	const char *created_by;	/* its history step, or NULL */
+};
+
+struct image {
+	const char *name;	/* RepoTags[0] or the archive's name */
+	const char *digest;	/* config digest, or "" */
+	struct finding_target target;
+	/* Config. */
+	const char *user, *workdir;
+	const char **env, **entrypoint, **cmd, **ports, **volumes;
+	size_t nenv, nentrypoint, ncmd, nports, nvolumes;
+	bool healthcheck;
+	const char **history;	/* created_by of every history step */
+	size_t nhistory;
+	struct img_layer *layers;
+	size_t nlayers;
+	/* Final filesystem: open-addressing hash of paths. */
+	struct img_file **files;
+	size_t nfiles, capfiles;
+	struct img_secret *secrets;
+	size_t nsecrets, capsecrets;
+};
+
+/* Reads an image archive (docker save tar) or layout folder at path into
+ * img, reporting problems as input errors on display. Returns 0 or -1. */
+int image_load(struct arena *a, const char *path, const char *display, struct image *img,
+	       struct report *r);
+/* Reads an image from an archive in memory (for the fuzzer). */
+int image_load_memory(struct arena *a, const void *buf, size_t len, struct image *img,
+		      struct report *r);
+
+/* The final filesystem's entry at path (no leading '/'), or NULL; symlinks
+ * are not followed. */
+const struct img_file *image_lookup(const struct image *img, const char *path);
+/* Like image_lookup but follows symlinks in every component (at most 40). */
+const struct img_file *image_resolve(struct arena *a, const struct image *img, const char *path);
+/* "layer N (RUN ...)" for messages. */
+const char *image_layer_desc(struct arena *a, const struct image *img, int layer);
+/* Looks a user (name or number) up in the image's etc/passwd: sets *uid
+ * and returns true when found. */
+bool image_user_uid(const struct image *img, const char *user, unsigned long *uid);
+
+#endif

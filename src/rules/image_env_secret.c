@@ -1,0 +1,75 @@
+/* SW0571: A secret in the image config's Env, or in a history step (a
+ * build ARG value recorded in created_by). */
+#include <string.h>
+
+#include "image/image.h"
+#include "rules/rule.h"
+#include "rules/vars.h"
+
+/* NAME=value with a secret name and a literal, non-placeholder value. */
+static const char *secret_assignment(struct arena *a, const char *s, const char **value)
+{
+	const char *eq = strchr(s, '=');
+	char *name;
+
+	if (!eq || eq == s || !eq[1])
+		return NULL;
+	name = arena_strndup(a, s, (size_t)(eq - s));
+	*value = eq + 1;
+	if (var_name_is_secret(name) && eq[1] != '$' && !text_is_placeholder(eq + 1))
+		return name;
+	return NULL;
+}
+
+static void check(struct rule_ctx *c)
+{
+	const struct image *img = c->image;
+	const char *v;
+
+	for (size_t i = 0; i < img->nenv; i++) {
+		const char *name = secret_assignment(c->a, img->env[i], &v);
+		const char *tok = text_known_token(img->env[i]);
+
+		if (name || tok)
+			report_add(c->report, c->rule, NULL, 0, 0, 0, 0,
+				   "the config's Env holds %s%s: anyone who can pull the image "
+				   "can read it with docker inspect",
+				   name ? "the secret " : tok, name ? name : "");
+	}
+	for (size_t i = 0; i < img->nhistory; i++) {
+		const char *h = img->history[i];
+
+		/* BuildKit records "RUN |2 NPM_TOKEN=abc ..." for build args. */
+		for (const char *p = h; *p;) {
+			size_t n = strcspn(p, " \t");
+			const char *word = arena_strndup(c->a, p, n);
+			const char *name = secret_assignment(c->a, word, &v);
+
+			if (name) {
+				report_add(c->report, c->rule, NULL, 0, 0, 0, 0,
+					   "history step %zu records the value of %s "
+					   "(a build ARG?): docker history shows it", i,
+					   name);
+				break;
+			}
+			p += n;
+			p += strspn(p, " \t");
+		}
+	}
+}
+
+const struct rule rule_image_env_secret = {
+	.id = "SW0571",
+	.title = "A secret is stored in the image config or history",
+	.severity = SEV_ERROR,
+	.checklist = 5,
+	.layer = "image",
+	.why = "Env and the history's created_by lines ship with the image: docker inspect and "
+	       "docker history print them for anyone who can pull it. Build ARG values used by "
+	       "RUN steps are recorded there too.",
+	.bad = "ARG NPM_TOKEN\nRUN npm ci\nENV DB_PASSWORD=hunter2\n",
+	.good = "RUN --mount=type=secret,id=npm_token NPM_TOKEN=$(cat /run/secrets/npm_token) npm ci\n",
+	.fix = "Pass secrets at run time (environment or mounted secret files) and at build time "
+	       "with RUN --mount=type=secret",
+	.check_image = check,
+};

@@ -171,7 +171,8 @@ _seaworthy()
 			;;
 		*)
 			if [[ $cur == -?* ]]; then
-				_seaworthy_words '--format --output --fail-on --select --ignore --config --help' '' "$cur"
+				_seaworthy_words '--format --output --fail-on --select --ignore --config --baseline
+					--write-baseline --help' '' "$cur"
 			else
 				_seaworthy_files "$cur"
 			fi
@@ -200,12 +201,12 @@ _seaworthy()
 		--root)
 			[[ -z $pre ]] && { compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")); }
 			;;
-		--output | -o | --config)
+		--output | -o | --config | --baseline | --write-baseline)
 			[[ -z $pre ]] && _seaworthy_files "$cur"
 			;;
 		*)
 			_seaworthy_words '--user --root --format --output -o --fail-on --select --ignore
-				--config --no-config --color --no-color --help' '' "$cur"
+				--config --no-config --baseline --write-baseline --color --no-color --help' '' "$cur"
 			;;
 		esac
 		;;

@@ -181,6 +181,17 @@ res = run("sarif")["runs"][0]["results"]
 assert any(r["locations"][0].get("logicalLocations", [{}])[0].get("name") == d for r in res), res
 PY
 
+# Baselines flow through host (and image, which shares the code).
+hd=$top/tests/golden/host-daemon-defaults
+if [ -d "$hd" ]; then
+	read -r -a hargs <"$hd/args"
+	(cd "$hd" && "$BIN" "${hargs[@]}" --write-baseline "$tmp/hb.json" >/dev/null 2>&1); r1=$?
+	(cd "$hd" && "$BIN" "${hargs[@]}" --baseline "$tmp/hb.json" >"$tmp/hb.txt" 2>&1); r2=$?
+	if [ $r1 -eq 0 ] && [ $r2 -eq 0 ] && grep -q 'known from the baseline' "$tmp/hb.txt" &&
+	   grep -q '^0 findings' "$tmp/hb.txt"; then ok
+	else bad "host baseline ($r1 $r2)"; tail -3 "$tmp/hb.txt"; fi
+fi
+
 # 2. BuildKit conformance: dumps byte for byte, negative cases rejected.
 cb=$SHARED/conformance/buildkit/parser
 if [ -d "$cb" ]; then

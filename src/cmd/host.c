@@ -18,6 +18,7 @@ struct host_cmd {
 	int fail_on, color;
 	const char *select, *ignore, *config, *user, *root;
 	bool no_config, fail_on_set;
+	const char *baseline, *write_baseline;
 };
 
 static int parse_args(int argc, char **argv, struct host_cmd *o)
@@ -64,6 +65,14 @@ static int parse_args(int argc, char **argv, struct host_cmd *o)
 			o->config = v;
 		} else if (!strcmp(a, "--no-config")) {
 			o->no_config = true;
+		} else if ((t = take_opt(argc, argv, &i, "--baseline", &v))) {
+			if (t < 0)
+				return usage_error(&cmd_host, "--baseline takes a file");
+			o->baseline = v;
+		} else if ((t = take_opt(argc, argv, &i, "--write-baseline", &v))) {
+			if (t < 0)
+				return usage_error(&cmd_host, "--write-baseline takes a file");
+			o->write_baseline = v;
 		} else if (!strcmp(a, "--no-color")) {
 			o->color = 0;
 		} else if ((t = take_opt(argc, argv, &i, "--color", &v))) {
@@ -107,13 +116,16 @@ static int run_host(int argc, char **argv)
 	ho.user = o.user;
 	if (!r.nerrors)
 		host_audit(&r, &ho);
+	report_fingerprint_messages(&r, 0);
 	output_filter(&r, o.select, o.ignore, &cfg);
 	report_sort(&r);
+	if (output_baseline(&a, &r, o.baseline, o.write_baseline, &ro) < 0)
+		status = EXIT_TROUBLE;
 	if (output_write(o.outputs, o.noutputs, o.color, &r, &ro) < 0)
 		status = EXIT_TROUBLE;
 	if (r.nerrors || status == EXIT_TROUBLE) {
 		status = EXIT_TROUBLE;
-	} else if (o.fail_on >= 0) {
+	} else if (o.fail_on >= 0 && !o.write_baseline) {
 		for (size_t k = 0; k < r.nfindings; k++)
 			if ((int)r.findings[k].severity >= o.fail_on)
 				status = EXIT_FINDINGS;
@@ -127,7 +139,8 @@ static int run_host(int argc, char **argv)
 const struct subcommand cmd_host = {
 	.name = "host",
 	.usage = "host [--user NAME] [--root DIR] [--format FORMAT [--output FILE]]... "
-		 "[--fail-on LEVEL] [--select IDS] [--ignore IDS] [--config FILE]",
+		 "[--fail-on LEVEL] [--select IDS] [--ignore IDS] [--config FILE] [--baseline FILE] "
+		 "[--write-baseline FILE]",
 	.summary = "Check the host user and the Docker daemon's settings (reads only).",
 	.help = "options:\n"
 		"  --user NAME            the user to check (default: the user who ran\n"
@@ -143,6 +156,9 @@ const struct subcommand cmd_host = {
 		"  --ignore IDS           do not report these rules\n"
 		"  --config FILE          read settings from FILE instead of ./.seaworthy.yaml\n"
 		"  --no-config            read no configuration file\n"
+		"  --write-baseline FILE  record today's findings in FILE (exit 0 unless an input\n"
+		"                         could not be checked)\n"
+		"  --baseline FILE        report only findings that FILE does not know\n"
 		"  --color WHEN           auto (default), always or never; NO_COLOR is respected\n"
 		"  --no-color             same as --color never\n"
 		"\n"

@@ -22,6 +22,7 @@ static int run_image(int argc, char **argv)
 	struct render_opts ro = { false };
 	struct output outs[MAX_OUTPUTS];
 	const char *select = NULL, *ignore = NULL, *path = NULL, *config = NULL, *v;
+	const char *baseline = NULL, *write_baseline = NULL;
 	size_t nout = 0;
 	int fail_on = SEV_WARNING, status = EXIT_CLEAN, t;
 	struct stat st;
@@ -55,6 +56,14 @@ static int run_image(int argc, char **argv)
 			if (t < 0)
 				return usage_error(&cmd_image, "--config takes a file");
 			config = v;
+		} else if ((t = take_opt(argc, argv, &i, "--baseline", &v))) {
+			if (t < 0)
+				return usage_error(&cmd_image, "--baseline takes a file");
+			baseline = v;
+		} else if ((t = take_opt(argc, argv, &i, "--write-baseline", &v))) {
+			if (t < 0)
+				return usage_error(&cmd_image, "--write-baseline takes a file");
+			write_baseline = v;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			return usage_error(&cmd_image, "unknown option '%s'", argv[i]);
 		} else if (path) {
@@ -83,17 +92,19 @@ static int run_image(int argc, char **argv)
 			rules_check_image(&r, &img, &cfg);
 			for (size_t i = from; i < r.nfindings; i++)
 				r.findings[i].target = &img.target;
-			report_fingerprint(&r, from, NULL, img.digest, strlen(img.digest));
+			report_fingerprint_messages(&r, from);
 		}
 	}
 	output_filter(&r, select, ignore, &cfg);
 	report_sort(&r);
+	if (output_baseline(&a, &r, baseline, write_baseline, &ro) < 0)
+		status = EXIT_TROUBLE;
 
 	if (output_write(outs, nout, -1, &r, &ro) < 0)
 		status = EXIT_TROUBLE;
 	if (r.nerrors || status == EXIT_TROUBLE)
 		status = EXIT_TROUBLE;
-	else if (fail_on >= 0)
+	else if (fail_on >= 0 && !write_baseline)
 		for (size_t i = 0; i < r.nfindings; i++)
 			if ((int)r.findings[i].severity >= fail_on)
 				status = EXIT_FINDINGS;
@@ -106,7 +117,7 @@ static int run_image(int argc, char **argv)
 const struct subcommand cmd_image = {
 	.name = "image",
 	.usage = "image [--format FORMAT [--output FILE]]... [--fail-on LEVEL] [--select IDS] "
-		 "[--ignore IDS] [--config FILE] IMAGE.tar|DIR",
+		 "[--ignore IDS] [--config FILE] [--baseline FILE] [--write-baseline FILE] IMAGE.tar|DIR",
 	.summary = "Check a built image: a docker save archive or an OCI image layout folder.",
 	.help = "options:\n"
 		"  --format FORMAT        text (default), json, sarif, junit, github, gitlab or\n"
@@ -118,6 +129,9 @@ const struct subcommand cmd_image = {
 		"  --ignore IDS           do not report these rules\n"
 		"  --config FILE          rule settings (ignore, severity, fail-on) from FILE;\n"
 		"                         no .seaworthy.yaml is searched for\n"
+		"  --write-baseline FILE  record today's findings in FILE (exit 0 unless an input\n"
+		"                         could not be checked)\n"
+		"  --baseline FILE        report only findings that FILE does not know\n"
 		"\n"
 		"The archive and its layers are read as streams (gzip, zstd or plain tar), never\n"
 		"extracted. Reading images from the engine (NAME[:TAG]) is not supported yet.\n"

@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "cmd/output.h"
+
+#include "findings/baseline.h"
 #include "config/config.h"
 #include "rules/rule.h"
 
@@ -132,6 +134,21 @@ int output_write(const struct output *outs, size_t n, int color, const struct re
 				strerror(errno));
 			ret = -1;
 		}
+	}
+	return ret;
+}
+
+int output_baseline(struct arena *a, struct report *r, const char *use, const char *write,
+		    struct render_opts *ro)
+{
+	struct baseline b;
+	int ret = 0;
+
+	if (write && baseline_write(r, write) < 0)
+		ret = -1;
+	if (use && baseline_load(a, use, &b, r) == 0) {
+		ro->baseline = true;
+		ro->baseline_known = baseline_filter(r, &b);
 	}
 	return ret;
 }

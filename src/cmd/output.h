@@ -39,4 +39,11 @@ int output_set_fail_on(const struct subcommand *c, int *fail_on, const char *v);
 int output_write(const struct output *outs, size_t n, int color, const struct report *r,
 		 const struct render_opts *base);
 
+struct arena;
+/* --write-baseline W and --baseline U (either may be NULL) on a sorted
+ * report: writes W, then drops the findings U knows and notes how many in
+ * *ro. Returns -1 when W could not be written. */
+int output_baseline(struct arena *a, struct report *r, const char *use, const char *write,
+		    struct render_opts *ro);
+
 #endif

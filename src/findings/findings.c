@@ -262,3 +262,17 @@ void report_dedupe(struct report *r)
 	}
 	r->nfindings = k;
 }
+
+void report_fingerprint_messages(struct report *r, size_t from)
+{
+	for (size_t i = from; i < r->nfindings; i++) {
+		struct finding *f = &r->findings[i];
+		unsigned long long h = 14695981039346656037ULL;
+
+		h = fnv(h, f->rule->id, strlen(f->rule->id) + 1);
+		if (f->file)
+			h = fnv(h, f->file, strlen(f->file) + 1);
+		h = fnv(h, f->message, strlen(f->message));
+		snprintf(f->fingerprint, sizeof(f->fingerprint), "%016llx", h);
+	}
+}

@@ -64,6 +64,9 @@ void report_error(struct report *r, const char *file, unsigned line, const char 
  * is NULL) from the file's text. */
 void report_fingerprint(struct report *r, size_t from, const char *file, const char *buf,
 			size_t len);
+/* Fingerprints findings[from..] that have no file text (image, host) from
+ * their rule, target and message. */
+void report_fingerprint_messages(struct report *r, size_t from);
 /* After sorting: drops findings identical to the one before (the same file
  * checked as part of several compose projects). */
 void report_dedupe(struct report *r);

@@ -83,6 +83,7 @@ oci_tar() { # DIR OUT
 
 # A private key made here, so no key-looking file is committed.
 key() {
+	mkdir -p "$(dirname "$1")"	# git keeps no empty folders
 	printf -- '-----BEGIN OPENSSH %s KEY-----\nZmFrZQ==\n-----END OPENSSH %s KEY-----\n' \
 		PRIVATE PRIVATE >"$1"
 }
@@ -94,6 +95,9 @@ for m in "$src"/*/modes; do
 	while read -r mode path; do chmod "$mode" "$(dirname "$m")"/layer0/"$path"; done <"$m"
 done
 key "$src/oci-whiteout/layer0/root/.ssh/id_ed25519"
+# git cannot hold a .git folder: the leftover one is made here too.
+mkdir -p "$src/nonroot-dirs/layer0/app/.git"
+printf '[core]\n' >"$src/nonroot-dirs/layer0/app/.git/config"
 ln -s b "$src/symlink-loop/layer0/a"; ln -s a "$src/symlink-loop/layer0/b"
 
 legacy legacy-root "$out/legacy-root.tar"

@@ -578,16 +578,8 @@ static int run_check(int argc, char **argv)
 	if (!(run.r.layers & (LAYER_DOCKERFILE | LAYER_COMPOSE)) && !run.nscripts && !run.r.nerrors)
 		fprintf(stderr, "seaworthy: no Dockerfiles, compose files or scripts found\n");
 
-	if (run.r.nerrors || status == EXIT_TROUBLE) {
-		status = EXIT_TROUBLE;
-	} else if (run.o.fail_on >= 0 && !run.o.write_baseline) {
-		for (size_t k = 0; k < run.r.nfindings; k++)
-			if (!run.r.findings[k].suppressed &&
-			    (int)run.r.findings[k].severity >= run.o.fail_on)
-				status = EXIT_FINDINGS;
-	}
-	if (fflush(stdout) != 0)
-		status = EXIT_TROUBLE;
+	status = output_exit_status(&run.r, run.o.fail_on, run.o.write_baseline,
+				    status == EXIT_TROUBLE);
 	arena_release(&run.a);
 	free(paths);
 	return status;

@@ -123,15 +123,7 @@ static int run_host(int argc, char **argv)
 		status = EXIT_TROUBLE;
 	if (output_write(o.outputs, o.noutputs, o.color, &r, &ro) < 0)
 		status = EXIT_TROUBLE;
-	if (r.nerrors || status == EXIT_TROUBLE) {
-		status = EXIT_TROUBLE;
-	} else if (o.fail_on >= 0 && !o.write_baseline) {
-		for (size_t k = 0; k < r.nfindings; k++)
-			if ((int)r.findings[k].severity >= o.fail_on)
-				status = EXIT_FINDINGS;
-	}
-	if (fflush(stdout) != 0)
-		status = EXIT_TROUBLE;
+	status = output_exit_status(&r, o.fail_on, o.write_baseline, status == EXIT_TROUBLE);
 	arena_release(&a);
 	return status;
 }

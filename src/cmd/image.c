@@ -102,14 +102,7 @@ static int run_image(int argc, char **argv)
 
 	if (output_write(outs, nout, -1, &r, &ro) < 0)
 		status = EXIT_TROUBLE;
-	if (r.nerrors || status == EXIT_TROUBLE)
-		status = EXIT_TROUBLE;
-	else if (fail_on >= 0 && !write_baseline)
-		for (size_t i = 0; i < r.nfindings; i++)
-			if ((int)r.findings[i].severity >= fail_on)
-				status = EXIT_FINDINGS;
-	if (fflush(stdout) != 0)
-		status = EXIT_TROUBLE;
+	status = output_exit_status(&r, fail_on, write_baseline, status == EXIT_TROUBLE);
 	arena_release(&a);
 	return status;
 }

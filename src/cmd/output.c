@@ -152,3 +152,17 @@ int output_baseline(struct arena *a, struct report *r, const char *use, const ch
 	}
 	return ret;
 }
+
+int output_exit_status(const struct report *r, int fail_on, bool writing_baseline, bool trouble)
+{
+	int status = EXIT_CLEAN;
+
+	if (fflush(stdout) != 0 || trouble || r->nerrors)
+		return EXIT_TROUBLE;
+	if (fail_on < 0 || writing_baseline)
+		return status;
+	for (size_t k = 0; k < r->nfindings; k++)
+		if (!r->findings[k].suppressed && (int)r->findings[k].severity >= fail_on)
+			status = EXIT_FINDINGS;
+	return status;
+}

@@ -39,6 +39,11 @@ int output_set_fail_on(const struct subcommand *c, int *fail_on, const char *v);
 int output_write(const struct output *outs, size_t n, int color, const struct report *r,
 		 const struct render_opts *base);
 
+/* The exit status of a run: 2 (EXIT_TROUBLE) when trouble is set, an input
+ * failed or stdout could not be flushed; 1 when an unsuppressed finding
+ * reaches fail_on (never while writing a baseline); else 0. */
+int output_exit_status(const struct report *r, int fail_on, bool writing_baseline, bool trouble);
+
 struct arena;
 /* --write-baseline W and --baseline U (either may be NULL) on a sorted
  * report: writes W, then drops the findings U knows and notes how many in

@@ -26,17 +26,6 @@ struct entry {
 	size_t occurrence;	/* 1 for the first entry with this fp */
 };
 
-static json_t *jstr(const char *s)
-{
-	struct strbuf sb = STRBUF_INIT;
-	json_t *j;
-
-	quote_utf8(&sb, s ? s : "");
-	j = json_string(sb.buf);
-	strbuf_release(&sb);
-	return j;
-}
-
 static const char *severity(enum severity s)
 {
 	switch (s) {
@@ -101,8 +90,8 @@ static json_t *issue(const char *description, const char *check, const struct en
 	else
 		snprintf(fp, sizeof(fp), "%s", e->fp);
 	return json_pack("{s:o, s:o, s:s, s:s, s:{s:o, s:{s:I, s:I}}}", "description",
-			 jstr(description), "check_name", jstr(check), "fingerprint", fp,
-			 "severity", sev, "location", "path", jstr(file ? file : "."), "lines",
+			 quote_json(description), "check_name", quote_json(check), "fingerprint", fp,
+			 "severity", sev, "location", "path", quote_json(file ? file : "."), "lines",
 			 "begin", (json_int_t)begin, "end", (json_int_t)end);
 }
 

@@ -1,5 +1,6 @@
 #include "render/quote.h"
 
+#include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -154,4 +155,15 @@ const char *finding_fp(const struct finding *f, char buf[17])
 	h = fnv(h, f->message);
 	snprintf(buf, 17, "%016llx", (unsigned long long)h);
 	return buf;
+}
+
+json_t *quote_json(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	json_t *j;
+
+	quote_utf8(&sb, s ? s : "");
+	j = json_string(sb.buf);
+	strbuf_release(&sb);
+	return j ? j : json_string("");
 }

@@ -10,6 +10,11 @@
 /* Appends s with each invalid UTF-8 byte replaced by U+FFFD. */
 void quote_utf8(struct strbuf *sb, const char *s);
 
+/* A JSON string of s (NULL as ""), invalid UTF-8 repaired as quote_utf8
+ * does. The caller owns the reference. */
+struct json_t;
+struct json_t *quote_json(const char *s);
+
 /* Appends s for an XML 1.0 document: & < > " ' as entities, characters
  * XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF) and invalid UTF-8 as
  * U+FFFD. In an attribute (attr) line breaks and tabs become character

@@ -16,20 +16,9 @@
 #define INFO_URI "https://github.com/seaworthy-lint/seaworthy"
 #define HELP_URI INFO_URI "/blob/main/docs/rules.md#"
 
-static json_t *jstr(const char *s)
-{
-	struct strbuf sb = STRBUF_INIT;
-	json_t *j;
-
-	quote_utf8(&sb, s ? s : "");
-	j = json_string(sb.buf);
-	strbuf_release(&sb);
-	return j;
-}
-
 static json_t *jtext(const char *s)
 {
-	return json_pack("{s:o}", "text", jstr(s));
+	return json_pack("{s:o}", "text", quote_json(s));
 }
 
 static const char *level(enum severity s)
@@ -75,7 +64,7 @@ static json_t *rule_name(const struct rule *r)
 		}
 		p += n;
 	}
-	j = jstr(sb.len ? sb.buf : r->id);
+	j = quote_json(sb.len ? sb.buf : r->id);
 	strbuf_release(&sb);
 	return j;
 }
@@ -98,7 +87,7 @@ static json_t *help_uri(const struct rule *r)
 			break;
 		}
 	}
-	j = jstr(sb.buf);
+	j = quote_json(sb.buf);
 	strbuf_release(&sb);
 	return j;
 }
@@ -113,16 +102,16 @@ static json_t *explain(const struct rule *r, bool markdown)
 
 	/* A rule still being written may lack parts of its page. */
 	if (!r->why || !r->bad || !r->good || !r->fix)
-		return jstr(r->why ? r->why : r->title);
+		return quote_json(r->why ? r->why : r->title);
 	fp = open_memstream(&buf, &len);
 	if (!fp)
-		return jstr(r->why);
+		return quote_json(r->why);
 	render_explain(fp, r, markdown);
 	fclose(fp);
 	/* One trailing newline is enough. */
 	while (len > 1 && buf[len - 1] == '\n' && buf[len - 2] == '\n')
 		buf[--len] = '\0';
-	j = jstr(buf);
+	j = quote_json(buf);
 	free(buf);
 	return j;
 }
@@ -139,7 +128,7 @@ static json_t *descriptor(const struct rule *r)
 		json_array_append_new(tags, json_string("best-practice"));
 	}
 	if (r->layer)
-		json_array_append_new(tags, jstr(r->layer));
+		json_array_append_new(tags, quote_json(r->layer));
 	props = json_pack("{s:o, s:o, s:s, s:s}",
 			  "checklist", r->checklist ? json_integer(r->checklist) : json_null(),
 			  "tags", tags, "precision", "high",
@@ -163,10 +152,10 @@ static json_t *artifact(const char *file)
 	if (file[0] == '/') {
 		strbuf_addstr(&sb, "file://");
 		quote_uri(&sb, file);
-		j = json_pack("{s:o}", "uri", jstr(sb.buf));
+		j = json_pack("{s:o}", "uri", quote_json(sb.buf));
 	} else {
 		quote_uri(&sb, file);
-		j = json_pack("{s:o, s:s}", "uri", jstr(sb.buf), "uriBaseId", "%SRCROOT%");
+		j = json_pack("{s:o, s:s}", "uri", quote_json(sb.buf), "uriBaseId", "%SRCROOT%");
 	}
 	strbuf_release(&sb);
 	return j;
@@ -180,10 +169,10 @@ static json_t *finding_location(const struct finding *f)
 
 	if (!f->file && f->target)
 		return json_pack("{s:[{s:o, s:s}]}", "logicalLocations",
-				 "name", jstr(f->target->name), "kind", "resource");
+				 "name", quote_json(f->target->name), "kind", "resource");
 	if (!f->file)
 		return json_pack("{s:[{s:o, s:s}]}", "logicalLocations",
-				 "name", jstr(f->rule->layer ? f->rule->layer : f->rule->id),
+				 "name", quote_json(f->rule->layer ? f->rule->layer : f->rule->id),
 				 "kind", "resource");
 	if (!f->line)	/* a whole file: SARIF lines start at 1 */
 		return json_pack("{s:{s:o}}", "physicalLocation", "artifactLocation",
@@ -204,7 +193,7 @@ static json_t *result(const struct finding *f)
 	char fpbuf[17];
 	json_t *j = json_object();
 
-	json_object_set_new(j, "ruleId", jstr(f->rule->id));
+	json_object_set_new(j, "ruleId", quote_json(f->rule->id));
 	for (size_t k = 0; k < rule_count; k++)
 		if (rule_table[k] == f->rule)
 			json_object_set_new(j, "ruleIndex", json_integer((json_int_t)k));
@@ -219,7 +208,7 @@ static json_t *result(const struct finding *f)
 		json_t *s = json_pack("{s:s}", "kind", "inSource");
 
 		if (f->suppress_reason)
-			json_object_set_new(s, "justification", jstr(f->suppress_reason));
+			json_object_set_new(s, "justification", quote_json(f->suppress_reason));
 		json_object_set_new(j, "suppressions", json_pack("[o]", s));
 	}
 	json_object_set_new(j, "properties",

@@ -7,8 +7,7 @@
 #include <string.h>
 
 #include "host/sudoers.h"
-
-#define MAX_ALIAS_DEPTH 16
+#include "util/die.h"
 
 static void list_push(struct arena *a, struct sudo_list *l, const char *s)
 {
@@ -361,15 +360,25 @@ void sudoers_parse_buf(struct sudoers *s, const char *file, const char *buf, siz
 	}
 }
 
-/* Evaluation. */
+/* Evaluation. Each alias is resolved at most once per question (memo), so
+ * aliases that name each other many times over cannot blow up; a cycle,
+ * which sudo rejects, matches nothing. */
 
-static const struct sudo_alias *alias(const struct sudoers *s, int kind, const char *name)
+enum { MEMO_UNSEEN, MEMO_BUSY, MEMO_NO, MEMO_YES };
+
+struct eval {
+	const struct sudoers *s;
+	const struct sudo_user *u;
+	unsigned char *memo;	/* per alias index, MEMO_* */
+};
+
+static long alias_index(const struct sudoers *s, int kind, const char *name)
 {
-	const struct sudo_alias *found = NULL;
+	long found = -1;
 
 	for (size_t i = 0; i < s->naliases; i++)
 		if (s->aliases[i].kind == kind && !strcmp(s->aliases[i].name, name))
-			found = &s->aliases[i];
+			found = (long)i;
 	return found;
 }
 
@@ -384,12 +393,11 @@ static bool is_number(const char *p, unsigned long *v)
 }
 
 /* 1 allow, -1 deny, 0 no match. */
-static int match_list(const struct sudoers *s, const struct sudo_list *l, int kind,
-		      const struct sudo_user *u, int depth);
+static int match_list(struct eval *ev, const struct sudo_list *l, int kind);
 
-static int match_user_item(const struct sudoers *s, const char *w, int kind,
-			   const struct sudo_user *u, int depth)
+static int match_user_item(struct eval *ev, const char *w, int kind)
 {
+	const struct sudo_user *u = ev->u;
 	unsigned long v;
 
 	if (!strcmp(w, "ALL"))
@@ -409,23 +417,27 @@ static int match_user_item(const struct sudoers *s, const char *w, int kind,
 		return 0;
 	}
 	if (is_upper_word(w)) {
-		const struct sudo_alias *al = alias(s, kind, w);
+		long i = alias_index(ev->s, kind, w);
 
-		if (al && depth < MAX_ALIAS_DEPTH)
-			return match_list(s, &al->items, kind, u, depth + 1) > 0;
-		return 0;
+		if (i < 0)
+			return 0;
+		if (ev->memo[i] == MEMO_UNSEEN) {
+			ev->memo[i] = MEMO_BUSY;
+			ev->memo[i] = match_list(ev, &ev->s->aliases[i].items, kind) > 0 ?
+				MEMO_YES : MEMO_NO;
+		}
+		return ev->memo[i] == MEMO_YES;
 	}
 	return !strcmp(w, u->name);
 }
 
-static int match_list(const struct sudoers *s, const struct sudo_list *l, int kind,
-		      const struct sudo_user *u, int depth)
+static int match_list(struct eval *ev, const struct sudo_list *l, int kind)
 {
 	/* The last matching item decides. */
 	for (size_t i = l->n; i-- > 0;) {
 		const char *w = l->v[i];
 		bool neg = w[0] == '!';
-		int m = match_user_item(s, neg ? w + 1 : w, kind, u, depth);
+		int m = match_user_item(ev, neg ? w + 1 : w, kind);
 
 		if (m > 0)
 			return neg ? -1 : 1;
@@ -434,7 +446,7 @@ static int match_list(const struct sudoers *s, const struct sudo_list *l, int ki
 }
 
 /* Whether a command (or Cmnd_Alias) allows everything: ALL not negated. */
-static int cmnd_all(const struct sudoers *s, const char *w, int depth)
+static int cmnd_all(struct eval *ev, const char *w)
 {
 	bool neg = w[0] == '!';
 	const char *n = neg ? w + 1 : w;
@@ -442,12 +454,19 @@ static int cmnd_all(const struct sudoers *s, const char *w, int depth)
 
 	if (!strcmp(n, "ALL")) {
 		r = 1;
-	} else if (is_upper_word(n) && depth < MAX_ALIAS_DEPTH) {
-		const struct sudo_alias *al = alias(s, 'C', n);
+	} else if (is_upper_word(n)) {
+		long i = alias_index(ev->s, 'C', n);
 
-		for (size_t i = 0; al && i < al->items.n; i++)
-			if (cmnd_all(s, al->items.v[i], depth + 1) > 0)
-				r = 1;
+		if (i >= 0 && ev->memo[i] == MEMO_UNSEEN) {
+			const struct sudo_alias *al = &ev->s->aliases[i];
+
+			ev->memo[i] = MEMO_BUSY;
+			for (size_t k = 0; k < al->items.n; k++)
+				if (cmnd_all(ev, al->items.v[k]) > 0)
+					r = 1;
+			ev->memo[i] = r ? MEMO_YES : MEMO_NO;
+		}
+		r = i >= 0 && ev->memo[i] == MEMO_YES;
 	}
 	return neg ? -r : r;
 }
@@ -460,14 +479,19 @@ const struct sudo_spec *sudoers_root_grant(const struct sudoers *s, const struct
 	struct sudo_user root = { "root", 0, root_groups, root_gids, 1 };
 	const struct sudo_spec *best = NULL;
 	int best_score = -1;
+	unsigned char *memo = calloc(s->naliases ? s->naliases : 1, 3);
+	struct eval users = { s, u, memo }, runas = { s, &root, memo + s->naliases },
+		cmnds = { s, u, memo + 2 * s->naliases };
 
+	if (!memo)
+		die("out of memory");
 	*all = *nopasswd = false;
 	for (size_t i = 0; i < s->nspecs; i++) {
 		const struct sudo_spec *sp = &s->specs[i];
 		bool sp_all = false, np_all = false, np_any = false, any = false;
 		bool denied_all = false, sp_np;
 
-		if (match_list(s, &sp->users, 'U', u, 0) <= 0)
+		if (match_list(&users, &sp->users, 'U') <= 0)
 			continue;
 		for (size_t k = 0; k < sp->ncmnds; k++) {
 			const struct sudo_cmnd *cm = &sp->cmnds[k];
@@ -475,9 +499,9 @@ const struct sudo_spec *sudoers_root_grant(const struct sudoers *s, const struct
 
 			/* No Runas list means root; "(:group)" means oneself. */
 			if (cm->has_runas && (!cm->runas_users_given ||
-					      match_list(s, &cm->runas_users, 'R', &root, 0) <= 0))
+					      match_list(&runas, &cm->runas_users, 'R') <= 0))
 				continue;
-			a = cmnd_all(s, cm->cmnd, 0);
+			a = cmnd_all(&cmnds, cm->cmnd);
 			if (a < 0) {
 				denied_all = true;
 				continue;
@@ -508,5 +532,6 @@ const struct sudo_spec *sudoers_root_grant(const struct sudoers *s, const struct
 			}
 		}
 	}
+	free(memo);
 	return best;
 }

@@ -6,8 +6,8 @@ WARN    := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
            -Wshadow -Wwrite-strings -Wformat=2 -Wvla
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Isrc -DSW_VERSION='"$(VERSION)"' \
-             $(shell pkg-config --cflags jansson yaml-0.1 libarchive 2>/dev/null)
-LIBS    := $(shell pkg-config --libs jansson yaml-0.1 libarchive 2>/dev/null || echo -ljansson -lyaml -larchive)
+             $(shell pkg-config --cflags jansson yaml-0.1 libarchive libcurl 2>/dev/null)
+LIBS    := $(shell pkg-config --libs jansson yaml-0.1 libarchive libcurl 2>/dev/null || echo -ljansson -lyaml -larchive -lcurl)
 
 B       ?= build
 SRC     := $(sort $(wildcard src/*.c src/*/*.c))
@@ -49,7 +49,7 @@ FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZBIN := $(FUZZSRC:fuzz/%.c=build-fuzz/%)
 FUZZOBJ := $(LIBSRC:%.c=build-fuzz/obj/%.o)
 FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE $(WARN) -O1 -g -fno-omit-frame-pointer -Isrc \
-               -DSW_VERSION='"$(VERSION)"' $(shell pkg-config --cflags jansson yaml-0.1 libarchive 2>/dev/null) \
+               -DSW_VERSION='"$(VERSION)"' $(shell pkg-config --cflags jansson yaml-0.1 libarchive libcurl 2>/dev/null) \
                -fno-sanitize-recover=all
 fuzz: $(FUZZBIN)
 .SECONDARY: $(FUZZOBJ)

@@ -1,0 +1,51 @@
+/* A read-only Docker Engine API client: libcurl over the unix socket (or
+ * tcp://), the API version negotiated with /_ping. Only GET is ever sent,
+ * so nothing on the host or in a container can change. */
+#ifndef SW_ENGINE_H
+#define SW_ENGINE_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "util/arena.h"
+
+struct engine;
+
+/* Where the engine is: host when given ("unix:///path", "tcp://h:p" or a
+ * bare socket path), else $DOCKER_HOST, else unix:///var/run/docker.sock.
+ * The returned string is static or host itself. */
+const char *engine_default_host(const char *host);
+
+/* Connects to host (see engine_default_host) and asks /_ping for the API
+ * version. Returns NULL with *err set (in a) when the engine cannot be
+ * reached or host is malformed. Release with engine_free. */
+struct engine *engine_open(struct arena *a, const char *host, const char **err);
+void engine_free(struct engine *e);
+
+/* The API version the engine reported ("1.41"), or "" when it gave none
+ * (requests then go unversioned). */
+const char *engine_api_version(const struct engine *e);
+/* The engine's host string, as resolved by engine_open. */
+const char *engine_host(const struct engine *e);
+
+/* GET path ("/containers/json?all=1", versioned automatically). Returns the
+ * decoded JSON (the caller owns it: json_decref), or NULL with *err set in
+ * a: the engine's own message for an error status. */
+json_t *engine_get_json(struct engine *e, struct arena *a, const char *path, const char **err);
+
+/* Several GETs at once over parallel connections: out[i] and err[i] as for
+ * engine_get_json. */
+void engine_get_json_many(struct engine *e, struct arena *a, const char *const *paths, size_t n,
+			  json_t **out, const char **err);
+
+/* GET path and hand the body to fn as it arrives; fn returns the bytes it
+ * took (fewer aborts the transfer). Returns 0, or -1 with *err set in a. */
+typedef size_t (*engine_body_fn)(const void *buf, size_t len, void *ctx);
+int engine_get_stream(struct engine *e, struct arena *a, const char *path, engine_body_fn fn,
+		      void *ctx, const char **err);
+
+/* A path segment (image name, container id) escaped for a URL, in a. */
+const char *engine_escape(struct arena *a, const char *s);
+
+#endif

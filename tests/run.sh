@@ -3,7 +3,8 @@
 # data, the unit harness, and a fuzz corpus replay when fuzzers are built.
 # usage: tests/run.sh BUILD_DIR [GOLDEN_GLOB]
 #   UPDATE=1 rewrites the golden expectations of the cases it runs (review
-#   the diff!). With GOLDEN_GLOB only the matching golden cases run.
+#   the diff!). With GOLDEN_GLOB only the matching golden cases run ("image"
+#   and "host" also run those sections).
 set -u
 B=${1:-build}
 only=${2:-}
@@ -74,7 +75,9 @@ if [ -z "$only" ] || [ "$only" = image ]; then
 	fi
 fi
 
-if [ -n "$only" ]; then echo; echo "$pass passed, $fail failed, $skip skipped"; [ $fail -eq 0 ]; exit; fi
+summary() { echo; echo "$pass passed, $fail failed, $skip skipped"; [ $fail -eq 0 ]; }
+# GOLDEN_GLOB "host" also runs the host section below.
+if [ -n "$only" ] && [ "$only" != host ]; then summary; exit; fi
 
 # Discovery: names that count, and folders that are skipped. Built here
 # because git cannot hold a nested .git folder.
@@ -161,6 +164,22 @@ if [ "$(id -u)" = 0 ]; then
 	fi
 	got=$(host_ids "$d" --select SW0102,SW0107)
 	if [ "$got" = SW0102 ]; then ok; else bad "host sudoers as root: got '$got'"; fi
+	# Rootless Docker known only from the engine's security options: a
+	# stand-in engine on DOCKER_HOST says name=rootless, or does not.
+	fe=$tmp/fe; mkdir -p "$fe/rootless" "$fe/rootful"
+	echo '{"SecurityOptions":["name=seccomp,profile=default","name=rootless"]}' >"$fe/rootless/info.json"
+	echo '{"SecurityOptions":["name=seccomp,profile=default"]}' >"$fe/rootful/info.json"
+	for c in rootless: rootful:SW0104; do
+		IFS=: read -r kind want <<<"$c"
+		python3 "$top/tests/engine/fake-engine.py" "$fe/$kind.sock" "$fe/$kind" & fpid=$!
+		for _ in $(seq 50); do [ -S "$fe/$kind.sock" ] && break; sleep 0.1; done
+		got=$(SUDO_USER=nobody XDG_RUNTIME_DIR=$fe DOCKER_HOST=unix://$fe/$kind.sock "$BIN" host \
+			--select SW0104 --format json 2>&1 |
+			python3 -c 'import json,sys; print(",".join(f["rule"] for f in json.load(sys.stdin)["findings"]))' 2>&1)
+		kill $fpid 2>/dev/null; wait $fpid 2>/dev/null
+		if [ "$got" = "$want" ] && grep -q 'GET /v1.41/info' "$fe/$kind.log"; then ok
+		else bad "host rootless from the engine's security options ($kind): got '$got'"; fi
+	done
 else
 	skipped "host sockets: building owned fixtures needs root"
 fi
@@ -191,6 +210,8 @@ if [ -d "$hd" ]; then
 	   grep -q '^0 findings' "$tmp/hb.txt"; then ok
 	else bad "host baseline ($r1 $r2)"; tail -3 "$tmp/hb.txt"; fi
 fi
+
+if [ -n "$only" ]; then summary; exit; fi
 
 # 2. BuildKit conformance: dumps byte for byte, negative cases rejected.
 cb=$SHARED/conformance/buildkit/parser

@@ -11,8 +11,8 @@ const struct rule rule_host_no_docker = {
 	       "can only drive Docker through sudo, that is as root: deployments then "
 	       "run with full root rights and every script needs sudo. Rootless Docker "
 	       "is detected by a docker.sock under $XDG_RUNTIME_DIR (or DOCKER_HOST "
-	       "pointing at one); the engine's own security options (name=rootless) "
-	       "need the engine API and are not checked.",
+	       "pointing at one), or by name=rootless in the security options of the "
+	       "engine the user reaches (DOCKER_HOST, else the default socket).",
 	.bad = "$ sudo docker compose up -d\n",
 	.good = "$ dockerd-rootless-setuptool.sh install\n$ docker compose up -d\n",
 	.fix = "Install rootless Docker for the user (or add it to the docker group, "

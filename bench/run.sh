@@ -212,6 +212,8 @@ if [ -n "$rss_kb" ]; then
 else
 	printf '  %-32s %11s   goal < %s MB   NOT MEASURED\n' 'seaworthy peak RSS' '-' "$goal_rss_mb"
 fi
+# The host layer: its own report (bench/host.sh).
+"$top/bench/host.sh" "$bin" || trouble=1
 # The compose corpus: a report of its own (bench/compose.sh).
 echo
 "$top/bench/compose.sh" "$bin" || trouble=1

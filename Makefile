@@ -5,9 +5,11 @@ VERSION := 0.1.0
 WARN    := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
            -Wshadow -Wwrite-strings -Wformat=2 -Wvla
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(CFLAGS) -Isrc -DSW_VERSION='"$(VERSION)"' \
+# -pthread: images from the engine stream through a thread (src/image/archive.c).
+ALL_CFLAGS = -std=c17 -D_GNU_SOURCE -pthread $(WARN) $(CFLAGS) -Isrc -DSW_VERSION='"$(VERSION)"' \
              $(shell pkg-config --cflags jansson yaml-0.1 libarchive libcurl 2>/dev/null)
-LIBS    := $(shell pkg-config --libs jansson yaml-0.1 libarchive libcurl 2>/dev/null || echo -ljansson -lyaml -larchive -lcurl)
+# libcurl is loaded at run time by src/engine/engine.c (dlopen), not linked.
+LIBS    := $(shell pkg-config --libs jansson yaml-0.1 libarchive 2>/dev/null || echo -ljansson -lyaml -larchive) -ldl
 
 B       ?= build
 SRC     := $(sort $(wildcard src/*.c src/*/*.c))
@@ -48,7 +50,7 @@ san:
 FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZBIN := $(FUZZSRC:fuzz/%.c=build-fuzz/%)
 FUZZOBJ := $(LIBSRC:%.c=build-fuzz/obj/%.o)
-FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE $(WARN) -O1 -g -fno-omit-frame-pointer -Isrc \
+FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE -pthread $(WARN) -O1 -g -fno-omit-frame-pointer -Isrc \
                -DSW_VERSION='"$(VERSION)"' $(shell pkg-config --cflags jansson yaml-0.1 libarchive libcurl 2>/dev/null) \
                -fno-sanitize-recover=all
 fuzz: $(FUZZBIN)

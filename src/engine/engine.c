@@ -1,8 +1,14 @@
 /* The Engine API client. Each request is a plain libcurl GET; several at
  * once go through a multi handle so that /containers/{id}/json for fifty
  * containers costs one round trip's wait, not fifty. */
+/* libcurl (with its TLS, LDAP, SSH... libraries) costs every start of the
+ * program ~10 ms when linked; only this layer needs it, so it is loaded on
+ * first use. The typecheck macros would hide the calls behind ours. */
+#define CURL_DISABLE_TYPECHECK
 #include <curl/curl.h>
+#include <dlfcn.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -28,6 +34,84 @@ struct engine {
 };
 
 static unsigned curl_users;
+
+static struct {
+	CURLcode (*global_init)(long);
+	void (*global_cleanup)(void);
+	CURL *(*easy_init)(void);
+	void (*easy_cleanup)(CURL *);
+	void (*easy_reset)(CURL *);
+	CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
+	CURLcode (*easy_perform)(CURL *);
+	CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
+	const char *(*easy_strerror)(CURLcode);
+	CURLM *(*multi_init)(void);
+	CURLMcode (*multi_setopt)(CURLM *, CURLMoption, ...);
+	CURLMcode (*multi_add_handle)(CURLM *, CURL *);
+	CURLMcode (*multi_remove_handle)(CURLM *, CURL *);
+	CURLMcode (*multi_perform)(CURLM *, int *);
+	CURLMsg *(*multi_info_read)(CURLM *, int *);
+	CURLMcode (*multi_poll)(CURLM *, struct curl_waitfd *, unsigned, int, int *);
+	CURLMcode (*multi_cleanup)(CURLM *);
+} lc;
+
+#define curl_global_init lc.global_init
+#define curl_global_cleanup lc.global_cleanup
+#define curl_easy_init lc.easy_init
+#define curl_easy_cleanup lc.easy_cleanup
+#define curl_easy_reset lc.easy_reset
+#undef curl_easy_setopt
+#define curl_easy_setopt lc.easy_setopt
+#define curl_easy_perform lc.easy_perform
+#undef curl_easy_getinfo
+#define curl_easy_getinfo lc.easy_getinfo
+#define curl_easy_strerror lc.easy_strerror
+#define curl_multi_init lc.multi_init
+#undef curl_multi_setopt
+#define curl_multi_setopt lc.multi_setopt
+#define curl_multi_add_handle lc.multi_add_handle
+#define curl_multi_remove_handle lc.multi_remove_handle
+#define curl_multi_perform lc.multi_perform
+#define curl_multi_info_read lc.multi_info_read
+#define curl_multi_poll lc.multi_poll
+#define curl_multi_cleanup lc.multi_cleanup
+
+/* Loads libcurl once; NULL, or why it could not. Never unloaded. */
+static const char *load_curl(void)
+{
+	static void *lib;
+	static const struct { size_t off; const char *name; } syms[] = {
+#define S(f, n) { offsetof(__typeof__(lc), f), n }
+		S(global_init, "curl_global_init"), S(global_cleanup, "curl_global_cleanup"),
+		S(easy_init, "curl_easy_init"), S(easy_cleanup, "curl_easy_cleanup"),
+		S(easy_reset, "curl_easy_reset"), S(easy_setopt, "curl_easy_setopt"),
+		S(easy_perform, "curl_easy_perform"), S(easy_getinfo, "curl_easy_getinfo"),
+		S(easy_strerror, "curl_easy_strerror"), S(multi_init, "curl_multi_init"),
+		S(multi_setopt, "curl_multi_setopt"), S(multi_add_handle, "curl_multi_add_handle"),
+		S(multi_remove_handle, "curl_multi_remove_handle"),
+		S(multi_perform, "curl_multi_perform"), S(multi_info_read, "curl_multi_info_read"),
+		S(multi_poll, "curl_multi_poll"), S(multi_cleanup, "curl_multi_cleanup"),
+#undef S
+	};
+
+	if (lib)
+		return NULL;
+	lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+	if (!lib)
+		return "libcurl is not installed (apt-get install libcurl4)";
+	for (size_t i = 0; i < sizeof(syms) / sizeof(syms[0]); i++) {
+		void *p = dlsym(lib, syms[i].name);
+
+		if (!p) {
+			lib = NULL;
+			return "libcurl is too old: 7.66 or later is needed";
+		}
+		/* A data pointer into a function pointer slot, without a cast
+		 * ISO C does not define. */
+		memcpy((char *)&lc + syms[i].off, &p, sizeof(p));
+	}
+	return NULL;
+}
 
 const char *engine_default_host(const char *host)
 {
@@ -351,6 +435,10 @@ struct engine *engine_open(struct arena *a, const char *host, const char **err)
 		*err = arena_printf(a, "cannot reach the Docker engine: %s: %s (the user needs "
 				    "the docker group, or rootless Docker's own socket)",
 				    e->socket, strerror(errno));
+		return NULL;
+	}
+	if ((bad = load_curl())) {
+		*err = bad;
 		return NULL;
 	}
 	if (curl_users++ == 0 && curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)

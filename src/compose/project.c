@@ -304,9 +304,9 @@ static const char *path_base(const char *p)
  * relative when under it. */
 static const char *display_dir(struct arena *a, const char *dir)
 {
-	char cwd[PATH_MAX];
+	static char cwd[PATH_MAX];	/* the working directory never changes */
 
-	if (is_abs(dir) && getcwd(cwd, sizeof(cwd)) && !strcmp(path_clean(a, cwd), dir))
+	if (is_abs(dir) && (cwd[0] || getcwd(cwd, sizeof(cwd))) && !strcmp(path_clean(a, cwd), dir))
 		return ".";
 	return display_path(a, dir);
 }
@@ -1305,10 +1305,13 @@ static void mark_nulls(struct ld *L, struct y_node *n, int depth)
 /* The identity of a file, to tell when two paths name the same one. */
 static const char *file_id(struct ld *L, const char *path)
 {
-	char buf[PATH_MAX];
+	struct stat st;
 
-	if (!L->nofs && realpath(path, buf))
-		return arena_strdup(L->a, buf);
+	/* Device and inode: one stat, where realpath reads every component's
+	 * link (most of the system time over a large tree). */
+	if (!L->nofs && stat(path, &st) == 0)
+		return arena_printf(L->a, "@%lx:%lx", (unsigned long)st.st_dev,
+				    (unsigned long)st.st_ino);
 	return path_clean(L->a, path);
 }
 
@@ -2717,10 +2720,14 @@ static const char *env_value(const struct env *e, const char *name)
 static const char *dir_name_of(struct ld *L, const char *dir)
 {
 	char buf[PATH_MAX];
+	const char *base = path_base(path_clean(L->a, dir));
 
+	/* Only "." and ".." need the file system to have a name. */
+	if (strcmp(base, ".") && strcmp(base, "..") && *base)
+		return base;
 	if (!L->nofs && realpath(dir, buf))
 		return arena_strdup(L->a, path_base(buf));
-	return path_base(path_clean(L->a, dir));
+	return base;
 }
 
 /* The common tail of compose_load and compose_load_buffer. */

@@ -279,7 +279,7 @@ static const char *path_join(struct arena *a, const char *dir, const char *rel)
 {
 	if (is_abs(rel) || !dir || streq(dir, "."))
 		return path_clean(a, rel);
-	return path_clean(a, arena_printf(a, "%s/%s", dir, rel));
+	return path_clean(a, arena_path_join(a, dir, rel));
 }
 
 static const char *path_dir(struct arena *a, const char *p)

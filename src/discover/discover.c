@@ -109,8 +109,7 @@ static void walk(struct arena *a, const char *dir, int depth, struct input_list 
 		if (!strcmp(dir, "."))
 			path = name;
 		else
-			path = arena_printf(a, "%s%s%s", dir,
-					    dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+			path = arena_path_join(a, dir, name);
 		/* lstat: never follow directory symlinks, so no loops. */
 		if (lstat(path, &st) < 0)
 			continue;

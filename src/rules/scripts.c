@@ -146,8 +146,7 @@ static void walk(struct arena *a, const char *dir, int depth, struct script_set 
 	for (size_t i = 0; i < n; i++) {
 		const char *name = names[i];
 		const char *path = !strcmp(dir, ".") ? name :
-				   arena_printf(a, "%s%s%s", dir,
-						dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+				   arena_path_join(a, dir, name);
 		struct stat st;
 		int kind;
 

@@ -23,6 +23,9 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_printf(struct arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* dir "/" name, without doubling a trailing '/' of dir: the path joins of
+ * the folder walks, where printf's cost showed. */
+char *arena_path_join(struct arena *a, const char *dir, const char *name);
 void arena_release(struct arena *a);
 
 /* Appends a zeroed element to an arena array: *arr has *n used of *cap.

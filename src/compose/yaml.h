@@ -50,7 +50,7 @@ struct y_error {
 	const char *msg;
 };
 
-#define Y_MAX_ALIAS_NODES 1000000	/* nodes created by alias expansion per file */
+#define Y_MAX_ALIAS_NODES 100000	/* nodes created by alias expansion per file */
 #define Y_MAX_DEPTH 1000	/* a loaded tree is never deeper: walkers may recurse */
 
 /* Loads the first document of buf. An empty document gives *root = NULL.

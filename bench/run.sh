@@ -214,6 +214,10 @@ else
 fi
 # The host layer: its own report (bench/host.sh).
 "$top/bench/host.sh" "$bin" || trouble=1
+# Live containers: 50 of them on the private test engine (bench/live.sh).
+"$top/bench/live.sh" "$bin" || trouble=1
+# The image layer: a generated 100 MB archive, and by name (bench/image.sh).
+"$top/bench/image.sh" "$bin" || trouble=1
 # The compose corpus: a report of its own (bench/compose.sh).
 echo
 "$top/bench/compose.sh" "$bin" || trouble=1

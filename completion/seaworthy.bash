@@ -48,7 +48,7 @@ _seaworthy_files() # cur
 _seaworthy()
 {
 	local cur prev pre='' cmd='' i
-	local commands='check rules explain parse config image host'
+	local commands='check rules explain parse config image host live'
 	local formats='text json sarif junit github gitlab checkstyle'
 	local levels='error warning info never'
 	local check_opts='--format --output -o --fail-on --select --ignore --config
@@ -166,13 +166,16 @@ _seaworthy()
 		--select | --ignore)
 			_seaworthy_words "$(_seaworthy_rule_ids "${COMP_WORDS[0]}")" '' "$cur"
 			;;
-		--output | -o | --config)
+		--output | -o | --config | --baseline | --write-baseline)
 			_seaworthy_files "$cur"
+			;;
+		--host | -H)
+			_seaworthy_words 'unix:///var/run/docker.sock tcp://' '' "$cur"
 			;;
 		*)
 			if [[ $cur == -?* ]]; then
 				_seaworthy_words '--format --output --fail-on --select --ignore --config --baseline
-					--write-baseline --help' '' "$cur"
+					--write-baseline --host --help' '' "$cur"
 			else
 				_seaworthy_files "$cur"
 			fi
@@ -207,6 +210,33 @@ _seaworthy()
 		*)
 			_seaworthy_words '--user --root --format --output -o --fail-on --select --ignore
 				--config --no-config --baseline --write-baseline --color --no-color --help' '' "$cur"
+			;;
+		esac
+		;;
+	live)
+		case $prev in
+		--format)
+			_seaworthy_words "$formats" "$pre" "$cur"
+			;;
+		--fail-on)
+			_seaworthy_words "$levels" "$pre" "$cur"
+			;;
+		--select | --ignore)
+			local head=''
+			[[ $cur == *,* ]] && head=${cur%,*},
+			_seaworthy_words "$(_seaworthy_rule_ids "${COMP_WORDS[0]}")" "$pre$head" "${cur##*,}"
+			;;
+		--host | -H)
+			_seaworthy_words 'unix:///var/run/docker.sock tcp://' "$pre" "$cur"
+			;;
+		--project | -p)
+			;;
+		--output | -o | --config | --baseline | --write-baseline)
+			[[ -z $pre ]] && _seaworthy_files "$cur"
+			;;
+		*)
+			_seaworthy_words '--project -p --host -H --format --output -o --fail-on --select
+				--ignore --config --baseline --write-baseline --help' '' "$cur"
 			;;
 		esac
 		;;

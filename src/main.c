@@ -6,10 +6,11 @@
 #include "cmd/cmd.h"
 
 extern const struct subcommand cmd_check, cmd_rules, cmd_explain, cmd_parse, cmd_config, cmd_image,
-	cmd_host;
+	cmd_host, cmd_live;
 
 static const struct subcommand *const commands[] = {
 	&cmd_check, &cmd_rules, &cmd_explain, &cmd_parse, &cmd_config, &cmd_image, &cmd_host,
+	&cmd_live,
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -16,7 +16,22 @@ export NO_COLOR=1 SW_SHARED="$SHARED"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:exitcode=99}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=98}
 pass=0 fail=0 skip=0
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+tmp=$(mktemp -d)
+# The private test engines (tests/engine/dockerd.sh) this run starts are
+# stopped when it ends; engines that were already running are left alone.
+engine_dirs="${SW_DOCKERD_DIR:-/tmp/sw-dockerd} ${SW_LIVE_DOCKERD_DIR:-/tmp/sw-live-dockerd}"
+engines_up=''
+for d in $engine_dirs; do
+	curl -sf --max-time 2 --unix-socket "$d/docker.sock" http://localhost/_ping >/dev/null 2>&1 &&
+		engines_up="$engines_up $d"
+done
+stop_engines() {
+	for d in $engine_dirs; do
+		case " $engines_up " in *" $d "*) ;;
+		*) SW_DOCKERD_DIR=$d "$top/tests/engine/dockerd.sh" stop ;; esac
+	done
+}
+trap 'stop_engines; rm -rf "$tmp"' EXIT
 
 ok()   { pass=$((pass + 1)); }
 bad()  { fail=$((fail + 1)); echo "FAIL $*"; }
@@ -72,6 +87,19 @@ if [ -z "$only" ] || [ "$only" = image ]; then
 		done
 	else
 		bad "tests/image/build-fixtures.sh"; tail -20 "$tmp/imgbuild"
+	fi
+fi
+
+# Image layer against a real engine: images built in the private test engine
+# (tests/engine/dockerd.sh), checked by name and as docker save archives
+# against tests/image-engine/CASE/expected.*. No engine (77) is a skip.
+if [ -z "$only" ] || [ "$only" = image-engine ]; then
+	"$top/tests/image-engine/run.sh" "$BIN" >"$tmp/ie" 2>&1; rc=$?
+	if [ $rc -eq 77 ]; then
+		skipped "image-engine: $(tail -1 "$tmp/ie")"
+	else
+		pass=$((pass + $(grep -c '^ok ' "$tmp/ie")))
+		[ $rc -eq 0 ] || { bad "image-engine (exit $rc)"; grep -v '^ok ' "$tmp/ie" | head -60; }
 	fi
 fi
 
@@ -314,13 +342,13 @@ for r in "${renderers[@]}"; do
 		if [ "$page" = seaworthy-rules.7 ]; then
 			for id in $ids; do grep -q "$id" "$tmp/page" || missing="$missing $id"; done
 		else
-			for cmd in check rules explain parse host; do grep -q "seaworthy $cmd" "$tmp/page" || missing="$missing $cmd"; done
+			for cmd in check rules explain parse host image live; do grep -q "seaworthy $cmd" "$tmp/page" || missing="$missing $cmd"; done
 		fi
 		if [ $rc -eq 0 ] && [ ! -s "$tmp/err" ] && [ -s "$tmp/page" ] && [ -z "$missing" ]; then ok
 		else bad "$r renders man/$page (exit $rc, missing:${missing:- none})"; head -5 "$tmp/err"; fi
 	done
 done
-for cmd in check rules explain parse host; do
+for cmd in check rules explain parse host image live; do
 	"$BIN" "$cmd" --help >"$tmp/help" 2>&1; rc=$?
 	if [ $rc -eq 0 ] && head -1 "$tmp/help" | grep -q "^usage: seaworthy $cmd"; then ok
 	else bad "seaworthy $cmd --help (exit $rc)"; head -5 "$tmp/help"; fi
@@ -482,6 +510,16 @@ for path in sys.argv[1:]:
         seen.add(i.get("fingerprint"))
 sys.exit(1 if bad else 0)
 PY
+
+# 10. seaworthy live against a private engine (tests/live/run.sh): containers
+#     and a compose project made there, golden output. Its "ok", "FAIL" and
+#     "SKIP" lines count here; no engine (not root, no dockerd) is a skip.
+"$top/tests/live/run.sh" "$BIN" >"$tmp/live" 2>&1
+while read -r word rest; do
+	case $word in ok) ok ;; FAIL) bad "live: $rest" ;; SKIP) skipped "live: $rest" ;; esac
+done <"$tmp/live"
+if grep -q '^FAIL ' "$tmp/live"; then grep -v '^ok ' "$tmp/live" | head -60; fi
+grep -qE '^(ok|FAIL|SKIP) ' "$tmp/live" || { bad "tests/live/run.sh ran no check"; tail -20 "$tmp/live"; }
 
 echo
 echo "$pass passed, $fail failed, $skip skipped"

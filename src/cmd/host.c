@@ -31,7 +31,7 @@ static int parse_args(int argc, char **argv, struct host_cmd *o)
 
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			print_help(&cmd_host);
-			return 1;
+			return -1;
 		} else if ((t = take_opt(argc, argv, &i, "--user", &v))) {
 			if (t < 0 || !*v)
 				return usage_error(&cmd_host, "--user takes a user name");
@@ -101,8 +101,9 @@ static int run_host(int argc, char **argv)
 	struct host_opts ho;
 	int rc = parse_args(argc, argv, &o), status = EXIT_CLEAN;
 
+	/* -1: --help was answered; else a usage error's status. */
 	if (rc)
-		return rc > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+		return rc < 0 ? EXIT_CLEAN : rc;
 	report_init(&r, &a);
 	if (!o.no_config) {
 		const char *env = getenv("SEAWORTHY_CONFIG");

@@ -1,5 +1,5 @@
-/* seaworthy image: checks a built image (docker save archive or OCI layout)
- * without extracting it. */
+/* seaworthy image: checks a built image (docker save archive, OCI layout,
+ * or an image of the engine by name) without extracting it. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -8,11 +8,40 @@
 #include "cmd/cmd.h"
 #include "cmd/output.h"
 #include "config/config.h"
+#include "engine/engine.h"
 #include "image/image.h"
 #include "render/render.h"
 #include "rules/rule.h"
 
 extern const struct subcommand cmd_image;
+
+static bool ends_with(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+
+	return n >= m && !strcmp(s + n - m, suf);
+}
+
+/* A missing path that cannot be an image reference is reported as a missing
+ * file: one that starts like a path, ends like an archive, or holds what no
+ * reference holds (lowercase, digits and ._-/:@; capitals only in a tag). */
+static bool looks_like_path(const char *s)
+{
+	const char *tag = strrchr(s, ':');
+
+	if (!*s || s[0] == '/' || s[0] == '.' || s[0] == '~' || strstr(s, "//"))
+		return true;
+	if (ends_with(s, ".tar") || ends_with(s, ".tar.gz") || ends_with(s, ".tgz") ||
+	    ends_with(s, ".tar.zst"))
+		return true;
+	if (tag && strchr(tag, '/'))
+		tag = NULL;	/* a registry's port, not a tag */
+	for (const char *p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || strchr("._-/:@", *p) ||
+		      (tag && p > tag && *p >= 'A' && *p <= 'Z')))
+			return true;
+	return false;
+}
 
 static int run_image(int argc, char **argv)
 {
@@ -22,12 +51,13 @@ static int run_image(int argc, char **argv)
 	struct render_opts ro = { false };
 	struct output outs[MAX_OUTPUTS];
 	const char *select = NULL, *ignore = NULL, *path = NULL, *config = NULL, *v;
-	const char *baseline = NULL, *write_baseline = NULL;
+	const char *baseline = NULL, *write_baseline = NULL, *host = NULL;
 	size_t nout = 0;
 	int fail_on = SEV_WARNING, status = EXIT_CLEAN, t;
 	struct stat st;
-	bool fail_on_flag = false;
+	bool fail_on_flag = false, by_name = false;
 	struct image img = { 0 };	/* findings point at img.target until the end */
+	struct engine *eng = NULL;
 
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
@@ -64,6 +94,12 @@ static int run_image(int argc, char **argv)
 			if (t < 0)
 				return usage_error(&cmd_image, "--write-baseline takes a file");
 			write_baseline = v;
+		} else if ((t = take_opt(argc, argv, &i, "--host", &v)) ||
+			   (t = take_opt(argc, argv, &i, "-H", &v))) {
+			if (t < 0 || !*v)
+				return usage_error(&cmd_image, "--host takes an engine address, e.g. "
+						   "unix:///var/run/docker.sock");
+			host = v;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			return usage_error(&cmd_image, "unknown option '%s'", argv[i]);
 		} else if (path) {
@@ -73,11 +109,10 @@ static int run_image(int argc, char **argv)
 		}
 	}
 	if (!path)
-		return usage_error(&cmd_image, "needs an image archive (docker save) or layout folder");
-	if (stat(path, &st) != 0 && errno == ENOENT && !strchr(path, '/'))
-		return usage_error(&cmd_image, "'%s' is no file or folder; reading images from the "
-				   "engine is not supported yet (use docker save -o IMAGE.tar)",
-				   path);
+		return usage_error(&cmd_image, "needs an image name, an archive (docker save) or "
+				   "a layout folder");
+	/* An existing file or folder is always an archive or layout. */
+	by_name = stat(path, &st) != 0 && errno == ENOENT && !looks_like_path(path);
 	report_init(&r, &a);
 	r.layers |= LAYER_IMAGE;
 	/* Only an explicit file: an image belongs to no project folder. */
@@ -88,13 +123,21 @@ static int run_image(int argc, char **argv)
 		size_t from = 0;
 
 		base = base && base[1] ? base + 1 : path;
-		if (image_load(&a, path, base, &img, &r) == 0) {
+		if (by_name) {
+			const char *err = NULL;
+
+			if (!(eng = engine_open(&a, host, &err)))
+				report_error(&r, path, 0, "%s", err);
+		}
+		if (by_name ? eng && image_load_engine(&a, eng, path, &img, &r) == 0 :
+			      image_load(&a, path, base, &img, &r) == 0) {
 			rules_check_image(&r, &img, &cfg);
 			for (size_t i = from; i < r.nfindings; i++)
 				r.findings[i].target = &img.target;
 			report_fingerprint_messages(&r, from);
 		}
 	}
+	engine_free(eng);
 	output_filter(&r, select, ignore, &cfg);
 	report_sort(&r);
 	if (output_baseline(&a, &r, baseline, write_baseline, &ro) < 0)
@@ -110,8 +153,10 @@ static int run_image(int argc, char **argv)
 const struct subcommand cmd_image = {
 	.name = "image",
 	.usage = "image [--format FORMAT [--output FILE]]... [--fail-on LEVEL] [--select IDS] "
-		 "[--ignore IDS] [--config FILE] [--baseline FILE] [--write-baseline FILE] IMAGE.tar|DIR",
-	.summary = "Check a built image: a docker save archive or an OCI image layout folder.",
+		 "[--ignore IDS] [--config FILE] [--baseline FILE] [--write-baseline FILE] "
+		 "[--host HOST] IMAGE.tar|DIR|NAME[:TAG]",
+	.summary = "Check a built image: a docker save archive, an OCI image layout folder, "
+		   "or an image of the engine.",
 	.help = "options:\n"
 		"  --format FORMAT        text (default), json, sarif, junit, github, gitlab or\n"
 		"                         checkstyle; repeatable\n"
@@ -125,9 +170,14 @@ const struct subcommand cmd_image = {
 		"  --write-baseline FILE  record today's findings in FILE (exit 0 unless an input\n"
 		"                         could not be checked)\n"
 		"  --baseline FILE        report only findings that FILE does not know\n"
+		"  --host HOST            the engine for NAME[:TAG]: unix:///path/docker.sock or\n"
+		"                         tcp://HOST:PORT (default: $DOCKER_HOST, else\n"
+		"                         unix:///var/run/docker.sock)\n"
 		"\n"
-		"The archive and its layers are read as streams (gzip, zstd or plain tar), never\n"
-		"extracted. Reading images from the engine (NAME[:TAG]) is not supported yet.\n"
+		"An existing file or folder is an archive or layout; anything else is an image\n"
+		"name, id or digest, which the engine exports (GET /images/{name}/get, as docker\n"
+		"save does) without pulling it and without writing it to disk. The archive and\n"
+		"its layers are read as streams (gzip, zstd or plain tar), never extracted.\n"
 		"\n"
 		"exit status: 0 clean, 1 a finding reached --fail-on, 2 usage error or an image\n"
 		"that could not be read.\n",

@@ -2,16 +2,29 @@
  * save tar is read twice: first its small JSON files (blobs may come before
  * the manifest), then its layers in whatever order they are stored; each
  * path keeps the entry of its highest layer and whiteouts are resolved at
- * the end, so the order does not matter and nothing is held but metadata. */
+ * the end, so the order does not matter and nothing is held but metadata.
+ *
+ * From the engine, each pass is its own GET /images/{id}/get: a thread
+ * hands the body to a pipe and libarchive reads the other end. docker save
+ * puts manifest.json last, so one pass would have to keep every layer that
+ * comes before it (memory or disk, the size of the image); two GETs cost
+ * the engine a second tar stream but keep memory at a few pipe and
+ * decompression buffers whatever the image's size. Both passes ask for the
+ * image id, not the name, so a tag moved in between cannot mix images. */
 #include <archive.h>
 #include <archive_entry.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <jansson.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "engine/engine.h"
 #include "image/image.h"
 #include "util/readfile.h"
 
@@ -29,18 +42,36 @@ struct json_file {
 	size_t len;
 };
 
+/* One GET of the archive from the engine, written into a pipe by a thread
+ * while libarchive reads the other end. */
+struct pump {
+	struct engine *eng;
+	const char *path;	/* "/images/ID/get" */
+	int rfd, wfd;
+	int werr;		/* errno of the write that failed, or 0 */
+	const char *err;	/* the engine's error, in ta */
+	struct arena ta;	/* the thread's own: arenas are not thread-safe */
+	pthread_t tid;
+};
+
 struct loader {
 	struct arena *a;
 	struct image *img;
 	struct report *r;
 	const char *display;
-	/* Either a folder, an archive file, or an archive in memory. */
+	/* Either a folder, an archive file, an archive in memory, or an image
+	 * in the engine (eng, id). */
 	const char *dir, *file;
 	const void *mem;
 	size_t memlen;
+	struct engine *eng;
+	const char *id;
+	struct pump pump;
+	bool fixed_name;	/* img->name is set: RepoTags do not replace it */
 	struct json_file *json;
 	size_t njson, capjson, jsontotal;
 	bool failed;
+	char msg[512];		/* the first failure, reported when loading ends */
 	char *scratch;		/* MAX_KEEP + 1 bytes: small files are read here */
 };
 
@@ -48,14 +79,101 @@ __attribute__((format(printf, 2, 3)))
 static void fail(struct loader *l, const char *fmt, ...)
 {
 	va_list ap;
-	char msg[512];
 
+	if (l->failed)
+		return;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(l->msg, sizeof(l->msg), fmt, ap);
 	va_end(ap);
-	if (!l->failed)
-		report_error(l->r, l->display, 0, "%s", msg);
 	l->failed = true;
+}
+
+static size_t pump_write(const void *buf, size_t len, void *ctx)
+{
+	struct pump *p = ctx;
+	const char *b = buf;
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t n = write(p->wfd, b + done, len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			p->werr = errno;
+			return 0;	/* curl stops the transfer */
+		}
+		done += (size_t)n;
+	}
+	return len;
+}
+
+static void *pump_run(void *arg)
+{
+	struct pump *p = arg;
+	sigset_t set;
+
+	/* A reader that stops early must give this write EPIPE, not kill
+	 * the process: SIGPIPE is blocked in this thread only. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	if (engine_get_stream(p->eng, &p->ta, p->path, pump_write, p, &p->err) != 0 && !p->err)
+		p->err = "the engine's answer stopped";
+	close(p->wfd);
+	return NULL;
+}
+
+/* Starts a GET into a pipe; the read end, or -1 after fail(). */
+static int pump_start(struct loader *l)
+{
+	struct pump *p = &l->pump;
+	int fds[2], rc;
+
+	memset(p, 0, sizeof(*p));
+	p->rfd = p->wfd = -1;
+	if (pipe2(fds, O_CLOEXEC) != 0) {
+		fail(l, "cannot make a pipe: %s", strerror(errno));
+		return -1;
+	}
+	p->eng = l->eng;
+	p->path = arena_printf(l->a, "/images/%s/get", engine_escape(l->a, l->id));
+	p->rfd = fds[0];
+	p->wfd = fds[1];
+	if ((rc = pthread_create(&p->tid, NULL, pump_run, p)) != 0) {
+		close(fds[0]);
+		close(fds[1]);
+		p->rfd = -1;
+		fail(l, "cannot start a thread: %s", strerror(rc));
+		return -1;
+	}
+	return p->rfd;
+}
+
+/* Ends a GET: closing the read end unblocks the writer (EPIPE) when the
+ * reader stopped early. An error of the engine's (status, connection)
+ * explains more than the truncated stream libarchive saw, so it wins. */
+static void pump_finish(struct loader *l)
+{
+	struct pump *p = &l->pump;
+
+	if (p->rfd < 0)
+		return;
+	close(p->rfd);
+	p->rfd = -1;
+	pthread_join(p->tid, NULL);
+	if (p->err && p->werr != EPIPE) {
+		snprintf(l->msg, sizeof(l->msg), "%s", p->err);
+		l->failed = true;
+	}
+	arena_release(&p->ta);
+}
+
+static void close_outer(struct loader *l, struct archive *ar)
+{
+	archive_read_free(ar);
+	if (l->eng)
+		pump_finish(l);
 }
 
 static struct archive *new_reader(void)
@@ -76,11 +194,22 @@ static struct archive *open_outer(struct loader *l)
 
 	if (!ar)
 		return NULL;
-	rc = l->mem ? archive_read_open_memory(ar, l->mem, l->memlen) :
-		      archive_read_open_filename(ar, l->file, 65536);
+	if (l->eng) {
+		int fd = pump_start(l);
+
+		if (fd < 0) {
+			archive_read_free(ar);
+			return NULL;
+		}
+		rc = archive_read_open_fd(ar, fd, 65536);
+	} else if (l->mem) {
+		rc = archive_read_open_memory(ar, l->mem, l->memlen);
+	} else {
+		rc = archive_read_open_filename(ar, l->file, 65536);
+	}
 	if (rc != ARCHIVE_OK) {
 		fail(l, "not a readable image archive: %s", archive_error_string(ar));
-		archive_read_free(ar);
+		close_outer(l, ar);
 		return NULL;
 	}
 	return ar;
@@ -178,7 +307,7 @@ static void read_json_files(struct loader *l)
 	}
 	if (rc != ARCHIVE_EOF && rc != ARCHIVE_OK)
 		fail(l, "truncated or corrupt archive: %s", archive_error_string(ar));
-	archive_read_free(ar);
+	close_outer(l, ar);
 }
 
 static const struct json_file *get_file(struct loader *l, const char *name)
@@ -340,7 +469,7 @@ static bool load_manifest_json(struct loader *l)
 		json_decref(m);
 		return true;
 	}
-	if (json_is_string(json_array_get(json_object_get(e, "RepoTags"), 0)))
+	if (!l->fixed_name && json_is_string(json_array_get(json_object_get(e, "RepoTags"), 0)))
 		l->img->name = jstr(l->a, json_array_get(json_object_get(e, "RepoTags"), 0));
 	for (size_t i = 0; i < json_array_size(layers); i++) {
 		const char *p = json_string_value(json_array_get(layers, i));
@@ -370,7 +499,7 @@ static bool load_oci(struct loader *l, const char *name, int depth)
 		json_decref(j);
 		return false;
 	}
-	if (depth == 0) {
+	if (depth == 0 && !l->fixed_name) {
 		json_t *ann = json_object_get(json_array_get(json_object_get(j, "manifests"), 0),
 					      "annotations");
 		const char *n = jstr(l->a, json_object_get(ann, "io.containerd.image.name"));
@@ -685,7 +814,7 @@ static void read_layers_archive(struct loader *l)
 				   layer, path);
 		}
 	}
-	archive_read_free(ar);
+	close_outer(l, ar);
 	for (size_t i = 0; !l->failed && i < l->img->nlayers; i++)
 		if (!seen[i])
 			fail(l, "layer %zu (%s) is missing from the archive", i, l->img->layers[i].file);
@@ -739,7 +868,7 @@ static void resolve(struct loader *l)
 	}
 }
 
-static int load(struct loader *l)
+static int load_(struct loader *l)
 {
 	struct image *img = l->img;
 
@@ -774,6 +903,15 @@ static int load(struct loader *l)
 	return 0;
 }
 
+static int load(struct loader *l)
+{
+	int rc = load_(l);
+
+	if (rc != 0)
+		report_error(l->r, l->display, 0, "%s", l->msg);
+	return rc;
+}
+
 int image_load(struct arena *a, const char *path, const char *display, struct image *img,
 	       struct report *r)
 {
@@ -797,5 +935,44 @@ int image_load_memory(struct arena *a, const void *buf, size_t len, struct image
 	struct loader l = { .a = a, .img = img, .r = r, .display = "<memory>", .mem = buf,
 			    .memlen = len };
 
+	return load(&l);
+}
+
+/* The name findings carry: the one the user gave, unless that is (a prefix
+ * of) the id and the image has a tag to show instead. */
+static const char *engine_name(struct arena *a, const char *ref, const char *id, json_t *tags)
+{
+	const char *hex = strchr(id, ':') ? strchr(id, ':') + 1 : id;
+	const char *r = !strncmp(ref, "sha256:", 7) ? ref + 7 : ref;
+	const char *tag = json_string_value(json_array_get(tags, 0));
+
+	if (tag && strlen(r) >= 4 && !strncmp(hex, r, strlen(r)))
+		return arena_strdup(a, tag);
+	return ref;
+}
+
+int image_load_engine(struct arena *a, struct engine *e, const char *ref, struct image *img,
+		      struct report *r)
+{
+	struct loader l = { .a = a, .img = img, .r = r, .display = ref, .eng = e,
+			    .fixed_name = true };
+	const char *err = NULL;
+	json_t *j;
+
+	/* Inspect first: a missing image gets the engine's own message, and
+	 * the id pins both passes to one image. */
+	j = engine_get_json(e, a, arena_printf(a, "/images/%s/json", engine_escape(a, ref)), &err);
+	if (!j) {
+		report_error(r, ref, 0, "%s", err);
+		return -1;
+	}
+	l.id = jstr(a, json_object_get(j, "Id"));
+	if (!l.id || !*l.id) {
+		json_decref(j);
+		report_error(r, ref, 0, "the engine's answer for the image has no Id");
+		return -1;
+	}
+	img->name = engine_name(a, ref, l.id, json_object_get(j, "RepoTags"));
+	json_decref(j);
 	return load(&l);
 }

@@ -63,6 +63,13 @@ struct image {
  * img, reporting problems as input errors on display. Returns 0 or -1. */
 int image_load(struct arena *a, const char *path, const char *display, struct image *img,
 	       struct report *r);
+/* Reads image ref (NAME[:TAG], an id or a digest) from the engine e as
+ * two streams of GET /images/{id}/get, never pulled nor written to disk.
+ * Findings name the image as the user did. Returns 0 or -1 (the engine's
+ * message is the input error). */
+struct engine;
+int image_load_engine(struct arena *a, struct engine *e, const char *ref, struct image *img,
+		      struct report *r);
 /* Reads an image from an archive in memory (for the fuzzer). */
 int image_load_memory(struct arena *a, const void *buf, size_t len, struct image *img,
 		      struct report *r);

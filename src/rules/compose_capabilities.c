@@ -1,31 +1,7 @@
 /* SW0253: a compose service adds a capability that reaches the host. */
 #include "rules/compose_util.h"
 
-#include <ctype.h>
-#include <string.h>
-#include <strings.h>
-
-static const struct {
-	const char *name, *what;
-} caps[] = {
-	{ "ALL", "every capability, nearly the same as privileged: true" },
-	{ "SYS_ADMIN", "mount, namespaces and much more: the usual way out of a container" },
-	{ "SYS_MODULE", "it loads kernel modules, that is, runs code in the host's kernel" },
-	{ "SYS_RAWIO", "raw access to devices and memory (iopl, /dev/mem)" },
-	{ "SYS_PTRACE", "it traces other processes, reads their memory and injects code" },
-	{ "DAC_READ_SEARCH", "it opens any host file by handle (open_by_handle_at, the "
-			     "\"shocker\" escape)" },
-	{ "NET_ADMIN", "it reconfigures networking: interfaces, routes and firewall rules" },
-	{ "SYS_BOOT", "it reboots the host" },
-	{ "SYS_TIME", "it sets the host's clock, for every container and the host" },
-	{ "MAC_ADMIN", "it changes the AppArmor or SELinux policy" },
-	{ "MAC_OVERRIDE", "it bypasses the AppArmor or SELinux policy" },
-	{ "BPF", "it loads BPF programs into the kernel" },
-	{ "PERFMON", "it reads performance data of the kernel and other processes" },
-	{ "SYSLOG", "it reads the kernel log, which leaks kernel addresses" },
-	{ "AUDIT_CONTROL", "it changes the kernel's audit rules" },
-	{ "LINUX_IMMUTABLE", "it clears the immutable flag of files it can reach" },
-};
+#include "rules/names.h"
 
 static void check(struct rule_ctx *c)
 {
@@ -36,16 +12,11 @@ static void check(struct rule_ctx *c)
 
 		for (size_t k = 0; k < s->cap_add.n; k++) {
 			const struct c_value *v = &s->cap_add.v[k];
-			const char *name = v->s;
+			const char *canon, *what = v->s ? capability_danger(v->s, &canon) : NULL;
 
-			if (!name)
-				continue;
-			if (!strncasecmp(name, "CAP_", 4))
-				name += 4;
-			for (size_t j = 0; j < sizeof(caps) / sizeof(caps[0]); j++)
-				if (!strcasecmp(name, caps[j].name))
-					cx_report_value(c, s, v, "service %s adds capability %s: %s",
-							s->name, caps[j].name, caps[j].what);
+			if (what)
+				cx_report_value(c, s, v, "service %s adds capability %s: %s", s->name,
+						canon, what);
 		}
 	}
 }

@@ -3,17 +3,14 @@
 
 #include <string.h>
 
+#include "rules/names.h"
 #include "rules/pathutil.h"
 
 /* What a bind source exposes: the socket itself or a folder holding it. */
 static const char *exposes(struct arena *a, const struct c_volume *v)
 {
-	static const char *const socks[] = {
-		"/var/run/docker.sock", "/run/docker.sock", "/var/run/podman/podman.sock",
-		"/run/podman/podman.sock", "/run/containerd/containerd.sock",
-		"/var/run/containerd/containerd.sock", NULL
-	};
 	const char *src;
+	bool docker;
 
 	if (!v->source || !v->type)
 		return NULL;
@@ -23,10 +20,9 @@ static const char *exposes(struct arena *a, const struct c_volume *v)
 	if (strcmp(v->type, "bind") || v->source[0] != '/')
 		return NULL;
 	src = path_resolve(a, "/", v->source);
-	for (size_t k = 0; socks[k]; k++)
-		if (!strcmp(src, socks[k]))
-			return arena_printf(a, "%s (%s)", strstr(src, "docker") ? "the Docker socket" :
-					    "the container runtime's socket", v->source);
+	if (is_runtime_socket(src, &docker))
+		return arena_printf(a, "%s (%s)", docker ? "the Docker socket" :
+				    "the container runtime's socket", v->source);
 	if (!strcmp(src, "/var/run") || !strcmp(src, "/run"))
 		return arena_printf(a, "%s, the folder that holds the Docker socket", v->source);
 	return NULL;

@@ -169,7 +169,7 @@ static const char *repo_base(const char *repo)
 	return slash ? slash + 1 : repo;
 }
 
-static bool is_proxy_repo(const char *repo)
+bool cx_proxy_repo(const char *repo)
 {
 	static const char *const names[] = {
 		"nginx", "nginx-unprivileged", "nginx-proxy", "nginx-proxy-manager",
@@ -185,9 +185,7 @@ static bool is_proxy_repo(const char *repo)
 	return false;
 }
 
-/* A service name that says proxy: a word (split on - _ .) that starts with
- * proxy or a proxy's name (reverse-proxy, nginx2, traefik-edge). */
-static bool proxy_name(const char *name)
+bool cx_proxy_name(const char *name)
 {
 	static const char *const words[] = {
 		"proxy", "nginx", "traefik", "caddy", "haproxy", "envoy", "httpd", "apache",
@@ -219,10 +217,10 @@ bool cx_is_proxy(struct rule_ctx *c, size_t i)
 
 	if (role && !strcasecmp(role, "proxy"))
 		return true;
-	if (repo && is_proxy_repo(repo))
+	if (repo && cx_proxy_repo(repo))
 		return true;
 	/* Built from a Dockerfile we cannot read: the name is all we have. */
-	if (!repo && s->build_context.s && proxy_name(s->name))
+	if (!repo && s->build_context.s && cx_proxy_name(s->name))
 		return true;
 	for (size_t k = 0; k < c->config->proxies.n; k++) {
 		const char *p = c->config->proxies.v[k];

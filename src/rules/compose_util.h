@@ -52,6 +52,12 @@ const char *cx_label(const struct c_service *s, const char *key);
  * a Dockerfile that is not in the tree and its name says proxy (proxy,
  * reverse-proxy, nginx, traefik...). */
 bool cx_is_proxy(struct rule_ctx *c, size_t i);
+/* Whether an image repository (as m_image_repo gives it) is a web proxy's:
+ * its last component is nginx, traefik, caddy, haproxy, envoy, httpd... */
+bool cx_proxy_repo(const char *repo);
+/* Whether a name says proxy: a word (split on - _ .) that starts with proxy
+ * or a proxy's name (reverse-proxy, nginx2, traefik-edge). */
+bool cx_proxy_name(const char *name);
 /* Whether service i is a one-off job rather than a long-running service:
  * another service waits for it with condition service_completed_successfully,
  * or every profile it has names a tool/migration/test/debug/setup/init/ci

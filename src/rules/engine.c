@@ -55,7 +55,8 @@ void rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
 			    const struct config *config)
 {
 	for (size_t i = 0; i < rule_count; i++) {
-		struct rule_ctx c = { r, r->a, rule_table[i], df, config, NULL, NULL, NULL, NULL };
+		struct rule_ctx c = { r, r->a, rule_table[i], df, config, NULL, NULL, NULL, NULL,
+				      NULL };
 
 		if (rule_table[i]->check_dockerfile)
 			rule_table[i]->check_dockerfile(&c);
@@ -80,7 +81,8 @@ void rules_check_compose(struct report *r, const struct c_project *p,
 			 const struct config *config)
 {
 	for (size_t i = 0; i < rule_count; i++) {
-		struct rule_ctx c = { r, r->a, rule_table[i], NULL, config, p, service_df, NULL, NULL };
+		struct rule_ctx c = { r, r->a, rule_table[i], NULL, config, p, service_df, NULL,
+				      NULL, NULL };
 
 		if (rule_table[i]->check_compose)
 			rule_table[i]->check_compose(&c);
@@ -91,7 +93,8 @@ void rules_check_scripts(struct report *r, const struct script_set *scripts,
 			 const struct config *config)
 {
 	for (size_t i = 0; i < rule_count; i++) {
-		struct rule_ctx c = { r, r->a, rule_table[i], NULL, config, NULL, NULL, scripts, NULL };
+		struct rule_ctx c = { r, r->a, rule_table[i], NULL, config, NULL, NULL, scripts,
+				      NULL, NULL };
 
 		if (rule_table[i]->check_scripts)
 			rule_table[i]->check_scripts(&c);
@@ -101,9 +104,22 @@ void rules_check_scripts(struct report *r, const struct script_set *scripts,
 void rules_check_image(struct report *r, const struct image *img, const struct config *config)
 {
 	for (size_t i = 0; i < rule_count; i++) {
-		struct rule_ctx c = { r, r->a, rule_table[i], NULL, config, NULL, NULL, NULL, img };
+		struct rule_ctx c = { r, r->a, rule_table[i], NULL, config, NULL, NULL, NULL, img,
+				      NULL };
 
 		if (rule_table[i]->check_image)
 			rule_table[i]->check_image(&c);
+	}
+}
+
+void rules_check_live(struct report *r, const struct live_container *ct,
+		      const struct config *config)
+{
+	for (size_t i = 0; i < rule_count; i++) {
+		struct rule_ctx c = { r, r->a, rule_table[i], NULL, config, NULL, NULL, NULL, NULL,
+				      ct };
+
+		if (rule_table[i]->check_live)
+			rule_table[i]->check_live(&c);
 	}
 }

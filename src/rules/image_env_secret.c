@@ -38,6 +38,10 @@ static void check(struct rule_ctx *c)
 	}
 	for (size_t i = 0; i < img->nhistory; i++) {
 		const char *h = img->history[i];
+		/* An ENV step ("ENV A=b", or the classic builder's "#(nop)  ENV
+		 * A=b") whose value is still in Env was reported above. */
+		bool env_step = !strncmp(h, "ENV ", 4) || strstr(h, "#(nop)  ENV ") ||
+				strstr(h, "#(nop) ENV ");
 
 		/* BuildKit records "RUN |2 NPM_TOKEN=abc ..." for build args. */
 		for (const char *p = h; *p;) {
@@ -45,11 +49,14 @@ static void check(struct rule_ctx *c)
 			const char *word = arena_strndup(c->a, p, n);
 			const char *name = secret_assignment(c->a, word, &v);
 
+			for (size_t k = 0; name && env_step && k < img->nenv; k++)
+				if (!strcmp(img->env[k], word))
+					name = NULL;
 			if (name) {
 				report_add(c->report, c->rule, NULL, 0, 0, 0, 0,
 					   "history step %zu records the value of %s "
-					   "(a build ARG?): docker history shows it", i,
-					   name);
+					   "(%s): docker history shows it", i, name,
+					   env_step ? "an ENV a later step changed" : "a build ARG?");
 				break;
 			}
 			p += n;

@@ -14,6 +14,7 @@ struct c_project;
 struct y_pos;
 struct script_set;
 struct image;
+struct live_container;
 
 struct rule_ctx {
 	struct report *report;
@@ -29,6 +30,8 @@ struct rule_ctx {
 	const struct script_set *scripts;
 	/* Image rules (src/image/image.h). */
 	const struct image *image;
+	/* Live rules (src/engine/container.h): one container of the engine. */
+	const struct live_container *container;
 };
 
 /* An option a rule accepts under `rules:` in .seaworthy.yaml. */
@@ -53,6 +56,7 @@ struct rule {
 	void (*check_compose)(struct rule_ctx *ctx);	/* ctx->project, ctx->service_df */
 	void (*check_scripts)(struct rule_ctx *ctx);	/* ctx->scripts */
 	void (*check_image)(struct rule_ctx *ctx);	/* ctx->image */
+	void (*check_live)(struct rule_ctx *ctx);	/* ctx->container */
 	const struct rule_option *options;	/* NULL-name terminated, or NULL */
 };
 
@@ -85,5 +89,8 @@ void rules_check_scripts(struct report *r, const struct script_set *scripts,
 			 const struct config *config);
 /* Runs every image rule over a loaded image. */
 void rules_check_image(struct report *r, const struct image *img, const struct config *config);
+/* Runs every live rule over one container of the engine. */
+void rules_check_live(struct report *r, const struct live_container *c,
+		      const struct config *config);
 
 #endif

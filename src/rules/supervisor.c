@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "rules/helpers.h"
+#include "rules/names.h"
 
 static bool in_list(const char *const *list, const char *s)
 {
@@ -97,11 +98,6 @@ static const char *pm2_of(struct rule_ctx *c, const struct sh_cmd *cmd)
  * isn't one. */
 static const char *supervisor_of(struct rule_ctx *c, const struct sh_cmd *cmd)
 {
-	static const char *const supervisors[] = {
-		"supervisord", "s6-svscan", "s6-supervise", "runsvdir", "runit",
-		"runit-init", "my_init", "systemd", "openrc-init", "circusd", "monit",
-		"chaperone", NULL
-	};
 	/* Procfile runners start every process of the Procfile. */
 	static const char *const procfile[] = {
 		"honcho", "foreman", "overmind", "goreman", NULL
@@ -113,7 +109,7 @@ static const char *supervisor_of(struct rule_ctx *c, const struct sh_cmd *cmd)
 
 	if (!cmd->argc)
 		return NULL;
-	if (in_list(supervisors, name))
+	if (is_supervisor_name(name))
 		return arena_printf(c->a, "the container's main process is %s, a process "
 				    "supervisor", name);
 	if (!strcmp(cmd->argv[0].text, "/init"))

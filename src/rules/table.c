@@ -6,6 +6,11 @@ extern const struct rule rule_image_root_user, rule_image_env_secret, rule_image
 	rule_image_no_healthcheck, rule_image_unknown_user, rule_image_setuid, rule_image_shadow,
 	rule_image_root_owned_dirs, rule_image_service_manager, rule_image_ports,
 	rule_image_log_files, rule_image_leftovers;
+extern const struct rule rule_live_no_new_privileges, rule_live_root_user, rule_live_privileged,
+	rule_live_capabilities, rule_live_docker_socket, rule_live_service_manager,
+	rule_live_process_trees, rule_live_no_restart, rule_live_restart_loop,
+	rule_live_public_port, rule_live_host_network, rule_live_logging_none,
+	rule_live_log_rotation, rule_live_log_folder;
 extern const struct rule rule_add_instead_of_copy;
 extern const struct rule rule_shell_form_cmd;
 extern const struct rule rule_pipefail;
@@ -147,6 +152,20 @@ const struct rule *const rule_table[] = {
 	&rule_image_ports,
 	&rule_image_log_files,
 	&rule_image_leftovers,
+	&rule_live_no_new_privileges,
+	&rule_live_root_user,
+	&rule_live_privileged,
+	&rule_live_capabilities,
+	&rule_live_docker_socket,
+	&rule_live_service_manager,
+	&rule_live_process_trees,
+	&rule_live_no_restart,
+	&rule_live_restart_loop,
+	&rule_live_public_port,
+	&rule_live_host_network,
+	&rule_live_logging_none,
+	&rule_live_log_rotation,
+	&rule_live_log_folder,
 };
 
 const size_t rule_count = sizeof(rule_table) / sizeof(rule_table[0]);

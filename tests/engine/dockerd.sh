@@ -10,7 +10,8 @@ set -uo pipefail
 dir=${SW_DOCKERD_DIR:-/tmp/sw-dockerd}
 sock=$dir/docker.sock
 # Short: containerd's shim sockets live under it (108-byte sun_path).
-exec_root=${SW_DOCKERD_EXEC:-/tmp/sw-dx}
+# One per engine folder: two engines sharing it would share containerd.
+exec_root=${SW_DOCKERD_EXEC:-/tmp/sw-dx-$(printf '%s' "$dir" | cksum | cut -d' ' -f1)}
 
 ping() {
 	curl -sf --max-time 2 --unix-socket "$sock" http://localhost/_ping >/dev/null 2>&1
@@ -47,8 +48,9 @@ start)
 	skip "the test engine did not start (log: $dir/dockerd.log)"
 	;;
 stop)
-	if [ -f "$dir/dockerd.pid" ]; then
-		pid=$(cat "$dir/dockerd.pid")
+	pid=$(cat "$dir/dockerd.pid" 2>/dev/null)
+	# A stale pid file must not kill whatever has that pid now.
+	if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = dockerd ]; then
 		if ping; then
 			ids=$(DOCKER_HOST=unix://$sock docker ps -aq 2>/dev/null)
 			[ -z "$ids" ] || DOCKER_HOST=unix://$sock docker rm -f $ids >/dev/null 2>&1

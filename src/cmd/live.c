@@ -9,6 +9,7 @@
 #include "config/config.h"
 #include "engine/container.h"
 #include "engine/engine.h"
+#include "engine/procs.h"
 #include "render/render.h"
 #include "rules/rule.h"
 
@@ -103,7 +104,10 @@ static void audit(struct arena *a, struct engine *e, const char *project,
 	const char *err = NULL, **paths, **errs;
 	json_t *list, **out;
 	size_t n, k = 0, m = 0, *owner;
-	bool *is_top;
+	const char *force_top = getenv("SEAWORTHY_LIVE_TOP");
+	bool *is_top, local = (!strncmp(engine_host(e), "unix://", 7) || engine_host(e)[0] == '/') &&
+			      !(force_top && *force_top && strcmp(force_top, "0"));
+	struct proc_table *pt;
 
 	list = engine_get_json(e, a, "/containers/json?all=1", &err);
 	if (!list) {
@@ -151,11 +155,13 @@ static void audit(struct arena *a, struct engine *e, const char *project,
 	}
 	n = k;
 
-	/* The processes of the running ones, and each image once. */
+	/* The processes of the running ones, and each image once. A local
+	 * engine's processes are read from /proc when they are visible. */
+	pt = local ? proc_table_read(a) : NULL;
 	for (size_t i = 0; i < n; i++) {
 		bool known = false;
 
-		if (cts[i].running) {
+		if (cts[i].running && !proc_table_fill(a, pt, &cts[i])) {
 			owner[m] = i;
 			is_top[m] = true;
 			paths[m++] = arena_printf(a, "/containers/%s/top",

@@ -191,6 +191,10 @@ golden expected-project.txt "$tmp/project.txt"
 # The same run again gives the same bytes (order, no ids or times).
 run "$tmp/again.json" "${H[@]}" --format json
 if cmp -s "$tmp/all.json" "$tmp/again.json"; then ok "deterministic"; else bad "two runs differ"; diff -u "$tmp/all.json" "$tmp/again.json" | show; fi
+# Processes through the engine's /top (as for a remote engine) give the
+# same findings as this machine's /proc.
+SEAWORTHY_LIVE_TOP=1 run "$tmp/top.json" "${H[@]}" --format json
+if cmp -s "$tmp/all.json" "$tmp/top.json"; then ok "/top and /proc agree"; else bad "/top and /proc differ"; diff -u "$tmp/all.json" "$tmp/top.json" | show; fi
 
 # JSON shape: no file, a container target with project and service.
 if python3 - "$tmp/all.json" >"$tmp/py" 2>&1 <<'PY'; then ok "JSON targets"; else bad "JSON targets"; show "$tmp/py"; fi

@@ -211,6 +211,24 @@ if [ "$(id -u)" = 0 ]; then
 else
 	skipped "host sockets: building owned fixtures needs root"
 fi
+# The engine client against a stand-in engine: the API version comes from
+# /_ping (never hard-coded), none means unversioned paths, and answers that
+# are not JSON are an input error (exit 2), never a crash.
+fe=$tmp/fe2; mkdir -p "$fe/v144" "$fe/none" "$fe/bad"
+echo '[]' >"$fe/v144/containers_json_all=1.json"; cp "$fe/v144/containers_json_all=1.json" "$fe/none/"
+printf '[{"Id": "abc", "Names": ["/x"' >"$fe/bad/containers_json_all=1.json"
+for c in v144:1.44:0:'GET /v1.44/containers/json?all=1' none::0:'GET /containers/json?all=1' \
+	 bad:1.41:2:'GET /v1.41/containers/json?all=1'; do
+	IFS=: read -r kind ver want line <<<"$c"
+	python3 "$top/tests/engine/fake-engine.py" "$fe/$kind.sock" "$fe/$kind" "$ver" & fpid=$!
+	for _ in $(seq 50); do [ -S "$fe/$kind.sock" ] && break; sleep 0.1; done
+	"$BIN" live --host "unix://$fe/$kind.sock" >"$tmp/fe.out" 2>&1; rc=$?
+	kill $fpid 2>/dev/null; wait $fpid 2>/dev/null
+	if [ $rc -eq "$want" ] && grep -qF "$line HTTP" "$fe/$kind.log" &&
+	   { [ "$kind" != bad ] || grep -q 'not JSON' "$tmp/fe.out"; }; then ok
+	else bad "live against a stand-in engine ($kind): exit $rc"; head -5 "$tmp/fe.out"; cat "$fe/$kind.log"; fi
+done
+
 # Findings without a file name the host and the user (JSON target, SARIF
 # logical location); file findings keep the documented shape.
 d=$top/tests/golden/host-sudoers-nopasswd-all

@@ -27,7 +27,7 @@ median_ms() { # command... -> median wall time in ms
 		awk -v u="$best" 'BEGIN { printf "%.1f", u / 1000 }'
 	fi
 }
-verdict() { awk -v v="$1" -v g="$goal_ms" 'BEGIN { print (v < g) ? "ok" : "MISSED" }'; }
+verdict() { awk -v v="$1" -v g="$goal_ms" 'BEGIN { print (v < g) ? "PASS" : "MISS" }'; }
 
 echo
 echo "seaworthy host (goal < ${goal_ms} ms)"

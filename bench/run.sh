@@ -27,8 +27,21 @@ goal_floor=2		# seaworthy / cat below this
 goal_peer=50		# dockerfile-utils / seaworthy at least this
 goal_rss_mb=64		# seaworthy peak RSS below this
 
+# The layers that need no corpus, each its own report: the host
+# (bench/host.sh), 50 live containers on the private test engine
+# (bench/live.sh), a generated 100 MB image archive and by name
+# (bench/image.sh).
+other_layers() {
+	local rc=0
+	"$top/bench/host.sh" "$bin" || rc=1
+	"$top/bench/live.sh" "$bin" || rc=1
+	"$top/bench/image.sh" "$bin" || rc=1
+	return $rc
+}
+
 if [ ! -d "$corpus" ]; then
-	echo "bench: SKIPPED: the corpus $corpus is absent (it comes with ../shared)"
+	echo "bench: Dockerfiles SKIPPED: the corpus $corpus is absent (it comes with ../shared)"
+	other_layers || exit 1
 	exit 0
 fi
 
@@ -212,12 +225,7 @@ if [ -n "$rss_kb" ]; then
 else
 	printf '  %-32s %11s   goal < %s MB   NOT MEASURED\n' 'seaworthy peak RSS' '-' "$goal_rss_mb"
 fi
-# The host layer: its own report (bench/host.sh).
-"$top/bench/host.sh" "$bin" || trouble=1
-# Live containers: 50 of them on the private test engine (bench/live.sh).
-"$top/bench/live.sh" "$bin" || trouble=1
-# The image layer: a generated 100 MB archive, and by name (bench/image.sh).
-"$top/bench/image.sh" "$bin" || trouble=1
+other_layers || trouble=1
 # The compose corpus: a report of its own (bench/compose.sh).
 echo
 "$top/bench/compose.sh" "$bin" || trouble=1

@@ -122,6 +122,15 @@ print("\n".join(sorted({f["file"] for f in json.load(open(sys.argv[1]))["finding
 PY
 printf '%s\n' Containerfile Dockerfile a/Dockerfile.prod b/api.Dockerfile b/c/web.dockerfile >"$tmp/disc.want"
 if diff -u "$tmp/disc.want" "$tmp/disc" >"$tmp/diff"; then ok; else bad "discovery"; cat "$tmp/diff"; fi
+# A walk follows no directory symlink (no loop) and opens nothing that is
+# not a regular file: a FIFO named Dockerfile would block forever.
+d=$tmp/tree2; mkdir -p "$d/sub"; ln -s .. "$d/sub/loop"; mkfifo "$d/sub/Dockerfile"
+printf 'FROM scratch\n' >"$d/Dockerfile"; printf 'FROM scratch\n' >"$d/base.txt"
+ln -s ../base.txt "$d/sub/Containerfile"
+(cd "$d" && timeout 20 "$BIN" check --select SW0201 --format json . >"$tmp/disc2.json" 2>&1); rc=$?
+got=$(python3 -c 'import json,sys; print(" ".join(sorted({f["file"] for f in json.load(open(sys.argv[1]))["findings"]})))' "$tmp/disc2.json" 2>&1)
+if [ $rc -eq 1 ] && [ "$got" = "Dockerfile sub/Containerfile" ]; then ok
+else bad "discovery of symlinks and a FIFO (exit $rc): $got"; fi
 
 # Baselines: known findings stay known when lines are inserted above them;
 # a new finding of the same rule in the same file is still reported.

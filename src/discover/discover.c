@@ -73,55 +73,82 @@ static void add_bad(struct arena *a, struct input_list *out, const char *path, c
 	b->why = why;
 }
 
-static int cmp_str(const void *a, const void *b)
+static int cmp_entry(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct dir_entry *)a)->name, ((const struct dir_entry *)b)->name);
+}
+
+size_t discover_read_dir(struct arena *a, const char *dir, struct dir_entry **out)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	struct dir_entry *v = NULL;
+	size_t n = 0, cap = 0;
+
+	*out = NULL;
+	if (!d)
+		return (size_t)-1;
+	while ((e = readdir(d))) {
+		struct dir_entry *de;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		de = ARENA_PUSH(a, v, n, cap);
+		de->name = arena_strdup(a, e->d_name);
+		de->type = e->d_type;
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_entry);
+	*out = v;
+	return n;
+}
+
+unsigned char discover_type(const char *path, unsigned char type)
+{
+	struct stat st;
+
+	if (type != DT_UNKNOWN)
+		return type;
+	return lstat(path, &st) < 0 ? DT_UNKNOWN : IFTODT(st.st_mode);
 }
 
 static void walk(struct arena *a, const char *dir, int depth, struct input_list *out)
 {
-	DIR *d;
-	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
+	struct dir_entry *ents;
+	size_t n;
 
 	if (depth > MAX_DEPTH)
 		return;
 	*ARENA_PUSH(a, out->dirs, out->ndirs, out->capdirs) = dir;
-	d = opendir(dir);
-	if (!d) {
+	n = discover_read_dir(a, dir, &ents);
+	if (n == (size_t)-1) {
 		add_bad(a, out, dir, strerror(errno));
 		return;
 	}
-	while ((e = readdir(d))) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		*ARENA_PUSH(a, names, n, cap) = arena_strdup(a, e->d_name);
-	}
-	closedir(d);
-	if (n > 1)
-		qsort(names, n, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < n; i++) {
-		const char *name = names[i];
+		const char *name = ents[i].name;
+		bool df = discover_is_dockerfile(name);
+		unsigned char type = ents[i].type;
 		const char *path;
 		struct stat st;
 
-		if (!strcmp(dir, "."))
-			path = name;
-		else
-			path = arena_path_join(a, dir, name);
-		/* lstat: never follow directory symlinks, so no loops. */
-		if (lstat(path, &st) < 0)
+		/* The entry's own type from readdir: no lstat for most of them,
+		 * and a directory symlink is DT_LNK, never followed. */
+		if (type == DT_REG && !df)
 			continue;
-		if (S_ISDIR(st.st_mode)) {
+		path = !strcmp(dir, ".") ? name : arena_path_join(a, dir, name);
+		type = discover_type(path, type);
+		if (type == DT_DIR) {
 			if (!strcmp(name, ".git") || !strcmp(name, "node_modules") ||
 			    !strcmp(name, "vendor"))
 				continue;
 			walk(a, path, depth + 1, out);
-		} else if (discover_is_dockerfile(name)) {
-			if (S_ISLNK(st.st_mode) && (stat(path, &st) < 0 || !S_ISREG(st.st_mode)))
+		} else if (df) {
+			if (type == DT_LNK && (stat(path, &st) < 0 || !S_ISREG(st.st_mode)))
 				continue;
-			add_input(a, out, path, INPUT_DOCKERFILE);
+			if (type == DT_REG || type == DT_LNK)
+				add_input(a, out, path, INPUT_DOCKERFILE);
 		}
 	}
 }

@@ -35,6 +35,16 @@ bool discover_is_dockerfile(const char *name);
 /* Walks each path (files are taken whatever their name) in a sorted,
  * deterministic order, skipping .git, node_modules and vendor. */
 void discover(struct arena *a, const char *const *paths, size_t npaths, struct input_list *out);
+/* One folder entry: its name and readdir's type (DT_*, maybe DT_UNKNOWN). */
+struct dir_entry {
+	const char *name;
+	unsigned char type;
+};
+/* The entries of dir but . and .., sorted by name, in a; (size_t)-1 with
+ * errno set when it cannot be read. */
+size_t discover_read_dir(struct arena *a, const char *dir, struct dir_entry **out);
+/* type, or when readdir could not tell (DT_UNKNOWN) the lstat of path. */
+unsigned char discover_type(const char *path, unsigned char type);
 /* The path as it should be printed. */
 const char *display_path(struct arena *a, const char *path);
 

@@ -121,55 +121,49 @@ static void add_script(struct arena *a, struct script_set *out, const char *path
 	s->kind = kind;
 }
 
-static int cmp_str(const void *x, const void *y)
-{
-	return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
 static void walk(struct arena *a, const char *dir, int depth, struct script_set *out)
 {
-	DIR *d;
-	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
+	struct dir_entry *ents;
+	size_t n;
 
-	if (depth > MAX_DEPTH || !(d = opendir(dir)))
+	if (depth > MAX_DEPTH || (n = discover_read_dir(a, dir, &ents)) == (size_t)-1)
 		return;
-	while ((e = readdir(d))) {
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		*ARENA_PUSH(a, names, n, cap) = arena_strdup(a, e->d_name);
-	}
-	closedir(d);
-	if (n > 1)
-		qsort(names, n, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < n; i++) {
-		const char *name = names[i];
-		const char *path = !strcmp(dir, ".") ? name :
-				   arena_path_join(a, dir, name);
+		const char *name = ents[i].name;
+		const char *path = !strcmp(dir, ".") ? name : arena_path_join(a, dir, name);
+		unsigned char type = discover_type(path, ents[i].type);
+		bool have_st = false;
 		struct stat st;
 		int kind;
 
-		/* lstat: never follow directory symlinks, so no loops. */
-		if (lstat(path, &st) < 0)
-			continue;
-		if (S_ISDIR(st.st_mode)) {
+		if (type == DT_DIR) {
+			/* readdir's own type: a directory symlink is DT_LNK, so
+			 * there are no loops. */
 			if (strcmp(name, ".git") && strcmp(name, "node_modules") &&
 			    strcmp(name, "vendor"))
 				walk(a, path, depth + 1, out);
 			continue;
 		}
-		if (S_ISLNK(st.st_mode) && stat(path, &st) < 0)
+		if (type == DT_LNK) {
+			if (stat(path, &st) < 0 || !S_ISREG(st.st_mode))
+				continue;
+			have_st = true;
+		} else if (type != DT_REG) {
 			continue;
-		if (!S_ISREG(st.st_mode))
-			continue;
+		}
 		if (compose_is_compose_file(name))
 			out->has_compose = true;
+		kind = script_kind_of(path);
+		/* Only scripts by name, and files without an extension (which
+		 * may be executables with a #!), are worth a stat. */
+		if (kind < 0 && strchr(name, '.'))
+			continue;
+		if (!have_st && stat(path, &st) < 0)
+			continue;
 		if (st.st_size > (off_t)MAX_SCRIPT)
 			continue;
-		kind = script_kind_of(path);
 		/* Scripts without a .sh name: executable, no extension, #!. */
-		if (kind < 0 && !strchr(name, '.') && (st.st_mode & 0111) && shell_shebang(path))
+		if (kind < 0 && (st.st_mode & 0111) && shell_shebang(path))
 			kind = SCRIPT_SHELL;
 		if (kind >= 0)
 			add_script(a, out, path, (enum script_kind)kind);

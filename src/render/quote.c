@@ -157,6 +157,54 @@ const char *finding_fp(const struct finding *f, char buf[17])
 	return buf;
 }
 
+void quote_json_str(struct strbuf *sb, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)s;
+
+	strbuf_addch(sb, '"');
+	while (*p) {
+		const unsigned char *run = p;
+		uint32_t cp;
+		size_t n;
+
+		/* The common case: a run of plain ASCII, copied at once. */
+		while (*p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+			p++;
+		strbuf_add(sb, run, (size_t)(p - run));
+		if (!*p)
+			break;
+		if (*p >= 0x80) {
+			n = utf8_seq(p, &cp);
+			if (n) {
+				strbuf_add(sb, p, n);
+				p += n;
+			} else {
+				strbuf_addstr(sb, REPLACEMENT);
+				p++;
+			}
+			continue;
+		}
+		/* The escapes jansson writes, so output is the same bytes. */
+		strbuf_addch(sb, '\\');
+		switch (*p) {
+		case '"': strbuf_addch(sb, '"'); break;
+		case '\\': strbuf_addch(sb, '\\'); break;
+		case '\b': strbuf_addch(sb, 'b'); break;
+		case '\f': strbuf_addch(sb, 'f'); break;
+		case '\n': strbuf_addch(sb, 'n'); break;
+		case '\r': strbuf_addch(sb, 'r'); break;
+		case '\t': strbuf_addch(sb, 't'); break;
+		default:
+			strbuf_addstr(sb, "u00");
+			strbuf_addch(sb, hex[*p >> 4]);
+			strbuf_addch(sb, hex[*p & 15]);
+		}
+		p++;
+	}
+	strbuf_addch(sb, '"');
+}
+
 json_t *quote_json(const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;

@@ -15,6 +15,10 @@ void quote_utf8(struct strbuf *sb, const char *s);
 struct json_t;
 struct json_t *quote_json(const char *s);
 
+/* Appends s as a JSON string literal, quotes included, byte for byte what
+ * jansson's dump writes for quote_json(s). */
+void quote_json_str(struct strbuf *sb, const char *s);
+
 /* Appends s for an XML 1.0 document: & < > " ' as entities, characters
  * XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF) and invalid UTF-8 as
  * U+FFFD. In an attribute (attr) line breaks and tabs become character

@@ -95,6 +95,7 @@ static void check_text(struct scan *sc, const struct sh_cmd *cmd, const struct s
 {
 	static const char *const npm_keys[] = { ":_authToken=", ":_auth=", ":_password=" };
 	const char *name = sh_cmd_name(cmd), *tok;
+	bool npm_key = strstr(w->text, ":_") != NULL;	/* what all the keys share */
 
 	if (text_has_url_credentials(w->text)) {
 		report(sc, arena_printf(sc->c->a, "%s gets a URL with a literal password "
@@ -106,7 +107,7 @@ static void check_text(struct scan *sc, const struct sh_cmd *cmd, const struct s
 					*name ? name : "the command", tok));
 		return;
 	}
-	for (size_t i = 0; i < sizeof(npm_keys) / sizeof(npm_keys[0]); i++) {
+	for (size_t i = 0; npm_key && i < sizeof(npm_keys) / sizeof(npm_keys[0]); i++) {
 		const char *k = strstr(w->text, npm_keys[i]);
 
 		if (k && literal(w, k + strlen(npm_keys[i]))) {

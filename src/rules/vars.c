@@ -200,11 +200,12 @@ const char *text_known_token(const char *s)
 	};
 
 	for (const char *p = s; *p; p++) {
+		/* Every prefix starts with one of these: skip the rest cheaply
+		 * (this loop sees every byte of every RUN). */
+		if (*p != 'g' && *p != 'n' && *p != 'x' && *p != 's' && *p != 'A')
+			continue;
 		/* A token starts a word: not inside some longer name. */
 		if (p > s && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))
-			continue;
-		/* Every prefix starts with one of these: skip the rest cheaply. */
-		if (!strchr("gnxsA", *p))
 			continue;
 		for (size_t i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
 			size_t pl = strlen(fmts[i].prefix), n;

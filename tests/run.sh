@@ -18,18 +18,15 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcod
 pass=0 fail=0 skip=0
 tmp=$(mktemp -d)
 # The private test engines (tests/engine/dockerd.sh) this run starts are
-# stopped when it ends; engines that were already running are left alone.
-engine_dirs="${SW_DOCKERD_DIR:-/tmp/sw-dockerd} ${SW_LIVE_DOCKERD_DIR:-/tmp/sw-live-dockerd}"
-engines_up=''
-for d in $engine_dirs; do
-	curl -sf --max-time 2 --unix-socket "$d/docker.sock" http://localhost/_ping >/dev/null 2>&1 &&
-		engines_up="$engines_up $d"
-done
+# stopped when it ends: dockerd.sh notes each engine it launches in
+# SW_ENGINES_STARTED. Engines that were already running are left alone.
+export SW_ENGINES_STARTED=$tmp/engines-started
 stop_engines() {
-	for d in $engine_dirs; do
-		case " $engines_up " in *" $d "*) ;;
-		*) SW_DOCKERD_DIR=$d "$top/tests/engine/dockerd.sh" stop ;; esac
-	done
+	local d
+	[ -f "$SW_ENGINES_STARTED" ] || return 0
+	while read -r d; do
+		SW_DOCKERD_DIR=$d "$top/tests/engine/dockerd.sh" stop
+	done <"$SW_ENGINES_STARTED"
 }
 trap 'stop_engines; rm -rf "$tmp"' EXIT
 

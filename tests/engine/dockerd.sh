@@ -36,6 +36,8 @@ start)
 	dockerd --host "unix://$sock" --data-root "$dir/data" --exec-root "$exec_root" \
 		--pidfile "$dir/dockerd.pid" --iptables=false --ip6tables=false --bridge=none \
 		--storage-driver=vfs >"$dir/dockerd.log" 2>&1 &
+	# Whoever asked to be told (tests/run.sh) stops it at its end.
+	[ -z "${SW_ENGINES_STARTED:-}" ] || echo "$dir" >>"$SW_ENGINES_STARTED"
 	for _ in $(seq 1 120); do
 		if ping; then
 			echo "$sock"

@@ -13,12 +13,10 @@
 extern const struct subcommand cmd_host;
 
 struct host_cmd {
-	struct output outputs[MAX_OUTPUTS];
-	size_t noutputs;
-	int fail_on, color;
-	const char *select, *ignore, *config, *user, *root;
-	bool no_config, fail_on_set;
-	const char *baseline, *write_baseline;
+	struct report_opts r;
+	int color;
+	const char *user, *root;
+	bool no_config;
 };
 
 static int parse_args(int argc, char **argv, struct host_cmd *o)
@@ -40,39 +38,12 @@ static int parse_args(int argc, char **argv, struct host_cmd *o)
 			if (t < 0 || !*v)
 				return usage_error(&cmd_host, "--root takes a folder");
 			o->root = v;
-		} else if ((t = take_opt(argc, argv, &i, "--format", &v))) {
-			if (output_set_format(&cmd_host, o->outputs, &o->noutputs, t > 0 ? v : NULL))
-				return -1;
-		} else if ((t = take_opt(argc, argv, &i, "--output", &v)) ||
-			   (t = take_opt(argc, argv, &i, "-o", &v))) {
-			if (t < 0 || !o->noutputs || o->outputs[o->noutputs - 1].path)
-				return usage_error(&cmd_host,
-						   "--output FILE follows the --format it is for");
-			o->outputs[o->noutputs - 1].path = v;
-		} else if ((t = take_opt(argc, argv, &i, "--fail-on", &v))) {
-			if (output_set_fail_on(&cmd_host, &o->fail_on, t > 0 ? v : NULL))
-				return -1;
-			o->fail_on_set = true;
-		} else if ((t = take_opt(argc, argv, &i, "--select", &v)) ||
-			   (t = take_opt(argc, argv, &i, "--ignore", &v) * 2)) {
-			if (t < 0 || rule_list_bad(v))
-				return usage_error(&cmd_host, "--select and --ignore take rule ids, "
-					"e.g. SW0101,SW0102");
-			*(t == 2 ? &o->ignore : &o->select) = v;
-		} else if ((t = take_opt(argc, argv, &i, "--config", &v))) {
-			if (t < 0)
-				return usage_error(&cmd_host, "--config takes a file");
-			o->config = v;
+		} else if ((t = output_take_opt(&cmd_host, argc, argv, &i, &o->r,
+						"SW0101,SW0102"))) {
+			if (t != 1)
+				return t;
 		} else if (!strcmp(a, "--no-config")) {
 			o->no_config = true;
-		} else if ((t = take_opt(argc, argv, &i, "--baseline", &v))) {
-			if (t < 0)
-				return usage_error(&cmd_host, "--baseline takes a file");
-			o->baseline = v;
-		} else if ((t = take_opt(argc, argv, &i, "--write-baseline", &v))) {
-			if (t < 0)
-				return usage_error(&cmd_host, "--write-baseline takes a file");
-			o->write_baseline = v;
 		} else if (!strcmp(a, "--no-color")) {
 			o->color = 0;
 		} else if ((t = take_opt(argc, argv, &i, "--color", &v))) {
@@ -93,7 +64,7 @@ static int parse_args(int argc, char **argv, struct host_cmd *o)
 
 static int run_host(int argc, char **argv)
 {
-	struct host_cmd o = { .fail_on = SEV_WARNING, .color = -1 };
+	struct host_cmd o = { .r = REPORT_OPTS_INIT, .color = -1 };
 	struct arena a = ARENA_INIT;
 	struct report r;
 	struct config cfg = { 0 };
@@ -107,24 +78,24 @@ static int run_host(int argc, char **argv)
 	report_init(&r, &a);
 	if (!o.no_config) {
 		const char *env = getenv("SEAWORTHY_CONFIG");
-		const char *path = o.config ? o.config : env && *env ? env : config_find(&a, ".");
+		const char *path = o.r.config ? o.r.config : env && *env ? env : config_find(&a, ".");
 
 		if (path && config_load(&a, path, &cfg, &r) == 0 && cfg.has_fail_on &&
-		    !o.fail_on_set)
-			o.fail_on = cfg.fail_on;
+		    !o.r.fail_on_set)
+			o.r.fail_on = cfg.fail_on;
 	}
 	ho.root = o.root;
 	ho.user = o.user;
 	if (!r.nerrors)
 		host_audit(&r, &ho);
 	report_fingerprint_messages(&r, 0);
-	output_filter(&r, o.select, o.ignore, &cfg);
+	output_filter(&r, o.r.select, o.r.ignore, &cfg);
 	report_sort(&r);
-	if (output_baseline(&a, &r, o.baseline, o.write_baseline, &ro) < 0)
+	if (output_baseline(&a, &r, o.r.baseline, o.r.write_baseline, &ro) < 0)
 		status = EXIT_TROUBLE;
-	if (output_write(o.outputs, o.noutputs, o.color, &r, &ro) < 0)
+	if (output_write(o.r.outputs, o.r.noutputs, o.color, &r, &ro) < 0)
 		status = EXIT_TROUBLE;
-	status = output_exit_status(&r, o.fail_on, o.write_baseline, status == EXIT_TROUBLE);
+	status = output_exit_status(&r, o.r.fail_on, o.r.write_baseline, status == EXIT_TROUBLE);
 	arena_release(&a);
 	return status;
 }

@@ -49,13 +49,11 @@ static int run_image(int argc, char **argv)
 	struct report r;
 	struct config cfg = { 0 };
 	struct render_opts ro = { false };
-	struct output outs[MAX_OUTPUTS];
-	const char *select = NULL, *ignore = NULL, *path = NULL, *config = NULL, *v;
-	const char *baseline = NULL, *write_baseline = NULL, *host = NULL;
-	size_t nout = 0;
-	int fail_on = SEV_WARNING, status = EXIT_CLEAN, t;
+	struct report_opts o = REPORT_OPTS_INIT;
+	const char *path = NULL, *host = NULL, *v;
+	int status = EXIT_CLEAN, t;
 	struct stat st;
-	bool fail_on_flag = false, by_name = false;
+	bool by_name = false;
 	struct image img = { 0 };	/* findings point at img.target until the end */
 	struct engine *eng = NULL;
 
@@ -63,37 +61,10 @@ static int run_image(int argc, char **argv)
 		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
 			print_help(&cmd_image);
 			return EXIT_CLEAN;
-		} else if ((t = take_opt(argc, argv, &i, "--format", &v))) {
-			if (output_set_format(&cmd_image, outs, &nout, t > 0 ? v : NULL))
-				return EXIT_TROUBLE;
-		} else if ((t = take_opt(argc, argv, &i, "--output", &v)) ||
-			   (t = take_opt(argc, argv, &i, "-o", &v))) {
-			if (t < 0 || !nout || outs[nout - 1].path)
-				return usage_error(&cmd_image,
-						   "--output FILE follows the --format it is for");
-			outs[nout - 1].path = v;
-		} else if ((t = take_opt(argc, argv, &i, "--fail-on", &v))) {
-			if (output_set_fail_on(&cmd_image, &fail_on, t > 0 ? v : NULL))
-				return EXIT_TROUBLE;
-			fail_on_flag = true;
-		} else if ((t = take_opt(argc, argv, &i, "--select", &v)) ||
-			   (t = take_opt(argc, argv, &i, "--ignore", &v) * 2)) {
-			if (t < 0 || rule_list_bad(v))
-				return usage_error(&cmd_image, "--select and --ignore take rule ids, "
-						   "e.g. SW0271,SW0571");
-			*(t == 2 ? &ignore : &select) = v;
-		} else if ((t = take_opt(argc, argv, &i, "--config", &v))) {
-			if (t < 0)
-				return usage_error(&cmd_image, "--config takes a file");
-			config = v;
-		} else if ((t = take_opt(argc, argv, &i, "--baseline", &v))) {
-			if (t < 0)
-				return usage_error(&cmd_image, "--baseline takes a file");
-			baseline = v;
-		} else if ((t = take_opt(argc, argv, &i, "--write-baseline", &v))) {
-			if (t < 0)
-				return usage_error(&cmd_image, "--write-baseline takes a file");
-			write_baseline = v;
+		} else if ((t = output_take_opt(&cmd_image, argc, argv, &i, &o,
+						"SW0271,SW0571"))) {
+			if (t != 1)
+				return t;
 		} else if ((t = take_opt(argc, argv, &i, "--host", &v)) ||
 			   (t = take_opt(argc, argv, &i, "-H", &v))) {
 			if (t < 0 || !*v)
@@ -116,8 +87,9 @@ static int run_image(int argc, char **argv)
 	report_init(&r, &a);
 	r.layers |= LAYER_IMAGE;
 	/* Only an explicit file: an image belongs to no project folder. */
-	if (config && config_load(&a, config, &cfg, &r) == 0 && cfg.has_fail_on)
-		fail_on = fail_on_flag ? fail_on : cfg.fail_on;
+	if (o.config && config_load(&a, o.config, &cfg, &r) == 0 && cfg.has_fail_on &&
+	    !o.fail_on_set)
+		o.fail_on = cfg.fail_on;
 	{
 		const char *base = strrchr(path, '/');
 		size_t from = 0;
@@ -138,14 +110,14 @@ static int run_image(int argc, char **argv)
 		}
 	}
 	engine_free(eng);
-	output_filter(&r, select, ignore, &cfg);
+	output_filter(&r, o.select, o.ignore, &cfg);
 	report_sort(&r);
-	if (output_baseline(&a, &r, baseline, write_baseline, &ro) < 0)
+	if (output_baseline(&a, &r, o.baseline, o.write_baseline, &ro) < 0)
 		status = EXIT_TROUBLE;
 
-	if (output_write(outs, nout, -1, &r, &ro) < 0)
+	if (output_write(o.outputs, o.noutputs, -1, &r, &ro) < 0)
 		status = EXIT_TROUBLE;
-	status = output_exit_status(&r, fail_on, write_baseline, status == EXIT_TROUBLE);
+	status = output_exit_status(&r, o.fail_on, o.write_baseline, status == EXIT_TROUBLE);
 	arena_release(&a);
 	return status;
 }

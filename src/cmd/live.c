@@ -16,12 +16,8 @@
 extern const struct subcommand cmd_live;
 
 struct live_cmd {
-	struct output outputs[MAX_OUTPUTS];
-	size_t noutputs;
-	int fail_on;
-	bool fail_on_set;
-	const char *select, *ignore, *config, *host, *project;
-	const char *baseline, *write_baseline;
+	struct report_opts r;
+	const char *host, *project;
 };
 
 static int parse_args(int argc, char **argv, struct live_cmd *o)
@@ -46,37 +42,10 @@ static int parse_args(int argc, char **argv, struct live_cmd *o)
 				return usage_error(&cmd_live, "--host takes an engine address, e.g. "
 						   "unix:///var/run/docker.sock");
 			o->host = v;
-		} else if ((t = take_opt(argc, argv, &i, "--format", &v))) {
-			if (output_set_format(&cmd_live, o->outputs, &o->noutputs, t > 0 ? v : NULL))
-				return -1;
-		} else if ((t = take_opt(argc, argv, &i, "--output", &v)) ||
-			   (t = take_opt(argc, argv, &i, "-o", &v))) {
-			if (t < 0 || !o->noutputs || o->outputs[o->noutputs - 1].path)
-				return usage_error(&cmd_live,
-						   "--output FILE follows the --format it is for");
-			o->outputs[o->noutputs - 1].path = v;
-		} else if ((t = take_opt(argc, argv, &i, "--fail-on", &v))) {
-			if (output_set_fail_on(&cmd_live, &o->fail_on, t > 0 ? v : NULL))
-				return -1;
-			o->fail_on_set = true;
-		} else if ((t = take_opt(argc, argv, &i, "--select", &v)) ||
-			   (t = take_opt(argc, argv, &i, "--ignore", &v) * 2)) {
-			if (t < 0 || rule_list_bad(v))
-				return usage_error(&cmd_live, "--select and --ignore take rule ids, "
-						   "e.g. SW0281,SW0981");
-			*(t == 2 ? &o->ignore : &o->select) = v;
-		} else if ((t = take_opt(argc, argv, &i, "--config", &v))) {
-			if (t < 0)
-				return usage_error(&cmd_live, "--config takes a file");
-			o->config = v;
-		} else if ((t = take_opt(argc, argv, &i, "--baseline", &v))) {
-			if (t < 0)
-				return usage_error(&cmd_live, "--baseline takes a file");
-			o->baseline = v;
-		} else if ((t = take_opt(argc, argv, &i, "--write-baseline", &v))) {
-			if (t < 0)
-				return usage_error(&cmd_live, "--write-baseline takes a file");
-			o->write_baseline = v;
+		} else if ((t = output_take_opt(&cmd_live, argc, argv, &i, &o->r,
+						"SW0281,SW0981"))) {
+			if (t != 1)
+				return t;
 		} else if (a[0] == '-' && a[1]) {
 			return usage_error(&cmd_live, "unknown option '%s'", a);
 		} else {
@@ -203,7 +172,7 @@ static void audit(struct arena *a, struct engine *e, const char *project,
 
 static int run_live(int argc, char **argv)
 {
-	struct live_cmd o = { .fail_on = SEV_WARNING };
+	struct live_cmd o = { .r = REPORT_OPTS_INIT };
 	struct arena a = ARENA_INIT;
 	struct report r;
 	struct config cfg = { 0 };
@@ -216,9 +185,9 @@ static int run_live(int argc, char **argv)
 		return rc == 1 ? EXIT_CLEAN : EXIT_TROUBLE;
 	report_init(&r, &a);
 	/* Only an explicit file: containers belong to no project folder. */
-	if (o.config && config_load(&a, o.config, &cfg, &r) == 0 && cfg.has_fail_on &&
-	    !o.fail_on_set)
-		o.fail_on = cfg.fail_on;
+	if (o.r.config && config_load(&a, o.r.config, &cfg, &r) == 0 && cfg.has_fail_on &&
+	    !o.r.fail_on_set)
+		o.r.fail_on = cfg.fail_on;
 	if (!r.nerrors) {
 		e = engine_open(&a, o.host, &err);
 		if (!e) {
@@ -230,13 +199,13 @@ static int run_live(int argc, char **argv)
 			engine_free(e);
 		}
 	}
-	output_filter(&r, o.select, o.ignore, &cfg);
+	output_filter(&r, o.r.select, o.r.ignore, &cfg);
 	report_sort(&r);
-	if (output_baseline(&a, &r, o.baseline, o.write_baseline, &ro) < 0)
+	if (output_baseline(&a, &r, o.r.baseline, o.r.write_baseline, &ro) < 0)
 		status = EXIT_TROUBLE;
-	if (output_write(o.outputs, o.noutputs, -1, &r, &ro) < 0)
+	if (output_write(o.r.outputs, o.r.noutputs, -1, &r, &ro) < 0)
 		status = EXIT_TROUBLE;
-	status = output_exit_status(&r, o.fail_on, o.write_baseline, status == EXIT_TROUBLE);
+	status = output_exit_status(&r, o.r.fail_on, o.r.write_baseline, status == EXIT_TROUBLE);
 	arena_release(&a);
 	return status;
 }

@@ -98,6 +98,56 @@ int output_set_fail_on(const struct subcommand *c, int *fail_on, const char *v)
 	return 0;
 }
 
+int output_take_opt(const struct subcommand *c, int argc, char **argv, int *i,
+		    struct report_opts *o, const char *ids)
+{
+	const char *v;
+	int t;
+
+	if ((t = take_opt(argc, argv, i, "--format", &v)))
+		return output_set_format(c, o->outputs, &o->noutputs, t > 0 ? v : NULL) ?
+			EXIT_TROUBLE : 1;
+	if ((t = take_opt(argc, argv, i, "--output", &v)) ||
+	    (t = take_opt(argc, argv, i, "-o", &v))) {
+		if (t < 0 || !o->noutputs || o->outputs[o->noutputs - 1].path)
+			return usage_error(c, "--output FILE follows the --format it is for");
+		o->outputs[o->noutputs - 1].path = v;
+		return 1;
+	}
+	if ((t = take_opt(argc, argv, i, "--fail-on", &v))) {
+		if (output_set_fail_on(c, &o->fail_on, t > 0 ? v : NULL))
+			return EXIT_TROUBLE;
+		o->fail_on_set = true;
+		return 1;
+	}
+	if ((t = take_opt(argc, argv, i, "--select", &v)) ||
+	    (t = take_opt(argc, argv, i, "--ignore", &v) * 2)) {
+		if (t < 0 || rule_list_bad(v))
+			return usage_error(c, "--select and --ignore take rule ids, e.g. %s", ids);
+		*(t == 2 ? &o->ignore : &o->select) = v;
+		return 1;
+	}
+	if ((t = take_opt(argc, argv, i, "--config", &v))) {
+		if (t < 0)
+			return usage_error(c, "--config takes a file");
+		o->config = v;
+		return 1;
+	}
+	if ((t = take_opt(argc, argv, i, "--baseline", &v))) {
+		if (t < 0)
+			return usage_error(c, "--baseline takes a file");
+		o->baseline = v;
+		return 1;
+	}
+	if ((t = take_opt(argc, argv, i, "--write-baseline", &v))) {
+		if (t < 0)
+			return usage_error(c, "--write-baseline takes a file");
+		o->write_baseline = v;
+		return 1;
+	}
+	return 0;
+}
+
 int output_write(const struct output *outs, size_t n, int color, const struct report *r,
 		 const struct render_opts *base)
 {

@@ -30,6 +30,23 @@ bool output_rule_wanted(const struct rule *rule, const char *select, const char 
 void output_filter(struct report *r, const char *select, const char *ignore,
 		   const struct config *cfg);
 
+/* The report options of host, image and live. */
+struct report_opts {
+	struct output outputs[MAX_OUTPUTS];
+	size_t noutputs;
+	int fail_on;		/* a severity, or -1 for never */
+	bool fail_on_set;	/* by --fail-on: beats the config file */
+	const char *select, *ignore, *config, *baseline, *write_baseline;
+};
+#define REPORT_OPTS_INIT { .fail_on = SEV_WARNING }
+
+/* Takes argv[*i] (and its value, advancing *i) when it is --format,
+ * --output/-o, --fail-on, --select, --ignore, --config, --baseline or
+ * --write-baseline: returns 1, or 2 (EXIT_TROUBLE) after printing a usage
+ * error; 0 when it is none of them. ids is an example for --select. */
+int output_take_opt(const struct subcommand *c, int argc, char **argv, int *i,
+		    struct report_opts *o, const char *ids);
+
 /* --format V: appends an output; a usage error (returns 2) otherwise. */
 int output_set_format(const struct subcommand *c, struct output *outs, size_t *n, const char *v);
 /* --fail-on V: a severity or "never" (-1). */

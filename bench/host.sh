@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # `seaworthy host` timing: the running system as the invoking user, and a
 # fixture tree through --root (sudoers with includes and aliases, groups,
-# daemon.json). Goal: under 50 ms each. hyperfine when installed, else the
-# best of 20 runs timed by bash.
+# daemon.json). Goal: under 50 ms each. The median of 30 runs (bench/lib.sh).
 # usage: bench/host.sh BINARY
 set -uo pipefail
 bin=$(readlink -f "${1:?usage: bench/host.sh BINARY}")
@@ -10,22 +9,10 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 goal_ms=50
 tree=$top/tests/golden/host-sudoers-includes
 
+# shellcheck source=bench/lib.sh
+. "$top/bench/lib.sh"
 median_ms() { # command... -> median wall time in ms
-	if command -v hyperfine >/dev/null 2>&1; then
-		local j
-		j=$(mktemp)
-		hyperfine -N -w 3 -r 30 -i --export-json "$j" "$(printf '%q ' "$@")" >/dev/null 2>&1
-		python3 -c 'import json,sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["median"] * 1000))' "$j"
-		rm -f "$j"
-	else
-		local best=999999 t0 t1 ms
-		for _ in $(seq 20); do
-			t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N)
-			ms=$(( (t1 - t0) / 1000 ))
-			[ $ms -lt $best ] && best=$ms
-		done
-		awk -v u="$best" 'BEGIN { printf "%.1f", u / 1000 }'
-	fi
+	awk -v s="$(bench_median 30 "$@")" 'BEGIN { printf "%.1f", s * 1000 }'
 }
 verdict() { awk -v v="$1" -v g="$goal_ms" 'BEGIN { print (v < g) ? "PASS" : "MISS" }'; }
 

@@ -77,21 +77,10 @@ PY
 rm -rf "$tmp/img"
 size_mb=$(awk -v b="$(stat -c %s "$tmp/image.tar")" 'BEGIN { printf "%.1f", b / 1048576 }')
 
+# shellcheck source=bench/lib.sh
+. "$top/bench/lib.sh"
 median_s() { # command... -> median wall time in seconds
-	if command -v hyperfine >/dev/null 2>&1; then
-		local j
-		j=$(mktemp)
-		hyperfine -N -w 1 -r 5 -i --export-json "$j" "$(printf '%q ' "$@")" >/dev/null 2>&1
-		python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$j"
-		rm -f "$j"
-	else
-		local s=() t0 t1
-		for _ in 1 2 3 4 5; do
-			t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N)
-			s+=($((t1 - t0)))
-		done
-		printf '%s\n' "${s[@]}" | sort -n | awk 'NR == 3 { printf "%.3f", $1 / 1e9 }'
-	fi
+	awk -v s="$(bench_median 5 "$@")" 'BEGIN { printf "%.3f", s }'
 }
 rss_mb() { # command... -> peak RSS in MB, or -
 	local k

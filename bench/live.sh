@@ -68,18 +68,10 @@ if [ $rc -gt 1 ] || [ "${found:-0}" -ne "$n" ]; then
 	echo "bench: live: seaworthy live failed (exit $rc, $found containers reported):" >&2
 	head -5 "$tmp/err" >&2; exit 1
 fi
-if command -v hyperfine >/dev/null 2>&1; then
-	hyperfine -N -w 2 -r 10 -i --export-json "$tmp/h.json" "$(printf '%q ' "${cmd[@]}")" >/dev/null 2>&1
-	median=$(python3 -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$tmp/h.json")
-	how="hyperfine, median of 10"
-else
-	for i in $(seq 10); do
-		t0=$(date +%s%N); "${cmd[@]}" >/dev/null 2>&1; t1=$(date +%s%N)
-		echo $(( (t1 - t0) / 1000 ))
-	done | sort -n | sed -n 5p >"$tmp/t"
-	median=$(awk '{ printf "%.3f", $1 / 1e6 }' "$tmp/t")
-	how="bash, median of 10"
-fi
+# shellcheck source=bench/lib.sh
+. "$top/bench/lib.sh"
+median=$(awk -v s="$(bench_median 10 "${cmd[@]}")" 'BEGIN { printf "%.3f", s }')
+how=$(bench_how 10)
 verdict=$(awk -v v="$median" -v g="$goal_s" 'BEGIN { print (v < g) ? "PASS" : "MISS" }')
 printf '  %-32s %8s s   goal < %s s   %s   (%s; %s)\n' "seaworthy live, $n containers" "$median" \
 	"$goal_s" "$verdict" "$how" "$(printf '%q ' "${cmd[@]}")"

@@ -151,6 +151,12 @@ if [ $rc -eq 2 ] && grep -q 'bad.json' "$tmp/bl.txt"; then ok; else bad "baselin
 # Host: the Docker socket's owner, mode and ACL, and an unreadable sudoers.
 # Owners and modes cannot be committed, so these trees are built here, with
 # a real unix socket; they need root (chown) and are skipped without it.
+# A stand-in engine (tests/engine/fake-engine.py SOCKET DIR [VERSION]) in the
+# background, its pid in $fpid, once its socket is there.
+fake_engine() {
+	python3 "$top/tests/engine/fake-engine.py" "$@" & fpid=$!
+	for _ in $(seq 50); do [ -S "$1" ] && break; sleep 0.1; done
+}
 host_tree() { # dir
 	rm -rf "$1"; mkdir -p "$1/etc/sudoers.d" "$1/var/run"
 	printf 'root:x:0:0::/root:/bin/sh\nalice:x:1000:1000::/home/alice:/bin/sh\n' >"$1/etc/passwd"
@@ -205,8 +211,7 @@ if [ "$(id -u)" = 0 ]; then
 	echo '{"SecurityOptions":["name=seccomp,profile=default"]}' >"$fe/rootful/info.json"
 	for c in rootless: rootful:SW0104; do
 		IFS=: read -r kind want <<<"$c"
-		python3 "$top/tests/engine/fake-engine.py" "$fe/$kind.sock" "$fe/$kind" & fpid=$!
-		for _ in $(seq 50); do [ -S "$fe/$kind.sock" ] && break; sleep 0.1; done
+		fake_engine "$fe/$kind.sock" "$fe/$kind"
 		got=$(SUDO_USER=nobody XDG_RUNTIME_DIR=$fe DOCKER_HOST=unix://$fe/$kind.sock "$BIN" host \
 			--select SW0104 --format json 2>&1 |
 			python3 -c 'import json,sys; print(",".join(f["rule"] for f in json.load(sys.stdin)["findings"]))' 2>&1)
@@ -226,8 +231,7 @@ printf '[{"Id": "abc", "Names": ["/x"' >"$fe/bad/containers_json_all=1.json"
 for c in v144:1.44:0:'GET /v1.44/containers/json?all=1' none::0:'GET /containers/json?all=1' \
 	 bad:1.41:2:'GET /v1.41/containers/json?all=1'; do
 	IFS=: read -r kind ver want line <<<"$c"
-	python3 "$top/tests/engine/fake-engine.py" "$fe/$kind.sock" "$fe/$kind" "$ver" & fpid=$!
-	for _ in $(seq 50); do [ -S "$fe/$kind.sock" ] && break; sleep 0.1; done
+	fake_engine "$fe/$kind.sock" "$fe/$kind" "$ver"
 	"$BIN" live --host "unix://$fe/$kind.sock" >"$tmp/fe.out" 2>&1; rc=$?
 	kill $fpid 2>/dev/null; wait $fpid 2>/dev/null
 	if [ $rc -eq "$want" ] && grep -qF "$line HTTP" "$fe/$kind.log" &&

@@ -68,9 +68,8 @@ static int run_host(int argc, char **argv)
 	struct arena a = ARENA_INIT;
 	struct report r;
 	struct config cfg = { 0 };
-	struct render_opts ro = { false };
 	struct host_opts ho;
-	int rc = parse_args(argc, argv, &o), status = EXIT_CLEAN;
+	int rc = parse_args(argc, argv, &o), status;
 
 	/* -1: --help was answered; else a usage error's status. */
 	if (rc)
@@ -80,22 +79,14 @@ static int run_host(int argc, char **argv)
 		const char *env = getenv("SEAWORTHY_CONFIG");
 		const char *path = o.r.config ? o.r.config : env && *env ? env : config_find(&a, ".");
 
-		if (path && config_load(&a, path, &cfg, &r) == 0 && cfg.has_fail_on &&
-		    !o.r.fail_on_set)
-			o.r.fail_on = cfg.fail_on;
+		output_load_config(&a, path, &o.r, &cfg, &r);
 	}
 	ho.root = o.root;
 	ho.user = o.user;
 	if (!r.nerrors)
 		host_audit(&r, &ho);
 	report_fingerprint_messages(&r, 0);
-	output_filter(&r, o.r.select, o.r.ignore, &cfg);
-	report_sort(&r);
-	if (output_baseline(&a, &r, o.r.baseline, o.r.write_baseline, &ro) < 0)
-		status = EXIT_TROUBLE;
-	if (output_write(o.r.outputs, o.r.noutputs, o.color, &r, &ro) < 0)
-		status = EXIT_TROUBLE;
-	status = output_exit_status(&r, o.r.fail_on, o.r.write_baseline, status == EXIT_TROUBLE);
+	status = output_finish(&a, &r, &o.r, &cfg, o.color);
 	arena_release(&a);
 	return status;
 }

@@ -48,10 +48,9 @@ static int run_image(int argc, char **argv)
 	struct arena a = ARENA_INIT;
 	struct report r;
 	struct config cfg = { 0 };
-	struct render_opts ro = { false };
 	struct report_opts o = REPORT_OPTS_INIT;
 	const char *path = NULL, *host = NULL, *v;
-	int status = EXIT_CLEAN, t;
+	int status, t;
 	struct stat st;
 	bool by_name = false;
 	struct image img = { 0 };	/* findings point at img.target until the end */
@@ -87,9 +86,7 @@ static int run_image(int argc, char **argv)
 	report_init(&r, &a);
 	r.layers |= LAYER_IMAGE;
 	/* Only an explicit file: an image belongs to no project folder. */
-	if (o.config && config_load(&a, o.config, &cfg, &r) == 0 && cfg.has_fail_on &&
-	    !o.fail_on_set)
-		o.fail_on = cfg.fail_on;
+	output_load_config(&a, o.config, &o, &cfg, &r);
 	{
 		const char *base = strrchr(path, '/');
 		size_t from = 0;
@@ -110,14 +107,7 @@ static int run_image(int argc, char **argv)
 		}
 	}
 	engine_free(eng);
-	output_filter(&r, o.select, o.ignore, &cfg);
-	report_sort(&r);
-	if (output_baseline(&a, &r, o.baseline, o.write_baseline, &ro) < 0)
-		status = EXIT_TROUBLE;
-
-	if (output_write(o.outputs, o.noutputs, -1, &r, &ro) < 0)
-		status = EXIT_TROUBLE;
-	status = output_exit_status(&r, o.fail_on, o.write_baseline, status == EXIT_TROUBLE);
+	status = output_finish(&a, &r, &o, &cfg, -1);
 	arena_release(&a);
 	return status;
 }

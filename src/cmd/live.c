@@ -176,18 +176,15 @@ static int run_live(int argc, char **argv)
 	struct arena a = ARENA_INIT;
 	struct report r;
 	struct config cfg = { 0 };
-	struct render_opts ro = { false };
 	struct engine *e;
 	const char *err = NULL;
-	int rc = parse_args(argc, argv, &o), status = EXIT_CLEAN;
+	int rc = parse_args(argc, argv, &o), status;
 
 	if (rc)
 		return rc == 1 ? EXIT_CLEAN : EXIT_TROUBLE;
 	report_init(&r, &a);
 	/* Only an explicit file: containers belong to no project folder. */
-	if (o.r.config && config_load(&a, o.r.config, &cfg, &r) == 0 && cfg.has_fail_on &&
-	    !o.r.fail_on_set)
-		o.r.fail_on = cfg.fail_on;
+	output_load_config(&a, o.r.config, &o.r, &cfg, &r);
 	if (!r.nerrors) {
 		e = engine_open(&a, o.host, &err);
 		if (!e) {
@@ -199,13 +196,7 @@ static int run_live(int argc, char **argv)
 			engine_free(e);
 		}
 	}
-	output_filter(&r, o.r.select, o.r.ignore, &cfg);
-	report_sort(&r);
-	if (output_baseline(&a, &r, o.r.baseline, o.r.write_baseline, &ro) < 0)
-		status = EXIT_TROUBLE;
-	if (output_write(o.r.outputs, o.r.noutputs, -1, &r, &ro) < 0)
-		status = EXIT_TROUBLE;
-	status = output_exit_status(&r, o.r.fail_on, o.r.write_baseline, status == EXIT_TROUBLE);
+	status = output_finish(&a, &r, &o.r, &cfg, -1);
 	arena_release(&a);
 	return status;
 }

@@ -216,3 +216,25 @@ int output_exit_status(const struct report *r, int fail_on, bool writing_baselin
 			status = EXIT_FINDINGS;
 	return status;
 }
+
+void output_load_config(struct arena *a, const char *path, struct report_opts *o,
+			struct config *cfg, struct report *r)
+{
+	if (path && config_load(a, path, cfg, r) == 0 && cfg->has_fail_on && !o->fail_on_set)
+		o->fail_on = cfg->fail_on;
+}
+
+int output_finish(struct arena *a, struct report *r, const struct report_opts *o,
+		  const struct config *cfg, int color)
+{
+	struct render_opts ro = { false };
+	bool trouble = false;
+
+	output_filter(r, o->select, o->ignore, cfg);
+	report_sort(r);
+	if (output_baseline(a, r, o->baseline, o->write_baseline, &ro) < 0)
+		trouble = true;
+	if (output_write(o->outputs, o->noutputs, color, r, &ro) < 0)
+		trouble = true;
+	return output_exit_status(r, o->fail_on, o->write_baseline, trouble);
+}

@@ -47,6 +47,18 @@ struct report_opts {
 int output_take_opt(const struct subcommand *c, int argc, char **argv, int *i,
 		    struct report_opts *o, const char *ids);
 
+struct config;
+struct arena;
+/* Loads the config file at path (none when NULL) into cfg, its errors into
+ * r; its fail-on applies unless --fail-on was given. */
+void output_load_config(struct arena *a, const char *path, struct report_opts *o,
+			struct config *cfg, struct report *r);
+/* The end of every report: --select/--ignore and the config's rule
+ * settings, sorting, baselines, each output (color < 0 is auto); returns
+ * the exit status. */
+int output_finish(struct arena *a, struct report *r, const struct report_opts *o,
+		  const struct config *cfg, int color);
+
 /* --format V: appends an output; a usage error (returns 2) otherwise. */
 int output_set_format(const struct subcommand *c, struct output *outs, size_t *n, const char *v);
 /* --fail-on V: a severity or "never" (-1). */

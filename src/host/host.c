@@ -227,7 +227,31 @@ static bool usable_socket(const struct host *h, const char *path)
 	return S_ISSOCK(st.st_mode) || (*h->root && S_ISREG(st.st_mode));
 }
 
-static bool engine_rootless(struct arena *a, const char **where);
+/* Whether the engine at DOCKER_HOST (or the default socket) lists
+ * name=rootless in its security options; *where gets its address. */
+static bool engine_rootless(struct arena *a, const char **where)
+{
+	const char *err = NULL;
+	struct engine *e = engine_open(a, NULL, &err);
+	json_t *info, *opt;
+	size_t i;
+	bool yes = false;
+
+	if (!e)
+		return false;
+	info = engine_get_json(e, a, "/info", &err);
+	json_array_foreach(json_object_get(info, "SecurityOptions"), i, opt) {
+		const char *v = json_string_value(opt);
+
+		/* "name=rootless" or, from old engines, a bare "rootless". */
+		if (v && (!strcmp(v, "rootless") || !strncmp(v, "name=rootless", 13)))
+			yes = true;
+	}
+	*where = arena_strdup(a, engine_host(e));
+	json_decref(info);
+	engine_free(e);
+	return yes;
+}
 
 static void detect_rootless(struct host *h, bool invoking)
 {
@@ -259,32 +283,6 @@ static void detect_rootless(struct host *h, bool invoking)
 		h->rootless = true;
 		h->rootless_sock = p;
 	}
-}
-
-/* Whether the engine at DOCKER_HOST (or the default socket) lists
- * name=rootless in its security options; *where gets its address. */
-static bool engine_rootless(struct arena *a, const char **where)
-{
-	const char *err = NULL;
-	struct engine *e = engine_open(a, NULL, &err);
-	json_t *info, *opt;
-	size_t i;
-	bool yes = false;
-
-	if (!e)
-		return false;
-	info = engine_get_json(e, a, "/info", &err);
-	json_array_foreach(json_object_get(info, "SecurityOptions"), i, opt) {
-		const char *v = json_string_value(opt);
-
-		/* "name=rootless" or, from old engines, a bare "rootless". */
-		if (v && (!strcmp(v, "rootless") || !strncmp(v, "name=rootless", 13)))
-			yes = true;
-	}
-	*where = arena_strdup(a, engine_host(e));
-	json_decref(info);
-	engine_free(e);
-	return yes;
 }
 
 static void check_access(struct host *h)

@@ -45,6 +45,33 @@ _seaworthy_files() # cur
 	done < <(compgen -f -- "$1")
 }
 
+# The values of the report options that check, host, image and live share,
+# from the caller's prev, pre and cur; returns 1 when prev is none of them.
+_seaworthy_report_value()
+{
+	case $prev in
+	--format)
+		_seaworthy_words "$formats" "$pre" "$cur"
+		;;
+	--fail-on)
+		_seaworthy_words "$levels" "$pre" "$cur"
+		;;
+	--select | --ignore)
+		# A comma-separated list: complete its last id.
+		local head=''
+		[[ $cur == *,* ]] && head=${cur%,*},
+		_seaworthy_words "$(_seaworthy_rule_ids "${COMP_WORDS[0]}")" "$pre$head" "${cur##*,}"
+		;;
+	--output | -o | --config | --baseline | --write-baseline)
+		[[ -z $pre ]] && _seaworthy_files "$cur"
+		;;
+	*)
+		return 1
+		;;
+	esac
+	return 0
+}
+
 _seaworthy()
 {
 	local cur prev pre='' cmd='' i
@@ -91,24 +118,12 @@ _seaworthy()
 		_seaworthy_words "$commands" "$pre" "$cur"
 		;;
 	check)
+		_seaworthy_report_value && return 0
 		case $prev in
-		--format)
-			_seaworthy_words "$formats" "$pre" "$cur"
-			;;
-		--fail-on)
-			_seaworthy_words "$levels" "$pre" "$cur"
-			;;
 		--color)
 			_seaworthy_words 'auto always never' "$pre" "$cur"
 			;;
-		--select | --ignore)
-			# A comma-separated list: complete its last id.
-			local head=''
-			[[ $cur == *,* ]] && head=${cur%,*},
-			_seaworthy_words "$(_seaworthy_rule_ids "${COMP_WORDS[0]}")" "$pre$head" "${cur##*,}"
-			;;
-		--output | -o | --config | --baseline | --write-baseline | -f | --file | --env-file | \
-		--project-directory)
+		-f | --file | --env-file | --project-directory)
 			[[ -z $pre ]] && _seaworthy_files "$cur"
 			;;
 		--profile)
@@ -156,21 +171,10 @@ _seaworthy()
 		esac
 		;;
 	image)
+		_seaworthy_report_value && return 0
 		case $prev in
-		--format)
-			_seaworthy_words 'text json sarif junit github gitlab checkstyle' '' "$cur"
-			;;
-		--fail-on)
-			_seaworthy_words 'error warning info never' '' "$cur"
-			;;
-		--select | --ignore)
-			_seaworthy_words "$(_seaworthy_rule_ids "${COMP_WORDS[0]}")" '' "$cur"
-			;;
-		--output | -o | --config | --baseline | --write-baseline)
-			_seaworthy_files "$cur"
-			;;
 		--host | -H)
-			_seaworthy_words 'unix:///var/run/docker.sock tcp://' '' "$cur"
+			_seaworthy_words 'unix:///var/run/docker.sock tcp://' "$pre" "$cur"
 			;;
 		*)
 			if [[ $cur == -?* ]]; then
@@ -183,29 +187,16 @@ _seaworthy()
 		esac
 		;;
 	host)
+		_seaworthy_report_value && return 0
 		case $prev in
-		--format)
-			_seaworthy_words "$formats" "$pre" "$cur"
-			;;
-		--fail-on)
-			_seaworthy_words "$levels" "$pre" "$cur"
-			;;
 		--color)
 			_seaworthy_words 'auto always never' "$pre" "$cur"
-			;;
-		--select | --ignore)
-			local head=''
-			[[ $cur == *,* ]] && head=${cur%,*},
-			_seaworthy_words "$(_seaworthy_rule_ids "${COMP_WORDS[0]}")" "$pre$head" "${cur##*,}"
 			;;
 		--user)
 			[[ -z $pre ]] && COMPREPLY=($(compgen -u -- "$cur"))
 			;;
 		--root)
 			[[ -z $pre ]] && { compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -d -- "$cur")); }
-			;;
-		--output | -o | --config | --baseline | --write-baseline)
-			[[ -z $pre ]] && _seaworthy_files "$cur"
 			;;
 		*)
 			_seaworthy_words '--user --root --format --output -o --fail-on --select --ignore
@@ -214,25 +205,12 @@ _seaworthy()
 		esac
 		;;
 	live)
+		_seaworthy_report_value && return 0
 		case $prev in
-		--format)
-			_seaworthy_words "$formats" "$pre" "$cur"
-			;;
-		--fail-on)
-			_seaworthy_words "$levels" "$pre" "$cur"
-			;;
-		--select | --ignore)
-			local head=''
-			[[ $cur == *,* ]] && head=${cur%,*},
-			_seaworthy_words "$(_seaworthy_rule_ids "${COMP_WORDS[0]}")" "$pre$head" "${cur##*,}"
-			;;
 		--host | -H)
 			_seaworthy_words 'unix:///var/run/docker.sock tcp://' "$pre" "$cur"
 			;;
 		--project | -p)
-			;;
-		--output | -o | --config | --baseline | --write-baseline)
-			[[ -z $pre ]] && _seaworthy_files "$cur"
 			;;
 		*)
 			_seaworthy_words '--project -p --host -H --format --output -o --fail-on --select

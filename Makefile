@@ -8,8 +8,9 @@ CFLAGS  ?= -O2 -g
 # -pthread: images from the engine stream through a thread (src/image/archive.c).
 ALL_CFLAGS = -std=c17 -D_GNU_SOURCE -pthread $(WARN) $(CFLAGS) -Isrc -DSW_VERSION='"$(VERSION)"' \
              $(shell pkg-config --cflags jansson yaml-0.1 libarchive libcurl 2>/dev/null)
-# libcurl is loaded at run time by src/engine/engine.c (dlopen), not linked.
-LIBS    := $(shell pkg-config --libs jansson yaml-0.1 libarchive 2>/dev/null || echo -ljansson -lyaml -larchive) -ldl
+# libcurl and libarchive are loaded at run time (dlopen) by src/engine/engine.c
+# and src/image/archive.c, not linked: only their headers are needed here.
+LIBS    := $(shell pkg-config --libs jansson yaml-0.1 2>/dev/null || echo -ljansson -lyaml) -ldl
 
 B       ?= build
 SRC     := $(sort $(wildcard src/*.c src/*/*.c))

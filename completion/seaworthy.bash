@@ -79,8 +79,9 @@ _seaworthy()
 	local formats='text json sarif junit github gitlab checkstyle'
 	local levels='error warning info never'
 	local check_opts='--format --output -o --fail-on --select --ignore --config
-		--no-config --show-suppressed --require-reasons --baseline --write-baseline
-		--color --no-color -f --file --project-directory --env-file --profile --help'
+		--no-config --jobs -j --show-suppressed --require-reasons --baseline
+		--write-baseline --color --no-color -f --file --project-directory --env-file
+		--profile --help'
 
 	COMPREPLY=()
 	cur=${COMP_WORDS[COMP_CWORD]}

@@ -302,6 +302,13 @@ if [ -d "$corpus" ]; then
 	rc=$?
 	if [ $rc -le 2 ] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/sweep.json" 2>/dev/null; then ok
 	else bad "corpus sweep (exit $rc)"; tail -5 "$tmp/sweep.err"; fi
+	# The workers of check take files in whatever order they come: the
+	# report must not depend on how many there are.
+	for j in 1 3; do
+		timeout 900 "$BIN" check --jobs $j --format json "${files[@]}" >"$tmp/sweep-j$j.json" 2>/dev/null
+		if cmp -s "$tmp/sweep.json" "$tmp/sweep-j$j.json"; then ok
+		else bad "corpus sweep: --jobs $j reports differently from the default"; fi
+	done
 else
 	skipped "corpus sweep: $corpus absent"
 fi

@@ -1,6 +1,9 @@
 /* seaworthy check: discover → parse → model → rules → findings → render.
  * Settings come from flags, then SEAWORTHY_* variables, then .seaworthy.yaml. */
 #include <errno.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +26,7 @@
 #include "util/readfile.h"
 
 #define MAX_DOCKERFILE (4u << 20)
+#define MAX_JOBS 64
 
 extern const struct subcommand cmd_check;
 
@@ -40,6 +44,14 @@ struct check_opts {
 	/* Compose: -f, --project-directory, --env-file, --profile. */
 	struct strlist files, env_files, profiles;
 	const char *project_dir;
+	long jobs;		/* --jobs; 0 for one per available CPU */
+};
+
+/* A Dockerfile's identity: its device and inode, so that a file reached by
+ * two paths (a symlink, ./x and x) is checked once. */
+struct file_id {
+	dev_t dev;
+	ino_t ino;
 };
 
 struct run {
@@ -47,9 +59,14 @@ struct run {
 	struct report r;
 	struct config cfg;
 	struct check_opts o;
-	/* Real paths of the Dockerfiles checked: an open-addressing set. */
-	const char **checked;
+	/* Identities of the Dockerfiles checked: an open-addressing set. */
+	struct file_id *checked;
 	size_t nchecked, capchecked;
+	bool checked_stdin;
+	/* The reports of the worker threads, merged into r, whose strings
+	 * their arenas own until the run ends. */
+	struct arena *worker_arenas;
+	size_t nworker_arenas;
 	const struct c_project **projects;
 	const struct m_dockerfile *const **project_dfs;	/* per project, per service */
 	size_t nprojects, capprojects, capdfs;
@@ -84,50 +101,68 @@ static const char *not_text(const char *buf, size_t len, unsigned *line)
 	return "binary file (NUL byte), not a Dockerfile";
 }
 
-/* Each Dockerfile is checked once, however many ways it is reached. */
-static bool first_visit(struct run *run, const char *path)
+static size_t id_hash(const struct file_id *id, size_t mask)
 {
-	char *real = strcmp(path, "-") ? realpath(path, NULL) : NULL;
-	const char *key = real ? real : path;
-	size_t h = 5381, i;
+	unsigned long long h = (unsigned long long)id->ino * 0x9e3779b97f4a7c15ULL ^
+			       (unsigned long long)id->dev;
 
+	return (size_t)(h ^ (h >> 29)) & mask;
+}
+
+/* Each Dockerfile is checked once, however many ways it is reached. known
+ * is its identity when the caller has it, else NULL. */
+static bool first_visit(struct run *run, const char *path, const struct file_id *known)
+{
+	struct file_id id;
+	struct stat st;
+	size_t i, mask;
+
+	if (!strcmp(path, "-")) {
+		if (run->checked_stdin)
+			return false;
+		run->checked_stdin = true;
+		return true;
+	}
+	if (known) {
+		id = *known;
+	} else if (stat(path, &st) == 0) {
+		id.dev = st.st_dev;
+		id.ino = st.st_ino;
+	} else {
+		return true;	/* reading it will say what is wrong */
+	}
 	if (run->nchecked * 2 >= run->capchecked) {
 		size_t cap = run->capchecked ? run->capchecked * 2 : 256;
-		const char **t = arena_alloc(&run->a, cap * sizeof(*t));
+		struct file_id *t = arena_alloc(&run->a, cap * sizeof(*t));
 
+		/* An empty slot has ino 0 and dev 0, which no file has. */
 		for (size_t k = 0; k < run->capchecked; k++) {
-			const char *e = run->checked[k];
-			size_t eh = 5381;
+			const struct file_id *e = &run->checked[k];
 
-			if (!e)
+			if (!e->ino && !e->dev)
 				continue;
-			for (const char *c = e; *c; c++)
-				eh = eh * 33 + (unsigned char)*c;
-			for (i = eh & (cap - 1); t[i]; i = (i + 1) & (cap - 1))
+			for (i = id_hash(e, cap - 1); t[i].ino || t[i].dev; i = (i + 1) & (cap - 1))
 				;
-			t[i] = e;
+			t[i] = *e;
 		}
 		run->checked = t;
 		run->capchecked = cap;
 	}
-	for (const char *c = key; *c; c++)
-		h = h * 33 + (unsigned char)*c;
-	for (i = h & (run->capchecked - 1); run->checked[i]; i = (i + 1) & (run->capchecked - 1))
-		if (!strcmp(run->checked[i], key)) {
-			free(real);
+	mask = run->capchecked - 1;
+	for (i = id_hash(&id, mask); run->checked[i].ino || run->checked[i].dev; i = (i + 1) & mask)
+		if (run->checked[i].ino == id.ino && run->checked[i].dev == id.dev)
 			return false;
-		}
-	run->checked[i] = arena_strdup(&run->a, key);
+	run->checked[i] = id;
 	run->nchecked++;
-	free(real);
 	return true;
 }
 
-static void check_dockerfile(struct run *run, const struct input *in)
+/* Checks one Dockerfile into r. Worker threads call it at once, each with
+ * its own report: it only reads run's settings. */
+static void check_dockerfile(const struct run *run, struct report *r, const struct input *in)
 {
-	struct report *r = &run->r;
 	struct arena scratch = ARENA_INIT;
-	struct suppress_opts so = { run->o.require_reasons, rule_wanted, run };
+	struct suppress_opts so = { run->o.require_reasons, rule_wanted, (void *)run };
 	struct df_file df;
 	struct df_error err;
 	struct m_dockerfile m;
@@ -161,6 +196,102 @@ out:
 	arena_release(&scratch);
 }
 
+/* The Dockerfiles of a run are independent: workers take them in turn from
+ * a shared counter, each into a report of its own, and the reports are
+ * merged in worker order. Findings are sorted afterwards, so the output is
+ * the same whatever the number of workers. */
+struct worker {
+	const struct run *run;
+	const struct input *const *todo;
+	size_t ntodo;
+	atomic_size_t *next;
+	struct report r;
+	pthread_t tid;
+};
+
+static void work(struct worker *w)
+{
+	size_t i;
+
+	while ((i = atomic_fetch_add(w->next, 1)) < w->ntodo)
+		check_dockerfile(w->run, &w->r, w->todo[i]);
+}
+
+static void *work_thread(void *arg)
+{
+	work(arg);
+	arena_thread_done();
+	return NULL;
+}
+
+/* Workers for n files: --jobs, else one per CPU this process may use; a
+ * thread is only worth starting for a few files. */
+static size_t worker_count(const struct run *run, size_t n)
+{
+	long jobs = run->o.jobs;
+	size_t k;
+
+	if (jobs <= 0) {
+		cpu_set_t set;
+
+		jobs = sched_getaffinity(0, sizeof(set), &set) == 0 ? CPU_COUNT(&set) : 1;
+	}
+	k = (size_t)(jobs < 1 ? 1 : jobs > MAX_JOBS ? MAX_JOBS : jobs);
+	if (k > n / 8)
+		k = n / 8 ? n / 8 : 1;
+	return k;
+}
+
+static void check_dockerfiles(struct run *run, const struct input_list *inputs)
+{
+	const struct input **todo = NULL;
+	struct worker *w;
+	atomic_size_t next = 0;
+	size_t n = 0, cap = 0, nw;
+
+	for (size_t k = 0; k < inputs->n; k++) {
+		const struct input *in = &inputs->v[k];
+
+		if (in->kind == INPUT_DOCKERFILE && !config_excluded(&run->cfg, in->display) &&
+		    first_visit(run, in->path,
+				in->has_id ? &(struct file_id){ in->dev, in->ino } : NULL))
+			*ARENA_PUSH(&run->a, todo, n, cap) = in;
+	}
+	nw = worker_count(run, n);
+	if (nw <= 1) {
+		for (size_t k = 0; k < n; k++)
+			check_dockerfile(run, &run->r, todo[k]);
+		return;
+	}
+	w = arena_alloc(&run->a, nw * sizeof(*w));
+	run->worker_arenas = arena_alloc(&run->a, nw * sizeof(*run->worker_arenas));
+	run->nworker_arenas = nw;
+	for (size_t k = 0; k < nw; k++) {
+		w[k] = (struct worker){ .run = run, .todo = todo, .ntodo = n, .next = &next };
+		report_init(&w[k].r, &run->worker_arenas[k]);
+	}
+	/* Worker 0 is this thread; one that cannot start leaves its share to
+	 * the others. */
+	for (size_t k = 1; k < nw; k++)
+		if (pthread_create(&w[k].tid, NULL, work_thread, &w[k]) != 0)
+			w[k].run = NULL;
+	work(&w[0]);
+	for (size_t k = 1; k < nw; k++)
+		if (w[k].run)
+			pthread_join(w[k].tid, NULL);
+	for (size_t k = 0; k < nw; k++) {
+		const struct report *wr = &w[k].r;
+
+		for (size_t i = 0; i < wr->nfindings; i++)
+			*ARENA_PUSH(run->r.a, run->r.findings, run->r.nfindings, run->r.capfindings) =
+				wr->findings[i];
+		for (size_t i = 0; i < wr->nerrors; i++)
+			*ARENA_PUSH(run->r.a, run->r.errors, run->r.nerrors, run->r.caperrors) =
+				wr->errors[i];
+		run->r.layers |= wr->layers;
+	}
+}
+
 /* The model of the Dockerfile a service builds, for cross-file rules; its
  * own findings are reported once, by check_dockerfile. */
 static const struct m_dockerfile *service_dockerfile(struct run *run, const struct c_service *sv)
@@ -179,13 +310,14 @@ static const struct m_dockerfile *service_dockerfile(struct run *run, const stru
 	 * context, a checkout without them): only `build` would fail. */
 	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode))
 		return NULL;
-	if (first_visit(run, path)) {
-		struct input in = { INPUT_DOCKERFILE, path, display_path(&run->a, path), NULL };
+	if (first_visit(run, path, &(struct file_id){ st.st_dev, st.st_ino })) {
+		struct input in = { INPUT_DOCKERFILE, path, display_path(&run->a, path), NULL,
+				    true, st.st_dev, st.st_ino };
 
 		slash = strrchr(path, '/');
 		in.dir = slash ? arena_strndup(&run->a, path, (size_t)(slash - path)) : ".";
 		if (!config_excluded(&run->cfg, in.display))
-			check_dockerfile(run, &in);
+			check_dockerfile(run, &run->r, &in);
 	}
 	buf = read_file(&run->a, path, MAX_DOCKERFILE, &len, &why);
 	if (!buf || memchr(buf, '\0', len))
@@ -302,16 +434,14 @@ static void note_root_fixed_by_compose(struct run *run)
 }
 
 /* Point 6: scripts that run containers by hand, under the folders given. */
-static void check_scripts(struct run *run, const char *const *paths, size_t npaths)
+static void check_scripts(struct run *run, const struct input_list *inputs)
 {
 	struct script_set set = { 0 };
 	struct suppress_opts so = { run->o.require_reasons, rule_wanted, run };
-	struct stat st;
 	size_t first = run->r.nfindings, k = 0;
 
-	for (size_t i = 0; i < npaths; i++)
-		if (strcmp(paths[i], "-") && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
-			scripts_discover(&run->a, paths[i], &set);
+	for (size_t i = 0; i < inputs->nroots; i++)
+		scripts_discover(&run->a, inputs->roots[i], &set);
 	for (size_t i = 0; i < set.n; i++)
 		if (!config_excluded(&run->cfg, set.scripts[i].path))
 			set.scripts[k++] = set.scripts[i];
@@ -417,6 +547,18 @@ static int parse_args(struct arena *ar, int argc, char **argv, struct check_opts
 				return -1;
 			}
 			o->config = v;
+		} else if ((t = take_opt(argc, argv, &i, "--jobs", &v)) ||
+			   (t = take_opt(argc, argv, &i, "-j", &v)) ||
+			   (!strncmp(a, "-j", 2) && (v = a + 2, t = 1))) {
+			char *end;
+
+			errno = 0;
+			o->jobs = t > 0 ? strtol(v, &end, 10) : 0;
+			if (t < 0 || errno || end == v || *end || o->jobs < 1 || o->jobs > MAX_JOBS) {
+				usage_error(&cmd_check, "--jobs takes a number of threads, 1 to %d",
+					    MAX_JOBS);
+				return -1;
+			}
 		} else if (!strcmp(a, "--no-config")) {
 			o->no_config = true;
 		} else if ((t = take_opt(argc, argv, &i, "--baseline", &v))) {
@@ -554,14 +696,10 @@ static int run_check(int argc, char **argv)
 	discover(&run.a, paths, npaths, &inputs);
 	for (size_t k = 0; k < inputs.nbad; k++)
 		report_error(&run.r, inputs.bad[k].path, 0, "cannot read: %s", inputs.bad[k].why);
-	for (size_t k = 0; k < inputs.n; k++)
-		if (inputs.v[k].kind == INPUT_DOCKERFILE &&
-		    !config_excluded(&run.cfg, inputs.v[k].display) &&
-		    first_visit(&run, inputs.v[k].path))
-			check_dockerfile(&run, &inputs.v[k]);
+	check_dockerfiles(&run, &inputs);
 	check_compose(&run, &inputs);
 	note_root_fixed_by_compose(&run);
-	check_scripts(&run, paths, npaths);
+	check_scripts(&run, &inputs);
 	filter_findings(&run);
 	report_sort(&run.r);
 	report_dedupe(&run.r);
@@ -580,6 +718,8 @@ static int run_check(int argc, char **argv)
 
 	status = output_exit_status(&run.r, run.o.fail_on, run.o.write_baseline,
 				    status == EXIT_TROUBLE);
+	for (size_t k = 0; k < run.nworker_arenas; k++)
+		arena_release(&run.worker_arenas[k]);
 	arena_release(&run.a);
 	free(paths);
 	return status;
@@ -602,6 +742,8 @@ const struct subcommand cmd_check = {
 		"  --config FILE          read settings from FILE instead of the .seaworthy.yaml\n"
 		"                         found in the checked folder or its ancestors\n"
 		"  --no-config            read no configuration file\n"
+		"  -j, --jobs N           check Dockerfiles in N threads (default: one per CPU;\n"
+		"                         the output is the same whatever N is)\n"
 		"  --show-suppressed      also list suppressed findings, with their reasons\n"
 		"  --require-reasons      a suppression comment without a reason is an error\n"
 		"  --write-baseline FILE  record today's findings in FILE (exit 0 unless an input\n"

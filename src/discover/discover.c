@@ -54,8 +54,8 @@ static const char *dir_of(struct arena *a, const char *path)
 	return arena_strndup(a, path, (size_t)(slash - path));
 }
 
-static void add_input(struct arena *a, struct input_list *out, const char *path,
-		      enum input_kind kind)
+static struct input *add_input(struct arena *a, struct input_list *out, const char *path,
+			       enum input_kind kind)
 {
 	struct input *in = ARENA_PUSH(a, out->v, out->n, out->cap);
 
@@ -63,6 +63,7 @@ static void add_input(struct arena *a, struct input_list *out, const char *path,
 	in->path = path;
 	in->display = strcmp(path, "-") ? display_path(a, path) : "<stdin>";
 	in->dir = strcmp(path, "-") ? dir_of(a, path) : NULL;
+	return in;
 }
 
 static void add_bad(struct arena *a, struct input_list *out, const char *path, const char *why)
@@ -166,14 +167,20 @@ void discover(struct arena *a, const char *const *paths, size_t npaths, struct i
 			add_bad(a, out, paths[i], strerror(errno));
 			continue;
 		}
-		if (S_ISDIR(st.st_mode))
+		if (S_ISDIR(st.st_mode)) {
+			*ARENA_PUSH(a, out->roots, out->nroots, out->caproots) = paths[i];
 			walk(a, paths[i], 0, out);
-		else {
+		} else {
 			const char *base = strrchr(paths[i], '/');
+			struct input *in;
 
 			base = base ? base + 1 : paths[i];
-			add_input(a, out, paths[i], discover_is_compose(base) && !discover_is_dockerfile(base) ?
-				  INPUT_COMPOSE : INPUT_DOCKERFILE);
+			in = add_input(a, out, paths[i],
+				       discover_is_compose(base) && !discover_is_dockerfile(base) ?
+				       INPUT_COMPOSE : INPUT_DOCKERFILE);
+			in->has_id = true;
+			in->dev = st.st_dev;
+			in->ino = st.st_ino;
 		}
 	}
 }

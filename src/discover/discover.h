@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "util/arena.h"
 
@@ -14,6 +15,10 @@ struct input {
 	const char *path;	/* to open ("-" for stdin) */
 	const char *display;	/* to print: relative, without a leading ./ */
 	const char *dir;	/* directory holding it (build context guess); NULL for stdin */
+	/* Device and inode when discover stat'ed it (a path given by name). */
+	bool has_id;
+	dev_t dev;
+	ino_t ino;
 };
 
 struct input_list {
@@ -22,6 +27,9 @@ struct input_list {
 	/* Every folder walked, in order (where compose projects may live). */
 	const char **dirs;
 	size_t ndirs, capdirs;
+	/* The paths given that are folders, in order. */
+	const char **roots;
+	size_t nroots, caproots;
 	/* Paths that could not be read at all (missing, unreadable). */
 	struct bad_path { const char *path, *why; } *bad;
 	size_t nbad, capbad;

@@ -1020,6 +1020,19 @@ static int process_stop_on(struct lexer *lx, int32_t stop, bool raw_escapes,
 				words_add_raw_string(w, res->buf + mark, res->len - mark);
 			continue;
 		}
+		if (!w && ch < 0x80 && ch != lx->escape) {
+			/* A run of plain ASCII goes out as it is, byte for byte
+			 * what put_rune would write. */
+			size_t e = lx->pos + 1;
+
+			while (e < lx->len && (unsigned char)lx->src[e] < 0x80 &&
+			       lx->src[e] != '$' && lx->src[e] != '\'' && lx->src[e] != '"' &&
+			       lx->src[e] != lx->escape && (stop == EOF_RUNE || lx->src[e] != stop))
+				e++;
+			strbuf_add(res, lx->src + lx->pos, e - lx->pos);
+			lx->pos = e;
+			continue;
+		}
 		ch = lx_next(lx);
 		if (ch == lx->escape) {
 			if (lx->raw_escapes) {
@@ -1084,8 +1097,22 @@ int expand_word(struct arena *a, const char *word, size_t len, char escape,
 		const struct expand_env *env, char **out, const char **err)
 {
 	struct strbuf res = STRBUF_INIT;
-	int ret = process(a, word, len, escape, env, &res, NULL, err);
+	size_t i;
+	int ret;
 
+	/* Most words are ASCII with nothing to expand, unquote or unescape:
+	 * they come out as they went in. */
+	for (i = 0; word && i < len; i++) {
+		unsigned char c = (unsigned char)word[i];
+
+		if (c >= 0x80 || c == '$' || c == '\'' || c == '"' || c == (unsigned char)escape)
+			break;
+	}
+	if (word && i == len) {
+		*out = arena_strndup(a, word, len);
+		return 0;
+	}
+	ret = process(a, word, len, escape, env, &res, NULL, err);
 	*out = ret ? NULL : arena_strndup(a, res.buf, res.len);
 	strbuf_release(&res);
 	return ret;

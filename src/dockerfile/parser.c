@@ -10,6 +10,7 @@
 
 #include "util/die.h"
 #include "util/strbuf.h"
+#include "util/str.h"
 
 #define MAX_SUB_DEPTH 16
 
@@ -40,7 +41,7 @@ struct rawline {
 };
 
 /* Go's unicode.IsSpace for the UTF-8 sequence at p; returns its length or 0. */
-static size_t uspace(const char *p, const char *end)
+static inline size_t uspace(const char *p, const char *end)
 {
 	const unsigned char *u = (const unsigned char *)p;
 	size_t left = (size_t)(end - p);
@@ -79,6 +80,9 @@ static size_t rtrim(const char *p, size_t n)
 	for (;;) {
 		size_t k = 0;
 
+		/* Most lines end in printable ASCII: no space of any kind. */
+		if (n && (unsigned char)p[n - 1] > ' ' && (unsigned char)p[n - 1] < 0x80)
+			return n;
 		for (size_t w = 1; w <= 3 && w <= n; w++)
 			if (uspace(p + n - w, p + n) == w) {
 				k = w;
@@ -167,11 +171,11 @@ static int possible_directive(struct parser *p, const char *s, size_t n, unsigne
 	key[ke - ks] = '\0';
 
 	bool *seen;
-	if (!strcmp(key, "escape"))
+	if (str_eq(key, "escape"))
 		seen = &p->seen_escape;
-	else if (!strcmp(key, "syntax"))
+	else if (str_eq(key, "syntax"))
 		seen = &p->seen_syntax;
-	else if (!strcmp(key, "check"))
+	else if (str_eq(key, "check"))
 		seen = &p->seen_check;
 	else
 		goto done;
@@ -180,7 +184,7 @@ static int possible_directive(struct parser *p, const char *s, size_t n, unsigne
 		return -1;
 	}
 	*seen = true;
-	if (!strcmp(key, "escape")) {
+	if (str_eq(key, "escape")) {
 		if (ve - vs != 1 || (s[vs] != '`' && s[vs] != '\\')) {
 			set_error(p, line, arena_printf(p->a,
 				"invalid escape token '%.*s' does not match ` or \\",
@@ -345,6 +349,19 @@ static void parse_words(struct parser *p, const char *s, size_t n, size_t loff, 
 			break;
 		}
 		if (phase == IN_WORD) {
+			/* A run of printable ASCII that is no quote or escape:
+			 * all of it goes into the word as it is. */
+			if (ch > ' ' && (unsigned char)ch < 0x80 && ch != '\'' && ch != '"' &&
+			    ch != p->escape) {
+				size_t e = pos + 1;
+
+				while (e < n && s[e] > ' ' && (unsigned char)s[e] < 0x80 &&
+				       s[e] != '\'' && s[e] != '"' && s[e] != p->escape)
+					e++;
+				strbuf_add(&w, s + pos, e - pos);
+				pos = e;
+				continue;
+			}
 			if (uspace(s + pos, s + n)) {
 				phase = IN_SPACES;
 				if (blank_ok || w.len)
@@ -376,6 +393,15 @@ static void parse_words(struct parser *p, const char *s, size_t n, size_t loff, 
 			continue;
 		}
 		/* IN_QUOTE */
+		if (ch != quote && ch != p->escape) {
+			size_t e = pos + 1;
+
+			while (e < n && s[e] != quote && s[e] != p->escape)
+				e++;
+			strbuf_add(&w, s + pos, e - pos);
+			pos = e;
+			continue;
+		}
 		if (ch == quote)
 			phase = IN_WORD;
 		if (ch == p->escape && quote != '\'') {
@@ -467,13 +493,13 @@ static const char errNotStringArray[] =
 static int dispatch(struct parser *p, const char *cmd, const char *s, size_t n, size_t loff,
 		    struct parsed *r, unsigned line)
 {
-	if (!strcmp(cmd, "cmd") || !strcmp(cmd, "entrypoint") || !strcmp(cmd, "run") ||
-	    !strcmp(cmd, "shell")) {
+	if (str_eq(cmd, "cmd") || str_eq(cmd, "entrypoint") || str_eq(cmd, "run") ||
+	    str_eq(cmd, "shell")) {
 		if (parse_maybe_json(p, s, n, loff, r) < 0) {
 			set_error(p, line, errNotStringArray);
 			return -1;
 		}
-	} else if (!strcmp(cmd, "add") || !strcmp(cmd, "copy") || !strcmp(cmd, "volume")) {
+	} else if (str_eq(cmd, "add") || str_eq(cmd, "copy") || str_eq(cmd, "volume")) {
 		switch (parse_json(p, s, n, loff, &r->args)) {
 		case JSON_OK:
 			r->json = true;
@@ -486,16 +512,16 @@ static int dispatch(struct parser *p, const char *cmd, const char *s, size_t n, 
 				split_ws(p, &r->args, s, n, loff);
 			break;
 		}
-	} else if (!strcmp(cmd, "expose") || !strcmp(cmd, "from")) {
+	} else if (str_eq(cmd, "expose") || str_eq(cmd, "from")) {
 		if (n)
 			split_ws(p, &r->args, s, n, loff);
-	} else if (!strcmp(cmd, "maintainer") || !strcmp(cmd, "stopsignal") ||
-		   !strcmp(cmd, "user") || !strcmp(cmd, "workdir")) {
+	} else if (str_eq(cmd, "maintainer") || str_eq(cmd, "stopsignal") ||
+		   str_eq(cmd, "user") || str_eq(cmd, "workdir")) {
 		if (n)
 			push_arg(p, &r->args, s, n, loff);
-	} else if (!strcmp(cmd, "arg")) {
+	} else if (str_eq(cmd, "arg")) {
 		parse_words(p, s, n, loff, &r->args);
-	} else if (!strcmp(cmd, "env") || !strcmp(cmd, "label")) {
+	} else if (str_eq(cmd, "env") || str_eq(cmd, "label")) {
 		struct arglist words = { 0 };
 
 		parse_words(p, s, n, loff, &words);
@@ -508,7 +534,7 @@ static int dispatch(struct parser *p, const char *cmd, const char *s, size_t n, 
 				i++;
 			if (i == n) {
 				set_error(p, line, arena_printf(p->a, "%s must have two arguments",
-								!strcmp(cmd, "env") ? "ENV" : "LABEL"));
+								str_eq(cmd, "env") ? "ENV" : "LABEL"));
 				return -1;
 			}
 			j = i;
@@ -550,7 +576,7 @@ static int dispatch(struct parser *p, const char *cmd, const char *s, size_t n, 
 			sa->pos = words.v[k].pos;
 			sa->pos.col += (unsigned)(eq - w);
 		}
-	} else if (!strcmp(cmd, "healthcheck")) {
+	} else if (str_eq(cmd, "healthcheck")) {
 		size_t sep = 0, next;
 
 		while (sep < n && !byte_space((unsigned char)s[sep]))
@@ -565,7 +591,7 @@ static int dispatch(struct parser *p, const char *cmd, const char *s, size_t n, 
 			set_error(p, line, errNotStringArray);
 			return -1;
 		}
-	} else if (!strcmp(cmd, "onbuild")) {
+	} else if (str_eq(cmd, "onbuild")) {
 		if (!n)
 			return 0;
 		if (p->depth >= MAX_SUB_DEPTH) {
@@ -615,7 +641,7 @@ static size_t extract_flags(struct parser *p, const char *s, size_t n, size_t lo
 		if (phase == IN_WORD) {
 			if (byte_space((unsigned char)ch)) {
 				phase = IN_SPACES;
-				if (!strcmp(w.buf, "--"))
+				if (str_eq(w.buf, "--"))
 					goto out;
 				if (blank_ok || w.len)
 					push_arg(p, flags, w.buf, w.len, loff + start);
@@ -781,10 +807,10 @@ static void find_heredocs(struct parser *p, const char *s, size_t n, struct df_n
 
 static bool can_contain_heredoc(const struct df_node *n)
 {
-	if (!strcmp(n->name, "onbuild") && n->sub)
+	if (str_eq(n->name, "onbuild") && n->sub)
 		n = n->sub;
-	return !n->json && (!strcmp(n->name, "run") || !strcmp(n->name, "copy") ||
-			    !strcmp(n->name, "add"));
+	return !n->json && (str_eq(n->name, "run") || str_eq(n->name, "copy") ||
+			    str_eq(n->name, "add"));
 }
 
 static int read_heredocs(struct parser *p, struct df_node *node, unsigned start_line)

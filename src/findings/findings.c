@@ -50,6 +50,24 @@ static const char *vfmt(struct arena *a, const char *fmt, va_list ap)
 	return p;
 }
 
+struct finding *report_add_str(struct report *r, const struct rule *rule, const char *file,
+			       unsigned line, unsigned col, unsigned end_line, unsigned end_col,
+			       const char *msg, size_t len)
+{
+	struct finding *f = ARENA_PUSH(r->a, r->findings, r->nfindings, r->capfindings);
+
+	f->rule = rule;
+	f->severity = rule->severity;
+	f->file = file;
+	f->line = line;
+	f->col = col ? col : 1;
+	f->end_line = end_line >= line ? end_line : line;
+	f->end_col = end_col ? end_col : f->col;
+	f->message = arena_strndup(r->a, msg, len);
+	f->fix = rule->fix;
+	return f;
+}
+
 struct finding *report_add(struct report *r, const struct rule *rule, const char *file,
 			   unsigned line, unsigned col, unsigned end_line, unsigned end_col,
 			   const char *fmt, ...)

@@ -58,6 +58,10 @@ void report_init(struct report *r, struct arena *a);
 struct finding *report_add(struct report *r, const struct rule *rule, const char *file,
 			   unsigned line, unsigned col, unsigned end_line, unsigned end_col,
 			   const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+/* The same with the message already made: msg[0..len) is copied. */
+struct finding *report_add_str(struct report *r, const struct rule *rule, const char *file,
+			       unsigned line, unsigned col, unsigned end_line, unsigned end_col,
+			       const char *msg, size_t len);
 void report_error(struct report *r, const char *file, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 /* Sets the fingerprints of findings[from..] in file (all of them when file

@@ -13,11 +13,13 @@
  * image id, not the name, so a tag moved in between cannot mix images. */
 #include <archive.h>
 #include <archive_entry.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <jansson.h>
 #include <string.h>
@@ -27,6 +29,102 @@
 #include "engine/engine.h"
 #include "image/image.h"
 #include "util/readfile.h"
+
+/* libarchive is loaded on first use (dlopen), like libcurl: linked, it and
+ * what it needs (libxml2, ICU, libstdc++, the compressors) cost every run
+ * of every command a few milliseconds of loading, and only `image` reads
+ * archives. The headers still give the types and the prototypes. */
+static struct {
+	__typeof__(archive_entry_filetype) *entry_filetype;
+	__typeof__(archive_entry_gid) *entry_gid;
+	__typeof__(archive_entry_hardlink) *entry_hardlink;
+	__typeof__(archive_entry_pathname) *entry_pathname;
+	__typeof__(archive_entry_perm) *entry_perm;
+	__typeof__(archive_entry_size) *entry_size;
+	__typeof__(archive_entry_symlink) *entry_symlink;
+	__typeof__(archive_entry_uid) *entry_uid;
+	__typeof__(archive_error_string) *error_string;
+	__typeof__(archive_filter_bytes) *filter_bytes;
+	__typeof__(archive_read_data) *read_data;
+	__typeof__(archive_read_free) *read_free;
+	__typeof__(archive_read_new) *read_new;
+	__typeof__(archive_read_next_header) *read_next_header;
+	__typeof__(archive_read_open) *read_open;
+	__typeof__(archive_read_open_fd) *read_open_fd;
+	__typeof__(archive_read_open_filename) *read_open_filename;
+	__typeof__(archive_read_open_memory) *read_open_memory;
+	__typeof__(archive_read_support_filter_all) *read_support_filter_all;
+	__typeof__(archive_read_support_format_tar) *read_support_format_tar;
+} la;
+
+/* Loads libarchive once; NULL, or why it could not. Never unloaded. */
+static const char *load_libarchive(void)
+{
+	static void *lib;
+	static const struct { size_t off; const char *name; } syms[] = {
+#define S(f, n) { offsetof(__typeof__(la), f), n }
+		S(entry_filetype, "archive_entry_filetype"),
+		S(entry_gid, "archive_entry_gid"),
+		S(entry_hardlink, "archive_entry_hardlink"),
+		S(entry_pathname, "archive_entry_pathname"),
+		S(entry_perm, "archive_entry_perm"),
+		S(entry_size, "archive_entry_size"),
+		S(entry_symlink, "archive_entry_symlink"),
+		S(entry_uid, "archive_entry_uid"),
+		S(error_string, "archive_error_string"),
+		S(filter_bytes, "archive_filter_bytes"),
+		S(read_data, "archive_read_data"),
+		S(read_free, "archive_read_free"),
+		S(read_new, "archive_read_new"),
+		S(read_next_header, "archive_read_next_header"),
+		S(read_open, "archive_read_open"),
+		S(read_open_fd, "archive_read_open_fd"),
+		S(read_open_filename, "archive_read_open_filename"),
+		S(read_open_memory, "archive_read_open_memory"),
+		S(read_support_filter_all, "archive_read_support_filter_all"),
+		S(read_support_format_tar, "archive_read_support_format_tar"),
+#undef S
+	};
+
+	if (lib)
+		return NULL;
+	lib = dlopen("libarchive.so.13", RTLD_NOW | RTLD_LOCAL);
+	if (!lib)
+		return "libarchive is not installed (apt-get install libarchive13)";
+	for (size_t i = 0; i < sizeof(syms) / sizeof(syms[0]); i++) {
+		void *p = dlsym(lib, syms[i].name);
+
+		if (!p) {
+			lib = NULL;
+			return "libarchive is too old: 3.3 or later is needed";
+		}
+		/* A data pointer into a function pointer slot, without a cast
+		 * ISO C does not define. */
+		memcpy((char *)&la + syms[i].off, &p, sizeof(p));
+	}
+	return NULL;
+}
+
+#define archive_entry_filetype la.entry_filetype
+#define archive_entry_gid la.entry_gid
+#define archive_entry_hardlink la.entry_hardlink
+#define archive_entry_pathname la.entry_pathname
+#define archive_entry_perm la.entry_perm
+#define archive_entry_size la.entry_size
+#define archive_entry_symlink la.entry_symlink
+#define archive_entry_uid la.entry_uid
+#define archive_error_string la.error_string
+#define archive_filter_bytes la.filter_bytes
+#define archive_read_data la.read_data
+#define archive_read_free la.read_free
+#define archive_read_new la.read_new
+#define archive_read_next_header la.read_next_header
+#define archive_read_open la.read_open
+#define archive_read_open_fd la.read_open_fd
+#define archive_read_open_filename la.read_open_filename
+#define archive_read_open_memory la.read_open_memory
+#define archive_read_support_filter_all la.read_support_filter_all
+#define archive_read_support_format_tar la.read_support_format_tar
 
 #define MAX_JSON (1u << 20)		/* one manifest, index or config */
 #define MAX_JSON_TOTAL (16u << 20)	/* all of them */
@@ -871,6 +969,12 @@ static void resolve(struct loader *l)
 static int load_(struct loader *l)
 {
 	struct image *img = l->img;
+	const char *why = load_libarchive();
+
+	if (why) {
+		fail(l, "%s", why);
+		return -1;
+	}
 
 	if (l->dir) {
 		if (!get_file(l, "index.json") && !get_file(l, "manifest.json")) {

@@ -11,6 +11,7 @@
 
 #include "dockerfile/expand.h"
 #include "util/strbuf.h"
+#include "util/str.h"
 
 static const struct { const char *name; enum m_kind kind; } kinds[] = {
 	{ "from", K_FROM }, { "run", K_RUN }, { "cmd", K_CMD },
@@ -25,7 +26,7 @@ static const struct { const char *name; enum m_kind kind; } kinds[] = {
 enum m_kind m_kind_of(const char *name)
 {
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		if (!strcmp(kinds[i].name, name))
+		if (str_eq(kinds[i].name, name))
 			return kinds[i].kind;
 	return K_OTHER;
 }
@@ -131,6 +132,10 @@ static void scan_shell_refs(struct builder *b, const char *s)
 	bool sq = false;
 
 	for (const char *p = s; *p; p++) {
+		/* Only these three bytes matter: skip to the next of them. */
+		p += strcspn(p, "\\'$");
+		if (!*p)
+			break;
 		if (*p == '\\' && !sq && p[1]) {
 			p++;
 			continue;
@@ -157,8 +162,8 @@ static bool is_shell_name(const char *s)
 	const char *base = strrchr(s, '/');
 
 	base = base ? base + 1 : s;
-	return !strcmp(base, "sh") || !strcmp(base, "bash") || !strcmp(base, "ash") ||
-	       !strcmp(base, "dash") || !strcmp(base, "zsh");
+	return str_eq(base, "sh") || str_eq(base, "bash") || str_eq(base, "ash") ||
+	       str_eq(base, "dash") || str_eq(base, "zsh");
 }
 
 /* The shell code an instruction runs, from its args (after skip words). */
@@ -294,7 +299,7 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 	b.escape = df->escape;
 
 	for (size_t i = 0; i < df->nnodes; i++)
-		if (!strcmp(df->nodes[i].name, "from"))
+		if (str_eq(df->nodes[i].name, "from"))
 			nstages++;
 	out->stages = arena_alloc(a, (nstages ? nstages : 1) * sizeof(*out->stages));
 
@@ -579,7 +584,7 @@ bool m_ref_first(const struct m_dockerfile *m, size_t i)
 
 	/* The refs of one instruction are contiguous. */
 	for (size_t k = i; k-- > 0 && m->refs[k].in == r->in;)
-		if (m->refs[k].shell == r->shell && !strcmp(m->refs[k].name, r->name))
+		if (m->refs[k].shell == r->shell && str_eq(m->refs[k].name, r->name))
 			return false;
 	return true;
 }

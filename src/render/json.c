@@ -1,5 +1,6 @@
 /* The machine contract (--format json). Its shape only ever grows. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "render/quote.h"
@@ -14,23 +15,22 @@
 
 static void nl(struct strbuf *sb, int level)
 {
-	strbuf_addch(sb, '\n');
-	for (int i = 0; i < level; i++) {
-		strbuf_addch(sb, ' ');
-		strbuf_addch(sb, ' ');
-	}
+	static const char spaces[] = "\n          ";	/* levels 0 to 5 */
+
+	strbuf_add(sb, spaces, 1 + 2 * (size_t)level);
 }
 
-/* ",\n    \"k\": " or, first in its object, "\n    \"k\": ". */
+/* ",\n    \"k\": " or, first in its object, "\n    \"k\": ". The keys are
+ * the renderer's own names, which need no escapes. */
 static void key(struct strbuf *sb, int level, bool *first, const char *k)
 {
 	if (!*first)
 		strbuf_addch(sb, ',');
 	*first = false;
 	nl(sb, level);
-	quote_json_str(sb, k);
-	strbuf_addch(sb, ':');
-	strbuf_addch(sb, ' ');
+	strbuf_addch(sb, '"');
+	strbuf_addstr(sb, k);
+	strbuf_add(sb, "\": ", 3);
 }
 
 static void str(struct strbuf *sb, const char *s)
@@ -64,7 +64,33 @@ static void kv_num(struct strbuf *sb, int level, bool *first, const char *k, uns
 	num(sb, v);
 }
 
-static void finding(struct strbuf *sb, const struct finding *f)
+/* Most findings carry their rule's own fix text, the same string each
+ * time: quoted once per render, then copied. */
+struct fix_memo {
+	struct { const char *s; size_t at, n; } slot[64];
+	struct strbuf quoted;
+};
+
+static void fix(struct strbuf *sb, struct fix_memo *m, const char *s)
+{
+	size_t h = ((size_t)(uintptr_t)s >> 4) & 63, at = sb->len;
+
+	if (!s) {
+		str(sb, s);
+		return;
+	}
+	if (m->slot[h].s == s) {
+		strbuf_add(sb, m->quoted.buf + m->slot[h].at, m->slot[h].n);
+		return;
+	}
+	quote_json_str(sb, s);
+	m->slot[h].s = s;
+	m->slot[h].at = m->quoted.len;
+	m->slot[h].n = sb->len - at;
+	strbuf_add(&m->quoted, sb->buf + at, sb->len - at);
+}
+
+static void finding(struct strbuf *sb, struct fix_memo *m, const struct finding *f)
 {
 	bool first = true;
 
@@ -82,7 +108,8 @@ static void finding(struct strbuf *sb, const struct finding *f)
 	kv_num(sb, 3, &first, "end_line", f->end_line);
 	kv_num(sb, 3, &first, "end_column", f->end_col);
 	kv_str(sb, 3, &first, "message", f->message);
-	kv_str(sb, 3, &first, "fix", f->fix);
+	key(sb, 3, &first, "fix");
+	fix(sb, m, f->fix);
 	if (f->target) {
 		const struct finding_target *t = f->target;
 		bool tfirst = true;
@@ -111,6 +138,7 @@ static void finding(struct strbuf *sb, const struct finding *f)
 static void render(FILE *out, const struct report *r, const struct render_opts *o)
 {
 	struct strbuf sb = STRBUF_INIT;
+	struct fix_memo memo = { .quoted = STRBUF_INIT };
 	bool first = true, any = false;
 
 	strbuf_grow(&sb, 4096 + r->nfindings * 512);
@@ -136,7 +164,7 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 			strbuf_addch(&sb, ',');
 		any = true;
 		nl(&sb, 2);
-		finding(&sb, f);
+		finding(&sb, &memo, f);
 	}
 	if (any)
 		nl(&sb, 1);
@@ -190,6 +218,7 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 	strbuf_addstr(&sb, "}\n");
 	fwrite(sb.buf, 1, sb.len, out);
 	strbuf_release(&sb);
+	strbuf_release(&memo.quoted);
 }
 
 const struct renderer render_json = { "json", render };

@@ -2,10 +2,11 @@
 #include "rules/rule.h"
 
 #include <string.h>
+#include "util/str.h"
 
 static bool is_apt(const char *name)
 {
-	return !strcmp(name, "apt-get") || !strcmp(name, "apt") || !strcmp(name, "aptitude");
+	return str_eq(name, "apt-get") || str_eq(name, "apt") || str_eq(name, "aptitude");
 }
 
 /*
@@ -23,12 +24,12 @@ static const char *apt_subcommand(const struct sh_cmd *c)
 		const char *t = c->argv[i].text;
 		bool val = false;
 
-		if (!strcmp(t, "--"))
+		if (str_eq(t, "--"))
 			return i + 1 < c->argc ? c->argv[i + 1].text : NULL;
 		if (t[0] != '-' || !t[1])
 			return t;
 		for (size_t k = 0; vals[k]; k++)
-			val = val || !strcmp(t, vals[k]);
+			val = val || str_eq(t, vals[k]);
 		if (val)
 			i++;
 	}
@@ -44,7 +45,7 @@ static bool uses_lists(const char *sub)
 	};
 
 	for (size_t i = 0; subs[i]; i++)
-		if (!strcmp(sub, subs[i]))
+		if (str_eq(sub, subs[i]))
 			return true;
 	return false;
 }
@@ -67,7 +68,7 @@ static void check(struct rule_ctx *c)
 
 				if (!is_apt(sh_cmd_name(cmd)) || !(sub = apt_subcommand(cmd)))
 					continue;
-				if (!strcmp(sub, "update") && !update)
+				if (str_eq(sub, "update") && !update)
 					update = cmd;
 				else if (uses_lists(sub))
 					used = true;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "rules/vars.h"
+#include "util/str.h"
 
 static const char *kind_name(const struct m_instr *in)
 {
@@ -25,7 +26,7 @@ static bool runs_at_runtime(const struct m_instr *in)
 static bool env_visible(const struct m_instr *in, const char *name)
 {
 	for (size_t i = 0; i < in->nscope; i++)
-		if (!in->stage->scope[i].is_arg && !strcmp(in->stage->scope[i].name, name))
+		if (!in->stage->scope[i].is_arg && str_eq(in->stage->scope[i].name, name))
 			return true;
 	return false;
 }
@@ -34,7 +35,7 @@ static bool env_visible(const struct m_instr *in, const char *name)
 static bool seen(const char **names, size_t n, const char *name)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!strcmp(names[i], name))
+		if (str_eq(names[i], name))
 			return true;
 	return false;
 }
@@ -87,8 +88,8 @@ static bool is_shell_name(const char *s)
 	const char *base = strrchr(s, '/');
 
 	base = base ? base + 1 : s;
-	return !strcmp(base, "sh") || !strcmp(base, "bash") || !strcmp(base, "ash") ||
-	       !strcmp(base, "dash") || !strcmp(base, "zsh");
+	return str_eq(base, "sh") || str_eq(base, "bash") || str_eq(base, "ash") ||
+	       str_eq(base, "dash") || str_eq(base, "zsh");
 }
 
 /* Exec form that runs a program directly, not ["sh", "-c", "script"]. */

@@ -4,11 +4,12 @@
 #include <string.h>
 
 #include "rules/helpers.h"
+#include "util/str.h"
 
 static bool in_list(const char *const *list, const char *s)
 {
 	for (; *list; list++)
-		if (!strcmp(*list, s))
+		if (str_eq(*list, s))
 			return true;
 	return false;
 }
@@ -17,7 +18,7 @@ static bool in_list(const char *const *list, const char *s)
 static size_t arg_at(const struct sh_cmd *cmd, const char *s)
 {
 	for (size_t i = 1; i < cmd->argc; i++)
-		if (!strcmp(cmd->argv[i].text, s))
+		if (str_eq(cmd->argv[i].text, s))
 			return i;
 	return 0;
 }
@@ -30,9 +31,9 @@ static bool has_opt_value(const struct sh_cmd *cmd, const char *opt, const char 
 	for (size_t i = 1; i < cmd->argc; i++) {
 		const char *t = cmd->argv[i].text;
 
-		if (!strcmp(t, opt) && i + 1 < cmd->argc && !strcmp(cmd->argv[i + 1].text, value))
+		if (str_eq(t, opt) && i + 1 < cmd->argc && str_eq(cmd->argv[i + 1].text, value))
 			return true;
-		if (!strncmp(t, opt, ol) && !strcmp(t + ol, value))
+		if (!strncmp(t, opt, ol) && str_eq(t + ol, value))
 			return true;
 	}
 	return false;
@@ -43,7 +44,7 @@ static bool has_opt_value(const struct sh_cmd *cmd, const char *opt, const char 
 static bool nginx_foreground(const struct sh_cmd *cmd)
 {
 	for (size_t i = 1; i + 1 < cmd->argc; i++)
-		if (!strcmp(cmd->argv[i].text, "-g") && strstr(cmd->argv[i + 1].text, "daemon off"))
+		if (str_eq(cmd->argv[i].text, "-g") && strstr(cmd->argv[i + 1].text, "daemon off"))
 			return true;
 	return false;
 }
@@ -61,7 +62,7 @@ static bool daemonizes(struct rule_ctx *c, const struct sh_cmd *cmd, const char 
 
 	*how = "daemonizes by default";
 	if ((k = arg_at(cmd, "--daemonize")) && k + 1 < cmd->argc &&
-	    !strcmp(cmd->argv[k + 1].text, "yes")) {
+	    str_eq(cmd->argv[k + 1].text, "yes")) {
 		*how = "is daemonized (--daemonize yes)";
 		return true;
 	}
@@ -69,7 +70,7 @@ static bool daemonizes(struct rule_ctx *c, const struct sh_cmd *cmd, const char 
 		*how = "is daemonized (--daemonize=yes)";
 		return true;
 	}
-	if (!strcmp(name, "nginx")) {
+	if (str_eq(name, "nginx")) {
 		static const char *const no_start[] = { "-t", "-T", "-v", "-V", "-h", "-?", "-s", NULL };
 
 		for (size_t i = 1; i < cmd->argc; i++)
@@ -78,31 +79,31 @@ static bool daemonizes(struct rule_ctx *c, const struct sh_cmd *cmd, const char 
 		*how = "daemonizes (no -g 'daemon off;')";
 		return !nginx_foreground(cmd);
 	}
-	if (!strcmp(name, "cron") || !strcmp(name, "crond") || !strcmp(name, "atd"))
+	if (str_eq(name, "cron") || str_eq(name, "crond") || str_eq(name, "atd"))
 		return !sh_cmd_has_opt(cmd, "-f") && !sh_cmd_has_opt(cmd, "-n");
-	if (!strcmp(name, "sshd"))
+	if (str_eq(name, "sshd"))
 		return !sh_cmd_has_opt(cmd, "-D") && !sh_cmd_has_opt(cmd, "-d") &&
 		       !sh_cmd_has_opt(cmd, "-t") && !sh_cmd_has_opt(cmd, "-T");
-	if (!strcmp(name, "rsyslogd") || !strcmp(name, "syslogd") || !strcmp(name, "ntpd"))
+	if (str_eq(name, "rsyslogd") || str_eq(name, "syslogd") || str_eq(name, "ntpd"))
 		return !sh_cmd_has_opt(cmd, "-n");
-	if (!strcmp(name, "syslog-ng"))
+	if (str_eq(name, "syslog-ng"))
 		return !sh_cmd_has_opt(cmd, "-F") && !sh_cmd_has_opt(cmd, "--foreground");
-	if (!strcmp(name, "chronyd"))
+	if (str_eq(name, "chronyd"))
 		return !sh_cmd_has_opt(cmd, "-d");
-	if (!strcmp(name, "squid"))
+	if (str_eq(name, "squid"))
 		return !sh_cmd_has_opt(cmd, "-N") && !sh_cmd_has_opt(cmd, "--foreground") &&
 		       !sh_cmd_has_opt(cmd, "-k") && !sh_cmd_has_opt(cmd, "-z");
-	if (!strcmp(name, "dnsmasq"))
+	if (str_eq(name, "dnsmasq"))
 		return !sh_cmd_has_opt(cmd, "-k") && !sh_cmd_has_opt(cmd, "--keep-in-foreground") &&
 		       !sh_cmd_has_opt(cmd, "-d") && !sh_cmd_has_opt(cmd, "--no-daemon") &&
 		       !sh_cmd_has_opt(cmd, "--test");
-	if (!strcmp(name, "httpd") || !strcmp(name, "apache2")) {
+	if (str_eq(name, "httpd") || str_eq(name, "apache2")) {
 		if (has_opt_value(cmd, "-D", "FOREGROUND") || arg_at(cmd, "-X"))
 			return false;
 		if ((k = arg_at(cmd, "-k")))
-			return k + 1 < cmd->argc && (!strcmp(cmd->argv[k + 1].text, "start") ||
-						     !strcmp(cmd->argv[k + 1].text, "restart") ||
-						     !strcmp(cmd->argv[k + 1].text, "graceful"));
+			return k + 1 < cmd->argc && (str_eq(cmd->argv[k + 1].text, "start") ||
+						     str_eq(cmd->argv[k + 1].text, "restart") ||
+						     str_eq(cmd->argv[k + 1].text, "graceful"));
 		/* -t, -v, -M...: a query, not a server. */
 		for (size_t i = 1; i < cmd->argc; i++) {
 			const char *t = cmd->argv[i].text;
@@ -112,32 +113,32 @@ static bool daemonizes(struct rule_ctx *c, const struct sh_cmd *cmd, const char 
 		}
 		return true;
 	}
-	if (!strcmp(name, "apachectl") || !strcmp(name, "apache2ctl")) {
+	if (str_eq(name, "apachectl") || str_eq(name, "apache2ctl")) {
 		if (has_opt_value(cmd, "-D", "FOREGROUND"))
 			return false;
 		/* apachectl [-k] start|restart|graceful */
-		return sub && (!strcmp(sub, "start") || !strcmp(sub, "restart") ||
-			       !strcmp(sub, "graceful"));
+		return sub && (str_eq(sub, "start") || str_eq(sub, "restart") ||
+			       str_eq(sub, "graceful"));
 	}
 	if (!strncmp(name, "php-fpm", 7)) {
 		*how = "is daemonized (-D)";
 		return arg_at(cmd, "-D") || sh_cmd_has_opt(cmd, "--daemonize");
 	}
-	if (!strcmp(name, "memcached")) {
+	if (str_eq(name, "memcached")) {
 		*how = "is daemonized (-d)";
 		return arg_at(cmd, "-d") || sh_cmd_has_opt(cmd, "--daemon");
 	}
-	if (!strcmp(name, "haproxy")) {
+	if (str_eq(name, "haproxy")) {
 		*how = "is daemonized (-D)";
 		return arg_at(cmd, "-D");
 	}
-	if (!strcmp(name, "dbus-daemon")) {
+	if (str_eq(name, "dbus-daemon")) {
 		*how = "forks into the background";
 		return sh_cmd_has_opt(cmd, "--fork") ||
 		       (sh_cmd_has_opt(cmd, "--system") && !sh_cmd_has_opt(cmd, "--nofork"));
 	}
-	if ((!strcmp(name, "pg_ctl") || !strcmp(name, "pg_ctlcluster") ||
-	     !strcmp(name, "postfix")) && arg_at(cmd, "start")) {
+	if ((str_eq(name, "pg_ctl") || str_eq(name, "pg_ctlcluster") ||
+	     str_eq(name, "postfix")) && arg_at(cmd, "start")) {
 		*how = arena_printf(c->a, "is started in the background (%s start)", name);
 		return true;
 	}

@@ -2,6 +2,7 @@
 #include "rules/rule.h"
 
 #include <string.h>
+#include "util/str.h"
 
 /* Whether ENV in stage s reaches the final image (s is final or one of the
  * stages it is built FROM). */
@@ -27,7 +28,7 @@ static bool is_buildkit_arg(const char *name)
 	};
 
 	for (size_t i = 0; names[i]; i++)
-		if (!strcmp(names[i], name))
+		if (str_eq(names[i], name))
 			return true;
 	return false;
 }
@@ -37,15 +38,15 @@ static void check_var(struct rule_ctx *c, const struct m_stage *st, const struct
 	unsigned end = v->pos.col + (unsigned)strlen(v->name);
 	struct finding *f;
 
-	if (!strcmp(v->name, "DEBIAN_FRONTEND") ||
-	    !strcmp(v->name, "APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE")) {
+	if (str_eq(v->name, "DEBIAN_FRONTEND") ||
+	    str_eq(v->name, "APT_KEY_DONT_WARN_ON_DANGEROUS_USAGE")) {
 		const char *val = *v->value ? v->value
 				  : v->name[0] == 'D' ? "noninteractive" : "1";
 
 		/* Only a problem where it is inherited by the running container. */
 		if (!reaches_final(c->df, st))
 			return;
-		if (v->name[0] == 'D' && (!*v->value || !strcmp(v->value, "dialog"))) {
+		if (v->name[0] == 'D' && (!*v->value || str_eq(v->value, "dialog"))) {
 			/* A reset of an earlier ENV: ARG makes both unnecessary. */
 			f = rule_report_at(c, v->pos, end,
 					   "ENV %s=%s resets a build-only setting with ENV, which "

@@ -5,6 +5,7 @@
 
 #include "rules/pathutil.h"
 #include "util/strbuf.h"
+#include "util/str.h"
 
 /*
  * Commands that only adjust files: a RUN made of these exists for the
@@ -22,7 +23,7 @@ static bool is_permission_only(const struct m_instr *in)
 		bool found = false;
 
 		for (size_t k = 0; ok[k] && !found; k++)
-			found = !strcmp(name, ok[k]);
+			found = str_eq(name, ok[k]);
 		if (!found)
 			return false;
 	}

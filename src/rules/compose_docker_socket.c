@@ -5,6 +5,7 @@
 
 #include "rules/names.h"
 #include "rules/pathutil.h"
+#include "util/str.h"
 
 /* What a bind source exposes: the socket itself or a folder holding it. */
 static const char *exposes(struct arena *a, const struct c_volume *v)
@@ -14,7 +15,7 @@ static const char *exposes(struct arena *a, const struct c_volume *v)
 
 	if (!v->source || !v->type)
 		return NULL;
-	if (!strcmp(v->type, "npipe"))
+	if (str_eq(v->type, "npipe"))
 		return strstr(v->source, "docker_engine") ?
 		       arena_printf(a, "the Docker engine pipe (%s)", v->source) : NULL;
 	if (strcmp(v->type, "bind") || v->source[0] != '/')
@@ -23,7 +24,7 @@ static const char *exposes(struct arena *a, const struct c_volume *v)
 	if (is_runtime_socket(src, &docker))
 		return arena_printf(a, "%s (%s)", docker ? "the Docker socket" :
 				    "the container runtime's socket", v->source);
-	if (!strcmp(src, "/var/run") || !strcmp(src, "/run"))
+	if (str_eq(src, "/var/run") || str_eq(src, "/run"))
 		return arena_printf(a, "%s, the folder that holds the Docker socket", v->source);
 	return NULL;
 }

@@ -5,13 +5,14 @@
 #include <strings.h>
 
 #include "rules/vars.h"
+#include "util/str.h"
 
 
 /* Whether pos is in one of the project's compose files (not an env_file). */
 static bool in_compose_file(const struct c_project *p, const struct y_pos *pos)
 {
 	for (size_t k = 0; pos->file && k < p->nfiles; k++)
-		if (p->files[k] && !strcmp(p->files[k], pos->file))
+		if (p->files[k] && str_eq(p->files[k], pos->file))
 			return true;
 	return false;
 }

@@ -3,12 +3,13 @@
 
 #include <ctype.h>
 #include <string.h>
+#include "util/str.h"
 
 /* no, always, unless-stopped, on-failure, on-failure:N (N >= 0). */
 static bool valid_restart(const char *v)
 {
-	if (!*v || !strcmp(v, "no") || !strcmp(v, "always") || !strcmp(v, "unless-stopped") ||
-	    !strcmp(v, "on-failure"))
+	if (!*v || str_eq(v, "no") || str_eq(v, "always") || str_eq(v, "unless-stopped") ||
+	    str_eq(v, "on-failure"))
 		return true;
 	if (strncmp(v, "on-failure:", 11) || !v[11])
 		return false;
@@ -26,7 +27,7 @@ static bool valid_condition(const char *v)
 	};
 
 	for (size_t k = 0; ok[k]; k++)
-		if (!strcmp(v, ok[k]))
+		if (str_eq(v, ok[k]))
 			return true;
 	return false;
 }

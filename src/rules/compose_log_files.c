@@ -7,6 +7,7 @@
 
 #include "rules/helpers.h"
 #include "rules/pathutil.h"
+#include "util/str.h"
 
 #define MAX_CHAIN 64
 #define MAX_CANDS 32
@@ -30,9 +31,9 @@ struct scan {
 /* stdout/stderr as a path or an option value. */
 static bool std_stream(const char *v)
 {
-	return !strcmp(v, "-") || !strcmp(v, "/dev/stdout") || !strcmp(v, "/dev/stderr") ||
-	       !strcmp(v, "/proc/self/fd/1") || !strcmp(v, "/proc/self/fd/2") ||
-	       !strcmp(v, "/dev/fd/1") || !strcmp(v, "/dev/fd/2") || !strcasecmp(v, "stdout") ||
+	return str_eq(v, "-") || str_eq(v, "/dev/stdout") || str_eq(v, "/dev/stderr") ||
+	       str_eq(v, "/proc/self/fd/1") || str_eq(v, "/proc/self/fd/2") ||
+	       str_eq(v, "/dev/fd/1") || str_eq(v, "/dev/fd/2") || !strcasecmp(v, "stdout") ||
 	       !strcasecmp(v, "stderr");
 }
 
@@ -65,7 +66,7 @@ static const char *folder_of(struct arena *a, const char *p, bool is_dir)
 
 static void add(struct scan *sc, const char *dir, const char *why)
 {
-	if (sc->ncands == MAX_CANDS || !strcmp(dir, "/"))
+	if (sc->ncands == MAX_CANDS || str_eq(dir, "/"))
 		return;
 	for (size_t k = 0; k < sc->ncands; k++)
 		if (path_within(dir, sc->cands[k].dir))
@@ -136,19 +137,19 @@ static void scan_run(struct scan *sc, const struct m_instr *in, bool nginx_base)
 		struct fs_cmd fc;
 		size_t n;
 
-		if (fs_cmd_parse(a, cmd, &fc) && !strcmp(fc.name, "mkdir")) {
+		if (fs_cmd_parse(a, cmd, &fc) && str_eq(fc.name, "mkdir")) {
 			for (size_t k = 0; k < fc.npaths; k++) {
 				const char *p = path_resolve(a, run_cwd(a, in, i), fc.paths[k]->text);
 
 				if (!fc.paths[k]->has_subst && log_path(p))
 					add(sc, p, arena_printf(a, "mkdir at %s", where(sc, in)));
 			}
-		} else if (!strcmp(name, "ln")) {
+		} else if (str_eq(name, "ln")) {
 			/* ln -sf /dev/stdout /var/log/app/access.log: logs go to docker logs. */
 			n = operands(cmd, ops, 8);
 			if (n == 2 && std_stream(ops[0]) && sc->nlinks < MAX_CANDS)
 				sc->links[sc->nlinks++] = path_resolve(a, run_cwd(a, in, i), ops[1]);
-		} else if (nginx_base && (!strcmp(name, "rm") || !strcmp(name, "unlink"))) {
+		} else if (nginx_base && (str_eq(name, "rm") || str_eq(name, "unlink"))) {
 			/* The official image links its logs to stdout; removing the
 			 * links makes nginx write files again. */
 			n = operands(cmd, ops, 8);
@@ -253,7 +254,7 @@ static const char *image_log_dir(const char *repo)
 	};
 
 	for (size_t k = 0; repo && k < sizeof(images) / sizeof(images[0]); k++)
-		if (!strcmp(repo, images[k].repo))
+		if (str_eq(repo, images[k].repo))
 			return images[k].dir;
 	return NULL;
 }
@@ -284,7 +285,7 @@ static void check_service(struct rule_ctx *c, size_t i)
 
 	if (st) {
 		const struct m_instr *ep = NULL, *cmd = NULL;
-		bool nginx = repo && !strcmp(repo, "nginx");
+		bool nginx = repo && str_eq(repo, "nginx");
 
 		sc.nchain = stage_chain(st, sc.chain, MAX_CHAIN);
 		for (size_t k = 0; k < sc.nchain; k++)

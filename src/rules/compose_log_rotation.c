@@ -2,10 +2,11 @@
 #include "rules/compose_util.h"
 
 #include <string.h>
+#include "util/str.h"
 
 static bool unrotated(const struct c_service *s)
 {
-	return s->logging_driver.s && !strcmp(s->logging_driver.s, "json-file") &&
+	return s->logging_driver.s && str_eq(s->logging_driver.s, "json-file") &&
 	       !cx_logging_option(s, "max-size");
 }
 

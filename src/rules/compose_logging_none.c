@@ -2,6 +2,7 @@
 #include "rules/compose_util.h"
 
 #include <string.h>
+#include "util/str.h"
 
 static void check(struct rule_ctx *c)
 {
@@ -10,7 +11,7 @@ static void check(struct rule_ctx *c)
 	for (size_t i = 0; i < p->nservices; i++) {
 		const struct c_service *s = &p->services[i];
 
-		if (s->logging_driver.s && !strcmp(s->logging_driver.s, "none"))
+		if (s->logging_driver.s && str_eq(s->logging_driver.s, "none"))
 			cx_report_value(c, s, &s->logging_driver, "service %s has logging driver "
 					"none: its output is thrown away, and docker logs shows "
 					"nothing when it fails", s->name);

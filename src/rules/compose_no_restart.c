@@ -2,6 +2,7 @@
 #include "rules/compose_util.h"
 
 #include <string.h>
+#include "util/str.h"
 
 static void check(struct rule_ctx *c)
 {
@@ -18,13 +19,13 @@ static void check(struct rule_ctx *c)
 			/* restart: ${POLICY} with POLICY unset: SW0051 says so. */
 			if (!*r->s && cx_written_with_variable(c->a, &r->pos))
 				continue;
-			if (!strcmp(r->s, "no") || !*r->s)
+			if (str_eq(r->s, "no") || !*r->s)
 				cx_report_value(c, s, r, "service %s has restart: \"%s\": it stays "
 						"down after a crash or a reboot", s->name, r->s);
 			continue;
 		}
 		if (cond->s) {
-			if (!strcmp(cond->s, "none") || !strcmp(cond->s, "no"))
+			if (str_eq(cond->s, "none") || str_eq(cond->s, "no"))
 				cx_report_value(c, s, cond, "service %s has restart_policy condition "
 						"%s: it stays down after a crash or a reboot",
 						s->name, cond->s);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "util/str.h"
 
 bool port_range(const char *s, long *lo, long *hi)
 {
@@ -30,8 +31,8 @@ bool port_on_all_interfaces(const struct c_port *p)
 {
 	const char *ip = p->host_ip;
 
-	return !ip || !*ip || !strcmp(ip, "0.0.0.0") || !strcmp(ip, "::") ||
-	       !strcmp(ip, "[::]");
+	return !ip || !*ip || str_eq(ip, "0.0.0.0") || str_eq(ip, "::") ||
+	       str_eq(ip, "[::]");
 }
 
 static const struct {

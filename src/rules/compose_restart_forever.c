@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "config/config.h"
+#include "util/str.h"
 
 #define DEFAULT_MAX_RETRIES 10
 
@@ -64,25 +65,25 @@ static struct judgement judge(const struct c_service *s, long cap)
 		bool capped = !strncmp(r->s, "on-failure:", 11);
 
 		j.n = capped ? count(r->s + 11) : -1;
-		if (!strcmp(r->s, "always") || !strcmp(r->s, "unless-stopped"))
+		if (str_eq(r->s, "always") || str_eq(r->s, "unless-stopped"))
 			j.v = V_FOREVER;
-		else if (!strcmp(r->s, "on-failure") || (capped && j.n == 0))
+		else if (str_eq(r->s, "on-failure") || (capped && j.n == 0))
 			j.v = V_NO_LIMIT;
 		else if (j.n > cap)
 			j.v = V_TOO_MANY;
 		return j;
 	}
 	/* deploy.restart_policy; its condition defaults to any. */
-	if ((!cond->s && !att->s) || (cond->s && (!strcmp(cond->s, "none") ||
-						  !strcmp(cond->s, "no"))))
+	if ((!cond->s && !att->s) || (cond->s && (str_eq(cond->s, "none") ||
+						  str_eq(cond->s, "no"))))
 		return j;
 	what = cond->s ? cond->s : "any";
 	j.at = cond->s ? cond : att;
 	j.n = count(att->s);
-	if (j.n <= 0 && (!strcmp(what, "any") || !strcmp(what, "always") ||
-			 !strcmp(what, "unless-stopped")))
+	if (j.n <= 0 && (str_eq(what, "any") || str_eq(what, "always") ||
+			 str_eq(what, "unless-stopped")))
 		j.v = V_COND_FOREVER;
-	else if (j.n <= 0 && !strcmp(what, "on-failure"))
+	else if (j.n <= 0 && str_eq(what, "on-failure"))
 		j.v = V_COND_NO_LIMIT;
 	else if (j.n > cap) {
 		j.v = V_ATTEMPTS;
@@ -94,7 +95,7 @@ static struct judgement judge(const struct c_service *s, long cap)
 static bool same(const struct judgement *x, const struct judgement *y)
 {
 	return x->v == y->v && x->n == y->n && cx_same_pos(&x->at->pos, &y->at->pos) &&
-	       x->at->s && y->at->s && !strcmp(x->at->s, y->at->s);
+	       x->at->s && y->at->s && str_eq(x->at->s, y->at->s);
 }
 
 /*

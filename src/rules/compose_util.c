@@ -11,6 +11,7 @@
 #include "rules/pathutil.h"
 #include "util/readfile.h"
 #include "util/strbuf.h"
+#include "util/str.h"
 
 #define MAX_SOURCE (4u << 20)
 
@@ -75,7 +76,7 @@ const char *cx_names(struct arena *a, const struct c_service *const *v, size_t n
 bool cx_same_pos(const struct y_pos *x, const struct y_pos *y)
 {
 	return x->line == y->line && x->col == y->col &&
-	       (x->file == y->file || (x->file && y->file && !strcmp(x->file, y->file)));
+	       (x->file == y->file || (x->file && y->file && str_eq(x->file, y->file)));
 }
 
 bool cx_true(const struct c_value *v)
@@ -156,7 +157,7 @@ const char *cx_service_repo(struct rule_ctx *c, size_t i)
 const char *cx_label(const struct c_service *s, const char *key)
 {
 	for (size_t k = s->nlabels; k-- > 0;)
-		if (s->labels[k].key && !strcmp(s->labels[k].key, key))
+		if (s->labels[k].key && str_eq(s->labels[k].key, key))
 			return s->labels[k].value;
 	return NULL;
 }
@@ -180,7 +181,7 @@ bool cx_proxy_repo(const char *repo)
 	const char *b = repo_base(repo);
 
 	for (size_t k = 0; names[k]; k++)
-		if (!strcmp(b, names[k]))
+		if (str_eq(b, names[k]))
 			return true;
 	return false;
 }
@@ -225,7 +226,7 @@ bool cx_is_proxy(struct rule_ctx *c, size_t i)
 	for (size_t k = 0; k < c->config->proxies.n; k++) {
 		const char *p = c->config->proxies.v[k];
 
-		if (!strcmp(p, s->name) || (repo && !strcasecmp(p, repo)) ||
+		if (str_eq(p, s->name) || (repo && !strcasecmp(p, repo)) ||
 		    (own && !strcasecmp(p, own)))
 			return true;
 	}
@@ -271,9 +272,9 @@ bool cx_is_one_off(const struct c_project *p, size_t i)
 		const struct c_service *o = &p->services[j];
 
 		for (size_t k = 0; k < o->ndepends_on; k++)
-			if (o->depends_on[k].service && !strcmp(o->depends_on[k].service, s->name) &&
+			if (o->depends_on[k].service && str_eq(o->depends_on[k].service, s->name) &&
 			    o->depends_on[k].condition &&
-			    !strcmp(o->depends_on[k].condition, "service_completed_successfully"))
+			    str_eq(o->depends_on[k].condition, "service_completed_successfully"))
 				return true;
 	}
 	if (!s->profiles.n)
@@ -332,7 +333,7 @@ bool cx_written_with_variable(struct arena *a, const struct y_pos *pos)
 bool cx_logging_option(const struct c_service *s, const char *name)
 {
 	for (size_t k = 0; k < s->nlogging_options; k++)
-		if (s->logging_options[k].key && !strcmp(s->logging_options[k].key, name))
+		if (s->logging_options[k].key && str_eq(s->logging_options[k].key, name))
 			return true;
 	return false;
 }
@@ -349,7 +350,7 @@ const struct c_volume *cx_mount_over(const struct c_service *s, const char *dir,
 		if (!v->target || !v->type)
 			continue;
 		if (strcmp(v->type, "bind") && strcmp(v->type, "volume") &&
-		    !(with_tmpfs && !strcmp(v->type, "tmpfs")))
+		    !(with_tmpfs && str_eq(v->type, "tmpfs")))
 			continue;
 		t = path_resolve(&tmp, "/", v->target);
 		if (path_within(dir, t))
@@ -365,11 +366,11 @@ static bool same_file(const char *x, const char *y)
 	char *rx, *ry;
 	bool same;
 
-	if (!strcmp(x, y))
+	if (str_eq(x, y))
 		return true;
 	rx = realpath(x, NULL);
 	ry = realpath(y, NULL);
-	same = rx && ry && !strcmp(rx, ry);
+	same = rx && ry && str_eq(rx, ry);
 	free(rx);
 	free(ry);
 	return same;

@@ -5,6 +5,7 @@
 
 #include "rules/deps.h"
 #include "rules/helpers.h"
+#include "util/str.h"
 
 #define MAX_ECOS 64
 
@@ -17,7 +18,7 @@ struct seen {
 static bool seen_has(const struct seen *s, const char *eco)
 {
 	for (size_t i = 0; i < s->n; i++)
-		if (!strcmp(s->eco[i], eco))
+		if (str_eq(s->eco[i], eco))
 			return true;
 	return false;
 }
@@ -34,8 +35,8 @@ static bool downloaded_before(const struct m_instr *in, size_t idx)
 	for (size_t i = 0; i < idx; i++) {
 		const char *n = sh_cmd_name(&in->sh.cmds[i]);
 
-		if (!strcmp(n, "curl") || !strcmp(n, "wget") || !strcmp(n, "aria2c") ||
-		    !strcmp(n, "git"))
+		if (str_eq(n, "curl") || str_eq(n, "wget") || str_eq(n, "aria2c") ||
+		    str_eq(n, "git"))
 			return true;
 	}
 	return false;

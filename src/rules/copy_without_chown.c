@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "rules/pathutil.h"
+#include "util/str.h"
 
 #define MAX_CHAIN 64
 
@@ -26,7 +27,7 @@ static bool writable_name(const char *name)
 	};
 
 	for (size_t i = 0; names[i]; i++)
-		if (!strcmp(name, names[i]))
+		if (str_eq(name, names[i]))
 			return true;
 	return false;
 }
@@ -102,7 +103,7 @@ static bool chowned_later(struct rule_ctx *c, const struct m_stage **chain, size
 					if (fc.paths[p]->has_subst)
 						continue;
 					q = path_resolve(c->a, cwd, fc.paths[p]->text);
-					if (!strcmp(q, path) || (fc.recursive && path_within(path, q)))
+					if (str_eq(q, path) || (fc.recursive && path_within(path, q)))
 						return true;
 				}
 			}
@@ -151,9 +152,9 @@ static void check(struct rule_ctx *c)
 
 					if (!fs_cmd_parse(c->a, &in->sh.cmds[j], &fc))
 						continue;
-					mk = !strcmp(fc.name, "mkdir");
-					own = !strcmp(fc.name, "chown") && fc.spec &&
-					      !strcmp(user_part(c->a, fc.spec), uname);
+					mk = str_eq(fc.name, "mkdir");
+					own = str_eq(fc.name, "chown") && fc.spec &&
+					      str_eq(user_part(c->a, fc.spec), uname);
 					if (!mk && !own)
 						continue;
 					cwd = run_cwd(c->a, in, j);

@@ -2,6 +2,7 @@
 
 #include <fnmatch.h>
 #include <string.h>
+#include "util/str.h"
 
 /*
  * One row per package manager: the manifest that must be in the image for
@@ -65,7 +66,7 @@ static const char *const manifest_globs[] = {
 static bool in_list(const char *const *list, const char *s)
 {
 	for (; *list; list++)
-		if ((*list)[0] == s[0] && !strcmp(*list, s))
+		if ((*list)[0] == s[0] && str_eq(*list, s))
 			return true;
 	return false;
 }
@@ -73,7 +74,7 @@ static bool in_list(const char *const *list, const char *s)
 static const struct manager *manager(const char *id)
 {
 	for (size_t i = 0; i < sizeof(managers) / sizeof(*managers); i++)
-		if (!strcmp(managers[i].id, id))
+		if (str_eq(managers[i].id, id))
 			return &managers[i];
 	return NULL;
 }
@@ -110,7 +111,7 @@ static size_t operand(const struct sh_cmd *c, size_t from, const char *const *va
 	for (size_t i = from; i < c->argc; i++) {
 		const char *t = c->argv[i].text;
 
-		if (!strcmp(t, "--"))
+		if (str_eq(t, "--"))
 			return i + 1 < c->argc ? i + 1 : 0;
 		if (t[0] != '-' || !t[1])
 			return i;
@@ -168,7 +169,7 @@ static bool is_here(const char *t)
 {
 	if (t[0] == '.' && t[1] == '/')
 		t++;
-	return !strcmp(t, ".") || !strcmp(t, "/") || !strncmp(t, ".[", 2) || !strncmp(t, "/[", 2);
+	return str_eq(t, ".") || str_eq(t, "/") || !strncmp(t, ".[", 2) || !strncmp(t, "/[", 2);
 }
 
 static bool pip_install(struct arena *a, const struct sh_cmd *c, struct dep_install *out)
@@ -188,11 +189,11 @@ static bool pip_install(struct arena *a, const struct sh_cmd *c, struct dep_inst
 	if (is_pip(name)) {
 		from = 1;
 		shown = name;
-	} else if (is_python(name) && c->argc > 3 && !strcmp(c->argv[1].text, "-m") &&
+	} else if (is_python(name) && c->argc > 3 && str_eq(c->argv[1].text, "-m") &&
 		   is_pip(c->argv[2].text)) {
 		from = 3;
 		shown = arena_printf(a, "%s -m %s", name, c->argv[2].text);
-	} else if (!strcmp(name, "uv") && c->argc > 2 && !strcmp(c->argv[1].text, "pip")) {
+	} else if (str_eq(name, "uv") && c->argc > 2 && str_eq(c->argv[1].text, "pip")) {
 		from = 2;
 		shown = "uv pip";
 	} else {
@@ -205,7 +206,7 @@ static bool pip_install(struct arena *a, const struct sh_cmd *c, struct dep_inst
 		const struct sh_word *w = &c->argv[k];
 		const char *t = w->text;
 
-		if (!strcmp(t, "-r") || !strcmp(t, "--requirement")) {
+		if (str_eq(t, "-r") || str_eq(t, "--requirement")) {
 			if (k + 1 < c->argc && !c->argv[k + 1].has_subst)
 				rfile = c->argv[k + 1].text;
 			k++;
@@ -215,7 +216,7 @@ static bool pip_install(struct arena *a, const struct sh_cmd *c, struct dep_inst
 		} else if (t[0] == '-' && t[1] == 'r' && t[2]) {
 			if (!w->has_subst)
 				rfile = t + 2;
-		} else if (!strcmp(t, "-e") || !strcmp(t, "--editable")) {
+		} else if (str_eq(t, "-e") || str_eq(t, "--editable")) {
 			if (k + 1 < c->argc && is_here(c->argv[k + 1].text))
 				proj = arena_printf(a, "%s %s", t, c->argv[k + 1].text);
 			k++;
@@ -260,23 +261,27 @@ static bool local_pkgfile(const struct sh_word *w, bool any_name)
 		return false;
 	if (any_name)
 		return true;
-	return (n > 4 && (!strcmp(t + n - 4, ".deb") || !strcmp(t + n - 4, ".rpm") ||
-			  !strcmp(t + n - 4, ".apk")));
+	return (n > 4 && (str_eq(t + n - 4, ".deb") || str_eq(t + n - 4, ".rpm") ||
+			  str_eq(t + n - 4, ".apk")));
 }
 
 static bool pkgfile(struct arena *a, const struct sh_cmd *c, struct dep_install *out)
 {
 	const char *name = sh_cmd_name(c);
-	const char *shown = NULL;
+	const char *shown = NULL, *sub = NULL;
 	bool any_name = false;
 	size_t start = 1;
 
-	if (!strcmp(name, "dpkg")) {
+	/* Only apt*, apk, rpm, dpkg, dnf, microdnf, yum and tdnf are read:
+	 * most commands are none of them, and this runs for each. */
+	if (!*name || !char_in(name[0], "admrty") || (name[0] == 'a' && name[1] != 'p'))
+		return false;
+	if (str_eq(name, "dpkg")) {
 		if (!sh_cmd_has_opt(c, "-i") && !sh_cmd_has_opt(c, "--install"))
 			return false;
 		shown = "dpkg -i";
 		any_name = true;
-	} else if (!strcmp(name, "rpm")) {
+	} else if (str_eq(name, "rpm")) {
 		if (sh_cmd_has_opt(c, "-q") || sh_cmd_has_opt(c, "-e") || sh_cmd_has_opt(c, "-V"))
 			return false;
 		if (!sh_cmd_has_opt(c, "-i") && !sh_cmd_has_opt(c, "-U") &&
@@ -285,26 +290,26 @@ static bool pkgfile(struct arena *a, const struct sh_cmd *c, struct dep_install 
 			return false;
 		shown = "rpm -i";
 	} else {
-		const char *sub = sh_cmd_subcommand(c);
-
-		if (!sub || !strcmp(name, "zypper") || !strcmp(name, "aptitude"))
+		sub = sh_cmd_subcommand(c);
+		if (!sub || str_eq(name, "zypper") || str_eq(name, "aptitude"))
 			return false;
-		if (!strcmp(name, "apt-get") || !strcmp(name, "apt") || !strcmp(name, "dnf") ||
-		    !strcmp(name, "yum") || !strcmp(name, "microdnf") || !strcmp(name, "tdnf")) {
+		if (str_eq(name, "apt-get") || str_eq(name, "apt") || str_eq(name, "dnf") ||
+		    str_eq(name, "yum") || str_eq(name, "microdnf") || str_eq(name, "tdnf")) {
 			if (strcmp(sub, "install"))
 				return false;
-		} else if (!strcmp(name, "apk")) {
+		} else if (str_eq(name, "apk")) {
 			if (strcmp(sub, "add"))
 				return false;
 		} else {
 			return false;
 		}
-		shown = arena_printf(a, "%s %s", name, sub);
 		start = sh_cmd_find_arg(c, sub) + 1;
 	}
 	for (size_t i = start; i < c->argc; i++) {
 		if (!local_pkgfile(&c->argv[i], any_name))
 			continue;
+		if (!shown)
+			shown = arena_printf(a, "%s %s", name, sub);
 		out->eco = arena_printf(a, "pkgfile:%s", c->argv[i].text);
 		out->key = c->argv[i].text;
 		out->manifests = c->argv[i].text;
@@ -357,10 +362,10 @@ bool dep_install_of(struct arena *a, const struct sh_cmd *c, struct dep_install 
 	name = sh_cmd_name(c);
 	/* Every name handled below starts with one of these: most commands of
 	 * a script are none of them, and this runs for each. */
-	if (!*name || !strchr("bcdgmnpuy", name[0]))
+	if (!*name || !char_in(name[0], "bcdgmnpuy"))
 		return pkgfile(a, c, out);
 
-	if (!strcmp(name, "npm")) {
+	if (str_eq(name, "npm")) {
 		i = operand(c, 1, npm_vals);
 		sub = arg(c, i);
 		if (!is_any(sub, ci_words))
@@ -373,14 +378,14 @@ bool dep_install_of(struct arena *a, const struct sh_cmd *c, struct dep_install 
 		out->with_packages = strcmp(sub, "ci") && operand(c, i + 1, npm_vals);
 		return true;
 	}
-	if (!strcmp(name, "yarn")) {
+	if (str_eq(name, "yarn")) {
 		sub = arg(c, operand(c, 1, yarn_vals));
 		if (sub && strcmp(sub, "install"))
 			return false;
 		set(out, "yarn", sub ? "yarn install" : "yarn");
 		return true;
 	}
-	if (!strcmp(name, "pnpm")) {
+	if (str_eq(name, "pnpm")) {
 		i = operand(c, 1, pnpm_vals);
 		sub = arg(c, i);
 		if (is_any(sub, (const char *const[]){ "fetch", NULL })) {
@@ -395,14 +400,14 @@ bool dep_install_of(struct arena *a, const struct sh_cmd *c, struct dep_install 
 	}
 	if (pip_install(a, c, out))
 		return true;
-	if (!strcmp(name, "poetry")) {
+	if (str_eq(name, "poetry")) {
 		sub = arg(c, operand(c, 1, poetry_vals));
 		if (!is_any(sub, (const char *const[]){ "install", "sync", NULL }))
 			return false;
 		set(out, "poetry", arena_printf(a, "poetry %s", sub));
 		return true;
 	}
-	if (!strcmp(name, "pipenv")) {
+	if (str_eq(name, "pipenv")) {
 		i = operand(c, 1, NULL);
 		sub = arg(c, i);
 		if (!is_any(sub, (const char *const[]){ "install", "sync", NULL }))
@@ -411,28 +416,28 @@ bool dep_install_of(struct arena *a, const struct sh_cmd *c, struct dep_install 
 		out->with_packages = operand(c, i + 1, NULL) != 0;
 		return true;
 	}
-	if (!strcmp(name, "uv")) {
+	if (str_eq(name, "uv")) {
 		sub = arg(c, operand(c, 1, NULL));
 		if (!is_any(sub, (const char *const[]){ "sync", NULL }))
 			return false;
 		set(out, "uv", "uv sync");
 		return true;
 	}
-	if (!strcmp(name, "bundle") || !strcmp(name, "bundler")) {
+	if (str_eq(name, "bundle") || str_eq(name, "bundler")) {
 		sub = arg(c, operand(c, 1, bundle_vals));
 		if (sub && strcmp(sub, "install"))
 			return false;
 		set(out, "bundler", sub ? arena_printf(a, "%s install", name) : name);
 		return true;
 	}
-	if (!strcmp(name, "composer")) {
+	if (str_eq(name, "composer")) {
 		sub = arg(c, operand(c, 1, NULL));
 		if (!is_any(sub, (const char *const[]){ "install", NULL }))
 			return false;
 		set(out, "composer", "composer install");
 		return true;
 	}
-	if (!strcmp(name, "go")) {
+	if (str_eq(name, "go")) {
 		i = operand(c, 1, go_vals);
 		sub = arg(c, i);
 		if (is_any(sub, (const char *const[]){ "mod", NULL }) &&
@@ -446,7 +451,7 @@ bool dep_install_of(struct arena *a, const struct sh_cmd *c, struct dep_install 
 		out->build = true;
 		return true;
 	}
-	if (!strcmp(name, "cargo")) {
+	if (str_eq(name, "cargo")) {
 		i = operand(c, 1, NULL);
 		if (arg(c, i) && arg(c, i)[0] == '+')	/* cargo +nightly build */
 			i = operand(c, i + 1, NULL);
@@ -454,17 +459,17 @@ bool dep_install_of(struct arena *a, const struct sh_cmd *c, struct dep_install 
 		if (!is_any(sub, (const char *const[]){ "build", "fetch", NULL }))
 			return false;
 		set(out, "cargo", arena_printf(a, "cargo %s", sub));
-		out->build = !strcmp(sub, "build");
+		out->build = str_eq(sub, "build");
 		return true;
 	}
-	if (!strcmp(name, "mvn") || !strcmp(name, "mvnw")) {
+	if (str_eq(name, "mvn") || str_eq(name, "mvnw")) {
 		const char *shown = c->argv[0].text;
 
 		for (i = operand(c, 1, mvn_vals); i; i = operand(c, i + 1, mvn_vals)) {
 			const char *g = c->argv[i].text, *colon = strrchr(g, ':');
-			bool fetch = colon && (!strcmp(colon, ":go-offline") ||
-					       !strcmp(colon, ":resolve") ||
-					       !strcmp(colon, ":resolve-plugins"));
+			bool fetch = colon && (str_eq(colon, ":go-offline") ||
+					       str_eq(colon, ":resolve") ||
+					       str_eq(colon, ":resolve-plugins"));
 
 			if (!fetch && !is_any(g, (const char *const[]){
 					"package", "install", "verify", "compile", NULL }))
@@ -476,7 +481,7 @@ bool dep_install_of(struct arena *a, const struct sh_cmd *c, struct dep_install 
 		}
 		return false;
 	}
-	if (!strcmp(name, "gradle") || !strcmp(name, "gradlew")) {
+	if (str_eq(name, "gradle") || str_eq(name, "gradlew")) {
 		const char *shown = c->argv[0].text;
 
 		for (i = operand(c, 1, gradle_vals); i; i = operand(c, i + 1, gradle_vals)) {
@@ -491,7 +496,7 @@ bool dep_install_of(struct arena *a, const struct sh_cmd *c, struct dep_install 
 		}
 		return false;
 	}
-	if (!strcmp(name, "dotnet")) {
+	if (str_eq(name, "dotnet")) {
 		sub = arg(c, operand(c, 1, dotnet_vals));
 		if (!is_any(sub, (const char *const[]){ "restore", "publish", "build", NULL }))
 			return false;
@@ -537,7 +542,7 @@ bool dep_manifest_source(const char *src)
 	if (in_list(manifest_names, b))
 		return true;
 	for (size_t i = 0; manifest_globs[i]; i++) {
-		if (!fnmatch(manifest_globs[i], b, 0) || !strcmp(manifest_globs[i], b))
+		if (!fnmatch(manifest_globs[i], b, 0) || str_eq(manifest_globs[i], b))
 			return true;
 	}
 	/* COPY package*.json ./ */
@@ -558,7 +563,7 @@ static bool names_one(const char *src, const char *k)
 	base(k, kb, sizeof(kb));
 	if (!fnmatch(b, kb, 0))
 		return true;
-	if (has_glob(kb) && (!fnmatch(kb, b, 0) || !strcmp(kb, b)))
+	if (has_glob(kb) && (!fnmatch(kb, b, 0) || str_eq(kb, b)))
 		return true;
 	/* COPY requirements/ ... for -r requirements/base.txt */
 	while (src[0] == '.' && src[1] == '/')

@@ -22,9 +22,12 @@ static struct finding *vreport(struct rule_ctx *c, unsigned line, unsigned col, 
 			       unsigned ecol, const char *fmt, va_list ap)
 {
 	char msg[2048];
+	int n = vsnprintf(msg, sizeof(msg), fmt, ap);
 
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	return report_add(c->report, c->rule, c->df->path, line, col, eline, ecol, "%s", msg);
+	if (n < 0)
+		n = 0;
+	return report_add_str(c->report, c->rule, c->df->path, line, col, eline, ecol, msg,
+			      (size_t)n < sizeof(msg) ? (size_t)n : sizeof(msg) - 1);
 }
 
 struct finding *rule_report(struct rule_ctx *c, const struct m_instr *at, const char *fmt, ...)
@@ -69,11 +72,15 @@ struct finding *rule_report_pos(struct rule_ctx *c, const struct y_pos *pos, con
 	char msg[2048];
 	va_list ap;
 
+	int n;
+
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	n = vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	return report_add(c->report, c->rule, file, pos->line, pos->col, pos->line, pos->col,
-			  "%s", msg);
+	if (n < 0)
+		n = 0;
+	return report_add_str(c->report, c->rule, file, pos->line, pos->col, pos->line, pos->col,
+			      msg, (size_t)n < sizeof(msg) ? (size_t)n : sizeof(msg) - 1);
 }
 
 void rules_check_compose(struct report *r, const struct c_project *p,

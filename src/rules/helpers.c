@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/strbuf.h"
+#include "util/str.h"
 
 /* Options of package managers that take the next word as their value, so
  * that `apt-get -o Dpkg::Options::=--force-confold install x` is an install. */
@@ -18,7 +19,7 @@ static bool takes_value(const char *opt)
 	};
 
 	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
-		if (opt[1] == opts[i][1] && !strcmp(opt, opts[i]))
+		if (opt[1] == opts[i][1] && str_eq(opt, opts[i]))
 			return true;
 	return false;
 }
@@ -39,10 +40,10 @@ static size_t pm_subcommand(const struct sh_cmd *c)
 
 static bool is_package_manager(const char *name)
 {
-	return strchr("ayzmdt", name[0]) &&
-	       (!strcmp(name, "apt-get") || !strcmp(name, "apt") || !strcmp(name, "aptitude") ||
-		!strcmp(name, "apk") || !strcmp(name, "dnf") || !strcmp(name, "yum") ||
-		!strcmp(name, "microdnf") || !strcmp(name, "tdnf") || !strcmp(name, "zypper"));
+	return char_in(name[0], "ayzmdt") &&
+	       (str_eq(name, "apt-get") || str_eq(name, "apt") || str_eq(name, "aptitude") ||
+		str_eq(name, "apk") || str_eq(name, "dnf") || str_eq(name, "yum") ||
+		str_eq(name, "microdnf") || str_eq(name, "tdnf") || str_eq(name, "zypper"));
 }
 
 bool cmd_is_os_install(const struct sh_cmd *c)
@@ -53,15 +54,15 @@ bool cmd_is_os_install(const struct sh_cmd *c)
 	if (!*name || !is_package_manager(name) || !(k = pm_subcommand(c)))
 		return false;
 	sub = c->argv[k].text;
-	if (!strcmp(name, "apt-get") || !strcmp(name, "apt") || !strcmp(name, "aptitude"))
-		return !strcmp(sub, "install");
-	if (!strcmp(name, "apk"))
-		return !strcmp(sub, "add");
-	if (!strcmp(name, "dnf") || !strcmp(name, "yum") || !strcmp(name, "microdnf") ||
-	    !strcmp(name, "tdnf"))
-		return !strcmp(sub, "install");
-	if (!strcmp(name, "zypper"))
-		return !strcmp(sub, "install") || !strcmp(sub, "in");
+	if (str_eq(name, "apt-get") || str_eq(name, "apt") || str_eq(name, "aptitude"))
+		return str_eq(sub, "install");
+	if (str_eq(name, "apk"))
+		return str_eq(sub, "add");
+	if (str_eq(name, "dnf") || str_eq(name, "yum") || str_eq(name, "microdnf") ||
+	    str_eq(name, "tdnf"))
+		return str_eq(sub, "install");
+	if (str_eq(name, "zypper"))
+		return str_eq(sub, "install") || str_eq(sub, "in");
 	return false;
 }
 
@@ -141,8 +142,8 @@ static bool exec_shell_c(const struct m_instr *in)
 		return false;
 	base = strrchr(in->words[0], '/');
 	base = base ? base + 1 : in->words[0];
-	return (!strcmp(base, "sh") || !strcmp(base, "bash") || !strcmp(base, "ash") ||
-		!strcmp(base, "dash") || !strcmp(base, "zsh")) &&
+	return (str_eq(base, "sh") || str_eq(base, "bash") || str_eq(base, "ash") ||
+		str_eq(base, "dash") || str_eq(base, "zsh")) &&
 	       in->words[1][0] == '-' && strchr(in->words[1], 'c');
 }
 
@@ -182,7 +183,7 @@ void main_process(struct arena *a, const struct m_stage *s, struct main_process 
 		mp->cmd = NULL;
 		for (size_t i = 0; i < ep->sh.ncmds; i++)
 			for (size_t k = 0; k < ep->sh.cmds[i].argc; k++)
-				if (!strcmp(ep->sh.cmds[i].argv[k].text, "$@"))
+				if (str_eq(ep->sh.cmds[i].argv[k].text, "$@"))
 					mp->cmd = cmd;
 		mp->cmd_apart = mp->cmd != NULL;
 	} else if (ep && cmd) {
@@ -263,7 +264,7 @@ bool instr_posix_shell(struct arena *a, const struct m_instr *in)
 	base = strrchr(sh->node->args[0].value, '/');
 	base = base ? base + 1 : sh->node->args[0].value;
 	for (size_t i = 0; shells[i]; i++)
-		if (!strcmp(base, shells[i]))
+		if (str_eq(base, shells[i]))
 			return true;
 	return false;
 }
@@ -272,11 +273,11 @@ const char *cmd_service_start(const struct sh_cmd *cmd)
 {
 	const char *name = sh_cmd_name(cmd);
 
-	if (cmd->argc >= 3 && (!strcmp(name, "service") || !strcmp(name, "rc-service")) &&
-	    !strcmp(cmd->argv[2].text, "start"))
+	if (cmd->argc >= 3 && (str_eq(name, "service") || str_eq(name, "rc-service")) &&
+	    str_eq(cmd->argv[2].text, "start"))
 		return cmd->argv[1].text;
 	if (cmd->argc >= 2 && !strncmp(cmd->argv[0].text, "/etc/init.d/", 12) &&
-	    !strcmp(cmd->argv[1].text, "start"))
+	    str_eq(cmd->argv[1].text, "start"))
 		return name;
 	return NULL;
 }

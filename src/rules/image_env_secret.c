@@ -5,6 +5,7 @@
 #include "image/image.h"
 #include "rules/rule.h"
 #include "rules/vars.h"
+#include "util/str.h"
 
 /* NAME=value with a secret name and a literal, non-placeholder value. */
 static const char *secret_assignment(struct arena *a, const char *s, const char **value)
@@ -50,7 +51,7 @@ static void check(struct rule_ctx *c)
 			const char *name = secret_assignment(c->a, word, &v);
 
 			for (size_t k = 0; name && env_step && k < img->nenv; k++)
-				if (!strcmp(img->env[k], word))
+				if (str_eq(img->env[k], word))
 					name = NULL;
 			if (name) {
 				report_add(c->report, c->rule, NULL, 0, 0, 0, 0,

@@ -3,6 +3,7 @@
 
 #include "image/image.h"
 #include "rules/rule.h"
+#include "util/str.h"
 
 static const struct { const char *prefix, *what; bool anywhere; } kinds[] = {
 	{ "var/lib/apt/lists/", "apt package lists", false },
@@ -44,7 +45,7 @@ static void check(struct rule_ctx *c)
 
 			/* apt's lock and partial/ are there after a clean too. */
 			if (under(f->path, p, kinds[k].anywhere) &&
-			    !(k == 0 && (!strcmp(f->path + strlen(p), "lock") ||
+			    !(k == 0 && (str_eq(f->path + strlen(p), "lock") ||
 					 !strncmp(f->path + strlen(p), "partial/", 8)))) {
 				bytes[k] += f->size;
 				files[k]++;

@@ -4,12 +4,13 @@
 
 #include "image/image.h"
 #include "rules/rule.h"
+#include "util/str.h"
 
 static bool ends_with(const char *s, const char *suf)
 {
 	size_t n = strlen(s), m = strlen(suf);
 
-	return n >= m && !strcmp(s + n - m, suf);
+	return n >= m && str_eq(s + n - m, suf);
 }
 
 static void check(struct rule_ctx *c)
@@ -37,7 +38,7 @@ static void check(struct rule_ctx *c)
 		bool vol = false;
 
 		for (size_t k = 0; k < img->nvolumes; k++)
-			vol |= !strcmp(img->volumes[k], p);
+			vol |= str_eq(img->volumes[k], p);
 		if (d && d->type == 'd' && !vol)
 			report_add(c->report, c->rule, NULL, 0, 0, 0, 0,
 				   "%s is a log folder that is neither a VOLUME nor linked to "

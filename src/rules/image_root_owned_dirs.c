@@ -5,6 +5,7 @@
 
 #include "image/image.h"
 #include "rules/rule.h"
+#include "util/str.h"
 
 static const char *const writable[] = { "log", "logs", "data", "uploads", "upload", "tmp",
 					"cache", NULL };
@@ -36,14 +37,14 @@ static void check(struct rule_ctx *c)
 		return;	/* root can write anywhere; SW0271/SW0272 say the rest */
 	for (size_t i = 0; i < img->nvolumes; i++)
 		look(c, img->volumes[i], "the VOLUME", uid);
-	if (!img->workdir || !*img->workdir || !strcmp(img->workdir, "/"))
+	if (!img->workdir || !*img->workdir || str_eq(img->workdir, "/"))
 		return;
 	for (size_t i = 0; writable[i]; i++) {
 		const char *p = arena_printf(c->a, "%s/%s", img->workdir, writable[i]);
 		bool vol = false;
 
 		for (size_t k = 0; k < img->nvolumes; k++)
-			vol |= !strcmp(img->volumes[k], p);
+			vol |= str_eq(img->volumes[k], p);
 		if (!vol)
 			look(c, p, "the app folder", uid);
 	}

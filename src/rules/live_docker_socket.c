@@ -5,6 +5,7 @@
 
 #include "rules/names.h"
 #include "rules/pathutil.h"
+#include "util/str.h"
 
 static void check(struct rule_ctx *c)
 {
@@ -25,7 +26,7 @@ static void check(struct rule_ctx *c)
 			lv_report(c, "has %s mounted (%s on %s): whoever controls the container "
 				  "controls the host", docker || d2 ? "the Docker socket" :
 				  "a container runtime's socket", m->source, m->destination);
-		else if (!strcmp(src, "/var/run") || !strcmp(src, "/run"))
+		else if (str_eq(src, "/var/run") || str_eq(src, "/run"))
 			lv_report(c, "has %s mounted on %s, the folder that holds the Docker socket: "
 				  "whoever controls the container controls the host", m->source,
 				  m->destination);

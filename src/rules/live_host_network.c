@@ -2,10 +2,11 @@
 #include "rules/live_util.h"
 
 #include <string.h>
+#include "util/str.h"
 
 static void check(struct rule_ctx *c)
 {
-	if (!strcmp(c->container->network_mode, "host") && !lv_is_proxy(c))
+	if (str_eq(c->container->network_mode, "host") && !lv_is_proxy(c))
 		lv_report(c, "uses the host's network (--network host): every port it listens on "
 			  "is open on the host, published or not");
 }

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "rules/pathutil.h"
+#include "util/str.h"
 
 /* A path with a "log" or "logs" component. */
 static bool log_path(const char *p)
@@ -36,7 +37,7 @@ static bool log_var(const char *name, size_t n)
 /* A volume the engine named itself: 64 hex digits. */
 static bool anonymous(const struct live_mount *m)
 {
-	return !strcmp(m->type, "volume") && strlen(m->name) == 64 &&
+	return str_eq(m->type, "volume") && strlen(m->name) == 64 &&
 	       strspn(m->name, "0123456789abcdef") == 64;
 }
 

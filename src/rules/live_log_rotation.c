@@ -2,6 +2,7 @@
 #include "rules/live_util.h"
 
 #include <string.h>
+#include "util/str.h"
 
 static void check(struct rule_ctx *c)
 {
@@ -10,7 +11,7 @@ static void check(struct rule_ctx *c)
 	if (strcmp(ct->log_type, "json-file"))
 		return;
 	for (size_t k = 0; k < ct->nlog_config; k++)
-		if (!strcmp(ct->log_config[k].key, "max-size"))
+		if (str_eq(ct->log_config[k].key, "max-size"))
 			return;
 	lv_report(c, "logs with json-file and no max-size: its log file grows until the disk "
 		  "is full");

@@ -2,10 +2,11 @@
 #include "rules/live_util.h"
 
 #include <string.h>
+#include "util/str.h"
 
 static void check(struct rule_ctx *c)
 {
-	if (!strcmp(c->container->log_type, "none"))
+	if (str_eq(c->container->log_type, "none"))
 		lv_report(c, "throws its logs away (log driver none): docker logs shows nothing "
 			  "and a crash leaves no trace");
 }

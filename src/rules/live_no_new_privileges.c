@@ -2,6 +2,7 @@
 #include "rules/live_util.h"
 
 #include <string.h>
+#include "util/str.h"
 
 static void check(struct rule_ctx *c)
 {
@@ -10,8 +11,8 @@ static void check(struct rule_ctx *c)
 	for (size_t k = 0; k < ct->nsecurity_opt; k++) {
 		const char *o = ct->security_opt[k];
 
-		if (!strcmp(o, "no-new-privileges") || !strcmp(o, "no-new-privileges:true") ||
-		    !strcmp(o, "no-new-privileges=true"))
+		if (str_eq(o, "no-new-privileges") || str_eq(o, "no-new-privileges:true") ||
+		    str_eq(o, "no-new-privileges=true"))
 			return;
 	}
 	lv_report(c, "does not set no-new-privileges: setuid programs in it can still raise "

@@ -2,6 +2,7 @@
 #include "rules/live_util.h"
 
 #include <string.h>
+#include "util/str.h"
 
 static void check(struct rule_ctx *c)
 {
@@ -15,7 +16,7 @@ static void check(struct rule_ctx *c)
 	if (ct->running)
 		lv_report(c, "is running with no restart policy: after a crash, or a reboot of "
 			  "the host or the daemon, it stays down");
-	else if (!strcmp(ct->status, "exited") && ct->exit_code != 0)
+	else if (str_eq(ct->status, "exited") && ct->exit_code != 0)
 		lv_report(c, "exited with status %ld and has no restart policy, so it stayed down",
 			  ct->exit_code);
 }

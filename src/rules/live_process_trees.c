@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/strbuf.h"
+#include "util/str.h"
 
 #define MAX_DEPTH 8
 #define MAX_NAMED 4
@@ -57,7 +58,7 @@ static void check(struct rule_ctx *c)
 			continue;
 		kid = lv_program(c->a, ct->procs[k].cmd);
 		/* A server's own workers (nginx, gunicorn, php-fpm) are one service. */
-		if (!lv_is_shell(prog) && !strcmp(kid, prog))
+		if (!lv_is_shell(prog) && str_eq(kid, prog))
 			continue;
 		names[n++] = kid;
 	}

@@ -2,10 +2,11 @@
 #include "rules/live_util.h"
 
 #include <string.h>
+#include "util/str.h"
 
 static bool all_interfaces(const char *ip)
 {
-	return !*ip || !strcmp(ip, "0.0.0.0") || !strcmp(ip, "::") || !strcmp(ip, "[::]");
+	return !*ip || str_eq(ip, "0.0.0.0") || str_eq(ip, "::") || str_eq(ip, "[::]");
 }
 
 /* Whether port p was already reported (0.0.0.0 and :: for the same port). */
@@ -14,8 +15,8 @@ static bool seen(const struct live_container *ct, size_t upto, const struct live
 	for (size_t k = 0; k < upto; k++) {
 		const struct live_port *q = &ct->ports[k];
 
-		if (all_interfaces(q->host_ip) && !strcmp(q->port, p->port) &&
-		    !strcmp(q->host_port, p->host_port))
+		if (all_interfaces(q->host_ip) && str_eq(q->port, p->port) &&
+		    str_eq(q->host_port, p->host_port))
 			return true;
 	}
 	return false;
@@ -24,7 +25,7 @@ static bool seen(const struct live_container *ct, size_t upto, const struct live
 static bool bound(const struct live_container *ct, const char *port)
 {
 	for (size_t k = 0; k < ct->nports; k++)
-		if (!strcmp(ct->ports[k].port, port))
+		if (str_eq(ct->ports[k].port, port))
 			return true;
 	return false;
 }
@@ -34,7 +35,7 @@ static void check(struct rule_ctx *c)
 	const struct live_container *ct = c->container;
 
 	/* With the host's network, SW0982 says it: nothing is published. */
-	if (!strcmp(ct->network_mode, "host") || lv_is_proxy(c))
+	if (str_eq(ct->network_mode, "host") || lv_is_proxy(c))
 		return;
 	for (size_t k = 0; k < ct->nports; k++) {
 		const struct live_port *p = &ct->ports[k];

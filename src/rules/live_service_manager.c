@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "util/str.h"
 
 struct hit {
 	const char *prog, *cmd;
@@ -36,9 +37,9 @@ static void check(struct rule_ctx *c)
 	/* Sorted, one finding per program: PIDs and ps order vary. */
 	qsort(hits, n, sizeof(*hits), cmp_hit);
 	for (size_t k = 0; k < n; k++) {
-		if (k && !strcmp(hits[k].prog, hits[k - 1].prog))
+		if (k && str_eq(hits[k].prog, hits[k - 1].prog))
 			continue;
-		if (!strcmp(hits[k].prog, "sshd") || !strcmp(hits[k].prog, "dropbear"))
+		if (str_eq(hits[k].prog, "sshd") || str_eq(hits[k].prog, "dropbear"))
 			lv_report(c, "runs an SSH daemon (%s): a login service with its own keys, "
 				  "where docker exec would do", hits[k].cmd);
 		else

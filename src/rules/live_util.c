@@ -9,6 +9,7 @@
 #include "model/model.h"
 #include "rules/compose_util.h"
 #include "rules/names.h"
+#include "util/str.h"
 
 struct finding *lv_report(struct rule_ctx *c, const char *fmt, ...)
 {
@@ -64,7 +65,7 @@ bool lv_is_shell(const char *prog)
 	};
 
 	for (size_t k = 0; shells[k]; k++)
-		if (!strcmp(prog, shells[k]))
+		if (str_eq(prog, shells[k]))
 			return true;
 	return false;
 }
@@ -78,7 +79,7 @@ static bool interpreter(const char *prog)
 	if (lv_is_shell(prog))
 		return true;
 	for (size_t k = 0; names[k]; k++)
-		if (!strcmp(prog, names[k]))
+		if (str_eq(prog, names[k]))
 			return true;
 	/* python3.11 and the like */
 	return !strncmp(prog, "python3.", 8);
@@ -86,9 +87,9 @@ static bool interpreter(const char *prog)
 
 bool lv_is_init(const char *prog)
 {
-	return !strcmp(prog, "docker-init") || !strcmp(prog, "tini") ||
-	       !strcmp(prog, "tini-static") || !strcmp(prog, "dumb-init") ||
-	       !strcmp(prog, "catatonit");
+	return str_eq(prog, "docker-init") || str_eq(prog, "tini") ||
+	       str_eq(prog, "tini-static") || str_eq(prog, "dumb-init") ||
+	       str_eq(prog, "catatonit");
 }
 
 /* The last path component of the word at p (length n), without a ':'. */
@@ -132,6 +133,6 @@ const struct live_proc *lv_main_proc(const struct live_container *ct)
 
 bool lv_is_manager(const char *prog)
 {
-	return is_supervisor_name(prog) || !strcmp(prog, "sshd") || !strcmp(prog, "dropbear") ||
-	       !strcmp(prog, "init");
+	return is_supervisor_name(prog) || str_eq(prog, "sshd") || str_eq(prog, "dropbear") ||
+	       str_eq(prog, "init");
 }

@@ -6,6 +6,7 @@
 #include "rules/deps.h"
 #include "rules/helpers.h"
 #include "rules/pathutil.h"
+#include "util/str.h"
 
 #define MAX_CHAIN 64
 
@@ -35,7 +36,7 @@ static bool is_archive(const char *src)
 	for (size_t i = 0; ext[i]; i++) {
 		size_t e = strlen(ext[i]);
 
-		if (n > e && !strcmp(src + n - e, ext[i]))
+		if (n > e && str_eq(src + n - e, ext[i]))
 			return true;
 	}
 	return false;
@@ -124,16 +125,16 @@ static bool makes_project(const struct sh_cmd *c)
 	const char *name = sh_cmd_name(c), *sub = sh_cmd_subcommand(c);
 
 	for (size_t i = 0; fetchers[i]; i++)
-		if (!strcmp(name, fetchers[i]))
+		if (str_eq(name, fetchers[i]))
 			return true;
 	if (!sub)
 		return false;
-	if (!strcmp(name, "go"))
-		return !strcmp(sub, "mod") && sh_cmd_find_arg(c, "init");
+	if (str_eq(name, "go"))
+		return str_eq(sub, "mod") && sh_cmd_find_arg(c, "init");
 	for (size_t i = 0; makers[i]; i++)
-		if (!strcmp(name, makers[i]))
+		if (str_eq(name, makers[i]))
 			for (size_t k = 0; verbs[k]; k++)
-				if (!strcmp(sub, verbs[k]))
+				if (str_eq(sub, verbs[k]))
 					return true;
 	return false;
 }
@@ -152,7 +153,7 @@ static bool makes_project_at(struct arena *a, const struct m_instr *in, size_t j
 	if (!makes_project(cmd))
 		return false;
 	cwd = run_cwd(a, in, j);
-	if (!strcmp(cwd, dir) || (strcmp(cwd, "/") && related(cwd, dir)))
+	if (str_eq(cwd, dir) || (strcmp(cwd, "/") && related(cwd, dir)))
 		return true;
 	for (size_t i = 1; i < cmd->argc; i++) {
 		const struct sh_word *w = &cmd->argv[i];
@@ -291,7 +292,7 @@ static void check_stage(struct rule_ctx *c, const struct m_stage *s)
 			if (!dep_install_of(c->a, &in->sh.cmds[j], &d))
 				continue;
 			for (size_t k = 0; k < nseen; k++)
-				if (!strcmp(seen[k], d.eco))
+				if (str_eq(seen[k], d.eco))
 					dup = true;
 			if (!dup && !d.pkgfile && !d.with_packages && !(d.build && cache))
 				check_install(c, chain, n, in, j, &d);

@@ -2,6 +2,7 @@
 
 #include <string.h>
 #include <strings.h>
+#include "util/str.h"
 
 static const struct {
 	const char *name, *what;
@@ -45,7 +46,7 @@ const char *const supervisor_names[] = {
 bool is_supervisor_name(const char *name)
 {
 	for (size_t k = 0; supervisor_names[k]; k++)
-		if (!strcmp(supervisor_names[k], name))
+		if (str_eq(supervisor_names[k], name))
 			return true;
 	return false;
 }
@@ -59,7 +60,7 @@ bool is_runtime_socket(const char *path, bool *docker)
 	};
 
 	for (size_t k = 0; socks[k]; k++)
-		if (!strcmp(path, socks[k])) {
+		if (str_eq(path, socks[k])) {
 			*docker = strstr(path, "docker") != NULL;
 			return true;
 		}

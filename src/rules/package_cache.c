@@ -4,24 +4,25 @@
 #include <string.h>
 
 #include "rules/helpers.h"
+#include "util/str.h"
 
 enum mgr { M_APT, M_APK, M_YUM, M_ZYPPER, M_COUNT };
 
 static enum mgr mgr_of(const char *name)
 {
-	if (!strcmp(name, "apt-get") || !strcmp(name, "apt") || !strcmp(name, "aptitude"))
+	if (str_eq(name, "apt-get") || str_eq(name, "apt") || str_eq(name, "aptitude"))
 		return M_APT;
-	if (!strcmp(name, "apk"))
+	if (str_eq(name, "apk"))
 		return M_APK;
-	if (!strcmp(name, "zypper"))
+	if (str_eq(name, "zypper"))
 		return M_ZYPPER;
 	return M_YUM;	/* dnf, yum, microdnf, tdnf */
 }
 
 static bool is_yum(const char *name)
 {
-	return !strcmp(name, "yum") || !strcmp(name, "dnf") || !strcmp(name, "microdnf") ||
-	       !strcmp(name, "tdnf");
+	return str_eq(name, "yum") || str_eq(name, "dnf") || str_eq(name, "microdnf") ||
+	       str_eq(name, "tdnf");
 }
 
 /* rm of a path at or below one of the cache directories. */
@@ -68,13 +69,13 @@ static bool cleaned(const struct m_instr *in, enum mgr m)
 		case M_YUM:
 			if (rm_of(c, yum_dirs))
 				return true;
-			if (is_yum(name) && sub && !strcmp(sub, "clean") && sh_cmd_find_arg(c, "all"))
+			if (is_yum(name) && sub && str_eq(sub, "clean") && sh_cmd_find_arg(c, "all"))
 				return true;
 			break;
 		case M_ZYPPER:
 			if (rm_of(c, zyp_dirs))
 				return true;
-			if (!strcmp(name, "zypper") && sub && (!strcmp(sub, "clean") || !strcmp(sub, "cc")))
+			if (str_eq(name, "zypper") && sub && (str_eq(sub, "clean") || str_eq(sub, "cc")))
 				return true;
 			break;
 		case M_COUNT:

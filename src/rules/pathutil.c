@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "util/strbuf.h"
+#include "util/str.h"
 
 const char *path_resolve(struct arena *a, const char *cwd, const char *p)
 {
@@ -60,7 +61,7 @@ bool path_within(const char *p, const char *dir)
 {
 	size_t n = strlen(dir);
 
-	if (!strcmp(dir, "/"))
+	if (str_eq(dir, "/"))
 		return p[0] == '/';
 	return !strncmp(p, dir, n) && (p[n] == '\0' || p[n] == '/');
 }
@@ -119,7 +120,7 @@ size_t stage_chain(const struct m_stage *s, const struct m_stage **out, size_t m
 bool fs_cmd_parse(struct arena *a, const struct sh_cmd *c, struct fs_cmd *out)
 {
 	const char *name = sh_cmd_name(c);
-	bool opts = true, is_mkdir = !strcmp(name, "mkdir"), is_chmod = !strcmp(name, "chmod");
+	bool opts = true, is_mkdir = str_eq(name, "mkdir"), is_chmod = str_eq(name, "chmod");
 	bool want_spec = !is_mkdir;
 	size_t cap = 0;
 
@@ -131,20 +132,20 @@ bool fs_cmd_parse(struct arena *a, const struct sh_cmd *c, struct fs_cmd *out)
 		const struct sh_word *w = &c->argv[i];
 		const char *t = w->text;
 
-		if (opts && !strcmp(t, "--")) {
+		if (opts && str_eq(t, "--")) {
 			opts = false;
 			continue;
 		}
 		/* chmod -x file: a mode, not an option */
 		if (opts && t[0] == '-' && t[1] && !(is_chmod && want_spec && strchr("rwxXst", t[1]))) {
 			if (t[1] == '-') {
-				if (!strcmp(t, "--recursive"))
+				if (str_eq(t, "--recursive"))
 					out->recursive = true;
 				else if (!strncmp(t, "--reference", 11))
 					want_spec = false;
 				else if (is_mkdir && !strncmp(t, "--mode=", 7))
 					out->spec = t + 7;
-				else if (is_mkdir && !strcmp(t, "--mode") && i + 1 < c->argc)
+				else if (is_mkdir && str_eq(t, "--mode") && i + 1 < c->argc)
 					out->spec = c->argv[++i].text;
 				continue;
 			}

@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include <string.h>
+#include "util/str.h"
 
 /* SHELL ["/bin/bash", "-o", "pipefail", "-c"], also "-eo", "pipefail". */
 static bool shell_sets_pipefail(const struct df_node *n)
@@ -14,7 +15,7 @@ static bool shell_sets_pipefail(const struct df_node *n)
 		const char *t = n->args[i].value;
 
 		if ((t[0] == '-' || t[0] == '+') && t[1] != '-' && strchr(t + 1, 'o') &&
-		    !strcmp(n->args[i + 1].value, "pipefail"))
+		    str_eq(n->args[i + 1].value, "pipefail"))
 			on = t[0] == '-';
 	}
 	return on;
@@ -89,7 +90,7 @@ static bool harmless_source(const struct sh_cmd *c)
 	const char *name = sh_cmd_name(c);
 
 	for (size_t i = 0; names[i]; i++)
-		if (!strcmp(name, names[i]))
+		if (str_eq(name, names[i]))
 			return true;
 	return false;
 }
@@ -216,7 +217,7 @@ static void check_run(struct rule_ctx *c, const struct m_instr *in)
 		f->fix = arena_printf(c->a, "Add -o pipefail to the SHELL on line %u: "
 				      "SHELL [\"%s\", \"-o\", \"pipefail\", \"-c\"]",
 				      sh_in->node->start.line, sh_in->node->args[0].value);
-	else if (!strcmp(m_image_repo(c->a, m_stage_root_image(in->stage)), "alpine"))
+	else if (str_eq(m_image_repo(c->a, m_stage_root_image(in->stage)), "alpine"))
 		f->fix = "Start the script with set -o pipefail && (Alpine's ash supports it), or "
 			 "add SHELL [\"/bin/ash\", \"-o\", \"pipefail\", \"-c\"] before the RUN";
 }

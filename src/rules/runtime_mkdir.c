@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "rules/pathutil.h"
+#include "util/str.h"
 
 #define MAX_CHAIN 64
 
@@ -69,7 +70,7 @@ static bool is_shell(const char *name)
 	static const char *const shells[] = { "sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", NULL };
 
 	for (size_t i = 0; shells[i]; i++)
-		if (!strcmp(name, shells[i]))
+		if (str_eq(name, shells[i]))
 			return true;
 	return false;
 }
@@ -94,7 +95,7 @@ static bool foreign_script(const char *s)
 		p += n;
 		slash = strrchr(prog, '/');
 		slash = slash ? slash + 1 : prog;
-		if (round == 0 && !strcmp(slash, "env")) {
+		if (round == 0 && str_eq(slash, "env")) {
 			while (*p == ' ' || *p == '\t')
 				p++;
 			if (*p == '-')	/* env -S */
@@ -106,45 +107,84 @@ static bool foreign_script(const char *s)
 	return true;
 }
 
+/* A COPY/ADD of the chain, with what does not depend on the path sought
+ * worked out once: find_script asks each of them for several paths. */
+struct copy_src {
+	const char *src;
+	bool skip;		/* a URL, an empty word or a COPY <<EOF heredoc */
+	bool glob;
+	const char *base;	/* path_base(src) */
+	const char *at;		/* dest resolved with base: where a file src lands */
+};
+
+struct copy_info {
+	const struct m_instr *in;
+	const char *dest;	/* resolved against the WORKDIR */
+	bool dir_dest;
+	struct copy_src *srcs;
+	size_t nsrc;
+};
+
+static void copy_info_init(struct rule_ctx *c, const struct m_instr *in, struct copy_info *ci)
+{
+	size_t nsrc = in->nwords - 1;
+
+	ci->in = in;
+	ci->nsrc = nsrc;
+	ci->dest = path_resolve(c->a, in->workdir, in->words[nsrc]);
+	ci->dir_dest = nsrc > 1 || !*in->words[nsrc] ||
+		       in->words[nsrc][strlen(in->words[nsrc]) - 1] == '/';
+	ci->srcs = arena_alloc(c->a, nsrc * sizeof(*ci->srcs));
+	for (size_t i = 0; i < nsrc; i++) {
+		struct copy_src *cs = &ci->srcs[i];
+		const char *src = in->words[i];
+
+		cs->src = src;
+		/* URLs and COPY <<EOF heredocs aren't context files */
+		cs->skip = strstr(src, "://") || !*src || !strncmp(src, "<<", 2);
+		if (cs->skip)
+			continue;
+		cs->glob = path_has_glob(src);
+		cs->base = path_base(c->a, src);
+		if (!cs->glob)
+			cs->at = path_resolve(c->a, ci->dest, cs->base);
+	}
+}
+
 /*
  * The context file a COPY/ADD put at path, or NULL: `COPY x.sh /p`,
  * `COPY x.sh /dir/`, `COPY scripts/ /dir/`, `COPY . .`, `COPY *.sh /dir/`.
+ * pbase is path_base(path).
  */
-static const char *source_for(struct rule_ctx *c, const struct m_instr *in, const char *path,
-			      const char **data, size_t *len)
+static const char *source_for(struct rule_ctx *c, const struct copy_info *ci, const char *path,
+			      const char *pbase, const char **data, size_t *len)
 {
-	const char *dest, *pbase = path_base(c->a, path);
-	size_t nsrc;
-	bool dir_dest;
+	const char *dest = ci->dest;
 
-	if ((in->kind != K_COPY && in->kind != K_ADD) || in->copy_from || in->nwords < 2)
-		return NULL;
-	nsrc = in->nwords - 1;
-	dest = path_resolve(c->a, in->workdir, in->words[nsrc]);
-	dir_dest = nsrc > 1 || !*in->words[nsrc] ||
-		   in->words[nsrc][strlen(in->words[nsrc]) - 1] == '/';
-	for (size_t i = 0; i < nsrc; i++) {
-		const char *src = in->words[i], *cand[3];
+	for (size_t i = 0; i < ci->nsrc; i++) {
+		const struct copy_src *cs = &ci->srcs[i];
+		const char *src = cs->src, *cand[3];
 		size_t ncand = 0;
 
-		/* URLs and COPY <<EOF heredocs aren't context files */
-		if (strstr(src, "://") || !*src || !strncmp(src, "<<", 2))
+		if (cs->skip)
 			continue;
-		if (path_has_glob(src)) {
-			char *dir = arena_strdup(c->a, src), *sl = strrchr(dir, '/');
+		if (cs->glob) {
+			char *dir, *sl;
 
-			if (fnmatch(path_base(c->a, src), pbase, 0) ||
+			if (fnmatch(cs->base, pbase, 0) ||
 			    strcmp(path_resolve(c->a, dest, pbase), path))
 				continue;
+			dir = arena_strdup(c->a, src);
+			sl = strrchr(dir, '/');
 			if (sl)
 				sl[1] = '\0';
 			cand[ncand++] = arena_printf(c->a, "%s%s", sl ? dir : "", pbase);
 		} else {
 			size_t dl = strlen(dest);
 
-			if (!dir_dest && !strcmp(dest, path))
+			if (!ci->dir_dest && str_eq(dest, path))
 				cand[ncand++] = src;
-			if (!strcmp(path_resolve(c->a, dest, path_base(c->a, src)), path))
+			if (str_eq(cs->at, path))
 				cand[ncand++] = src;
 			/* a directory's contents land in dest */
 			if (path_within(path, dest) && strcmp(path, dest))
@@ -163,23 +203,48 @@ static const char *source_for(struct rule_ctx *c, const struct m_instr *in, cons
 	return NULL;
 }
 
-/* Finds the script the last COPY/ADD of the chain put at path. */
-static const char *find_script(struct rule_ctx *c, const struct m_stage **chain, size_t n,
-			       const char *path, const char **data, size_t *len)
+/* The COPY/ADD instructions of the chain from the build context, last first. */
+struct copies {
+	struct copy_info *v;
+	size_t n;
+	bool ready;
+};
+
+static void copies_init(struct rule_ctx *c, const struct m_stage **chain, size_t n,
+			struct copies *cp)
 {
+	size_t cap = 0;
+
+	cp->v = NULL;
+	cp->n = 0;
+	cp->ready = true;
 	for (size_t k = n; k > 0; k--) {
 		const struct m_stage *s = chain[k - 1];
 
 		for (size_t i = s->ninstrs; i > 1; i--) {
 			const struct m_instr *in = &s->instrs[i - 1];
-			const char *src;
 
-			if ((in->kind != K_COPY && in->kind != K_ADD) || in->nwords < 2)
+			if ((in->kind != K_COPY && in->kind != K_ADD) || in->nwords < 2 ||
+			    in->copy_from)
 				continue;
-			src = source_for(c, in, path, data, len);
-			if (src)
-				return src;
+			copy_info_init(c, in, ARENA_PUSH(c->a, cp->v, cp->n, cap));
 		}
+	}
+}
+
+/* Finds the script the last COPY/ADD of the chain put at path. */
+static const char *find_script(struct rule_ctx *c, struct copies *cp, const struct m_stage **chain,
+			       size_t n, const char *path, const char **data, size_t *len)
+{
+	const char *pbase = path_base(c->a, path);
+
+	if (!cp->ready)
+		copies_init(c, chain, n, cp);
+	for (size_t i = 0; i < cp->n; i++) {
+		const char *src = source_for(c, &cp->v[i], path, pbase, data, len);
+
+		if (src)
+			return src;
 	}
 	return NULL;
 }
@@ -200,6 +265,7 @@ static void check_instr(struct rule_ctx *c, const struct m_stage **chain, size_t
 {
 	const char *what = in->kind == K_CMD ? "CMD" : "ENTRYPOINT";
 	struct hit h = { NULL, NULL, 0 };
+	struct copies cp = { NULL, 0, false };
 
 	scan(c->a, &in->sh, in->script, &h);
 	if (h.count) {
@@ -226,11 +292,11 @@ static void check_instr(struct rule_ctx *c, const struct m_stage **chain, size_t
 			continue;
 		if (strchr(w->text, '/') || w != &cmd->argv[0]) {
 			script = path_resolve(c->a, in->workdir, w->text);
-			src = find_script(c, chain, n, script, &data, &len);
+			src = find_script(c, &cp, chain, n, script, &data, &len);
 		} else {
 			for (size_t k = 0; path_dirs[k] && !src; k++) {
-				script = arena_printf(c->a, "%s/%s", path_dirs[k], w->text);
-				src = find_script(c, chain, n, script, &data, &len);
+				script = arena_path_join(c->a, path_dirs[k], w->text);
+				src = find_script(c, &cp, chain, n, script, &data, &len);
 			}
 		}
 		if (!src || foreign_script(data))

@@ -10,6 +10,7 @@
 #include "compose/project.h"
 #include "discover/discover.h"
 #include "util/readfile.h"
+#include "util/str.h"
 
 #define MAX_DEPTH 24
 #define MAX_SCRIPT (256u << 10)
@@ -31,7 +32,7 @@ static bool yaml_ext(const char *name)
 {
 	size_t n = strlen(name);
 
-	return (n > 4 && !strcmp(name + n - 4, ".yml")) || (n > 5 && !strcmp(name + n - 5, ".yaml"));
+	return (n > 4 && str_eq(name + n - 4, ".yml")) || (n > 5 && str_eq(name + n - 5, ".yaml"));
 }
 
 int script_kind_of(const char *path)
@@ -39,24 +40,24 @@ int script_kind_of(const char *path)
 	const char *b = base_name(path);
 	size_t bl = strlen(b), pl = strlen(path);
 
-	if (!strcmp(b, "Makefile") || !strcmp(b, "makefile") || !strcmp(b, "GNUmakefile") ||
-	    (bl > 3 && !strcmp(b + bl - 3, ".mk")))
+	if (str_eq(b, "Makefile") || str_eq(b, "makefile") || str_eq(b, "GNUmakefile") ||
+	    (bl > 3 && str_eq(b + bl - 3, ".mk")))
 		return SCRIPT_MAKEFILE;
-	if (!strcmp(b, "Jenkinsfile") || !strncmp(b, "Jenkinsfile.", 12) ||
-	    (bl > 12 && !strcmp(b + bl - 12, ".jenkinsfile")))
+	if (str_eq(b, "Jenkinsfile") || !strncmp(b, "Jenkinsfile.", 12) ||
+	    (bl > 12 && str_eq(b + bl - 12, ".jenkinsfile")))
 		return SCRIPT_JENKINSFILE;
-	if (!strcmp(b, ".gitlab-ci.yml") || !strcmp(b, ".gitlab-ci.yaml") ||
-	    !strcmp(b, ".travis.yml") || !strcmp(b, "bitbucket-pipelines.yml") ||
-	    !strcmp(b, "azure-pipelines.yml") || !strcmp(b, "azure-pipelines.yaml") ||
-	    !strcmp(b, ".drone.yml"))
+	if (str_eq(b, ".gitlab-ci.yml") || str_eq(b, ".gitlab-ci.yaml") ||
+	    str_eq(b, ".travis.yml") || str_eq(b, "bitbucket-pipelines.yml") ||
+	    str_eq(b, "azure-pipelines.yml") || str_eq(b, "azure-pipelines.yaml") ||
+	    str_eq(b, ".drone.yml"))
 		return SCRIPT_CI_YAML;
 	if (yaml_ext(b) && (size_t)(b - path) >= 18 &&
 	    !strncmp(b - 18, ".github/workflows/", 18) && (b - path == 18 || b[-19] == '/'))
 		return SCRIPT_CI_YAML;
-	if (pl >= 20 && !strcmp(path + pl - 20, ".circleci/config.yml") &&
+	if (pl >= 20 && str_eq(path + pl - 20, ".circleci/config.yml") &&
 	    (pl == 20 || path[pl - 21] == '/'))
 		return SCRIPT_CI_YAML;
-	if ((bl > 3 && !strcmp(b + bl - 3, ".sh")) || (bl > 5 && !strcmp(b + bl - 5, ".bash")))
+	if ((bl > 3 && str_eq(b + bl - 3, ".sh")) || (bl > 5 && str_eq(b + bl - 5, ".bash")))
 		return SCRIPT_SHELL;
 	return -1;
 }
@@ -86,10 +87,10 @@ static bool shell_shebang(const char *path)
 			if (!*w)
 				break;
 			w = (char *)base_name(w);
-			if (!strcmp(w, "env") || w[0] == '-')
+			if (str_eq(w, "env") || w[0] == '-')
 				continue;	/* #!/usr/bin/env [-S] bash */
 			for (size_t i = 0; shells[i]; i++)
-				if (!strcmp(w, shells[i]))
+				if (str_eq(w, shells[i]))
 					ok = true;
 			break;
 		}
@@ -130,7 +131,7 @@ static void walk(struct arena *a, const char *dir, int depth, struct script_set 
 		return;
 	for (size_t i = 0; i < n; i++) {
 		const char *name = ents[i].name;
-		const char *path = !strcmp(dir, ".") ? name : arena_path_join(a, dir, name);
+		const char *path = str_eq(dir, ".") ? name : arena_path_join(a, dir, name);
 		unsigned char type = discover_type(path, ents[i].type);
 		bool have_st = false;
 		struct stat st;
@@ -217,13 +218,13 @@ static struct y_pos pos_of(struct scan *sc, size_t off)
 
 static bool word_is(const struct sh_word *w, const char *s)
 {
-	return !strcmp(w->text, s);
+	return str_eq(w->text, s);
 }
 
 static bool in_list(const char *s, const char *const *list)
 {
 	for (size_t k = 0; list[k]; k++)
-		if (!strcmp(s, list[k]))
+		if (str_eq(s, list[k]))
 			return true;
 	return false;
 }
@@ -234,7 +235,7 @@ static bool is_docker(const struct sh_cmd *c)
 {
 	const char *w = sh_cmd_name(c);
 
-	return !strcmp(w, "docker") || !strcmp(w, "podman");
+	return str_eq(w, "docker") || str_eq(w, "podman");
 }
 
 /* Options of docker run/create that take no value. */
@@ -246,15 +247,15 @@ static const char *const run_bool_long[] = {
 
 static void run_option(struct docker_cmd *d, const char *name, const char *val)
 {
-	if (!strcmp(name, "name"))
+	if (str_eq(name, "name"))
 		d->name = val;
-	else if (!strcmp(name, "publish"))
+	else if (str_eq(name, "publish"))
 		d->publish = true;
-	else if ((!strcmp(name, "network") || !strcmp(name, "net")) && val && strcmp(val, "none"))
+	else if ((str_eq(name, "network") || str_eq(name, "net")) && val && strcmp(val, "none"))
 		d->network = true;
-	else if (!strcmp(name, "restart") && val && strcmp(val, "no"))
+	else if (str_eq(name, "restart") && val && strcmp(val, "no"))
 		d->restart = true;
-	else if (!strcmp(name, "link"))
+	else if (str_eq(name, "link"))
 		d->link = true;
 }
 
@@ -264,7 +265,7 @@ static size_t parse_run(const struct sh_cmd *c, size_t i, struct docker_cmd *d)
 	while (i < c->argc) {
 		const char *w = c->argv[i].text;
 
-		if (!strcmp(w, "--"))
+		if (str_eq(w, "--"))
 			return i + 1;
 		if (w[0] != '-' || !w[1])
 			return i;
@@ -278,9 +279,9 @@ static size_t parse_run(const struct sh_cmd *c, size_t i, struct docker_cmd *d)
 			memcpy(name, w + 2, nl);
 			name[nl] = '\0';
 			if (in_list(name, run_bool_long)) {
-				d->detach |= !strcmp(name, "detach");
-				d->publish |= !strcmp(name, "publish-all");
-				d->rm |= !strcmp(name, "rm");
+				d->detach |= str_eq(name, "detach");
+				d->publish |= str_eq(name, "publish-all");
+				d->rm |= str_eq(name, "rm");
 				i++;
 				continue;
 			}
@@ -349,8 +350,8 @@ static bool docker_cmd_of(const struct sh_cmd *c, struct docker_cmd *d)
 		for (size_t i = k + 1; i < c->argc; i++) {
 			const char *w = c->argv[i].text;
 
-			if (!strcmp(w, "--checkpoint") || !strcmp(w, "--checkpoint-dir") ||
-			    !strcmp(w, "--detach-keys")) {
+			if (str_eq(w, "--checkpoint") || str_eq(w, "--checkpoint-dir") ||
+			    str_eq(w, "--detach-keys")) {
 				i++;
 				continue;
 			}

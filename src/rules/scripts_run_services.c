@@ -6,6 +6,7 @@
 
 #include "compose/project.h"
 #include "rules/scripts.h"
+#include "util/str.h"
 
 /* The service of a project that the command runs, by container name or
  * by image; NULL when none. */
@@ -17,12 +18,12 @@ static const struct c_service *service_of(struct arena *a, const struct c_projec
 	for (size_t i = 0; i < p->nservices; i++) {
 		const struct c_service *s = &p->services[i];
 
-		if (d->name && (!strcmp(d->name, s->name) ||
-				(s->container_name.s && !strcmp(d->name, s->container_name.s))))
+		if (d->name && (str_eq(d->name, s->name) ||
+				(s->container_name.s && str_eq(d->name, s->container_name.s))))
 			return s;
 		if (!repo)
 			continue;
-		if (s->image.s && *s->image.s && !strcmp(repo, m_image_repo(a, s->image.s)))
+		if (s->image.s && *s->image.s && str_eq(repo, m_image_repo(a, s->image.s)))
 			return s;
 		/* A service with build: and no image: is tagged PROJECT-SERVICE. */
 		if (s->build_context.s && !s->image.s && p->name) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "rules/vars.h"
+#include "util/str.h"
 
 
 /* The ENV value as written (quotes kept), found by the name's position. */
@@ -20,7 +21,7 @@ static const char *env_raw_value(const struct m_instr *in, const struct m_var *v
 
 static bool raw_is_empty(const char *raw)
 {
-	return !*raw || !strcmp(raw, "\"\"") || !strcmp(raw, "''");
+	return !*raw || str_eq(raw, "\"\"") || str_eq(raw, "''");
 }
 
 /* A lowercase secret id derived from the variable name. */
@@ -56,7 +57,6 @@ static void check_var(struct rule_ctx *c, const struct m_instr *in, const struct
 	const char *kw = v->is_arg ? "ARG" : "ENV";
 	unsigned end = v->pos.col + (unsigned)strlen(v->name);
 	const char *raw = v->is_arg || !in ? v->value : env_raw_value(in, v);
-	bool fake = text_is_placeholder(v->value);
 	const char *tok = text_known_token(v->value);
 	struct finding *f;
 
@@ -75,13 +75,13 @@ static void check_var(struct rule_ctx *c, const struct m_instr *in, const struct
 		if (raw[0] == '/' || text_is_switch(raw))
 			return;
 		if (!v->is_arg) {
-			if (raw_is_empty(raw) || fake)
+			if (raw_is_empty(raw) || text_is_placeholder(v->value))
 				return;
 			f = rule_report_at(c, v->pos, end,
 					   "ENV %s keeps a secret in the image: it is stored in the "
 					   "image config, readable with docker inspect by anyone who "
 					   "can pull the image", v->name);
-		} else if (v->has_value && *v->value && !fake) {
+		} else if (v->has_value && *v->value && !text_is_placeholder(v->value)) {
 			f = rule_report_at(c, v->pos, end,
 					   "ARG %s has a secret default value: it is written in the "
 					   "Dockerfile and recorded in the image history", v->name);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/strbuf.h"
+#include "util/str.h"
 
 /* An unwrapped command (exec node -> node) shares its wrapper's argv. */
 static bool is_unwrapped(const struct sh_cmd *c, const struct sh_cmd *prev)
@@ -29,7 +30,7 @@ static bool ends_in_exec(const struct sh_script *sh)
 			last = c;
 		prev = c;
 	}
-	return last && !strcmp(sh_cmd_name(last), "exec") && last->argc > 1 &&
+	return last && str_eq(sh_cmd_name(last), "exec") && last->argc > 1 &&
 	       !last->background && !last->piped &&
 	       (last->sep == SH_SEP_END || last->sep == SH_SEP_SEMI);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "rules/helpers.h"
+#include "util/str.h"
 
 /* "sudo", "sudo=1.9.13p3-1", "sudo:amd64", "sudo>1.9": the sudo package. */
 static bool is_sudo_package(const char *p)
@@ -43,7 +44,7 @@ static const char *target_user(const struct sh_cmd *sudo, const struct sh_cmd *r
 
 		if (run && sudo->argv + i == run->argv)
 			break;	/* the command's own arguments */
-		if ((!strcmp(t, "-u") || !strcmp(t, "--user")) && i + 1 < sudo->argc)
+		if ((str_eq(t, "-u") || str_eq(t, "--user")) && i + 1 < sudo->argc)
 			return sudo->argv[i + 1].text;
 		if (!strncmp(t, "--user=", 7))
 			return t + 7;

@@ -5,11 +5,12 @@
 
 #include "rules/helpers.h"
 #include "rules/names.h"
+#include "util/str.h"
 
 static bool in_list(const char *const *list, const char *s)
 {
 	for (; *list; list++)
-		if (!strcmp(*list, s))
+		if (str_eq(*list, s))
 			return true;
 	return false;
 }
@@ -18,7 +19,7 @@ static bool ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
 
-	return n >= m && !strcmp(s + n - m, suffix);
+	return n >= m && str_eq(s + n - m, suffix);
 }
 
 /* pm2 options that take a value (pm2 start --help). */
@@ -55,8 +56,8 @@ static const char *pm2_of(struct rule_ctx *c, const struct sh_cmd *cmd)
 	size_t napps = 0;
 	bool seen_sub = false;
 
-	if (!strcmp(name, "pm2") && !sh_cmd_has_opt(cmd, "--no-daemon")) {
-		if (sub && (!strcmp(sub, "start") || !strcmp(sub, "resurrect")))
+	if (str_eq(name, "pm2") && !sh_cmd_has_opt(cmd, "--no-daemon")) {
+		if (sub && (str_eq(sub, "start") || str_eq(sub, "resurrect")))
 			return arena_printf(c->a, "pm2 %s runs the apps under pm2's process "
 					    "manager as a daemon, a process supervisor", sub);
 		return NULL;
@@ -66,7 +67,7 @@ static const char *pm2_of(struct rule_ctx *c, const struct sh_cmd *cmd)
 	for (size_t i = 1; i < cmd->argc; i++) {
 		const char *t = cmd->argv[i].text;
 
-		if (!strcmp(t, "--"))
+		if (str_eq(t, "--"))
 			break;	/* arguments of the app */
 		if (t[0] == '-') {
 			if (!strchr(t, '=') && in_list(pm2_value_opts, t))
@@ -75,7 +76,7 @@ static const char *pm2_of(struct rule_ctx *c, const struct sh_cmd *cmd)
 		}
 		if (!seen_sub) {
 			seen_sub = true;
-			if (!strcmp(t, "start"))
+			if (str_eq(t, "start"))
 				continue;
 		}
 		if (!eco && is_ecosystem(t))
@@ -112,14 +113,14 @@ static const char *supervisor_of(struct rule_ctx *c, const struct sh_cmd *cmd)
 	if (is_supervisor_name(name))
 		return arena_printf(c->a, "the container's main process is %s, a process "
 				    "supervisor", name);
-	if (!strcmp(cmd->argv[0].text, "/init"))
+	if (str_eq(cmd->argv[0].text, "/init"))
 		return "the container's main process is s6-overlay's /init, a process supervisor";
 	if (in_list(inits, cmd->argv[0].text))
 		return arena_printf(c->a, "the container's main process is %s, an init system "
 				    "that supervises services", cmd->argv[0].text);
 	sub = sh_cmd_subcommand(cmd);
-	if ((in_list(procfile, name) && sub && !strcmp(sub, "start")) ||
-	    !strcmp(name, "hivemind"))
+	if ((in_list(procfile, name) && sub && str_eq(sub, "start")) ||
+	    str_eq(name, "hivemind"))
 		return arena_printf(c->a, "the container's main process is %s, which runs every "
 				    "process of a Procfile", name);
 	return pm2_of(c, cmd);

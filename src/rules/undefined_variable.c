@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "rules/vars.h"
+#include "util/str.h"
 
 /* The instruction keyword, uppercased: "COPY". */
 static const char *keyword(struct rule_ctx *c, const struct m_instr *in)
@@ -20,7 +21,7 @@ static const char *keyword(struct rule_ctx *c, const struct m_instr *in)
 static const struct m_var *declared_in(const struct m_stage *s, size_t from, const char *name)
 {
 	for (size_t i = from; i < s->nscope; i++)
-		if (!strcmp(s->scope[i].name, name))
+		if (str_eq(s->scope[i].name, name))
 			return &s->scope[i];
 	return NULL;
 }
@@ -69,7 +70,7 @@ static void check_ref(struct rule_ctx *c, const struct m_ref *r)
 	}
 	/* Any other name may come from the base image's ENV; scratch has none
 	 * (but BuildKit gives it a default PATH). */
-	if (!m_stage_from_scratch(in->stage) || !strcmp(r->name, "PATH"))
+	if (!m_stage_from_scratch(in->stage) || str_eq(r->name, "PATH"))
 		return;
 	later = declared_in(in->stage, in->nscope, r->name);
 	if (later)

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "rules/helpers.h"
+#include "util/str.h"
 
 /*
  * Users the base images ship. Only images we know are listed: for any
@@ -66,7 +67,7 @@ static const struct base {
 static bool in_list(const char *const *list, const char *s)
 {
 	for (; *list; list++)
-		if (!strcmp(*list, s))
+		if (str_eq(*list, s))
 			return true;
 	return false;
 }
@@ -107,8 +108,8 @@ static bool base_may_have(struct rule_ctx *c, const char *image, const char *use
 
 static bool is_shell(const char *name)
 {
-	return !strcmp(name, "sh") || !strcmp(name, "bash") || !strcmp(name, "ash") ||
-	       !strcmp(name, "dash") || !strcmp(name, "zsh");
+	return str_eq(name, "sh") || str_eq(name, "bash") || str_eq(name, "ash") ||
+	       str_eq(name, "dash") || str_eq(name, "zsh");
 }
 
 /* A script from the context (./setup.sh, bash /tmp/init): we can't see
@@ -118,7 +119,7 @@ static bool runs_script(const struct sh_cmd *cmd)
 	const char *name = sh_cmd_name(cmd);
 	size_t n = strlen(name);
 
-	if (n > 3 && !strcmp(name + n - 3, ".sh"))
+	if (n > 3 && str_eq(name + n - 3, ".sh"))
 		return true;
 	if (cmd->argc && !strncmp(cmd->argv[0].text, "./", 2))
 		return true;
@@ -128,7 +129,7 @@ static bool runs_script(const struct sh_cmd *cmd)
 static bool has_arg(const struct sh_cmd *cmd, const char *s)
 {
 	for (size_t i = 1; i < cmd->argc; i++)
-		if (!strcmp(cmd->argv[i].text, s))
+		if (str_eq(cmd->argv[i].text, s))
 			return true;
 	return false;
 }
@@ -144,11 +145,11 @@ static bool creates(const struct sh_cmd *cmd, const char *user)
 	const char *name = sh_cmd_name(cmd);
 	size_t ul = strlen(user);
 
-	if (!strcmp(name, "useradd") || !strcmp(name, "adduser") || !strcmp(name, "usermod"))
+	if (str_eq(name, "useradd") || str_eq(name, "adduser") || str_eq(name, "usermod"))
 		return has_arg(cmd, user);
 	if (runs_script(cmd))
 		return true;
-	if (!strcmp(name, "echo") || !strcmp(name, "printf")) {
+	if (str_eq(name, "echo") || str_eq(name, "printf")) {
 		for (size_t i = 1; i < cmd->argc; i++) {
 			const char *t = cmd->argv[i].text;
 
@@ -157,8 +158,8 @@ static bool creates(const struct sh_cmd *cmd, const char *user)
 		}
 		return false;
 	}
-	if (!strcmp(name, "cat") || !strcmp(name, "grep") || !strcmp(name, "getent") ||
-	    !strcmp(name, "head") || !strcmp(name, "ls") || !strcmp(name, "id"))
+	if (str_eq(name, "cat") || str_eq(name, "grep") || str_eq(name, "getent") ||
+	    str_eq(name, "head") || str_eq(name, "ls") || str_eq(name, "id"))
 		return false;
 	return has_arg(cmd, "/etc/passwd");
 }
@@ -167,7 +168,7 @@ static bool ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
 
-	return n >= m && !strcmp(s + n - m, suffix);
+	return n >= m && str_eq(s + n - m, suffix);
 }
 
 /* COPY/ADD that may bring a passwd file: to /etc/passwd, /etc or / (a
@@ -179,11 +180,11 @@ static bool copies_passwd(const struct m_instr *in)
 	if (in->nwords < 2)
 		return false;
 	dest = in->words[in->nwords - 1];
-	if (!strcmp(dest, "/") || !strcmp(dest, "/etc") || !strcmp(dest, "/etc/") ||
+	if (str_eq(dest, "/") || str_eq(dest, "/etc") || str_eq(dest, "/etc/") ||
 	    ends_with(dest, "/passwd"))
 		return true;
 	for (size_t i = 0; i + 1 < in->nwords; i++)
-		if (!strcmp(in->words[i], "passwd") || ends_with(in->words[i], "/passwd"))
+		if (str_eq(in->words[i], "passwd") || ends_with(in->words[i], "/passwd"))
 			return true;
 	return false;
 }
@@ -208,7 +209,7 @@ static bool needs_user(const struct sh_cmd *cmd, const char *user)
 	bool taker = false;
 
 	for (const char *const *t = takers; *t; t++)
-		if (!strcmp(*t, name))
+		if (str_eq(*t, name))
 			taker = true;
 	if (!taker)
 		return false;
@@ -236,7 +237,7 @@ static bool package_may_create(const char *pkg, const char *user)
 
 	for (size_t i = 0; i < sizeof(aliases) / sizeof(*aliases); i++)
 		if (!strncmp(pkg, aliases[i][0], strlen(aliases[i][0])) &&
-		    !strcmp(user, aliases[i][1]))
+		    str_eq(user, aliases[i][1]))
 			return true;
 	if (strlen(user) == pl && !strncmp(pkg, user, pl))
 		return true;
@@ -330,7 +331,7 @@ static void check(struct rule_ctx *c)
 	colon = strchr(s->user, ':');
 	user = colon ? arena_strndup(c->a, s->user, (size_t)(colon - s->user)) : s->user;
 	/* A numeric uid needs no passwd entry to run. */
-	if (!*user || all_digits(user) || !strcmp(user, "root"))
+	if (!*user || all_digits(user) || str_eq(user, "root"))
 		return;
 	if (base_may_have(c, m_stage_root_image(s), user, &label))
 		return;
@@ -349,7 +350,7 @@ static void check(struct rule_ctx *c)
 			"and that the %s base image doesn't have", user, label);
 	if (!strncmp(label, "distroless/", 11))
 		f->fix = "Use the image's nonroot user (USER nonroot) or a numeric uid";
-	else if (!strcmp(label, "alpine") || !strcmp(label, "busybox") ||
+	else if (str_eq(label, "alpine") || str_eq(label, "busybox") ||
 		 ((tag = m_image_tag(c->a, m_stage_root_image(s))) && strstr(tag, "alpine")))
 		f->fix = arena_printf(c->a, "Create the user before switching to it (RUN addgroup "
 				      "-S %s && adduser -S -G %s %s), or use a numeric uid",

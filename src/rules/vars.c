@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "shell/shell.h"
+#include "util/str.h"
 
 /* A name split into parts on '_', '-' and '.' (at most MAX_PARTS). */
 #define MAX_PARTS 16
@@ -33,13 +34,15 @@ static void split(const char *s, struct parts *out)
 
 static bool part_is(const struct parts *ps, size_t i, const char *w)
 {
-	return ps->len[i] == strlen(w) && !strncasecmp(ps->p[i], w, ps->len[i]);
+	/* The first letter, case-folded, settles most before any call. */
+	return (ps->p[i][0] | 0x20) == (w[0] | 0x20) && ps->len[i] == strlen(w) &&
+	       !strncasecmp(ps->p[i], w, ps->len[i]);
 }
 
 /* The part ends with w (PGPASSWORD, AUTHTOKEN), or is its plural (TOKENS). */
-static bool part_ends_with(const struct parts *ps, size_t i, const char *w)
+static bool part_ends_with(const struct parts *ps, size_t i, const char *w, size_t wl)
 {
-	size_t wl = strlen(w), l = ps->len[i];
+	size_t l = ps->len[i];
 
 	if (l >= wl && !strncasecmp(ps->p[i] + l - wl, w, wl))
 		return true;
@@ -54,15 +57,19 @@ static bool part_in(const struct parts *ps, size_t i, const char *const *list)
 	return false;
 }
 
-static const char *const secret_words[] = {
-	"PASSWORD", "PASSWD", "PASSPHRASE", "TOKEN", "SECRET", "APIKEY", "CREDENTIAL", NULL
+static const struct {
+	const char *w;
+	size_t n;
+} secret_words[] = {
+	{ "PASSWORD", 8 }, { "PASSWD", 6 }, { "PASSPHRASE", 10 }, { "TOKEN", 5 },
+	{ "SECRET", 6 }, { "APIKEY", 6 }, { "CREDENTIAL", 10 },
 };
 
 static bool has_secret_part(const struct parts *ps, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++) {
-		for (size_t k = 0; secret_words[k]; k++)
-			if (part_ends_with(ps, i, secret_words[k]))
+		for (size_t k = 0; k < sizeof(secret_words) / sizeof(secret_words[0]); k++)
+			if (part_ends_with(ps, i, secret_words[k].w, secret_words[k].n))
 				return true;
 		/* API_KEY, PRIVATE_KEY, ACCESS_KEY (also ..._KEYS) */
 		if (i + 1 < to && (part_is(ps, i, "API") || part_is(ps, i, "PRIVATE") ||
@@ -199,17 +206,22 @@ const char *text_known_token(const char *s)
 		{ "ASIA", NULL, "an AWS access key", 16, false, true },
 	};
 
-	for (const char *p = s; *p; p++) {
-		/* Every prefix starts with one of these: skip the rest cheaply
-		 * (this loop sees every byte of every RUN). */
-		if (*p != 'g' && *p != 'n' && *p != 'x' && *p != 's' && *p != 'A')
-			continue;
+	/* The shortest token ("xoxb-" and ten more) has 15 characters: most
+	 * words are shorter, and this runs for every word of every RUN. */
+	if (strnlen(s, 15) < 15)
+		return NULL;
+	/* Every prefix starts with one of these: strpbrk skips the rest
+	 * cheaply (this loop sees every byte of every RUN). */
+	for (const char *p = s; (p = strpbrk(p, "gnxsA")); p++) {
 		/* A token starts a word: not inside some longer name. */
 		if (p > s && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))
 			continue;
 		for (size_t i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
-			size_t pl = strlen(fmts[i].prefix), n;
+			size_t pl, n;
 
+			if (fmts[i].prefix[0] != *p || fmts[i].prefix[1] != p[1])
+				continue;
+			pl = strlen(fmts[i].prefix);
 			if (strncmp(p, fmts[i].prefix, pl))
 				continue;
 			n = fmts[i].upper ? span_upper_digit(p + pl)
@@ -236,7 +248,7 @@ bool var_is_platform_arg(const char *name)
 	};
 
 	for (size_t i = 0; names[i]; i++)
-		if (!strcmp(names[i], name))
+		if (str_eq(names[i], name))
 			return true;
 	return false;
 }
@@ -310,7 +322,7 @@ bool instr_sets_shell_var(const struct m_instr *in, const char *name)
 const struct m_var *global_arg(const struct m_dockerfile *df, const char *name)
 {
 	for (size_t i = df->nglobal; i-- > 0;)
-		if (!strcmp(df->global_args[i].name, name))
+		if (str_eq(df->global_args[i].name, name))
 			return &df->global_args[i];
 	return NULL;
 }
@@ -356,13 +368,24 @@ bool instr_ref_is_guarded(const struct m_instr *in, const char *name)
 
 bool text_is_placeholder(const char *s)
 {
-	static const char *const words[] = {
-		"dummy", "fake", "placeholder", "example", "xxxx", "redacted", NULL
+	static const struct {
+		const char *w;
+		size_t n;
+	} words[] = {
+		{ "dummy", 5 }, { "fake", 4 }, { "placeholder", 11 }, { "example", 7 },
+		{ "xxxx", 4 }, { "redacted", 8 },
 	};
 
-	for (size_t i = 0; words[i]; i++)
-		if (strcasestr(s, words[i]))
-			return true;
+	/* One pass: only a word's first letter is worth a comparison. */
+	for (; *s; s++) {
+		int c = *s | 0x20;
+
+		if (c != 'd' && c != 'f' && c != 'p' && c != 'e' && c != 'x' && c != 'r')
+			continue;
+		for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+			if (words[i].w[0] == c && !strncasecmp(s, words[i].w, words[i].n))
+				return true;
+	}
 	return false;
 }
 

@@ -5,6 +5,7 @@
 
 #include "rules/pathutil.h"
 #include "util/strbuf.h"
+#include "util/str.h"
 
 /*
  * Whether a chmod mode lets every user write: octal with the "other" write
@@ -77,7 +78,7 @@ static void check_run(struct rule_ctx *c, const struct m_instr *in)
 			else if (nbad == 4)
 				strbuf_addstr(&bad, ", ...");
 		}
-		if (nbad && !strcmp(name, "mkdir"))
+		if (nbad && str_eq(name, "mkdir"))
 			f = rule_report(c, in, "`%s` creates %s writable by every user",
 					sh_cmd_text(c->a, cmd, 72), bad.buf);
 		else if (nbad)

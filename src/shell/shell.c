@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "util/strbuf.h"
+#include "util/str.h"
 
 /*
  * A small recursive-descent reader for the POSIX/bash subset that shows up
@@ -116,8 +117,9 @@ static bool in_set(const char *set, int c)
 
 static bool in_list(const char *const *list, const char *s)
 {
+	/* The first byte settles most: this runs for every word read. */
 	for (; *list; list++)
-		if (!strcmp(*list, s))
+		if ((*list)[0] == s[0] && str_eq(*list, s))
 			return true;
 	return false;
 }
@@ -501,8 +503,15 @@ static void lex_dquote(struct parser *p, struct tok *t)
 			lex_backtick(p, t);
 			continue;
 		}
-		strbuf_addch(&p->sb, c);
-		p->pos++;
+		{
+			size_t e = p->pos + 1;
+
+			while (e < p->len && s[e] != '"' && s[e] != '\\' && s[e] != '$' &&
+			       s[e] != '`')
+				e++;
+			strbuf_add(&p->sb, s + p->pos, e - p->pos);
+			p->pos = e;
+		}
 	}
 }
 
@@ -517,6 +526,25 @@ static bool array_assign(const struct strbuf *sb)
 	return n && (n == sb->len - 1 ||
 		     (n == sb->len - 2 && sb->buf[n] == '+'));
 }
+
+/* Where w's basename starts, for sh_cmd_name: worked out for the words
+ * that become argv[0], the only ones it is asked of. */
+static void set_base(struct sh_word *w)
+{
+	const char *slash = strrchr(w->text, '/');
+
+	w->base = slash && (size_t)(slash - w->text) < SH_BASE_UNKNOWN - 1 ?
+		  (unsigned)(slash - w->text) + 1 : 0;
+}
+
+/* Bytes that end a plain run inside a word: blanks, newline, operators,
+ * quotes, escapes and expansions. */
+static const bool word_stop[256] = {
+	[' '] = true, ['\t'] = true, ['\r'] = true, ['\n'] = true, [';'] = true,
+	['&'] = true, ['|'] = true, ['<'] = true, ['>'] = true, ['('] = true,
+	[')'] = true, ['\\'] = true, ['\''] = true, ['"'] = true, ['$'] = true,
+	['`'] = true,
+};
 
 /* Reads one word at p->pos, up to a blank, newline or operator. */
 static void lex_word(struct parser *p, struct tok *t)
@@ -592,15 +620,22 @@ static void lex_word(struct parser *p, struct tok *t)
 		case '`':
 			lex_backtick(p, t);
 			break;
-		default:
-			strbuf_addch(&p->sb, c);
-			p->pos++;
+		default: {
+			/* A run of bytes none of the cases above is about. */
+			size_t e = p->pos + 1;
+
+			while (e < p->len && !word_stop[(unsigned char)s[e]])
+				e++;
+			strbuf_add(&p->sb, s + p->pos, e - p->pos);
+			p->pos = e;
 			break;
+		}
 		}
 	}
 	if (p->pos > p->len)
 		p->pos = p->len;
 	t->w.text = arena_strndup(p->c->a, p->sb.buf, p->sb.len);
+	t->w.base = SH_BASE_UNKNOWN;	/* set_base() when it names a command */
 }
 
 /* ---- the programs whose arguments hold more commands ---- */
@@ -610,13 +645,13 @@ static void check_set(struct parser *p, const struct sh_cmd *c)
 	for (size_t i = 1; i + 1 < c->argc; i++) {
 		const char *t = c->argv[i].text;
 
-		if (!strcmp(t, "--"))
+		if (str_eq(t, "--"))
 			break;
 		if ((t[0] != '-' && t[0] != '+') || !t[1] || t[1] == '-' ||
 		    !strchr(t + 1, 'o'))
 			continue;
 		/* -o NAME, also clustered: -eo pipefail, -euxo pipefail */
-		if (!strcmp(c->argv[i + 1].text, "pipefail")) {
+		if (str_eq(c->argv[i + 1].text, "pipefail")) {
 			p->pf = t[0] == '-';
 			if (p->pf)
 				p->c->pf_seen = true;
@@ -638,11 +673,11 @@ static bool shell_args(struct parser *p, const struct sh_cmd *c, bool *pf)
 		const char *t = c->argv[i].text;
 		bool arg = false;
 
-		if (!strcmp(t, "--")) {
+		if (str_eq(t, "--")) {
 			i++;
 			break;
 		}
-		if (!strcmp(t, "-")) {
+		if (str_eq(t, "-")) {
 			has_s = true;
 			i++;
 			break;
@@ -650,7 +685,7 @@ static bool shell_args(struct parser *p, const struct sh_cmd *c, bool *pf)
 		if ((t[0] != '-' && t[0] != '+') || !t[1])
 			break;
 		if (t[1] == '-') {
-			if (!strcmp(t, "--rcfile") || !strcmp(t, "--init-file"))
+			if (str_eq(t, "--rcfile") || str_eq(t, "--init-file"))
 				i++;
 			continue;
 		}
@@ -663,7 +698,7 @@ static bool shell_args(struct parser *p, const struct sh_cmd *c, bool *pf)
 				arg = true;
 		}
 		if (arg && i + 1 < c->argc) {
-			if (t[0] == '-' && !strcmp(c->argv[i + 1].text, "pipefail")) {
+			if (t[0] == '-' && str_eq(c->argv[i + 1].text, "pipefail")) {
 				*pf = true;
 				p->c->pf_seen = true;
 			}
@@ -686,13 +721,13 @@ static void su_args(struct parser *p, const struct sh_cmd *c)
 		const char *t = c->argv[i].text, *script = NULL;
 		size_t off = c->argv[i].off;
 
-		if (!strcmp(t, "--"))
+		if (str_eq(t, "--"))
 			break;
 		if (!strncmp(t, "--command=", 10)) {
 			script = t + 10;
 		} else if (!strncmp(t, "--session-command=", 18)) {
 			script = t + 18;
-		} else if (!strcmp(t, "--command") || !strcmp(t, "--session-command")) {
+		} else if (str_eq(t, "--command") || str_eq(t, "--session-command")) {
 			if (i + 1 < c->argc) {
 				script = c->argv[i + 1].text;
 				off = c->argv[i + 1].off;
@@ -774,7 +809,7 @@ static bool unwrap(struct arena *a, const struct sh_cmd *c, struct sh_cmd *out)
 	bool opts = true;
 
 	for (i = 0; i < sizeof(wrappers) / sizeof(*wrappers); i++)
-		if (!strcmp(wrappers[i].name, name))
+		if (wrappers[i].name[0] == name[0] && str_eq(wrappers[i].name, name))
 			w = &wrappers[i];
 	if (!w)
 		return false;
@@ -782,7 +817,7 @@ static bool unwrap(struct arena *a, const struct sh_cmd *c, struct sh_cmd *out)
 	for (i = 1; i < c->argc; i++) {
 		const char *t = c->argv[i].text;
 
-		if (opts && !strcmp(t, "--")) {
+		if (opts && str_eq(t, "--")) {
 			opts = false;
 			continue;
 		}
@@ -794,7 +829,7 @@ static bool unwrap(struct arena *a, const struct sh_cmd *c, struct sh_cmd *out)
 			}
 			for (size_t k = 1; t[k]; k++) {
 				/* command -v NAME looks NAME up, it doesn't run it. */
-				if (!strcmp(name, "command") && (t[k] == 'v' || t[k] == 'V'))
+				if (str_eq(name, "command") && (t[k] == 'v' || t[k] == 'V'))
 					return false;
 				if (in_set(w->shortargs, t[k])) {
 					if (!t[k + 1])
@@ -819,6 +854,7 @@ static bool unwrap(struct arena *a, const struct sh_cmd *c, struct sh_cmd *out)
 	*out = *c;
 	out->argv = c->argv + i;
 	out->argc = c->argc - i;
+	set_base(&out->argv[0]);
 	out->assigns = as;
 	out->nassigns = nas;
 	out->off = c->argv[i].off;
@@ -842,13 +878,13 @@ static enum hd_owner analyze(struct parser *p, struct sh_cmd cur, bool *hd_pf)
 		owner = HD_OTHER;
 		if (!cur.argc)
 			break;
-		if (!strcmp(name, "set")) {
+		if (str_eq(name, "set")) {
 			check_set(p, &cur);
 		} else if (is_shell(name)) {
 			if (shell_args(p, &cur, &pf))
 				owner = HD_SHELL;
 			*hd_pf = pf;
-		} else if (!strcmp(name, "su") || !strcmp(name, "runuser")) {
+		} else if (str_eq(name, "su") || str_eq(name, "runuser")) {
 			su_args(p, &cur);
 		}
 		if (!unwrap(p->c->a, &cur, &next))
@@ -890,6 +926,8 @@ static void end_cmd(struct parser *p, enum sh_sep sep)
 		memset(&cmd, 0, sizeof(cmd));
 		cmd.argv = p->argv;
 		cmd.argc = p->argc;
+		if (cmd.argc)
+			set_base(&cmd.argv[0]);
 		cmd.assigns = p->assigns;
 		cmd.nassigns = p->nassigns;
 		cmd.sep = sep;
@@ -933,7 +971,7 @@ static bool foreign_shebang(const char *s, size_t len)
 		}
 		prog[n] = '\0';
 		slash = strrchr(prog, '/');
-		if (!strcmp(slash ? slash + 1 : prog, "env")) {
+		if (str_eq(slash ? slash + 1 : prog, "env")) {
 			/* #!/usr/bin/env [-S] bash */
 			while (i < len && is_blank(s[i]))
 				i++;
@@ -1013,7 +1051,7 @@ static void redirect(struct parser *p, int fd)
 	    !((c == '<' || c == '>') && p->pos + 1 < p->len && s[p->pos + 1] == '(')))
 		return;
 	lex_word(p, &t);
-	if (!strcmp(op, "<<") || !strcmp(op, "<<-")) {
+	if (str_eq(op, "<<") || str_eq(op, "<<-")) {
 		struct heredoc *h = ARENA_PUSH(p->c->a, p->hd, p->nhd, p->hdcap);
 
 		h->delim = t.w.text;
@@ -1056,17 +1094,17 @@ static bool keyword(struct parser *p, const char *w)
 		p->after_closer = true;
 		return true;
 	}
-	if (!strcmp(w, "esac")) {
+	if (w[0] == 'e' && str_eq(w, "esac")) {
 		if (p->case_depth)
 			p->case_depth--;
 		p->after_closer = true;
 		return true;
 	}
-	if (!strcmp(w, "for") || !strcmp(w, "select")) {
+	if (str_eq(w, "for") || str_eq(w, "select")) {
 		p->skip = SKIP_FOR;
-	} else if (!strcmp(w, "case")) {
+	} else if (str_eq(w, "case")) {
 		p->skip = SKIP_CASE;
-	} else if (!strcmp(w, "function")) {
+	} else if (str_eq(w, "function")) {
 		p->skip = SKIP_FUNC;
 	} else {
 		return false;
@@ -1083,11 +1121,11 @@ static void add_word(struct parser *p, const struct tok *t)
 	switch (p->skip) {
 	case SKIP_FOR:
 		/* `for x do` has no separator before do */
-		if (++p->skipped == 2 && plain && !strcmp(w->text, "do"))
+		if (++p->skipped == 2 && plain && str_eq(w->text, "do"))
 			p->skip = SKIP_NONE;
 		return;
 	case SKIP_CASE:
-		if (++p->skipped >= 2 && plain && !strcmp(w->text, "in")) {
+		if (++p->skipped >= 2 && plain && str_eq(w->text, "in")) {
 			p->skip = SKIP_NONE;
 			p->case_depth++;
 			p->in_pattern = true;
@@ -1112,9 +1150,9 @@ static void add_word(struct parser *p, const struct tok *t)
 			p->off = w->off;
 	}
 	*ARENA_PUSH(p->c->a, p->argv, p->argc, p->argcap) = *w;
-	if (p->argc == 1 && plain && !strcmp(w->text, "[["))
+	if (p->argc == 1 && plain && str_eq(w->text, "[["))
 		p->dbracket = true;
-	else if (p->dbracket && plain && !strcmp(w->text, "]]"))
+	else if (p->dbracket && plain && str_eq(w->text, "]]"))
 		p->dbracket = false;
 }
 
@@ -1150,7 +1188,7 @@ static void pattern_token(struct parser *p)
 	lex_word(p, &t);
 	if (p->pos == before)
 		p->pos++;
-	if (!t.w.quoted && !t.w.has_subst && !strcmp(t.w.text, "esac")) {
+	if (!t.w.quoted && !t.w.has_subst && str_eq(t.w.text, "esac")) {
 		if (p->case_depth)
 			p->case_depth--;
 		p->in_pattern = false;
@@ -1290,17 +1328,15 @@ void sh_parse(struct arena *a, const char *src, size_t len, struct sh_script *ou
 	out->pipefail = c.pf_seen && !c.uncovered;
 }
 
-const char *sh_cmd_name(const struct sh_cmd *c)
-{
-	const char *slash;
-
-	if (!c->argc)
-		return "";
-	slash = strrchr(c->argv[0].text, '/');
-	return slash ? slash + 1 : c->argv[0].text;
-}
 
 /* "-qy": a cluster of short options, not "-Dx=y" or "-O-". */
+const char *sh_word_base_slow(const struct sh_word *w)
+{
+	const char *slash = strrchr(w->text, '/');
+
+	return slash ? slash + 1 : w->text;
+}
+
 static bool is_cluster(const char *t)
 {
 	if (t[0] != '-' || !t[1] || t[1] == '-')
@@ -1320,9 +1356,9 @@ bool sh_cmd_has_opt(const struct sh_cmd *c, const char *opt)
 	for (size_t i = 1; i < c->argc; i++) {
 		const char *t = c->argv[i].text;
 
-		if (!strcmp(t, "--"))
+		if (str_eq(t, "--"))
 			break;	/* operands from here on */
-		if (!strcmp(t, opt))
+		if (str_eq(t, opt))
 			return true;
 		if (lng && !strncmp(t, opt, n) && t[n] == '=')
 			return true;
@@ -1337,7 +1373,7 @@ const char *sh_cmd_subcommand(const struct sh_cmd *c)
 	for (size_t i = 1; i < c->argc; i++) {
 		const char *t = c->argv[i].text;
 
-		if (!strcmp(t, "--"))
+		if (str_eq(t, "--"))
 			return i + 1 < c->argc ? c->argv[i + 1].text : NULL;
 		if (t[0] != '-' || !t[1])
 			return t;
@@ -1348,7 +1384,7 @@ const char *sh_cmd_subcommand(const struct sh_cmd *c)
 size_t sh_cmd_find_arg(const struct sh_cmd *c, const char *s)
 {
 	for (size_t i = 1; i < c->argc; i++)
-		if (!strcmp(c->argv[i].text, s))
+		if (str_eq(c->argv[i].text, s))
 			return i;
 	return 0;
 }

@@ -15,7 +15,12 @@ struct sh_word {
 	size_t off;		/* byte offset of the word in the source script */
 	bool quoted;		/* any part was quoted */
 	bool has_subst;		/* contains $var, ${..}, $(..) or `..` */
+	/* text + base is the part after the last '/' (SH_BASE_UNKNOWN: not
+	 * worked out, as for words that are no command's argv[0]). */
+	unsigned base;
 };
+
+#define SH_BASE_UNKNOWN 0xffffffffu
 
 enum sh_sep {
 	SH_SEP_END = 0,	/* end of script */
@@ -48,8 +53,17 @@ struct sh_script {
 /* Never fails: unbalanced quotes end at end of input. */
 void sh_parse(struct arena *a, const char *src, size_t len, struct sh_script *out);
 
-/* Basename of argv[0] ("/usr/bin/apt-get" -> "apt-get"); "" when argc==0. */
-const char *sh_cmd_name(const struct sh_cmd *c);
+/* Basename of argv[0] ("/usr/bin/apt-get" -> "apt-get"); "" when argc==0.
+ * Inline: every rule asks it of every command. */
+const char *sh_word_base_slow(const struct sh_word *w);
+static inline const char *sh_cmd_name(const struct sh_cmd *c)
+{
+	if (!c->argc)
+		return "";
+	if (c->argv[0].base != SH_BASE_UNKNOWN)
+		return c->argv[0].text + c->argv[0].base;
+	return sh_word_base_slow(&c->argv[0]);
+}
 /* True if some argument equals opt, or a short-option cluster holds it
  * ("-y" matches "-qy"; "--yes" matches "--yes" and "--yes=..."). */
 bool sh_cmd_has_opt(const struct sh_cmd *c, const char *opt);

@@ -41,12 +41,13 @@ static bool parse_line(struct arena *a, const char *s, const char *e, unsigned l
 {
 	const char *p = skip_ws(s, e), *start = p;
 
-	memset(out, 0, sizeof(*out));
+	/* Every line comes here: most are no comment at all. */
 	if (p == e || *p != '#')
 		return false;
 	p = skip_ws(p + 1, e);
 	if (!word(&p, e, "seaworthy") || p == e || (*p != ' ' && *p != '\t'))
 		return false;
+	memset(out, 0, sizeof(*out));
 	p = skip_ws(p, e);
 	out->scope = SCOPE_NEXT;
 	if (word(&p, e, "global"))

@@ -21,9 +21,10 @@ struct arena_block {
 #define ARENA_CACHE 32
 
 /* Released standard blocks are kept for the next arena: a run releases a
- * scratch arena per file, and fresh blocks cost page faults. */
-static struct arena_block *cache;
-static size_t ncache;
+ * scratch arena per file, and fresh blocks cost page faults. Per thread, so
+ * that the workers of `check` need no lock; arena_thread_done() empties it. */
+static _Thread_local struct arena_block *cache;
+static _Thread_local size_t ncache;
 
 /* Standard blocks are carved from 2 MiB slabs the kernel may back with huge
  * pages: a run over a large tree touches tens of megabytes, and on a VM
@@ -47,7 +48,7 @@ static size_t ncache;
 #define SLAB_SIZE (2u << 20)
 #define SLAB_UNIT ((sizeof(struct arena_block) + ARENA_BLOCK + 63) & ~(size_t)63)
 
-static unsigned char *slab_next, *slab_end;
+static _Thread_local unsigned char *slab_next, *slab_end;
 
 static struct arena_block *slab_block(void)
 {
@@ -86,7 +87,15 @@ void arena_init(struct arena *a)
 	a->used_total = 0;
 }
 
+static void *alloc(struct arena *a, size_t n, bool zero);
+
 void *arena_alloc(struct arena *a, size_t n)
+{
+	return alloc(a, n, true);
+}
+
+/* Not zeroed: for copies, which overwrite every byte at once. */
+static void *alloc(struct arena *a, size_t n, bool zero)
 {
 	struct arena_block *b = a->head;
 	void *p;
@@ -123,22 +132,25 @@ void *arena_alloc(struct arena *a, size_t n)
 	p = b->data + b->used;
 	b->used += n;
 	a->used_total += n;
-	memset(p, 0, n);
+	if (zero)
+		memset(p, 0, n);
 	return p;
 }
 
 void *arena_grow(struct arena *a, void *old, size_t old_n, size_t new_n)
 {
-	void *p = arena_alloc(a, new_n);
+	char *p = alloc(a, new_n, false);
+	size_t keep = old && old_n ? (old_n < new_n ? old_n : new_n) : 0;
 
-	if (old && old_n)
-		memcpy(p, old, old_n < new_n ? old_n : new_n);
+	if (keep)
+		memcpy(p, old, keep);
+	memset(p + keep, 0, new_n - keep);
 	return p;
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = alloc(a, n + 1, false);
 
 	if (n)
 		memcpy(p, s, n);
@@ -198,6 +210,20 @@ void arena_release(struct arena *a)
 	}
 	a->head = NULL;
 	a->used_total = 0;
+}
+
+void arena_thread_done(void)
+{
+	struct arena_block *b, *next;
+
+	/* Slab blocks stay mapped (a slab is never unmapped); the rest go. */
+	for (b = cache; b; b = next) {
+		next = b->next;
+		if (!b->slab)
+			free(b);
+	}
+	cache = NULL;
+	ncache = 0;
 }
 
 void *arena_push_(struct arena *a, void *arrp, size_t *n, size_t *cap, size_t size)

@@ -27,6 +27,9 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
  * the folder walks, where printf's cost showed. */
 char *arena_path_join(struct arena *a, const char *dir, const char *name);
 void arena_release(struct arena *a);
+/* Frees the calling thread's cache of released blocks: a worker thread calls
+ * it before it ends, so that nothing it cached is lost with it. */
+void arena_thread_done(void);
 
 /* Appends a zeroed element to an arena array: *arr has *n used of *cap.
  * Returns a pointer to the new element. */

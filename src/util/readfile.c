@@ -8,13 +8,46 @@
 
 #include "util/strbuf.h"
 
+/* Reads fd to its end into sb, refusing more than max bytes. */
+static int read_all(int fd, struct strbuf *sb, size_t max, const char **why)
+{
+	for (;;) {
+		ssize_t n;
+
+		if (sb->alloc - sb->len < 65536)
+			strbuf_grow(sb, 65536);
+		n = read(fd, sb->buf + sb->len, sb->alloc - sb->len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			*why = strerror(errno);
+			return -1;
+		}
+		if (n == 0)
+			return 0;
+		if (sb->len + (size_t)n > max) {
+			*why = "file too large";
+			return -1;
+		}
+		sb->len += (size_t)n;
+		sb->buf[sb->len] = '\0';
+	}
+}
+
 char *read_file(struct arena *a, const char *path, size_t max, size_t *len, const char **why)
+{
+	return read_file_st(a, path, max, len, why, NULL);
+}
+
+char *read_file_st(struct arena *a, const char *path, size_t max, size_t *len, const char **why,
+		   struct stat *out)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct stat st;
-	char buf[65536];
 	char *r = NULL;
+	size_t got = 0;
 	ssize_t n;
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
 	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) : 0;
 
 	if (fd < 0) {
@@ -25,6 +58,8 @@ char *read_file(struct arena *a, const char *path, size_t max, size_t *len, cons
 		*why = strerror(errno);
 		goto out;
 	}
+	if (out)
+		*out = st;
 	if (S_ISDIR(st.st_mode)) {
 		*why = "is a directory";
 		goto out;
@@ -33,26 +68,39 @@ char *read_file(struct arena *a, const char *path, size_t max, size_t *len, cons
 		*why = "not a regular file";
 		goto out;
 	}
-	if (fd != 0)
-		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-	for (;;) {
-		n = read(fd, buf, sizeof(buf));
+	if (fd == 0 || st.st_size <= 0) {
+		/* Standard input, or a file whose size fstat does not tell
+		 * (/proc): read it to the end. */
+		if (fd == 0 && (fcntl(fd, F_GETFL) & O_NONBLOCK))
+			fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+		if (read_all(fd, &sb, max, why) < 0)
+			goto out;
+		r = arena_strndup(a, sb.buf, sb.len);
+		*len = sb.len;
+		goto out;
+	}
+	/* A regular file (O_NONBLOCK means nothing for it): straight into the
+	 * arena, as large as fstat says it is when it was opened. */
+	if ((size_t)st.st_size > max) {
+		*why = "file too large";
+		goto out;
+	}
+	r = arena_alloc(a, (size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size) {
+		n = read(fd, r + got, (size_t)st.st_size - got);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
 			*why = strerror(errno);
+			r = NULL;
 			goto out;
 		}
 		if (n == 0)
 			break;
-		if (sb.len + (size_t)n > max) {
-			*why = "file too large";
-			goto out;
-		}
-		strbuf_add(&sb, buf, (size_t)n);
+		got += (size_t)n;
 	}
-	r = arena_strndup(a, sb.buf, sb.len);
-	*len = sb.len;
+	r[got] = '\0';
+	*len = got;
 out:
 	if (fd > 0)
 		close(fd);

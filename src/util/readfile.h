@@ -2,6 +2,7 @@
 #define SW_READFILE_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include "util/arena.h"
 
@@ -9,5 +10,9 @@
  * Returns NULL and sets *why (static text) on failure. Refuses files over
  * max bytes and non-regular files other than stdin and pipes. */
 char *read_file(struct arena *a, const char *path, size_t max, size_t *len, const char **why);
+/* The same, and *st (when not NULL) is the opened file's fstat, set whenever
+ * the file could be opened: its device and inode tell files apart. */
+char *read_file_st(struct arena *a, const char *path, size_t max, size_t *len, const char **why,
+		   struct stat *st);
 
 #endif

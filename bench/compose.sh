@@ -54,6 +54,7 @@ if ! ${CC:-cc} -O2 -o "$po" "$top/bench/yaml_parse_only.c" \
 fi
 po_cmd=("$po" "$list")
 sw_cmd=("$bin" check --format json "$corpus")
+sw1_cmd=("$bin" check --jobs 1 --format json "$corpus")	# for the record: one thread
 dclint=$top/bench/node_modules/.bin/dclint
 dc_cmd=("$dclint" -r "$corpus")
 
@@ -104,7 +105,7 @@ else
 fi
 
 # 2. Timing: median wall time of each command, in seconds.
-names=(parse-only seaworthy)
+names=(parse-only seaworthy seaworthy-1)
 [ -z "$have_dclint" ] || names+=(dclint)
 declare -A median
 quote() { # words -> one command string for hyperfine
@@ -124,7 +125,8 @@ if [ -z "${BENCH_NO_HYPERFINE:-}" ] && command -v hyperfine >/dev/null 2>&1; the
 	# No intermediate shell when hyperfine can do without (>= 1.13).
 	if hyperfine --help 2>&1 | grep -q -- '--shell'; then hf+=(-N); fi
 	if ! "${hf[@]}" --warmup "$warmup" --min-runs "$runs" --export-json "$tmp/hf.json" \
-		-n parse-only "$(quote "${po_cmd[@]}")" -n seaworthy "$(quote "${sw_cmd[@]}")"; then
+		-n parse-only "$(quote "${po_cmd[@]}")" -n seaworthy "$(quote "${sw_cmd[@]}")" \
+		-n seaworthy-1 "$(quote "${sw1_cmd[@]}")"; then
 		echo "bench/compose: hyperfine failed" >&2
 		exit 1
 	fi
@@ -146,6 +148,7 @@ else
 		case $name in
 		parse-only) cmd=("${po_cmd[@]}") ;;
 		seaworthy) cmd=("${sw_cmd[@]}") ;;
+		seaworthy-1) cmd=("${sw1_cmd[@]}") ;;
 		dclint) cmd=("${dc_cmd[@]}") n=$peer_runs w=1 ;;
 		esac
 		samples=()
@@ -177,6 +180,7 @@ for name in "${names[@]}"; do
 	case $name in
 	parse-only) label='libyaml parse-only (the floor)' ;;
 	seaworthy) label='seaworthy check --format json' ;;
+	seaworthy-1) label='  the same with --jobs 1' ;;
 	dclint) label='dclint -r' ;;
 	esac
 	awk -v l="$label" -v s="${median[$name]}" -v n="$nfiles" \
@@ -186,6 +190,8 @@ echo
 r_floor=$(awk -v a="${median[seaworthy]}" -v b="${median[parse-only]}" 'BEGIN { printf "%.2f", a / b }')
 printf '  %-32s %10sx   goal < %s      %s\n' 'seaworthy / parse-only' "$r_floor" "$goal_floor" \
 	"$(verdict "$r_floor" '<' "$goal_floor")"
+printf '  %-32s %10sx   (one thread; no goal)\n' '  with --jobs 1' \
+	"$(awk -v a="${median[seaworthy-1]}" -v b="${median[parse-only]}" 'BEGIN { printf "%.2f", a / b }')"
 if [ -n "$have_dclint" ]; then
 	r_peer=$(awk -v a="${median[dclint]}" -v b="${median[seaworthy]}" 'BEGIN { printf "%.1f", a / b }')
 	printf '  %-32s %10sx   goal >= %s   %s\n' 'dclint / seaworthy' "$r_peer" "$goal_peer" \

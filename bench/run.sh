@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark over the shared Dockerfile corpus (../shared/corpus/dockerfiles):
 #   cat          reading every file: the floor
-#   seaworthy    `check --format json FILE...`, all files in one process
+#   seaworthy    `check --format json FILE...`, all files in one process (its
+#                workers on every CPU; and again with --jobs 1, for the record)
 #   dfutils      dockerfile-utils' validate() on every file, in one Node.js
 #                process (bench/dfutils.js; npm install in bench/ on first run)
 # and seaworthy's peak memory. Prints the medians, the ratios and peak RSS
@@ -61,6 +62,9 @@ trouble=0
 maxcmd=$(xargs --show-limits </dev/null 2>&1 | sed -n 's/^Maximum length of command we could actually use: *//p')
 xa=(xargs -d '\n' -a "$list" -x -n $((nfiles + 1)) -s "${maxcmd:-131072}")
 sw_cmd=("${xa[@]}" "$bin" check --format json)
+# The same on one thread (--jobs 1), for the record: the goals are for
+# the default, one worker per CPU.
+sw1_cmd=("${xa[@]}" "$bin" check --jobs 1 --format json)
 cat_cmd=("${xa[@]}" cat)
 node_cmd=(node "$top/bench/dfutils.js" "$list")
 
@@ -125,7 +129,7 @@ else
 fi
 
 # 2. Timing: median wall time of each command, in seconds.
-names=(cat seaworthy)
+names=(cat seaworthy seaworthy-1)
 [ -z "$have_node" ] || names+=(dockerfile-utils)
 declare -A median cpu
 quote() { # words -> one command string for hyperfine
@@ -140,6 +144,7 @@ if [ -z "${BENCH_NO_HYPERFINE:-}" ] && command -v hyperfine >/dev/null 2>&1; the
 	# No intermediate shell when hyperfine can do without (>= 1.13).
 	if hyperfine --help 2>&1 | grep -q -- '--shell'; then hf+=(-N); fi
 	hf+=(-n cat "$(quote "${cat_cmd[@]}")" -n seaworthy "$(quote "${sw_cmd[@]}")")
+	hf+=(-n seaworthy-1 "$(quote "${sw1_cmd[@]}")")
 	[ -z "$have_node" ] || hf+=(-n dockerfile-utils "$(quote "${node_cmd[@]}")")
 	if ! "${hf[@]}"; then
 		echo "bench: hyperfine failed" >&2
@@ -163,6 +168,7 @@ else
 		case $name in
 		cat) cmd=("${cat_cmd[@]}") ;;
 		seaworthy) cmd=("${sw_cmd[@]}") ;;
+		seaworthy-1) cmd=("${sw1_cmd[@]}") ;;
 		dockerfile-utils) cmd=("${node_cmd[@]}") ;;
 		esac
 		samples=()
@@ -195,6 +201,7 @@ for name in "${names[@]}"; do
 	case $name in
 	cat) label='cat (the floor)' ;;
 	seaworthy) label='seaworthy check --format json' ;;
+	seaworthy-1) label='  the same with --jobs 1' ;;
 	dockerfile-utils) label='dockerfile-utils validate()' ;;
 	esac
 	awk -v l="$label" -v s="${median[$name]}" -v c="${cpu[$name]:-}" -v n="$nfiles" 'BEGIN {
@@ -210,6 +217,8 @@ ratio() { # a b -> a/b with 2 decimals, or "-" when one is missing
 r_floor=$(ratio "${median[seaworthy]}" "${median[cat]}")
 printf '  %-32s %10s   (CPU %s)   goal < %s      %s\n' 'seaworthy / cat' "$r_floor" \
 	"$(ratio "${cpu[seaworthy]:-}" "${cpu[cat]:-}")" "$goal_floor" "$(verdict "$r_floor" '<' "$goal_floor")"
+printf '  %-32s %10s   (CPU %s)   (one thread; no goal)\n' '  with --jobs 1' \
+	"$(ratio "${median[seaworthy-1]}" "${median[cat]}")" "$(ratio "${cpu[seaworthy-1]:-}" "${cpu[cat]:-}")"
 if [ -n "$have_node" ]; then
 	r_peer=$(ratio "${median[dockerfile-utils]}" "${median[seaworthy]}")
 	printf '  %-32s %10s   (CPU %s)   goal >= %s    %s\n' 'dockerfile-utils / seaworthy' "$r_peer" \

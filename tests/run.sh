@@ -320,6 +320,12 @@ if [ -d "$ccorpus" ]; then
 	rc=$?
 	if [ $rc -le 2 ] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/csweep.json" 2>/dev/null; then ok
 	else bad "compose corpus sweep (exit $rc)"; tail -5 "$tmp/csweep.err"; fi
+	# Projects load in parallel too, and are merged in project order.
+	for j in 1 3; do
+		timeout 900 "$BIN" check --jobs $j --format json "$ccorpus" >"$tmp/csweep-j$j.json" 2>/dev/null
+		if cmp -s "$tmp/csweep.json" "$tmp/csweep-j$j.json"; then ok
+		else bad "compose corpus sweep: --jobs $j reports differently from the default"; fi
+	done
 else
 	skipped "compose corpus sweep: $ccorpus absent"
 fi

@@ -1,7 +1,6 @@
 /* seaworthy check: discover → parse → model → rules → findings → render.
  * Settings come from flags, then SEAWORTHY_* variables, then .seaworthy.yaml. */
 #include <errno.h>
-#include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -23,6 +22,7 @@
 #include "rules/rule.h"
 #include "rules/scripts.h"
 #include "suppress/suppress.h"
+#include "util/pool.h"
 #include "util/readfile.h"
 
 #define MAX_DOCKERFILE (4u << 20)
@@ -65,8 +65,9 @@ struct run {
 	bool checked_stdin;
 	/* The reports of the worker threads, merged into r, whose strings
 	 * their arenas own until the run ends. */
-	struct arena *worker_arenas;
-	size_t nworker_arenas;
+	struct arena **worker_arenas;
+	size_t nworker_arenas, capworker_arenas;
+	struct pool *pool;	/* helper threads, or NULL */
 	const struct c_project **projects;
 	const struct m_dockerfile *const **project_dfs;	/* per project, per service */
 	size_t nprojects, capprojects, capdfs;
@@ -196,57 +197,117 @@ out:
 	arena_release(&scratch);
 }
 
-/* The Dockerfiles of a run are independent: workers take them in turn from
- * a shared counter, each into a report of its own, and the reports are
- * merged in worker order. Findings are sorted afterwards, so the output is
- * the same whatever the number of workers. */
+/* Work that is independent item by item (Dockerfiles, compose project
+ * loads) goes to a pool: workers take items in turn from a shared counter,
+ * each into a report and an arena of its own, reading only the run's
+ * settings. The calling thread is worker 0. The arenas live as long as the
+ * run, since what the reports hold points into them. */
 struct worker {
 	const struct run *run;
-	const struct input *const *todo;
-	size_t ntodo;
+	void (*fn)(const struct run *run, struct report *r, size_t item, void *ctx);
+	void *ctx;
+	size_t nitems;
 	atomic_size_t *next;
 	struct report r;
-	pthread_t tid;
 };
 
-static void work(struct worker *w)
+/* What slot of the pool runs: items until there are none left. */
+static void work(void *ctx, size_t slot)
 {
+	struct worker *w = &((struct worker *)ctx)[slot];
 	size_t i;
 
-	while ((i = atomic_fetch_add(w->next, 1)) < w->ntodo)
-		check_dockerfile(w->run, &w->r, w->todo[i]);
+	while ((i = atomic_fetch_add(w->next, 1)) < w->nitems)
+		w->fn(w->run, &w->r, i, w->ctx);
 }
 
-static void *work_thread(void *arg)
-{
-	work(arg);
-	arena_thread_done();
-	return NULL;
-}
-
-/* Workers for n files: --jobs, else one per CPU this process may use; a
- * thread is only worth starting for a few files. */
-static size_t worker_count(const struct run *run, size_t n)
+/* --jobs, else one per CPU this process may use. */
+static size_t jobs_of(const struct run *run)
 {
 	long jobs = run->o.jobs;
-	size_t k;
 
 	if (jobs <= 0) {
 		cpu_set_t set;
 
 		jobs = sched_getaffinity(0, sizeof(set), &set) == 0 ? CPU_COUNT(&set) : 1;
 	}
-	k = (size_t)(jobs < 1 ? 1 : jobs > MAX_JOBS ? MAX_JOBS : jobs);
+	return (size_t)(jobs < 1 ? 1 : jobs > MAX_JOBS ? MAX_JOBS : jobs);
+}
+
+/* Workers for n items: the pool's helpers and this thread, at most one for
+ * every eight items (a worker is only worth it for a few). */
+static size_t worker_count(const struct run *run, size_t n)
+{
+	size_t k = pool_size(run->pool) + 1;
+
 	if (k > n / 8)
 		k = n / 8 ? n / 8 : 1;
 	return k;
 }
 
+/* Helpers are started before discovery when the run may have enough
+ * items for them: many paths, or a folder to walk. */
+static struct pool *start_pool(const struct run *run, const char *const *paths, size_t npaths)
+{
+	size_t jobs = jobs_of(run);
+	bool worth = npaths >= 16;
+	struct stat st;
+
+	for (size_t i = 0; jobs > 1 && !worth && i < npaths; i++)
+		worth = strcmp(paths[i], "-") && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode);
+	return worth ? pool_start(jobs - 1) : NULL;
+}
+
+/* Runs fn over items 0..n-1 and returns the workers (*nw of them), whose
+ * reports hold what fn reported, in the order each worker ran its items. */
+static struct worker *run_pool(struct run *run, size_t n,
+			       void (*fn)(const struct run *, struct report *, size_t, void *),
+			       void *ctx, size_t *nw)
+{
+	atomic_size_t *next = arena_alloc(&run->a, sizeof(*next));
+	struct arena *arenas;
+	struct worker *w;
+	size_t k = worker_count(run, n);
+
+	w = arena_alloc(&run->a, k * sizeof(*w));
+	arenas = arena_alloc(&run->a, k * sizeof(*arenas));
+	for (size_t i = 0; i < k; i++) {
+		w[i] = (struct worker){ .run = run, .fn = fn, .ctx = ctx, .nitems = n, .next = next };
+		report_init(&w[i].r, &arenas[i]);
+		*ARENA_PUSH(&run->a, run->worker_arenas, run->nworker_arenas,
+			    run->capworker_arenas) = &arenas[i];
+	}
+	pool_run(run->pool, k, work, w);
+	*nw = k;
+	return w;
+}
+
+/* Appends findings[from..to) and errors[efrom..eto) of wr to the run's. */
+static void merge(struct run *run, const struct report *wr, size_t from, size_t to, size_t efrom,
+		  size_t eto)
+{
+	struct report *r = &run->r;
+
+	for (size_t i = from; i < to; i++)
+		*ARENA_PUSH(r->a, r->findings, r->nfindings, r->capfindings) = wr->findings[i];
+	for (size_t i = efrom; i < eto; i++)
+		*ARENA_PUSH(r->a, r->errors, r->nerrors, r->caperrors) = wr->errors[i];
+	r->layers |= wr->layers;
+}
+
+static void check_one_dockerfile(const struct run *run, struct report *r, size_t i, void *ctx)
+{
+	const struct input *const *todo = ctx;
+
+	check_dockerfile(run, r, todo[i]);
+}
+
+/* The Dockerfiles of the run. Findings are sorted in the end, so the report
+ * is the same whatever the number of workers. */
 static void check_dockerfiles(struct run *run, const struct input_list *inputs)
 {
 	const struct input **todo = NULL;
 	struct worker *w;
-	atomic_size_t next = 0;
 	size_t n = 0, cap = 0, nw;
 
 	for (size_t k = 0; k < inputs->n; k++) {
@@ -257,117 +318,149 @@ static void check_dockerfiles(struct run *run, const struct input_list *inputs)
 				in->has_id ? &(struct file_id){ in->dev, in->ino } : NULL))
 			*ARENA_PUSH(&run->a, todo, n, cap) = in;
 	}
-	nw = worker_count(run, n);
-	if (nw <= 1) {
+	if (worker_count(run, n) <= 1) {
 		for (size_t k = 0; k < n; k++)
 			check_dockerfile(run, &run->r, todo[k]);
 		return;
 	}
-	w = arena_alloc(&run->a, nw * sizeof(*w));
-	run->worker_arenas = arena_alloc(&run->a, nw * sizeof(*run->worker_arenas));
-	run->nworker_arenas = nw;
-	for (size_t k = 0; k < nw; k++) {
-		w[k] = (struct worker){ .run = run, .todo = todo, .ntodo = n, .next = &next };
-		report_init(&w[k].r, &run->worker_arenas[k]);
-	}
-	/* Worker 0 is this thread; one that cannot start leaves its share to
-	 * the others. */
-	for (size_t k = 1; k < nw; k++)
-		if (pthread_create(&w[k].tid, NULL, work_thread, &w[k]) != 0)
-			w[k].run = NULL;
-	work(&w[0]);
-	for (size_t k = 1; k < nw; k++)
-		if (w[k].run)
-			pthread_join(w[k].tid, NULL);
-	for (size_t k = 0; k < nw; k++) {
-		const struct report *wr = &w[k].r;
-
-		for (size_t i = 0; i < wr->nfindings; i++)
-			*ARENA_PUSH(run->r.a, run->r.findings, run->r.nfindings, run->r.capfindings) =
-				wr->findings[i];
-		for (size_t i = 0; i < wr->nerrors; i++)
-			*ARENA_PUSH(run->r.a, run->r.errors, run->r.nerrors, run->r.caperrors) =
-				wr->errors[i];
-		run->r.layers |= wr->layers;
-	}
+	w = run_pool(run, n, check_one_dockerfile, todo, &nw);
+	for (size_t k = 0; k < nw; k++)
+		merge(run, &w[k].r, 0, w[k].r.nfindings, 0, w[k].r.nerrors);
 }
 
-/* The model of the Dockerfile a service builds, for cross-file rules; its
- * own findings are reported once, by check_dockerfile. */
-static const struct m_dockerfile *service_dockerfile(struct run *run, const struct c_service *sv)
+/* The Dockerfile a service builds: where it is and, when it is a file,
+ * its identity, so that its own findings are reported once (by
+ * check_dockerfile, in project order). */
+struct service_df {
+	const char *path;
+	struct file_id id;
+	bool found;
+};
+
+/* The model of the Dockerfile a service builds, for cross-file rules, in a;
+ * NULL when it builds none in the tree. Safe in a worker. */
+static const struct m_dockerfile *service_model(struct arena *a, const struct c_service *sv,
+						 struct service_df *out)
 {
 	struct df_file *df;
 	struct m_dockerfile *m;
 	struct df_error err;
-	const char *path = sv->build_dockerfile.s, *why, *slash;
+	const char *path = sv->build_dockerfile.s, *why;
 	struct stat st;
 	size_t len;
 	char *buf;
 
+	memset(out, 0, sizeof(*out));
 	if (!sv->build_context.s || !path)
 		return NULL;
 	/* Compose loads a project whose Dockerfiles are elsewhere (a remote
 	 * context, a checkout without them): only `build` would fail. */
 	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode))
 		return NULL;
-	if (first_visit(run, path, &(struct file_id){ st.st_dev, st.st_ino })) {
-		struct input in = { INPUT_DOCKERFILE, path, display_path(&run->a, path), NULL,
-				    true, st.st_dev, st.st_ino };
-
-		slash = strrchr(path, '/');
-		in.dir = slash ? arena_strndup(&run->a, path, (size_t)(slash - path)) : ".";
-		if (!config_excluded(&run->cfg, in.display))
-			check_dockerfile(run, &run->r, &in);
-	}
-	buf = read_file(&run->a, path, MAX_DOCKERFILE, &len, &why);
+	*out = (struct service_df){ path, { st.st_dev, st.st_ino }, true };
+	buf = read_file(a, path, MAX_DOCKERFILE, &len, &why);
 	if (!buf || memchr(buf, '\0', len))
 		return NULL;
-	df = arena_alloc(&run->a, sizeof(*df));
-	m = arena_alloc(&run->a, sizeof(*m));
-	if (df_parse(&run->a, display_path(&run->a, path), buf, len, df, &err) < 0 ||
-	    model_build(&run->a, df, sv->build_context.s, m, &err) < 0)
+	df = arena_alloc(a, sizeof(*df));
+	m = arena_alloc(a, sizeof(*m));
+	if (df_parse(a, display_path(a, path), buf, len, df, &err) < 0 ||
+	    model_build(a, df, sv->build_context.s, m, &err) < 0)
 		return NULL;
 	return m;
 }
 
-static void check_compose_project(struct run *run, const char *const *files, size_t nfiles)
+/* Checks a service's Dockerfile, unless some path reached it before. */
+static void check_service_dockerfile(struct run *run, const struct service_df *sd)
 {
+	struct input in;
+	const char *slash;
+
+	if (!sd->found || !first_visit(run, sd->path, &sd->id))
+		return;
+	in = (struct input){ INPUT_DOCKERFILE, sd->path, display_path(&run->a, sd->path), NULL,
+			     true, sd->id.dev, sd->id.ino };
+	slash = strrchr(sd->path, '/');
+	in.dir = slash ? arena_strndup(&run->a, sd->path, (size_t)(slash - sd->path)) : ".";
+	if (!config_excluded(&run->cfg, in.display))
+		check_dockerfile(run, &run->r, &in);
+}
+
+/* One compose project: its files; once the pool is done, the project, its
+ * services' Dockerfiles, and where the load's findings (f0..fa, errors
+ * e0..e1) and the rules' (fa..f1) are in the worker's report. */
+struct compose_job {
+	const char *pair[2];
+	const char *const *files;
+	size_t nfiles;
+	struct c_project *p;
+	const struct m_dockerfile **dfs;
+	struct service_df *sdf;
+	int rc;
+	const struct report *wr;
+	size_t f0, fa, f1, e0, e1;
+};
+
+struct compose_jobs {
+	struct compose_job *v;
+	size_t n, cap;
+};
+
+static void add_job(struct run *run, struct compose_jobs *jobs, const char *const *files,
+		    size_t nfiles)
+{
+	struct compose_job *j = ARENA_PUSH(&run->a, jobs->v, jobs->n, jobs->cap);
+
+	if (files && nfiles <= 2 && files != run->o.files.v) {
+		for (size_t i = 0; i < nfiles; i++)
+			j->pair[i] = files[i];
+		j->files = NULL;	/* the load reads pair */
+	} else {
+		j->files = files;
+	}
+	j->nfiles = nfiles;
+}
+
+/* A project needs nothing from the others to be loaded and checked: the
+ * pool does that. Only what crosses projects, the Dockerfiles services
+ * build (each checked once), waits for the merge, in project order. */
+static void check_one_project(const struct run *run, struct report *r, size_t i, void *ctx)
+{
+	struct compose_job *j = &((struct compose_jobs *)ctx)->v[i];
 	struct compose_opts co = {
-		.files = (const char **)files, .nfiles = nfiles,
+		.files = (const char **)(j->files ? j->files : j->pair), .nfiles = j->nfiles,
 		.project_dir = run->o.project_dir,
 		.env_files = run->o.env_files.v, .nenv_files = run->o.env_files.n,
 		.profiles = run->o.profiles.v, .nprofiles = run->o.profiles.n,
 	};
-	struct suppress_opts so = { run->o.require_reasons, rule_wanted, run };
-	struct c_project *p = arena_alloc(&run->a, sizeof(*p));
-	const struct m_dockerfile **dfs;
-	size_t first = run->r.nfindings;
+	struct suppress_opts so = { run->o.require_reasons, rule_wanted, (void *)run };
+	struct c_project *p = arena_alloc(r->a, sizeof(*p));
 
-	if (compose_load(&run->a, &co, p, &run->r) < 0)
+	j->p = p;
+	j->wr = r;
+	j->f0 = r->nfindings;
+	j->e0 = r->nerrors;
+	j->rc = compose_load(r->a, &co, p, r);
+	j->fa = j->f1 = r->nfindings;
+	j->e1 = r->nerrors;
+	if (j->rc < 0)
 		return;
-	run->r.layers |= LAYER_COMPOSE;
-	dfs = arena_alloc(&run->a, (p->nservices + 1) * sizeof(*dfs));
-	for (size_t i = 0; i < p->nservices; i++)
-		dfs[i] = service_dockerfile(run, &p->services[i]);
-	{
-		size_t n = run->nprojects;
-
-		*ARENA_PUSH(&run->a, run->project_dfs, n, run->capdfs) = dfs;
-		*ARENA_PUSH(&run->a, run->projects, run->nprojects, run->capprojects) = p;
-	}
-	first = run->r.nfindings;
-	rules_check_compose(&run->r, p, dfs, &run->cfg);
+	r->layers |= LAYER_COMPOSE;
+	j->dfs = arena_alloc(r->a, (p->nservices + 1) * sizeof(*j->dfs));
+	j->sdf = arena_alloc(r->a, (p->nservices + 1) * sizeof(*j->sdf));
+	for (size_t k = 0; k < p->nservices; k++)
+		j->dfs[k] = service_model(r->a, &p->services[k], &j->sdf[k]);
+	rules_check_compose(r, p, j->dfs, &run->cfg);
 	/* Suppressions and fingerprints, file by file of the project. */
-	for (size_t i = 0; i < p->nfiles; i++) {
-		const char *why;
-		size_t len;
-		char *buf = read_file(&run->a, p->files[i], 1u << 22, &len, &why);
-
-		if (!buf)
+	for (size_t k = 0; k < p->nfiles; k++) {
+		/* The text the loader read: a file changed since is not read
+		 * again, so positions and comments agree. */
+		if (!p->texts[k])
 			continue;
-		suppress_yaml(&run->r, first, p->files[i], buf, len, &so);
-		report_fingerprint(&run->r, first, p->files[i], buf, len);
+		suppress_yaml(r, j->fa, p->files[k], p->texts[k], p->lens[k], &so);
+		report_fingerprint(r, j->fa, p->files[k], p->texts[k], p->lens[k]);
 	}
+	j->f1 = r->nfindings;
+	j->e1 = r->nerrors;
 }
 
 /* Compose projects: -f (or COMPOSE_FILE) names one; otherwise every folder
@@ -375,30 +468,55 @@ static void check_compose_project(struct run *run, const char *const *files, siz
  * there, and each variant file as base + variant. */
 static void check_compose(struct run *run, const struct input_list *inputs)
 {
-	if (run->o.files.n) {
-		check_compose_project(run, run->o.files.v, run->o.files.n);
-		return;
-	}
-	for (size_t k = 0; k < inputs->n; k++)
-		if (inputs->v[k].kind == INPUT_COMPOSE &&
-		    !config_excluded(&run->cfg, inputs->v[k].display))
-			check_compose_project(run, &inputs->v[k].path, 1);
-	for (size_t k = 0; k < inputs->ndirs; k++) {
-		struct compose_discovery d;
-		const char *files[2];
+	struct compose_jobs jobs = { 0 };
+	size_t nw;
 
-		if (config_excluded(&run->cfg, display_path(&run->a, inputs->dirs[k])))
-			continue;
-		compose_discover(&run->a, inputs->dirs[k], &d, &run->r);
-		if (d.base) {
-			files[0] = d.base;
-			files[1] = d.override;
-			check_compose_project(run, files, d.override ? 2 : 1);
+	if (run->o.files.n) {
+		add_job(run, &jobs, run->o.files.v, run->o.files.n);
+	} else {
+		for (size_t k = 0; k < inputs->n; k++)
+			if (inputs->v[k].kind == INPUT_COMPOSE &&
+			    !config_excluded(&run->cfg, inputs->v[k].display))
+				add_job(run, &jobs, &inputs->v[k].path, 1);
+		for (size_t k = 0; k < inputs->ndirs; k++) {
+			const struct dir_node *dn = inputs->dirs[k];
+			struct compose_discovery d;
+			const char *files[2];
+
+			if (config_excluded(&run->cfg, display_path(&run->a, dn->path)))
+				continue;
+			compose_discover_listed(&run->a, dn->path, dn->ents, dn->n, &d, &run->r);
+			if (d.base) {
+				files[0] = d.base;
+				files[1] = d.override;
+				add_job(run, &jobs, files, d.override ? 2 : 1);
+			}
+			for (size_t v = 0; v < d.nvariants; v++) {
+				files[0] = d.base ? d.base : d.variants[v];
+				files[1] = d.variants[v];
+				add_job(run, &jobs, files, d.base ? 2 : 1);
+			}
 		}
-		for (size_t v = 0; v < d.nvariants; v++) {
-			files[0] = d.base ? d.base : d.variants[v];
-			files[1] = d.variants[v];
-			check_compose_project(run, files, d.base ? 2 : 1);
+	}
+	if (!jobs.n)
+		return;
+	run_pool(run, jobs.n, check_one_project, &jobs, &nw);
+	/* In project order, as one thread would have reported: the load's
+	 * findings, the Dockerfiles' own, then the rules'. */
+	for (size_t i = 0; i < jobs.n; i++) {
+		struct compose_job *j = &jobs.v[i];
+
+		merge(run, j->wr, j->f0, j->fa, j->e0, j->e1);
+		if (j->rc < 0)
+			continue;
+		for (size_t k = 0; k < j->p->nservices; k++)
+			check_service_dockerfile(run, &j->sdf[k]);
+		merge(run, j->wr, j->fa, j->f1, 0, 0);
+		{
+			size_t n = run->nprojects;
+
+			*ARENA_PUSH(&run->a, run->project_dfs, n, run->capdfs) = j->dfs;
+			*ARENA_PUSH(&run->a, run->projects, run->nprojects, run->capprojects) = j->p;
 		}
 	}
 }
@@ -441,7 +559,7 @@ static void check_scripts(struct run *run, const struct input_list *inputs)
 	size_t first = run->r.nfindings, k = 0;
 
 	for (size_t i = 0; i < inputs->nroots; i++)
-		scripts_discover(&run->a, inputs->roots[i], &set);
+		scripts_discover_tree(&run->a, inputs->roots[i], &set);
 	for (size_t i = 0; i < set.n; i++)
 		if (!config_excluded(&run->cfg, set.scripts[i].path))
 			set.scripts[k++] = set.scripts[i];
@@ -693,6 +811,7 @@ static int run_check(int argc, char **argv)
 	if (run.o.baseline)
 		baseline_load(&run.a, run.o.baseline, &base, &run.r);
 
+	run.pool = start_pool(&run, paths, npaths);
 	discover(&run.a, paths, npaths, &inputs);
 	for (size_t k = 0; k < inputs.nbad; k++)
 		report_error(&run.r, inputs.bad[k].path, 0, "cannot read: %s", inputs.bad[k].why);
@@ -718,8 +837,9 @@ static int run_check(int argc, char **argv)
 
 	status = output_exit_status(&run.r, run.o.fail_on, run.o.write_baseline,
 				    status == EXIT_TROUBLE);
+	pool_stop(run.pool);
 	for (size_t k = 0; k < run.nworker_arenas; k++)
-		arena_release(&run.worker_arenas[k]);
+		arena_release(run.worker_arenas[k]);
 	arena_release(&run.a);
 	free(paths);
 	return status;
@@ -742,7 +862,7 @@ const struct subcommand cmd_check = {
 		"  --config FILE          read settings from FILE instead of the .seaworthy.yaml\n"
 		"                         found in the checked folder or its ancestors\n"
 		"  --no-config            read no configuration file\n"
-		"  -j, --jobs N           check Dockerfiles in N threads (default: one per CPU;\n"
+		"  -j, --jobs N           check in N threads (default: one per CPU;\n"
 		"                         the output is the same whatever N is)\n"
 		"  --show-suppressed      also list suppressed findings, with their reasons\n"
 		"  --require-reasons      a suppression comment without a reason is an error\n"

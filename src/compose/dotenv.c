@@ -36,7 +36,9 @@ const struct env_var *env_get(const struct env *e, const char *name, size_t len)
 	for (size_t i = e->n; i-- > 0;) {
 		const struct env_var *v = &e->v[i];
 
-		if (!strncmp(v->name, name, len) && v->name[len] == '\0')
+		/* The first byte first: the process environment is long. */
+		if ((!len || v->name[0] == name[0]) && !strncmp(v->name, name, len) &&
+		    v->name[len] == '\0')
 			return v;
 	}
 	return NULL;

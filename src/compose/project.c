@@ -24,7 +24,9 @@
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,9 +95,13 @@ static struct y_pair *pair_of(const struct y_node *map, const char *key)
 {
 	if (!map || map->kind != Y_MAP)
 		return NULL;
-	for (size_t i = 0; i < map->npairs; i++)
-		if (streq(map->pairs[i].key->str, key))
+	for (size_t i = 0; i < map->npairs; i++) {
+		const char *k = map->pairs[i].key->str;
+
+		/* The first byte first: this looks up every key of every file. */
+		if (k && k[0] == key[0] && !strcmp(k, key))
 			return &map->pairs[i];
+	}
 	return NULL;
 }
 
@@ -302,11 +308,23 @@ static const char *path_base(const char *p)
 
 /* A folder as seaworthy prints paths: "." for the current directory,
  * relative when under it. */
+static char cwd[PATH_MAX];	/* the working directory never changes */
+
+static void read_cwd(void)
+{
+	if (!getcwd(cwd, sizeof(cwd)))
+		cwd[0] = '\0';
+}
+
 static const char *display_dir(struct arena *a, const char *dir)
 {
-	static char cwd[PATH_MAX];	/* the working directory never changes */
+	/* Once, whichever thread asks first: check loads projects in parallel. */
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-	if (is_abs(dir) && (cwd[0] || getcwd(cwd, sizeof(cwd))) && !strcmp(path_clean(a, cwd), dir))
+	if (!is_abs(dir))
+		return display_path(a, dir);
+	pthread_once(&once, read_cwd);
+	if (cwd[0] && !strcmp(path_clean(a, cwd), dir))
 		return ".";
 	return display_path(a, dir);
 }
@@ -347,6 +365,8 @@ struct ld_file {
 	const char *id;		/* identity: the real path when known */
 	const char *dir;	/* base directory for its relative paths */
 	struct y_node *root;	/* NULL for an empty file or one that failed */
+	const char *buf;	/* its text, as read */
+	size_t len;
 	unsigned char *ext_state; /* per service of root's services: extends progress */
 	size_t next_state;
 	bool failed;
@@ -1334,8 +1354,9 @@ static struct ld_file *load_file(struct ld *L, const char *path, const char *dir
 	struct y_node *root = NULL;
 	struct interp_ctx ic = { L, 0 };
 	struct interp_hooks hooks = { on_unset, on_interp_error, &ic };
-	const char *id, *why, *buf, *open_path;
-	size_t len;
+	const char *id, *why = NULL, *buf = NULL, *open_path;
+	bool read = false;
+	size_t len = 0;
 
 	/* As every path seaworthy prints: relative to the current directory
 	 * when under it. */
@@ -1343,7 +1364,25 @@ static struct ld_file *load_file(struct ld *L, const char *path, const char *dir
 	open_path = path;
 	if (streq(path, "-") && !L->nofs)
 		path = "<stdin>";
-	id = file_id(L, path);
+	/* The same path again (extends names one file per service): known
+	 * without a system call. */
+	for (size_t i = 0; i < L->nfiles; i++)
+		if (streq(L->files[i]->path, path))
+			return L->files[i]->failed ? NULL : L->files[i];
+	if (L->nofs || streq(open_path, "-")) {
+		id = file_id(L, path);
+	} else {
+		/* Read first: the fstat of the open file gives its identity, so
+		 * a file reached by another path is still loaded once. */
+		struct stat st = { 0 };
+
+		buf = read_file_st(L->a, open_path, MAX_FILE, &len, &why, &st);
+		read = true;
+		id = st.st_ino || st.st_dev ?
+		     arena_printf(L->a, "@%lx:%lx", (unsigned long)st.st_dev,
+				  (unsigned long)st.st_ino) :
+		     path_clean(L->a, path);
+	}
 	if ((f = find_file(L, id)))
 		return f->failed ? NULL : f;
 	if (L->nfiles >= MAX_FILES) {
@@ -1367,13 +1406,15 @@ static struct ld_file *load_file(struct ld *L, const char *path, const char *dir
 		}
 		buf = L->mem_buf;
 		len = L->mem_len;
-	} else if (!(buf = read_file(L->a, open_path, MAX_FILE, &len, &why))) {
+	} else if (!(buf = read ? buf : read_file(L->a, open_path, MAX_FILE, &len, &why))) {
 		if (from)
 			ld_error(L, from, "cannot read %s: %s", path, why);
 		else
 			ld_error_at(L, path, 0, "cannot read: %s", why);
 		return NULL;
 	}
+	f->buf = buf;
+	f->len = len;
 	if (y_load(L->a, path, buf, len, &root, &err) < 0) {
 		ld_error_at(L, err.pos.file ? err.pos.file : path, err.pos.line, "%s", err.msg);
 		return NULL;
@@ -2622,11 +2663,6 @@ bool compose_is_compose_file(const char *name)
 	return false;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static bool is_default_name(const char *name)
 {
 	for (size_t i = 0; i < NNAMES; i++)
@@ -2635,11 +2671,9 @@ static bool is_default_name(const char *name)
 	return false;
 }
 
-void compose_discover(struct arena *a, const char *dir, struct compose_discovery *out,
-		      struct report *r)
+void compose_discover_listed(struct arena *a, const char *dir, const struct dir_entry *ents,
+			     size_t nents, struct compose_discovery *out, struct report *r)
 {
-	DIR *d;
-	struct dirent *de;
 	const char **names = NULL;
 	size_t n = 0, cap = 0;
 	const char *bases[NNAMES] = { NULL }, *overrides[NNAMES] = { NULL };
@@ -2648,21 +2682,20 @@ void compose_discover(struct arena *a, const char *dir, struct compose_discovery
 	memset(out, 0, sizeof(*out));
 	if (!dir || !*dir)
 		dir = ".";
-	if (!(d = opendir(dir)))
-		return;
-	while ((de = readdir(d))) {
-		const char *path;
+	/* ents are sorted by name already. */
+	for (size_t i = 0; i < nents; i++) {
+		const char *name = ents[i].name;
 
-		if (de->d_name[0] == '.' || !compose_is_compose_file(de->d_name))
+		if (name[0] == '.' || !compose_is_compose_file(name))
 			continue;
-		path = path_join(a, dir, de->d_name);
-		if (!is_regular_file(path))
+		/* readdir's type settles most; a symlink (or a file system that
+		 * does not tell) is stat'ed, as Compose opens what it points to. */
+		if (ents[i].type != DT_REG &&
+		    !((ents[i].type == DT_LNK || ents[i].type == DT_UNKNOWN) &&
+		      is_regular_file(path_join(a, dir, name))))
 			continue;
-		*ARENA_PUSH(a, names, n, cap) = arena_strdup(a, de->d_name);
+		*ARENA_PUSH(a, names, n, cap) = name;
 	}
-	closedir(d);
-	if (n > 1)
-		qsort(names, n, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = 0; k < NNAMES; k++) {
 			if (streq(names[i], base_names[k]))
@@ -2689,6 +2722,19 @@ void compose_discover(struct arena *a, const char *dir, struct compose_discovery
 		if (!is_default_name(names[i]))
 			*ARENA_PUSH(a, out->variants, out->nvariants, out->capvariants) =
 				path_join(a, dir, names[i]);
+}
+
+void compose_discover(struct arena *a, const char *dir, struct compose_discovery *out,
+		      struct report *r)
+{
+	struct dir_entry *ents;
+	size_t n = discover_read_dir(a, dir && *dir ? dir : ".", &ents);
+
+	if (n == (size_t)-1) {
+		memset(out, 0, sizeof(*out));
+		return;
+	}
+	compose_discover_listed(a, dir, ents, n, out, r);
 }
 
 /* --- loading ---------------------------------------------------------------------- */
@@ -2740,9 +2786,14 @@ static int finish(struct ld *L, const char *const *files, size_t nfiles, const c
 	out->root = load_project(L, files, NULL, nfiles, projdir, &out->env, 0);
 	out->nfiles = 0;
 	out->files = arena_alloc(L->a, (L->nfiles + 1) * sizeof(*out->files));
+	out->texts = arena_alloc(L->a, (L->nfiles + 1) * sizeof(*out->texts));
+	out->lens = arena_alloc(L->a, (L->nfiles + 1) * sizeof(*out->lens));
 	for (size_t i = 0; i < L->nfiles; i++)
-		if (!L->files[i]->failed)
+		if (!L->files[i]->failed) {
+			out->texts[out->nfiles] = L->files[i]->buf;
+			out->lens[out->nfiles] = L->files[i]->len;
 			out->files[out->nfiles++] = L->files[i]->path;
+		}
 	if (!out->root || !out->root->npairs) {
 		if (!L->errors)
 			ld_error_at(L, nfiles ? files[0] : NULL, 0, "empty compose file");
@@ -2777,7 +2828,9 @@ static void ld_free(struct ld *L)
 
 static void ld_init(struct ld *L, struct arena *a, struct report *r)
 {
-	memset(L, 0, sizeof(*L));
+	/* Not path's segments: 8 KiB, and merge() sets each before use. */
+	memset(L, 0, offsetof(struct ld, path));
+	L->path.n = 0;
 	L->a = a;
 	L->r = r;
 	L->budget = CLONE_BUDGET;

@@ -89,6 +89,8 @@ struct c_project {
 	const char *name;
 	const char *dir;		/* project directory (display form) */
 	const char **files;		/* display paths, in load order (includes, extends files too) */
+	const char **texts;		/* ... and each one's text, as loaded */
+	size_t *lens;
 	size_t nfiles;
 	struct y_node *root;		/* the merged, interpolated tree */
 	struct c_service *services;
@@ -119,6 +121,10 @@ struct compose_discovery {
 };
 void compose_discover(struct arena *a, const char *dir, struct compose_discovery *out,
 		      struct report *r);
+/* The same from dir's entries as discover read them (sorted, with types). */
+struct dir_entry;
+void compose_discover_listed(struct arena *a, const char *dir, const struct dir_entry *ents,
+			     size_t nents, struct compose_discovery *out, struct report *r);
 /* Whether a file name looks like a compose file. */
 bool compose_is_compose_file(const char *name);
 

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -24,9 +25,18 @@ bool discover_is_compose(const char *name)
 	       !fnmatch("docker-compose-*.y*ml", name, 0);
 }
 
+static char cwd[4096];
+
+static void read_cwd(void)
+{
+	if (!getcwd(cwd, sizeof(cwd)))
+		cwd[0] = '\0';
+}
+
 const char *display_path(struct arena *a, const char *path)
 {
-	static char cwd[4096];
+	/* Once, whichever thread asks first: check works in parallel. */
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	size_t cl;
 
 	while (path[0] == '.' && path[1] == '/' && path[2])
@@ -35,7 +45,8 @@ const char *display_path(struct arena *a, const char *path)
 	if (path[0] != '/')
 		return path;
 	/* Absolute paths under the current directory are printed relative. */
-	if (!cwd[0] && !getcwd(cwd, sizeof(cwd)))
+	pthread_once(&once, read_cwd);
+	if (!cwd[0])
 		return path;
 	cl = strlen(cwd);
 	if (!strncmp(path, cwd, cl) && path[cl] == '/' && path[cl + 1])
@@ -114,19 +125,26 @@ unsigned char discover_type(const char *path, unsigned char type)
 	return lstat(path, &st) < 0 ? DT_UNKNOWN : IFTODT(st.st_mode);
 }
 
-static void walk(struct arena *a, const char *dir, int depth, struct input_list *out)
+static struct dir_node *walk(struct arena *a, const char *dir, int depth, struct input_list *out)
 {
+	struct dir_node *node;
 	struct dir_entry *ents;
 	size_t n;
 
 	if (depth > MAX_DEPTH)
-		return;
-	*ARENA_PUSH(a, out->dirs, out->ndirs, out->capdirs) = dir;
+		return NULL;
+	node = arena_alloc(a, sizeof(*node));
+	node->path = dir;
+	node->depth = depth;
+	*ARENA_PUSH(a, out->dirs, out->ndirs, out->capdirs) = node;
 	n = discover_read_dir(a, dir, &ents);
 	if (n == (size_t)-1) {
 		add_bad(a, out, dir, strerror(errno));
-		return;
+		return node;
 	}
+	node->ents = ents;
+	node->n = n;
+	node->sub = arena_alloc(a, (n ? n : 1) * sizeof(*node->sub));
 	for (size_t i = 0; i < n; i++) {
 		const char *name = ents[i].name;
 		bool df = discover_is_dockerfile(name);
@@ -139,12 +157,12 @@ static void walk(struct arena *a, const char *dir, int depth, struct input_list 
 		if (type == DT_REG && !df)
 			continue;
 		path = !strcmp(dir, ".") ? name : arena_path_join(a, dir, name);
-		type = discover_type(path, type);
+		type = ents[i].type = discover_type(path, type);
 		if (type == DT_DIR) {
 			if (!strcmp(name, ".git") || !strcmp(name, "node_modules") ||
 			    !strcmp(name, "vendor"))
 				continue;
-			walk(a, path, depth + 1, out);
+			node->sub[i] = walk(a, path, depth + 1, out);
 		} else if (df) {
 			if (type == DT_LNK && (stat(path, &st) < 0 || !S_ISREG(st.st_mode)))
 				continue;
@@ -152,6 +170,14 @@ static void walk(struct arena *a, const char *dir, int depth, struct input_list 
 				add_input(a, out, path, INPUT_DOCKERFILE);
 		}
 	}
+	return node;
+}
+
+struct dir_node *discover_tree(struct arena *a, const char *dir)
+{
+	struct input_list scratch = { 0 };
+
+	return walk(a, dir, 0, &scratch);
 }
 
 void discover(struct arena *a, const char *const *paths, size_t npaths, struct input_list *out)
@@ -168,8 +194,9 @@ void discover(struct arena *a, const char *const *paths, size_t npaths, struct i
 			continue;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			*ARENA_PUSH(a, out->roots, out->nroots, out->caproots) = paths[i];
-			walk(a, paths[i], 0, out);
+			struct dir_node *root = walk(a, paths[i], 0, out);
+
+			*ARENA_PUSH(a, out->roots, out->nroots, out->caproots) = root;
 		} else {
 			const char *base = strrchr(paths[i], '/');
 			struct input *in;

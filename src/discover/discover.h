@@ -21,14 +21,32 @@ struct input {
 	ino_t ino;
 };
 
+/* One folder entry: its name and type (DT_*; readdir's, else lstat's; a
+ * symlink stays DT_LNK, never followed). */
+struct dir_entry {
+	const char *name;
+	unsigned char type;
+};
+
+/* A folder as the walk read it: every entry, sorted by name, and for each
+ * entry that is a folder walked in turn, that folder (else NULL). The compose
+ * and script discovery read these instead of the disk: one walk for all. */
+struct dir_node {
+	const char *path;	/* as walked: root, root/sub, ... */
+	struct dir_entry *ents;
+	size_t n;
+	struct dir_node **sub;	/* per entry */
+	int depth;		/* 0 for a path given */
+};
+
 struct input_list {
 	struct input *v;
 	size_t n, cap;
 	/* Every folder walked, in order (where compose projects may live). */
-	const char **dirs;
+	struct dir_node **dirs;
 	size_t ndirs, capdirs;
 	/* The paths given that are folders, in order. */
-	const char **roots;
+	struct dir_node **roots;
 	size_t nroots, caproots;
 	/* Paths that could not be read at all (missing, unreadable). */
 	struct bad_path { const char *path, *why; } *bad;
@@ -43,14 +61,11 @@ bool discover_is_dockerfile(const char *name);
 /* Walks each path (files are taken whatever their name) in a sorted,
  * deterministic order, skipping .git, node_modules and vendor. */
 void discover(struct arena *a, const char *const *paths, size_t npaths, struct input_list *out);
-/* One folder entry: its name and readdir's type (DT_*, maybe DT_UNKNOWN). */
-struct dir_entry {
-	const char *name;
-	unsigned char type;
-};
 /* The entries of dir but . and .., sorted by name, in a; (size_t)-1 with
  * errno set when it cannot be read. */
 size_t discover_read_dir(struct arena *a, const char *dir, struct dir_entry **out);
+/* Walks dir as discover does and returns its tree, in a. */
+struct dir_node *discover_tree(struct arena *a, const char *dir);
 /* type, or when readdir could not tell (DT_UNKNOWN) the lstat of path. */
 unsigned char discover_type(const char *path, unsigned char type);
 /* The path as it should be printed. */

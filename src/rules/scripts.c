@@ -122,27 +122,27 @@ static void add_script(struct arena *a, struct script_set *out, const char *path
 	s->kind = kind;
 }
 
-static void walk(struct arena *a, const char *dir, int depth, struct script_set *out)
+/* The folders discover walked (see struct dir_node): their entries are
+ * known, with types, so this reads no folder again. */
+static void walk(struct arena *a, const struct dir_node *node, struct script_set *out)
 {
-	struct dir_entry *ents;
-	size_t n;
+	const char *dir = node->path;
 
-	if (depth > MAX_DEPTH || (n = discover_read_dir(a, dir, &ents)) == (size_t)-1)
+	if (node->depth > MAX_DEPTH)
 		return;
-	for (size_t i = 0; i < n; i++) {
-		const char *name = ents[i].name;
-		const char *path = str_eq(dir, ".") ? name : arena_path_join(a, dir, name);
-		unsigned char type = discover_type(path, ents[i].type);
+	for (size_t i = 0; i < node->n; i++) {
+		const char *name = node->ents[i].name;
+		const char *path = !strcmp(dir, ".") ? name : arena_path_join(a, dir, name);
+		unsigned char type = discover_type(path, node->ents[i].type);
 		bool have_st = false;
 		struct stat st;
 		int kind;
 
 		if (type == DT_DIR) {
-			/* readdir's own type: a directory symlink is DT_LNK, so
-			 * there are no loops. */
-			if (strcmp(name, ".git") && strcmp(name, "node_modules") &&
-			    strcmp(name, "vendor"))
-				walk(a, path, depth + 1, out);
+			/* The walk skipped .git, node_modules and vendor, and never
+			 * followed a symlink (DT_LNK), so there are no loops. */
+			if (node->sub[i])
+				walk(a, node->sub[i], out);
 			continue;
 		}
 		if (type == DT_LNK) {
@@ -171,12 +171,18 @@ static void walk(struct arena *a, const char *dir, int depth, struct script_set 
 	}
 }
 
+void scripts_discover_tree(struct arena *a, const struct dir_node *root, struct script_set *out)
+{
+	if (root)
+		walk(a, root, out);
+}
+
 void scripts_discover(struct arena *a, const char *dir, struct script_set *out)
 {
 	struct stat st;
 
 	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-		walk(a, dir, 0, out);
+		walk(a, discover_tree(a, dir), out);
 }
 
 /* --- docker commands ------------------------------------------------- */

@@ -47,6 +47,9 @@ struct script_set {
  * only small text files (256 KiB) are read. A dir that is not a folder
  * adds nothing. */
 void scripts_discover(struct arena *a, const char *dir, struct script_set *out);
+/* The same over a folder tree that discover already walked. */
+struct dir_node;
+void scripts_discover_tree(struct arena *a, const struct dir_node *root, struct script_set *out);
 /* The kind of a file by its path (relative, '/'-separated), or -1 when it
  * is none by name (shell scripts without a .sh name are found by their
  * shebang). */

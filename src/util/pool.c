@@ -1,0 +1,206 @@
+#include "util/pool.h"
+
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "util/arena.h"
+#include "util/die.h"
+
+/* How long a waiting thread spins (yielding) before it sleeps: a sleeping
+ * virtual CPU took 0.5 to 1.7 ms to run a new thread here, about as long as
+ * a whole small task. */
+#define SPIN_NS 20000000LL
+
+struct helper {
+	struct pool *p;
+	size_t slot;
+	pthread_t tid;
+	bool pinned;		/* started on a CPU of its own */
+};
+
+struct pool {
+	pthread_mutex_t mu;
+	pthread_cond_t work_cv, done_cv;
+	atomic_uint gen;	/* bumped for each task, and to stop */
+	atomic_bool quit;
+	atomic_size_t pending;	/* helpers not done with the task yet */
+	size_t k;		/* slots of the task */
+	void (*fn)(void *ctx, size_t slot);
+	void *ctx;
+	struct helper *h;
+	size_t n;
+	cpu_set_t all;		/* the CPUs the process may use */
+	bool have_all;
+};
+
+static long long now_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* Waits for a task newer than seen; returns its generation. */
+static unsigned wait_task(struct pool *p, unsigned seen)
+{
+	long long until = now_ns() + SPIN_NS;
+	unsigned g;
+
+	for (unsigned i = 1; (g = atomic_load_explicit(&p->gen, memory_order_acquire)) == seen; i++) {
+		if (i % 64 == 0 && now_ns() > until) {
+			pthread_mutex_lock(&p->mu);
+			while ((g = atomic_load_explicit(&p->gen, memory_order_acquire)) == seen)
+				pthread_cond_wait(&p->work_cv, &p->mu);
+			pthread_mutex_unlock(&p->mu);
+			break;
+		}
+		sched_yield();
+	}
+	return g;
+}
+
+static void *helper_main(void *arg)
+{
+	struct helper *h = arg;
+	struct pool *p = h->p;
+	unsigned seen = 0;
+
+	if (h->pinned)
+		pthread_setaffinity_np(pthread_self(), sizeof(p->all), &p->all);
+	for (;;) {
+		seen = wait_task(p, seen);
+		if (atomic_load(&p->quit))
+			break;
+		if (h->slot < p->k)
+			p->fn(p->ctx, h->slot);
+		if (atomic_fetch_sub(&p->pending, 1) == 1) {
+			pthread_mutex_lock(&p->mu);
+			pthread_cond_signal(&p->done_cv);
+			pthread_mutex_unlock(&p->mu);
+		}
+	}
+	/* What this thread cached of released arena blocks goes with it. */
+	arena_thread_done();
+	return NULL;
+}
+
+/* The next CPU of set from cpu on that is not the caller's, wrapping
+ * around; CPU_SETSIZE when there is none. */
+static size_t next_cpu(const cpu_set_t *set, size_t cpu)
+{
+	int self = sched_getcpu();
+
+	for (size_t k = 0; k < CPU_SETSIZE; k++) {
+		size_t c = (cpu + k) % CPU_SETSIZE;
+
+		if (CPU_ISSET(c, set) && (int)c != self)
+			return c;
+	}
+	return CPU_SETSIZE;
+}
+
+struct pool *pool_start(size_t n)
+{
+	struct pool *p;
+
+	if (!n)
+		return NULL;
+	p = calloc(1, sizeof(*p));
+	if (!p || !(p->h = calloc(n, sizeof(*p->h))))
+		die("out of memory");
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->work_cv, NULL);
+	pthread_cond_init(&p->done_cv, NULL);
+	p->have_all = sched_getaffinity(0, sizeof(p->all), &p->all) == 0;
+	for (size_t i = 0, cpu = 0; i < n; i++) {
+		struct helper *h = &p->h[p->n];
+		pthread_attr_t at;
+		int rc;
+
+		*h = (struct helper){ .p = p, .slot = p->n + 1 };
+		pthread_attr_init(&at);
+		/* A new thread starts on its parent's CPU and waits there until
+		 * the scheduler moves it, which on an idle virtual machine took
+		 * milliseconds: each helper starts on another CPU, and then lets
+		 * the scheduler place it as it likes (helper_main). */
+		if (p->have_all && (cpu = next_cpu(&p->all, cpu)) < CPU_SETSIZE) {
+			cpu_set_t one;
+
+			CPU_ZERO(&one);
+			CPU_SET(cpu, &one);
+			h->pinned = pthread_attr_setaffinity_np(&at, sizeof(one), &one) == 0;
+			cpu++;
+		}
+		rc = pthread_create(&h->tid, &at, helper_main, h);
+		pthread_attr_destroy(&at);
+		if (rc != 0)
+			break;	/* fewer helpers: the caller's share grows */
+		p->n++;
+	}
+
+	if (!p->n) {
+		pool_stop(p);
+		return NULL;
+	}
+	return p;
+}
+
+size_t pool_size(const struct pool *p)
+{
+	return p ? p->n : 0;
+}
+
+void pool_run(struct pool *p, size_t k, void (*fn)(void *ctx, size_t slot), void *ctx)
+{
+	long long until;
+
+	if (!p || k <= 1) {
+		fn(ctx, 0);
+		return;
+	}
+	if (k > p->n + 1)
+		BUG("pool_run: %zu slots for %zu helpers", k, p->n);
+	p->fn = fn;
+	p->ctx = ctx;
+	p->k = k;
+	atomic_store(&p->pending, p->n);
+	pthread_mutex_lock(&p->mu);
+	atomic_fetch_add_explicit(&p->gen, 1, memory_order_release);
+	pthread_cond_broadcast(&p->work_cv);
+	pthread_mutex_unlock(&p->mu);
+	fn(ctx, 0);
+	until = now_ns() + SPIN_NS;
+	for (unsigned i = 1; atomic_load(&p->pending); i++) {
+		if (i % 64 == 0 && now_ns() > until) {
+			pthread_mutex_lock(&p->mu);
+			while (atomic_load(&p->pending))
+				pthread_cond_wait(&p->done_cv, &p->mu);
+			pthread_mutex_unlock(&p->mu);
+			break;
+		}
+		sched_yield();
+	}
+}
+
+void pool_stop(struct pool *p)
+{
+	if (!p)
+		return;
+	atomic_store(&p->quit, true);
+	pthread_mutex_lock(&p->mu);
+	atomic_fetch_add_explicit(&p->gen, 1, memory_order_release);
+	pthread_cond_broadcast(&p->work_cv);
+	pthread_mutex_unlock(&p->mu);
+	for (size_t i = 0; i < p->n; i++)
+		pthread_join(p->h[i].tid, NULL);
+	pthread_cond_destroy(&p->work_cv);
+	pthread_cond_destroy(&p->done_cv);
+	pthread_mutex_destroy(&p->mu);
+	free(p->h);
+	free(p);
+}

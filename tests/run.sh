@@ -69,6 +69,19 @@ for dir in "$top"/tests/golden/${only:-*}/; do
 	done
 done
 
+# The same trees with one thread and with three: the workers of check must
+# not change a byte of the report (the golden cases above run them with -j3).
+if [ -z "$only" ]; then
+	for name in check-jobs-many check-jobs-compose; do
+		for fmt in text json; do
+			(cd "$top/tests/golden/$name" && "$BIN" check --jobs 1 --format $fmt . >"$tmp/j1" 2>&1
+			 "$BIN" check --jobs 3 --format $fmt . >"$tmp/j3" 2>&1)
+			if cmp -s "$tmp/j1" "$tmp/j3" && [ -s "$tmp/j1" ]; then ok
+			else bad "$name: --jobs 1 and --jobs 3 report differently ($fmt)"; diff "$tmp/j1" "$tmp/j3" | head -10; fi
+		done
+	done
+fi
+
 # Image layer: fixtures built here from tests/image/ (tar, gzip, zstd; no
 # engine), each case's `args` run in the fixture folder against expected.txt.
 if [ -z "$only" ] || [ "$only" = image ]; then

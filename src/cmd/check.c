@@ -295,6 +295,33 @@ static void merge(struct run *run, const struct report *wr, size_t from, size_t 
 	r->layers |= wr->layers;
 }
 
+struct stat_job {
+	const char *const *paths;
+	struct path_stat *out;
+	size_t n, k;
+};
+
+static void stat_slice(void *ctx, size_t slot)
+{
+	const struct stat_job *j = ctx;
+
+	for (size_t i = slot; i < j->n; i += j->k)
+		discover_stat(j->paths[i], &j->out[i]);
+}
+
+/* The stat of every path given, made by the pool when there are many
+ * (one system call each, and the walk waits for them); NULL otherwise. */
+static const struct path_stat *stat_paths(struct run *run, const char *const *paths, size_t n)
+{
+	struct stat_job j = { paths, NULL, n, pool_size(run->pool) + 1 };
+
+	if (j.k < 2 || n < 64)
+		return NULL;
+	j.out = arena_alloc(&run->a, n * sizeof(*j.out));
+	pool_run(run->pool, j.k, stat_slice, &j);
+	return j.out;
+}
+
 static void check_one_dockerfile(const struct run *run, struct report *r, size_t i, void *ctx)
 {
 	const struct input *const *todo = ctx;
@@ -812,7 +839,7 @@ static int run_check(int argc, char **argv)
 		baseline_load(&run.a, run.o.baseline, &base, &run.r);
 
 	run.pool = start_pool(&run, paths, npaths);
-	discover(&run.a, paths, npaths, &inputs);
+	discover_stated(&run.a, paths, npaths, stat_paths(&run, paths, npaths), &inputs);
 	for (size_t k = 0; k < inputs.nbad; k++)
 		report_error(&run.r, inputs.bad[k].path, 0, "cannot read: %s", inputs.bad[k].why);
 	check_dockerfiles(&run, &inputs);

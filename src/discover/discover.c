@@ -182,17 +182,34 @@ struct dir_node *discover_tree(struct arena *a, const char *dir)
 
 void discover(struct arena *a, const char *const *paths, size_t npaths, struct input_list *out)
 {
+	discover_stated(a, paths, npaths, NULL, out);
+}
+
+void discover_stat(const char *path, struct path_stat *ps)
+{
+	ps->err = strcmp(path, "-") && stat(path, &ps->st) < 0 ? errno : 0;
+}
+
+void discover_stated(struct arena *a, const char *const *paths, size_t npaths,
+		     const struct path_stat *pre, struct input_list *out)
+{
 	for (size_t i = 0; i < npaths; i++) {
+		struct path_stat ps;
 		struct stat st;
 
 		if (!strcmp(paths[i], "-")) {
 			add_input(a, out, "-", INPUT_DOCKERFILE);
 			continue;
 		}
-		if (stat(paths[i], &st) < 0) {
-			add_bad(a, out, paths[i], strerror(errno));
+		if (pre)
+			ps = pre[i];
+		else
+			discover_stat(paths[i], &ps);
+		if (ps.err) {
+			add_bad(a, out, paths[i], strerror(ps.err));
 			continue;
 		}
+		st = ps.st;
 		if (S_ISDIR(st.st_mode)) {
 			struct dir_node *root = walk(a, paths[i], 0, out);
 

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 
 #include "util/arena.h"
@@ -61,6 +62,17 @@ bool discover_is_dockerfile(const char *name);
 /* Walks each path (files are taken whatever their name) in a sorted,
  * deterministic order, skipping .git, node_modules and vendor. */
 void discover(struct arena *a, const char *const *paths, size_t npaths, struct input_list *out);
+/* A path's stat, or the errno of its failure. */
+struct path_stat {
+	int err;
+	struct stat st;
+};
+/* stat(2) of path into ps ("-" is not stat'ed). Safe in any thread. */
+void discover_stat(const char *path, struct path_stat *ps);
+/* discover, with each path's stat already made (pre[i] for paths[i]):
+ * the caller may make them in parallel. */
+void discover_stated(struct arena *a, const char *const *paths, size_t npaths,
+		     const struct path_stat *pre, struct input_list *out);
 /* The entries of dir but . and .., sorted by name, in a; (size_t)-1 with
  * errno set when it cannot be read. */
 size_t discover_read_dir(struct arena *a, const char *dir, struct dir_entry **out);

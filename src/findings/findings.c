@@ -50,9 +50,9 @@ static const char *vfmt(struct arena *a, const char *fmt, va_list ap)
 	return p;
 }
 
-struct finding *report_add_str(struct report *r, const struct rule *rule, const char *file,
-			       unsigned line, unsigned col, unsigned end_line, unsigned end_col,
-			       const char *msg, size_t len)
+/* A new finding of rule at file:line:col..end_line:end_col, message unset. */
+static struct finding *push(struct report *r, const struct rule *rule, const char *file,
+			    unsigned line, unsigned col, unsigned end_line, unsigned end_col)
 {
 	struct finding *f = ARENA_PUSH(r->a, r->findings, r->nfindings, r->capfindings);
 
@@ -63,8 +63,17 @@ struct finding *report_add_str(struct report *r, const struct rule *rule, const 
 	f->col = col ? col : 1;
 	f->end_line = end_line >= line ? end_line : line;
 	f->end_col = end_col ? end_col : f->col;
-	f->message = arena_strndup(r->a, msg, len);
 	f->fix = rule->fix;
+	return f;
+}
+
+struct finding *report_add_str(struct report *r, const struct rule *rule, const char *file,
+			       unsigned line, unsigned col, unsigned end_line, unsigned end_col,
+			       const char *msg, size_t len)
+{
+	struct finding *f = push(r, rule, file, line, col, end_line, end_col);
+
+	f->message = arena_strndup(r->a, msg, len);
 	return f;
 }
 
@@ -72,20 +81,12 @@ struct finding *report_add(struct report *r, const struct rule *rule, const char
 			   unsigned line, unsigned col, unsigned end_line, unsigned end_col,
 			   const char *fmt, ...)
 {
-	struct finding *f = ARENA_PUSH(r->a, r->findings, r->nfindings, r->capfindings);
+	struct finding *f = push(r, rule, file, line, col, end_line, end_col);
 	va_list ap;
 
-	f->rule = rule;
-	f->severity = rule->severity;
-	f->file = file;
-	f->line = line;
-	f->col = col ? col : 1;
-	f->end_line = end_line >= line ? end_line : line;
-	f->end_col = end_col ? end_col : f->col;
 	va_start(ap, fmt);
 	f->message = vfmt(r->a, fmt, ap);
 	va_end(ap);
-	f->fix = rule->fix;
 	return f;
 }
 

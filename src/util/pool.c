@@ -35,6 +35,7 @@ struct pool {
 	size_t n;
 	cpu_set_t all;		/* the CPUs the process may use */
 	bool have_all;
+	long long spin_ns;	/* how long a waiting thread spins */
 };
 
 static long long now_ns(void)
@@ -48,7 +49,7 @@ static long long now_ns(void)
 /* Waits for a task newer than seen; returns its generation. */
 static unsigned wait_task(struct pool *p, unsigned seen)
 {
-	long long until = now_ns() + SPIN_NS;
+	long long until = now_ns() + p->spin_ns;
 	unsigned g;
 
 	for (unsigned i = 1; (g = atomic_load_explicit(&p->gen, memory_order_acquire)) == seen; i++) {
@@ -117,6 +118,8 @@ struct pool *pool_start(size_t n)
 	pthread_cond_init(&p->work_cv, NULL);
 	pthread_cond_init(&p->done_cv, NULL);
 	p->have_all = sched_getaffinity(0, sizeof(p->all), &p->all) == 0;
+	/* More threads than CPUs would spin on each other's time: they sleep. */
+	p->spin_ns = p->have_all && n < (size_t)CPU_COUNT(&p->all) ? SPIN_NS : 0;
 	for (size_t i = 0, cpu = 0; i < n; i++) {
 		struct helper *h = &p->h[p->n];
 		pthread_attr_t at;
@@ -174,7 +177,7 @@ void pool_run(struct pool *p, size_t k, void (*fn)(void *ctx, size_t slot), void
 	pthread_cond_broadcast(&p->work_cv);
 	pthread_mutex_unlock(&p->mu);
 	fn(ctx, 0);
-	until = now_ns() + SPIN_NS;
+	until = now_ns() + p->spin_ns;
 	for (unsigned i = 1; atomic_load(&p->pending); i++) {
 		if (i % 64 == 0 && now_ns() > until) {
 			pthread_mutex_lock(&p->mu);

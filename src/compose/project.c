@@ -1351,10 +1351,11 @@ static struct ld_file *load_file(struct ld *L, const char *path, const char *dir
 {
 	struct ld_file *f;
 	struct y_error err;
-	struct y_node *root = NULL;
+	struct y_node *root = NULL, **docs;
 	struct interp_ctx ic = { L, 0 };
 	struct interp_hooks hooks = { on_unset, on_interp_error, &ic };
 	const char *id, *why = NULL, *buf = NULL, *open_path;
+	size_t ndocs;
 	bool read = false;
 	size_t len = 0;
 
@@ -1415,19 +1416,28 @@ static struct ld_file *load_file(struct ld *L, const char *path, const char *dir
 	}
 	f->buf = buf;
 	f->len = len;
-	if (y_load(L->a, path, buf, len, &root, &err) < 0) {
+	if (y_load_all(L->a, path, buf, len, &docs, &ndocs, &err) < 0) {
 		ld_error_at(L, err.pos.file ? err.pos.file : path, err.pos.line, "%s", err.msg);
 		return NULL;
 	}
 	f->failed = false;
+	/* The documents of a file merge in order, each over the ones before,
+	 * as override files do; their !reset tags stay for the next file. */
+	for (size_t d = 0; d < ndocs; d++) {
+		struct path dp = { .n = 0 };
+
+		if (!docs[d])
+			continue;
+		if (docs[d]->kind != Y_MAP) {
+			ld_error(L, docs[d], "the top level of a compose file must be a mapping");
+			f->failed = true;
+			return NULL;
+		}
+		mark_nulls(L, docs[d], 0);
+		root = root ? merge(L, root, docs[d], &dp, true) : docs[d];
+	}
 	if (!root)
 		return f;
-	if (root->kind != Y_MAP) {
-		ld_error(L, root, "the top level of a compose file must be a mapping");
-		f->failed = true;
-		return NULL;
-	}
-	mark_nulls(L, root, 0);
 	interp_tree(L->a, root, env, &hooks);
 	if (ic.errors)
 		f->failed = true;

@@ -11,15 +11,27 @@
 
 #define MAX_DEPTH 64
 
+static bool ends_with(const char *s, const char *suffix, size_t n)
+{
+	size_t l = strlen(s);
+
+	return l >= n && !memcmp(s + l - n, suffix, n);
+}
+
 bool discover_is_dockerfile(const char *name)
 {
+	/* "*.Dockerfile" as fnmatch reads it: any name that ends so (the walk
+	 * asks this of every entry). */
 	return !strcmp(name, "Dockerfile") || !strncmp(name, "Dockerfile.", 11) ||
 	       !strcmp(name, "Containerfile") || !strncmp(name, "Containerfile.", 14) ||
-	       !fnmatch("*.Dockerfile", name, 0) || !fnmatch("*.dockerfile", name, 0);
+	       ends_with(name, ".Dockerfile", 11) || ends_with(name, ".dockerfile", 11);
 }
 
 bool discover_is_compose(const char *name)
 {
+	/* Every pattern starts with "compose." or "docker-compose". */
+	if (strncmp(name, "compose.", 8) && strncmp(name, "docker-compose", 14))
+		return false;
 	return !fnmatch("compose.y*ml", name, 0) || !fnmatch("compose.*.y*ml", name, 0) ||
 	       !fnmatch("docker-compose.y*ml", name, 0) || !fnmatch("docker-compose.*.y*ml", name, 0) ||
 	       !fnmatch("docker-compose-*.y*ml", name, 0);

@@ -6,7 +6,6 @@
  * first use. The typecheck macros would hide the calls behind ours. */
 #define CURL_DISABLE_TYPECHECK
 #include <curl/curl.h>
-#include <dlfcn.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -16,6 +15,7 @@
 
 #include "engine/engine.h"
 #include "util/die.h"
+#include "util/dl.h"
 #include "util/strbuf.h"
 
 #define MAX_JSON_BODY (64u << 20)	/* no API answer we read is near this */
@@ -80,7 +80,7 @@ static struct {
 static const char *load_curl(void)
 {
 	static void *lib;
-	static const struct { size_t off; const char *name; } syms[] = {
+	static const struct dl_sym syms[] = {
 #define S(f, n) { offsetof(__typeof__(lc), f), n }
 		S(global_init, "curl_global_init"), S(global_cleanup, "curl_global_cleanup"),
 		S(easy_init, "curl_easy_init"), S(easy_cleanup, "curl_easy_cleanup"),
@@ -94,23 +94,9 @@ static const char *load_curl(void)
 #undef S
 	};
 
-	if (lib)
-		return NULL;
-	lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
-	if (!lib)
-		return "libcurl is not installed (apt-get install libcurl4)";
-	for (size_t i = 0; i < sizeof(syms) / sizeof(syms[0]); i++) {
-		void *p = dlsym(lib, syms[i].name);
-
-		if (!p) {
-			lib = NULL;
-			return "libcurl is too old: 7.66 or later is needed";
-		}
-		/* A data pointer into a function pointer slot, without a cast
-		 * ISO C does not define. */
-		memcpy((char *)&lc + syms[i].off, &p, sizeof(p));
-	}
-	return NULL;
+	return dl_load(&lib, "libcurl.so.4", syms, sizeof(syms) / sizeof(syms[0]), &lc,
+		       "libcurl is not installed (apt-get install libcurl4)",
+		       "libcurl is too old: 7.66 or later is needed");
 }
 
 const char *engine_default_host(const char *host)

@@ -13,7 +13,6 @@
  * image id, not the name, so a tag moved in between cannot mix images. */
 #include <archive.h>
 #include <archive_entry.h>
-#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -28,6 +27,7 @@
 
 #include "engine/engine.h"
 #include "image/image.h"
+#include "util/dl.h"
 #include "util/readfile.h"
 
 /* libarchive is loaded on first use (dlopen), like libcurl: linked, it and
@@ -61,7 +61,7 @@ static struct {
 static const char *load_libarchive(void)
 {
 	static void *lib;
-	static const struct { size_t off; const char *name; } syms[] = {
+	static const struct dl_sym syms[] = {
 #define S(f, n) { offsetof(__typeof__(la), f), n }
 		S(entry_filetype, "archive_entry_filetype"),
 		S(entry_gid, "archive_entry_gid"),
@@ -86,23 +86,9 @@ static const char *load_libarchive(void)
 #undef S
 	};
 
-	if (lib)
-		return NULL;
-	lib = dlopen("libarchive.so.13", RTLD_NOW | RTLD_LOCAL);
-	if (!lib)
-		return "libarchive is not installed (apt-get install libarchive13)";
-	for (size_t i = 0; i < sizeof(syms) / sizeof(syms[0]); i++) {
-		void *p = dlsym(lib, syms[i].name);
-
-		if (!p) {
-			lib = NULL;
-			return "libarchive is too old: 3.3 or later is needed";
-		}
-		/* A data pointer into a function pointer slot, without a cast
-		 * ISO C does not define. */
-		memcpy((char *)&la + syms[i].off, &p, sizeof(p));
-	}
-	return NULL;
+	return dl_load(&lib, "libarchive.so.13", syms, sizeof(syms) / sizeof(syms[0]), &la,
+		       "libarchive is not installed (apt-get install libarchive13)",
+		       "libarchive is too old: 3.3 or later is needed");
 }
 
 #define archive_entry_filetype la.entry_filetype

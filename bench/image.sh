@@ -20,8 +20,10 @@ layers=5
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/seaworthy-bench-image.XXXXXX")
 ref=seaworthy-bench/img:run$$
 loaded=''
+engines=$tmp/engines-started
 cleanup() {
 	[ -z "$loaded" ] || docker rmi "$ref" >/dev/null 2>&1
+	[ "$(type -t bench_engines_stop)" != function ] || bench_engines_stop
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -79,6 +81,7 @@ size_mb=$(awk -v b="$(stat -c %s "$tmp/image.tar")" 'BEGIN { printf "%.1f", b / 
 
 # shellcheck source=bench/lib.sh
 . "$top/bench/lib.sh"
+bench_engines_track "$engines"
 median_s() { # command... -> median wall time in seconds
 	awk -v s="$(bench_median 5 "$@")" 'BEGIN { printf "%.3f", s }'
 }

@@ -24,3 +24,18 @@ bench_how() { # RUNS
 	if command -v hyperfine >/dev/null 2>&1; then echo "hyperfine, median of $1"
 	else echo "bash, median of $1"; fi
 }
+
+# The private engines a benchmark starts (tests/engine/dockerd.sh notes each
+# one it launches in SW_ENGINES_STARTED) are stopped when it ends, as the
+# suite does; an engine that was running already is left alone.
+bench_engines_track() { # FILE
+	export SW_ENGINES_STARTED=$1
+}
+bench_engines_stop() {
+	local d
+	[ -f "${SW_ENGINES_STARTED:-}" ] || return 0
+	while read -r d; do
+		SW_DOCKERD_DIR=$d "$top/tests/engine/dockerd.sh" stop >/dev/null 2>&1
+	done <"$SW_ENGINES_STARTED"
+	rm -f "$SW_ENGINES_STARTED"
+}

@@ -16,6 +16,12 @@ goal_s=1
 export SW_DOCKERD_DIR=${SW_LIVE_DOCKERD_DIR:-/tmp/sw-live-dockerd}
 export SW_DOCKERD_EXEC=${SW_LIVE_DOCKERD_EXEC:-/tmp/sw-lx}
 
+# shellcheck source=bench/lib.sh
+. "$top/bench/lib.sh"
+engines=$(mktemp)
+bench_engines_track "$engines"
+trap bench_engines_stop EXIT
+
 echo
 echo "bench: seaworthy live over $n running containers"
 if ! sock=$("$top/tests/engine/dockerd.sh" start 2>/dev/null); then
@@ -41,7 +47,7 @@ cleanup() {
 	docker rmi seaworthy-bench/busybox >/dev/null 2>&1
 	rm -rf "$tmp"
 }
-trap cleanup EXIT
+trap 'cleanup; bench_engines_stop' EXIT
 cleanup
 mkdir -p "$tmp/root/bin"
 cp "$busybox" "$tmp/root/bin/busybox" && ln -s busybox "$tmp/root/bin/sh"

@@ -170,7 +170,9 @@ static void check_dockerfile(const struct run *run, struct report *r, const stru
 	const char *why, *bad;
 	unsigned line = 0;
 	size_t len, first;
-	char *buf = read_file(&scratch, in->path, MAX_DOCKERFILE, &len, &why);
+	char *buf = in->has_size ?
+		    read_file_sized(&scratch, in->path, MAX_DOCKERFILE, in->size, &len, &why) :
+		    read_file(&scratch, in->path, MAX_DOCKERFILE, &len, &why);
 
 	if (!buf) {
 		report_error(r, in->display, 0, "cannot read: %s", why);
@@ -404,8 +406,9 @@ static void check_service_dockerfile(struct run *run, const struct service_df *s
 
 	if (!sd->found || !first_visit(run, sd->path, &sd->id))
 		return;
-	in = (struct input){ INPUT_DOCKERFILE, sd->path, display_path(&run->a, sd->path), NULL,
-			     true, sd->id.dev, sd->id.ino };
+	in = (struct input){ .kind = INPUT_DOCKERFILE, .path = sd->path,
+			     .display = display_path(&run->a, sd->path), .has_id = true,
+			     .dev = sd->id.dev, .ino = sd->id.ino };
 	slash = strrchr(sd->path, '/');
 	in.dir = slash ? arena_strndup(&run->a, sd->path, (size_t)(slash - sd->path)) : ".";
 	if (!config_excluded(&run->cfg, in.display))

@@ -237,6 +237,8 @@ void discover_stated(struct arena *a, const char *const *paths, size_t npaths,
 			in->has_id = true;
 			in->dev = st.st_dev;
 			in->ino = st.st_ino;
+			in->has_size = S_ISREG(st.st_mode) && st.st_size > 0;
+			in->size = (size_t)st.st_size;
 		}
 	}
 }

@@ -16,10 +16,12 @@ struct input {
 	const char *path;	/* to open ("-" for stdin) */
 	const char *display;	/* to print: relative, without a leading ./ */
 	const char *dir;	/* directory holding it (build context guess); NULL for stdin */
-	/* Device and inode when discover stat'ed it (a path given by name). */
-	bool has_id;
+	/* Device and inode when discover stat'ed it (a path given by name),
+	 * and its size when that showed a regular file. */
+	bool has_id, has_size;
 	dev_t dev;
 	ino_t ino;
+	size_t size;
 };
 
 /* One folder entry: its name and type (DT_*; readdir's, else lstat's; a

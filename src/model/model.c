@@ -543,6 +543,24 @@ bool m_stage_from_scratch(const struct m_stage *s)
 	return !strcasecmp(m_stage_root_image(s), "scratch");
 }
 
+int m_context_kind(const struct m_dockerfile *m, const char *rel)
+{
+	struct strbuf path = STRBUF_INIT;
+	struct stat st;
+	int kind = M_CONTEXT_NONE;
+
+	if (!m->dir || !rel || strstr(rel, ".."))
+		return kind;
+	while (rel[0] == '.' && rel[1] == '/')
+		rel += 2;
+	strbuf_addf(&path, "%s/%s", m->dir, rel[0] == '/' ? rel + 1 : rel);
+	if (stat(path.buf, &st) == 0)
+		kind = S_ISREG(st.st_mode) ? M_CONTEXT_FILE :
+		       S_ISDIR(st.st_mode) ? M_CONTEXT_DIR : M_CONTEXT_OTHER;
+	strbuf_release(&path);
+	return kind;
+}
+
 const char *m_context_file(const struct m_dockerfile *m, const char *rel, size_t *len)
 {
 	struct strbuf path = STRBUF_INIT, data = STRBUF_INIT;

@@ -117,6 +117,10 @@ const char *m_stage_root_image(const struct m_stage *s);
 /* Reads a file of the build context (relative to the Dockerfile's
  * directory), at most 1 MiB; NULL if absent or unreadable. In the arena. */
 const char *m_context_file(const struct m_dockerfile *m, const char *rel, size_t *len);
+/* What rel is in the build context: no such file (or not to be read), a
+ * regular file, a folder, or something else. */
+enum { M_CONTEXT_NONE, M_CONTEXT_FILE, M_CONTEXT_DIR, M_CONTEXT_OTHER };
+int m_context_kind(const struct m_dockerfile *m, const char *rel);
 /* The variable visible at instr, or NULL. */
 const struct m_var *m_lookup(const struct m_instr *in, const char *name);
 /* Whether refs[i] is the first reference to its name (in shell code, or

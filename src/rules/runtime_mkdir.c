@@ -115,6 +115,7 @@ struct copy_src {
 	bool glob;
 	const char *base;	/* path_base(src) */
 	const char *at;		/* dest resolved with base: where a file src lands */
+	int kind;		/* m_context_kind(src), or -1 before it is asked */
 };
 
 struct copy_info {
@@ -140,6 +141,7 @@ static void copy_info_init(struct rule_ctx *c, const struct m_instr *in, struct 
 		const char *src = in->words[i];
 
 		cs->src = src;
+		cs->kind = -1;
 		/* URLs and COPY <<EOF heredocs aren't context files */
 		cs->skip = strstr(src, "://") || !*src || !strncmp(src, "<<", 2);
 		if (cs->skip)
@@ -156,13 +158,13 @@ static void copy_info_init(struct rule_ctx *c, const struct m_instr *in, struct 
  * `COPY x.sh /dir/`, `COPY scripts/ /dir/`, `COPY . .`, `COPY *.sh /dir/`.
  * pbase is path_base(path).
  */
-static const char *source_for(struct rule_ctx *c, const struct copy_info *ci, const char *path,
+static const char *source_for(struct rule_ctx *c, struct copy_info *ci, const char *path,
 			      const char *pbase, const char **data, size_t *len)
 {
 	const char *dest = ci->dest;
 
 	for (size_t i = 0; i < ci->nsrc; i++) {
-		const struct copy_src *cs = &ci->srcs[i];
+		struct copy_src *cs = &ci->srcs[i];
 		const char *src = cs->src, *cand[3];
 		size_t ncand = 0;
 
@@ -181,13 +183,18 @@ static const char *source_for(struct rule_ctx *c, const struct copy_info *ci, co
 			cand[ncand++] = arena_printf(c->a, "%s%s", sl ? dir : "", pbase);
 		} else {
 			size_t dl = strlen(dest);
-
-			if (!ci->dir_dest && str_eq(dest, path))
-				cand[ncand++] = src;
-			if (str_eq(cs->at, path))
-				cand[ncand++] = src;
+			bool as_file = (!ci->dir_dest && str_eq(dest, path)) || str_eq(cs->at, path);
 			/* a directory's contents land in dest */
-			if (path_within(path, dest) && strcmp(path, dest))
+			bool in_dir = path_within(path, dest) && strcmp(path, dest);
+
+			/* One stat says which of these can be there at all, for
+			 * every path asked (a command is looked up in six PATH
+			 * folders), where each would have been a failed open. */
+			if ((as_file || in_dir) && cs->kind < 0)
+				cs->kind = m_context_kind(c->df, src);
+			if (as_file && cs->kind == M_CONTEXT_FILE)
+				cand[ncand++] = src;
+			if (in_dir && cs->kind == M_CONTEXT_DIR)
 				cand[ncand++] = arena_printf(c->a, "%s/%s", src,
 							     path + (dl > 1 ? dl + 1 : 1));
 		}

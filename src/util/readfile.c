@@ -107,3 +107,58 @@ out:
 	strbuf_release(&sb);
 	return r;
 }
+
+char *read_file_sized(struct arena *a, const char *path, size_t max, size_t size, size_t *len,
+		      const char **why)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *r = NULL;
+	size_t got = 0;
+	ssize_t n;
+	int fd;
+
+	if (size > max) {
+		*why = "file too large";
+		return NULL;
+	}
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0) {
+		*why = strerror(errno);
+		return NULL;
+	}
+	/* One byte more than the size: a short read is the end of a regular
+	 * file, so most files take a single read. */
+	r = arena_alloc(a, size + 2);
+	while (got < size + 1) {
+		n = read(fd, r + got, size + 1 - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			*why = strerror(errno);
+			r = NULL;
+			goto out;
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+		if (got < size + 1)
+			break;
+	}
+	if (got > size) {
+		/* It grew since it was stat'ed: the rest the slow way. */
+		strbuf_add(&sb, r, got);
+		if (sb.len > max || read_all(fd, &sb, max, why) < 0) {
+			if (sb.len > max)
+				*why = "file too large";
+			r = NULL;
+			goto out;
+		}
+		r = arena_strndup(a, sb.buf, sb.len);
+		got = sb.len;
+	}
+	r[got] = '\0';
+	*len = got;
+out:
+	close(fd);
+	strbuf_release(&sb);
+	return r;
+}

@@ -15,4 +15,9 @@ char *read_file(struct arena *a, const char *path, size_t max, size_t *len, cons
 char *read_file_st(struct arena *a, const char *path, size_t max, size_t *len, const char **why,
 		   struct stat *st);
 
+/* For a regular file whose size the caller stat'ed (discovery does): no
+ * fstat, and one read when the size still holds. */
+char *read_file_sized(struct arena *a, const char *path, size_t max, size_t size, size_t *len,
+		      const char **why);
+
 #endif

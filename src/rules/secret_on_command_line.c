@@ -96,8 +96,15 @@ static void check_text(struct scan *sc, const struct sh_cmd *cmd, const struct s
 {
 	static const char *const npm_keys[] = { ":_authToken=", ":_auth=", ":_password=" };
 	const char *name = sh_cmd_name(cmd), *tok;
-	/* URLs and npm keys both need a ':' (npm's all hold ":_"). */
-	bool colon = strchr(w->text, ':') != NULL;
+	bool colon = false;
+	size_t n = 0;
+
+	/* URLs and npm keys both need a ':' (npm's all hold ":_"), a token 15
+	 * bytes: words are short, and a loop is cheaper than two calls. */
+	for (const char *q = w->text; *q; q++, n++)
+		colon |= *q == ':';
+	if (!colon && n < 15)
+		return;
 	bool npm_key = colon && strstr(w->text, ":_") != NULL;
 
 	if (colon && text_has_url_credentials(w->text)) {

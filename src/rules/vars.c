@@ -213,6 +213,14 @@ const char *text_known_token(const char *s)
 	/* Every prefix starts with one of these: strpbrk skips the rest
 	 * cheaply (this loop sees every byte of every RUN). */
 	for (const char *p = s; (p = strpbrk(p, "gnxsA")); p++) {
+		/* Every prefix's second byte, for its first: most hits stop here. */
+		switch (*p) {
+		case 'g': if (p[1] != 'h' && p[1] != 'i' && p[1] != 'l') continue; break;
+		case 'n': if (p[1] != 'p') continue; break;
+		case 'x': if (p[1] != 'o') continue; break;
+		case 's': if (p[1] != 'k') continue; break;
+		default: if (p[1] != 'K' && p[1] != 'S') continue; break;
+		}
 		/* A token starts a word: not inside some longer name. */
 		if (p > s && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))
 			continue;

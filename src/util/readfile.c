@@ -34,6 +34,49 @@ static int read_all(int fd, struct strbuf *sb, size_t max, const char **why)
 	}
 }
 
+/* A regular file of the given size, from fd: into the arena, asking one
+ * byte more than the size, since a short read is the end of a regular file
+ * (so most files take a single read); one that grew is read on to its end. */
+static char *read_sized(int fd, struct arena *a, size_t size, size_t max, size_t *len,
+			const char **why)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *r;
+	size_t got = 0;
+	ssize_t n;
+
+	if (size > max) {
+		*why = "file too large";
+		return NULL;
+	}
+	r = arena_alloc(a, size + 2);
+	while (got < size + 1) {
+		n = read(fd, r + got, size + 1 - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			*why = strerror(errno);
+			return NULL;
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+		if (got < size + 1)
+			break;
+	}
+	if (got > size) {
+		strbuf_add(&sb, r, got);
+		r = read_all(fd, &sb, max, why) < 0 ? NULL : arena_strndup(a, sb.buf, sb.len);
+		got = sb.len;
+		strbuf_release(&sb);
+		if (!r)
+			return NULL;
+	}
+	r[got] = '\0';
+	*len = got;
+	return r;
+}
+
 char *read_file(struct arena *a, const char *path, size_t max, size_t *len, const char **why)
 {
 	return read_file_st(a, path, max, len, why, NULL);
@@ -45,8 +88,6 @@ char *read_file_st(struct arena *a, const char *path, size_t max, size_t *len, c
 	struct strbuf sb = STRBUF_INIT;
 	struct stat st;
 	char *r = NULL;
-	size_t got = 0;
-	ssize_t n;
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
 	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) : 0;
 
@@ -80,27 +121,8 @@ char *read_file_st(struct arena *a, const char *path, size_t max, size_t *len, c
 		goto out;
 	}
 	/* A regular file (O_NONBLOCK means nothing for it): straight into the
-	 * arena, as large as fstat says it is when it was opened. */
-	if ((size_t)st.st_size > max) {
-		*why = "file too large";
-		goto out;
-	}
-	r = arena_alloc(a, (size_t)st.st_size + 1);
-	while (got < (size_t)st.st_size) {
-		n = read(fd, r + got, (size_t)st.st_size - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			*why = strerror(errno);
-			r = NULL;
-			goto out;
-		}
-		if (n == 0)
-			break;
-		got += (size_t)n;
-	}
-	r[got] = '\0';
-	*len = got;
+	 * arena, as large as fstat says it is. */
+	r = read_sized(fd, a, (size_t)st.st_size, max, len, why);
 out:
 	if (fd > 0)
 		close(fd);
@@ -111,54 +133,14 @@ out:
 char *read_file_sized(struct arena *a, const char *path, size_t max, size_t size, size_t *len,
 		      const char **why)
 {
-	struct strbuf sb = STRBUF_INIT;
-	char *r = NULL;
-	size_t got = 0;
-	ssize_t n;
-	int fd;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	char *r;
 
-	if (size > max) {
-		*why = "file too large";
-		return NULL;
-	}
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0) {
+	if (fd < 0) {
 		*why = strerror(errno);
 		return NULL;
 	}
-	/* One byte more than the size: a short read is the end of a regular
-	 * file, so most files take a single read. */
-	r = arena_alloc(a, size + 2);
-	while (got < size + 1) {
-		n = read(fd, r + got, size + 1 - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			*why = strerror(errno);
-			r = NULL;
-			goto out;
-		}
-		if (n == 0)
-			break;
-		got += (size_t)n;
-		if (got < size + 1)
-			break;
-	}
-	if (got > size) {
-		/* It grew since it was stat'ed: the rest the slow way. */
-		strbuf_add(&sb, r, got);
-		if (sb.len > max || read_all(fd, &sb, max, why) < 0) {
-			if (sb.len > max)
-				*why = "file too large";
-			r = NULL;
-			goto out;
-		}
-		r = arena_strndup(a, sb.buf, sb.len);
-		got = sb.len;
-	}
-	r[got] = '\0';
-	*len = got;
-out:
+	r = read_sized(fd, a, size, max, len, why);
 	close(fd);
-	strbuf_release(&sb);
 	return r;
 }

@@ -47,13 +47,6 @@ struct check_opts {
 	long jobs;		/* --jobs; 0 for one per available CPU */
 };
 
-/* A Dockerfile's identity: its device and inode, so that a file reached by
- * two paths (a symlink, ./x and x) is checked once. */
-struct file_id {
-	dev_t dev;
-	ino_t ino;
-};
-
 struct run {
 	struct arena a;
 	struct report r;
@@ -344,13 +337,8 @@ static void check_dockerfiles(struct run *run, const struct input_list *inputs)
 
 		if (in->kind == INPUT_DOCKERFILE && !config_excluded(&run->cfg, in->display) &&
 		    first_visit(run, in->path,
-				in->has_id ? &(struct file_id){ in->dev, in->ino } : NULL))
+				in->has_id ? &in->id : NULL))
 			*ARENA_PUSH(&run->a, todo, n, cap) = in;
-	}
-	if (worker_count(run, n) <= 1) {
-		for (size_t k = 0; k < n; k++)
-			check_dockerfile(run, &run->r, todo[k]);
-		return;
 	}
 	w = run_pool(run, n, check_one_dockerfile, todo, &nw);
 	for (size_t k = 0; k < nw; k++)
@@ -408,7 +396,7 @@ static void check_service_dockerfile(struct run *run, const struct service_df *s
 		return;
 	in = (struct input){ .kind = INPUT_DOCKERFILE, .path = sd->path,
 			     .display = display_path(&run->a, sd->path), .has_id = true,
-			     .dev = sd->id.dev, .ino = sd->id.ino };
+			     .id = sd->id };
 	slash = strrchr(sd->path, '/');
 	in.dir = slash ? arena_strndup(&run->a, sd->path, (size_t)(slash - sd->path)) : ".";
 	if (!config_excluded(&run->cfg, in.display))
@@ -419,8 +407,7 @@ static void check_service_dockerfile(struct run *run, const struct service_df *s
  * services' Dockerfiles, and where the load's findings (f0..fa, errors
  * e0..e1) and the rules' (fa..f1) are in the worker's report. */
 struct compose_job {
-	const char *pair[2];
-	const char *const *files;
+	const char **files;
 	size_t nfiles;
 	struct c_project *p;
 	const struct m_dockerfile **dfs;
@@ -440,13 +427,9 @@ static void add_job(struct run *run, struct compose_jobs *jobs, const char *cons
 {
 	struct compose_job *j = ARENA_PUSH(&run->a, jobs->v, jobs->n, jobs->cap);
 
-	if (files && nfiles <= 2 && files != run->o.files.v) {
-		for (size_t i = 0; i < nfiles; i++)
-			j->pair[i] = files[i];
-		j->files = NULL;	/* the load reads pair */
-	} else {
-		j->files = files;
-	}
+	/* A copy: callers pass arrays of their own stack. */
+	j->files = arena_alloc(&run->a, nfiles * sizeof(*j->files));
+	memcpy(j->files, files, nfiles * sizeof(*j->files));
 	j->nfiles = nfiles;
 }
 
@@ -457,7 +440,7 @@ static void check_one_project(const struct run *run, struct report *r, size_t i,
 {
 	struct compose_job *j = &((struct compose_jobs *)ctx)->v[i];
 	struct compose_opts co = {
-		.files = (const char **)(j->files ? j->files : j->pair), .nfiles = j->nfiles,
+		.files = j->files, .nfiles = j->nfiles,
 		.project_dir = run->o.project_dir,
 		.env_files = run->o.env_files.v, .nenv_files = run->o.env_files.n,
 		.profiles = run->o.profiles.v, .nprofiles = run->o.profiles.n,

@@ -41,6 +41,7 @@
 #include "util/die.h"
 #include "util/readfile.h"
 #include "util/strbuf.h"
+#include "util/str.h"
 
 extern const struct rule rule_compose_unset_variable;
 extern const struct rule rule_compose_several_base_files;
@@ -67,7 +68,7 @@ static const char null_tag[] = "tag:yaml.org,2002:null";
 
 static bool streq(const char *a, const char *b)
 {
-	return a && b && !strcmp(a, b);
+	return a && b && str_eq(a, b);
 }
 
 static bool starts_with(const char *s, const char *prefix)
@@ -95,13 +96,9 @@ static struct y_pair *pair_of(const struct y_node *map, const char *key)
 {
 	if (!map || map->kind != Y_MAP)
 		return NULL;
-	for (size_t i = 0; i < map->npairs; i++) {
-		const char *k = map->pairs[i].key->str;
-
-		/* The first byte first: this looks up every key of every file. */
-		if (k && k[0] == key[0] && !strcmp(k, key))
+	for (size_t i = 0; i < map->npairs; i++)
+		if (streq(map->pairs[i].key->str, key))
 			return &map->pairs[i];
-	}
 	return NULL;
 }
 
@@ -1323,16 +1320,22 @@ static void mark_nulls(struct ld *L, struct y_node *n, int depth)
 }
 
 /* The identity of a file, to tell when two paths name the same one. */
+/* Device and inode (st, when known), where realpath reads every
+ * component's link (most of the system time over a large tree); else the
+ * cleaned path. */
+static const char *id_of(struct ld *L, const struct stat *st, const char *path)
+{
+	if (st && (st->st_ino || st->st_dev))
+		return arena_printf(L->a, "@%lx:%lx", (unsigned long)st->st_dev,
+				    (unsigned long)st->st_ino);
+	return path_clean(L->a, path);
+}
+
 static const char *file_id(struct ld *L, const char *path)
 {
 	struct stat st;
 
-	/* Device and inode: one stat, where realpath reads every component's
-	 * link (most of the system time over a large tree). */
-	if (!L->nofs && stat(path, &st) == 0)
-		return arena_printf(L->a, "@%lx:%lx", (unsigned long)st.st_dev,
-				    (unsigned long)st.st_ino);
-	return path_clean(L->a, path);
+	return id_of(L, !L->nofs && stat(path, &st) == 0 ? &st : NULL, path);
 }
 
 static struct ld_file *find_file(struct ld *L, const char *id)
@@ -1355,9 +1358,7 @@ static struct ld_file *load_file(struct ld *L, const char *path, const char *dir
 	struct interp_ctx ic = { L, 0 };
 	struct interp_hooks hooks = { on_unset, on_interp_error, &ic };
 	const char *id, *why = NULL, *buf = NULL, *open_path;
-	size_t ndocs;
-	bool read = false;
-	size_t len = 0;
+	size_t ndocs, len = 0;
 
 	/* As every path seaworthy prints: relative to the current directory
 	 * when under it. */
@@ -1370,19 +1371,16 @@ static struct ld_file *load_file(struct ld *L, const char *path, const char *dir
 	for (size_t i = 0; i < L->nfiles; i++)
 		if (streq(L->files[i]->path, path))
 			return L->files[i]->failed ? NULL : L->files[i];
-	if (L->nofs || streq(open_path, "-")) {
-		id = file_id(L, path);
+	if (L->nofs) {
+		id = path_clean(L->a, path);
 	} else {
 		/* Read first: the fstat of the open file gives its identity, so
-		 * a file reached by another path is still loaded once. */
+		 * a file reached by another path is still loaded once. Standard
+		 * input goes by its name. */
 		struct stat st = { 0 };
 
 		buf = read_file_st(L->a, open_path, MAX_FILE, &len, &why, &st);
-		read = true;
-		id = st.st_ino || st.st_dev ?
-		     arena_printf(L->a, "@%lx:%lx", (unsigned long)st.st_dev,
-				  (unsigned long)st.st_ino) :
-		     path_clean(L->a, path);
+		id = id_of(L, streq(open_path, "-") ? NULL : &st, path);
 	}
 	if ((f = find_file(L, id)))
 		return f->failed ? NULL : f;
@@ -1407,7 +1405,7 @@ static struct ld_file *load_file(struct ld *L, const char *path, const char *dir
 		}
 		buf = L->mem_buf;
 		len = L->mem_len;
-	} else if (!(buf = read ? buf : read_file(L->a, open_path, MAX_FILE, &len, &why))) {
+	} else if (!buf) {
 		if (from)
 			ld_error(L, from, "cannot read %s: %s", path, why);
 		else

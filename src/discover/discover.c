@@ -235,8 +235,7 @@ void discover_stated(struct arena *a, const char *const *paths, size_t npaths,
 				       discover_is_compose(base) && !discover_is_dockerfile(base) ?
 				       INPUT_COMPOSE : INPUT_DOCKERFILE);
 			in->has_id = true;
-			in->dev = st.st_dev;
-			in->ino = st.st_ino;
+			in->id = (struct file_id){ st.st_dev, st.st_ino };
 			in->has_size = S_ISREG(st.st_mode) && st.st_size > 0;
 			in->size = (size_t)st.st_size;
 		}

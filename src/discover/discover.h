@@ -11,16 +11,22 @@
 
 enum input_kind { INPUT_DOCKERFILE, INPUT_COMPOSE };
 
+/* A file's identity: its device and inode, so that a file reached by two
+ * paths (a symlink, ./x and x) is known as one. */
+struct file_id {
+	dev_t dev;
+	ino_t ino;
+};
+
 struct input {
 	enum input_kind kind;
 	const char *path;	/* to open ("-" for stdin) */
 	const char *display;	/* to print: relative, without a leading ./ */
 	const char *dir;	/* directory holding it (build context guess); NULL for stdin */
-	/* Device and inode when discover stat'ed it (a path given by name),
-	 * and its size when that showed a regular file. */
+	/* Its identity when discover stat'ed it (a path given by name), and
+	 * its size when that showed a regular file. */
 	bool has_id, has_size;
-	dev_t dev;
-	ino_t ino;
+	struct file_id id;
 	size_t size;
 };
 

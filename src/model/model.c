@@ -543,18 +543,25 @@ bool m_stage_from_scratch(const struct m_stage *s)
 	return !strcasecmp(m_stage_root_image(s), "scratch");
 }
 
+/* The path of rel in the build context, into path; false when rel is not
+ * to be read (no context, or a ".." that could leave it). */
+static bool context_path(const struct m_dockerfile *m, const char *rel, struct strbuf *path)
+{
+	if (!m->dir || !rel || strstr(rel, ".."))
+		return false;
+	while (rel[0] == '.' && rel[1] == '/')
+		rel += 2;
+	strbuf_addf(path, "%s/%s", m->dir, rel[0] == '/' ? rel + 1 : rel);
+	return true;
+}
+
 int m_context_kind(const struct m_dockerfile *m, const char *rel)
 {
 	struct strbuf path = STRBUF_INIT;
 	struct stat st;
 	int kind = M_CONTEXT_NONE;
 
-	if (!m->dir || !rel || strstr(rel, ".."))
-		return kind;
-	while (rel[0] == '.' && rel[1] == '/')
-		rel += 2;
-	strbuf_addf(&path, "%s/%s", m->dir, rel[0] == '/' ? rel + 1 : rel);
-	if (stat(path.buf, &st) == 0)
+	if (context_path(m, rel, &path) && stat(path.buf, &st) == 0)
 		kind = S_ISREG(st.st_mode) ? M_CONTEXT_FILE :
 		       S_ISDIR(st.st_mode) ? M_CONTEXT_DIR : M_CONTEXT_OTHER;
 	strbuf_release(&path);
@@ -570,11 +577,8 @@ const char *m_context_file(const struct m_dockerfile *m, const char *rel, size_t
 	ssize_t n;
 	int fd;
 
-	if (!m->dir || !rel || strstr(rel, ".."))
+	if (!context_path(m, rel, &path))
 		return NULL;
-	while (rel[0] == '.' && rel[1] == '/')
-		rel += 2;
-	strbuf_addf(&path, "%s/%s", m->dir, rel[0] == '/' ? rel + 1 : rel);
 	fd = open(path.buf, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		goto out;

@@ -14,19 +14,20 @@ const struct rule *rule_find(const char *id)
 	return NULL;
 }
 
-static struct finding *vreport(struct rule_ctx *c, unsigned line, unsigned col, unsigned eline,
-			       unsigned ecol, const char *fmt, va_list ap)
-	__attribute__((format(printf, 6, 0)));
+static struct finding *vreport(struct rule_ctx *c, const char *file, unsigned line, unsigned col,
+			       unsigned eline, unsigned ecol, const char *fmt, va_list ap)
+	__attribute__((format(printf, 7, 0)));
 
-static struct finding *vreport(struct rule_ctx *c, unsigned line, unsigned col, unsigned eline,
-			       unsigned ecol, const char *fmt, va_list ap)
+/* Formats once, on the stack: report_add would format again. */
+static struct finding *vreport(struct rule_ctx *c, const char *file, unsigned line, unsigned col,
+			       unsigned eline, unsigned ecol, const char *fmt, va_list ap)
 {
 	char msg[2048];
 	int n = vsnprintf(msg, sizeof(msg), fmt, ap);
 
 	if (n < 0)
 		n = 0;
-	return report_add_str(c->report, c->rule, c->df->path, line, col, eline, ecol, msg,
+	return report_add_str(c->report, c->rule, file, line, col, eline, ecol, msg,
 			      (size_t)n < sizeof(msg) ? (size_t)n : sizeof(msg) - 1);
 }
 
@@ -36,7 +37,7 @@ struct finding *rule_report(struct rule_ctx *c, const struct m_instr *at, const 
 	va_list ap;
 
 	va_start(ap, fmt);
-	f = vreport(c, at->node->start.line, at->node->start.col, at->node->end.line,
+	f = vreport(c, c->df->path, at->node->start.line, at->node->start.col, at->node->end.line,
 		    at->node->end.col, fmt, ap);
 	va_end(ap);
 	return f;
@@ -49,7 +50,7 @@ struct finding *rule_report_at(struct rule_ctx *c, struct df_pos pos, unsigned e
 	va_list ap;
 
 	va_start(ap, fmt);
-	f = vreport(c, pos.line, pos.col, pos.line, end_col, fmt, ap);
+	f = vreport(c, c->df->path, pos.line, pos.col, pos.line, end_col, fmt, ap);
 	va_end(ap);
 	return f;
 }
@@ -69,18 +70,13 @@ void rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
 struct finding *rule_report_pos(struct rule_ctx *c, const struct y_pos *pos, const char *fmt, ...)
 {
 	const char *file = pos->file ? arena_strdup(c->a, pos->file) : NULL;
-	char msg[2048];
+	struct finding *f;
 	va_list ap;
 
-	int n;
-
 	va_start(ap, fmt);
-	n = vsnprintf(msg, sizeof(msg), fmt, ap);
+	f = vreport(c, file, pos->line, pos->col, pos->line, pos->col, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		n = 0;
-	return report_add_str(c->report, c->rule, file, pos->line, pos->col, pos->line, pos->col,
-			      msg, (size_t)n < sizeof(msg) ? (size_t)n : sizeof(msg) - 1);
+	return f;
 }
 
 void rules_check_compose(struct report *r, const struct c_project *p,

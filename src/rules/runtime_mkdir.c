@@ -119,7 +119,6 @@ struct copy_src {
 };
 
 struct copy_info {
-	const struct m_instr *in;
 	const char *dest;	/* resolved against the WORKDIR */
 	bool dir_dest;
 	struct copy_src *srcs;
@@ -130,7 +129,6 @@ static void copy_info_init(struct rule_ctx *c, const struct m_instr *in, struct 
 {
 	size_t nsrc = in->nwords - 1;
 
-	ci->in = in;
 	ci->nsrc = nsrc;
 	ci->dest = path_resolve(c->a, in->workdir, in->words[nsrc]);
 	ci->dir_dest = nsrc > 1 || !*in->words[nsrc] ||

@@ -117,9 +117,8 @@ static bool in_set(const char *set, int c)
 
 static bool in_list(const char *const *list, const char *s)
 {
-	/* The first byte settles most: this runs for every word read. */
 	for (; *list; list++)
-		if ((*list)[0] == s[0] && str_eq(*list, s))
+		if (str_eq(*list, s))
 			return true;
 	return false;
 }
@@ -809,7 +808,7 @@ static bool unwrap(struct arena *a, const struct sh_cmd *c, struct sh_cmd *out)
 	bool opts = true;
 
 	for (i = 0; i < sizeof(wrappers) / sizeof(*wrappers); i++)
-		if (wrappers[i].name[0] == name[0] && str_eq(wrappers[i].name, name))
+		if (str_eq(wrappers[i].name, name))
 			w = &wrappers[i];
 	if (!w)
 		return false;
@@ -1094,7 +1093,7 @@ static bool keyword(struct parser *p, const char *w)
 		p->after_closer = true;
 		return true;
 	}
-	if (w[0] == 'e' && str_eq(w, "esac")) {
+	if (str_eq(w, "esac")) {
 		if (p->case_depth)
 			p->case_depth--;
 		p->after_closer = true;

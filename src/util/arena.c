@@ -87,14 +87,7 @@ void arena_init(struct arena *a)
 	a->used_total = 0;
 }
 
-static void *alloc(struct arena *a, size_t n, bool zero);
-
-void *arena_alloc(struct arena *a, size_t n)
-{
-	return alloc(a, n, true);
-}
-
-/* Not zeroed: for copies, which overwrite every byte at once. */
+/* zero false: for copies, which overwrite every byte at once. */
 static void *alloc(struct arena *a, size_t n, bool zero)
 {
 	struct arena_block *b = a->head;
@@ -135,6 +128,11 @@ static void *alloc(struct arena *a, size_t n, bool zero)
 	if (zero)
 		memset(p, 0, n);
 	return p;
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	return alloc(a, n, true);
 }
 
 void *arena_grow(struct arena *a, void *old, size_t old_n, size_t new_n)

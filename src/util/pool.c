@@ -46,23 +46,34 @@ static long long now_ns(void)
 	return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
 }
 
-/* Waits for a task newer than seen; returns its generation. */
-static unsigned wait_task(struct pool *p, unsigned seen)
+static bool new_task(struct pool *p, unsigned seen)
+{
+	return atomic_load_explicit(&p->gen, memory_order_acquire) != seen;
+}
+
+static bool task_done(struct pool *p, unsigned unused)
+{
+	(void)unused;
+	return !atomic_load(&p->pending);
+}
+
+/* Waits until ready(p, arg): spinning (yielding) for spin_ns, then asleep
+ * on cv, which is signalled under mu when the answer changes. */
+static void await(struct pool *p, pthread_cond_t *cv, bool (*ready)(struct pool *, unsigned),
+		  unsigned arg)
 {
 	long long until = now_ns() + p->spin_ns;
-	unsigned g;
 
-	for (unsigned i = 1; (g = atomic_load_explicit(&p->gen, memory_order_acquire)) == seen; i++) {
+	for (unsigned i = 1; !ready(p, arg); i++) {
 		if (i % 64 == 0 && now_ns() > until) {
 			pthread_mutex_lock(&p->mu);
-			while ((g = atomic_load_explicit(&p->gen, memory_order_acquire)) == seen)
-				pthread_cond_wait(&p->work_cv, &p->mu);
+			while (!ready(p, arg))
+				pthread_cond_wait(cv, &p->mu);
 			pthread_mutex_unlock(&p->mu);
-			break;
+			return;
 		}
 		sched_yield();
 	}
-	return g;
 }
 
 static void *helper_main(void *arg)
@@ -74,7 +85,8 @@ static void *helper_main(void *arg)
 	if (h->pinned)
 		pthread_setaffinity_np(pthread_self(), sizeof(p->all), &p->all);
 	for (;;) {
-		seen = wait_task(p, seen);
+		await(p, &p->work_cv, new_task, seen);
+		seen = atomic_load_explicit(&p->gen, memory_order_acquire);
 		if (atomic_load(&p->quit))
 			break;
 		if (h->slot < p->k)
@@ -160,8 +172,6 @@ size_t pool_size(const struct pool *p)
 
 void pool_run(struct pool *p, size_t k, void (*fn)(void *ctx, size_t slot), void *ctx)
 {
-	long long until;
-
 	if (!p || k <= 1) {
 		fn(ctx, 0);
 		return;
@@ -177,17 +187,7 @@ void pool_run(struct pool *p, size_t k, void (*fn)(void *ctx, size_t slot), void
 	pthread_cond_broadcast(&p->work_cv);
 	pthread_mutex_unlock(&p->mu);
 	fn(ctx, 0);
-	until = now_ns() + p->spin_ns;
-	for (unsigned i = 1; atomic_load(&p->pending); i++) {
-		if (i % 64 == 0 && now_ns() > until) {
-			pthread_mutex_lock(&p->mu);
-			while (atomic_load(&p->pending))
-				pthread_cond_wait(&p->done_cv, &p->mu);
-			pthread_mutex_unlock(&p->mu);
-			break;
-		}
-		sched_yield();
-	}
+	await(p, &p->done_cv, task_done, 0);
 }
 
 void pool_stop(struct pool *p)

@@ -5,19 +5,20 @@ VERSION := 0.1.0
 WARN    := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
            -Wshadow -Wwrite-strings -Wformat=2 -Wvla
 CFLAGS  ?= -O2 -g
-# -pthread: images from the engine stream through a thread (src/image/archive.c).
+# -pthread: images from the engine stream through a thread (src/input/image/archive.c).
 ALL_CFLAGS = -std=c17 -D_GNU_SOURCE -pthread $(WARN) $(CFLAGS) -Isrc -DSW_VERSION='"$(VERSION)"' \
              $(shell pkg-config --cflags jansson yaml-0.1 libarchive libcurl 2>/dev/null)
-# libcurl and libarchive are loaded at run time (dlopen) by src/engine/engine.c
-# and src/image/archive.c, not linked: only their headers are needed here.
+# libcurl and libarchive are loaded at run time (dlopen) by src/input/engine/engine.c
+# and src/input/image/archive.c, not linked: only their headers are needed here.
 LIBS    := $(shell pkg-config --libs jansson yaml-0.1 2>/dev/null || echo -ljansson -lyaml) -ldl
 
 B       ?= build
-SRC     := $(sort $(wildcard src/*.c src/*/*.c))
+SRC     := $(sort $(shell find src -name '*.c'))
 LIBSRC  := $(filter-out src/main.c,$(SRC))
 OBJ     := $(SRC:%.c=$(B)/%.o)
 LIBOBJ  := $(LIBSRC:%.c=$(B)/%.o)
 UNITSRC := $(sort $(wildcard tests/unit/*.c))
+UNITOBJ := $(UNITSRC:%.c=$(B)/%.o)
 
 SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 
@@ -27,16 +28,27 @@ all: $(B)/seaworthy
 $(B)/seaworthy: $(OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
 
-$(B)/%.o: %.c $(wildcard src/*.h src/*/*.h)
+# Exact header dependencies: each object's .d file lists the headers it read.
+$(B)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+-include $(OBJ:.o=.d)
 
-$(B)/unit-tests: $(LIBOBJ) $(UNITSRC)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $(UNITSRC) $(LIBOBJ) $(LIBS)
+$(B)/unit-tests: $(LIBOBJ) $(UNITOBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(UNITOBJ) $(LIBOBJ) $(LIBS)
+
+$(B)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MP -c -o $@ $<
+-include $(UNITOBJ:.o=.d)
 
 # The suite against whatever binary $(B) holds.
 test: $(B)/seaworthy $(B)/unit-tests
 	tests/run.sh $(B)
+
+# The unit tests alone (tests/unit), against the objects of $(B).
+unit: $(B)/unit-tests
+	$(B)/unit-tests
 
 # The suite under ASan and UBSan with leak detection: what CI runs.
 check:
@@ -56,11 +68,12 @@ FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE -pthread $(WARN) -O1 -g -fno-omit-frame-po
                -fno-sanitize-recover=all
 fuzz: $(FUZZBIN)
 .SECONDARY: $(FUZZOBJ)
-build-fuzz/obj/%.o: %.c $(wildcard src/*.h src/*/*.h)
+build-fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
-build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZOBJ) $(wildcard src/*.h src/*/*.h)
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZOBJ) $(LIBS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -MMD -MP -c -o $@ $<
+build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZOBJ)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -MMD -MP -MF build-fuzz/fuzz_$*.d -o $@ $< $(FUZZOBJ) $(LIBS)
+-include $(FUZZOBJ:.o=.d) $(FUZZBIN:=.d)
 # Fuzzes each target for FUZZ_SECONDS from a seed corpus (see fuzz/run.sh).
 FUZZ_SECONDS ?= 60
 fuzz-run: fuzz

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compose/interp.h"
-#include "compose/yaml.h"
+#include "input/compose/interp.h"
+#include "yaml/yaml.h"
 #include "util/arena.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dockerfile/ast.h"
+#include "input/dockerfile/ast.h"
 #include "findings/findings.h"
-#include "model/model.h"
+#include "input/dockerfile/model.h"
 #include "config/config.h"
-#include "rules/rule.h"
+#include "checks/check.h"
 #include "util/arena.h"
 #include "util/strbuf.h"
 

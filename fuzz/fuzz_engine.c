@@ -11,8 +11,8 @@
 #include <jansson.h>
 
 #include "config/config.h"
-#include "engine/container.h"
-#include "rules/rule.h"
+#include "input/engine/container.h"
+#include "checks/check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 
 #include "config/config.h"
-#include "image/image.h"
-#include "rules/rule.h"
+#include "input/image/image.h"
+#include "checks/check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cmd/cmd.h"
+#include "run/cmd.h"
 
 extern const struct subcommand cmd_check, cmd_rules, cmd_explain, cmd_parse, cmd_config, cmd_image,
 	cmd_host, cmd_live;

@@ -352,6 +352,26 @@ for id in $(awk 'NR > 1 { print $1 }' "$tmp/rules"); do
 	   grep -q '^Good' "$tmp/explain" && grep -q '^How to fix' "$tmp/explain"; then ok
 	else bad "explain $id is incomplete"; fi
 done
+# The include direction (tests/tools/layers.py): it passes on src/, and
+# fails on a copy where a lower folder includes from a higher one, and
+# where two folders include each other.
+if python3 "$top/tests/tools/layers.py" "$top/src" >"$tmp/layers" 2>&1; then ok
+else bad "include direction (tests/tools/layers.py)"; head -20 "$tmp/layers"; fi
+rm -rf "$tmp/lsrc"; cp -r "$top/src" "$tmp/lsrc"
+printf '#include "render/render.h"\n' >>"$tmp/lsrc/util/arena.c"
+if python3 "$top/tests/tools/layers.py" "$tmp/lsrc" >"$tmp/layers" 2>&1; then
+	bad "include direction: util including render was not caught"
+elif grep -q 'util/arena.c (util) includes render/render.h' "$tmp/layers"; then ok
+else bad "include direction: wrong complaint"; cat "$tmp/layers"; fi
+rm -rf "$tmp/lsrc"; cp -r "$top/src" "$tmp/lsrc"
+printf '#include "input/compose/project.h"\n' >>"$tmp/lsrc/input/dockerfile/model.h"
+printf '#include "input/dockerfile/model.h"\n' >>"$tmp/lsrc/input/compose/env.h"
+if python3 "$top/tests/tools/layers.py" "$tmp/lsrc" >"$tmp/layers" 2>&1; then
+	bad "include direction: a mutual include was not caught"
+elif grep -q 'model.h (input/dockerfile) includes input/compose/project.h' "$tmp/layers"; then ok
+else bad "include direction: wrong complaint for a mutual include"; cat "$tmp/layers"; fi
+rm -rf "$tmp/lsrc"
+
 "$BIN" rules --markdown >"$tmp/rules.md"
 if diff -u "$top/docs/rules.md" "$tmp/rules.md" >"$tmp/diff" 2>&1; then ok
 else bad "docs/rules.md is stale: run build/seaworthy rules --markdown > docs/rules.md"; head -20 "$tmp/diff"; fi

@@ -9,8 +9,7 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
-#include "discover/discover.h"
-#include "rules/rule.h"
+#include "util/path.h"
 #include "util/readfile.h"
 
 void strlist_push(struct arena *a, struct strlist *l, const char *s)

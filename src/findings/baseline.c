@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rules/rule.h"
+#include "catalog/catalog.h"
 
 int baseline_write(const struct report *r, const char *path)
 {

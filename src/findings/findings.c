@@ -5,25 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rules/rule.h"
 #include "util/die.h"
-
-const struct checklist_point checklist[10] = {
-	{ 1, "Host user", LAYER_HOST, "the host layer (seaworthy host)" },
-	{ 2, "Container user", LAYER_DOCKERFILE | LAYER_COMPOSE | LAYER_IMAGE | LAYER_LIVE,
-	  "Dockerfiles, compose files or images" },
-	{ 3, "Cache order", LAYER_DOCKERFILE, "Dockerfiles" },
-	{ 4, "Folders", LAYER_DOCKERFILE | LAYER_IMAGE, "Dockerfiles or images" },
-	{ 5, "ARG vs ENV", LAYER_DOCKERFILE | LAYER_IMAGE, "Dockerfiles or images" },
-	{ 6, "Compose", LAYER_COMPOSE, "the compose layer" },
-	{ 7, "One service per container", LAYER_DOCKERFILE | LAYER_IMAGE | LAYER_LIVE,
-	  "Dockerfiles, images or running containers" },
-	{ 8, "Restart", LAYER_COMPOSE | LAYER_LIVE, "the compose layer or running containers" },
-	{ 9, "Ports", LAYER_COMPOSE | LAYER_LIVE | LAYER_HOST,
-	  "the compose layer or running containers" },
-	{ 10, "Logs", LAYER_COMPOSE | LAYER_IMAGE | LAYER_LIVE,
-	  "the compose layer, images or running containers" },
-};
 
 void report_init(struct report *r, struct arena *a)
 {
@@ -143,29 +125,6 @@ void report_sort(struct report *r)
 		qsort(r->findings, r->nfindings, sizeof(*r->findings), cmp_finding);
 	if (r->nerrors > 1)
 		qsort(r->errors, r->nerrors, sizeof(*r->errors), cmp_error);
-}
-
-const char *severity_name(enum severity s)
-{
-	switch (s) {
-	case SEV_INFO: return "info";
-	case SEV_WARNING: return "warning";
-	case SEV_ERROR: return "error";
-	}
-	return "?";
-}
-
-int severity_parse(const char *s, enum severity *out)
-{
-	if (!strcmp(s, "info"))
-		*out = SEV_INFO;
-	else if (!strcmp(s, "warning"))
-		*out = SEV_WARNING;
-	else if (!strcmp(s, "error"))
-		*out = SEV_ERROR;
-	else
-		return -1;
-	return 0;
 }
 
 /* FNV-1a, 64 bits: stable, dependency-free, good enough to tell lines apart. */

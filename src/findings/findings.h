@@ -6,11 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "catalog/catalog.h"
 #include "util/arena.h"
-
-enum severity { SEV_INFO = 0, SEV_WARNING = 1, SEV_ERROR = 2 };
-
-struct rule;
 
 /* What a finding without a file is about: kind ("image") and name, plus up
  * to two extra key/value pairs (NULL when unused). */
@@ -39,10 +36,6 @@ struct input_error {
 	unsigned line;		/* 0 when the file could not be read at all */
 	const char *message;
 };
-
-/* Which layers ran, so the checklist can tell "passed" from "not checked". */
-enum layer { LAYER_DOCKERFILE = 1 << 0, LAYER_COMPOSE = 1 << 1, LAYER_IMAGE = 1 << 2,
-	     LAYER_HOST = 1 << 3, LAYER_LIVE = 1 << 4 };
 
 struct report {
 	struct arena *a;
@@ -76,17 +69,5 @@ void report_fingerprint_messages(struct report *r, size_t from);
 void report_dedupe(struct report *r);
 /* Sorts findings by file, line, column and rule, errors by file and line. */
 void report_sort(struct report *r);
-
-const char *severity_name(enum severity s);
-int severity_parse(const char *s, enum severity *out);
-
-/* The ten checklist points, 1-based. */
-struct checklist_point {
-	int point;
-	const char *title;
-	unsigned layers;	/* layers that can check it */
-	const char *layer_hint;	/* what would check it, for "not checked" */
-};
-extern const struct checklist_point checklist[10];
 
 #endif

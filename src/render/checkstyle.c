@@ -7,7 +7,7 @@
 
 #include "render/quote.h"
 #include "render/render.h"
-#include "rules/rule.h"
+#include "checks/check.h"
 
 static void attr(struct strbuf *sb, const char *name, const char *val)
 {

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "render/render.h"
-#include "rules/rule.h"
+#include "checks/check.h"
 
 static void block(FILE *out, const char *text, const char *prefix)
 {

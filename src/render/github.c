@@ -9,7 +9,7 @@
 
 #include "render/quote.h"
 #include "render/render.h"
-#include "rules/rule.h"
+#include "checks/check.h"
 
 /* toolkit escapeData: % CR LF; escapeProperty also : and , */
 static void escape(struct strbuf *sb, const char *s, int property)

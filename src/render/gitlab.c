@@ -18,7 +18,7 @@
 
 #include "render/quote.h"
 #include "render/render.h"
-#include "rules/rule.h"
+#include "checks/check.h"
 #include "util/die.h"
 
 struct entry {

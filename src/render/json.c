@@ -5,7 +5,7 @@
 
 #include "render/quote.h"
 #include "render/render.h"
-#include "rules/rule.h"
+#include "checks/check.h"
 #include "util/strbuf.h"
 
 /* Written directly rather than built as a jansson tree and dumped: over a

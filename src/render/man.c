@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "render/render.h"
-#include "rules/rule.h"
+#include "checks/check.h"
 
 /* The page's date (.Dd). It is fixed so the output is reproducible; bump it
  * when the layout of the page changes. */

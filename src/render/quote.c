@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rules/rule.h"
+#include "checks/check.h"
 
 #define REPLACEMENT "\xef\xbf\xbd"
 

@@ -5,7 +5,7 @@
 
 #include "util/strbuf.h"
 
-#include "rules/rule.h"
+#include "checks/check.h"
 
 extern const struct renderer render_text, render_json, render_sarif, render_junit, render_github,
 	render_gitlab, render_checkstyle;

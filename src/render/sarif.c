@@ -10,7 +10,7 @@
 
 #include "render/quote.h"
 #include "render/render.h"
-#include "rules/rule.h"
+#include "checks/check.h"
 #include "util/die.h"
 
 #define INFO_URI "https://github.com/seaworthy-lint/seaworthy"

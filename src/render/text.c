@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "render/render.h"
-#include "rules/rule.h"
+#include "checks/check.h"
 
 #define C(o, code) ((o)->color ? "\033[" code "m" : "")
 

@@ -4,18 +4,24 @@
 
 #include "unit.h"
 
-#define MAX_TESTS 512
-
-static struct { const char *name; unit_fn *fn; } tests[MAX_TESTS];
-static int ntests, cur_failed, cur_skipped;
+/* Registered by constructors before main; grows as needed, so no test is
+ * ever dropped. */
+static struct unit_test { const char *name; unit_fn *fn; } *tests;
+static int ntests, captests, cur_failed, cur_skipped;
 
 void unit_register(const char *name, unit_fn *fn)
 {
-	if (ntests < MAX_TESTS) {
-		tests[ntests].name = name;
-		tests[ntests].fn = fn;
-		ntests++;
+	if (ntests == captests) {
+		captests = captests ? captests * 2 : 256;
+		tests = realloc(tests, (size_t)captests * sizeof(*tests));
+		if (!tests) {
+			fprintf(stderr, "unit: out of memory registering %s\n", name);
+			exit(2);
+		}
 	}
+	tests[ntests].name = name;
+	tests[ntests].fn = fn;
+	ntests++;
 }
 
 void unit_fail(const char *file, int line, const char *fmt, ...)
@@ -69,5 +75,6 @@ int main(int argc, char **argv)
 		}
 	}
 	printf("unit: %d passed, %d failed, %d skipped\n", passed, failed, skipped);
+	free(tests);
 	return failed ? 1 : 0;
 }

@@ -6,8 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "compose/project.h"
-#include "rules/rule.h"
+#include "input/compose/project.h"
+#include "checks/check.h"
 #include "unit.h"
 
 /* --- helpers ---------------------------------------------------------------------- */

@@ -1,10 +1,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "compose/project.h"
+#include "input/compose/project.h"
 #include "config/config.h"
-#include "rules/compose_util.h"
-#include "rules/rule.h"
+#include "checks/compose/compose_util.h"
+#include "checks/check.h"
 #include "unit.h"
 
 /* Loads buf as compose.yaml and runs the compose rules; returns the

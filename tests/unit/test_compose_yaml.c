@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-#include "compose/yaml.h"
+#include "yaml/yaml.h"
 #include "unit.h"
 #include "util/readfile.h"
 #include "util/strbuf.h"

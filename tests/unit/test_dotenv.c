@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "compose/dotenv.h"
+#include "input/compose/dotenv.h"
 #include "unit.h"
 
 struct parsed {

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "unit.h"
-#include "dockerfile/expand.h"
+#include "input/dockerfile/expand.h"
 #include "util/arena.h"
 #include "util/strbuf.h"
 

@@ -2,7 +2,7 @@
  * BAR=""), plus hooks, paths and whole trees. */
 #include <stdio.h>
 
-#include "compose/interp.h"
+#include "input/compose/interp.h"
 #include "unit.h"
 #include "util/strbuf.h"
 

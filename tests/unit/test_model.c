@@ -1,7 +1,7 @@
 /* The model's view of BuildKit state: ENV/ARG scoping, USER and WORKDIR
  * inheritance across stages. */
-#include "dockerfile/ast.h"
-#include "model/model.h"
+#include "input/dockerfile/ast.h"
+#include "input/dockerfile/model.h"
 #include "unit.h"
 
 static int build(struct arena *a, const char *src, struct m_dockerfile *m)

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "dockerfile/ast.h"
+#include "input/dockerfile/ast.h"
 #include "unit.h"
 #include "util/readfile.h"
 

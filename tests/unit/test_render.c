@@ -8,7 +8,7 @@
 
 #include "render/quote.h"
 #include "render/render.h"
-#include "rules/rule.h"
+#include "checks/check.h"
 #include "unit.h"
 
 static char *quoted(int kind, const char *s)

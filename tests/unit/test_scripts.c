@@ -1,8 +1,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rules/compose_ports.h"
-#include "rules/scripts.h"
+#include "checks/compose/compose_ports.h"
+#include "input/scripts/scripts.h"
 #include "unit.h"
 
 /* The docker commands of a script as "LINE:COL verb image name flags;...". */

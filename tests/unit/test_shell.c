@@ -1,7 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "shell/shell.h"
+#include "input/shell/shell.h"
 #include "unit.h"
 
 /* One parse at a time; parse() frees the previous one, done() the last. */

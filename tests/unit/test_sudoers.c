@@ -2,7 +2,7 @@
  * the last match winning), Runas lists, tags, continuations and includes. */
 #include <stdbool.h>
 
-#include "host/sudoers.h"
+#include "input/host/sudoers.h"
 #include "unit.h"
 
 static const char *const alice_groups[] = { "alice", "admins", "docker" };

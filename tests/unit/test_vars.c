@@ -1,7 +1,7 @@
 /* Predicates of src/rules/vars.c used by the ARG/ENV rules. */
 #include "unit.h"
 
-#include "rules/vars.h"
+#include "checks/dockerfile/vars.h"
 
 UNIT_TEST(vars_secret_names)
 {

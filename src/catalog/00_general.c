@@ -1,0 +1,338 @@
+/* The catalogue, general rules: each rule's metadata, in id order.
+ * What raises it lives in src/checks/ (or the loader that finds it). */
+#include "catalog/catalog.h"
+
+const struct rule SW0001 = {
+	.id = "SW0001",
+	.title = "A base image has no tag or uses latest",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "An untagged or :latest base image is whatever the registry serves on the day "
+	       "of the build: two builds of the same commit can ship different OS packages, "
+	       "runtimes and bugs, and a rollback rebuild is not the image you tested. A version "
+	       "tag (and a digest) makes builds reproducible and upgrades deliberate.",
+	.bad = "FROM node\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
+	.good = "FROM node:20.11-bookworm-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
+	.fix = "Pin a version tag (e.g. node:20.11-bookworm-slim) and ideally a digest (@sha256:...)",
+};
+
+const struct rule SW0002 = {
+	.id = "SW0002",
+	.title = "ADD is used where COPY would do",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "ADD does more than copy: it downloads URLs and silently unpacks tar archives. "
+	       "Used for plain local files it hides intent, and a file that later happens to "
+	       "be an archive is extracted instead of copied. COPY does exactly what it says; "
+	       "keep ADD for remote sources and archives you mean to unpack.",
+	.bad = "FROM node:20-slim\nWORKDIR /app\nADD package.json package-lock.json ./\n"
+	       "ADD src/ ./src/\n",
+	.good = "FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\n"
+		"COPY src/ ./src/\n",
+	.fix = "Use COPY for local files and folders; keep ADD for URLs and tar archives to unpack",
+};
+
+const struct rule SW0003 = {
+	.id = "SW0003",
+	.title = "CMD or ENTRYPOINT in shell form loses signals",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "In shell form the container runs /bin/sh -c \"...\" as PID 1 and your program as "
+	       "its child. The shell does not forward SIGTERM, so docker stop (and every rolling "
+	       "deploy) waits out the grace period and then SIGKILLs the app: in-flight requests "
+	       "are cut and shutdown hooks never run. Some shells exec a lone command, but that "
+	       "depends on the base image's /bin/sh; the exec form makes the program PID 1 everywhere.",
+	.bad = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD node server.js\n",
+	.good = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
+	.fix = "Use the exec form, CMD [\"executable\", \"arg\"], or start the last command with exec",
+};
+
+const struct rule SW0004 = {
+	.id = "SW0004",
+	.title = "A RUN pipes commands without set -o pipefail",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "A pipeline's exit status is that of its last command. In "
+	       "curl -fsSL $URL | tar -xz, a failed download hands tar an empty stream, and in "
+	       "curl ... | sh the script may be cut half-way: the RUN succeeds anyway and the "
+	       "image ships broken. With pipefail, any failing command fails the build.",
+	.bad = "FROM debian:bookworm-slim\n"
+	       "RUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /usr/local/bin\n",
+	.good = "FROM debian:bookworm-slim\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n"
+		"RUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /usr/local/bin\n",
+	.fix = "Add SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] before the RUN, or start "
+	       "the script with set -o pipefail && where /bin/sh supports it",
+};
+
+const struct rule SW0005 = {
+	.id = "SW0005",
+	.title = "The final stage of a service image has no HEALTHCHECK",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "Without a health check, Docker only knows whether the process exists: a server "
+	       "that deadlocked, lost its database or stopped answering stays \"running\" and keeps "
+	       "receiving traffic. A HEALTHCHECK marks it unhealthy, so the orchestrator, "
+	       "depends_on: service_healthy and your monitoring can react.",
+	.bad = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nEXPOSE 3000\nCMD [\"node\", \"server.js\"]\n",
+	.good = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nEXPOSE 3000\n"
+		"HEALTHCHECK --interval=30s --timeout=3s CMD [\"node\", \"healthcheck.js\"]\n"
+		"CMD [\"node\", \"server.js\"]\n",
+	.fix = "Add a HEALTHCHECK that probes the service (or HEALTHCHECK NONE if the "
+	       "orchestrator checks it)",
+};
+
+const struct rule SW0006 = {
+	.id = "SW0006",
+	.title = "WORKDIR is a relative path",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "A relative WORKDIR is resolved against the previous one, which may come from "
+	       "the base image: when the base image changes its WORKDIR, your files silently "
+	       "land somewhere else and COPY, CMD and volume paths stop matching. An absolute "
+	       "path says where the app lives.",
+	.bad = "FROM node:20-slim\nWORKDIR app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
+	.good = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
+	.fix = "Use an absolute path, e.g. WORKDIR /app",
+};
+
+const struct rule SW0007 = {
+	.id = "SW0007",
+	.title = "More than one CMD or ENTRYPOINT in a stage",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "Only the last CMD and the last ENTRYPOINT of a stage take effect; the earlier "
+	       "ones are silently dropped. Two CMDs usually mean someone expected both processes "
+	       "to start, or a debugging leftover that now misleads readers about what runs.",
+	.bad = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"worker.js\"]\n"
+	       "CMD [\"node\", \"server.js\"]\n",
+	.good = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
+	.fix = "Keep one CMD and one ENTRYPOINT per stage; run other processes in their own containers",
+};
+
+const struct rule SW0008 = {
+	.id = "SW0008",
+	.title = "A base image comes from an untrusted registry",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "Base images are code that runs in production. A project that mirrors or vets its "
+	       "images lists the registries it trusts in .seaworthy.yaml (trusted-registries); an "
+	       "image pulled from anywhere else skipped that review.",
+	.bad = "# .seaworthy.yaml: trusted-registries: [registry.example.com]\nFROM node:20\n",
+	.good = "FROM registry.example.com/mirror/node:20\n",
+	.fix = "Pull the base image through a trusted registry, or add that registry to "
+	       "trusted-registries in .seaworthy.yaml",
+};
+
+const struct rule SW0009 = {
+	.id = "SW0009",
+	.title = "A suppression comment suppresses nothing",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "any",
+	.why = "A suppression outlives the problem it hid: once the code is fixed or moved, the "
+	       "comment silently waits to hide the next, unrelated finding of that rule. Removing "
+	       "stale suppressions keeps the list of accepted risks true.",
+	.bad = "# seaworthy ignore=SW0201 -- legacy image runs as root\nFROM debian:12\n"
+	       "USER app\n",
+	.good = "FROM debian:12\nUSER app\n",
+	.fix = "Delete the suppression comment, or name the rule that still fires there",
+};
+
+const struct rule SW0010 = {
+	.id = "SW0010",
+	.title = "A suppression comment gives no reason",
+	.severity = SEV_ERROR,
+	.checklist = 0,
+	.layer = "any",
+	.why = "With --require-reasons, every accepted risk must say why it is accepted, so that "
+	       "reviewers and later maintainers can judge whether it still holds.",
+	.bad = "# seaworthy ignore=SW0201\nFROM debian:12\n",
+	.good = "# seaworthy ignore=SW0201 -- the init system drops privileges itself\n"
+		"FROM debian:12\n",
+	.fix = "Add the reason after two dashes: # seaworthy ignore=ID -- reason",
+};
+
+const struct rule SW0051 = {
+	.id = "SW0051",
+	.title = "A compose file uses an unset variable that has no default",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "compose",
+	.why = "Compose replaces an unset variable with an empty string and only prints a "
+	       "warning that scrolls away. An empty image tag, port, password or path then "
+	       "reaches the container: the service pulls the wrong image, binds a random port "
+	       "or starts without its secret. Giving a default (${TAG:-1.4}) or requiring the "
+	       "value (${DB_PASSWORD:?set DB_PASSWORD}) makes the intent explicit.",
+	.bad = "services:\n  api:\n    image: example/api:${TAG}\n",
+	.good = "services:\n  api:\n    image: example/api:${TAG:-1.4}\n",
+	.fix = "Set the variable in .env, give it a default with ${NAME:-default}, or make it "
+	       "required with ${NAME:?message}",
+};
+
+const struct rule SW0053 = {
+	.id = "SW0053",
+	.title = "A secret is written in a compose service's environment",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "compose",
+	.why = "A password or token typed into the compose file is committed to version "
+	       "control with it, copied to every checkout and CI log that prints the config, "
+	       "and visible to anyone who can docker inspect the container. Compose secrets "
+	       "are mounted as files under /run/secrets instead; most official images read "
+	       "NAME_FILE variables for this. Values interpolated from .env or the shell "
+	       "(${DB_PASSWORD}) are not reported.",
+	.bad = "services:\n  db:\n    image: postgres:16\n    environment:\n"
+	       "      POSTGRES_PASSWORD: hunter2\n",
+	.good = "services:\n  db:\n    image: postgres:16\n    environment:\n"
+		"      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n    secrets: [db_password]\n"
+		"secrets:\n  db_password:\n    file: ./secrets/db_password.txt   # not committed\n",
+	.fix = "Move the value to a secret (secrets: with file: or environment:) and point the "
+	       "service at /run/secrets/NAME, or at least interpolate it (${NAME}) from an "
+	       "uncommitted .env",
+};
+
+const struct rule SW0054 = {
+	.id = "SW0054",
+	.title = "A compose service's image has no tag or uses latest",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "compose",
+	.why = "An untagged or :latest image is whatever the registry serves on the day of the "
+	       "pull: two hosts running the same compose file can run different versions, a "
+	       "restart after a pull upgrades silently, and a rollback has nothing to roll "
+	       "back to. A version tag (and a digest) makes deployments repeatable.",
+	.bad = "services:\n  cache:\n    image: redis\n",
+	.good = "services:\n  cache:\n    image: redis:7.2-alpine\n",
+	.fix = "Pin a version tag (redis:7.2-alpine), and ideally a digest (@sha256:...)",
+};
+
+const struct rule SW0071 = {
+	.id = "SW0071",
+	.title = "The image ships package caches or build leftovers",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "image",
+	.why = "Package lists, download caches and .git folders are only needed while building; "
+	       "left in a layer they make every pull and every start of a new host slower, and a "
+	       ".git folder can leak history.",
+	.bad = "RUN apt-get update && apt-get install -y curl\n",
+	.good = "RUN apt-get update && apt-get install -y --no-install-recommends curl \\\n"
+		"    && rm -rf /var/lib/apt/lists/*\n",
+	.fix = "Clean caches in the same RUN that fills them (or use a cache mount), and keep "
+	       ".git out with .dockerignore",
+};
+
+const struct rule SW0081 = {
+	.id = "SW0081",
+	.title = "The Docker daemon does not keep containers running across restarts (live-restore)",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "host",
+	.why = "Without live-restore, restarting or upgrading dockerd stops every "
+	       "container on the host. With it, containers keep running while the "
+	       "daemon is down and are picked up again when it returns.",
+	.bad = "{\n  \"log-driver\": \"local\"\n}\n",
+	.good = "{\n  \"log-driver\": \"local\",\n  \"live-restore\": true\n}\n",
+	.fix = "Set \"live-restore\": true in /etc/docker/daemon.json and reload dockerd",
+};
+
+const struct rule SW0082 = {
+	.id = "SW0082",
+	.title = "The Docker daemon does not remap container users (userns-remap)",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "host",
+	.why = "Without user namespace remapping, root in a container is uid 0 on the "
+	       "host: a container escape, or a bind mount of a host folder, acts as "
+	       "root. userns-remap maps container uids to an unprivileged range "
+	       "(rootless Docker does this anyway).",
+	.bad = "{\n  \"live-restore\": true\n}\n",
+	.good = "{\n  \"live-restore\": true,\n  \"userns-remap\": \"default\"\n}\n",
+	.fix = "Set \"userns-remap\": \"default\" in daemon.json (or run Docker rootless)",
+};
+
+const struct rule SW0083 = {
+	.id = "SW0083",
+	.title = "The Docker daemon does not set no-new-privileges by default",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "host",
+	.why = "no-new-privileges stops processes in containers from gaining privileges "
+	       "through setuid binaries such as su or sudo. Setting it in the daemon "
+	       "makes it the default for every container.",
+	.bad = "{\n  \"live-restore\": true\n}\n",
+	.good = "{\n  \"live-restore\": true,\n  \"no-new-privileges\": true\n}\n",
+	.fix = "Set \"no-new-privileges\": true in daemon.json",
+};
+
+const struct rule SW0084 = {
+	.id = "SW0084",
+	.title = "Containers on the default bridge may talk to each other (icc)",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "host",
+	.why = "With inter-container communication on (the default), every container on "
+	       "the default bridge network can reach every port of the others. Turning "
+	       "icc off leaves communication to user-defined networks, which compose "
+	       "creates per project.",
+	.bad = "{\n  \"icc\": true\n}\n",
+	.good = "{\n  \"icc\": false\n}\n",
+	.fix = "Set \"icc\": false in daemon.json and connect containers through "
+	       "user-defined networks",
+};
+
+const struct rule SW0085 = {
+	.id = "SW0085",
+	.title = "The Docker daemon does not manage iptables (iptables: false)",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "host",
+	.why = "With iptables off, Docker adds no NAT or isolation rules: published "
+	       "ports and container traffic then depend on hand-written firewall rules, "
+	       "which usually either break networking or leave containers exposed.",
+	.bad = "{\n  \"iptables\": false\n}\n",
+	.good = "{\n  \"live-restore\": true\n}\n",
+	.fix = "Remove \"iptables\": false (and --iptables=false) and firewall "
+	       "through the DOCKER-USER chain",
+};
+
+const struct rule SW0086 = {
+	.id = "SW0086",
+	.title = "A Docker daemon setting is both a flag and in daemon.json",
+	.severity = SEV_ERROR,
+	.checklist = 0,
+	.layer = "host",
+	.why = "dockerd refuses to start when the same setting is given as a "
+	       "command-line flag and in daemon.json (\"the following directives are "
+	       "specified both as a flag and in the configuration file\"): the next "
+	       "restart of the daemon fails.",
+	.bad = "# ExecStart=/usr/bin/dockerd --log-driver=journald\n{\n  "
+	       "\"log-driver\": \"local\"\n}\n",
+	.good = "# ExecStart=/usr/bin/dockerd\n{\n  \"log-driver\": \"local\"\n}\n",
+	.fix = "Keep each setting in one place, preferably daemon.json",
+};
+
+const struct rule SW0091 = {
+	.id = "SW0091",
+	.title = "A container runs without no-new-privileges",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "live",
+	.why = "no-new-privileges stops a process from gaining privileges through setuid or "
+	       "setgid binaries (su, sudo, a planted setuid shell). The engine shows it only when "
+	       "the container asked for it; a daemon-wide \"no-new-privileges\": true (SW0083) "
+	       "applies without showing here, hence information only.",
+	.bad = "docker run -d --name api acme/api:1.8\n",
+	.good = "docker run -d --security-opt no-new-privileges --name api acme/api:1.8\n"
+		"# compose: security_opt: [\"no-new-privileges:true\"]\n",
+	.fix = "Recreate the container with --security-opt no-new-privileges (security_opt: "
+	       "[\"no-new-privileges:true\"] in compose), or set it in daemon.json",
+};

@@ -1,0 +1,80 @@
+/* The catalogue, checklist point 3 (cache order): each rule's metadata, in id order.
+ * What raises it lives in src/checks/ (or the loader that finds it). */
+#include "catalog/catalog.h"
+
+const struct rule SW0301 = {
+	.id = "SW0301",
+	.title = "The whole build context is copied before a dependency install",
+	.severity = SEV_WARNING,
+	.checklist = 3,
+	.layer = "dockerfile",
+	.why = "Docker reuses a layer only while everything before it is unchanged. When "
+	       "`COPY . .` comes before the install, any edit to any file invalidates the "
+	       "install layer, so every build downloads and installs all dependencies again: "
+	       "slow builds, flaky CI on registry hiccups, and no benefit from the cache. "
+	       "Copying only the manifests first keeps the install cached until they change.",
+	.bad = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD [\"node\", \"server.js\"]\n",
+	.good = "FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\n"
+		"RUN npm ci\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
+	.fix = "Copy only the dependency manifests first, run the install, then copy the rest "
+	       "of the context",
+};
+
+const struct rule SW0302 = {
+	.id = "SW0302",
+	.title = "A dependency manifest is not copied on its own before the install",
+	.severity = SEV_WARNING,
+	.checklist = 3,
+	.layer = "dockerfile",
+	.why = "The install layer stays cached only while every file copied before it is "
+	       "unchanged. When the manifest is copied in the same COPY as code, or arrives "
+	       "inside a code directory, any code edit reruns the full dependency install. "
+	       "Copying the manifest and lock file on their own first makes dependency "
+	       "changes the only thing that invalidates the install.",
+	.bad = "FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt app/ ./\n"
+	       "RUN pip install --no-cache-dir -r requirements.txt\nCMD [\"python\", \"main.py\"]\n",
+	.good = "FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt ./\n"
+		"RUN pip install --no-cache-dir -r requirements.txt\nCOPY app/ ./\n"
+		"CMD [\"python\", \"main.py\"]\n",
+	.fix = "Copy only the manifest and lock file first, run the install, then copy the code",
+};
+
+const struct rule SW0303 = {
+	.id = "SW0303",
+	.title = "apt-get update runs alone in its RUN",
+	.severity = SEV_WARNING,
+	.checklist = 3,
+	.layer = "dockerfile",
+	.why = "Docker caches a `RUN apt-get update` layer and reuses it for months, while a "
+	       "later `RUN apt-get install` changes on its own: the install then works from "
+	       "outdated package lists, misses security updates or fails with 404s on "
+	       "packages the mirrors have dropped. Updating and installing in one RUN "
+	       "refreshes the lists whenever the package list changes.",
+	.bad = "FROM debian:bookworm-slim\nRUN apt-get update\n"
+	       "RUN apt-get install -y --no-install-recommends curl\n",
+	.good = "FROM debian:bookworm-slim\nRUN apt-get update \\\n"
+		" && apt-get install -y --no-install-recommends curl \\\n"
+		" && rm -rf /var/lib/apt/lists/*\n",
+	.fix = "Run apt-get update in the same RUN as the apt-get install that needs it "
+	       "(apt-get update && apt-get install -y ... && rm -rf /var/lib/apt/lists/*)",
+};
+
+const struct rule SW0304 = {
+	.id = "SW0304",
+	.title = "Package manager caches are left in the layer",
+	.severity = SEV_WARNING,
+	.checklist = 3,
+	.layer = "dockerfile",
+	.why = "Package indexes and downloaded archives are only needed while installing, yet "
+	       "a layer keeps whatever the RUN left behind: tens of megabytes that every pull, "
+	       "push and node pays for. Deleting them in a later RUN doesn't help, because the "
+	       "earlier layer still holds them; the cleanup must happen in the same RUN. "
+	       "Only the final stage and the stages it is built FROM are checked: a builder "
+	       "stage's filesystem is thrown away.",
+	.bad = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\n",
+	.good = "FROM debian:bookworm-slim\nRUN apt-get update \\\n"
+		" && apt-get install -y --no-install-recommends curl \\\n"
+		" && rm -rf /var/lib/apt/lists/*\n",
+	.fix = "Remove the package manager's cache in the same RUN (rm -rf /var/lib/apt/lists/*, "
+	       "apk add --no-cache, dnf clean all), or use RUN --mount=type=cache",
+};

@@ -1,0 +1,145 @@
+/* The catalogue, checklist point 9 (ports): each rule's metadata, in id order.
+ * What raises it lives in src/checks/ (or the loader that finds it). */
+#include "catalog/catalog.h"
+
+const struct rule SW0901 = {
+	.id = "SW0901",
+	.title = "A service other than the web proxy publishes a port on all interfaces",
+	.severity = SEV_WARNING,
+	.checklist = 9,
+	.layer = "compose",
+	.why = "A published port without an address listens on every interface of the host, "
+	       "and Docker's own iptables rules let it through ahead of ufw or firewalld. Only "
+	       "the reverse proxy should face the network; the services behind it are reached "
+	       "over the compose network (expose: or nothing at all), or bound to 127.0.0.1 "
+	       "for local access. A proxy is recognised by its image (nginx, traefik, caddy, "
+	       "haproxy, envoy, httpd, varnish), the label seaworthy.role: proxy, or proxies: "
+	       "in .seaworthy.yaml.",
+	.bad = "services:\n  proxy:\n    image: traefik:v3.1\n    ports: [\"443:443\"]\n"
+	       "  api:\n    image: acme/api:1.8\n    ports: [\"8080:8080\"]\n",
+	.good = "services:\n  proxy:\n    image: traefik:v3.1\n    ports: [\"443:443\"]\n"
+		"  api:\n    image: acme/api:1.8\n    expose: [\"8080\"]\n"
+		"    # or, for local debugging: ports: [\"127.0.0.1:8080:8080\"]\n",
+	.fix = "Drop the published port and let the proxy reach the service over the compose "
+	       "network, or bind it to loopback (\"127.0.0.1:8080:8080\")",
+};
+
+const struct rule SW0902 = {
+	.id = "SW0902",
+	.title = "A database, cache or broker port is published on all interfaces",
+	.severity = SEV_ERROR,
+	.checklist = 9,
+	.layer = "compose",
+	.why = "Databases, caches and brokers published on 0.0.0.0 are found by internet-wide "
+	       "scanners within hours; Docker's iptables rules open them ahead of the host's "
+	       "firewall, and many (Redis, Memcached, Elasticsearch, MongoDB in old setups) "
+	       "have no authentication by default. Other services reach them over the "
+	       "compose network. Ports listed under databases: in .seaworthy.yaml count too.",
+	.bad = "services:\n  db:\n    image: postgres:16\n    ports: [\"5432:5432\"]\n",
+	.good = "services:\n  db:\n    image: postgres:16\n"
+		"    # reached by the other services as db:5432; for local tools only:\n"
+		"    ports: [\"127.0.0.1:5432:5432\"]\n",
+	.fix = "Remove the published port (services reach it as db:5432 on the compose "
+	       "network), or bind it to loopback (\"127.0.0.1:5432:5432\")",
+};
+
+const struct rule SW0903 = {
+	.id = "SW0903",
+	.title = "A compose service uses the host network",
+	.severity = SEV_WARNING,
+	.checklist = 9,
+	.layer = "compose",
+	.why = "With network_mode: host the container shares the host's network stack: any "
+	       "port it opens (an admin endpoint, a debug port, a database) listens on every "
+	       "host interface without a ports: line to review, and it can reach services "
+	       "bound to the host's loopback.",
+	.bad = "services:\n  api:\n    image: acme/api:1.8\n    network_mode: host\n",
+	.good = "services:\n  api:\n    image: acme/api:1.8\n    ports: [\"127.0.0.1:8080:8080\"]\n",
+	.fix = "Remove network_mode: host and publish only the ports needed (bound to "
+	       "127.0.0.1 unless the service is the proxy)",
+};
+
+const struct rule SW0904 = {
+	.id = "SW0904",
+	.title = "A published port is not one the service's Dockerfile EXPOSEs",
+	.severity = SEV_INFO,
+	.checklist = 9,
+	.layer = "compose",
+	.why = "EXPOSE documents the ports the application listens on. A compose file that "
+	       "publishes a different container port usually maps to nothing (the app listens "
+	       "elsewhere), or the Dockerfile's documentation is stale. Checked only when the "
+	       "Dockerfile EXPOSEs some port.",
+	.bad = "# Dockerfile: EXPOSE 3000\nservices:\n  web:\n    build: .\n"
+	       "    ports: [\"127.0.0.1:8080:8080\"]\n",
+	.good = "# Dockerfile: EXPOSE 3000\nservices:\n  web:\n    build: .\n"
+		"    ports: [\"127.0.0.1:8080:3000\"]\n",
+	.fix = "Publish the port the Dockerfile EXPOSEs (HOST:CONTAINER), or fix EXPOSE",
+};
+
+const struct rule SW0951 = {
+	.id = "SW0951",
+	.title = "The Docker daemon publishes ports on all interfaces by default",
+	.severity = SEV_WARNING,
+	.checklist = 9,
+	.layer = "host",
+	.why = "The daemon's ip setting is the address a -p 8080:80 (or a compose ports "
+	       "entry without an address) binds to; its default 0.0.0.0 publishes every "
+	       "port on every interface, past host firewalls, since Docker's own "
+	       "iptables rules come first.",
+	.bad = "{\n  \"live-restore\": true\n}\n",
+	.good = "{\n  \"live-restore\": true,\n  \"ip\": \"127.0.0.1\"\n}\n",
+	.fix = "Set \"ip\": \"127.0.0.1\" in daemon.json and publish public ports "
+	       "with an explicit address",
+};
+
+const struct rule SW0971 = {
+	.id = "SW0971",
+	.title = "The image exposes SSH or a privileged port it cannot bind",
+	.severity = SEV_WARNING,
+	.checklist = 9,
+	.layer = "image",
+	.why = "Port 22 in an image means an SSH server inside the container. A port below 1024 "
+	       "needs root or CAP_NET_BIND_SERVICE to bind: with a non-root USER the server "
+	       "fails to start, or someone adds the capability back.",
+	.bad = "USER app\nEXPOSE 80 22\n",
+	.good = "USER app\nEXPOSE 8080   # publish it as 80:8080\n",
+	.fix = "Listen on a port above 1023 and map it when publishing (-p 80:8080)",
+};
+
+const struct rule SW0981 = {
+	.id = "SW0981",
+	.title = "A container other than the web proxy publishes a port on all interfaces",
+	.severity = SEV_WARNING,
+	.checklist = 9,
+	.layer = "live",
+	.why = "A port published without an address (or on 0.0.0.0 or ::) listens on every "
+	       "interface of the host, and Docker's iptables rules let it through ahead of ufw "
+	       "or firewalld. Only the reverse proxy should face the network; the services "
+	       "behind it are reached over a Docker network, or bound to 127.0.0.1. A proxy is "
+	       "recognised as in the compose rule SW0901: its image (nginx, traefik, caddy, "
+	       "haproxy, envoy, httpd, varnish), the label seaworthy.role=proxy, a name or "
+	       "compose service that says proxy, or proxies: in the config file.",
+	.bad = "docker run -d -p 8080:8080 --name api acme/api:1.8\n",
+	.good = "docker run -d --network web --name api acme/api:1.8     # the proxy reaches "
+		"api:8080\ndocker run -d -p 127.0.0.1:8080:8080 --name api acme/api:1.8  # or "
+		"loopback only\n",
+	.fix = "Recreate it without the published port and let the proxy reach it over a Docker "
+	       "network, or bind the port to 127.0.0.1",
+};
+
+const struct rule SW0982 = {
+	.id = "SW0982",
+	.title = "A container other than the web proxy uses the host's network",
+	.severity = SEV_WARNING,
+	.checklist = 9,
+	.layer = "live",
+	.why = "With the host's network the container has no network isolation: whatever it "
+	       "listens on, debug and admin ports included, is reachable on every interface of "
+	       "the host, and it can talk to services bound to the host's loopback. Ports are "
+	       "not published, so nothing in docker ps shows it.",
+	.bad = "docker run -d --network host --name api acme/api:1.8\n",
+	.good = "docker network create web\ndocker run -d --network web --name api "
+		"acme/api:1.8\n",
+	.fix = "Recreate it on a user-defined bridge network and publish (to the proxy, or to "
+	       "127.0.0.1) only the ports that must be reached",
+};

@@ -1,0 +1,70 @@
+/* The rule catalogue: every rule's id, title, severity, checklist point,
+ * layer, explanation, examples, fix and options, as data. It is the lowest
+ * layer that knows rules, so loaders, suppressions and the host layer report
+ * under a rule without linking to the checks (src/checks/) that raise the
+ * others. Entries live in one file per checklist point (00_general.c ..
+ * 10_logs.c), in id order; rule_table lists them all, in id order. */
+#ifndef SW_CATALOG_H
+#define SW_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum severity { SEV_INFO = 0, SEV_WARNING = 1, SEV_ERROR = 2 };
+
+const char *severity_name(enum severity s);
+/* "info", "warning" or "error" into *out; -1 for anything else. */
+int severity_parse(const char *s, enum severity *out);
+
+/* An option a rule accepts under `rules:` in .seaworthy.yaml. */
+struct rule_option {
+	const char *name;
+	bool list;		/* a list of strings, else a single value */
+	bool integer;		/* a whole number */
+	const char *help;
+};
+
+struct rule {
+	const char *id;		/* "SW0201": checklist point 02, rule 01; 00 = general */
+	const char *title;	/* one line, for `seaworthy rules` */
+	enum severity severity;
+	int checklist;		/* 1..10, or 0 for a general best practice */
+	const char *layer;	/* "dockerfile", "compose", ... */
+	const char *why;	/* why it matters (explain) */
+	const char *bad;	/* a bad example (explain) */
+	const char *good;	/* the fixed example (explain) */
+	const char *fix;	/* default fix line for findings */
+	const struct rule_option *options;	/* NULL-name terminated, or NULL */
+};
+
+/* Every rule, by its id. */
+extern const struct rule SW0001, SW0002, SW0003, SW0004, SW0005, SW0006, SW0007, SW0008,
+	SW0009, SW0010, SW0051, SW0053, SW0054, SW0071, SW0081, SW0082, SW0083, SW0084, SW0085,
+	SW0086, SW0091, SW0101, SW0102, SW0103, SW0104, SW0105, SW0106, SW0107, SW0201, SW0202,
+	SW0203, SW0204, SW0251, SW0252, SW0253, SW0254, SW0255, SW0256, SW0271, SW0272, SW0273,
+	SW0274, SW0281, SW0282, SW0283, SW0284, SW0301, SW0302, SW0303, SW0304, SW0401, SW0402,
+	SW0403, SW0404, SW0471, SW0501, SW0502, SW0503, SW0504, SW0505, SW0506, SW0571, SW0572,
+	SW0601, SW0602, SW0603, SW0701, SW0702, SW0703, SW0771, SW0781, SW0782, SW0801, SW0802,
+	SW0803, SW0871, SW0881, SW0882, SW0901, SW0902, SW0903, SW0904, SW0951, SW0971, SW0981,
+	SW0982, SW1001, SW1002, SW1003, SW1004, SW1051, SW1071, SW1081, SW1082, SW1083;
+
+/* Every rule in id order. */
+extern const struct rule *const rule_table[];
+extern const size_t rule_count;
+/* The rule with that id (any case), or NULL. */
+const struct rule *rule_find(const char *id);
+
+/* Which layers ran, so the checklist can tell "passed" from "not checked". */
+enum layer { LAYER_DOCKERFILE = 1 << 0, LAYER_COMPOSE = 1 << 1, LAYER_IMAGE = 1 << 2,
+	     LAYER_HOST = 1 << 3, LAYER_LIVE = 1 << 4 };
+
+/* The ten checklist points, 1-based. */
+struct checklist_point {
+	int point;
+	const char *title;
+	unsigned layers;	/* layers that can check it */
+	const char *layer_hint;	/* what would check it, for "not checked" */
+};
+extern const struct checklist_point checklist[10];
+
+#endif

@@ -1,0 +1,152 @@
+/* The catalogue in id order, and the checklist. */
+#include "catalog/catalog.h"
+
+#include <string.h>
+#include <strings.h>
+
+const struct rule *const rule_table[] = {
+	&SW0001,
+	&SW0002,
+	&SW0003,
+	&SW0004,
+	&SW0005,
+	&SW0006,
+	&SW0007,
+	&SW0008,
+	&SW0009,
+	&SW0010,
+	&SW0051,
+	&SW0053,
+	&SW0054,
+	&SW0071,
+	&SW0081,
+	&SW0082,
+	&SW0083,
+	&SW0084,
+	&SW0085,
+	&SW0086,
+	&SW0091,
+	&SW0101,
+	&SW0102,
+	&SW0103,
+	&SW0104,
+	&SW0105,
+	&SW0106,
+	&SW0107,
+	&SW0201,
+	&SW0202,
+	&SW0203,
+	&SW0204,
+	&SW0251,
+	&SW0252,
+	&SW0253,
+	&SW0254,
+	&SW0255,
+	&SW0256,
+	&SW0271,
+	&SW0272,
+	&SW0273,
+	&SW0274,
+	&SW0281,
+	&SW0282,
+	&SW0283,
+	&SW0284,
+	&SW0301,
+	&SW0302,
+	&SW0303,
+	&SW0304,
+	&SW0401,
+	&SW0402,
+	&SW0403,
+	&SW0404,
+	&SW0471,
+	&SW0501,
+	&SW0502,
+	&SW0503,
+	&SW0504,
+	&SW0505,
+	&SW0506,
+	&SW0571,
+	&SW0572,
+	&SW0601,
+	&SW0602,
+	&SW0603,
+	&SW0701,
+	&SW0702,
+	&SW0703,
+	&SW0771,
+	&SW0781,
+	&SW0782,
+	&SW0801,
+	&SW0802,
+	&SW0803,
+	&SW0871,
+	&SW0881,
+	&SW0882,
+	&SW0901,
+	&SW0902,
+	&SW0903,
+	&SW0904,
+	&SW0951,
+	&SW0971,
+	&SW0981,
+	&SW0982,
+	&SW1001,
+	&SW1002,
+	&SW1003,
+	&SW1004,
+	&SW1051,
+	&SW1071,
+	&SW1081,
+	&SW1082,
+	&SW1083,
+};
+const size_t rule_count = sizeof(rule_table) / sizeof(rule_table[0]);
+
+const struct rule *rule_find(const char *id)
+{
+	for (size_t i = 0; i < rule_count; i++)
+		if (!strcasecmp(rule_table[i]->id, id))
+			return rule_table[i];
+	return NULL;
+}
+
+const char *severity_name(enum severity s)
+{
+	switch (s) {
+	case SEV_INFO: return "info";
+	case SEV_WARNING: return "warning";
+	case SEV_ERROR: return "error";
+	}
+	return "?";
+}
+
+int severity_parse(const char *s, enum severity *out)
+{
+	if (!strcmp(s, "info"))
+		*out = SEV_INFO;
+	else if (!strcmp(s, "warning"))
+		*out = SEV_WARNING;
+	else if (!strcmp(s, "error"))
+		*out = SEV_ERROR;
+	else
+		return -1;
+	return 0;
+}
+
+const struct checklist_point checklist[10] = {
+	{ 1, "Host user", LAYER_HOST, "the host layer (seaworthy host)" },
+	{ 2, "Container user", LAYER_DOCKERFILE | LAYER_COMPOSE | LAYER_IMAGE | LAYER_LIVE,
+	  "Dockerfiles, compose files or images" },
+	{ 3, "Cache order", LAYER_DOCKERFILE, "Dockerfiles" },
+	{ 4, "Folders", LAYER_DOCKERFILE | LAYER_IMAGE, "Dockerfiles or images" },
+	{ 5, "ARG vs ENV", LAYER_DOCKERFILE | LAYER_IMAGE, "Dockerfiles or images" },
+	{ 6, "Compose", LAYER_COMPOSE, "the compose layer" },
+	{ 7, "One service per container", LAYER_DOCKERFILE | LAYER_IMAGE | LAYER_LIVE,
+	  "Dockerfiles, images or running containers" },
+	{ 8, "Restart", LAYER_COMPOSE | LAYER_LIVE, "the compose layer or running containers" },
+	{ 9, "Ports", LAYER_COMPOSE | LAYER_LIVE | LAYER_HOST,
+	  "the compose layer or running containers" },
+	{ 10, "Logs", LAYER_COMPOSE | LAYER_IMAGE | LAYER_LIVE,
+	  "the compose layer, images or running containers" },
+};

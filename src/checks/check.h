@@ -1,0 +1,83 @@
+/* A check is one file defining one const struct check, listed in table.c:
+ * the code that raises one rule of the catalogue (catalog/catalog.h). Checks
+ * see only the models and report through the context. */
+#ifndef SW_CHECK_H
+#define SW_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "catalog/catalog.h"
+#include "findings/findings.h"
+#include "input/dockerfile/model.h"
+
+struct config;
+struct c_project;
+struct y_pos;
+struct script_set;
+struct image;
+struct live_container;
+
+struct rule_ctx {
+	struct report *report;
+	struct arena *a;
+	const struct rule *rule;
+	const struct m_dockerfile *df;	/* NULL for compose and script rules */
+	const struct config *config;	/* never NULL (may be empty) */
+	/* Compose rules: the project, and per service index the model of the
+	 * Dockerfile the service builds (NULL when it builds none in the tree). */
+	const struct c_project *project;
+	const struct m_dockerfile *const *service_df;
+	/* Script rules (src/rules/scripts.h). */
+	const struct script_set *scripts;
+	/* Image rules (src/image/image.h). */
+	const struct image *image;
+	/* Live rules (src/engine/container.h): one container of the engine. */
+	const struct live_container *container;
+};
+
+/* What raises a rule: one function per layer it applies to (NULL for the
+ * others). The rule's findings carry its catalogue entry. */
+struct check {
+	const struct rule *rule;
+	void (*dockerfile)(struct rule_ctx *ctx);
+	void (*compose)(struct rule_ctx *ctx);	/* ctx->project, ctx->service_df */
+	void (*scripts)(struct rule_ctx *ctx);	/* ctx->scripts */
+	void (*image)(struct rule_ctx *ctx);	/* ctx->image */
+	void (*live)(struct rule_ctx *ctx);	/* ctx->container */
+};
+
+/* Every check, in the order they run. */
+extern const struct check *const check_table[];
+extern const size_t check_count;
+
+/* Reports at an instruction's keyword, spanning its lines. */
+struct finding *rule_report(struct rule_ctx *c, const struct m_instr *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Reports at a precise position (line, col) with an end column. */
+struct finding *rule_report_at(struct rule_ctx *c, struct df_pos pos, unsigned end_col,
+			       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Reports at a compose (or script) position; the file is pos->file, copied
+ * into the report's arena. */
+struct finding *rule_report_pos(struct rule_ctx *c, const struct y_pos *pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Runs every Dockerfile rule over the model. */
+void rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
+			    const struct config *config);
+/* Runs every compose rule over a loaded project; service_df[i] is the
+ * Dockerfile service i builds, or NULL (service_df itself may be NULL). */
+void rules_check_compose(struct report *r, const struct c_project *p,
+			 const struct m_dockerfile *const *service_df,
+			 const struct config *config);
+/* Runs every script rule (checklist point 6) over the discovered scripts. */
+void rules_check_scripts(struct report *r, const struct script_set *scripts,
+			 const struct config *config);
+/* Runs every image rule over a loaded image. */
+void rules_check_image(struct report *r, const struct image *img, const struct config *config);
+/* Runs every live rule over one container of the engine. */
+void rules_check_live(struct report *r, const struct live_container *c,
+		      const struct config *config);
+
+#endif

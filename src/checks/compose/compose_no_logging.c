@@ -1,0 +1,31 @@
+/* SW1004: a compose service sets no log rotation. */
+#include "checks/compose/compose_util.h"
+
+#include <string.h>
+
+/* One finding per project, at the first service: the fix (an x-logging
+ * anchor, or daemon.json) is one change for all of them. */
+static void check(struct rule_ctx *c)
+{
+	const struct c_project *p = c->project;
+	const struct c_service **v = arena_alloc(c->a, (p->nservices + 1) * sizeof(*v));
+	size_t n = 0;
+
+	for (size_t i = 0; i < p->nservices; i++) {
+		const struct c_service *s = &p->services[i];
+
+		if (!s->logging_driver.s && !cx_logging_option(s, "max-size"))
+			v[n++] = s;
+	}
+	if (!n)
+		return;
+	cx_report(c, NULL, &v[0]->pos, NULL, "%s set%s no log rotation: with the default "
+		  "json-file driver %s grow%s without limit unless the daemon's log-opts set "
+		  "max-size (seaworthy host checks daemon.json)", cx_names(c->a, v, n),
+		  n > 1 ? "" : "s", n > 1 ? "their logs" : "its log", n > 1 ? "" : "s");
+}
+
+const struct check check_compose_no_logging = {
+	.rule = &SW1004,
+	.compose = check,
+};

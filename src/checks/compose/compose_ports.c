@@ -1,0 +1,87 @@
+#include "checks/compose/compose_ports.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "util/str.h"
+
+bool port_range(const char *s, long *lo, long *hi)
+{
+	char *end;
+
+	if (!s || !*s)
+		return false;
+	errno = 0;
+	*lo = strtol(s, &end, 10);
+	if (errno || end == s || *lo < 0 || *lo > 65535)
+		return false;
+	*hi = *lo;
+	if (*end == '-') {
+		const char *h = end + 1;
+
+		*hi = strtol(h, &end, 10);
+		if (errno || end == h || *hi < *lo || *hi > 65535)
+			return false;
+	}
+	return *end == '\0';
+}
+
+bool port_on_all_interfaces(const struct c_port *p)
+{
+	const char *ip = p->host_ip;
+
+	return !ip || !*ip || str_eq(ip, "0.0.0.0") || str_eq(ip, "::") ||
+	       str_eq(ip, "[::]");
+}
+
+static const struct {
+	long port;
+	const char *what;
+} known[] = {
+	{ 5432, "PostgreSQL" }, { 3306, "MySQL/MariaDB" }, { 1433, "SQL Server" },
+	{ 1521, "Oracle" }, { 27017, "MongoDB" }, { 27018, "MongoDB" }, { 6379, "Redis" },
+	{ 6380, "Redis" }, { 9200, "Elasticsearch" }, { 9300, "Elasticsearch" },
+	{ 5672, "RabbitMQ" }, { 15672, "RabbitMQ's management" }, { 11211, "Memcached" },
+	{ 2181, "ZooKeeper" }, { 9092, "Kafka" }, { 8086, "InfluxDB" }, { 5984, "CouchDB" },
+	{ 7687, "Neo4j" }, { 26257, "CockroachDB" }, { 9042, "Cassandra" },
+	{ 8529, "ArangoDB" },
+};
+
+static const char *database_in(const char *spec, const struct config *cfg, long *port)
+{
+	long lo, hi;
+
+	if (!port_range(spec, &lo, &hi) || hi - lo > 1000)
+		return NULL;
+	for (size_t k = 0; k < sizeof(known) / sizeof(known[0]); k++)
+		if (known[k].port >= lo && known[k].port <= hi) {
+			*port = known[k].port;
+			return known[k].what;
+		}
+	for (size_t k = 0; cfg && k < cfg->ndatabases; k++)
+		if (cfg->databases[k] >= lo && cfg->databases[k] <= hi) {
+			*port = cfg->databases[k];
+			return "a database";
+		}
+	return NULL;
+}
+
+const char *port_database(const struct c_port *p, const struct config *cfg, long *port)
+{
+	const char *w = database_in(p->target, cfg, port);
+
+	return w ? w : database_in(p->published, cfg, port);
+}
+
+const char *port_text(struct arena *a, const struct c_port *p)
+{
+	const char *ip = p->host_ip && *p->host_ip ? p->host_ip : NULL;
+	bool v6 = ip && strchr(ip, ':') && ip[0] != '[';
+	const char *proto = p->protocol && strcmp(p->protocol, "tcp") ? p->protocol : NULL;
+
+	return arena_printf(a, "%s%s%s%s%s%s%s%s", ip ? (v6 ? "[" : "") : "", ip ? ip : "",
+			    ip ? (v6 ? "]:" : ":") : "", p->published ? p->published : "",
+			    p->published || ip ? ":" : "", p->target ? p->target : "?",
+			    proto ? "/" : "", proto ? proto : "");
+}

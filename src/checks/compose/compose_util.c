@@ -1,0 +1,430 @@
+#include "checks/compose/compose_util.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "config/config.h"
+#include "util/path.h"
+#include "util/readfile.h"
+#include "util/strbuf.h"
+#include "util/str.h"
+
+#define MAX_SOURCE (4u << 20)
+
+struct finding *cx_report(struct rule_ctx *c, const struct c_service *s, const struct y_pos *pos,
+			  const struct y_pos *via, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct finding *f;
+	char msg[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	strbuf_addstr(&sb, msg);
+	if (via && via->file && via->line)
+		strbuf_addf(&sb, " (via %s:%u)", via->file, via->line);
+	if (s && !s->active && s->profiles.n) {
+		strbuf_addstr(&sb, s->profiles.n > 1 ? " (profiles: " : " (profile: ");
+		for (size_t k = 0; k < s->profiles.n; k++)
+			strbuf_addf(&sb, "%s%s", k ? ", " : "",
+				    s->profiles.v[k].s ? s->profiles.v[k].s : "");
+		strbuf_addch(&sb, ')');
+	}
+	/* A value with no position (made up by the loader) is reported at
+	 * its service's key. */
+	if ((!pos || !pos->line) && s)
+		pos = &s->pos;
+	f = rule_report_pos(c, pos, "%s", sb.buf);
+	strbuf_release(&sb);
+	return f;
+}
+
+const char *cx_names(struct arena *a, const struct c_service *const *v, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t shown = n > 5 ? 4 : n;
+	const char *ret;
+
+	strbuf_addstr(&sb, n == 1 ? "service " : "services ");
+	for (size_t k = 0; k < shown; k++) {
+		const struct c_service *s = v[k];
+
+		if (k)
+			strbuf_addstr(&sb, k + 1 == shown && shown == n ? " and " : ", ");
+		strbuf_addstr(&sb, s->name);
+		if (!s->active && s->profiles.n) {
+			strbuf_addstr(&sb, s->profiles.n > 1 ? " (profiles: " : " (profile: ");
+			for (size_t j = 0; j < s->profiles.n; j++)
+				strbuf_addf(&sb, "%s%s", j ? ", " : "",
+					    s->profiles.v[j].s ? s->profiles.v[j].s : "");
+			strbuf_addch(&sb, ')');
+		}
+	}
+	if (shown < n)
+		strbuf_addf(&sb, " and %zu more", n - shown);
+	ret = arena_strdup(a, sb.buf);
+	strbuf_release(&sb);
+	return ret;
+}
+
+bool cx_same_pos(const struct y_pos *x, const struct y_pos *y)
+{
+	return x->line == y->line && x->col == y->col &&
+	       (x->file == y->file || (x->file && y->file && str_eq(x->file, y->file)));
+}
+
+bool cx_true(const struct c_value *v)
+{
+	return v->s && !strcasecmp(v->s, "true");
+}
+
+/* The user part of user[:group]: its length. */
+static size_t user_part(const char *user)
+{
+	const char *colon = strchr(user, ':');
+
+	return colon ? (size_t)(colon - user) : strlen(user);
+}
+
+bool cx_user_is_root(const char *user)
+{
+	size_t n;
+
+	if (!user || strchr(user, '$'))
+		return false;
+	n = user_part(user);
+	return (n == 4 && !strncmp(user, "root", 4)) || (n == 1 && user[0] == '0');
+}
+
+/* An explicit user that is not root. */
+static bool user_is_nonroot(const char *user)
+{
+	return user && !strchr(user, '$') && user_part(user) > 0 && !cx_user_is_root(user);
+}
+
+const struct m_dockerfile *cx_service_df(const struct rule_ctx *c, size_t i)
+{
+	return c->service_df ? c->service_df[i] : NULL;
+}
+
+static const struct m_stage *stage_of(const struct m_dockerfile *df, const char *target)
+{
+	if (!df)
+		return NULL;
+	if (!target || !*target)
+		return df->final;
+	for (size_t k = 0; k < df->nstages; k++)
+		if (df->stages[k].name && !strcasecmp(df->stages[k].name, target))
+			return &df->stages[k];
+	return NULL;
+}
+
+const struct m_stage *cx_service_stage(const struct rule_ctx *c, size_t i)
+{
+	return stage_of(cx_service_df(c, i), c->project->services[i].build_target.s);
+}
+
+bool cx_stage_is_final(const struct m_stage *st)
+{
+	return st && st->is_final;
+}
+
+const char *cx_service_repo(struct rule_ctx *c, size_t i)
+{
+	const struct c_service *s = &c->project->services[i];
+	const struct m_stage *st;
+	const char *root;
+
+	if (s->build_context.s) {
+		/* image: names what the build produces; the base is what runs. */
+		st = cx_service_stage(c, i);
+		root = st ? m_stage_root_image(st) : NULL;
+		if (root && *root && strcasecmp(root, "scratch") && !strchr(root, '$'))
+			return m_image_repo(c->a, root);
+		return NULL;
+	}
+	if (s->image.s && *s->image.s)
+		return m_image_repo(c->a, s->image.s);
+	return NULL;
+}
+
+const char *cx_label(const struct c_service *s, const char *key)
+{
+	for (size_t k = s->nlabels; k-- > 0;)
+		if (s->labels[k].key && str_eq(s->labels[k].key, key))
+			return s->labels[k].value;
+	return NULL;
+}
+
+/* The last component of a repository ("envoyproxy/envoy" -> "envoy"). */
+static const char *repo_base(const char *repo)
+{
+	const char *slash = strrchr(repo, '/');
+
+	return slash ? slash + 1 : repo;
+}
+
+bool cx_proxy_repo(const char *repo)
+{
+	static const char *const names[] = {
+		"nginx", "nginx-unprivileged", "nginx-proxy", "nginx-proxy-manager",
+		"openresty", "traefik", "caddy", "caddy-docker-proxy", "haproxy",
+		"haproxy-alpine", "haproxy-debian", "envoy", "envoy-alpine", "envoy-distroless",
+		"httpd", "apache", "apache2", "varnish", NULL
+	};
+	const char *b = repo_base(repo);
+
+	for (size_t k = 0; names[k]; k++)
+		if (str_eq(b, names[k]))
+			return true;
+	return false;
+}
+
+bool cx_proxy_name(const char *name)
+{
+	static const char *const words[] = {
+		"proxy", "nginx", "traefik", "caddy", "haproxy", "envoy", "httpd", "apache",
+		"varnish", "openresty", NULL
+	};
+
+	for (const char *p = name; *p;) {
+		size_t n = strcspn(p, "-_.");
+
+		for (size_t k = 0; words[k]; k++) {
+			size_t wl = strlen(words[k]);
+
+			if (n >= wl && !strncasecmp(p, words[k], wl))
+				return true;
+		}
+		p += n;
+		while (*p == '-' || *p == '_' || *p == '.')
+			p++;
+	}
+	return false;
+}
+
+bool cx_is_proxy(struct rule_ctx *c, size_t i)
+{
+	const struct c_service *s = &c->project->services[i];
+	const char *role = cx_label(s, "seaworthy.role");
+	const char *repo = cx_service_repo(c, i);
+	const char *own = s->image.s && *s->image.s ? m_image_repo(c->a, s->image.s) : NULL;
+
+	if (role && !strcasecmp(role, "proxy"))
+		return true;
+	if (repo && cx_proxy_repo(repo))
+		return true;
+	/* Built from a Dockerfile we cannot read: the name is all we have. */
+	if (!repo && s->build_context.s && cx_proxy_name(s->name))
+		return true;
+	for (size_t k = 0; k < c->config->proxies.n; k++) {
+		const char *p = c->config->proxies.v[k];
+
+		if (str_eq(p, s->name) || (repo && !strcasecmp(p, repo)) ||
+		    (own && !strcasecmp(p, own)))
+			return true;
+	}
+	return false;
+}
+
+/* A profile name that says the service is a one-off: one of its words
+ * (split on - _ . and the like) starts with tool, migrat, test, debug,
+ * setup or init, or is ci. */
+static bool one_off_profile(const char *name)
+{
+	static const char *const prefixes[] = {
+		"tool", "migrat", "test", "debug", "setup", "init", NULL
+	};
+
+	for (const char *p = name; p && *p;) {
+		size_t n = 0;
+
+		while (*p && !isalnum((unsigned char)*p))
+			p++;
+		while (isalnum((unsigned char)p[n]))
+			n++;
+		if (!n)
+			break;
+		if (n == 2 && !strncasecmp(p, "ci", 2))
+			return true;
+		for (size_t k = 0; prefixes[k]; k++) {
+			size_t pl = strlen(prefixes[k]);
+
+			if (n >= pl && !strncasecmp(p, prefixes[k], pl))
+				return true;
+		}
+		p += n;
+	}
+	return false;
+}
+
+bool cx_is_one_off(const struct c_project *p, size_t i)
+{
+	const struct c_service *s = &p->services[i];
+
+	for (size_t j = 0; j < p->nservices; j++) {
+		const struct c_service *o = &p->services[j];
+
+		for (size_t k = 0; k < o->ndepends_on; k++)
+			if (o->depends_on[k].service && str_eq(o->depends_on[k].service, s->name) &&
+			    o->depends_on[k].condition &&
+			    str_eq(o->depends_on[k].condition, "service_completed_successfully"))
+				return true;
+	}
+	if (!s->profiles.n)
+		return false;
+	for (size_t k = 0; k < s->profiles.n; k++)
+		if (!one_off_profile(s->profiles.v[k].s))
+			return false;
+	return true;
+}
+
+const char *cx_source_text(struct arena *a, const struct y_pos *pos)
+{
+	const char *why, *p, *e;
+	size_t len;
+	char *buf;
+
+	if (!pos || !pos->file || !pos->line)
+		return NULL;
+	buf = read_file(a, pos->file, MAX_SOURCE, &len, &why);
+	if (!buf)
+		return NULL;
+	p = buf;
+	for (unsigned l = 1; l < pos->line; l++) {
+		p = memchr(p, '\n', len - (size_t)(p - buf));
+		if (!p)
+			return NULL;
+		p++;
+	}
+	e = memchr(p, '\n', len - (size_t)(p - buf));
+	if (!e)
+		e = buf + len;
+	if (pos->col > 1 && (size_t)(pos->col - 1) <= (size_t)(e - p))
+		p += pos->col - 1;
+	return arena_strndup(a, p, (size_t)(e - p));
+}
+
+bool cx_written_with_variable(struct arena *a, const struct y_pos *pos)
+{
+	const char *t = cx_source_text(a, pos);
+
+	for (const char *p = t; p && *p; p++) {
+		if (*p == '#' && p > t && (p[-1] == ' ' || p[-1] == '\t'))
+			break;	/* a comment */
+		if (*p != '$')
+			continue;
+		if (p[1] == '$') {
+			p++;
+			continue;
+		}
+		if (p[1] == '{' || p[1] == '_' || isalpha((unsigned char)p[1]))
+			return true;
+	}
+	return false;
+}
+
+bool cx_logging_option(const struct c_service *s, const char *name)
+{
+	for (size_t k = 0; k < s->nlogging_options; k++)
+		if (s->logging_options[k].key && str_eq(s->logging_options[k].key, name))
+			return true;
+	return false;
+}
+
+const struct c_volume *cx_mount_over(const struct c_service *s, const char *dir, bool with_tmpfs)
+{
+	struct arena tmp = ARENA_INIT;
+	const struct c_volume *hit = NULL;
+
+	for (size_t k = 0; k < s->nvolumes && !hit; k++) {
+		const struct c_volume *v = &s->volumes[k];
+		const char *t;
+
+		if (!v->target || !v->type)
+			continue;
+		if (strcmp(v->type, "bind") && strcmp(v->type, "volume") &&
+		    !(with_tmpfs && str_eq(v->type, "tmpfs")))
+			continue;
+		t = path_resolve(&tmp, "/", v->target);
+		if (path_within(dir, t))
+			hit = v;
+	}
+	arena_release(&tmp);
+	return hit;
+}
+
+/* Whether two display paths name the same file. */
+static bool same_file(const char *x, const char *y)
+{
+	char *rx, *ry;
+	bool same;
+
+	if (str_eq(x, y))
+		return true;
+	rx = realpath(x, NULL);
+	ry = realpath(y, NULL);
+	same = rx && ry && str_eq(rx, ry);
+	free(rx);
+	free(ry);
+	return same;
+}
+
+int cx_compose_fixes_root(struct arena *a, const struct c_project *p,
+			  const struct m_dockerfile *const *service_df, const char *dockerfile,
+			  const char **services)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int ret = -1;
+
+	if (!service_df || !dockerfile)
+		return -1;
+	for (size_t i = 0; i < p->nservices && ret; i++) {
+		const struct c_service *s = &p->services[i];
+		const struct m_stage *st;
+
+		if (!service_df[i] || !service_df[i]->path ||
+		    !same_file(service_df[i]->path, dockerfile))
+			continue;
+		st = stage_of(service_df[i], s->build_target.s);
+		if (!cx_stage_is_final(st))
+			continue;	/* another stage: SW0201 is not about it */
+		if (!user_is_nonroot(s->user.s)) {
+			ret = 0;
+			break;
+		}
+		ret = 1;
+		strbuf_addf(&sb, "%s%s (user: %s)", sb.len ? ", " : "", s->name, s->user.s);
+	}
+	if (ret == 1)
+		*services = arena_strdup(a, sb.buf);
+	strbuf_release(&sb);
+	return ret;
+}
+
+void cx_note_root_fixed_by_compose(struct report *r, size_t from, const char *dockerfile,
+				   const char *services)
+{
+	static const char fix[] = "Set USER in the Dockerfile as well, so the image is safe "
+				  "wherever it runs";
+
+	for (size_t k = from; k < r->nfindings; k++) {
+		struct finding *f = &r->findings[k];
+
+		if (strcmp(f->rule->id, "SW0201") || !f->file || f->fix == fix ||
+		    !same_file(f->file, dockerfile))
+			continue;	/* another finding, or noted already */
+		f->severity = SEV_INFO;
+		f->message = arena_printf(r->a, "%s; every compose service that runs it sets a "
+					  "non-root user (%s), so this only matters where the "
+					  "image runs without compose (docker run, another "
+					  "orchestrator)", f->message, services);
+		f->fix = fix;
+	}
+}

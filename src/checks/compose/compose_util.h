@@ -1,0 +1,98 @@
+/* Shared predicates and reporting for the compose rules (layer "compose"):
+ * they see a loaded project (compose/project.h) and, per service, the model
+ * of the Dockerfile it builds. Strings returned live in the arena. */
+#ifndef SW_RULE_COMPOSE_UTIL_H
+#define SW_RULE_COMPOSE_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "input/compose/project.h"
+#include "input/dockerfile/model.h"
+#include "checks/check.h"
+
+/* Reports at pos for service s: a service in an inactive profile gets
+ * " (profile: tools)" appended, and a value pulled in by an alias, merge
+ * key or extends gets " (via FILE:LINE)". via may be NULL. */
+struct finding *cx_report(struct rule_ctx *c, const struct c_service *s, const struct y_pos *pos,
+			  const struct y_pos *via, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* Reports at a value of s (its pos and via). */
+#define cx_report_value(c, s, v, ...) cx_report((c), (s), &(v)->pos, &(v)->via, __VA_ARGS__)
+
+/* Names several services for one finding: "service api", "services a, b
+ * (profile: tools) and 3 more" (at most five names); a service in an
+ * inactive profile has it named. */
+const char *cx_names(struct arena *a, const struct c_service *const *v, size_t n);
+/* Whether two values were written at the same place (one anchor pulled
+ * into several services). */
+bool cx_same_pos(const struct y_pos *x, const struct y_pos *y);
+
+/* A boolean value as Compose reads it: true (any case), or false. */
+bool cx_true(const struct c_value *v);
+/* An explicit root user: root, 0, with any group (0:0, root:root, root:1000).
+ * NULL, "" and a bare ":group" are not explicit. */
+bool cx_user_is_root(const char *user);
+/* The Dockerfile service i builds, or NULL. */
+const struct m_dockerfile *cx_service_df(const struct rule_ctx *c, size_t i);
+/* The stage service i runs: its build target, else the final stage; NULL
+ * when it builds no Dockerfile of the tree or the target is unknown. */
+const struct m_stage *cx_service_stage(const struct rule_ctx *c, size_t i);
+/* Whether the stage is the Dockerfile's final one. */
+bool cx_stage_is_final(const struct m_stage *st);
+/* The service's image repository (m_image_repo of image:), else the root
+ * image of the stage it builds; NULL when neither is known. */
+const char *cx_service_repo(struct rule_ctx *c, size_t i);
+/* A label's value, or NULL. */
+const char *cx_label(const struct c_service *s, const char *key);
+/* Whether service i is a web proxy: its image or its Dockerfile's base is
+ * nginx, traefik, caddy, haproxy, envoy, httpd/apache, varnish, openresty or
+ * nginx-proxy; or it has the label seaworthy.role: proxy; or its name or
+ * image repository is listed under proxies: in .seaworthy.yaml; or it builds
+ * a Dockerfile that is not in the tree and its name says proxy (proxy,
+ * reverse-proxy, nginx, traefik...). */
+bool cx_is_proxy(struct rule_ctx *c, size_t i);
+/* Whether an image repository (as m_image_repo gives it) is a web proxy's:
+ * its last component is nginx, traefik, caddy, haproxy, envoy, httpd... */
+bool cx_proxy_repo(const char *repo);
+/* Whether a name says proxy: a word (split on - _ .) that starts with proxy
+ * or a proxy's name (reverse-proxy, nginx2, traefik-edge). */
+bool cx_proxy_name(const char *name);
+/* Whether service i is a one-off job rather than a long-running service:
+ * another service waits for it with condition service_completed_successfully,
+ * or every profile it has names a tool/migration/test/debug/setup/init/ci
+ * profile. */
+bool cx_is_one_off(const struct c_project *p, size_t i);
+/* The source line at pos, from pos->col on (NULL when the file cannot be
+ * read). Used to see a value as written, before interpolation. */
+const char *cx_source_text(struct arena *a, const struct y_pos *pos);
+/* Whether the value written at pos went through interpolation (the source
+ * text holds a $NAME or ${...} reference); false when unknown. */
+bool cx_written_with_variable(struct arena *a, const struct y_pos *pos);
+
+/* Whether the service's logging options set name (e.g. "max-size"). */
+bool cx_logging_option(const struct c_service *s, const char *name);
+
+/* Whether dir (normalized, absolute) is covered by a mount of the service:
+ * a bind or volume mount whose target is dir or one of its parents; tmpfs
+ * counts when with_tmpfs. Returns the mount or NULL. */
+const struct c_volume *cx_mount_over(const struct c_service *s, const char *dir, bool with_tmpfs);
+
+/* Cross-file user (SW0201 vs compose user:). Whether every service of p
+ * that builds the Dockerfile `dockerfile` (matched against
+ * service_df[i]->path, by name or realpath) and runs its final stage sets a non-root user: 1
+ * yes, 0 some service leaves the Dockerfile's root user, -1 no service of p
+ * builds it. When 1, *services gets them with their users ("web (user:
+ * 1000), worker (user: app)"). */
+int cx_compose_fixes_root(struct arena *a, const struct c_project *p,
+			  const struct m_dockerfile *const *service_df, const char *dockerfile,
+			  const char **services);
+/* For the integration: turns the SW0201 findings of the Dockerfile
+ * `dockerfile` (display path as in the findings) among r->findings[from..]
+ * into info notes naming the compose `services` that override the user,
+ * so the problem is said once (the image still runs as root elsewhere).
+ * Calling it again for the same file changes nothing. */
+void cx_note_root_fixed_by_compose(struct report *r, size_t from, const char *dockerfile,
+				   const char *services);
+
+#endif

@@ -1,0 +1,284 @@
+#include "checks/dockerfile/helpers.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "util/strbuf.h"
+#include "util/str.h"
+
+/* Options of package managers that take the next word as their value, so
+ * that `apt-get -o Dpkg::Options::=--force-confold install x` is an install. */
+static bool takes_value(const char *opt)
+{
+	static const char *const opts[] = {
+		"-o", "-c", "-t", "--option", "--config-file", "--target-release",	/* apt */
+		"-X", "--repository", "-p", "--root", "--arch", "--keys-dir",		/* apk */
+		"--setopt", "--enablerepo", "--disablerepo", "-x", "--exclude",		/* dnf, yum */
+		"--installroot", "--releasever", "--repo", "-r",				/* dnf, zypper */
+	};
+
+	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
+		if (opt[1] == opts[i][1] && str_eq(opt, opts[i]))
+			return true;
+	return false;
+}
+
+/* Index of the package manager's subcommand, or 0. */
+static size_t pm_subcommand(const struct sh_cmd *c)
+{
+	for (size_t i = 1; i < c->argc; i++) {
+		const char *t = c->argv[i].text;
+
+		if (t[0] != '-' || !t[1])
+			return i;
+		if (takes_value(t))
+			i++;
+	}
+	return 0;
+}
+
+static bool is_package_manager(const char *name)
+{
+	return char_in(name[0], "ayzmdt") &&
+	       (str_eq(name, "apt-get") || str_eq(name, "apt") || str_eq(name, "aptitude") ||
+		str_eq(name, "apk") || str_eq(name, "dnf") || str_eq(name, "yum") ||
+		str_eq(name, "microdnf") || str_eq(name, "tdnf") || str_eq(name, "zypper"));
+}
+
+bool cmd_is_os_install(const struct sh_cmd *c)
+{
+	const char *name = sh_cmd_name(c), *sub;
+	size_t k;
+
+	if (!*name || !is_package_manager(name) || !(k = pm_subcommand(c)))
+		return false;
+	sub = c->argv[k].text;
+	if (str_eq(name, "apt-get") || str_eq(name, "apt") || str_eq(name, "aptitude"))
+		return str_eq(sub, "install");
+	if (str_eq(name, "apk"))
+		return str_eq(sub, "add");
+	if (str_eq(name, "dnf") || str_eq(name, "yum") || str_eq(name, "microdnf") ||
+	    str_eq(name, "tdnf"))
+		return str_eq(sub, "install");
+	if (str_eq(name, "zypper"))
+		return str_eq(sub, "install") || str_eq(sub, "in");
+	return false;
+}
+
+void cmd_os_install_each_package(const struct sh_cmd *c,
+				 void (*fn)(void *ctx, const struct sh_word *pkg), void *ctx)
+{
+	if (!cmd_is_os_install(c))
+		return;
+	for (size_t i = pm_subcommand(c) + 1; i < c->argc; i++) {
+		const char *w = c->argv[i].text;
+
+		if (w[0] == '-') {
+			if (takes_value(w))
+				i++;
+			continue;
+		}
+		fn(ctx, &c->argv[i]);
+	}
+}
+
+bool instr_has_os_install(const struct m_instr *in)
+{
+	for (size_t i = 0; i < in->sh.ncmds; i++)
+		if (cmd_is_os_install(&in->sh.cmds[i]))
+			return true;
+	return false;
+}
+
+bool instr_has_mount(const struct m_instr *in, const char *type)
+{
+	size_t tl = strlen(type);
+
+	for (size_t i = 0; i < in->node->nflags; i++) {
+		const char *f = in->node->flags[i].value, *t;
+
+		if (strncmp(f, "--mount=", 8))
+			continue;
+		for (t = strstr(f, "type="); t; t = strstr(t + 1, "type="))
+			if (!strncmp(t + 5, type, tl) && (t[5 + tl] == ',' || !t[5 + tl]))
+				return true;
+	}
+	return false;
+}
+
+void stage_main_process(const struct m_stage *s, const struct m_instr **ep,
+			const struct m_instr **cmd)
+{
+	bool cmd_done = false;
+
+	*ep = *cmd = NULL;
+	for (; s && !(*ep && cmd_done); s = s->base_stage) {
+		const struct m_instr *e = NULL, *m = NULL;
+
+		for (size_t i = 1; i < s->ninstrs; i++) {
+			if (s->instrs[i].kind == K_ENTRYPOINT)
+				e = &s->instrs[i];
+			else if (s->instrs[i].kind == K_CMD)
+				m = &s->instrs[i];
+		}
+		if (!cmd_done && m) {
+			*cmd = m;
+			cmd_done = true;
+		}
+		if (!*ep && e) {
+			*ep = e;
+			cmd_done = true;	/* a base stage's CMD is reset */
+		}
+	}
+}
+
+/* ["sh", "-c", "script"]: the model parsed the script, not the words. */
+static bool exec_shell_c(const struct m_instr *in)
+{
+	const char *base;
+
+	if (in->nwords < 3)
+		return false;
+	base = strrchr(in->words[0], '/');
+	base = base ? base + 1 : in->words[0];
+	return (str_eq(base, "sh") || str_eq(base, "bash") || str_eq(base, "ash") ||
+		str_eq(base, "dash") || str_eq(base, "zsh")) &&
+	       in->words[1][0] == '-' && strchr(in->words[1], 'c');
+}
+
+static void add_quoted(struct strbuf *sb, const char *s)
+{
+	strbuf_addch(sb, '\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			strbuf_addstr(sb, "'\\''");
+		else
+			strbuf_addch(sb, *s);
+	}
+	strbuf_addch(sb, '\'');
+}
+
+void main_process(struct arena *a, const struct m_stage *s, struct main_process *mp)
+{
+	const struct m_instr *ep, *cmd;
+
+	memset(mp, 0, sizeof(*mp));
+	if (!s)
+		return;
+	stage_main_process(s, &ep, &cmd);
+	if (ep && !ep->script)
+		ep = NULL;	/* ENTRYPOINT []: the CMD runs on its own */
+	if (cmd && !cmd->script)
+		cmd = NULL;
+	if (ep && !ep->exec_form)
+		cmd = NULL;	/* /bin/sh -c 'entrypoint' ignores the CMD */
+	mp->ep = ep;
+	mp->cmd = cmd;
+	if (ep && cmd && exec_shell_c(ep)) {
+		/* ["sh", "-c", "script", ...]: the CMD words are the script's
+		 * $0, $1...; they run only through an exec "$@". */
+		mp->sh = ep->sh;
+		mp->split = SIZE_MAX;
+		mp->cmd = NULL;
+		for (size_t i = 0; i < ep->sh.ncmds; i++)
+			for (size_t k = 0; k < ep->sh.cmds[i].argc; k++)
+				if (str_eq(ep->sh.cmds[i].argv[k].text, "$@"))
+					mp->cmd = cmd;
+		mp->cmd_apart = mp->cmd != NULL;
+	} else if (ep && cmd) {
+		/* An exec-form ENTRYPOINT gets the CMD as arguments: tini --
+		 * supervisord, sh -c 'nginx && node app', pm2-runtime app.yml. */
+		struct strbuf sb = STRBUF_INIT;
+		const char *script;
+
+		strbuf_addstr(&sb, ep->script);
+		mp->split = sb.len;
+		if (cmd->exec_form) {
+			for (size_t i = 0; i < cmd->nwords; i++) {
+				strbuf_addch(&sb, ' ');
+				add_quoted(&sb, cmd->words[i]);
+			}
+		} else {
+			strbuf_addstr(&sb, " '/bin/sh' '-c' ");
+			add_quoted(&sb, cmd->script);
+		}
+		script = arena_strndup(a, sb.buf, sb.len);
+		strbuf_release(&sb);
+		sh_parse(a, script, strlen(script), &mp->sh);
+		/* An entrypoint script got the CMD as words: by convention it
+		 * ends with exec "$@", so the CMD's own commands run too. */
+		mp->cmd_apart = true;
+		for (size_t i = 0; i < mp->sh.ncmds; i++)
+			if (mp->sh.cmds[i].off >= mp->split)
+				mp->cmd_apart = false;
+	} else if (ep) {
+		mp->sh = ep->sh;
+		mp->split = SIZE_MAX;
+	} else if (cmd) {
+		mp->sh = cmd->sh;
+	}
+}
+
+const struct m_instr *main_process_owner(const struct main_process *mp, const struct sh_cmd *c)
+{
+	if (!mp->ep)
+		return mp->cmd;
+	return mp->cmd && c->off >= mp->split ? mp->cmd : mp->ep;
+}
+
+const struct m_instr *instr_shell(const struct m_instr *in)
+{
+	const struct m_stage *s = in->stage;
+	size_t end = in->index;
+
+	while (s) {
+		for (size_t i = end; i-- > 1;)
+			if (s->instrs[i].kind == K_SHELL && s->instrs[i].node->nargs)
+				return &s->instrs[i];
+		s = s->base_stage;
+		end = s ? s->ninstrs : 0;
+	}
+	return NULL;
+}
+
+bool instr_posix_shell(struct arena *a, const struct m_instr *in)
+{
+	static const char *const shells[] = {
+		"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", NULL
+	};
+	const struct m_instr *sh = instr_shell(in);
+	const char *base;
+
+	if (!sh) {
+		/* "windows/servercore", "...:4.8-windowsservercore-ltsc2022" */
+		char *ref = arena_strdup(a, m_stage_root_image(in->stage));
+
+		for (char *c = ref; *c; c++)
+			*c = (char)tolower((unsigned char)*c);
+		return !strstr(ref, "windows") && !strstr(ref, "nanoserver") &&
+		       !strstr(ref, "servercore");
+	}
+	if (!sh->node->json)
+		return false;
+	base = strrchr(sh->node->args[0].value, '/');
+	base = base ? base + 1 : sh->node->args[0].value;
+	for (size_t i = 0; shells[i]; i++)
+		if (str_eq(base, shells[i]))
+			return true;
+	return false;
+}
+
+const char *cmd_service_start(const struct sh_cmd *cmd)
+{
+	const char *name = sh_cmd_name(cmd);
+
+	if (cmd->argc >= 3 && (str_eq(name, "service") || str_eq(name, "rc-service")) &&
+	    str_eq(cmd->argv[2].text, "start"))
+		return cmd->argv[1].text;
+	if (cmd->argc >= 2 && !strncmp(cmd->argv[0].text, "/etc/init.d/", 12) &&
+	    str_eq(cmd->argv[1].text, "start"))
+		return name;
+	return NULL;
+}
+

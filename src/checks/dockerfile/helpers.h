@@ -1,0 +1,50 @@
+/* Shared predicates over shell commands, for rules. */
+#ifndef SW_RULE_HELPERS_H
+#define SW_RULE_HELPERS_H
+
+#include <stdbool.h>
+
+#include "input/dockerfile/model.h"
+#include "input/shell/shell.h"
+
+/* apt-get/apt install, apk add, dnf/yum/microdnf install, zypper install|in. */
+bool cmd_is_os_install(const struct sh_cmd *c);
+/* Package arguments of such an install (options skipped), as argv indexes:
+ * calls fn for each. */
+void cmd_os_install_each_package(const struct sh_cmd *c,
+				 void (*fn)(void *ctx, const struct sh_word *pkg), void *ctx);
+/* Whether any command of the instruction's script is an OS package install. */
+bool instr_has_os_install(const struct m_instr *in);
+/* Whether the RUN has a --mount=type=cache (or secret) flag. */
+bool instr_has_mount(const struct m_instr *in, const char *type);
+/* The ENTRYPOINT and CMD the stage's image runs, inherited through FROM
+ * <stage>; an ENTRYPOINT set in a stage drops the CMD of its base, as in
+ * BuildKit. Either may be NULL. */
+void stage_main_process(const struct m_stage *s, const struct m_instr **ep,
+			const struct m_instr **cmd);
+
+/* What the stage's container runs, as shell commands: the exec-form
+ * ENTRYPOINT with the CMD as its arguments, or the one that is set. */
+struct main_process {
+	const struct m_instr *ep, *cmd; /* cmd is NULL when the ENTRYPOINT ignores it */
+	struct sh_script sh;
+	size_t split;		/* commands at offset >= split come from cmd */
+	bool cmd_apart;		/* the CMD only reached sh as arguments of the
+				 * ENTRYPOINT (a script): see cmd->sh for its commands */
+};
+void main_process(struct arena *a, const struct m_stage *s, struct main_process *mp);
+/* The ENTRYPOINT or CMD a command of mp->sh comes from. */
+const struct m_instr *main_process_owner(const struct main_process *mp, const struct sh_cmd *c);
+/* The SHELL instruction in effect at in (in its stage or a base stage), or
+ * NULL when RUN/CMD/ENTRYPOINT use the default shell. */
+const struct m_instr *instr_shell(const struct m_instr *in);
+/* Whether shell-form instructions at in run under a POSIX shell: SHELL
+ * names sh/bash/ash/dash/zsh/ksh, or there is no SHELL and the base image
+ * isn't a Windows one (whose default is cmd). */
+bool instr_posix_shell(struct arena *a, const struct m_instr *in);
+
+/* `service nginx start`, `/etc/init.d/nginx start`, `rc-service nginx start`:
+ * the service's name, or NULL. */
+const char *cmd_service_start(const struct sh_cmd *cmd);
+
+#endif

@@ -1,0 +1,108 @@
+/* SW0001: A base image has no tag or uses latest. */
+#include "checks/check.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+/*
+ * Whether the FROM reference as written uses a global ARG that has no
+ * default (or isn't declared): the image is then chosen with --build-arg,
+ * and the model's expansion to "" says nothing about the real tag.
+ */
+static bool uses_unset_arg(const struct m_dockerfile *df, const char *raw)
+{
+	char esc = df->df ? df->df->escape : '\\';
+
+	for (const char *p = raw; *p; p++) {
+		const char *n;
+		size_t len = 0;
+		bool set = false;
+
+		if (*p == esc && p[1]) {
+			p++;
+			continue;
+		}
+		if (*p != '$')
+			continue;
+		n = p + 1 + (p[1] == '{');
+		while (isalnum((unsigned char)n[len]) || n[len] == '_')
+			len++;
+		if (!len)
+			continue;
+		for (size_t i = df->nglobal; i-- > 0;) {
+			const struct m_var *v = &df->global_args[i];
+
+			if (strlen(v->name) == len && !memcmp(v->name, n, len)) {
+				set = v->has_value;
+				break;
+			}
+		}
+		if (!set)
+			return true;
+	}
+	return false;
+}
+
+static void check_stage(struct rule_ctx *c, const struct m_stage *s)
+{
+	const struct df_node *n = s->instrs[0].node;
+	const char *ref = s->image, *tag, *raw, *fromarg = "";
+	struct finding *f;
+	struct df_pos pos;
+	unsigned end;
+	size_t rl;
+
+	if (s->base_stage || !ref || !*ref || !n->nargs)
+		return;
+	/* Still holds a $ after expansion: not a reference we can judge. */
+	if (!strcasecmp(ref, "scratch") || strchr(ref, '$'))
+		return;
+	raw = n->args[0].value;
+	if (strchr(raw, '$')) {
+		if (uses_unset_arg(c->df, raw))
+			return;
+		fromarg = raw;
+	}
+	tag = m_image_tag(c->a, ref);
+	if (!tag)
+		return;	/* pinned by digest */
+	if (*tag && strcmp(tag, "latest"))
+		return;
+	rl = strlen(ref) - (*tag ? strlen(":latest") : 0);
+	if (rl && ref[rl - 1] == ':')
+		rl--;	/* node:${UNSET_TAG} */
+	pos = n->args[0].pos;
+	end = pos.col + (unsigned)n->args[0].len;
+	if (*fromarg && *tag)
+		f = rule_report_at(c, pos, end, "base image %s defaults to %s, and latest moves "
+				   "with every release", fromarg, ref);
+	else if (*fromarg)
+		f = rule_report_at(c, pos, end, "base image %s defaults to %s, which has no tag, so "
+				   "it pulls whatever latest is at build time", fromarg, ref);
+	else if (*tag)
+		f = rule_report_at(c, pos, end, "base image %s uses the latest tag, which moves "
+				   "with every release", ref);
+	else
+		f = rule_report_at(c, pos, end, "base image %s has no tag, so it pulls whatever "
+				   "latest is at build time", ref);
+	if (*fromarg)
+		f->fix = arena_printf(c->a, "Pin a version tag in the ARG default used by FROM "
+				      "(%.*s:<version>), and ideally a digest (@sha256:...)",
+				      (int)rl, ref);
+	else
+		f->fix = arena_printf(c->a, "Pin a version tag, e.g. FROM %.*s:<version>, and "
+				      "ideally a digest (@sha256:...)", (int)rl, ref);
+}
+
+static void check(struct rule_ctx *c)
+{
+	for (size_t i = 0; i < c->df->nstages; i++)
+		if (c->df->stages[i].ninstrs)
+			check_stage(c, &c->df->stages[i]);
+}
+
+const struct check check_latest_tag = {
+	.rule = &SW0001,
+	.dockerfile = check,
+};

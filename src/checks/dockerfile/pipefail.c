@@ -1,0 +1,236 @@
+/* SW0004: A RUN pipes commands without set -o pipefail. */
+#include "checks/check.h"
+#include "checks/dockerfile/helpers.h"
+
+#include <stdint.h>
+#include <string.h>
+#include "util/str.h"
+
+/* SHELL ["/bin/bash", "-o", "pipefail", "-c"], also "-eo", "pipefail". */
+static bool shell_sets_pipefail(const struct df_node *n)
+{
+	bool on = false;
+
+	for (size_t i = 1; i + 1 < n->nargs; i++) {
+		const char *t = n->args[i].value;
+
+		if ((t[0] == '-' || t[0] == '+') && t[1] != '-' && strchr(t + 1, 'o') &&
+		    str_eq(n->args[i + 1].value, "pipefail"))
+			on = t[0] == '-';
+	}
+	return on;
+}
+
+/* For each command, the nearest command after and before it that is less
+ * deeply nested (ncmds / SIZE_MAX when none): linear, with a stack. */
+struct nesting {
+	size_t *next, *prev;
+};
+
+static void nesting_init(struct arena *a, const struct sh_script *sh, struct nesting *nt)
+{
+	size_t n = sh->ncmds, *stack = arena_alloc(a, (n ? n : 1) * sizeof(*stack)), top = 0;
+
+	nt->next = arena_alloc(a, (n ? n : 1) * sizeof(*nt->next));
+	nt->prev = arena_alloc(a, (n ? n : 1) * sizeof(*nt->prev));
+	for (size_t i = n; i-- > 0;) {
+		while (top && sh->cmds[stack[top - 1]].depth >= sh->cmds[i].depth)
+			top--;
+		nt->next[i] = top ? stack[top - 1] : n;
+		stack[top++] = i;
+	}
+	top = 0;
+	for (size_t i = 0; i < n; i++) {
+		while (top && sh->cmds[stack[top - 1]].depth >= sh->cmds[i].depth)
+			top--;
+		nt->prev[i] = top ? stack[top - 1] : SIZE_MAX;
+		stack[top++] = i;
+	}
+}
+
+/*
+ * Whether cmds[i] runs inside a command substitution ($(...), `...`, <(...)):
+ * a pipe there doesn't decide the RUN's exit status. Substitutions are
+ * emitted before the command holding them, which has a word with an
+ * expansion at or before their offset; sh -c scripts follow their shell.
+ * Climbs through nested shells to the top level.
+ */
+static bool in_substitution(const struct sh_script *sh, const struct nesting *nt, size_t i)
+{
+	while (sh->cmds[i].depth) {
+		const struct sh_cmd *c = &sh->cmds[i];
+		size_t k = nt->next[i];
+
+		if (k < sh->ncmds && sh->cmds[k].depth + 1 == c->depth) {
+			const struct sh_cmd *e = &sh->cmds[k];
+
+			for (size_t w = 0; w < e->nassigns; w++)
+				if (e->assigns[w].has_subst && e->assigns[w].off <= c->off)
+					return true;
+			for (size_t w = 0; w < e->argc; w++)
+				if (e->argv[w].has_subst && e->argv[w].off <= c->off)
+					return true;
+		}
+		/* Not a substitution: go up to the shell that runs it. */
+		i = nt->prev[i];
+		if (i == SIZE_MAX)
+			return true;	/* no parent: can't place it, stay quiet */
+	}
+	return false;
+}
+
+/*
+ * Left sides of a pipe that can't fail in a way pipefail would catch:
+ * echo/printf of a string, and yes, which pipefail would even turn into a
+ * failure (it dies of SIGPIPE when the reader exits).
+ */
+static bool harmless_source(const struct sh_cmd *c)
+{
+	static const char *const names[] = { "echo", "printf", "yes", "true", ":", NULL };
+	const char *name = sh_cmd_name(c);
+
+	for (size_t i = 0; names[i]; i++)
+		if (str_eq(name, names[i]))
+			return true;
+	return false;
+}
+
+/* An unwrapped command (sudo curl -> curl) shares its wrapper's argv. */
+static bool is_unwrapped(const struct sh_cmd *c, const struct sh_cmd *prev)
+{
+	return prev->argc > c->argc && c->argv == prev->argv + (prev->argc - c->argc);
+}
+
+/* sudo curl: the command the wrapper runs, which is what the user wrote. */
+static const struct sh_cmd *inner_cmd(const struct sh_script *sh, size_t i)
+{
+	size_t k;
+
+	for (k = i + 1; k < sh->ncmds && sh->cmds[k].depth == sh->cmds[i].depth &&
+	     is_unwrapped(&sh->cmds[k], &sh->cmds[k - 1]); k++)
+		;
+	return &sh->cmds[k - 1];
+}
+
+/*
+ * The first pipe whose failure would go unnoticed: its left command in
+ * *left (for `done | x`, the compound's last command, with *compound set)
+ * and the command it feeds in *right (NULL if none). False if there is none.
+ */
+static bool find_pipe(struct arena *a, const struct sh_script *sh, const struct sh_cmd **left,
+		      const struct sh_cmd **right, unsigned *depth, bool *compound)
+{
+	struct nesting nt;
+
+	nesting_init(a, sh, &nt);
+	for (size_t i = 0; i < sh->ncmds; i++) {
+		const struct sh_cmd *c = &sh->cmds[i], *r = NULL;
+		size_t k;
+
+		if (!c->piped || in_substitution(sh, &nt, i))
+			continue;
+		if (i && sh->cmds[i - 1].depth == c->depth && is_unwrapped(c, &sh->cmds[i - 1]))
+			continue;	/* judged with its wrapper */
+		/* The next command at this level, past wrappers and nested code. */
+		for (k = i + 1; k < sh->ncmds; k++) {
+			const struct sh_cmd *n = &sh->cmds[k];
+
+			if (n->depth < c->depth)
+				break;
+			if (n->depth == c->depth && !is_unwrapped(n, &sh->cmds[k - 1])) {
+				/* sudo tee -> tee; but xargs grep reads as xargs */
+				r = strcmp(sh_cmd_name(n), "xargs") ? inner_cmd(sh, k) : n;
+				break;
+			}
+		}
+		if (c->sep == SH_SEP_PIPE) {
+			const struct sh_cmd *l = inner_cmd(sh, i);
+
+			if (harmless_source(l))
+				continue;
+			*left = l;
+			*right = r;
+			*depth = c->depth;
+			return true;
+		}
+		/* Piped but not piping: the end of a pipeline, or the last command
+		 * of a loop or group whose output is piped (`done | tee log`). */
+		if (r && r->piped) {
+			bool after_pipe = false;
+
+			for (k = i; k-- > 0;) {
+				if (sh->cmds[k].depth == c->depth) {
+					after_pipe = sh->cmds[k].sep == SH_SEP_PIPE;
+					break;
+				}
+			}
+			/* A compound's status is its last command's: only that one counts. */
+			if (!after_pipe && !harmless_source(inner_cmd(sh, i))) {
+				*left = inner_cmd(sh, i);
+				*compound = true;
+				*right = r;
+				*depth = c->depth;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+static void check_run(struct rule_ctx *c, const struct m_instr *in)
+{
+	const struct sh_cmd *left = NULL, *right = NULL;
+	const struct m_instr *sh_in = NULL;
+	struct finding *f;
+	unsigned depth = 0;
+	bool compound = false;
+
+	if (!in->script || !in->sh.has_pipe || in->sh.pipefail)
+		return;
+	/* Shell form runs under SHELL (or /bin/sh -c); exec form as written. */
+	if (!in->exec_form) {
+		sh_in = instr_shell(in);
+		if (!instr_posix_shell(c->a, in) || (sh_in && shell_sets_pipefail(sh_in->node)))
+			return;
+	}
+	if (!find_pipe(c->a, &in->sh, &left, &right, &depth, &compound))
+		return;
+	if (compound && right)
+		f = rule_report(c, in, "a loop or group ending in %s is piped into %s without "
+				"set -o pipefail: if %s fails, the RUN still succeeds",
+				sh_cmd_name(left), sh_cmd_name(right), sh_cmd_name(left));
+	else if (right)
+		f = rule_report(c, in, "%s is piped into %s without set -o pipefail: if %s fails, "
+				"the RUN still succeeds", sh_cmd_name(left), sh_cmd_name(right),
+				sh_cmd_name(left));
+	else
+		f = rule_report(c, in, "%s is piped without set -o pipefail: only the last "
+				"command's failure fails the RUN", sh_cmd_name(left));
+	/* SHELL reaches neither exec-form RUNs nor the shells a script starts. */
+	if (in->exec_form)
+		f->fix = "Run the script as [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\", \"...\"], "
+			 "or start it with set -o pipefail &&";
+	else if (depth)
+		f->fix = "Start the nested shell's script with set -o pipefail; (or run it as "
+			 "bash -o pipefail -c '...')";
+	else if (sh_in)
+		f->fix = arena_printf(c->a, "Add -o pipefail to the SHELL on line %u: "
+				      "SHELL [\"%s\", \"-o\", \"pipefail\", \"-c\"]",
+				      sh_in->node->start.line, sh_in->node->args[0].value);
+	else if (str_eq(m_image_repo(c->a, m_stage_root_image(in->stage)), "alpine"))
+		f->fix = "Start the script with set -o pipefail && (Alpine's ash supports it), or "
+			 "add SHELL [\"/bin/ash\", \"-o\", \"pipefail\", \"-c\"] before the RUN";
+}
+
+static void check(struct rule_ctx *c)
+{
+	for (size_t s = 0; s < c->df->nstages; s++)
+		for (size_t i = 0; i < c->df->stages[s].ninstrs; i++)
+			if (c->df->stages[s].instrs[i].kind == K_RUN)
+				check_run(c, &c->df->stages[s].instrs[i]);
+}
+
+const struct check check_pipefail = {
+	.rule = &SW0004,
+	.dockerfile = check,
+};

@@ -1,0 +1,51 @@
+/* Predicates over variables, for the ARG/ENV rules (checklist point 5). */
+#ifndef SW_RULE_VARS_H
+#define SW_RULE_VARS_H
+
+#include <stdbool.h>
+
+#include "input/dockerfile/model.h"
+
+/* A variable name meant for a secret: PASSWORD, PASSWD, PASSPHRASE, TOKEN,
+ * SECRET, APIKEY, CREDENTIAL(S) ending a '_'-separated part of the name
+ * (PGPASSWORD, NPM_TOKEN), or API_KEY, PRIVATE_KEY, ACCESS_KEY; case-
+ * insensitive. Not when the name ends in a part naming something else
+ * (_FILE, _PATH, _URL, _ENDPOINT, _ID...): TOKENIZERS_PARALLELISM,
+ * PASSWORD_FILE, AWS_ACCESS_KEY_ID are not secrets. */
+bool var_name_is_secret(const char *name);
+/* A long option (without the leading "--") that takes a secret value:
+ * --password, --http-password, --token, --auth-token, --api-key,
+ * --client-secret, --secret-key. Not --password-stdin, --token-file,
+ * --no-password, --with-token (flags or file options). */
+bool opt_name_is_secret(const char *opt);
+/* s holds scheme://user:password@host with a literal password (not a
+ * $variable, nor a <placeholder> or {{template}}). */
+bool text_has_url_credentials(const char *s);
+/* What s holds in a well-known token format ("a GitHub token" for
+ * ghp_..., glpat-..., npm_..., AKIA..., xoxb-...), or NULL. */
+const char *text_known_token(const char *s);
+/* A value that says it is no real secret: dummy, fake, placeholder,
+ * example, xxxx, redacted (case-insensitive). */
+bool text_is_placeholder(const char *s);
+
+/* BuildKit's automatic platform ARGs (TARGETARCH, BUILDPLATFORM...). */
+bool var_is_platform_arg(const char *name);
+/* The predefined proxy ARGs (HTTP_PROXY, no_proxy...). */
+bool var_is_proxy_arg(const char *name);
+/* Whether the stage's base image probably sets ENV name itself: official
+ * images set <IMAGE>_VERSION (node: NODE_VERSION, python: PYTHON_VERSION). */
+bool var_set_by_base_image(struct arena *a, const struct m_stage *s, const char *name);
+/* Whether the instruction's own shell code sets name (NAME=..., export,
+ * declare, local, readonly, read). */
+bool instr_sets_shell_var(const struct m_instr *in, const char *name);
+/* Whether every reference to name in the instruction's arguments and flags
+ * is ${name:-default} (or -, :+, +, :?, ?): an unset value is handled. */
+bool instr_ref_is_guarded(const struct m_instr *in, const char *name);
+/* The last global ARG (before the first FROM) of that name, or NULL. */
+const struct m_var *global_arg(const struct m_dockerfile *df, const char *name);
+
+/* yes/no/true/false/on/off/0/1: a switch (ALLOW_EMPTY_PASSWORD=yes), not a
+ * secret. */
+bool text_is_switch(const char *v);
+
+#endif

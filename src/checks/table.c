@@ -1,0 +1,161 @@
+/* The checks, in the order they run. Add one: a catalogue entry
+ * (catalog/), one file defining its const struct check, one line here. */
+#include "checks/check.h"
+
+extern const struct check check_latest_tag;
+extern const struct check check_add_instead_of_copy;
+extern const struct check check_shell_form_cmd;
+extern const struct check check_pipefail;
+extern const struct check check_no_healthcheck;
+extern const struct check check_relative_workdir;
+extern const struct check check_multiple_cmd;
+extern const struct check check_untrusted_registry;
+extern const struct check check_compose_env_secret;
+extern const struct check check_compose_latest_tag;
+extern const struct check check_root_user;
+extern const struct check check_user_before_packages;
+extern const struct check check_sudo;
+extern const struct check check_user_not_created;
+extern const struct check check_compose_root_user;
+extern const struct check check_compose_privileged;
+extern const struct check check_compose_capabilities;
+extern const struct check check_compose_docker_socket;
+extern const struct check check_compose_host_namespaces;
+extern const struct check check_compose_unconfined;
+extern const struct check check_context_before_install;
+extern const struct check check_manifest_not_alone;
+extern const struct check check_apt_update_alone;
+extern const struct check check_package_cache;
+extern const struct check check_runtime_mkdir;
+extern const struct check check_copy_without_chown;
+extern const struct check check_chown_separate_layer;
+extern const struct check check_world_writable;
+extern const struct check check_secret_in_arg_env;
+extern const struct check check_secret_on_command_line;
+extern const struct check check_arg_at_runtime;
+extern const struct check check_build_only_env;
+extern const struct check check_undefined_variable;
+extern const struct check check_global_arg_not_redeclared;
+extern const struct check check_scripts_without_compose;
+extern const struct check check_scripts_run_services;
+extern const struct check check_supervisor;
+extern const struct check check_background_daemon;
+extern const struct check check_sshd;
+extern const struct check check_compose_no_restart;
+extern const struct check check_compose_invalid_restart;
+extern const struct check check_compose_restart_forever;
+extern const struct check check_compose_public_port;
+extern const struct check check_compose_public_database;
+extern const struct check check_compose_host_network;
+extern const struct check check_compose_unexposed_port;
+extern const struct check check_compose_log_files;
+extern const struct check check_compose_logging_none;
+extern const struct check check_compose_log_rotation;
+extern const struct check check_compose_no_logging;
+extern const struct check check_image_root_user;
+extern const struct check check_image_env_secret;
+extern const struct check check_image_secret_file;
+extern const struct check check_image_no_healthcheck;
+extern const struct check check_image_unknown_user;
+extern const struct check check_image_setuid;
+extern const struct check check_image_shadow;
+extern const struct check check_image_root_owned_dirs;
+extern const struct check check_image_service_manager;
+extern const struct check check_image_ports;
+extern const struct check check_image_log_files;
+extern const struct check check_image_leftovers;
+extern const struct check check_live_no_new_privileges;
+extern const struct check check_live_root_user;
+extern const struct check check_live_privileged;
+extern const struct check check_live_capabilities;
+extern const struct check check_live_docker_socket;
+extern const struct check check_live_service_manager;
+extern const struct check check_live_process_trees;
+extern const struct check check_live_no_restart;
+extern const struct check check_live_restart_loop;
+extern const struct check check_live_public_port;
+extern const struct check check_live_host_network;
+extern const struct check check_live_logging_none;
+extern const struct check check_live_log_rotation;
+extern const struct check check_live_log_folder;
+
+const struct check *const check_table[] = {
+	&check_latest_tag,
+	&check_add_instead_of_copy,
+	&check_shell_form_cmd,
+	&check_pipefail,
+	&check_no_healthcheck,
+	&check_relative_workdir,
+	&check_multiple_cmd,
+	&check_untrusted_registry,
+	&check_compose_env_secret,
+	&check_compose_latest_tag,
+	&check_root_user,
+	&check_user_before_packages,
+	&check_sudo,
+	&check_user_not_created,
+	&check_compose_root_user,
+	&check_compose_privileged,
+	&check_compose_capabilities,
+	&check_compose_docker_socket,
+	&check_compose_host_namespaces,
+	&check_compose_unconfined,
+	&check_context_before_install,
+	&check_manifest_not_alone,
+	&check_apt_update_alone,
+	&check_package_cache,
+	&check_runtime_mkdir,
+	&check_copy_without_chown,
+	&check_chown_separate_layer,
+	&check_world_writable,
+	&check_secret_in_arg_env,
+	&check_secret_on_command_line,
+	&check_arg_at_runtime,
+	&check_build_only_env,
+	&check_undefined_variable,
+	&check_global_arg_not_redeclared,
+	&check_scripts_without_compose,
+	&check_scripts_run_services,
+	&check_supervisor,
+	&check_background_daemon,
+	&check_sshd,
+	&check_compose_no_restart,
+	&check_compose_invalid_restart,
+	&check_compose_restart_forever,
+	&check_compose_public_port,
+	&check_compose_public_database,
+	&check_compose_host_network,
+	&check_compose_unexposed_port,
+	&check_compose_log_files,
+	&check_compose_logging_none,
+	&check_compose_log_rotation,
+	&check_compose_no_logging,
+	&check_image_root_user,
+	&check_image_env_secret,
+	&check_image_secret_file,
+	&check_image_no_healthcheck,
+	&check_image_unknown_user,
+	&check_image_setuid,
+	&check_image_shadow,
+	&check_image_root_owned_dirs,
+	&check_image_service_manager,
+	&check_image_ports,
+	&check_image_log_files,
+	&check_image_leftovers,
+	&check_live_no_new_privileges,
+	&check_live_root_user,
+	&check_live_privileged,
+	&check_live_capabilities,
+	&check_live_docker_socket,
+	&check_live_service_manager,
+	&check_live_process_trees,
+	&check_live_no_restart,
+	&check_live_restart_loop,
+	&check_live_public_port,
+	&check_live_host_network,
+	&check_live_logging_none,
+	&check_live_log_rotation,
+	&check_live_log_folder,
+
+};
+const size_t check_count = sizeof(check_table) / sizeof(check_table[0]);

@@ -1,0 +1,130 @@
+/* seaworthy host: checklist point 1 (the deploying user) and the Docker
+ * daemon's settings, on this host or a tree mounted under --root. Reads
+ * only: nothing on the host changes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "run/cmd.h"
+#include "run/output.h"
+#include "config/config.h"
+#include "input/host/host.h"
+
+extern const struct subcommand cmd_host;
+
+struct host_cmd {
+	struct report_opts r;
+	int color;
+	const char *user, *root;
+	bool no_config;
+};
+
+static int parse_args(int argc, char **argv, struct host_cmd *o)
+{
+	const char *v;
+	int t;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			print_help(&cmd_host);
+			return -1;
+		} else if ((t = take_opt(argc, argv, &i, "--user", &v))) {
+			if (t < 0 || !*v)
+				return usage_error(&cmd_host, "--user takes a user name");
+			o->user = v;
+		} else if ((t = take_opt(argc, argv, &i, "--root", &v))) {
+			if (t < 0 || !*v)
+				return usage_error(&cmd_host, "--root takes a folder");
+			o->root = v;
+		} else if ((t = output_take_opt(&cmd_host, argc, argv, &i, &o->r,
+						"SW0101,SW0102"))) {
+			if (t != 1)
+				return t;
+		} else if (!strcmp(a, "--no-config")) {
+			o->no_config = true;
+		} else if (!strcmp(a, "--no-color")) {
+			o->color = 0;
+		} else if ((t = take_opt(argc, argv, &i, "--color", &v))) {
+			if (t > 0 && !strcmp(v, "always"))
+				o->color = 1;
+			else if (t > 0 && !strcmp(v, "never"))
+				o->color = 0;
+			else if (t > 0 && !strcmp(v, "auto"))
+				o->color = -1;
+			else
+				return usage_error(&cmd_host, "--color takes auto, always or never");
+		} else {
+			return usage_error(&cmd_host, "unknown option '%s'", a);
+		}
+	}
+	return 0;
+}
+
+static int run_host(int argc, char **argv)
+{
+	struct host_cmd o = { .r = REPORT_OPTS_INIT, .color = -1 };
+	struct arena a = ARENA_INIT;
+	struct report r;
+	struct config cfg = { 0 };
+	struct host_opts ho;
+	int rc = parse_args(argc, argv, &o), status;
+
+	/* -1: --help was answered; else a usage error's status. */
+	if (rc)
+		return rc < 0 ? EXIT_CLEAN : rc;
+	report_init(&r, &a);
+	if (!o.no_config) {
+		const char *env = getenv("SEAWORTHY_CONFIG");
+		const char *path = o.r.config ? o.r.config : env && *env ? env : config_find(&a, ".");
+
+		output_load_config(&a, path, &o.r, &cfg, &r);
+	}
+	ho.root = o.root;
+	ho.user = o.user;
+	if (!r.nerrors)
+		host_audit(&r, &ho);
+	report_fingerprint_messages(&r, 0);
+	status = output_finish(&a, &r, &o.r, &cfg, o.color);
+	arena_release(&a);
+	return status;
+}
+
+const struct subcommand cmd_host = {
+	.name = "host",
+	.usage = "host [--user NAME] [--root DIR] [--format FORMAT [--output FILE]]... "
+		 "[--fail-on LEVEL] [--select IDS] [--ignore IDS] [--config FILE] [--baseline FILE] "
+		 "[--write-baseline FILE]",
+	.summary = "Check the host user and the Docker daemon's settings (reads only).",
+	.help = "options:\n"
+		"  --user NAME            the user to check (default: the user who ran\n"
+		"                         seaworthy; SUDO_USER under sudo)\n"
+		"  --root DIR             audit the filesystem tree mounted at DIR instead of /\n"
+		"                         (its etc/passwd, etc/group, etc/sudoers, proc/, sockets)\n"
+		"  --format FORMAT        text (default), json, sarif, junit, github, gitlab or\n"
+		"                         checkstyle; repeatable\n"
+		"  --output FILE          write the preceding --format to FILE instead of stdout\n"
+		"  --fail-on LEVEL        exit 1 when a finding reaches LEVEL: error, warning\n"
+		"                         (default), info, or never\n"
+		"  --select IDS           report only these rules (comma-separated ids)\n"
+		"  --ignore IDS           do not report these rules\n"
+		"  --config FILE          read settings from FILE instead of ./.seaworthy.yaml\n"
+		"  --no-config            read no configuration file\n"
+		"  --write-baseline FILE  record today's findings in FILE (exit 0 unless an input\n"
+		"                         could not be checked)\n"
+		"  --baseline FILE        report only findings that FILE does not know\n"
+		"  --color WHEN           auto (default), always or never; NO_COLOR is respected\n"
+		"  --no-color             same as --color never\n"
+		"\n"
+		"Checks: a uid 0 user; sudo rights to run commands as root (from /etc/sudoers\n"
+		"and its includes; unreadable sudoers is reported as unchecked: needs root);\n"
+		"Docker access (docker group, which is root-equivalent, or rootless Docker);\n"
+		"the Docker socket's owner, mode and ACL; and daemon.json with dockerd's\n"
+		"flags: live-restore, userns-remap, no-new-privileges, icc, ip, iptables, log\n"
+		"rotation, and settings given both as a flag and in the file.\n"
+		"\n"
+		"exit status: 0 clean, 1 a finding reached --fail-on, 2 usage error or an input\n"
+		"that could not be read or parsed.\n",
+	.run = run_host,
+};

@@ -1,0 +1,147 @@
+/* seaworthy image: checks a built image (docker save archive, OCI layout,
+ * or an image of the engine by name) without extracting it. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "run/cmd.h"
+#include "run/output.h"
+#include "config/config.h"
+#include "input/engine/engine.h"
+#include "input/image/image.h"
+#include "render/render.h"
+#include "checks/check.h"
+
+extern const struct subcommand cmd_image;
+
+static bool ends_with(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+
+	return n >= m && !strcmp(s + n - m, suf);
+}
+
+/* A missing path that cannot be an image reference is reported as a missing
+ * file: one that starts like a path, ends like an archive, or holds what no
+ * reference holds (lowercase, digits and ._-/:@; capitals only in a tag). */
+static bool looks_like_path(const char *s)
+{
+	const char *tag = strrchr(s, ':');
+
+	if (!*s || s[0] == '/' || s[0] == '.' || s[0] == '~' || strstr(s, "//"))
+		return true;
+	if (ends_with(s, ".tar") || ends_with(s, ".tar.gz") || ends_with(s, ".tgz") ||
+	    ends_with(s, ".tar.zst"))
+		return true;
+	if (tag && strchr(tag, '/'))
+		tag = NULL;	/* a registry's port, not a tag */
+	for (const char *p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || strchr("._-/:@", *p) ||
+		      (tag && p > tag && *p >= 'A' && *p <= 'Z')))
+			return true;
+	return false;
+}
+
+static int run_image(int argc, char **argv)
+{
+	struct arena a = ARENA_INIT;
+	struct report r;
+	struct config cfg = { 0 };
+	struct report_opts o = REPORT_OPTS_INIT;
+	const char *path = NULL, *host = NULL, *v;
+	int status, t;
+	struct stat st;
+	bool by_name = false;
+	struct image img = { 0 };	/* findings point at img.target until the end */
+	struct engine *eng = NULL;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			print_help(&cmd_image);
+			return EXIT_CLEAN;
+		} else if ((t = output_take_opt(&cmd_image, argc, argv, &i, &o,
+						"SW0271,SW0571"))) {
+			if (t != 1)
+				return t;
+		} else if ((t = take_opt(argc, argv, &i, "--host", &v)) ||
+			   (t = take_opt(argc, argv, &i, "-H", &v))) {
+			if (t < 0 || !*v)
+				return usage_error(&cmd_image, "--host takes an engine address, e.g. "
+						   "unix:///var/run/docker.sock");
+			host = v;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			return usage_error(&cmd_image, "unknown option '%s'", argv[i]);
+		} else if (path) {
+			return usage_error(&cmd_image, "takes one image");
+		} else {
+			path = argv[i];
+		}
+	}
+	if (!path)
+		return usage_error(&cmd_image, "needs an image name, an archive (docker save) or "
+				   "a layout folder");
+	/* An existing file or folder is always an archive or layout. */
+	by_name = stat(path, &st) != 0 && errno == ENOENT && !looks_like_path(path);
+	report_init(&r, &a);
+	r.layers |= LAYER_IMAGE;
+	/* Only an explicit file: an image belongs to no project folder. */
+	output_load_config(&a, o.config, &o, &cfg, &r);
+	{
+		const char *base = strrchr(path, '/');
+		size_t from = 0;
+
+		base = base && base[1] ? base + 1 : path;
+		if (by_name) {
+			const char *err = NULL;
+
+			if (!(eng = engine_open(&a, host, &err)))
+				report_error(&r, path, 0, "%s", err);
+		}
+		if (by_name ? eng && image_load_engine(&a, eng, path, &img, &r) == 0 :
+			      image_load(&a, path, base, &img, &r) == 0) {
+			rules_check_image(&r, &img, &cfg);
+			for (size_t i = from; i < r.nfindings; i++)
+				r.findings[i].target = &img.target;
+			report_fingerprint_messages(&r, from);
+		}
+	}
+	engine_free(eng);
+	status = output_finish(&a, &r, &o, &cfg, -1);
+	arena_release(&a);
+	return status;
+}
+
+const struct subcommand cmd_image = {
+	.name = "image",
+	.usage = "image [--format FORMAT [--output FILE]]... [--fail-on LEVEL] [--select IDS] "
+		 "[--ignore IDS] [--config FILE] [--baseline FILE] [--write-baseline FILE] "
+		 "[--host HOST] IMAGE.tar|DIR|NAME[:TAG]",
+	.summary = "Check a built image: a docker save archive, an OCI image layout folder, "
+		   "or an image of the engine.",
+	.help = "options:\n"
+		"  --format FORMAT        text (default), json, sarif, junit, github, gitlab or\n"
+		"                         checkstyle; repeatable\n"
+		"  --output FILE          write the preceding --format to FILE instead of stdout\n"
+		"  --fail-on LEVEL        exit 1 when a finding reaches LEVEL: error, warning\n"
+		"                         (default), info, or never\n"
+		"  --select IDS           report only these rules (comma-separated ids)\n"
+		"  --ignore IDS           do not report these rules\n"
+		"  --config FILE          rule settings (ignore, severity, fail-on) from FILE;\n"
+		"                         no .seaworthy.yaml is searched for\n"
+		"  --write-baseline FILE  record today's findings in FILE (exit 0 unless an input\n"
+		"                         could not be checked)\n"
+		"  --baseline FILE        report only findings that FILE does not know\n"
+		"  --host HOST            the engine for NAME[:TAG]: unix:///path/docker.sock or\n"
+		"                         tcp://HOST:PORT (default: $DOCKER_HOST, else\n"
+		"                         unix:///var/run/docker.sock)\n"
+		"\n"
+		"An existing file or folder is an archive or layout; anything else is an image\n"
+		"name, id or digest, which the engine exports (GET /images/{name}/get, as docker\n"
+		"save does) without pulling it and without writing it to disk. The archive and\n"
+		"its layers are read as streams (gzip, zstd or plain tar), never extracted.\n"
+		"\n"
+		"exit status: 0 clean, 1 a finding reached --fail-on, 2 usage error or an image\n"
+		"that could not be read.\n",
+	.run = run_image,
+};

@@ -1,0 +1,235 @@
+/* seaworthy live: audits the engine's containers, running and stopped,
+ * through the Engine API. Only GETs: nothing on the host changes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "run/cmd.h"
+#include "run/output.h"
+#include "config/config.h"
+#include "input/engine/container.h"
+#include "input/engine/engine.h"
+#include "input/engine/procs.h"
+#include "render/render.h"
+#include "checks/check.h"
+
+extern const struct subcommand cmd_live;
+
+struct live_cmd {
+	struct report_opts r;
+	const char *host, *project;
+};
+
+static int parse_args(int argc, char **argv, struct live_cmd *o)
+{
+	const char *v;
+	int t;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			print_help(&cmd_live);
+			return 1;
+		} else if ((t = take_opt(argc, argv, &i, "--project", &v)) ||
+			   (t = take_opt(argc, argv, &i, "-p", &v))) {
+			if (t < 0 || !*v)
+				return usage_error(&cmd_live, "--project takes a compose project name");
+			o->project = v;
+		} else if ((t = take_opt(argc, argv, &i, "--host", &v)) ||
+			   (t = take_opt(argc, argv, &i, "-H", &v))) {
+			if (t < 0 || !*v)
+				return usage_error(&cmd_live, "--host takes an engine address, e.g. "
+						   "unix:///var/run/docker.sock");
+			o->host = v;
+		} else if ((t = output_take_opt(&cmd_live, argc, argv, &i, &o->r,
+						"SW0281,SW0981"))) {
+			if (t != 1)
+				return t;
+		} else if (a[0] == '-' && a[1]) {
+			return usage_error(&cmd_live, "unknown option '%s'", a);
+		} else {
+			return usage_error(&cmd_live, "takes no arguments (use --project NAME to "
+					   "audit one compose project)");
+		}
+	}
+	return 0;
+}
+
+/* A container that vanished between two requests is no error: it is gone. */
+static bool vanished(const char *err)
+{
+	return err && strstr(err, "answered 404");
+}
+
+/* Reads the containers (of project, when set) and runs the live rules on
+ * each; trouble goes to r's errors. The containers live in a: findings
+ * point at their targets. */
+static void audit(struct arena *a, struct engine *e, const char *project,
+		  const struct config *cfg, struct report *r)
+{
+	struct live_entry *ents;
+	struct live_container *cts;
+	const char *err = NULL, **paths, **errs;
+	json_t *list, **out;
+	size_t n, k = 0, m = 0, *owner;
+	const char *force_top = getenv("SEAWORTHY_LIVE_TOP");
+	bool *is_top, local = (!strncmp(engine_host(e), "unix://", 7) || engine_host(e)[0] == '/') &&
+			      !(force_top && *force_top && strcmp(force_top, "0"));
+	struct proc_table *pt;
+
+	list = engine_get_json(e, a, "/containers/json?all=1", &err);
+	if (!list) {
+		report_error(r, engine_host(e), 0, "cannot list the containers: %s", err);
+		return;
+	}
+	n = live_decode_list(a, list, &ents);
+	json_decref(list);
+	for (size_t i = 0; i < n; i++)
+		if (!project || (ents[i].project && !strcmp(ents[i].project, project)))
+			ents[k++] = ents[i];
+	n = k;
+	if (project && !n) {
+		report_error(r, engine_host(e), 0, "no container belongs to compose project %s",
+			     project);
+		return;
+	}
+	r->layers |= LAYER_LIVE;
+	if (!n)
+		return;
+
+	/* Room for the second round: one top and one image per container. */
+	paths = arena_alloc(a, 2 * n * sizeof(*paths));
+	errs = arena_alloc(a, 2 * n * sizeof(*errs));
+	out = arena_alloc(a, 2 * n * sizeof(*out));
+	owner = arena_alloc(a, 2 * n * sizeof(*owner));
+	is_top = arena_alloc(a, 2 * n * sizeof(*is_top));
+	cts = arena_alloc(a, n * sizeof(*cts));
+	for (size_t i = 0; i < n; i++)
+		paths[i] = arena_printf(a, "/containers/%s/json", engine_escape(a, ents[i].id));
+	engine_get_json_many(e, a, paths, n, out, errs);
+	k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!out[i]) {
+			if (!vanished(errs[i]))
+				report_error(r, ents[i].name, 0, "cannot inspect the container: %s",
+					     errs[i]);
+			continue;
+		}
+		if (live_decode_inspect(a, out[i], &cts[k], &err) < 0)
+			report_error(r, ents[i].name, 0, "%s", err);
+		else
+			k++;
+		json_decref(out[i]);
+	}
+	n = k;
+
+	/* The processes of the running ones, and each image once. A local
+	 * engine's processes are read from /proc when they are visible. */
+	pt = local ? proc_table_read(a) : NULL;
+	for (size_t i = 0; i < n; i++) {
+		bool known = false;
+
+		if (cts[i].running && !proc_table_fill(a, pt, &cts[i])) {
+			owner[m] = i;
+			is_top[m] = true;
+			paths[m++] = arena_printf(a, "/containers/%s/top",
+						  engine_escape(a, cts[i].id));
+		}
+		for (size_t j = 0; j < i && !known; j++)
+			known = !strcmp(cts[j].image_id, cts[i].image_id);
+		if (*cts[i].image_id && !known) {
+			owner[m] = i;
+			paths[m++] = arena_printf(a, "/images/%s/json",
+						  engine_escape(a, cts[i].image_id));
+		}
+	}
+	engine_get_json_many(e, a, paths, m, out, errs);
+	for (size_t j = 0; j < m; j++) {
+		struct live_container *c = &cts[owner[j]];
+
+		/* A container that stopped meanwhile (409) just has no processes. */
+		if (!out[j])
+			continue;
+		if (is_top[j])
+			live_decode_top(a, out[j], c, &err);
+		else
+			for (size_t i = 0; i < n; i++)
+				if (!strcmp(cts[i].image_id, c->image_id))
+					live_decode_image(a, out[j], &cts[i]);
+		json_decref(out[j]);
+	}
+
+	for (size_t i = 0; i < n; i++) {
+		size_t from = r->nfindings;
+
+		rules_check_live(r, &cts[i], cfg);
+		for (size_t f = from; f < r->nfindings; f++)
+			r->findings[f].target = &cts[i].target;
+		report_fingerprint_messages(r, from);
+	}
+}
+
+static int run_live(int argc, char **argv)
+{
+	struct live_cmd o = { .r = REPORT_OPTS_INIT };
+	struct arena a = ARENA_INIT;
+	struct report r;
+	struct config cfg = { 0 };
+	struct engine *e;
+	const char *err = NULL;
+	int rc = parse_args(argc, argv, &o), status;
+
+	if (rc)
+		return rc == 1 ? EXIT_CLEAN : EXIT_TROUBLE;
+	report_init(&r, &a);
+	/* Only an explicit file: containers belong to no project folder. */
+	output_load_config(&a, o.r.config, &o.r, &cfg, &r);
+	if (!r.nerrors) {
+		e = engine_open(&a, o.host, &err);
+		if (!e) {
+			/* Said on stderr too: a JSON report on stdout may be unread. */
+			fprintf(stderr, "seaworthy live: %s\n", err);
+			report_error(&r, engine_default_host(o.host), 0, "%s", err);
+		} else {
+			audit(&a, e, o.project, &cfg, &r);
+			engine_free(e);
+		}
+	}
+	status = output_finish(&a, &r, &o.r, &cfg, -1);
+	arena_release(&a);
+	return status;
+}
+
+const struct subcommand cmd_live = {
+	.name = "live",
+	.usage = "live [--project NAME] [--host HOST] [--format FORMAT [--output FILE]]... "
+		 "[--fail-on LEVEL] [--select IDS] [--ignore IDS] [--config FILE] [--baseline FILE] "
+		 "[--write-baseline FILE]",
+	.summary = "Audit the engine's containers, running and stopped (reads only).",
+	.help = "options:\n"
+		"  --project NAME         only the containers of this compose project (label\n"
+		"                         com.docker.compose.project)\n"
+		"  --host HOST            the engine: unix:///path/docker.sock or tcp://HOST:PORT\n"
+		"                         (default: $DOCKER_HOST, else unix:///var/run/docker.sock)\n"
+		"  --format FORMAT        text (default), json, sarif, junit, github, gitlab or\n"
+		"                         checkstyle; repeatable\n"
+		"  --output FILE          write the preceding --format to FILE instead of stdout\n"
+		"  --fail-on LEVEL        exit 1 when a finding reaches LEVEL: error, warning\n"
+		"                         (default), info, or never\n"
+		"  --select IDS           report only these rules (comma-separated ids)\n"
+		"  --ignore IDS           do not report these rules\n"
+		"  --config FILE          rule settings (ignore, severity, fail-on, proxies, rule\n"
+		"                         options) from FILE; no .seaworthy.yaml is searched for\n"
+		"  --write-baseline FILE  record today's findings in FILE (exit 0 unless the\n"
+		"                         engine could not be read)\n"
+		"  --baseline FILE        report only findings that FILE does not know\n"
+		"\n"
+		"Every container is read (docker inspect), the running ones' processes (docker\n"
+		"top) and their images' settings too; only GET requests are sent. Findings name\n"
+		"the container and its compose project and service.\n"
+		"\n"
+		"exit status: 0 clean, 1 a finding reached --fail-on, 2 usage error or the\n"
+		"engine could not be reached or read.\n",
+	.run = run_live,
+};

@@ -1,0 +1,29 @@
+/* The variables a compose project is interpolated with: the process
+ * environment, then .env files (the first definition found by env_get is
+ * the last one set). In the arena. */
+#ifndef SW_COMPOSE_ENV_H
+#define SW_COMPOSE_ENV_H
+
+#include <stddef.h>
+
+#include "util/arena.h"
+
+struct env_var {
+	const char *name, *value;
+	const char *file;	/* where it came from; NULL for the process environment */
+	unsigned line;
+};
+
+struct env {
+	struct env_var *v;
+	size_t n, cap;
+};
+
+/* Looks a name up (the last definition wins); NULL when unset. */
+const struct env_var *env_get(const struct env *e, const char *name, size_t len);
+void env_set(struct arena *a, struct env *e, const char *name, const char *value,
+	     const char *file, unsigned line);
+/* Adds the process environment (environ). */
+void env_from_process(struct arena *a, struct env *e);
+
+#endif

@@ -1,0 +1,39 @@
+/* Compose v2 interpolation: ${V} $V ${V:-d} ${V-d} ${V:?e} ${V?e} ${V:+a}
+ * ${V+a}, nested defaults, $$ for a literal $, a lone $ kept as is; ${} and
+ * malformed braces are errors. Applied to every scalar of a tree (keys
+ * excluded, x- fields included as Compose does). */
+#ifndef SW_COMPOSE_INTERP_H
+#define SW_COMPOSE_INTERP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "input/compose/env.h"
+#include "yaml/yaml.h"
+
+struct interp_hooks {
+	/* An unset variable with no default was used (Compose warns). */
+	void (*unset)(void *ctx, const char *name, const struct y_node *at);
+	/* A syntax error or a ${V:?msg} / ${V?msg} failure. */
+	void (*error)(void *ctx, const char *msg, const struct y_node *at);
+	void *ctx;
+};
+
+/* Interpolates s; returns the result in the arena, or NULL after calling
+ * hooks->error. */
+const char *interp_string(struct arena *a, const char *s, const struct env *env,
+			  const struct interp_hooks *hooks, const struct y_node *at);
+/* Interpolates every scalar value of the tree in place. Returns the number
+ * of errors. */
+int interp_tree(struct arena *a, struct y_node *root, const struct env *env,
+		const struct interp_hooks *hooks);
+
+/* The engine alone, for other lookups (.env files): lookup returns a
+ * variable's value, or NULL when it is unset (unset variables are silently
+ * empty here). Returns the result in the arena, or NULL with *err (in the
+ * arena, no path) on an invalid template or a failed ${V:?msg}. */
+typedef const char *interp_lookup_fn(void *ctx, const char *name, size_t len);
+const char *interp_substitute(struct arena *a, const char *s, size_t len,
+			      interp_lookup_fn *lookup, void *ctx, const char **err);
+
+#endif

@@ -1,0 +1,214 @@
+#include "input/discover/discover.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAX_DEPTH 64
+
+static bool ends_with(const char *s, const char *suffix, size_t n)
+{
+	size_t l = strlen(s);
+
+	return l >= n && !memcmp(s + l - n, suffix, n);
+}
+
+bool discover_is_dockerfile(const char *name)
+{
+	/* "*.Dockerfile" as fnmatch reads it: any name that ends so (the walk
+	 * asks this of every entry). */
+	return !strcmp(name, "Dockerfile") || !strncmp(name, "Dockerfile.", 11) ||
+	       !strcmp(name, "Containerfile") || !strncmp(name, "Containerfile.", 14) ||
+	       ends_with(name, ".Dockerfile", 11) || ends_with(name, ".dockerfile", 11);
+}
+
+bool discover_is_compose(const char *name)
+{
+	/* Every pattern starts with "compose." or "docker-compose". */
+	if (strncmp(name, "compose.", 8) && strncmp(name, "docker-compose", 14))
+		return false;
+	return !fnmatch("compose.y*ml", name, 0) || !fnmatch("compose.*.y*ml", name, 0) ||
+	       !fnmatch("docker-compose.y*ml", name, 0) || !fnmatch("docker-compose.*.y*ml", name, 0) ||
+	       !fnmatch("docker-compose-*.y*ml", name, 0);
+}
+
+static const char *dir_of(struct arena *a, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return ".";
+	if (slash == path)
+		return "/";
+	return arena_strndup(a, path, (size_t)(slash - path));
+}
+
+static struct input *add_input(struct arena *a, struct input_list *out, const char *path,
+			       enum input_kind kind)
+{
+	struct input *in = ARENA_PUSH(a, out->v, out->n, out->cap);
+
+	in->kind = kind;
+	in->path = path;
+	in->display = strcmp(path, "-") ? display_path(a, path) : "<stdin>";
+	in->dir = strcmp(path, "-") ? dir_of(a, path) : NULL;
+	return in;
+}
+
+static void add_bad(struct arena *a, struct input_list *out, const char *path, const char *why)
+{
+	struct bad_path *b = ARENA_PUSH(a, out->bad, out->nbad, out->capbad);
+
+	b->path = display_path(a, path);
+	b->why = why;
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+	return strcmp(((const struct dir_entry *)a)->name, ((const struct dir_entry *)b)->name);
+}
+
+size_t discover_read_dir(struct arena *a, const char *dir, struct dir_entry **out)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	struct dir_entry *v = NULL;
+	size_t n = 0, cap = 0;
+
+	*out = NULL;
+	if (!d)
+		return (size_t)-1;
+	while ((e = readdir(d))) {
+		struct dir_entry *de;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		de = ARENA_PUSH(a, v, n, cap);
+		de->name = arena_strdup(a, e->d_name);
+		de->type = e->d_type;
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_entry);
+	*out = v;
+	return n;
+}
+
+unsigned char discover_type(const char *path, unsigned char type)
+{
+	struct stat st;
+
+	if (type != DT_UNKNOWN)
+		return type;
+	return lstat(path, &st) < 0 ? DT_UNKNOWN : IFTODT(st.st_mode);
+}
+
+static struct dir_node *walk(struct arena *a, const char *dir, int depth, struct input_list *out)
+{
+	struct dir_node *node;
+	struct dir_entry *ents;
+	size_t n;
+
+	if (depth > MAX_DEPTH)
+		return NULL;
+	node = arena_alloc(a, sizeof(*node));
+	node->path = dir;
+	node->depth = depth;
+	*ARENA_PUSH(a, out->dirs, out->ndirs, out->capdirs) = node;
+	n = discover_read_dir(a, dir, &ents);
+	if (n == (size_t)-1) {
+		add_bad(a, out, dir, strerror(errno));
+		return node;
+	}
+	node->ents = ents;
+	node->n = n;
+	node->sub = arena_alloc(a, (n ? n : 1) * sizeof(*node->sub));
+	for (size_t i = 0; i < n; i++) {
+		const char *name = ents[i].name;
+		bool df = discover_is_dockerfile(name);
+		unsigned char type = ents[i].type;
+		const char *path;
+		struct stat st;
+
+		/* The entry's own type from readdir: no lstat for most of them,
+		 * and a directory symlink is DT_LNK, never followed. */
+		if (type == DT_REG && !df)
+			continue;
+		path = !strcmp(dir, ".") ? name : arena_path_join(a, dir, name);
+		type = ents[i].type = discover_type(path, type);
+		if (type == DT_DIR) {
+			if (!strcmp(name, ".git") || !strcmp(name, "node_modules") ||
+			    !strcmp(name, "vendor"))
+				continue;
+			node->sub[i] = walk(a, path, depth + 1, out);
+		} else if (df) {
+			if (type == DT_LNK && (stat(path, &st) < 0 || !S_ISREG(st.st_mode)))
+				continue;
+			if (type == DT_REG || type == DT_LNK)
+				add_input(a, out, path, INPUT_DOCKERFILE);
+		}
+	}
+	return node;
+}
+
+struct dir_node *discover_tree(struct arena *a, const char *dir)
+{
+	struct input_list scratch = { 0 };
+
+	return walk(a, dir, 0, &scratch);
+}
+
+void discover(struct arena *a, const char *const *paths, size_t npaths, struct input_list *out)
+{
+	discover_stated(a, paths, npaths, NULL, out);
+}
+
+void discover_stat(const char *path, struct path_stat *ps)
+{
+	ps->err = strcmp(path, "-") && stat(path, &ps->st) < 0 ? errno : 0;
+}
+
+void discover_stated(struct arena *a, const char *const *paths, size_t npaths,
+		     const struct path_stat *pre, struct input_list *out)
+{
+	for (size_t i = 0; i < npaths; i++) {
+		struct path_stat ps;
+		struct stat st;
+
+		if (!strcmp(paths[i], "-")) {
+			add_input(a, out, "-", INPUT_DOCKERFILE);
+			continue;
+		}
+		if (pre)
+			ps = pre[i];
+		else
+			discover_stat(paths[i], &ps);
+		if (ps.err) {
+			add_bad(a, out, paths[i], strerror(ps.err));
+			continue;
+		}
+		st = ps.st;
+		if (S_ISDIR(st.st_mode)) {
+			struct dir_node *root = walk(a, paths[i], 0, out);
+
+			*ARENA_PUSH(a, out->roots, out->nroots, out->caproots) = root;
+		} else {
+			const char *base = strrchr(paths[i], '/');
+			struct input *in;
+
+			base = base ? base + 1 : paths[i];
+			in = add_input(a, out, paths[i],
+				       discover_is_compose(base) && !discover_is_dockerfile(base) ?
+				       INPUT_COMPOSE : INPUT_DOCKERFILE);
+			in->has_id = true;
+			in->id = (struct file_id){ st.st_dev, st.st_ino };
+			in->has_size = S_ISREG(st.st_mode) && st.st_size > 0;
+			in->size = (size_t)st.st_size;
+		}
+	}
+}

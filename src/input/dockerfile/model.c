@@ -1,0 +1,647 @@
+#include "input/dockerfile/model.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "input/dockerfile/expand.h"
+#include "util/path.h"
+#include "util/strbuf.h"
+#include "util/str.h"
+
+static const struct { const char *name; enum m_kind kind; } kinds[] = {
+	{ "from", K_FROM }, { "run", K_RUN }, { "cmd", K_CMD },
+	{ "entrypoint", K_ENTRYPOINT }, { "copy", K_COPY }, { "add", K_ADD },
+	{ "env", K_ENV }, { "arg", K_ARG }, { "user", K_USER },
+	{ "workdir", K_WORKDIR }, { "expose", K_EXPOSE }, { "volume", K_VOLUME },
+	{ "healthcheck", K_HEALTHCHECK }, { "label", K_LABEL }, { "shell", K_SHELL },
+	{ "onbuild", K_ONBUILD }, { "stopsignal", K_STOPSIGNAL },
+	{ "maintainer", K_MAINTAINER },
+};
+
+enum m_kind m_kind_of(const char *name)
+{
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (str_eq(kinds[i].name, name))
+			return kinds[i].kind;
+	return K_OTHER;
+}
+
+struct builder {
+	struct arena *a;
+	struct m_dockerfile *m;
+	struct m_stage *stage;	/* current stage, NULL before the first FROM */
+	struct m_instr *in;	/* instruction being expanded */
+	size_t caprefs;
+	char escape;
+};
+
+static const struct m_var *find_global(const struct m_dockerfile *m, const char *name, size_t len)
+{
+	for (size_t i = m->nglobal; i-- > 0;)
+		if (m->global_args[i].name[0] == name[0] &&
+		    !strncmp(m->global_args[i].name, name, len) && !m->global_args[i].name[len])
+			return &m->global_args[i];
+	return NULL;
+}
+
+static const struct m_var *find_scope(const struct m_stage *s, size_t n, const char *name, size_t len)
+{
+	for (size_t i = n; i-- > 0;)
+		if (s->scope[i].name[0] == name[0] && !strncmp(s->scope[i].name, name, len) &&
+		    !s->scope[i].name[len])
+			return &s->scope[i];
+	return NULL;
+}
+
+const struct m_var *m_lookup(const struct m_instr *in, const char *name)
+{
+	return find_scope(in->stage, in->nscope, name, strlen(name));
+}
+
+static const char *lookup(void *ctx, const char *name, size_t len)
+{
+	struct builder *b = ctx;
+	const struct m_var *v;
+
+	if (!b->stage) {
+		v = find_global(b->m, name, len);
+	} else {
+		v = find_scope(b->stage, b->stage->nscope, name, len);
+	}
+	return v ? v->value : NULL;
+}
+
+static void add_ref(struct builder *b, const char *name, size_t len, bool shell)
+{
+	struct m_ref *r;
+
+	if (!b->in)
+		return;
+	r = ARENA_PUSH(b->a, b->m->refs, b->m->nrefs, b->caprefs);
+	r->name = arena_strndup(b->a, name, len);
+	r->in = b->in;
+	r->defined = b->stage && find_scope(b->stage, b->stage->nscope, name, len);
+	r->global_only = !r->defined && find_global(b->m, name, len);
+	r->shell = shell;
+}
+
+static void on_ref(void *ctx, const char *name, size_t len, bool set)
+{
+	struct builder *b = ctx;
+
+	if (!set)
+		add_ref(b, name, len, false);
+}
+
+static const char *expand(struct builder *b, const char *s, size_t len)
+{
+	struct expand_env env = { lookup, on_ref, b };
+	char *out;
+	const char *err;
+
+	if (expand_word(b->a, s, len, b->escape, &env, &out, &err) < 0)
+		return arena_strndup(b->a, s, len);	/* keep it as written */
+	return out;
+}
+
+static void push_var(struct builder *b, struct m_instr *in, const char *name, const char *value,
+		     bool has_value, bool is_arg, struct df_pos pos)
+{
+	struct m_stage *s = b->stage;
+	struct m_var *v = ARENA_PUSH(b->a, s->scope, s->nscope, s->capscope);
+	size_t cap = in->nvars;
+
+	v->name = name;
+	v->value = value;
+	v->has_value = has_value;
+	v->is_arg = is_arg;
+	v->decl = in;
+	v->pos = pos;
+	in->vars = arena_grow(b->a, in->vars, cap * sizeof(*v), (cap + 1) * sizeof(*v));
+	in->vars[in->nvars++] = *v;
+}
+
+/* $NAME and ${NAME...} in shell code, outside single quotes. */
+static void scan_shell_refs(struct builder *b, const char *s)
+{
+	bool sq = false;
+
+	for (const char *p = s; *p; p++) {
+		/* Only these three bytes matter: skip to the next of them. */
+		p += strcspn(p, "\\'$");
+		if (!*p)
+			break;
+		if (*p == '\\' && !sq && p[1]) {
+			p++;
+			continue;
+		}
+		if (*p == '\'') {
+			sq = !sq;
+			continue;
+		}
+		if (sq || *p != '$')
+			continue;
+		const char *q = p + 1;
+		if (*q == '{')
+			q++;
+		const char *n = q;
+		while (isalnum((unsigned char)*q) || *q == '_')
+			q++;
+		if (q > n && !isdigit((unsigned char)*n))
+			add_ref(b, n, (size_t)(q - n), true);
+	}
+}
+
+static bool is_shell_name(const char *s)
+{
+	const char *base = strrchr(s, '/');
+
+	base = base ? base + 1 : s;
+	return str_eq(base, "sh") || str_eq(base, "bash") || str_eq(base, "ash") ||
+	       str_eq(base, "dash") || str_eq(base, "zsh");
+}
+
+/* The shell code an instruction runs, from its args (after skip words). */
+static void set_script(struct builder *b, struct m_instr *in, size_t skip)
+{
+	const struct df_node *n = in->node;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (n->nargs <= skip)
+		return;
+	in->exec_form = n->json;
+	if (!n->json) {
+		strbuf_add(&sb, n->args[skip].value, n->args[skip].len);
+		for (size_t h = 0; h < n->nheredocs; h++) {
+			const struct df_heredoc *hd = &n->heredocs[h];
+
+			strbuf_addch(&sb, '\n');
+			if (hd->chomp) {
+				for (const char *l = hd->content; *l;) {
+					const char *e = strchr(l, '\n');
+					size_t len = e ? (size_t)(e - l) + 1 : strlen(l);
+
+					while (len && *l == '\t')
+						l++, len--;
+					strbuf_add(&sb, l, len);
+					l += len;
+				}
+			} else {
+				strbuf_addstr(&sb, hd->content);
+			}
+			strbuf_addstr(&sb, hd->name);
+		}
+	} else {
+		size_t argc = n->nargs - skip;
+		const struct df_arg *argv = n->args + skip;
+
+		in->words = arena_alloc(b->a, argc * sizeof(*in->words));
+		for (size_t i = 0; i < argc; i++)
+			in->words[i] = argv[i].value;
+		in->nwords = argc;
+		/* ["sh", "-c", "script"] runs a script; other exec forms run argv. */
+		if (argc >= 3 && is_shell_name(argv[0].value) && argv[1].value[0] == '-' &&
+		    strchr(argv[1].value, 'c')) {
+			strbuf_addstr(&sb, argv[2].value);
+		} else {
+			for (size_t i = 0; i < argc; i++) {
+				if (i)
+					strbuf_addch(&sb, ' ');
+				/* Quote so sh_parse sees the same argv. */
+				strbuf_addch(&sb, '\'');
+				for (const char *c = argv[i].value; *c; c++) {
+					if (*c == '\'')
+						strbuf_addstr(&sb, "'\\''");
+					else
+						strbuf_addch(&sb, *c);
+				}
+				strbuf_addch(&sb, '\'');
+			}
+		}
+	}
+	in->script = arena_strndup(b->a, sb.buf, sb.len);
+	strbuf_release(&sb);
+	sh_parse(b->a, in->script, strlen(in->script), &in->sh);
+	/* Exec-form argv without a shell was single-quoted above, so only
+	 * shell code (including ["sh", "-c", "..."]) yields refs. */
+	scan_shell_refs(b, in->script);
+}
+
+static const char *join_path(struct arena *a, const char *base, const char *p)
+{
+	size_t bl;
+
+	if (!p || !*p)
+		return base;
+	if (p[0] == '/')
+		return p;
+	bl = strlen(base);
+	return arena_printf(a, "%s%s%s", base, bl && base[bl - 1] == '/' ? "" : "/", p);
+}
+
+static void expand_words_of(struct builder *b, struct m_instr *in)
+{
+	const struct df_node *n = in->node;
+
+	in->words = arena_alloc(b->a, (n->nargs ? n->nargs : 1) * sizeof(*in->words));
+	for (size_t i = 0; i < n->nargs; i++)
+		in->words[i] = expand(b, n->args[i].value, n->args[i].len);
+	in->nwords = n->nargs;
+}
+
+static const char *flag_expanded(struct builder *b, const struct df_node *n, const char *name)
+{
+	const char *v = df_flag(n, name);
+
+	return v ? expand(b, v, strlen(v)) : NULL;
+}
+
+static struct m_stage *find_stage(struct m_dockerfile *m, size_t upto, const char *name)
+{
+	char *end;
+	unsigned long idx;
+
+	for (size_t i = 0; i < upto; i++)
+		if (m->stages[i].name && !strcasecmp(m->stages[i].name, name))
+			return &m->stages[i];
+	errno = 0;
+	idx = strtoul(name, &end, 10);
+	if (*name && !*end && !errno && idx < upto)
+		return &m->stages[idx];
+	return NULL;
+}
+
+static int model_err(struct df_error *err, unsigned line, const char *msg)
+{
+	err->line = line;
+	err->msg = msg;
+	return -1;
+}
+
+int model_build(struct arena *a, const struct df_file *df, const char *dir,
+		struct m_dockerfile *out, struct df_error *err)
+{
+	struct builder b = { 0 };
+	size_t nstages = 0, capglobal = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->path = df->path;
+	out->dir = dir;
+	out->df = df;
+	out->a = a;
+	b.a = a;
+	b.m = out;
+	b.escape = df->escape;
+
+	for (size_t i = 0; i < df->nnodes; i++)
+		if (str_eq(df->nodes[i].name, "from"))
+			nstages++;
+	out->stages = arena_alloc(a, (nstages ? nstages : 1) * sizeof(*out->stages));
+
+	for (size_t i = 0; i < df->nnodes; i++) {
+		const struct df_node *n = &df->nodes[i];
+		enum m_kind kind = m_kind_of(n->name);
+		struct m_stage *s = b.stage;
+		struct m_instr *in;
+
+		if (kind == K_OTHER)
+			return model_err(err, n->start.line,
+					 arena_printf(a, "unknown instruction: %s%s", n->name,
+						      n->name[0] == '{' || n->name[0] == '%' ?
+						      " (this looks like a template, not a Dockerfile)" : ""));
+		if (kind == K_FROM) {
+			struct m_stage *ns = &out->stages[out->nstages];
+
+			if (n->nargs != 1 && !(n->nargs == 3 && !strcasecmp(n->args[1].value, "as")))
+				return model_err(err, n->start.line,
+						 "FROM requires either one or three arguments");
+			ns->index = out->nstages++;
+			if (n->nargs == 3) {
+				char *nm = arena_strdup(a, n->args[2].value);
+
+				for (char *c = nm; *c; c++)
+					*c = (char)tolower((unsigned char)*c);
+				ns->name = nm;
+			}
+			/* Sized once so that pointers to instructions stay valid;
+			 * allocated here so refs in the image name are recorded
+			 * against the FROM (instrs[0]), filled in below. */
+			{
+				size_t cnt = 1;
+
+				while (i + cnt < df->nnodes && strcmp(df->nodes[i + cnt].name, "from"))
+					cnt++;
+				ns->instrs = arena_alloc(a, cnt * sizeof(*ns->instrs));
+			}
+			b.stage = NULL;	/* FROM expands with the global ARGs */
+			b.in = &ns->instrs[0];
+			ns->image = expand(&b, n->args[0].value, n->args[0].len);
+			ns->base_stage = find_stage(out, ns->index, ns->image);
+			ns->workdir = "/";
+			if (ns->base_stage) {
+				struct m_stage *bs = ns->base_stage;
+
+				bs->used_later = true;
+				ns->user = bs->user;
+				ns->user_instr = bs->user_instr;
+				ns->workdir = bs->workdir;
+				for (size_t k = 0; k < bs->nscope; k++)
+					if (!bs->scope[k].is_arg)
+						*ARENA_PUSH(a, ns->scope, ns->nscope, ns->capscope) = bs->scope[k];
+			}
+			b.stage = s = ns;
+		} else if (!s) {
+			if (kind != K_ARG)
+				return model_err(err, n->start.line,
+						 "no build stage in current context");
+			/* Global ARGs: meta args usable in FROM. */
+			for (size_t k = 0; k < n->nargs; k++) {
+				const char *w = n->args[k].value, *eq = strchr(w, '=');
+				struct m_var *v = ARENA_PUSH(a, out->global_args, out->nglobal, capglobal);
+
+				v->name = eq ? arena_strndup(a, w, (size_t)(eq - w)) : w;
+				v->value = eq ? expand(&b, eq + 1, strlen(eq + 1)) : "";
+				v->has_value = eq != NULL;
+				v->is_arg = true;
+				v->pos = n->args[k].pos;
+			}
+			continue;
+		}
+
+		in = &s->instrs[s->ninstrs];
+		in->index = s->ninstrs++;
+		in->node = n;
+		in->kind = kind;
+		in->stage = s;
+		in->user = s->user;
+		in->user_instr = s->user_instr;
+		in->workdir = s->workdir;
+		in->nscope = s->nscope;
+		b.in = in;
+
+		switch (kind) {
+		case K_FROM:
+			in->words = arena_alloc(a, sizeof(*in->words));
+			in->words[0] = s->image;
+			in->nwords = 1;
+			break;
+		case K_ARG:
+			for (size_t k = 0; k < n->nargs; k++) {
+				const char *w = n->args[k].value, *eq = strchr(w, '=');
+				const char *name = eq ? arena_strndup(a, w, (size_t)(eq - w)) : w;
+				const char *val = "";
+				bool has = eq != NULL;
+
+				if (eq) {
+					val = expand(&b, eq + 1, strlen(eq + 1));
+				} else {
+					const struct m_var *g = find_global(out, name, strlen(name));
+
+					if (g) {
+						val = g->value;
+						has = g->has_value;
+					}
+				}
+				push_var(&b, in, name, val, has, true, n->args[k].pos);
+			}
+			break;
+		case K_ENV: {
+			/* All values of one ENV see the environment from before it. */
+			size_t npairs = n->nargs / 3 + 1, k;
+			const char **vals = arena_alloc(a, npairs * sizeof(*vals));
+
+			for (k = 0; k + 1 < n->nargs; k += 3)
+				vals[k / 3] = expand(&b, n->args[k + 1].value, n->args[k + 1].len);
+			for (k = 0; k + 1 < n->nargs; k += 3)
+				push_var(&b, in, n->args[k].value, vals[k / 3], true, false,
+					 n->args[k].pos);
+			break;
+		}
+		case K_USER:
+			expand_words_of(&b, in);
+			if (in->nwords) {
+				s->user = in->words[0];
+				s->user_instr = in;
+			}
+			break;
+		case K_WORKDIR:
+			expand_words_of(&b, in);
+			if (in->nwords)
+				s->workdir = join_path(a, s->workdir, in->words[0]);
+			break;
+		case K_COPY:
+		case K_ADD:
+		case K_EXPOSE:
+		case K_VOLUME:
+		case K_LABEL:
+		case K_STOPSIGNAL:
+			expand_words_of(&b, in);
+			if (kind == K_COPY || kind == K_ADD) {
+				in->chown = flag_expanded(&b, n, "chown");
+				in->chmod = flag_expanded(&b, n, "chmod");
+				in->copy_from = flag_expanded(&b, n, "from");
+				if (in->copy_from) {
+					struct m_stage *fs = find_stage(out, s->index, in->copy_from);
+
+					if (fs)
+						fs->used_later = true;
+				}
+			}
+			break;
+		case K_RUN:
+		case K_CMD:
+		case K_ENTRYPOINT:
+			set_script(&b, in, 0);
+			break;
+		case K_HEALTHCHECK:
+			if (n->nargs && !strcasecmp(n->args[0].value, "cmd"))
+				set_script(&b, in, 1);
+			break;
+		default:
+			break;
+		}
+	}
+	b.in = NULL;
+	if (out->nstages) {
+		out->final = &out->stages[out->nstages - 1];
+		out->final->is_final = true;
+	}
+	return 0;
+}
+
+bool m_user_is_root(const char *user)
+{
+	const char *colon;
+	size_t ulen;
+
+	if (!user)
+		return true;
+	if (strchr(user, '$'))
+		return false;
+	colon = strchr(user, ':');
+	ulen = colon ? (size_t)(colon - user) : strlen(user);
+	return (ulen == 4 && !strncmp(user, "root", 4)) || (ulen == 1 && user[0] == '0') ||
+	       ulen == 0;
+}
+
+const char *m_image_repo(struct arena *a, const char *ref)
+{
+	const char *s = ref, *slash = strchr(ref, '/'), *end;
+	char *r;
+
+	/* A first component with '.', ':' or "localhost" is a registry host. */
+	if (slash) {
+		size_t hl = (size_t)(slash - ref);
+
+		if (memchr(ref, '.', hl) || memchr(ref, ':', hl) ||
+		    (hl == 9 && !strncmp(ref, "localhost", 9)))
+			s = slash + 1;
+	}
+	if (!strncmp(s, "library/", 8))
+		s += 8;
+	end = strchr(s, '@');
+	if (!end)
+		end = s + strlen(s);
+	for (const char *c = end; c > s; c--) {
+		if (c[-1] == '/')
+			break;
+		if (c[-1] == ':') {
+			end = c - 1;
+			break;
+		}
+	}
+	r = arena_strndup(a, s, (size_t)(end - s));
+	for (char *c = r; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	return r;
+}
+
+const char *m_image_tag(struct arena *a, const char *ref)
+{
+	const char *at = strchr(ref, '@'), *last = strrchr(ref, '/'), *colon;
+
+	if (at)
+		return NULL;
+	colon = strrchr(last ? last : ref, ':');
+	return colon ? arena_strdup(a, colon + 1) : "";
+}
+
+const char *m_stage_root_image(const struct m_stage *s)
+{
+	while (s->base_stage)
+		s = s->base_stage;
+	return s->image;
+}
+
+bool m_stage_from_scratch(const struct m_stage *s)
+{
+	return !strcasecmp(m_stage_root_image(s), "scratch");
+}
+
+/* The path of rel in the build context, into path; false when rel is not
+ * to be read (no context, or a ".." that could leave it). */
+static bool context_path(const struct m_dockerfile *m, const char *rel, struct strbuf *path)
+{
+	if (!m->dir || !rel || strstr(rel, ".."))
+		return false;
+	while (rel[0] == '.' && rel[1] == '/')
+		rel += 2;
+	strbuf_addf(path, "%s/%s", m->dir, rel[0] == '/' ? rel + 1 : rel);
+	return true;
+}
+
+int m_context_kind(const struct m_dockerfile *m, const char *rel)
+{
+	struct strbuf path = STRBUF_INIT;
+	struct stat st;
+	int kind = M_CONTEXT_NONE;
+
+	if (context_path(m, rel, &path) && stat(path.buf, &st) == 0)
+		kind = S_ISREG(st.st_mode) ? M_CONTEXT_FILE :
+		       S_ISDIR(st.st_mode) ? M_CONTEXT_DIR : M_CONTEXT_OTHER;
+	strbuf_release(&path);
+	return kind;
+}
+
+const char *m_context_file(const struct m_dockerfile *m, const char *rel, size_t *len)
+{
+	struct strbuf path = STRBUF_INIT, data = STRBUF_INIT;
+	const char *r = NULL;
+	struct stat st;
+	char buf[8192];
+	ssize_t n;
+	int fd;
+
+	if (!context_path(m, rel, &path))
+		return NULL;
+	fd = open(path.buf, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		goto out;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > (1 << 20)) {
+		close(fd);
+		goto out;
+	}
+	while ((n = read(fd, buf, sizeof(buf))) > 0 && data.len < (1 << 20))
+		strbuf_add(&data, buf, (size_t)n);
+	close(fd);
+	if (n < 0)
+		goto out;
+	r = arena_strndup(m->a, data.buf, data.len);
+	if (len)
+		*len = data.len;
+out:
+	strbuf_release(&path);
+	strbuf_release(&data);
+	return r;
+}
+
+bool m_ref_first(const struct m_dockerfile *m, size_t i)
+{
+	const struct m_ref *r = &m->refs[i];
+
+	/* The refs of one instruction are contiguous. */
+	for (size_t k = i; k-- > 0 && m->refs[k].in == r->in;)
+		if (m->refs[k].shell == r->shell && str_eq(m->refs[k].name, r->name))
+			return false;
+	return true;
+}
+
+const char *run_cwd(struct arena *a, const struct m_instr *in, size_t idx)
+{
+	const char *cwd = in->workdir ? in->workdir : "/";
+	unsigned depth;
+
+	if (idx >= in->sh.ncmds)
+		return cwd;
+	depth = in->sh.cmds[idx].depth;
+	for (size_t i = 0; i < idx; i++) {
+		const struct sh_cmd *c = &in->sh.cmds[i];
+
+		if (c->depth != depth || strcmp(sh_cmd_name(c), "cd"))
+			continue;
+		/* `cd $DIR` leaves us unsure: keep the last known directory. */
+		if (c->argc == 2 && !c->argv[1].has_subst && c->argv[1].text[0] != '-')
+			cwd = path_resolve(a, cwd, c->argv[1].text);
+	}
+	return cwd;
+}
+
+size_t stage_chain(const struct m_stage *s, const struct m_stage **out, size_t max)
+{
+	size_t n = 0;
+
+	/* Base stages always come earlier in the file, so this ends. */
+	for (const struct m_stage *t = s; t && n < max; t = t->base_stage)
+		n++;
+	for (size_t i = n; i > 0; i--) {
+		out[i - 1] = s;
+		s = s->base_stage;
+	}
+	return n;
+}

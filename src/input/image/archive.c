@@ -1,0 +1,1068 @@
+/* Reading image archives and layouts as streams with libarchive. A docker
+ * save tar is read twice: first its small JSON files (blobs may come before
+ * the manifest), then its layers in whatever order they are stored; each
+ * path keeps the entry of its highest layer and whiteouts are resolved at
+ * the end, so the order does not matter and nothing is held but metadata.
+ *
+ * From the engine, each pass is its own GET /images/{id}/get: a thread
+ * hands the body to a pipe and libarchive reads the other end. docker save
+ * puts manifest.json last, so one pass would have to keep every layer that
+ * comes before it (memory or disk, the size of the image); two GETs cost
+ * the engine a second tar stream but keep memory at a few pipe and
+ * decompression buffers whatever the image's size. Both passes ask for the
+ * image id, not the name, so a tag moved in between cannot mix images. */
+#include <archive.h>
+#include <archive_entry.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <jansson.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "input/engine/engine.h"
+#include "input/image/image.h"
+#include "util/dl.h"
+#include "util/readfile.h"
+
+/* libarchive is loaded on first use (dlopen), like libcurl: linked, it and
+ * what it needs (libxml2, ICU, libstdc++, the compressors) cost every run
+ * of every command a few milliseconds of loading, and only `image` reads
+ * archives. The headers still give the types and the prototypes. */
+static struct {
+	__typeof__(archive_entry_filetype) *entry_filetype;
+	__typeof__(archive_entry_gid) *entry_gid;
+	__typeof__(archive_entry_hardlink) *entry_hardlink;
+	__typeof__(archive_entry_pathname) *entry_pathname;
+	__typeof__(archive_entry_perm) *entry_perm;
+	__typeof__(archive_entry_size) *entry_size;
+	__typeof__(archive_entry_symlink) *entry_symlink;
+	__typeof__(archive_entry_uid) *entry_uid;
+	__typeof__(archive_error_string) *error_string;
+	__typeof__(archive_filter_bytes) *filter_bytes;
+	__typeof__(archive_read_data) *read_data;
+	__typeof__(archive_read_free) *read_free;
+	__typeof__(archive_read_new) *read_new;
+	__typeof__(archive_read_next_header) *read_next_header;
+	__typeof__(archive_read_open) *read_open;
+	__typeof__(archive_read_open_fd) *read_open_fd;
+	__typeof__(archive_read_open_filename) *read_open_filename;
+	__typeof__(archive_read_open_memory) *read_open_memory;
+	__typeof__(archive_read_support_filter_all) *read_support_filter_all;
+	__typeof__(archive_read_support_format_tar) *read_support_format_tar;
+} la;
+
+/* Loads libarchive once; NULL, or why it could not. Never unloaded. */
+static const char *load_libarchive(void)
+{
+	static void *lib;
+	static const struct dl_sym syms[] = {
+#define S(f, n) { offsetof(__typeof__(la), f), n }
+		S(entry_filetype, "archive_entry_filetype"),
+		S(entry_gid, "archive_entry_gid"),
+		S(entry_hardlink, "archive_entry_hardlink"),
+		S(entry_pathname, "archive_entry_pathname"),
+		S(entry_perm, "archive_entry_perm"),
+		S(entry_size, "archive_entry_size"),
+		S(entry_symlink, "archive_entry_symlink"),
+		S(entry_uid, "archive_entry_uid"),
+		S(error_string, "archive_error_string"),
+		S(filter_bytes, "archive_filter_bytes"),
+		S(read_data, "archive_read_data"),
+		S(read_free, "archive_read_free"),
+		S(read_new, "archive_read_new"),
+		S(read_next_header, "archive_read_next_header"),
+		S(read_open, "archive_read_open"),
+		S(read_open_fd, "archive_read_open_fd"),
+		S(read_open_filename, "archive_read_open_filename"),
+		S(read_open_memory, "archive_read_open_memory"),
+		S(read_support_filter_all, "archive_read_support_filter_all"),
+		S(read_support_format_tar, "archive_read_support_format_tar"),
+#undef S
+	};
+
+	return dl_load(&lib, "libarchive.so.13", syms, sizeof(syms) / sizeof(syms[0]), &la,
+		       "libarchive is not installed (apt-get install libarchive13)",
+		       "libarchive is too old: 3.3 or later is needed");
+}
+
+#define archive_entry_filetype la.entry_filetype
+#define archive_entry_gid la.entry_gid
+#define archive_entry_hardlink la.entry_hardlink
+#define archive_entry_pathname la.entry_pathname
+#define archive_entry_perm la.entry_perm
+#define archive_entry_size la.entry_size
+#define archive_entry_symlink la.entry_symlink
+#define archive_entry_uid la.entry_uid
+#define archive_error_string la.error_string
+#define archive_filter_bytes la.filter_bytes
+#define archive_read_data la.read_data
+#define archive_read_free la.read_free
+#define archive_read_new la.read_new
+#define archive_read_next_header la.read_next_header
+#define archive_read_open la.read_open
+#define archive_read_open_fd la.read_open_fd
+#define archive_read_open_filename la.read_open_filename
+#define archive_read_open_memory la.read_open_memory
+#define archive_read_support_filter_all la.read_support_filter_all
+#define archive_read_support_format_tar la.read_support_format_tar
+
+#define MAX_JSON (1u << 20)		/* one manifest, index or config */
+#define MAX_JSON_TOTAL (16u << 20)	/* all of them */
+#define MAX_LAYER_BYTES (1ll << 30)	/* decompressed bytes read per layer */
+#define MAX_ENTRIES 1000000		/* entries per layer */
+#define MAX_FILES 4000000		/* paths over all layers */
+#define MAX_KEEP (64u << 10)		/* files whose content is kept */
+#define MAX_LAYERS 512
+
+struct json_file {
+	const char *name;
+	const char *buf;
+	size_t len;
+};
+
+/* One GET of the archive from the engine, written into a pipe by a thread
+ * while libarchive reads the other end. */
+struct pump {
+	struct engine *eng;
+	const char *path;	/* "/images/ID/get" */
+	int rfd, wfd;
+	int werr;		/* errno of the write that failed, or 0 */
+	const char *err;	/* the engine's error, in ta */
+	struct arena ta;	/* the thread's own: arenas are not thread-safe */
+	pthread_t tid;
+};
+
+struct loader {
+	struct arena *a;
+	struct image *img;
+	struct report *r;
+	const char *display;
+	/* Either a folder, an archive file, an archive in memory, or an image
+	 * in the engine (eng, id). */
+	const char *dir, *file;
+	const void *mem;
+	size_t memlen;
+	struct engine *eng;
+	const char *id;
+	struct pump pump;
+	bool fixed_name;	/* img->name is set: RepoTags do not replace it */
+	struct json_file *json;
+	size_t njson, capjson, jsontotal;
+	bool failed;
+	char msg[512];		/* the first failure, reported when loading ends */
+	char *scratch;		/* MAX_KEEP + 1 bytes: small files are read here */
+};
+
+__attribute__((format(printf, 2, 3)))
+static void fail(struct loader *l, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (l->failed)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(l->msg, sizeof(l->msg), fmt, ap);
+	va_end(ap);
+	l->failed = true;
+}
+
+static size_t pump_write(const void *buf, size_t len, void *ctx)
+{
+	struct pump *p = ctx;
+	const char *b = buf;
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t n = write(p->wfd, b + done, len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			p->werr = errno;
+			return 0;	/* curl stops the transfer */
+		}
+		done += (size_t)n;
+	}
+	return len;
+}
+
+static void *pump_run(void *arg)
+{
+	struct pump *p = arg;
+	sigset_t set;
+
+	/* A reader that stops early must give this write EPIPE, not kill
+	 * the process: SIGPIPE is blocked in this thread only. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	if (engine_get_stream(p->eng, &p->ta, p->path, pump_write, p, &p->err) != 0 && !p->err)
+		p->err = "the engine's answer stopped";
+	close(p->wfd);
+	return NULL;
+}
+
+/* Starts a GET into a pipe; the read end, or -1 after fail(). */
+static int pump_start(struct loader *l)
+{
+	struct pump *p = &l->pump;
+	int fds[2], rc;
+
+	memset(p, 0, sizeof(*p));
+	p->rfd = p->wfd = -1;
+	if (pipe2(fds, O_CLOEXEC) != 0) {
+		fail(l, "cannot make a pipe: %s", strerror(errno));
+		return -1;
+	}
+	p->eng = l->eng;
+	p->path = arena_printf(l->a, "/images/%s/get", engine_escape(l->a, l->id));
+	p->rfd = fds[0];
+	p->wfd = fds[1];
+	if ((rc = pthread_create(&p->tid, NULL, pump_run, p)) != 0) {
+		close(fds[0]);
+		close(fds[1]);
+		p->rfd = -1;
+		fail(l, "cannot start a thread: %s", strerror(rc));
+		return -1;
+	}
+	return p->rfd;
+}
+
+/* Ends a GET: closing the read end unblocks the writer (EPIPE) when the
+ * reader stopped early. An error of the engine's (status, connection)
+ * explains more than the truncated stream libarchive saw, so it wins. */
+static void pump_finish(struct loader *l)
+{
+	struct pump *p = &l->pump;
+
+	if (p->rfd < 0)
+		return;
+	close(p->rfd);
+	p->rfd = -1;
+	pthread_join(p->tid, NULL);
+	if (p->err && p->werr != EPIPE) {
+		snprintf(l->msg, sizeof(l->msg), "%s", p->err);
+		l->failed = true;
+	}
+	arena_release(&p->ta);
+}
+
+static void close_outer(struct loader *l, struct archive *ar)
+{
+	archive_read_free(ar);
+	if (l->eng)
+		pump_finish(l);
+}
+
+static struct archive *new_reader(void)
+{
+	struct archive *ar = archive_read_new();
+
+	if (!ar)
+		return NULL;
+	archive_read_support_filter_all(ar);
+	archive_read_support_format_tar(ar);
+	return ar;
+}
+
+static struct archive *open_outer(struct loader *l)
+{
+	struct archive *ar = new_reader();
+	int rc;
+
+	if (!ar)
+		return NULL;
+	if (l->eng) {
+		int fd = pump_start(l);
+
+		if (fd < 0) {
+			archive_read_free(ar);
+			return NULL;
+		}
+		rc = archive_read_open_fd(ar, fd, 65536);
+	} else if (l->mem) {
+		rc = archive_read_open_memory(ar, l->mem, l->memlen);
+	} else {
+		rc = archive_read_open_filename(ar, l->file, 65536);
+	}
+	if (rc != ARCHIVE_OK) {
+		fail(l, "not a readable image archive: %s", archive_error_string(ar));
+		close_outer(l, ar);
+		return NULL;
+	}
+	return ar;
+}
+
+/* "./a//b/" → "a/b"; NULL when a component is "..". */
+static char *clean_path(struct arena *a, const char *p)
+{
+	size_t n = strlen(p);
+	char *out = arena_alloc(a, n + 1), *o = out;
+
+	while (*p) {
+		const char *e;
+		size_t len;
+
+		while (*p == '/')
+			p++;
+		e = strchr(p, '/');
+		len = e ? (size_t)(e - p) : strlen(p);
+		if (len == 2 && p[0] == '.' && p[1] == '.')
+			return NULL;
+		if (len && !(len == 1 && p[0] == '.')) {
+			if (o != out)
+				*o++ = '/';
+			memcpy(o, p, len);
+			o += len;
+		}
+		p += len;
+	}
+	*o = '\0';
+	return out;
+}
+
+static const struct json_file *json_get(const struct loader *l, const char *name)
+{
+	for (size_t i = 0; i < l->njson; i++)
+		if (!strcmp(l->json[i].name, name))
+			return &l->json[i];
+	return NULL;
+}
+
+static void json_put(struct loader *l, const char *name, const char *buf, size_t len)
+{
+	if (l->njson == l->capjson) {
+		size_t cap = l->capjson ? l->capjson * 2 : 16;
+
+		l->json = arena_grow(l->a, l->json, l->capjson * sizeof(*l->json),
+				     cap * sizeof(*l->json));
+		l->capjson = cap;
+	}
+	l->json[l->njson++] = (struct json_file){ name, buf, len };
+}
+
+/* Pass 1 over an archive: keeps the small files that look like JSON. */
+static void read_json_files(struct loader *l)
+{
+	struct archive *ar = open_outer(l);
+	struct archive_entry *e;
+	int rc;
+
+	if (!ar)
+		return;
+	while ((rc = archive_read_next_header(ar, &e)) == ARCHIVE_OK) {
+		const char *name = archive_entry_pathname(e);
+		la_int64_t size = archive_entry_size(e);
+		char *path, *buf;
+		la_ssize_t got;
+
+		if (!name || archive_entry_filetype(e) != AE_IFREG || size <= 0 ||
+		    size > MAX_JSON || !(path = clean_path(l->a, name)))
+			continue;
+		if (l->jsontotal + (size_t)size > MAX_JSON_TOTAL)
+			continue;
+		/* Peek first: small layers must not stay in memory. */
+		{
+			char head;
+
+			got = archive_read_data(ar, &head, 1);
+			if (got < 0) {
+				fail(l, "cannot read %s: %s", path, archive_error_string(ar));
+				break;
+			}
+			if (got == 0 || (head != '{' && head != '['))
+				continue;
+			buf = arena_alloc(l->a, (size_t)size + 1);
+			buf[0] = head;
+		}
+		got = archive_read_data(ar, buf + 1, (size_t)size - 1);
+		if (got < 0) {
+			fail(l, "cannot read %s: %s", path, archive_error_string(ar));
+			break;
+		}
+		l->jsontotal += (size_t)got + 1;
+		json_put(l, path, buf, (size_t)got + 1);
+	}
+	if (rc != ARCHIVE_EOF && rc != ARCHIVE_OK)
+		fail(l, "truncated or corrupt archive: %s", archive_error_string(ar));
+	close_outer(l, ar);
+}
+
+static const struct json_file *get_file(struct loader *l, const char *name)
+{
+	const struct json_file *f = json_get(l, name);
+	const char *why;
+	char *buf;
+	size_t len;
+
+	if (f || !l->dir)
+		return f;
+	buf = read_file(l->a, arena_printf(l->a, "%s/%s", l->dir, name), MAX_JSON, &len, &why);
+	if (!buf)
+		return NULL;
+	json_put(l, arena_strdup(l->a, name), buf, len);
+	return &l->json[l->njson - 1];
+}
+
+static json_t *get_json(struct loader *l, const char *name)
+{
+	const struct json_file *f = get_file(l, name);
+	json_error_t err;
+	json_t *j;
+
+	if (!f)
+		return NULL;
+	j = json_loadb(f->buf, f->len, JSON_REJECT_DUPLICATES, &err);
+	if (!j)
+		fail(l, "%s:%d: invalid JSON: %s", name, err.line, err.text);
+	return j;
+}
+
+/* "sha256:HEX" → "blobs/sha256/HEX", or NULL for anything else. */
+static const char *blob_path(struct arena *a, const char *digest)
+{
+	const char *c = digest ? strchr(digest, ':') : NULL;
+
+	if (!c || c == digest || !c[1])
+		return NULL;
+	for (const char *p = digest; *p; p++)
+		if (!(p == c || (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z')))
+			return NULL;
+	return arena_printf(a, "blobs/%.*s/%s", (int)(c - digest), digest, c + 1);
+}
+
+static const char *jstr(struct arena *a, json_t *j)
+{
+	return json_is_string(j) ? arena_strdup(a, json_string_value(j)) : NULL;
+}
+
+static const char **jstrings(struct arena *a, json_t *arr, size_t *n)
+{
+	const char **v;
+	size_t k = 0;
+
+	*n = 0;
+	if (!json_is_array(arr))
+		return NULL;
+	v = arena_alloc(a, (json_array_size(arr) + 1) * sizeof(*v));
+	for (size_t i = 0; i < json_array_size(arr); i++)
+		if (json_is_string(json_array_get(arr, i)))
+			v[k++] = arena_strdup(a, json_string_value(json_array_get(arr, i)));
+	*n = k;
+	return v;
+}
+
+static const char **jkeys(struct arena *a, json_t *obj, size_t *n)
+{
+	const char **v, *key;
+	json_t *val;
+	size_t k = 0;
+
+	*n = 0;
+	if (!json_is_object(obj))
+		return NULL;
+	v = arena_alloc(a, (json_object_size(obj) + 1) * sizeof(*v));
+	json_object_foreach(obj, key, val)
+		v[k++] = arena_strdup(a, key);
+	(void)val;
+	*n = k;
+	return v;
+}
+
+static void add_layer(struct loader *l, const char *file)
+{
+	struct image *img = l->img;
+
+	if (img->nlayers >= MAX_LAYERS) {
+		fail(l, "more than %d layers", MAX_LAYERS);
+		return;
+	}
+	if (!img->layers)
+		img->layers = arena_alloc(l->a, MAX_LAYERS * sizeof(*img->layers));
+	img->layers[img->nlayers++] = (struct img_layer){ file, NULL };
+}
+
+static void load_config(struct loader *l, const char *name)
+{
+	struct image *img = l->img;
+	json_t *j = get_json(l, name), *c, *h;
+	size_t layer = 0;
+
+	if (!j) {
+		fail(l, "the image config %s is missing", name);
+		return;
+	}
+	c = json_object_get(j, "config");
+	img->user = jstr(l->a, json_object_get(c, "User"));
+	img->workdir = jstr(l->a, json_object_get(c, "WorkingDir"));
+	img->env = jstrings(l->a, json_object_get(c, "Env"), &img->nenv);
+	img->entrypoint = jstrings(l->a, json_object_get(c, "Entrypoint"), &img->nentrypoint);
+	img->cmd = jstrings(l->a, json_object_get(c, "Cmd"), &img->ncmd);
+	img->ports = jkeys(l->a, json_object_get(c, "ExposedPorts"), &img->nports);
+	img->volumes = jkeys(l->a, json_object_get(c, "Volumes"), &img->nvolumes);
+	img->healthcheck = json_is_object(json_object_get(c, "Healthcheck"));
+	h = json_object_get(j, "history");
+	if (json_is_array(h)) {
+		img->history = arena_alloc(l->a, (json_array_size(h) + 1) * sizeof(char *));
+		for (size_t i = 0; i < json_array_size(h); i++) {
+			json_t *s = json_array_get(h, i);
+			const char *by = jstr(l->a, json_object_get(s, "created_by"));
+
+			img->history[img->nhistory++] = by ? by : "";
+			if (json_is_true(json_object_get(s, "empty_layer")))
+				continue;
+			if (layer < img->nlayers)
+				img->layers[layer].created_by = by;
+			layer++;
+		}
+	}
+	json_decref(j);
+}
+
+static const char *config_digest(struct arena *a, const char *file)
+{
+	const char *base = strrchr(file, '/');
+	size_t n;
+
+	base = base ? base + 1 : file;
+	n = strlen(base);
+	if (n > 5 && !strcmp(base + n - 5, ".json"))
+		n -= 5;
+	return arena_printf(a, "sha256:%.*s", (int)n, base);
+}
+
+/* The legacy manifest.json (also written by Docker 25+ next to index.json). */
+static bool load_manifest_json(struct loader *l)
+{
+	json_t *m = get_json(l, "manifest.json"), *e, *layers;
+	const char *cfg;
+
+	if (!m)
+		return false;
+	e = json_array_get(m, 0);
+	cfg = jstr(l->a, json_object_get(e, "Config"));
+	layers = json_object_get(e, "Layers");
+	if (!cfg || !json_is_array(layers)) {
+		fail(l, "manifest.json: no Config and Layers");
+		json_decref(m);
+		return true;
+	}
+	if (!l->fixed_name && json_is_string(json_array_get(json_object_get(e, "RepoTags"), 0)))
+		l->img->name = jstr(l->a, json_array_get(json_object_get(e, "RepoTags"), 0));
+	for (size_t i = 0; i < json_array_size(layers); i++) {
+		const char *p = json_string_value(json_array_get(layers, i));
+
+		if (p && (p = clean_path(l->a, p)))
+			add_layer(l, p);
+		else
+			fail(l, "manifest.json: bad layer path");
+	}
+	if (!(cfg = clean_path(l->a, cfg))) {
+		fail(l, "manifest.json: bad config path");
+	} else {
+		l->img->digest = config_digest(l->a, cfg);
+		load_config(l, cfg);
+	}
+	json_decref(m);
+	return true;
+}
+
+/* index.json → (nested indexes) → the first image manifest with layers. */
+static bool load_oci(struct loader *l, const char *name, int depth)
+{
+	json_t *j = get_json(l, name), *ms, *layers;
+	bool done = false;
+
+	if (!j || depth > 4) {
+		json_decref(j);
+		return false;
+	}
+	if (depth == 0 && !l->fixed_name) {
+		json_t *ann = json_object_get(json_array_get(json_object_get(j, "manifests"), 0),
+					      "annotations");
+		const char *n = jstr(l->a, json_object_get(ann, "io.containerd.image.name"));
+
+		if (n)
+			l->img->name = n;
+	}
+	layers = json_object_get(j, "layers");
+	if (json_is_array(layers) && json_array_size(layers)) {
+		const char *cdig = json_string_value(json_object_get(json_object_get(j, "config"),
+								     "digest"));
+		const char *cfg = blob_path(l->a, cdig);
+
+		for (size_t i = 0; i < json_array_size(layers); i++) {
+			const char *p = blob_path(l->a, json_string_value(
+				json_object_get(json_array_get(layers, i), "digest")));
+
+			if (p)
+				add_layer(l, p);
+			else
+				fail(l, "%s: bad layer digest", name);
+		}
+		if (cfg) {
+			l->img->digest = arena_strdup(l->a, cdig);
+			load_config(l, cfg);
+		} else {
+			fail(l, "%s: bad config digest", name);
+		}
+		json_decref(j);
+		return true;
+	}
+	ms = json_object_get(j, "manifests");
+	for (size_t i = 0; !done && i < json_array_size(ms); i++) {
+		const char *p = blob_path(l->a, json_string_value(
+			json_object_get(json_array_get(ms, i), "digest")));
+
+		if (p && get_file(l, p))
+			done = load_oci(l, p, depth + 1);
+	}
+	json_decref(j);
+	return done;
+}
+
+/* ---- the filesystem map ---- */
+
+static size_t hash(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+static struct img_file *node(struct loader *l, const char *path)
+{
+	struct image *img = l->img;
+	size_t i;
+
+	if (img->nfiles * 2 >= img->capfiles) {
+		size_t cap = img->capfiles ? img->capfiles * 2 : 1024;
+		struct img_file **t = arena_alloc(l->a, cap * sizeof(*t));
+
+		for (size_t k = 0; k < img->capfiles; k++) {
+			struct img_file *f = img->files[k];
+
+			if (!f)
+				continue;
+			for (i = hash(f->path) & (cap - 1); t[i]; i = (i + 1) & (cap - 1))
+				;
+			t[i] = f;
+		}
+		img->files = t;
+		img->capfiles = cap;
+	}
+	for (i = hash(path) & (img->capfiles - 1); img->files[i];
+	     i = (i + 1) & (img->capfiles - 1))
+		if (!strcmp(img->files[i]->path, path))
+			return img->files[i];
+	img->files[i] = arena_alloc(l->a, sizeof(struct img_file));
+	img->files[i]->path = arena_strdup(l->a, path);
+	img->files[i]->layer = img->files[i]->wh_layer = img->files[i]->opq_layer = -1;
+	img->nfiles++;
+	return img->files[i];
+}
+
+const struct img_file *image_lookup(const struct image *img, const char *path)
+{
+	while (*path == '/')
+		path++;
+	if (!img->capfiles)
+		return NULL;
+	for (size_t i = hash(path) & (img->capfiles - 1); img->files[i];
+	     i = (i + 1) & (img->capfiles - 1))
+		if (!strcmp(img->files[i]->path, path))
+			return img->files[i]->present ? img->files[i] : NULL;
+	return NULL;
+}
+
+static bool kept_content(const char *path)
+{
+	return !strcmp(path, "etc/passwd") || !strcmp(path, "etc/group") ||
+	       !strcmp(path, "etc/shadow");
+}
+
+static const char *basename_of(const char *p)
+{
+	const char *s = strrchr(p, '/');
+
+	return s ? s + 1 : p;
+}
+
+static bool ends_with(const char *s, const char *suf)
+{
+	size_t n = strlen(s), m = strlen(suf);
+
+	return n >= m && !strcmp(s + n - m, suf);
+}
+
+/* What secret a small file holds, judging by its name and first bytes. */
+static const char *secret_kind(const char *path, const char *buf, size_t len)
+{
+	const char *base = basename_of(path);
+
+	if (memmem(buf, len, "-----BEGIN ", 11) && memmem(buf, len, "PRIVATE KEY-----", 16))
+		return "a private key";
+	if (!strcmp(base, ".env") || (!strncmp(base, ".env.", 5) && !ends_with(base, ".example") &&
+				      !ends_with(base, ".sample") && !ends_with(base, ".template")))
+		return "a .env file";
+	if (!strcmp(base, ".npmrc") && memmem(buf, len, "_authToken", 10))
+		return "an .npmrc with an auth token";
+	if (ends_with(path, ".aws/credentials") && len)
+		return "AWS credentials";
+	if (ends_with(path, ".docker/config.json") && memmem(buf, len, "\"auths\"", 7) &&
+	    memmem(buf, len, "\"auth\"", 6))
+		return "a Docker registry login";
+	if (ends_with(path, ".git-credentials") && len)
+		return "Git credentials";
+	return NULL;
+}
+
+static void add_secret(struct loader *l, const char *path, const char *what, int layer)
+{
+	struct image *img = l->img;
+
+	if (img->nsecrets == img->capsecrets) {
+		size_t cap = img->capsecrets ? img->capsecrets * 2 : 8;
+
+		img->secrets = arena_grow(l->a, img->secrets, img->capsecrets * sizeof(*img->secrets),
+					  cap * sizeof(*img->secrets));
+		img->capsecrets = cap;
+	}
+	img->secrets[img->nsecrets++] = (struct img_secret){ arena_strdup(l->a, path), what, layer };
+}
+
+/* Walks one layer's tar stream. */
+static void walk_layer(struct loader *l, struct archive *ar, int layer, const char *lname)
+{
+	struct archive_entry *e;
+	long entries = 0;
+	int rc;
+
+	while ((rc = archive_read_next_header(ar, &e)) == ARCHIVE_OK) {
+		const char *name = archive_entry_pathname(e), *base;
+		la_int64_t size = archive_entry_size(e);
+		struct img_file *f;
+		char *path;
+
+		if (++entries > MAX_ENTRIES) {
+			fail(l, "layer %d (%s): more than %d entries", layer, lname, MAX_ENTRIES);
+			return;
+		}
+		if (archive_filter_bytes(ar, 0) > MAX_LAYER_BYTES || size > MAX_LAYER_BYTES) {
+			fail(l, "layer %d (%s): more than 1 GiB uncompressed, refusing to read on "
+			     "(a decompression bomb?)", layer, lname);
+			return;
+		}
+		if (l->img->nfiles >= MAX_FILES) {
+			fail(l, "more than %d paths in the image", MAX_FILES);
+			return;
+		}
+		if (!name)
+			continue;
+		if (!(path = clean_path(l->a, name))) {
+			fail(l, "layer %d (%s): entry name escapes the root: %s", layer, lname, name);
+			return;
+		}
+		if (!*path)
+			continue;
+		base = basename_of(path);
+		if (!strncmp(base, ".wh.", 4)) {
+			size_t dir = (size_t)(base - path);
+
+			if (!strcmp(base, ".wh..wh..opq")) {
+				if (dir) {
+					f = node(l, arena_strndup(l->a, path, dir - 1));
+					if (layer > f->opq_layer)
+						f->opq_layer = layer;
+				}
+			} else if (strncmp(base, ".wh..wh.", 8) && base[4]) {
+				f = node(l, arena_printf(l->a, "%.*s%s", (int)dir, path, base + 4));
+				if (layer > f->wh_layer)
+					f->wh_layer = layer;
+			}
+			continue;	/* aufs metadata (.wh..wh.plnk, .wh..wh.aufs) too */
+		}
+		f = node(l, path);
+		if (layer >= f->layer) {
+			unsigned ft = archive_entry_filetype(e);
+			const char *hl = archive_entry_hardlink(e);
+
+			f->layer = layer;
+			f->mode = archive_entry_perm(e) & 07777;
+			f->uid = (unsigned long)archive_entry_uid(e);
+			f->gid = (unsigned long)archive_entry_gid(e);
+			f->size = size > 0 ? size : 0;
+			f->type = hl ? 'h' : ft == AE_IFREG ? 'f' : ft == AE_IFDIR ? 'd' :
+				  ft == AE_IFLNK ? 'l' : 'o';
+			f->link = hl ? arena_strdup(l->a, hl) :
+				  ft == AE_IFLNK && archive_entry_symlink(e) ?
+				  arena_strdup(l->a, archive_entry_symlink(e)) : NULL;
+			f->content = NULL;
+			f->clen = 0;
+		}
+		if (archive_entry_filetype(e) == AE_IFREG && !archive_entry_hardlink(e) &&
+		    size > 0 && size <= MAX_KEEP) {
+			char *buf = l->scratch;
+			const char *what;
+			la_ssize_t got;
+
+			if (!buf)
+				buf = l->scratch = arena_alloc(l->a, MAX_KEEP + 1);
+			got = archive_read_data(ar, buf, (size_t)size);
+			if (got < 0) {
+				fail(l, "layer %d (%s): %s", layer, lname, archive_error_string(ar));
+				return;
+			}
+			if ((what = secret_kind(path, buf, (size_t)got)))
+				add_secret(l, path, what, layer);
+			buf[got] = '\0';
+			if (kept_content(path) && f->layer == layer) {
+				f->content = arena_strndup(l->a, buf, (size_t)got);
+				f->clen = strlen(f->content);
+			}
+		}
+	}
+	if (rc != ARCHIVE_EOF)
+		fail(l, "layer %d (%s): truncated or corrupt: %s", layer, lname,
+		     archive_error_string(ar));
+	else if (archive_filter_bytes(ar, 0) > MAX_LAYER_BYTES)
+		fail(l, "layer %d (%s): more than 1 GiB uncompressed, refusing to read on "
+		     "(a decompression bomb?)", layer, lname);
+}
+
+struct outer_cb {
+	struct archive *outer;
+	char buf[65536];
+};
+
+static la_ssize_t outer_read(struct archive *ar, void *data, const void **out)
+{
+	struct outer_cb *cb = data;
+	la_ssize_t n = archive_read_data(cb->outer, cb->buf, sizeof(cb->buf));
+
+	(void)ar;
+	*out = cb->buf;
+	return n;
+}
+
+static void read_inner(struct loader *l, struct archive *inner, int rc, int layer,
+		       const char *lname)
+{
+	if (rc != ARCHIVE_OK)
+		fail(l, "layer %d (%s): not a tar stream: %s", layer, lname,
+		     archive_error_string(inner));
+	else
+		walk_layer(l, inner, layer, lname);
+	archive_read_free(inner);
+}
+
+/* Pass 2 over an archive: each layer member, in stored order. */
+static void read_layers_archive(struct loader *l)
+{
+	struct archive *ar = open_outer(l);
+	struct archive_entry *e;
+	bool *seen = arena_alloc(l->a, l->img->nlayers + 1);
+	int rc;
+
+	if (!ar)
+		return;
+	while (!l->failed && (rc = archive_read_next_header(ar, &e)) == ARCHIVE_OK) {
+		const char *name = archive_entry_pathname(e);
+		char *path = name ? clean_path(l->a, name) : NULL;
+		int layer = -1;
+
+		if (!path)
+			continue;
+		for (size_t i = 0; i < l->img->nlayers; i++)
+			if (!strcmp(l->img->layers[i].file, path))
+				layer = (int)i;	/* the last use of a shared blob */
+		if (layer < 0 || seen[layer])
+			continue;
+		for (size_t i = 0; i < l->img->nlayers; i++)
+			if (!strcmp(l->img->layers[i].file, path))
+				seen[i] = true;
+		{
+			struct outer_cb *cb = arena_alloc(l->a, sizeof(*cb));
+			struct archive *inner = new_reader();
+
+			cb->outer = ar;
+			read_inner(l, inner, archive_read_open(inner, cb, NULL, outer_read, NULL),
+				   layer, path);
+		}
+	}
+	close_outer(l, ar);
+	for (size_t i = 0; !l->failed && i < l->img->nlayers; i++)
+		if (!seen[i])
+			fail(l, "layer %zu (%s) is missing from the archive", i, l->img->layers[i].file);
+}
+
+static void read_layers_dir(struct loader *l)
+{
+	for (size_t i = 0; !l->failed && i < l->img->nlayers; i++) {
+		struct archive *inner = new_reader();
+		const char *p = arena_printf(l->a, "%s/%s", l->dir, l->img->layers[i].file);
+
+		read_inner(l, inner, archive_read_open_filename(inner, p, 65536), (int)i,
+			   l->img->layers[i].file);
+	}
+}
+
+/* Marks what survives the whiteouts: an entry of layer L is gone when the
+ * path or an ancestor was whited out, or an ancestor made opaque, by a
+ * later layer. */
+static void resolve(struct loader *l)
+{
+	struct image *img = l->img;
+	char *buf = NULL;
+	size_t cap = 0;
+
+	for (size_t i = 0; i < img->capfiles; i++) {
+		struct img_file *f = img->files[i];
+		size_t n;
+
+		if (!f || f->layer < 0)
+			continue;
+		f->present = f->wh_layer <= f->layer;
+		n = strlen(f->path);
+		if (n + 1 > cap) {
+			cap = n + 64;
+			buf = arena_alloc(l->a, cap);
+		}
+		memcpy(buf, f->path, n + 1);
+		for (char *s; f->present && (s = strrchr(buf, '/'));) {
+			const struct img_file *d;
+			size_t k;
+
+			*s = '\0';
+			for (k = hash(buf) & (img->capfiles - 1); (d = img->files[k]);
+			     k = (k + 1) & (img->capfiles - 1))
+				if (!strcmp(d->path, buf))
+					break;
+			if (d && (d->wh_layer > f->layer || d->opq_layer > f->layer))
+				f->present = false;
+		}
+	}
+}
+
+static int load_(struct loader *l)
+{
+	struct image *img = l->img;
+	const char *why = load_libarchive();
+
+	if (why) {
+		fail(l, "%s", why);
+		return -1;
+	}
+
+	if (l->dir) {
+		if (!get_file(l, "index.json") && !get_file(l, "manifest.json")) {
+			fail(l, "not an image layout: no index.json or manifest.json");
+			return -1;
+		}
+	} else {
+		read_json_files(l);
+	}
+	if (!l->failed && !load_oci(l, "index.json", 0) && !l->failed && !img->nlayers &&
+	    !load_manifest_json(l))
+		fail(l, "no image manifest (manifest.json or index.json) in the archive");
+	if (!l->failed && !img->nlayers && !img->digest)
+		fail(l, "the image has no layers");
+	if (!l->failed) {
+		if (l->dir)
+			read_layers_dir(l);
+		else
+			read_layers_archive(l);
+	}
+	if (l->failed)
+		return -1;
+	resolve(l);
+	if (!img->name)
+		img->name = l->display;
+	if (!img->digest)
+		img->digest = "";
+	img->target = (struct finding_target){ "image", img->name, "digest", img->digest,
+					       NULL, NULL };
+	return 0;
+}
+
+static int load(struct loader *l)
+{
+	int rc = load_(l);
+
+	if (rc != 0)
+		report_error(l->r, l->display, 0, "%s", l->msg);
+	return rc;
+}
+
+int image_load(struct arena *a, const char *path, const char *display, struct image *img,
+	       struct report *r)
+{
+	struct loader l = { .a = a, .img = img, .r = r, .display = display };
+	struct stat st;
+
+	if (stat(path, &st) != 0) {
+		report_error(r, display, 0, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode))
+		l.dir = path;
+	else
+		l.file = path;
+	return load(&l);
+}
+
+int image_load_memory(struct arena *a, const void *buf, size_t len, struct image *img,
+		      struct report *r)
+{
+	struct loader l = { .a = a, .img = img, .r = r, .display = "<memory>", .mem = buf,
+			    .memlen = len };
+
+	return load(&l);
+}
+
+/* The name findings carry: the one the user gave, unless that is (a prefix
+ * of) the id and the image has a tag to show instead. */
+static const char *engine_name(struct arena *a, const char *ref, const char *id, json_t *tags)
+{
+	const char *hex = strchr(id, ':') ? strchr(id, ':') + 1 : id;
+	const char *r = !strncmp(ref, "sha256:", 7) ? ref + 7 : ref;
+	const char *tag = json_string_value(json_array_get(tags, 0));
+
+	if (tag && strlen(r) >= 4 && !strncmp(hex, r, strlen(r)))
+		return arena_strdup(a, tag);
+	return ref;
+}
+
+int image_load_engine(struct arena *a, struct engine *e, const char *ref, struct image *img,
+		      struct report *r)
+{
+	struct loader l = { .a = a, .img = img, .r = r, .display = ref, .eng = e,
+			    .fixed_name = true };
+	const char *err = NULL;
+	json_t *j;
+
+	/* Inspect first: a missing image gets the engine's own message, and
+	 * the id pins both passes to one image. */
+	j = engine_get_json(e, a, arena_printf(a, "/images/%s/json", engine_escape(a, ref)), &err);
+	if (!j) {
+		report_error(r, ref, 0, "%s", err);
+		return -1;
+	}
+	l.id = jstr(a, json_object_get(j, "Id"));
+	if (!l.id || !*l.id) {
+		json_decref(j);
+		report_error(r, ref, 0, "the engine's answer for the image has no Id");
+		return -1;
+	}
+	img->name = engine_name(a, ref, l.id, json_object_get(j, "RepoTags"));
+	json_decref(j);
+	return load(&l);
+}

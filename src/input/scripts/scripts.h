@@ -1,0 +1,75 @@
+/* Scripts that may wire up containers by hand (checklist point 6): shell
+ * scripts, Makefiles and CI files under the checked folders, and the docker
+ * commands in them. Everything lives in the arena. */
+#ifndef SW_RULE_SCRIPTS_H
+#define SW_RULE_SCRIPTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "yaml/yaml.h"
+#include "input/shell/shell.h"
+#include "util/arena.h"
+
+struct c_project;
+
+enum script_kind {
+	SCRIPT_SHELL,		/* *.sh, *.bash, or a sh/bash/dash/ash/zsh/ksh shebang */
+	SCRIPT_MAKEFILE,	/* Makefile, makefile, GNUmakefile, *.mk: recipe lines */
+	SCRIPT_CI_YAML,		/* .gitlab-ci.yml, .github/workflows/ *.yml, .circleci/config.yml,
+				 * .travis.yml, bitbucket-pipelines.yml, azure-pipelines.yml,
+				 * .drone.yml: run:/script:/command: text */
+	SCRIPT_JENKINSFILE,	/* Jenkinsfile: sh '...' steps */
+};
+
+struct script {
+	const char *path;	/* display path */
+	const char *text;	/* NUL-terminated */
+	size_t len;
+	size_t nlines;
+	enum script_kind kind;
+};
+
+struct script_set {
+	struct script *scripts;
+	size_t n, cap;
+	/* A compose file exists under the checked folders (set by
+	 * scripts_discover, which sees every file name). */
+	bool has_compose;
+	/* The compose projects loaded for the run: set by the caller, to
+	 * match `docker run` lines against their services. */
+	const struct c_project *const *projects;
+	size_t nprojects;
+};
+
+/* Walks dir (depth-bounded, skipping .git, node_modules and vendor, never
+ * following directory symlinks) and appends the scripts found to out;
+ * only small text files (256 KiB) are read. A dir that is not a folder
+ * adds nothing. */
+void scripts_discover(struct arena *a, const char *dir, struct script_set *out);
+/* The same over a folder tree that discover already walked. */
+struct dir_node;
+void scripts_discover_tree(struct arena *a, const struct dir_node *root, struct script_set *out);
+/* The kind of a file by its path (relative, '/'-separated), or -1 when it
+ * is none by name (shell scripts without a .sh name are found by their
+ * shebang). */
+int script_kind_of(const char *path);
+
+/* A docker (or podman) command that creates or starts containers, networks
+ * or volumes. */
+struct docker_cmd {
+	const struct sh_cmd *cmd;
+	const char *verb;	/* "run", "create", "start", "network create", "volume create" */
+	const char *image;	/* run/create: the image argument; NULL otherwise */
+	const char *name;	/* --name (run/create) or the first container (start) */
+	bool detach, publish, network, restart, link, rm;
+	struct y_pos pos;	/* file, line and column of the command */
+};
+
+/* The docker commands of a script, in order; *out is in the arena. Shell
+ * scripts are parsed whole; Makefiles by recipe line (continuations
+ * joined); CI YAML by the text of run:/script:/command: values, list items
+ * and block scalars; Jenkinsfiles by sh steps. */
+size_t script_docker_cmds(struct arena *a, const struct script *s, struct docker_cmd **out);
+
+#endif

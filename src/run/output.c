@@ -1,0 +1,240 @@
+/* Output options shared by check and host. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "run/output.h"
+
+#include "findings/baseline.h"
+#include "config/config.h"
+#include "checks/check.h"
+
+bool rule_in_list(const char *list, const char *id)
+{
+	size_t n = strlen(id);
+
+	for (const char *p = list; p && *p;) {
+		const char *e = strchr(p, ',');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+
+		if (l == n && !strncasecmp(p, id, n))
+			return true;
+		p = e ? e + 1 : NULL;
+	}
+	return false;
+}
+
+bool rule_list_bad(const char *list)
+{
+	char id[32];
+
+	for (const char *p = list; *p;) {
+		const char *e = strchr(p, ',');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+
+		if (!l || l >= sizeof(id))
+			return true;
+		memcpy(id, p, l);
+		id[l] = '\0';
+		if (!rule_find(id))
+			return true;
+		p = e ? e + 1 : p + l;
+	}
+	return false;
+}
+
+bool output_rule_wanted(const struct rule *rule, const char *select, const char *ignore,
+			const struct config *cfg)
+{
+	if (select && !rule_in_list(select, rule->id))
+		return false;
+	if (ignore && rule_in_list(ignore, rule->id))
+		return false;
+	return !strlist_has(&cfg->ignore, rule->id);
+}
+
+void output_filter(struct report *r, const char *select, const char *ignore,
+		   const struct config *cfg)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < r->nfindings; i++) {
+		struct finding *f = &r->findings[i];
+
+		if (!output_rule_wanted(f->rule, select, ignore, cfg))
+			continue;
+		for (size_t s = 0; s < cfg->nseverities; s++)
+			if (cfg->severities[s].rule == f->rule)
+				f->severity = cfg->severities[s].severity;
+		r->findings[k++] = *f;
+	}
+	r->nfindings = k;
+}
+
+int output_set_format(const struct subcommand *c, struct output *outs, size_t *n, const char *v)
+{
+	const struct renderer *rd = v ? renderer_find(v) : NULL;
+
+	if (!rd || *n == MAX_OUTPUTS)
+		return usage_error(c, "--format takes one of: %s", renderer_names);
+	outs[*n].renderer = rd;
+	outs[(*n)++].path = NULL;
+	return 0;
+}
+
+int output_set_fail_on(const struct subcommand *c, int *fail_on, const char *v)
+{
+	enum severity s;
+
+	if (v && !strcmp(v, "never"))
+		*fail_on = -1;
+	else if (!v || severity_parse(v, &s) < 0)
+		return usage_error(c, "--fail-on takes error, warning, info or never");
+	else
+		*fail_on = (int)s;
+	return 0;
+}
+
+int output_take_opt(const struct subcommand *c, int argc, char **argv, int *i,
+		    struct report_opts *o, const char *ids)
+{
+	const char *v;
+	int t;
+
+	if ((t = take_opt(argc, argv, i, "--format", &v)))
+		return output_set_format(c, o->outputs, &o->noutputs, t > 0 ? v : NULL) ?
+			EXIT_TROUBLE : 1;
+	if ((t = take_opt(argc, argv, i, "--output", &v)) ||
+	    (t = take_opt(argc, argv, i, "-o", &v))) {
+		if (t < 0 || !o->noutputs || o->outputs[o->noutputs - 1].path)
+			return usage_error(c, "--output FILE follows the --format it is for");
+		o->outputs[o->noutputs - 1].path = v;
+		return 1;
+	}
+	if ((t = take_opt(argc, argv, i, "--fail-on", &v))) {
+		if (output_set_fail_on(c, &o->fail_on, t > 0 ? v : NULL))
+			return EXIT_TROUBLE;
+		o->fail_on_set = true;
+		return 1;
+	}
+	if ((t = take_opt(argc, argv, i, "--select", &v)) ||
+	    (t = take_opt(argc, argv, i, "--ignore", &v) * 2)) {
+		if (t < 0 || rule_list_bad(v))
+			return usage_error(c, "--select and --ignore take rule ids, e.g. %s", ids);
+		*(t == 2 ? &o->ignore : &o->select) = v;
+		return 1;
+	}
+	if ((t = take_opt(argc, argv, i, "--config", &v))) {
+		if (t < 0)
+			return usage_error(c, "--config takes a file");
+		o->config = v;
+		return 1;
+	}
+	if ((t = take_opt(argc, argv, i, "--baseline", &v))) {
+		if (t < 0)
+			return usage_error(c, "--baseline takes a file");
+		o->baseline = v;
+		return 1;
+	}
+	if ((t = take_opt(argc, argv, i, "--write-baseline", &v))) {
+		if (t < 0)
+			return usage_error(c, "--write-baseline takes a file");
+		o->write_baseline = v;
+		return 1;
+	}
+	return 0;
+}
+
+int output_write(const struct output *outs, size_t n, int color, const struct report *r,
+		 const struct render_opts *base)
+{
+	struct output def = { renderer_find("text"), NULL };
+	int ret = 0;
+
+	if (!n) {
+		outs = &def;
+		n = 1;
+	}
+	for (size_t k = 0; k < n; k++) {
+		struct render_opts ro = *base;
+		FILE *fp = stdout;
+
+		ro.color = false;
+		if (outs[k].path) {
+			fp = fopen(outs[k].path, "w");
+			if (!fp) {
+				fprintf(stderr, "seaworthy: cannot write %s: %s\n", outs[k].path,
+					strerror(errno));
+				ret = -1;
+				continue;
+			}
+		} else if (color < 0) {
+			const char *nc = getenv("NO_COLOR");
+
+			ro.color = isatty(STDOUT_FILENO) && !(nc && *nc);
+		} else {
+			ro.color = color;
+		}
+		outs[k].renderer->render(fp, r, &ro);
+		if (fp != stdout && fclose(fp) != 0) {
+			fprintf(stderr, "seaworthy: cannot write %s: %s\n", outs[k].path,
+				strerror(errno));
+			ret = -1;
+		}
+	}
+	return ret;
+}
+
+int output_baseline(struct arena *a, struct report *r, const char *use, const char *write,
+		    struct render_opts *ro)
+{
+	struct baseline b;
+	int ret = 0;
+
+	if (write && baseline_write(r, write) < 0)
+		ret = -1;
+	if (use && baseline_load(a, use, &b, r) == 0) {
+		ro->baseline = true;
+		ro->baseline_known = baseline_filter(r, &b);
+	}
+	return ret;
+}
+
+int output_exit_status(const struct report *r, int fail_on, bool writing_baseline, bool trouble)
+{
+	int status = EXIT_CLEAN;
+
+	if (fflush(stdout) != 0 || trouble || r->nerrors)
+		return EXIT_TROUBLE;
+	if (fail_on < 0 || writing_baseline)
+		return status;
+	for (size_t k = 0; k < r->nfindings; k++)
+		if (!r->findings[k].suppressed && (int)r->findings[k].severity >= fail_on)
+			status = EXIT_FINDINGS;
+	return status;
+}
+
+void output_load_config(struct arena *a, const char *path, struct report_opts *o,
+			struct config *cfg, struct report *r)
+{
+	if (path && config_load(a, path, cfg, r) == 0 && cfg->has_fail_on && !o->fail_on_set)
+		o->fail_on = cfg->fail_on;
+}
+
+int output_finish(struct arena *a, struct report *r, const struct report_opts *o,
+		  const struct config *cfg, int color)
+{
+	struct render_opts ro = { false };
+	bool trouble = false;
+
+	output_filter(r, o->select, o->ignore, cfg);
+	report_sort(r);
+	if (output_baseline(a, r, o->baseline, o->write_baseline, &ro) < 0)
+		trouble = true;
+	if (output_write(o->outputs, o->noutputs, color, r, &ro) < 0)
+		trouble = true;
+	return output_exit_status(r, o->fail_on, o->write_baseline, trouble);
+}

@@ -117,6 +117,19 @@ summary() { echo; echo "$pass passed, $fail failed, $skip skipped"; [ $fail -eq 
 # GOLDEN_GLOB "host" also runs the host section below.
 if [ -n "$only" ] && [ "$only" != host ]; then summary; exit; fi
 
+# One reader, one limit: a Dockerfile over 4 MiB is refused alike by check
+# and parse (parse took 64 MiB, check 4), and so is a compose file.
+d=$tmp/big; mkdir -p "$d"
+{ printf 'FROM debian:12\n'; head -c 4300000 /dev/zero | tr '\0' 'x' | fold -w 100 | sed 's/^/# /'; } >"$d/Dockerfile"
+cp "$d/Dockerfile" "$d/compose.yaml"
+(cd "$d" && "$BIN" check Dockerfile >"$tmp/big1" 2>&1; echo "[exit $?]" >>"$tmp/big1"
+ "$BIN" parse --dump Dockerfile >"$tmp/big2" 2>&1; echo "[exit $?]" >>"$tmp/big2"
+ "$BIN" config -f compose.yaml >"$tmp/big3" 2>&1; echo "[exit $?]" >>"$tmp/big3")
+if grep -q 'Dockerfile: error: cannot read: file too large (limit 4 MiB)' "$tmp/big1" && grep -q 'exit 2' "$tmp/big1" &&
+   grep -q 'file too large (limit 4 MiB)' "$tmp/big2" && grep -q 'exit 2' "$tmp/big2" &&
+   grep -q 'file too large (limit 4 MiB)' "$tmp/big3" && grep -q 'exit 2' "$tmp/big3"; then ok
+else bad "the 4 MiB limit is not the same for check, parse and config"; head -3 "$tmp/big1" "$tmp/big2" "$tmp/big3"; fi
+
 # Discovery: names that count, and folders that are skipped. Built here
 # because git cannot hold a nested .git folder.
 d=$tmp/tree

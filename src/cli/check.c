@@ -25,7 +25,6 @@
 #include "util/pool.h"
 #include "util/readfile.h"
 
-#define MAX_DOCKERFILE (4u << 20)
 #define MAX_JOBS 64
 
 extern const struct subcommand cmd_check;
@@ -164,8 +163,8 @@ static void check_dockerfile(const struct run *run, struct report *r, const stru
 	unsigned line = 0;
 	size_t len, first;
 	char *buf = in->has_size ?
-		    read_file_sized(&scratch, in->path, MAX_DOCKERFILE, in->size, &len, &why) :
-		    read_file(&scratch, in->path, MAX_DOCKERFILE, &len, &why);
+		    read_file_sized(&scratch, in->path, in->size, &len, &why) :
+		    read_file(&scratch, in->path, &len, &why);
 
 	if (!buf) {
 		report_error(r, in->display, 0, "cannot read: %s", why);
@@ -384,7 +383,7 @@ static const struct m_dockerfile *service_model(struct arena *a, const struct c_
 	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode))
 		return NULL;
 	*out = (struct service_df){ path, { st.st_dev, st.st_ino }, true };
-	buf = read_file(a, path, MAX_DOCKERFILE, &len, &why);
+	buf = read_file(a, path, &len, &why);
 	if (!buf || memchr(buf, '\0', len))
 		return NULL;
 	df = arena_alloc(a, sizeof(*df));

@@ -39,7 +39,7 @@ static int run(int argc, char **argv)
 	if (!dump || !file)
 		return usage_error(&cmd_parse, "expected --dump FILE");
 	disp = strcmp(file, "-") ? display_path(&a, file) : "<stdin>";
-	buf = read_file(&a, file, 64u << 20, &len, &why);
+	buf = read_file(&a, file, &len, &why);
 	if (!buf) {
 		fprintf(stderr, "%s: error: cannot read: %s\n", disp, why);
 		status = EXIT_TROUBLE;

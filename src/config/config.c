@@ -284,7 +284,7 @@ int config_load(struct arena *a, const char *path, struct config *out, struct re
 
 	memset(out, 0, sizeof(*out));
 	out->path = path;
-	buf = read_file(a, path, 1 << 20, &len, &why);
+	buf = read_file(a, path, &len, &why);
 	if (!buf) {
 		report_error(r, path, 0, "cannot read: %s", why);
 		return -1;

@@ -1,6 +1,7 @@
 #include "util/readfile.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -8,8 +9,17 @@
 
 #include "util/strbuf.h"
 
+static const char too_large[] = "file too large (limit 4 MiB)";
+
+/* Fails with err: *why is its text, errno is err. */
+static void fail(const char **why, int err)
+{
+	*why = err == EFBIG ? too_large : strerror(err);
+	errno = err;
+}
+
 /* Reads fd to its end into sb, refusing more than max bytes. */
-static int read_all(int fd, struct strbuf *sb, size_t max, const char **why)
+static int read_all(int fd, struct strbuf *sb, const char **why)
 {
 	for (;;) {
 		ssize_t n;
@@ -20,13 +30,13 @@ static int read_all(int fd, struct strbuf *sb, size_t max, const char **why)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			*why = strerror(errno);
+			fail(why, errno);
 			return -1;
 		}
 		if (n == 0)
 			return 0;
-		if (sb->len + (size_t)n > max) {
-			*why = "file too large";
+		if (sb->len + (size_t)n > READ_MAX) {
+			fail(why, EFBIG);
 			return -1;
 		}
 		sb->len += (size_t)n;
@@ -37,16 +47,15 @@ static int read_all(int fd, struct strbuf *sb, size_t max, const char **why)
 /* A regular file of the given size, from fd: into the arena, asking one
  * byte more than the size, since a short read is the end of a regular file
  * (so most files take a single read); one that grew is read on to its end. */
-static char *read_sized(int fd, struct arena *a, size_t size, size_t max, size_t *len,
-			const char **why)
+static char *read_sized(int fd, struct arena *a, size_t size, size_t *len, const char **why)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char *r;
 	size_t got = 0;
 	ssize_t n;
 
-	if (size > max) {
-		*why = "file too large";
+	if (size > READ_MAX) {
+		fail(why, EFBIG);
 		return NULL;
 	}
 	r = arena_alloc(a, size + 2);
@@ -55,7 +64,7 @@ static char *read_sized(int fd, struct arena *a, size_t size, size_t max, size_t
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			*why = strerror(errno);
+			fail(why, errno);
 			return NULL;
 		}
 		if (n == 0)
@@ -66,7 +75,7 @@ static char *read_sized(int fd, struct arena *a, size_t size, size_t max, size_t
 	}
 	if (got > size) {
 		strbuf_add(&sb, r, got);
-		r = read_all(fd, &sb, max, why) < 0 ? NULL : arena_strndup(a, sb.buf, sb.len);
+		r = read_all(fd, &sb, why) < 0 ? NULL : arena_strndup(a, sb.buf, sb.len);
 		got = sb.len;
 		strbuf_release(&sb);
 		if (!r)
@@ -77,44 +86,49 @@ static char *read_sized(int fd, struct arena *a, size_t size, size_t max, size_t
 	return r;
 }
 
-char *read_file(struct arena *a, const char *path, size_t max, size_t *len, const char **why)
+char *read_file(struct arena *a, const char *path, size_t *len, const char **why)
 {
-	return read_file_st(a, path, max, len, why, NULL);
+	return read_file_st(a, path, len, why, NULL);
 }
 
-char *read_file_st(struct arena *a, const char *path, size_t max, size_t *len, const char **why,
+char *read_file_st(struct arena *a, const char *path, size_t *len, const char **why,
 		   struct stat *out)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct stat st;
 	char *r = NULL;
+	/* By name, not by descriptor: with standard input closed, a file
+	 * opened here may get descriptor 0 and is still a file. */
+	bool is_stdin = !strcmp(path, "-");
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
-	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK) : 0;
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), err = 0;
 
 	if (fd < 0) {
-		*why = strerror(errno);
+		fail(why, errno);
 		return NULL;
 	}
 	if (fstat(fd, &st) < 0) {
-		*why = strerror(errno);
+		err = errno;
 		goto out;
 	}
 	if (out)
 		*out = st;
 	if (S_ISDIR(st.st_mode)) {
 		*why = "is a directory";
+		errno = EISDIR;
 		goto out;
 	}
-	if (fd != 0 && !S_ISREG(st.st_mode)) {
+	if (!is_stdin && !S_ISREG(st.st_mode)) {
 		*why = "not a regular file";
+		errno = EINVAL;
 		goto out;
 	}
-	if (fd == 0 || st.st_size <= 0) {
+	if (is_stdin || st.st_size <= 0) {
 		/* Standard input, or a file whose size fstat does not tell
 		 * (/proc): read it to the end. */
-		if (fd == 0 && (fcntl(fd, F_GETFL) & O_NONBLOCK))
+		if (is_stdin && (fcntl(fd, F_GETFL) & O_NONBLOCK))
 			fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-		if (read_all(fd, &sb, max, why) < 0)
+		if (read_all(fd, &sb, why) < 0)
 			goto out;
 		r = arena_strndup(a, sb.buf, sb.len);
 		*len = sb.len;
@@ -122,25 +136,33 @@ char *read_file_st(struct arena *a, const char *path, size_t max, size_t *len, c
 	}
 	/* A regular file (O_NONBLOCK means nothing for it): straight into the
 	 * arena, as large as fstat says it is. */
-	r = read_sized(fd, a, (size_t)st.st_size, max, len, why);
+	r = read_sized(fd, a, (size_t)st.st_size, len, why);
 out:
-	if (fd > 0)
+	if (err)
+		fail(why, err);
+	if (!is_stdin) {
+		int e = errno;
+
 		close(fd);
+		errno = e;
+	}
 	strbuf_release(&sb);
 	return r;
 }
 
-char *read_file_sized(struct arena *a, const char *path, size_t max, size_t size, size_t *len,
+char *read_file_sized(struct arena *a, const char *path, size_t size, size_t *len,
 		      const char **why)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), e;
 	char *r;
 
 	if (fd < 0) {
-		*why = strerror(errno);
+		fail(why, errno);
 		return NULL;
 	}
-	r = read_sized(fd, a, size, max, len, why);
+	r = read_sized(fd, a, size, len, why);
+	e = errno;
 	close(fd);
+	errno = e;
 	return r;
 }

@@ -583,7 +583,7 @@ static void sweep(struct arena *a, const char *dir, int *loaded, struct strbuf *
 		dot = strrchr(name, '.');
 		if (!S_ISREG(st.st_mode) || !dot || (strcmp(dot, ".yml") && strcmp(dot, ".yaml")))
 			continue;
-		buf = read_file(a, path, 16 << 20, &len, &why);
+		buf = read_file(a, path, &len, &why);
 		if (!buf)
 			continue;
 		if (y_load(a, path, buf, len, &root, &e) == 0)
@@ -633,7 +633,7 @@ UNIT_TEST(yaml_getsentry_aliases)
 		return;
 	}
 	snprintf(path, sizeof(path), "%s/corpus/compose/getsentry__self-hosted/docker-compose.yml", shared);
-	buf = read_file(&a, path, 16 << 20, &len, &why);
+	buf = read_file(&a, path, &len, &why);
 	if (!buf) {
 		unit_skip("getsentry's docker-compose.yml is absent");
 		arena_release(&a);

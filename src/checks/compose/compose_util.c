@@ -13,7 +13,6 @@
 #include "util/strbuf.h"
 #include "util/str.h"
 
-#define MAX_SOURCE (4u << 20)
 
 struct finding *cx_report(struct rule_ctx *c, const struct c_service *s, const struct y_pos *pos,
 			  const struct y_pos *via, const char *fmt, ...)
@@ -293,7 +292,7 @@ const char *cx_source_text(struct arena *a, const struct y_pos *pos)
 
 	if (!pos || !pos->file || !pos->line)
 		return NULL;
-	buf = read_file(a, pos->file, MAX_SOURCE, &len, &why);
+	buf = read_file(a, pos->file, &len, &why);
 	if (!buf)
 		return NULL;
 	p = buf;

@@ -44,7 +44,6 @@
 #include "util/str.h"
 
 #define MAX_DEPTH	(Y_MAX_DEPTH + 8) /* yaml.c never gives deeper trees */
-#define MAX_FILE	(64u << 20)	/* bytes per compose or .env file */
 #define MAX_FILES	256		/* files per project, with includes and extends */
 #define MAX_EXTENDS	64		/* extends chain length */
 #define MAX_INCLUDES	32		/* include nesting */
@@ -1376,7 +1375,7 @@ static struct ld_file *load_file(struct ld *L, const char *path, const char *dir
 		 * input goes by its name. */
 		struct stat st = { 0 };
 
-		buf = read_file_st(L->a, open_path, MAX_FILE, &len, &why, &st);
+		buf = read_file_st(L->a, open_path, &len, &why, &st);
 		id = id_of(L, streq(open_path, "-") ? NULL : &st, path);
 	}
 	if ((f = find_file(L, id)))
@@ -1766,7 +1765,7 @@ static int env_with_files(struct ld *L, const struct env *env, const char *const
 		const char *why, *msg = NULL;
 		unsigned line = 0;
 		size_t len;
-		char *buf = read_file(L->a, files[i], MAX_FILE, &len, &why);
+		char *buf = read_file(L->a, files[i], &len, &why);
 
 		if (!buf) {
 			if (at && at[i])

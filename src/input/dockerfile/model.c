@@ -11,6 +11,7 @@
 
 #include "input/dockerfile/expand.h"
 #include "util/path.h"
+#include "util/readfile.h"
 #include "util/strbuf.h"
 #include "util/str.h"
 
@@ -571,33 +572,15 @@ int m_context_kind(const struct m_dockerfile *m, const char *rel)
 
 const char *m_context_file(const struct m_dockerfile *m, const char *rel, size_t *len)
 {
-	struct strbuf path = STRBUF_INIT, data = STRBUF_INIT;
-	const char *r = NULL;
-	struct stat st;
-	char buf[8192];
-	ssize_t n;
-	int fd;
+	struct strbuf path = STRBUF_INIT;
+	const char *r = NULL, *why;
+	size_t n;
 
-	if (!context_path(m, rel, &path))
-		return NULL;
-	fd = open(path.buf, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0)
-		goto out;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > (1 << 20)) {
-		close(fd);
-		goto out;
-	}
-	while ((n = read(fd, buf, sizeof(buf))) > 0 && data.len < (1 << 20))
-		strbuf_add(&data, buf, (size_t)n);
-	close(fd);
-	if (n < 0)
-		goto out;
-	r = arena_strndup(m->a, data.buf, data.len);
-	if (len)
-		*len = data.len;
-out:
+	if (context_path(m, rel, &path))
+		r = read_file(m->a, path.buf, &n, &why);
+	if (r && len)
+		*len = n;
 	strbuf_release(&path);
-	strbuf_release(&data);
 	return r;
 }
 

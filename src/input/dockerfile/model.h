@@ -115,7 +115,7 @@ bool m_stage_from_scratch(const struct m_stage *s);
 /* The root image of the stage's base chain (the external image). */
 const char *m_stage_root_image(const struct m_stage *s);
 /* Reads a file of the build context (relative to the Dockerfile's
- * directory), at most 1 MiB; NULL if absent or unreadable. In the arena. */
+ * directory; util/readfile.h); NULL if absent or unreadable. In the arena. */
 const char *m_context_file(const struct m_dockerfile *m, const char *rel, size_t *len);
 /* What rel is in the build context: no such file (or not to be read), a
  * regular file, a folder, or something else. */

@@ -93,16 +93,17 @@ static bool find_dockerd(struct daemon *d)
 	if (n)
 		qsort(pids, n, sizeof(*pids), cmp_pid);
 	for (size_t i = 0; i < n && !found; i++) {
+		const char *why;
 		size_t len;
 		char *comm = host_read(h, host_path(h, arena_printf(h->a, "/proc/%ld/comm", pids[i])),
-				       &len);
+				       &len, &why);
 		char *argv;
 
 		if (!comm || (strcmp(comm, "dockerd\n") && strcmp(comm, "dockerd")))
 			continue;
 		found = true;
 		argv = host_read(h, host_path(h, arena_printf(h->a, "/proc/%ld/cmdline", pids[i])),
-				 &len);
+				 &len, &why);
 		if (!argv)
 			break;
 		/* argv[0], then flags; "--" or a lone word ends nothing here. */
@@ -253,13 +254,14 @@ static bool load_conf(struct daemon *d, const char *path, bool *exists)
 	struct host *h = d->h;
 	json_error_t err;
 	size_t len;
-	char *buf = host_read(h, path, &len);
+	const char *why;
+	char *buf = host_read(h, path, &len, &why);
 
 	*exists = false;
 	if (!buf) {
 		if (errno == ENOENT)
 			return true;
-		report_error(h->r, path, 0, "cannot read: %s", strerror(errno));
+		report_error(h->r, path, 0, "cannot read: %s", why);
 		return false;
 	}
 	*exists = true;

@@ -96,10 +96,11 @@ static void load_sudoers(struct sudo_load *l, const char *path)
 {
 	size_t len;
 	char *buf;
+	const char *why;
 
 	if (l->depth >= MAX_INCLUDE_DEPTH || l->nfiles >= MAX_SUDOERS_FILES)
 		return;
-	buf = host_read(l->h, path, &len);
+	buf = host_read(l->h, path, &len, &why);
 	if (!buf) {
 		if (errno == EACCES && !l->unreadable)
 			l->unreadable = path;

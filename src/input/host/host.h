@@ -43,8 +43,9 @@ struct host {
 
 /* root + abs ("/etc/passwd"), for opening and display. */
 const char *host_path(const struct host *h, const char *abs);
-/* Reads a file up to 4 MiB; NULL with errno set when it cannot. */
-char *host_read(const struct host *h, const char *path, size_t *len);
+/* Reads a file (util/readfile.h); NULL with errno and *why set when it
+ * cannot. */
+char *host_read(const struct host *h, const char *path, size_t *len, const char **why);
 /* A finding with no file, about the host and the user. */
 struct finding *host_report(struct host *h, const struct rule *rule, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

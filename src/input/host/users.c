@@ -60,12 +60,13 @@ static int each_line(struct host *h, const char *path, bool must, void *ctx,
 				const char *path))
 {
 	size_t len;
-	char *buf = host_read(h, path, &len);
+	const char *why;
+	char *buf = host_read(h, path, &len, &why);
 	unsigned no = 0;
 
 	if (!buf) {
 		if (must || errno != ENOENT)
-			report_error(h->r, path, 0, "cannot read: %s", strerror(errno));
+			report_error(h->r, path, 0, "cannot read: %s", why);
 		return -1;
 	}
 	for (char *p = buf; p < buf + len;) {

@@ -403,7 +403,7 @@ static const struct json_file *get_file(struct loader *l, const char *name)
 
 	if (f || !l->dir)
 		return f;
-	buf = read_file(l->a, arena_printf(l->a, "%s/%s", l->dir, name), MAX_JSON, &len, &why);
+	buf = read_file(l->a, arena_printf(l->a, "%s/%s", l->dir, name), &len, &why);
 	if (!buf)
 		return NULL;
 	json_put(l, arena_strdup(l->a, name), buf, len);

@@ -13,7 +13,6 @@
 #include "util/str.h"
 
 #define MAX_DEPTH 24
-#define MAX_SCRIPT (256u << 10)
 #define MAX_SCRIPTS 5000
 
 static bool isalnum_c(char c)
@@ -109,7 +108,7 @@ static void add_script(struct arena *a, struct script_set *out, const char *path
 
 	if (out->n >= MAX_SCRIPTS)
 		return;
-	buf = read_file(a, path, MAX_SCRIPT, &len, &why);
+	buf = read_file(a, path, &len, &why);
 	if (!buf || memchr(buf, '\0', len))
 		return;	/* unreadable, too big or binary: not a script to read */
 	for (size_t i = 0; i < len; i++)
@@ -161,7 +160,7 @@ static void walk(struct arena *a, const struct dir_node *node, struct script_set
 			continue;
 		if (!have_st && stat(path, &st) < 0)
 			continue;
-		if (st.st_size > (off_t)MAX_SCRIPT)
+		if (st.st_size > (off_t)READ_MAX)
 			continue;
 		/* Scripts without a .sh name: executable, no extension, #!. */
 		if (kind < 0 && (st.st_mode & 0111) && shell_shebang(path))

@@ -93,10 +93,18 @@ static void read_cwd(void)
 		cwd[0] = '\0';
 }
 
+/* The working directory, read once whichever thread asks first (check
+ * works in parallel); "" when unknown. It never changes during a run. */
+static const char *work_dir(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, read_cwd);
+	return cwd;
+}
+
 const char *display_path(struct arena *a, const char *path)
 {
-	/* Once, whichever thread asks first: check works in parallel. */
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	size_t cl;
 
 	while (path[0] == '.' && path[1] == '/' && path[2])
@@ -105,11 +113,97 @@ const char *display_path(struct arena *a, const char *path)
 	if (path[0] != '/')
 		return path;
 	/* Absolute paths under the current directory are printed relative. */
-	pthread_once(&once, read_cwd);
-	if (!cwd[0])
+	if (!*work_dir())
 		return path;
 	cl = strlen(cwd);
 	if (!strncmp(path, cwd, cl) && path[cl] == '/' && path[cl + 1])
 		return arena_strdup(a, path + cl + 1);
 	return path;
+}
+
+/* Lexically cleans a path like Go's filepath.Clean, but relative paths stay
+ * relative ("." for empty) and keep their leading "../". */
+const char *path_clean(struct arena *a, const char *p)
+{
+	bool abs = p[0] == '/';
+	size_t len = strlen(p);
+	char *out = arena_alloc(a, len + 2);
+	size_t o = 0, dotdot = 0;	/* out[0..dotdot) is "../../" that can't go */
+
+	if (abs)
+		out[o++] = '/', dotdot = 1;
+	for (const char *s = p; *s;) {
+		const char *e;
+		size_t n;
+
+		while (*s == '/')
+			s++;
+		if (!*s)
+			break;
+		e = strchr(s, '/');
+		n = e ? (size_t)(e - s) : strlen(s);
+		if (n == 1 && s[0] == '.') {
+			/* skip */
+		} else if (n == 2 && s[0] == '.' && s[1] == '.') {
+			if (o > dotdot) {
+				while (o > dotdot && out[o - 1] != '/')
+					o--;
+				if (o > dotdot)
+					o--;	/* the slash before the element */
+				else if (!abs && o > 0)
+					o--;
+			} else if (!abs) {
+				if (o)
+					out[o++] = '/';
+				memcpy(out + o, "..", 2);
+				o += 2;
+				dotdot = o;
+			}
+		} else {
+			if (o && out[o - 1] != '/')
+				out[o++] = '/';
+			memcpy(out + o, s, n);
+			o += n;
+		}
+		s += n;
+	}
+	if (!o)
+		out[o++] = '.';
+	out[o] = 0;
+	return out;
+}
+
+/* dir/rel, cleaned; rel when it is absolute. */
+const char *path_join(struct arena *a, const char *dir, const char *rel)
+{
+	if (rel[0] == '/' || !dir || str_eq(dir, "."))
+		return path_clean(a, rel);
+	return path_clean(a, arena_path_join(a, dir, rel));
+}
+
+const char *path_dir(struct arena *a, const char *p)
+{
+	const char *slash = strrchr(p, '/');
+
+	if (!slash)
+		return ".";
+	if (slash == p)
+		return "/";
+	return arena_strndup(a, p, (size_t)(slash - p));
+}
+
+const char *path_last(const char *p)
+{
+	const char *slash = strrchr(p, '/');
+
+	return slash ? slash + 1 : p;
+}
+
+const char *display_dir(struct arena *a, const char *dir)
+{
+	if (dir[0] != '/')
+		return display_path(a, dir);
+	if (*work_dir() && !strcmp(path_clean(a, work_dir()), dir))
+		return ".";
+	return display_path(a, dir);
 }

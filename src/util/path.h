@@ -23,4 +23,17 @@ bool path_has_glob(const char *p);
  * when it is under the current directory. In the arena (or path itself). */
 const char *display_path(struct arena *a, const char *path);
 
+/* Host paths, lexically (the compose loader's): */
+/* p cleaned like Go's filepath.Clean, but a relative path stays relative
+ * ("." for empty) and keeps its leading "../". In the arena. */
+const char *path_clean(struct arena *a, const char *p);
+/* dir/rel, cleaned; rel alone when it is absolute. In the arena. */
+const char *path_join(struct arena *a, const char *dir, const char *rel);
+/* The folder of p: "." when it has no slash, "/" for "/x". In the arena. */
+const char *path_dir(struct arena *a, const char *p);
+/* The last component of p (a pointer into p). */
+const char *path_last(const char *p);
+/* A folder as seaworthy prints it: "." for the current directory, relative
+ * when under it. In the arena (or dir itself). */
+const char *display_dir(struct arena *a, const char *dir);
 #endif

@@ -1,4 +1,4 @@
-/* compose/project.c: discovery, merging (compose-go's override tests,
+/* The compose loader (src/input/compose/): discovery, merging (compose-go's override tests,
  * adapted), extends, include, profiles, the typed model and its errors. */
 #include <stdio.h>
 #include <stdlib.h>

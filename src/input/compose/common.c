@@ -1,0 +1,184 @@
+/* Shared by the loader's files: the tree helpers that are not inline, the
+ * string table, errors said once, and paths resolved per file. */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "input/compose/load.h"
+#include "util/die.h"
+#include "util/strbuf.h"
+
+const char *const base_names[] = {
+	"compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml",
+};
+const char *const override_names[] = {
+	"compose.override.yml", "compose.override.yaml", "docker-compose.override.yml",
+	"docker-compose.override.yaml",
+};
+
+const char null_tag[] = "tag:yaml.org,2002:null";
+
+static size_t shash(const char *s)
+{
+	uint64_t h = 1469598103934665603u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return (size_t)h;
+}
+
+size_t *smap_find(const struct smap *m, const char *k)
+{
+	if (!m->cap)
+		return NULL;
+	for (size_t i = shash(k) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+		if (!m->keys[i])
+			return NULL;
+		if (!strcmp(m->keys[i], k))
+			return &m->vals[i];
+	}
+}
+
+void smap_put(struct smap *m, const char *k, size_t v)
+{
+	size_t *slot;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		struct smap g = { NULL, NULL, m->cap ? m->cap * 2 : 16, 0 };
+
+		g.keys = calloc(g.cap, sizeof(*g.keys));
+		g.vals = calloc(g.cap, sizeof(*g.vals));
+		if (!g.keys || !g.vals)
+			die("out of memory");
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->keys[i])
+				smap_put(&g, m->keys[i], m->vals[i]);
+		free(m->keys);
+		free(m->vals);
+		*m = g;
+	}
+	if ((slot = smap_find(m, k))) {
+		*slot = v;
+		return;
+	}
+	for (size_t i = shash(k) & (m->cap - 1);; i = (i + 1) & (m->cap - 1))
+		if (!m->keys[i]) {
+			m->keys[i] = k;
+			m->vals[i] = v;
+			m->n++;
+			return;
+		}
+}
+
+void smap_free(struct smap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
+bool ld_is_regular_file(const char *p)
+{
+	struct stat st;
+
+	return !stat(p, &st) && S_ISREG(st.st_mode);
+}
+
+/* Build contexts Compose leaves alone: URLs and git references. */
+bool ld_is_remote(const char *s)
+{
+	static const char *const prefixes[] = {
+		"https://", "http://", "git://", "ssh://", "github.com/", "git@",
+	};
+
+	if (strstr(s, "://"))
+		return true;
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (starts_with(s, prefixes[i]))
+			return true;
+	return false;
+}
+
+static void ld_verror(struct ld *L, const char *file, unsigned line, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
+
+static void ld_verror(struct ld *L, const char *file, unsigned line, const char *fmt, va_list ap)
+{
+	char msg[1024];
+	const char *key;
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	L->errors++;
+	/* The same problem met twice (a file included twice) is said once. */
+	key = arena_printf(L->a, "%s:%u:%s", file ? file : "", line, msg);
+	if (smap_find(&L->said, key))
+		return;
+	smap_put(&L->said, key, 0);
+	report_error(L->r, file ? arena_strdup(L->r->a, file) : NULL, line, "%s", msg);
+}
+
+void ld_error(struct ld *L, const struct y_node *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+void ld_error(struct ld *L, const struct y_node *at, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ld_verror(L, at ? at->pos.file : NULL, at ? at->pos.line : 0, fmt, ap);
+	va_end(ap);
+}
+
+void ld_error_at(struct ld *L, const char *file, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+void ld_error_at(struct ld *L, const char *file, unsigned line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ld_verror(L, file, line, fmt, ap);
+	va_end(ap);
+}
+
+void ld_too_deep(struct ld *L, const struct y_node *at)
+{
+	if (!L->too_deep)
+		ld_error(L, at, "nesting deeper than %d levels", MAX_DEPTH);
+	L->too_deep = true;
+}
+
+/* The base directory for relative paths written in file (a display path
+ * from a position); "." when unknown. */
+static const char *base_dir_of(const struct ld *L, const char *file)
+{
+	if (file)
+		for (size_t i = 0; i < L->nfiles; i++)
+			if (L->files[i]->path == file || streq(L->files[i]->path, file))
+				return L->files[i]->dir;
+	return ".";
+}
+
+/* Resolves a path written at node n against its file's base directory. */
+const char *ld_resolve_at(const struct ld *L, const struct y_node *n, const char *p)
+{
+	if (is_abs(p))
+		return path_clean(L->a, p);
+	return path_join(L->a, base_dir_of(L, n->pos.file), p);
+}
+
+const char *ld_path_str(struct arena *a, const struct path *p)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *s;
+
+	for (int i = 0; i < p->n; i++) {
+		if (i)
+			strbuf_addch(&sb, '.');
+		strbuf_addstr(&sb, p->seg[i]);
+	}
+	s = arena_strdup(a, sb.len ? sb.buf : "(root)");
+	strbuf_release(&sb);
+	return s;
+}

@@ -1,0 +1,113 @@
+/* Which compose files `docker compose` would load in a folder, and which
+ * names are compose files. */
+#include <dirent.h>
+
+#include "input/compose/load.h"
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && !strcasecmp(s + n - m, suffix);
+}
+
+bool compose_is_compose_file(const char *name)
+{
+	const char *b = path_last(name);
+	size_t stem;
+	static const char *const words[] = { "docker-compose", "compose" };
+
+	if (has_suffix(b, ".yml"))
+		stem = strlen(b) - 4;
+	else if (has_suffix(b, ".yaml"))
+		stem = strlen(b) - 5;
+	else
+		return false;
+	for (size_t i = 0; i < 2; i++) {
+		size_t w = strlen(words[i]);
+
+		/* compose.yaml, docker-compose.prod.yml, docker-compose_v3_x.yaml */
+		if (stem >= w && !strncasecmp(b, words[i], w) &&
+		    (stem == w || strchr("._-", b[w])))
+			return true;
+		/* prod.compose.yml, app-docker-compose.yaml */
+		if (stem > w && !strncasecmp(b + stem - w, words[i], w) &&
+		    strchr("._-", b[stem - w - 1]))
+			return true;
+	}
+	return false;
+}
+
+static bool is_default_name(const char *name)
+{
+	for (size_t i = 0; i < NNAMES; i++)
+		if (streq(name, base_names[i]) || streq(name, override_names[i]))
+			return true;
+	return false;
+}
+
+void compose_discover_listed(struct arena *a, const char *dir, const struct dir_entry *ents,
+			     size_t nents, struct compose_discovery *out, struct report *r)
+{
+	const char **names = NULL;
+	size_t n = 0, cap = 0;
+	const char *bases[NNAMES] = { NULL }, *overrides[NNAMES] = { NULL };
+	size_t nbases = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (!dir || !*dir)
+		dir = ".";
+	/* ents are sorted by name already. */
+	for (size_t i = 0; i < nents; i++) {
+		const char *name = ents[i].name;
+
+		if (name[0] == '.' || !compose_is_compose_file(name))
+			continue;
+		/* readdir's type settles most; a symlink (or a file system that
+		 * does not tell) is stat'ed, as Compose opens what it points to. */
+		if (ents[i].type != DT_REG &&
+		    !((ents[i].type == DT_LNK || ents[i].type == DT_UNKNOWN) &&
+		    ld_is_regular_file(path_join(a, dir, name))))
+			continue;
+		*ARENA_PUSH(a, names, n, cap) = name;
+	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < NNAMES; k++) {
+			if (streq(names[i], base_names[k]))
+				bases[k] = path_join(a, dir, names[i]);
+			if (streq(names[i], override_names[k]))
+				overrides[k] = path_join(a, dir, names[i]);
+		}
+	for (size_t k = 0; k < NNAMES; k++) {
+		if (bases[k] && !out->base)
+			out->base = bases[k];
+		if (overrides[k] && !out->override)
+			out->override = overrides[k];
+		nbases += bases[k] != NULL;
+	}
+	/* Compose warns and uses the first; the others are never loaded. */
+	if (nbases > 1 && r)
+		for (size_t k = 0; k < NNAMES; k++)
+			if (bases[k] && bases[k] != out->base)
+				report_add(r, &SW0603,
+					   arena_strdup(r->a, bases[k]), 1, 1, 1, 1,
+					   "docker compose ignores %s: it loads %s from the same "
+					   "folder", path_last(bases[k]), path_last(out->base));
+	for (size_t i = 0; i < n; i++)
+		if (!is_default_name(names[i]))
+			*ARENA_PUSH(a, out->variants, out->nvariants, out->capvariants) =
+				path_join(a, dir, names[i]);
+}
+
+void compose_discover(struct arena *a, const char *dir, struct compose_discovery *out,
+		      struct report *r)
+{
+	struct dir_entry *ents;
+	size_t n = discover_read_dir(a, dir && *dir ? dir : ".", &ents);
+
+	if (n == (size_t)-1) {
+		memset(out, 0, sizeof(*out));
+		return;
+	}
+	compose_discover_listed(a, dir, ents, n, out, r);
+}

@@ -1,0 +1,180 @@
+/* Reading one file: text, YAML, nulls marked, interpolation, identity. */
+
+#include "input/compose/load.h"
+#include "util/readfile.h"
+
+static void on_unset(void *ctx, const char *name, const struct y_node *n)
+{
+	struct ld *L = ((struct interp_ctx *)ctx)->L;
+	const char *file = n && n->pos.file ? n->pos.file : NULL;
+	char *key;
+
+	/* Once per place: a file loaded twice (extends, includes) warns once. */
+	key = arena_printf(L->a, "%s:%u:%u:%s", file ? file : "", n ? n->pos.line : 0,
+			   n ? n->pos.col : 0, name);
+	if (smap_find(&L->unset_seen, key))
+		return;
+	smap_put(&L->unset_seen, key, 0);
+	report_add(L->r, &SW0051, file ? arena_strdup(L->r->a, file) : NULL,
+		   n ? n->pos.line : 0, n ? n->pos.col : 0, n ? n->pos.line : 0,
+		   n ? n->pos.col : 0,
+		   "variable %s is not set and has no default: Compose substitutes an empty "
+		   "string", name);
+}
+
+static void on_interp_error(void *ctx, const char *msg, const struct y_node *n)
+{
+	struct interp_ctx *ic = ctx;
+
+	ld_error(ic->L, n, "%s", msg);
+	ic->errors++;
+}
+
+/* Tags the scalars YAML reads as null, so that they stay null once
+ * interpolation rewrote their text, and makes the ones interpolation will
+ * rewrite non-plain: an empty ${VAR} is an empty string, not null. */
+static void mark_nulls(struct ld *L, struct y_node *n, int depth)
+{
+	if (depth > MAX_DEPTH) {
+		ld_too_deep(L, n);
+		return;
+	}
+	if (n->kind == Y_SCALAR) {
+		if (y_is_null(n)) {
+			if (!n->tag)
+				n->tag = null_tag;
+		}
+		else if (n->plain && memchr(n->str, '$', n->len))
+			n->plain = false;	/* what ${X} gives is a string */
+	} else if (n->kind == Y_MAP) {
+		for (size_t i = 0; i < n->npairs; i++)
+			mark_nulls(L, n->pairs[i].value, depth + 1);
+	} else {
+		for (size_t i = 0; i < n->nitems; i++)
+			mark_nulls(L, n->items[i], depth + 1);
+	}
+}
+
+/* The identity of a file, to tell when two paths name the same one. */
+/* Device and inode (st, when known), where realpath reads every
+ * component's link (most of the system time over a large tree); else the
+ * cleaned path. */
+static const char *id_of(struct ld *L, const struct stat *st, const char *path)
+{
+	if (st && (st->st_ino || st->st_dev))
+		return arena_printf(L->a, "@%lx:%lx", (unsigned long)st->st_dev,
+				    (unsigned long)st->st_ino);
+	return path_clean(L->a, path);
+}
+
+const char *ld_file_id(struct ld *L, const char *path)
+{
+	struct stat st;
+
+	return id_of(L, !L->nofs && stat(path, &st) == 0 ? &st : NULL, path);
+}
+
+static struct ld_file *find_file(struct ld *L, const char *id)
+{
+	for (size_t i = 0; i < L->nfiles; i++)
+		if (streq(L->files[i]->id, id))
+			return L->files[i];
+	return NULL;
+}
+
+/* Reads, parses and interpolates a file once; later calls return the same
+ * entry. NULL when it can't be read or parsed (the error is reported).
+ * The entry's root is NULL for an empty document. */
+struct ld_file *ld_load_file(struct ld *L, const char *path, const char *dir,
+			     const struct env *env, const struct y_node *from)
+{
+	struct ld_file *f;
+	struct y_error err;
+	struct y_node *root = NULL, **docs;
+	struct interp_ctx ic = { L, 0 };
+	struct interp_hooks hooks = { on_unset, on_interp_error, &ic };
+	const char *id, *why = NULL, *buf = NULL, *open_path;
+	size_t ndocs, len = 0;
+
+	/* As every path seaworthy prints: relative to the current directory
+	 * when under it. */
+	path = L->nofs ? path_clean(L->a, path) : display_path(L->a, path_clean(L->a, path));
+	open_path = path;
+	if (streq(path, "-") && !L->nofs)
+		path = "<stdin>";
+	/* The same path again (extends names one file per service): known
+	 * without a system call. */
+	for (size_t i = 0; i < L->nfiles; i++)
+		if (streq(L->files[i]->path, path))
+			return L->files[i]->failed ? NULL : L->files[i];
+	if (L->nofs) {
+		id = path_clean(L->a, path);
+	} else {
+		/* Read first: the fstat of the open file gives its identity, so
+		 * a file reached by another path is still loaded once. Standard
+		 * input goes by its name. */
+		struct stat st = { 0 };
+
+		buf = read_file_st(L->a, open_path, &len, &why, &st);
+		id = id_of(L, streq(open_path, "-") ? NULL : &st, path);
+	}
+	if ((f = find_file(L, id)))
+		return f->failed ? NULL : f;
+	if (L->nfiles >= MAX_FILES) {
+		ld_error(L, from, "more than %d compose files in one project", MAX_FILES);
+		return NULL;
+	}
+	/* Entries never move: callers keep pointers across loads. */
+	f = arena_alloc(L->a, sizeof(*f));
+	*ARENA_PUSH(L->a, L->files, L->nfiles, L->capfiles) = f;
+	f->path = path;
+	f->id = id;
+	f->dir = dir;
+	f->failed = true;
+	if (L->nofs) {
+		if (!streq(path, L->mem_name)) {
+			if (from)
+				ld_error(L, from, "%s: other files are not read here", path);
+			else
+				ld_error_at(L, path, 0, "cannot read: other files are not read here");
+			return NULL;
+		}
+		buf = L->mem_buf;
+		len = L->mem_len;
+	} else if (!buf) {
+		if (from)
+			ld_error(L, from, "cannot read %s: %s", path, why);
+		else
+			ld_error_at(L, path, 0, "cannot read: %s", why);
+		return NULL;
+	}
+	f->buf = buf;
+	f->len = len;
+	if (y_load_all(L->a, path, buf, len, &docs, &ndocs, &err) < 0) {
+		ld_error_at(L, err.pos.file ? err.pos.file : path, err.pos.line, "%s", err.msg);
+		return NULL;
+	}
+	f->failed = false;
+	/* The documents of a file merge in order, each over the ones before,
+	 * as override files do; their !reset tags stay for the next file. */
+	for (size_t d = 0; d < ndocs; d++) {
+		struct path dp = { .n = 0 };
+
+		if (!docs[d])
+			continue;
+		if (docs[d]->kind != Y_MAP) {
+			ld_error(L, docs[d], "the top level of a compose file must be a mapping");
+			f->failed = true;
+			return NULL;
+		}
+		mark_nulls(L, docs[d], 0);
+		root = root ? ld_merge(L, root, docs[d], &dp, true) : docs[d];
+	}
+	if (!root)
+		return f;
+	interp_tree(L->a, root, env, &hooks);
+	if (ic.errors)
+		f->failed = true;
+	f->root = root;
+	return f->failed ? NULL : f;
+}

@@ -1,0 +1,266 @@
+/* Loading a project: the files in order, each read, extended, included and
+ * merged, the top level checked, then the model. */
+#include <limits.h>
+#include <stdlib.h>
+
+#include "input/compose/load.h"
+
+static void check_top(struct ld *L, const struct y_node *root)
+{
+	static const char *const known[] = {
+		"version", "name", "include", "services", "networks", "volumes", "secrets",
+		"configs", "models", NULL,
+	};
+
+	for (size_t i = 0; i < root->npairs; i++) {
+		const struct y_node *k = root->pairs[i].key, *v = root->pairs[i].value;
+
+		if (starts_with(k->str, "x-"))
+			continue;
+		if (!one_of(k->str, known)) {
+			ld_error(L, k, "unknown top-level key \"%s\" (Compose allows only services, "
+								      "networks, volumes, secrets, configs, models, include, name, version "
+								      "and x- extensions)", k->str);
+			continue;
+		}
+		if ((streq(k->str, "name") || streq(k->str, "version")) && v->kind != Y_SCALAR)
+			ld_error(L, v, "%s must be a string", k->str);
+		else if (!streq(k->str, "name") && !streq(k->str, "version") &&
+			 !streq(k->str, "include") && !is_null(v) && v->kind != Y_MAP)
+			ld_error(L, v, "%s must be a mapping", k->str);
+	}
+}
+
+/* Loads and merges files in order: a project, or an included one. */
+struct y_node *ld_load_project(struct ld *L, const char *const *paths,
+			       const struct y_node *const *from, size_t n, const char *dir,
+			       const struct env *env, int depth)
+{
+	struct y_node *merged = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		struct ld_file *f = ld_load_file(L, paths[i], dir, env, from ? from[i] : NULL);
+
+		if (!f || !f->root)
+			continue;
+		check_top(L, f->root);
+		*ARENA_PUSH(L->a, L->chain, L->nchain, L->capchain) = f->id;
+		ld_apply_extends(L, f, env);
+		ld_apply_include(L, f, env, depth);
+		L->nchain--;
+		L->path.n = 0;
+		merged = ld_merge(L, merged, f->root, &L->path, false);
+		ld_unicity(L, merged);
+	}
+	return merged;
+}
+
+static void split_list(struct arena *a, const char *s, char sep, const char ***out, size_t *n)
+{
+	size_t cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	while (s && *s) {
+		size_t len = strcspn(s, (char[]){ sep, 0 });
+
+		if (len)
+			*ARENA_PUSH(a, *out, *n, cap) = arena_strndup(a, s, len);
+		s += len;
+		if (*s)
+			s++;
+	}
+}
+
+static const char *env_value(const struct env *e, const char *name)
+{
+	const struct env_var *v = env_get(e, name, strlen(name));
+
+	return v && v->value && *v->value ? v->value : NULL;
+}
+
+static const char *dir_name_of(struct ld *L, const char *dir)
+{
+	char buf[PATH_MAX];
+	const char *base = path_last(path_clean(L->a, dir));
+
+	/* Only "." and ".." need the file system to have a name. */
+	if (strcmp(base, ".") && strcmp(base, "..") && *base)
+		return base;
+	if (!L->nofs && realpath(dir, buf))
+		return arena_strdup(L->a, path_last(buf));
+	return base;
+}
+
+/* The common tail of compose_load and compose_load_buffer. */
+static int finish(struct ld *L, const char *const *files, size_t nfiles, const char *projdir,
+		  const char *const *profiles, size_t nprofiles, struct c_project *out)
+{
+	const char *name;
+
+	out->dir = projdir;
+	out->root = ld_load_project(L, files, NULL, nfiles, projdir, &out->env, 0);
+	out->nfiles = 0;
+	out->files = arena_alloc(L->a, (L->nfiles + 1) * sizeof(*out->files));
+	out->texts = arena_alloc(L->a, (L->nfiles + 1) * sizeof(*out->texts));
+	out->lens = arena_alloc(L->a, (L->nfiles + 1) * sizeof(*out->lens));
+	for (size_t i = 0; i < L->nfiles; i++)
+		if (!L->files[i]->failed) {
+			out->texts[out->nfiles] = L->files[i]->buf;
+			out->lens[out->nfiles] = L->files[i]->len;
+			out->files[out->nfiles++] = L->files[i]->path;
+		}
+	if (!out->root || !out->root->npairs) {
+		if (!L->errors)
+			ld_error_at(L, nfiles ? files[0] : NULL, 0, "empty compose file");
+		out->root = NULL;
+		return -1;
+	}
+	/* COMPOSE_PROJECT_NAME, else name:, else the folder's name. */
+	if ((name = env_value(&out->env, "COMPOSE_PROJECT_NAME"))) {
+		const struct env_var *v = env_get(&out->env, "COMPOSE_PROJECT_NAME", 20);
+
+		out->name = ld_normalize_name(L->a, name);
+		/* Compose refuses a name it was given that is not already normal. */
+		if (strcmp(out->name, name))
+			ld_error_at(L, v->file, v->line, "invalid project name \"%s\" in "
+				    "COMPOSE_PROJECT_NAME: use lowercase letters, digits, - and _, "
+				    "starting with a letter or a digit", name);
+	}
+	else if ((name = str_of(get(out->root, "name"))) && *name)
+		out->name = ld_normalize_name(L->a, name);
+	else
+		out->name = ld_normalize_name(L->a, dir_name_of(L, projdir));
+	ld_build_model(L, out, profiles, nprofiles);
+	return 0;
+}
+
+static void ld_free(struct ld *L)
+{
+	smap_free(&L->unset_seen);
+	smap_free(&L->ext_failed);
+	smap_free(&L->said);
+}
+
+static void ld_init(struct ld *L, struct arena *a, struct report *r)
+{
+	/* Not path's segments: 8 KiB, and ld_merge() sets each before use. */
+	memset(L, 0, offsetof(struct ld, path));
+	L->path.n = 0;
+	L->a = a;
+	L->r = r;
+	L->budget = CLONE_BUDGET;
+}
+
+static int load(struct ld *L, const struct compose_opts *o, struct c_project *out);
+
+int compose_load(struct arena *a, const struct compose_opts *o, struct c_project *out,
+		 struct report *r)
+{
+	struct ld L;
+	int rc;
+
+	ld_init(&L, a, r);
+	rc = load(&L, o, out);
+	ld_free(&L);
+	return rc;
+}
+
+static int load(struct ld *L, const struct compose_opts *o, struct c_project *out)
+{
+	struct arena *a = L->a;
+	struct env proc = { 0 };
+	const char **files, **envf, **profiles;
+	const char *dir0, *projdir, *v;
+	size_t nfiles, nenvf, nprofiles;
+
+	memset(out, 0, sizeof(*out));
+	/* The folder .env is read from and COMPOSE_FILE is relative to. */
+	if (o->project_dir)
+		dir0 = path_clean(a, o->project_dir);
+	else if (o->nfiles)
+		dir0 = path_dir(a, path_clean(a, o->files[0]));
+	else
+		dir0 = path_clean(a, o->dir ? o->dir : ".");
+	env_from_process(a, &proc);
+	if (o->nenv_files) {
+		envf = arena_alloc(a, o->nenv_files * sizeof(*envf));
+		for (size_t i = 0; i < o->nenv_files; i++)
+			envf[i] = path_clean(a, o->env_files[i]);
+		nenvf = o->nenv_files;
+	} else if (ld_is_regular_file(path_join(a, dir0, ".env"))) {
+		envf = arena_alloc(a, sizeof(*envf));
+		envf[0] = path_join(a, dir0, ".env");
+		nenvf = 1;
+	} else {
+		envf = NULL;
+		nenvf = 0;
+	}
+	if (ld_env_with_files(L, &proc, envf, NULL, nenvf, &out->env) < 0)
+		return -1;
+	/* -f, else COMPOSE_FILE, else the files docker compose finds. */
+	if (o->nfiles) {
+		files = arena_alloc(a, o->nfiles * sizeof(*files));
+		for (size_t i = 0; i < o->nfiles; i++)
+			files[i] = path_clean(a, o->files[i]);
+		nfiles = o->nfiles;
+	} else if ((v = env_value(&out->env, "COMPOSE_FILE"))) {
+		const char *sep = env_value(&out->env, "COMPOSE_PATH_SEPARATOR");
+
+		split_list(a, v, sep ? sep[0] : ':', &files, &nfiles);
+		for (size_t i = 0; i < nfiles; i++)
+			files[i] = path_join(a, dir0, files[i]);
+	} else {
+		struct compose_discovery disc;
+		const char *where = o->dir ? path_clean(a, o->dir) : dir0;
+
+		compose_discover(a, where, &disc, L->r);
+		if (!disc.base) {
+			ld_error_at(L, where, 0, "no compose file found (compose.yaml, compose.yml, "
+									 "docker-compose.yml or docker-compose.yaml)");
+			return -1;
+		}
+		files = arena_alloc(a, 2 * sizeof(*files));
+		files[0] = disc.base;
+		nfiles = 1;
+		if (disc.override)
+			files[nfiles++] = disc.override;
+	}
+	if (!nfiles) {
+		ld_error_at(L, NULL, 0, "no compose file given");
+		return -1;
+	}
+	projdir = display_dir(a, o->project_dir ? path_clean(a, o->project_dir)
+			      : path_dir(a, files[0]));
+	/* --profile, else COMPOSE_PROFILES. */
+	if (o->nprofiles) {
+		profiles = (const char **)o->profiles;
+		nprofiles = o->nprofiles;
+	} else {
+		split_list(a, env_value(&out->env, "COMPOSE_PROFILES"), ',', &profiles, &nprofiles);
+	}
+	return finish(L, files, nfiles, projdir, profiles, nprofiles, out);
+}
+
+int compose_load_buffer(struct arena *a, const char *name, const char *buf, size_t len,
+			const struct env *env, struct c_project *out, struct report *r)
+{
+	struct ld L;
+	const char *files[1];
+	int rc;
+
+	ld_init(&L, a, r);
+	memset(out, 0, sizeof(*out));
+	L.nofs = true;
+	L.mem_name = path_clean(a, name);
+	L.mem_buf = buf;
+	L.mem_len = len;
+	if (env)
+		for (size_t i = 0; i < env->n; i++)
+			env_set(a, &out->env, env->v[i].name, env->v[i].value, env->v[i].file,
+				env->v[i].line);
+	files[0] = L.mem_name;
+	rc = finish(&L, files, 1, ".", NULL, 0, out);
+	ld_free(&L);
+	return rc;
+}

@@ -1,0 +1,686 @@
+/* The typed model rules see (struct c_service), built from the merged
+ * tree: types checked as Compose checks them, references, profiles. */
+
+#include "input/compose/load.h"
+#include "util/strbuf.h"
+
+static void type_error(struct mctx *m, const char *key, const struct y_node *n, const char *want)
+{
+	ld_error(m->L, n, "services.%s.%s must be %s", m->svc, key, want);
+}
+
+static struct c_value cval(const struct y_node *n)
+{
+	struct c_value v = { 0 };
+
+	if (n && n->kind == Y_SCALAR && !is_null(n)) {
+		v.s = n->str;
+		v.pos = n->pos;
+		v.via = n->via;
+	}
+	return v;
+}
+
+static struct c_value want_string(struct mctx *m, const struct y_node *svc, const char *key)
+{
+	const struct y_node *n = get(svc, key);
+
+	if (n && n->kind != Y_SCALAR)
+		type_error(m, key, n, "a string");
+	return cval(n);
+}
+
+/* compose-go's toBoolean: YAML 1.1 booleans, any case. */
+static int parse_bool(const char *s)
+{
+	static const char *const yes[] = { "true", "yes", "y", "on", NULL };
+	static const char *const no[] = { "false", "no", "n", "off", NULL };
+
+	for (const char *const *p = yes; *p; p++)
+		if (!strcasecmp(s, *p))
+			return 1;
+	for (const char *const *p = no; *p; p++)
+		if (!strcasecmp(s, *p))
+			return 0;
+	return -1;
+}
+
+/* A boolean as "true" or "false", with the position it was written at. */
+static struct c_value want_bool(struct mctx *m, const struct y_node *n, const char *key)
+{
+	struct c_value v = cval(n);
+	int b;
+
+	if (n && n->kind != Y_SCALAR) {
+		type_error(m, key, n, "a boolean");
+		return v;
+	}
+	if (!v.s)
+		return v;
+	if ((b = parse_bool(v.s)) < 0) {
+		ld_error(m->L, n, "services.%s.%s must be a boolean, not \"%s\"", m->svc, key, v.s);
+		v.s = NULL;
+		return v;
+	}
+	v.s = b ? "true" : "false";
+	return v;
+}
+
+static void list_add(struct arena *a, struct c_list *l, const struct y_node *n, const char *s)
+{
+	struct c_value *v = ARENA_PUSH(a, l->v, l->n, l->cap);
+
+	v->s = s;
+	v->pos = n->pos;
+	v->via = n->via;
+}
+
+/* A list of strings; with one_ok a single string is a one-item list. */
+static void want_list(struct mctx *m, const struct y_node *n, const char *key, bool one_ok,
+		      struct c_list *out)
+{
+	if (is_null(n))
+		return;
+	if (n->kind == Y_SCALAR) {
+		if (one_ok)
+			list_add(m->L->a, out, n, n->str);
+		else
+			type_error(m, key, n, "a list");
+		return;
+	}
+	if (n->kind != Y_SEQ) {
+		type_error(m, key, n, one_ok ? "a string or a list" : "a list");
+		return;
+	}
+	for (size_t i = 0; i < n->nitems; i++) {
+		const struct y_node *it = n->items[i];
+
+		if (it->kind != Y_SCALAR) {
+			type_error(m, key, it, "a list of strings");
+			continue;
+		}
+		if (!is_null(it))
+			list_add(m->L->a, out, it, it->str);
+	}
+}
+
+/* Splits a command string into words as go-shellwords does: blanks
+ * separate, quotes group, backslash escapes. Returns -1 on an open quote. */
+static int split_words(struct arena *a, const struct y_node *n, struct c_list *out)
+{
+	const char *s = n->str;
+	struct strbuf w = STRBUF_INIT;
+	bool in_word = false;
+	char q = 0;
+
+	for (;; s++) {
+		char c = *s;
+
+		if (!c) {
+			if (q) {
+				strbuf_release(&w);
+				return -1;
+			}
+			if (in_word)
+				list_add(a, out, n, arena_strdup(a, w.buf));
+			break;
+		}
+		if (q == '\'') {
+			if (c == '\'')
+				q = 0;
+			else
+				strbuf_addch(&w, c);
+			continue;
+		}
+		if (c == '\\' && s[1] && (q != '"' || strchr("\\\"$`\n", s[1]))) {
+			strbuf_addch(&w, *++s);
+			in_word = true;
+			continue;
+		}
+		if (q == '"') {
+			if (c == '"')
+				q = 0;
+			else
+				strbuf_addch(&w, c);
+			continue;
+		}
+		if (c == '\'' || c == '"') {
+			q = c;
+			in_word = true;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			if (in_word)
+				list_add(a, out, n, arena_strdup(a, w.buf));
+			strbuf_reset(&w);
+			in_word = false;
+			continue;
+		}
+		strbuf_addch(&w, c);
+		in_word = true;
+	}
+	strbuf_release(&w);
+	return 0;
+}
+
+static void want_command(struct mctx *m, const struct y_node *n, const char *key,
+			 struct c_list *out)
+{
+	if (is_null(n))
+		return;
+	if (n->kind == Y_SCALAR) {
+		if (split_words(m->L->a, n, out) < 0)
+			ld_error(m->L, n, "services.%s.%s has an unterminated quote", m->svc, key);
+		return;
+	}
+	want_list(m, n, key, false, out);
+}
+
+static void kv_add(struct arena *a, struct c_kv **v, size_t *n, size_t *cap,
+		   const struct y_node *at, const char *key, const char *value)
+{
+	struct c_kv *kv = ARENA_PUSH(a, *v, *n, *cap);
+
+	kv->key = key;
+	kv->value = value;
+	kv->pos = at->pos;
+	kv->via = at->via;
+}
+
+/* environment, labels, logging options: a KEY=VALUE list or a mapping. */
+static void want_kv(struct mctx *m, const struct y_node *n, const char *key, bool list_ok,
+		    struct c_kv **out, size_t *nout)
+{
+	size_t cap = 0;
+
+	*out = NULL;
+	*nout = 0;
+	if (is_null(n))
+		return;
+	if (n->kind == Y_SEQ && list_ok) {
+		for (size_t i = 0; i < n->nitems; i++) {
+			const struct y_node *it = n->items[i];
+			const char *eq;
+
+			if (it->kind != Y_SCALAR || is_null(it)) {
+				type_error(m, key, it, "a list of KEY=VALUE strings");
+				continue;
+			}
+			eq = strchr(it->str, '=');
+			kv_add(m->L->a, out, nout, &cap, it,
+			       eq ? arena_strndup(m->L->a, it->str, (size_t)(eq - it->str)) : it->str,
+			       eq ? eq + 1 : NULL);
+		}
+		return;
+	}
+	if (n->kind != Y_MAP) {
+		type_error(m, key, n, list_ok ? "a mapping or a list" : "a mapping");
+		return;
+	}
+	for (size_t i = 0; i < n->npairs; i++) {
+		const struct y_node *k = n->pairs[i].key, *v = n->pairs[i].value;
+
+		if (v->kind != Y_SCALAR) {
+			ld_error(m->L, v, "services.%s.%s.%s must be a string, a number, a boolean "
+				 "or null", m->svc, key, k->str);
+			continue;
+		}
+		kv_add(m->L->a, out, nout, &cap, k, k->str, is_null(v) ? NULL : v->str);
+	}
+}
+
+static void model_ports(struct mctx *m, const struct y_node *n, struct c_service *s)
+{
+	size_t cap = 0;
+
+	if (is_null(n))
+		return;
+	if (n->kind != Y_SEQ) {
+		type_error(m, "ports", n, "a list");
+		return;
+	}
+	for (size_t i = 0; i < n->nitems; i++) {
+		const struct y_node *it = n->items[i];
+		struct c_port port = { 0 };
+
+		port.pos = it->pos;
+		port.via = it->via;
+		port.protocol = "tcp";
+		port.mode = "ingress";
+		if (it->kind == Y_SCALAR && !is_null(it)) {
+			struct port_spec ps;
+			const char *why = short_parse_port(m->L->a, it->str, &ps);
+
+			if (why) {
+				ld_error(m->L, it, "services.%s.ports: invalid port \"%s\": %s", m->svc,
+					 it->str, why);
+				continue;
+			}
+			port.host_ip = ps.ip;
+			port.published = ps.published;
+			port.target = ps.target;
+			port.protocol = ps.protocol;
+		} else if (it->kind == Y_MAP) {
+			const char *v;
+
+			for (size_t j = 0; j < it->npairs; j++)
+				if (it->pairs[j].value->kind != Y_SCALAR)
+					ld_error(m->L, it->pairs[j].value, "services.%s.ports.%s must "
+						 "be a value", m->svc, it->pairs[j].key->str);
+			port.long_syntax = true;
+			port.target = str_of(get(it, "target"));
+			if (!port.target) {
+				ld_error(m->L, it, "services.%s.ports: a port needs a target", m->svc);
+				continue;
+			}
+			if (!short_port_range(port.target, strlen(port.target))) {
+				ld_error(m->L, get(it, "target"), "services.%s.ports: invalid target "
+					 "port \"%s\"", m->svc, port.target);
+				continue;
+			}
+			if ((v = str_of(get(it, "published"))) && *v) {
+				if (!short_port_range(v, strlen(v))) {
+					ld_error(m->L, get(it, "published"), "services.%s.ports: invalid "
+						 "published port \"%s\"", m->svc, v);
+					continue;
+				}
+				port.published = v;
+			}
+			if ((v = str_of(get(it, "host_ip"))) && *v)
+				port.host_ip = v;
+			if ((v = str_of(get(it, "protocol"))) && *v)
+				port.protocol = v;
+			if ((v = str_of(get(it, "mode"))) && *v)
+				port.mode = v;
+		} else {
+			type_error(m, "ports", it, "a list of ports");
+			continue;
+		}
+		*ARENA_PUSH(m->L->a, s->ports, s->nports, cap) = port;
+	}
+}
+
+/* A bind source made relative to the project: not ~, not a Windows path. */
+static bool resolvable(const char *src)
+{
+	return src[0] != '~' && src[0] != '\\' && !(src[0] && src[1] == ':' && src[0] != '.');
+}
+
+static void model_volumes(struct mctx *m, const struct y_node *n, struct c_service *s)
+{
+	static const char *const types[] = {
+		"bind", "volume", "tmpfs", "npipe", "image", "cluster", NULL,
+	};
+	size_t cap = 0;
+
+	if (is_null(n))
+		return;
+	if (n->kind != Y_SEQ) {
+		type_error(m, "volumes", n, "a list");
+		return;
+	}
+	for (size_t i = 0; i < n->nitems; i++) {
+		const struct y_node *it = n->items[i];
+		struct c_volume vol = { 0 };
+
+		vol.pos = it->pos;
+		vol.via = it->via;
+		if (it->kind == Y_SCALAR && !is_null(it)) {
+			struct vol_spec vs;
+			const char *why = short_parse_volume(m->L->a, it->str, &vs);
+
+			if (why) {
+				ld_error(m->L, it, "services.%s.volumes: invalid volume \"%s\": %s",
+					 m->svc, it->str, why);
+				continue;
+			}
+			vol.type = vs.bind ? "bind" : "volume";
+			vol.source = vs.source;
+			if (vs.bind && resolvable(vs.source))
+				vol.source = ld_resolve_at(m->L, it, vs.source);
+			vol.target = vs.target;
+			vol.read_only = vs.read_only;
+		} else if (it->kind == Y_MAP) {
+			const struct y_node *ro = get(it, "read_only"), *src = get(it, "source");
+
+			vol.long_syntax = true;
+			vol.type = str_of(get(it, "type"));
+			if (!vol.type) {
+				ld_error(m->L, it, "services.%s.volumes: a volume needs a type", m->svc);
+				continue;
+			}
+			if (!one_of(vol.type, types)) {
+				ld_error(m->L, get(it, "type"), "services.%s.volumes: unknown volume "
+					 "type \"%s\"", m->svc, vol.type);
+				continue;
+			}
+			vol.target = str_of(get(it, "target"));
+			if (!vol.target) {
+				ld_error(m->L, it, "services.%s.volumes: a volume needs a target",
+					 m->svc);
+				continue;
+			}
+			vol.source = str_of(src);
+			if (vol.source && !*vol.source)
+				vol.source = NULL;
+			if (vol.source && streq(vol.type, "bind") && resolvable(vol.source))
+				vol.source = ld_resolve_at(m->L, src, vol.source);
+			if (streq(vol.type, "tmpfs"))
+				vol.source = NULL;
+			vol.read_only = streq(want_bool(m, ro, "volumes.read_only").s, "true");
+		} else {
+			type_error(m, "volumes", it, "a list of volumes");
+			continue;
+		}
+		*ARENA_PUSH(m->L->a, s->volumes, s->nvolumes, cap) = vol;
+	}
+}
+
+static void model_depends(struct mctx *m, const struct y_node *n, struct c_service *s)
+{
+	static const char *const conditions[] = {
+		"service_started", "service_healthy", "service_completed_successfully", NULL,
+	};
+	size_t cap = 0;
+
+	if (is_null(n))
+		return;
+	if (n->kind == Y_SEQ) {
+		for (size_t i = 0; i < n->nitems; i++) {
+			const struct y_node *it = n->items[i];
+			struct c_dep *d;
+
+			if (!str_of(it)) {
+				type_error(m, "depends_on", it, "a list of service names");
+				continue;
+			}
+			d = ARENA_PUSH(m->L->a, s->depends_on, s->ndepends_on, cap);
+			d->service = it->str;
+			d->condition = "service_started";
+			d->pos = it->pos;
+			d->via = it->via;
+		}
+		return;
+	}
+	if (n->kind != Y_MAP) {
+		type_error(m, "depends_on", n, "a list or a mapping");
+		return;
+	}
+	for (size_t i = 0; i < n->npairs; i++) {
+		const struct y_node *k = n->pairs[i].key, *v = n->pairs[i].value, *c;
+		struct c_dep *d;
+
+		if (!is_null(v) && v->kind != Y_MAP) {
+			ld_error(m->L, v, "services.%s.depends_on.%s must be a mapping", m->svc,
+				 k->str);
+			continue;
+		}
+		d = ARENA_PUSH(m->L->a, s->depends_on, s->ndepends_on, cap);
+		d->service = k->str;
+		d->condition = "service_started";
+		d->pos = k->pos;
+		d->via = k->via;
+		if ((c = get(v, "condition")) && !is_null(c)) {
+			if (!str_of(c) || !one_of(c->str, conditions))
+				ld_error(m->L, c, "services.%s.depends_on.%s.condition must be one of "
+					 "service_started, service_healthy, "
+					 "service_completed_successfully", m->svc, k->str);
+			else
+				d->condition = c->str;
+		}
+	}
+}
+
+static void model_build_section(struct mctx *m, const struct y_node *n, struct c_service *s)
+{
+	const struct y_node *ctx = NULL, *df = NULL, *inl = NULL, *tg = NULL;
+	const char *context, *dockerfile;
+
+	if (is_null(n))
+		return;
+	if (n->kind == Y_SCALAR) {
+		ctx = n;
+	} else if (n->kind == Y_MAP) {
+		static const char *const strs[] = { "context", "dockerfile", "target", NULL };
+
+		for (const char *const *k = strs; *k; k++)
+			if (get(n, *k) && get(n, *k)->kind != Y_SCALAR)
+				ld_error(m->L, get(n, *k), "services.%s.build.%s must be a string",
+					 m->svc, *k);
+		ctx = get(n, "context");
+		df = get(n, "dockerfile");
+		inl = get(n, "dockerfile_inline");
+		tg = get(n, "target");
+	} else {
+		type_error(m, "build", n, "a path or a mapping");
+		return;
+	}
+	context = str_of(ctx);
+	if (!context || !*context)
+		context = ".";
+	if (!ld_is_remote(context))
+		context = ld_resolve_at(m->L, ctx && str_of(ctx) ? ctx : n, context);
+	s->build_context = cval(ctx && str_of(ctx) ? ctx : n);
+	if (!s->build_context.s) {
+		s->build_context.pos = n->pos;
+		s->build_context.via = n->via;
+	}
+	s->build_context.s = context;
+	s->build_target = cval(tg);
+	if (str_of(inl) || ld_is_remote(context))
+		return;	/* no Dockerfile to open */
+	dockerfile = str_of(df) && *str_of(df) ? str_of(df) : "Dockerfile";
+	s->build_dockerfile = cval(str_of(df) ? df : n);
+	if (!s->build_dockerfile.s) {
+		s->build_dockerfile.pos = n->pos;
+		s->build_dockerfile.via = n->via;
+	}
+	s->build_dockerfile.s = path_join(m->L->a, context, dockerfile);
+}
+
+static void model_service(struct ld *L, struct y_pair *sp, struct c_service *s)
+{
+	struct mctx m = { L, sp->key->str };
+	const struct y_node *svc = sp->value, *n, *hc, *dep, *rp, *lg;
+
+	s->name = sp->key->str;
+	s->pos = sp->key->pos;
+	s->node = svc;
+	s->image = want_string(&m, svc, "image");
+	s->user = want_string(&m, svc, "user");
+	s->restart = want_string(&m, svc, "restart");
+	s->network_mode = want_string(&m, svc, "network_mode");
+	s->pid = want_string(&m, svc, "pid");
+	s->ipc = want_string(&m, svc, "ipc");
+	s->userns_mode = want_string(&m, svc, "userns_mode");
+	s->container_name = want_string(&m, svc, "container_name");
+	s->privileged = want_bool(&m, get(svc, "privileged"), "privileged");
+	s->read_only = want_bool(&m, get(svc, "read_only"), "read_only");
+	s->init = want_bool(&m, get(svc, "init"), "init");
+	model_build_section(&m, get(svc, "build"), s);
+	want_list(&m, get(svc, "cap_add"), "cap_add", false, &s->cap_add);
+	want_list(&m, get(svc, "security_opt"), "security_opt", false, &s->security_opt);
+	want_list(&m, get(svc, "profiles"), "profiles", false, &s->profiles);
+	want_list(&m, get(svc, "expose"), "expose", false, &s->expose);
+	want_command(&m, get(svc, "command"), "command", &s->command);
+	want_command(&m, get(svc, "entrypoint"), "entrypoint", &s->entrypoint);
+	if ((n = get(svc, "networks")) && n->kind == Y_MAP) {
+		for (size_t i = 0; i < n->npairs; i++) {
+			if (!is_null(n->pairs[i].value) && n->pairs[i].value->kind != Y_MAP)
+				ld_error(L, n->pairs[i].value, "services.%s.networks.%s must be a "
+					 "mapping or null", m.svc, n->pairs[i].key->str);
+			list_add(L->a, &s->networks, n->pairs[i].key, n->pairs[i].key->str);
+		}
+	} else {
+		want_list(&m, n, "networks", false, &s->networks);
+	}
+	model_ports(&m, get(svc, "ports"), s);
+	model_volumes(&m, get(svc, "volumes"), s);
+	want_kv(&m, get(svc, "environment"), "environment", true, &s->environment,
+		&s->nenvironment);
+	want_kv(&m, get(svc, "labels"), "labels", true, &s->labels, &s->nlabels);
+	model_depends(&m, get(svc, "depends_on"), s);
+	if ((lg = get(svc, "logging")) && !is_null(lg)) {
+		if (lg->kind != Y_MAP) {
+			type_error(&m, "logging", lg, "a mapping");
+		} else {
+			if ((n = get(lg, "driver")) && n->kind != Y_SCALAR)
+				type_error(&m, "logging.driver", n, "a string");
+			s->logging_driver = cval(get(lg, "driver"));
+			want_kv(&m, get(lg, "options"), "logging.options", false,
+				&s->logging_options, &s->nlogging_options);
+		}
+	}
+	if ((dep = get(svc, "deploy")) && !is_null(dep)) {
+		if (dep->kind != Y_MAP) {
+			type_error(&m, "deploy", dep, "a mapping");
+		} else if ((rp = get(dep, "restart_policy")) && !is_null(rp)) {
+			if (rp->kind != Y_MAP) {
+				type_error(&m, "deploy.restart_policy", rp, "a mapping");
+			} else {
+				if ((n = get(rp, "condition")) && n->kind != Y_SCALAR)
+					type_error(&m, "deploy.restart_policy.condition", n, "a string");
+				if ((n = get(rp, "max_attempts")) && n->kind != Y_SCALAR)
+					type_error(&m, "deploy.restart_policy.max_attempts", n,
+						   "a number");
+				s->deploy_restart_condition = cval(get(rp, "condition"));
+				s->deploy_restart_max_attempts = cval(get(rp, "max_attempts"));
+			}
+		}
+	}
+	hc = get(svc, "healthcheck");
+	if (hc && !is_null(hc) && hc->kind != Y_MAP) {
+		type_error(&m, "healthcheck", hc, "a mapping");
+	} else if (hc && !is_null(hc)) {
+		const struct y_node *t = get(hc, "test");
+
+		s->has_healthcheck = true;
+		if (streq(want_bool(&m, get(hc, "disable"), "healthcheck.disable").s, "true"))
+			s->has_healthcheck = false;
+		if (t && t->kind == Y_SEQ && t->nitems && streq(str_of(t->items[0]), "NONE"))
+			s->has_healthcheck = false;
+		if (t && !is_null(t) && t->kind == Y_MAP)
+			type_error(&m, "healthcheck.test", t, "a string or a list");
+	}
+}
+
+static bool profile_enabled(const char *const *enabled, size_t n, const struct c_service *s)
+{
+	if (!s->profiles.n)
+		return true;
+	for (size_t i = 0; i < s->profiles.n; i++)
+		for (size_t j = 0; j < n; j++)
+			if (streq(enabled[j], "*") || streq(enabled[j], s->profiles.v[i].s))
+				return true;
+	return false;
+}
+
+static const struct c_service *find_service(const struct c_project *p, const char *name)
+{
+	for (size_t i = 0; i < p->nservices; i++)
+		if (streq(p->services[i].name, name))
+			return &p->services[i];
+	return NULL;
+}
+
+/* The names a service refers to in a top-level section (networks ...). */
+static bool declared(const struct y_node *root, const char *section, const char *name)
+{
+	const struct y_node *sec = get(root, section);
+
+	return sec && sec->kind == Y_MAP && pair_of(sec, name);
+}
+
+/* What compose-go's checkConsistency refuses, for enabled services. */
+static void check_references(struct ld *L, const struct c_project *p, const struct c_service *s)
+{
+	const struct y_node *svc = s->node;
+	static const char *const mounts[] = { "secrets", "configs" };
+
+	if ((!s->image.s || !*s->image.s) && !get(svc, "build") && !get(svc, "provider") &&
+	    !smap_find(&L->ext_failed, s->name))
+		ld_error_at(L, s->pos.file, s->pos.line, "service \"%s\" has neither an image nor "
+			    "a build context", s->name);
+	for (size_t i = 0; i < s->ndepends_on; i++)
+		if (!find_service(p, s->depends_on[i].service))
+			ld_error_at(L, s->depends_on[i].pos.file, s->depends_on[i].pos.line,
+				    "service \"%s\" depends on undefined service \"%s\"", s->name,
+				    s->depends_on[i].service);
+	if (s->network_mode.s && starts_with(s->network_mode.s, "service:") &&
+	    !find_service(p, s->network_mode.s + 8))
+		ld_error_at(L, s->network_mode.pos.file, s->network_mode.pos.line,
+			    "service \"%s\" uses network_mode %s, but there is no such service",
+			    s->name, s->network_mode.s);
+	for (size_t i = 0; i < s->networks.n; i++)
+		if (!streq(s->networks.v[i].s, "default") &&
+		    !declared(p->root, "networks", s->networks.v[i].s))
+			ld_error_at(L, s->networks.v[i].pos.file, s->networks.v[i].pos.line,
+				    "service \"%s\" refers to undefined network \"%s\"", s->name,
+				    s->networks.v[i].s);
+	for (size_t i = 0; i < s->nvolumes; i++)
+		if (streq(s->volumes[i].type, "volume") && s->volumes[i].source &&
+		    !declared(p->root, "volumes", s->volumes[i].source))
+			ld_error_at(L, s->volumes[i].pos.file, s->volumes[i].pos.line,
+				    "service \"%s\" refers to undefined volume \"%s\"", s->name,
+				    s->volumes[i].source);
+	for (size_t k = 0; k < 2; k++) {
+		const struct y_node *list = get(svc, mounts[k]);
+
+		if (!list || list->kind != Y_SEQ)
+			continue;
+		for (size_t i = 0; i < list->nitems; i++) {
+			const struct y_node *it = list->items[i];
+			const char *name = str_of(it) ? str_of(it) : str_of(get(it, "source"));
+
+			if (name && !declared(p->root, mounts[k], name))
+				ld_error(L, it, "service \"%s\" refers to undefined %.6s \"%s\"",
+					 s->name, mounts[k], name);
+		}
+	}
+}
+
+const char *ld_normalize_name(struct arena *a, const char *s)
+{
+	char *o = arena_alloc(a, strlen(s) + 1);
+	size_t n = 0;
+
+	for (; *s; s++) {
+		char c = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+			if (!n && (c == '_' || c == '-'))
+				continue;
+			o[n++] = c;
+		}
+	}
+	o[n] = 0;
+	return o;
+}
+
+/* Builds out's services from out->root. */
+void ld_build_model(struct ld *L, struct c_project *out, const char *const *profiles,
+		    size_t nprofiles)
+{
+	struct y_node *services = get(out->root, "services");
+	size_t cap = 0;
+
+	if (!services || services->kind != Y_MAP)
+		return;
+	for (size_t i = 0; i < services->npairs; i++) {
+		struct y_pair *sp = &services->pairs[i];
+		struct c_service *s;
+
+		if (starts_with(sp->key->str, "x-"))
+			continue;	/* an extension, not a service */
+		if (sp->value->kind != Y_MAP) {
+			ld_error(L, sp->value, "services.%s must be a mapping", sp->key->str);
+			continue;
+		}
+		s = ARENA_PUSH(L->a, out->services, out->nservices, cap);
+		model_service(L, sp, s);
+		s->active = profile_enabled(profiles, nprofiles, s);
+	}
+	for (size_t i = 0; i < out->nservices; i++)
+		if (out->services[i].active)
+			check_references(L, out, &out->services[i]);
+}

@@ -117,6 +117,12 @@ summary() { echo; echo "$pass passed, $fail failed, $skip skipped"; [ $fail -eq 
 # GOLDEN_GLOB "host" also runs the host section below.
 if [ -n "$only" ] && [ "$only" != host ]; then summary; exit; fi
 
+# The lexicon: every entry changes what is reported (tests/lexicon/probe.py;
+# the unit test lexicon_lists checks the lists against tests/lexicon/*.txt).
+mkdir -p "$tmp/probe"
+if python3 "$top/tests/lexicon/probe.py" "$BIN" "$tmp/probe" >"$tmp/probe.out" 2>&1; then ok
+else bad "lexicon probes"; head -20 "$tmp/probe.out"; fi
+
 # One reader, one limit: a Dockerfile over 4 MiB is refused alike by check
 # and parse (parse took 64 MiB, check 4), and so is a compose file.
 d=$tmp/big; mkdir -p "$d"

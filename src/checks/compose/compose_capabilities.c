@@ -1,7 +1,7 @@
 /* SW0253: a compose service adds a capability that reaches the host. */
 #include "checks/compose/compose_util.h"
 
-#include "lexicon/names.h"
+#include "lexicon/lexicon.h"
 
 static void check(struct rule_ctx *c)
 {

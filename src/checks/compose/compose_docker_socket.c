@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "lexicon/names.h"
+#include "lexicon/lexicon.h"
 #include "util/path.h"
 #include "util/str.h"
 
@@ -21,7 +21,7 @@ static const char *exposes(struct arena *a, const struct c_volume *v)
 	if (strcmp(v->type, "bind") || v->source[0] != '/')
 		return NULL;
 	src = path_resolve(a, "/", v->source);
-	if (is_runtime_socket(src, &docker))
+	if (lex_runtime_socket(src, &docker))
 		return arena_printf(a, "%s (%s)", docker ? "the Docker socket" :
 				    "the container runtime's socket", v->source);
 	if (str_eq(src, "/var/run") || str_eq(src, "/run"))

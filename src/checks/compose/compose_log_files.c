@@ -8,6 +8,7 @@
 #include "checks/dockerfile/helpers.h"
 #include "util/path.h"
 #include "util/str.h"
+#include "lexicon/lexicon.h"
 
 #define MAX_CHAIN 64
 #define MAX_CANDS 32
@@ -83,10 +84,7 @@ static const char *where(struct scan *sc, const struct m_instr *in)
 /* Names of ENV/ARG values that hold a log location. */
 static bool log_var_name(const char *name)
 {
-	static const char *const ends[] = {
-		"LOG_DIR", "LOGDIR", "LOGS_DIR", "LOG_PATH", "LOGPATH", "LOG_FILE", "LOGFILE",
-		"LOG_FOLDER", "LOGS_PATH", NULL
-	};
+	const char *const *ends = lex_log_vars.words;
 	size_t n = strlen(name);
 
 	for (size_t k = 0; ends[k]; k++) {
@@ -167,10 +165,7 @@ static void scan_run(struct scan *sc, const struct m_instr *in, bool nginx_base)
 static void scan_words(struct scan *sc, const char *const *w, size_t n, const char *cwd,
 		       const char *from)
 {
-	static const char *const opts[] = {
-		"log-file", "logfile", "log_file", "log-path", "log-dir", "log_dir", "logdir",
-		"access-logfile", "error-logfile", "log-filename", NULL
-	};
+	const char *const *opts = lex_log_options.words;
 	struct arena *a = sc->c->a;
 
 	for (size_t k = 0; k < n; k++) {

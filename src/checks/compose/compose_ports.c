@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "lexicon/lexicon.h"
 #include "util/str.h"
 
 bool port_range(const char *s, long *lo, long *hi)
@@ -35,30 +36,14 @@ bool port_on_all_interfaces(const struct c_port *p)
 	       str_eq(ip, "[::]");
 }
 
-static const struct {
-	long port;
-	const char *what;
-} known[] = {
-	{ 5432, "PostgreSQL" }, { 3306, "MySQL/MariaDB" }, { 1433, "SQL Server" },
-	{ 1521, "Oracle" }, { 27017, "MongoDB" }, { 27018, "MongoDB" }, { 6379, "Redis" },
-	{ 6380, "Redis" }, { 9200, "Elasticsearch" }, { 9300, "Elasticsearch" },
-	{ 5672, "RabbitMQ" }, { 15672, "RabbitMQ's management" }, { 11211, "Memcached" },
-	{ 2181, "ZooKeeper" }, { 9092, "Kafka" }, { 8086, "InfluxDB" }, { 5984, "CouchDB" },
-	{ 7687, "Neo4j" }, { 26257, "CockroachDB" }, { 9042, "Cassandra" },
-	{ 8529, "ArangoDB" },
-};
-
 static const char *database_in(const char *spec, const struct config *cfg, long *port)
 {
 	long lo, hi;
 
 	if (!port_range(spec, &lo, &hi) || hi - lo > 1000)
 		return NULL;
-	for (size_t k = 0; k < sizeof(known) / sizeof(known[0]); k++)
-		if (known[k].port >= lo && known[k].port <= hi) {
-			*port = known[k].port;
-			return known[k].what;
-		}
+	if ((*port = database_port_in(lo, hi)))
+		return database_of_port(*port);
 	for (size_t k = 0; cfg && k < cfg->ndatabases; k++)
 		if (cfg->databases[k] >= lo && cfg->databases[k] <= hi) {
 			*port = cfg->databases[k];

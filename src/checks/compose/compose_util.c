@@ -12,6 +12,7 @@
 #include "util/readfile.h"
 #include "util/strbuf.h"
 #include "util/str.h"
+#include "lexicon/lexicon.h"
 
 
 struct finding *cx_report(struct rule_ctx *c, const struct c_service *s, const struct y_pos *pos,
@@ -171,26 +172,12 @@ static const char *repo_base(const char *repo)
 
 bool cx_proxy_repo(const char *repo)
 {
-	static const char *const names[] = {
-		"nginx", "nginx-unprivileged", "nginx-proxy", "nginx-proxy-manager",
-		"openresty", "traefik", "caddy", "caddy-docker-proxy", "haproxy",
-		"haproxy-alpine", "haproxy-debian", "envoy", "envoy-alpine", "envoy-distroless",
-		"httpd", "apache", "apache2", "varnish", NULL
-	};
-	const char *b = repo_base(repo);
-
-	for (size_t k = 0; names[k]; k++)
-		if (str_eq(b, names[k]))
-			return true;
-	return false;
+	return lex_has(&lex_proxy_images, repo_base(repo));
 }
 
 bool cx_proxy_name(const char *name)
 {
-	static const char *const words[] = {
-		"proxy", "nginx", "traefik", "caddy", "haproxy", "envoy", "httpd", "apache",
-		"varnish", "openresty", NULL
-	};
+	const char *const *words = lex_proxy_words.words;
 
 	for (const char *p = name; *p;) {
 		size_t n = strcspn(p, "-_.");

@@ -6,6 +6,7 @@
 
 #include "checks/dockerfile/vars.h"
 #include "util/str.h"
+#include "lexicon/lexicon.h"
 
 static const char *kind_name(const struct m_instr *in)
 {
@@ -85,11 +86,7 @@ static void check_name(struct rule_ctx *c, const struct m_instr *in, const char 
 
 static bool is_shell_name(const char *s)
 {
-	const char *base = strrchr(s, '/');
-
-	base = base ? base + 1 : s;
-	return str_eq(base, "sh") || str_eq(base, "bash") || str_eq(base, "ash") ||
-	       str_eq(base, "dash") || str_eq(base, "zsh");
+	return lex_has_base(&lex_shells, s);
 }
 
 /* Exec form that runs a program directly, not ["sh", "-c", "script"]. */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "checks/dockerfile/helpers.h"
+#include "lexicon/lexicon.h"
 #include "util/str.h"
 
 static bool in_list(const char *const *list, const char *s)
@@ -58,6 +59,7 @@ static bool nginx_foreground(const struct sh_cmd *cmd)
 static bool daemonizes(struct rule_ctx *c, const struct sh_cmd *cmd, const char **how)
 {
 	const char *name = sh_cmd_name(cmd), *sub = sh_cmd_subcommand(cmd);
+	const struct lex_daemon *d;
 	size_t k;
 
 	*how = "daemonizes by default";
@@ -70,6 +72,22 @@ static bool daemonizes(struct rule_ctx *c, const struct sh_cmd *cmd, const char 
 		*how = "is daemonized (--daemonize=yes)";
 		return true;
 	}
+	if (!(d = lex_daemon(name)))
+		return false;
+	if (d->foreground) {
+		for (const char *const *o = d->foreground; *o; o++)
+			if (sh_cmd_has_opt(cmd, *o))
+				return false;
+		return true;
+	}
+	if (d->daemonize) {
+		*how = d->how;
+		for (const char *const *o = d->daemonize; *o; o++)
+			if ((*o)[1] == '-' ? sh_cmd_has_opt(cmd, *o) : arg_at(cmd, *o) != 0)
+				return true;
+		return false;
+	}
+	/* The custom ones: */
 	if (str_eq(name, "nginx")) {
 		static const char *const no_start[] = { "-t", "-T", "-v", "-V", "-h", "-?", "-s", NULL };
 
@@ -79,24 +97,6 @@ static bool daemonizes(struct rule_ctx *c, const struct sh_cmd *cmd, const char 
 		*how = "daemonizes (no -g 'daemon off;')";
 		return !nginx_foreground(cmd);
 	}
-	if (str_eq(name, "cron") || str_eq(name, "crond") || str_eq(name, "atd"))
-		return !sh_cmd_has_opt(cmd, "-f") && !sh_cmd_has_opt(cmd, "-n");
-	if (str_eq(name, "sshd"))
-		return !sh_cmd_has_opt(cmd, "-D") && !sh_cmd_has_opt(cmd, "-d") &&
-		       !sh_cmd_has_opt(cmd, "-t") && !sh_cmd_has_opt(cmd, "-T");
-	if (str_eq(name, "rsyslogd") || str_eq(name, "syslogd") || str_eq(name, "ntpd"))
-		return !sh_cmd_has_opt(cmd, "-n");
-	if (str_eq(name, "syslog-ng"))
-		return !sh_cmd_has_opt(cmd, "-F") && !sh_cmd_has_opt(cmd, "--foreground");
-	if (str_eq(name, "chronyd"))
-		return !sh_cmd_has_opt(cmd, "-d");
-	if (str_eq(name, "squid"))
-		return !sh_cmd_has_opt(cmd, "-N") && !sh_cmd_has_opt(cmd, "--foreground") &&
-		       !sh_cmd_has_opt(cmd, "-k") && !sh_cmd_has_opt(cmd, "-z");
-	if (str_eq(name, "dnsmasq"))
-		return !sh_cmd_has_opt(cmd, "-k") && !sh_cmd_has_opt(cmd, "--keep-in-foreground") &&
-		       !sh_cmd_has_opt(cmd, "-d") && !sh_cmd_has_opt(cmd, "--no-daemon") &&
-		       !sh_cmd_has_opt(cmd, "--test");
 	if (str_eq(name, "httpd") || str_eq(name, "apache2")) {
 		if (has_opt_value(cmd, "-D", "FOREGROUND") || arg_at(cmd, "-X"))
 			return false;
@@ -119,18 +119,6 @@ static bool daemonizes(struct rule_ctx *c, const struct sh_cmd *cmd, const char 
 		/* apachectl [-k] start|restart|graceful */
 		return sub && (str_eq(sub, "start") || str_eq(sub, "restart") ||
 			       str_eq(sub, "graceful"));
-	}
-	if (!strncmp(name, "php-fpm", 7)) {
-		*how = "is daemonized (-D)";
-		return arg_at(cmd, "-D") || sh_cmd_has_opt(cmd, "--daemonize");
-	}
-	if (str_eq(name, "memcached")) {
-		*how = "is daemonized (-d)";
-		return arg_at(cmd, "-d") || sh_cmd_has_opt(cmd, "--daemon");
-	}
-	if (str_eq(name, "haproxy")) {
-		*how = "is daemonized (-D)";
-		return arg_at(cmd, "-D");
 	}
 	if (str_eq(name, "dbus-daemon")) {
 		*how = "forks into the background";

@@ -6,6 +6,7 @@
 
 #include "util/strbuf.h"
 #include "util/str.h"
+#include "lexicon/lexicon.h"
 
 /* Options of package managers that take the next word as their value, so
  * that `apt-get -o Dpkg::Options::=--force-confold install x` is an install. */
@@ -136,15 +137,10 @@ void stage_main_process(const struct m_stage *s, const struct m_instr **ep,
 /* ["sh", "-c", "script"]: the model parsed the script, not the words. */
 static bool exec_shell_c(const struct m_instr *in)
 {
-	const char *base;
-
 	if (in->nwords < 3)
 		return false;
-	base = strrchr(in->words[0], '/');
-	base = base ? base + 1 : in->words[0];
-	return (str_eq(base, "sh") || str_eq(base, "bash") || str_eq(base, "ash") ||
-		str_eq(base, "dash") || str_eq(base, "zsh")) &&
-	       in->words[1][0] == '-' && strchr(in->words[1], 'c');
+	return lex_has_base(&lex_shells, in->words[0]) && in->words[1][0] == '-' &&
+	       strchr(in->words[1], 'c');
 }
 
 static void add_quoted(struct strbuf *sb, const char *s)
@@ -244,11 +240,7 @@ const struct m_instr *instr_shell(const struct m_instr *in)
 
 bool instr_posix_shell(struct arena *a, const struct m_instr *in)
 {
-	static const char *const shells[] = {
-		"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", NULL
-	};
 	const struct m_instr *sh = instr_shell(in);
-	const char *base;
 
 	if (!sh) {
 		/* "windows/servercore", "...:4.8-windowsservercore-ltsc2022" */
@@ -259,14 +251,7 @@ bool instr_posix_shell(struct arena *a, const struct m_instr *in)
 		return !strstr(ref, "windows") && !strstr(ref, "nanoserver") &&
 		       !strstr(ref, "servercore");
 	}
-	if (!sh->node->json)
-		return false;
-	base = strrchr(sh->node->args[0].value, '/');
-	base = base ? base + 1 : sh->node->args[0].value;
-	for (size_t i = 0; shells[i]; i++)
-		if (str_eq(base, shells[i]))
-			return true;
-	return false;
+	return sh->node->json && lex_has_base(&lex_shells, sh->node->args[0].value);
 }
 
 const char *cmd_service_start(const struct sh_cmd *cmd)

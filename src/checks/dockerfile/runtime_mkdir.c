@@ -6,6 +6,7 @@
 
 #include "util/path.h"
 #include "util/str.h"
+#include "lexicon/lexicon.h"
 
 #define MAX_CHAIN 64
 
@@ -67,12 +68,7 @@ static unsigned line_of(const char *text, size_t off)
 
 static bool is_shell(const char *name)
 {
-	static const char *const shells[] = { "sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", NULL };
-
-	for (size_t i = 0; shells[i]; i++)
-		if (str_eq(name, shells[i]))
-			return true;
-	return false;
+	return lex_has(&lex_shells, name);
 }
 
 /* A #! line for something other than a shell (python, node...). */

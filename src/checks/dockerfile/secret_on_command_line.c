@@ -7,6 +7,7 @@
 #include "checks/dockerfile/vars.h"
 #include "input/shell/shell.h"
 #include "util/str.h"
+#include "lexicon/lexicon.h"
 
 struct scan {
 	struct rule_ctx *c;
@@ -242,7 +243,7 @@ static void check_options(struct scan *sc, const struct sh_cmd *cmd)
 /* Commands that run another command: the shell parser emits that command
  * (or the -c script's commands) on its own, so its words are checked there. */
 static const char *const runners[] = {
-	"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "su", "runuser", "sudo", "env",
+	"su", "runuser", "sudo", "env",
 	"nice", "nohup", "exec", "time", "command", "xargs", "gosu", "su-exec", "tini",
 	"dumb-init", "timeout", NULL
 };
@@ -261,7 +262,7 @@ static void check_cmd(struct scan *sc, const struct sh_cmd *cmd)
 			if (cmd->argv[k].text[0] != '-')
 				check_assign(sc, &cmd->argv[k], NULL);
 	}
-	if (name_in(name, runners))
+	if (lex_has(&lex_shells, name) || name_in(name, runners))
 		return;
 	for (size_t k = 0; k < cmd->argc; k++)
 		check_text(sc, cmd, &cmd->argv[k]);

@@ -6,13 +6,7 @@
 #include <strings.h>
 
 #include "checks/dockerfile/helpers.h"
-
-/* Packages that ship an SSH server. "openssh" is the server on Alpine and
- * Arch; Debian's "ssh" metapackage pulls in openssh-server. */
-static const char *const server_packages[] = {
-	"openssh-server", "openssh-server-pam", "openssh", "ssh", "dropbear", "dropbear-bin",
-	"tinysshd", NULL
-};
+#include "lexicon/lexicon.h"
 
 /* Remembers the first SSH server package in *(const char **)ctx. */
 static void on_package(void *ctx, const struct sh_word *pkg)
@@ -23,7 +17,7 @@ static void on_package(void *ctx, const struct sh_word *pkg)
 
 	if (*found || pkg->has_subst)
 		return;
-	for (const char *const *p = server_packages; *p; p++)
+	for (const char *const *p = lex_ssh_packages.words; *p; p++)
 		if (strlen(*p) == n && !strncmp(t, *p, n)) {
 			*found = *p;
 			return;

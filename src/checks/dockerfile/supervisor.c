@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "checks/dockerfile/helpers.h"
-#include "lexicon/names.h"
+#include "lexicon/lexicon.h"
 #include "util/str.h"
 
 static bool in_list(const char *const *list, const char *s)
@@ -99,27 +99,20 @@ static const char *pm2_of(struct rule_ctx *c, const struct sh_cmd *cmd)
  * isn't one. */
 static const char *supervisor_of(struct rule_ctx *c, const struct sh_cmd *cmd)
 {
-	/* Procfile runners start every process of the Procfile. */
-	static const char *const procfile[] = {
-		"honcho", "foreman", "overmind", "goreman", NULL
-	};
-	static const char *const inits[] = {
-		"init", "/sbin/init", "/usr/sbin/init", "/bin/init", "/usr/bin/init", NULL
-	};
 	const char *name = sh_cmd_name(cmd), *sub;
 
 	if (!cmd->argc)
 		return NULL;
-	if (is_supervisor_name(name))
+	if (lex_has(&lex_supervisors, name))
 		return arena_printf(c->a, "the container's main process is %s, a process "
 				    "supervisor", name);
 	if (str_eq(cmd->argv[0].text, "/init"))
 		return "the container's main process is s6-overlay's /init, a process supervisor";
-	if (in_list(inits, cmd->argv[0].text))
+	if (lex_has(&lex_init_paths, cmd->argv[0].text))
 		return arena_printf(c->a, "the container's main process is %s, an init system "
 				    "that supervises services", cmd->argv[0].text);
 	sub = sh_cmd_subcommand(cmd);
-	if ((in_list(procfile, name) && sub && str_eq(sub, "start")) ||
+	if ((lex_has(&lex_procfile_runners, name) && sub && str_eq(sub, "start")) ||
 	    str_eq(name, "hivemind"))
 		return arena_printf(c->a, "the container's main process is %s, which runs every "
 				    "process of a Procfile", name);

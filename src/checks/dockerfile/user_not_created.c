@@ -6,6 +6,7 @@
 
 #include "checks/dockerfile/helpers.h"
 #include "util/str.h"
+#include "lexicon/lexicon.h"
 
 /*
  * Users the base images ship. Only images we know are listed: for any
@@ -108,8 +109,7 @@ static bool base_may_have(struct rule_ctx *c, const char *image, const char *use
 
 static bool is_shell(const char *name)
 {
-	return str_eq(name, "sh") || str_eq(name, "bash") || str_eq(name, "ash") ||
-	       str_eq(name, "dash") || str_eq(name, "zsh");
+	return lex_has(&lex_shells, name);
 }
 
 /* A script from the context (./setup.sh, bash /tmp/init): we can't see

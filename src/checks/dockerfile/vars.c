@@ -6,6 +6,7 @@
 
 #include "input/shell/shell.h"
 #include "util/str.h"
+#include "lexicon/lexicon.h"
 
 /* A name split into parts on '_', '-' and '.' (at most MAX_PARTS). */
 #define MAX_PARTS 16
@@ -57,19 +58,11 @@ static bool part_in(const struct parts *ps, size_t i, const char *const *list)
 	return false;
 }
 
-static const struct {
-	const char *w;
-	size_t n;
-} secret_words[] = {
-	{ "PASSWORD", 8 }, { "PASSWD", 6 }, { "PASSPHRASE", 10 }, { "TOKEN", 5 },
-	{ "SECRET", 6 }, { "APIKEY", 6 }, { "CREDENTIAL", 10 },
-};
-
 static bool has_secret_part(const struct parts *ps, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++) {
-		for (size_t k = 0; k < sizeof(secret_words) / sizeof(secret_words[0]); k++)
-			if (part_ends_with(ps, i, secret_words[k].w, secret_words[k].n))
+		for (const char *const *w = lex_secret_words.words; *w; w++)
+			if (part_ends_with(ps, i, *w, strlen(*w)))
 				return true;
 		/* API_KEY, PRIVATE_KEY, ACCESS_KEY (also ..._KEYS) */
 		if (i + 1 < to && (part_is(ps, i, "API") || part_is(ps, i, "PRIVATE") ||

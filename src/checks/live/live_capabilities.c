@@ -1,7 +1,7 @@
 /* SW0283: a container has a capability added that reaches the host. */
 #include "checks/live/live_util.h"
 
-#include "lexicon/names.h"
+#include "lexicon/lexicon.h"
 
 static void check(struct rule_ctx *c)
 {

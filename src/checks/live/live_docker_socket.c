@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "lexicon/names.h"
+#include "lexicon/lexicon.h"
 #include "util/path.h"
 #include "util/str.h"
 
@@ -22,7 +22,7 @@ static void check(struct rule_ctx *c)
 		dst = m->destination[0] == '/' ? path_resolve(c->a, "/", m->destination) : "";
 		/* The destination counts too: a socket bound where the
 		 * Docker client looks for it is meant to be used. */
-		if (is_runtime_socket(src, &docker) || is_runtime_socket(dst, &d2))
+		if (lex_runtime_socket(src, &docker) || lex_runtime_socket(dst, &d2))
 			lv_report(c, "has %s mounted (%s on %s): whoever controls the container "
 				  "controls the host", docker || d2 ? "the Docker socket" :
 				  "a container runtime's socket", m->source, m->destination);

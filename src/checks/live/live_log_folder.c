@@ -6,6 +6,7 @@
 
 #include "util/path.h"
 #include "util/str.h"
+#include "lexicon/lexicon.h"
 
 /* A path with a "log" or "logs" component. */
 static bool log_path(const char *p)
@@ -22,8 +23,7 @@ static bool log_path(const char *p)
 /* An environment variable that names a log folder (LOG_DIR, APP_LOGS_DIR...). */
 static bool log_var(const char *name, size_t n)
 {
-	static const char *const ends[] = { "LOG_DIR", "LOGDIR", "LOGS_DIR", "LOG_FOLDER",
-					    "LOGS_PATH", "LOG_PATH", NULL };
+	const char *const *ends = lex_log_vars.words;
 
 	for (size_t k = 0; ends[k]; k++) {
 		size_t l = strlen(ends[k]);

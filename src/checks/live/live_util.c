@@ -8,7 +8,7 @@
 #include "config/config.h"
 #include "input/dockerfile/model.h"
 #include "checks/compose/compose_util.h"
-#include "lexicon/names.h"
+#include "lexicon/lexicon.h"
 #include "util/str.h"
 
 struct finding *lv_report(struct rule_ctx *c, const char *fmt, ...)
@@ -60,36 +60,19 @@ bool lv_is_proxy(struct rule_ctx *c)
 
 bool lv_is_shell(const char *prog)
 {
-	static const char *const shells[] = {
-		"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox", NULL
-	};
-
-	for (size_t k = 0; shells[k]; k++)
-		if (str_eq(prog, shells[k]))
-			return true;
-	return false;
+	return lex_has(&lex_shells, prog) || lex_has(&lex_multicall, prog);
 }
 
 static bool interpreter(const char *prog)
 {
-	static const char *const names[] = {
-		"python", "python2", "python3", "perl", "ruby", "node", "php", NULL
-	};
-
-	if (lv_is_shell(prog))
-		return true;
-	for (size_t k = 0; names[k]; k++)
-		if (str_eq(prog, names[k]))
-			return true;
 	/* python3.11 and the like */
-	return !strncmp(prog, "python3.", 8);
+	return lv_is_shell(prog) || lex_has(&lex_interpreters, prog) ||
+	       !strncmp(prog, "python3.", 8);
 }
 
 bool lv_is_init(const char *prog)
 {
-	return str_eq(prog, "docker-init") || str_eq(prog, "tini") ||
-	       str_eq(prog, "tini-static") || str_eq(prog, "dumb-init") ||
-	       str_eq(prog, "catatonit");
+	return lex_has(&lex_reapers, prog);
 }
 
 /* The last path component of the word at p (length n), without a ':'. */
@@ -133,6 +116,6 @@ const struct live_proc *lv_main_proc(const struct live_container *ct)
 
 bool lv_is_manager(const char *prog)
 {
-	return is_supervisor_name(prog) || str_eq(prog, "sshd") || str_eq(prog, "dropbear") ||
+	return lex_has(&lex_supervisors, prog) || lex_has(&lex_ssh_servers, prog) ||
 	       str_eq(prog, "init");
 }

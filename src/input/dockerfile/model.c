@@ -14,6 +14,7 @@
 #include "util/readfile.h"
 #include "util/strbuf.h"
 #include "util/str.h"
+#include "lexicon/lexicon.h"
 
 static const struct { const char *name; enum m_kind kind; } kinds[] = {
 	{ "from", K_FROM }, { "run", K_RUN }, { "cmd", K_CMD },
@@ -161,11 +162,7 @@ static void scan_shell_refs(struct builder *b, const char *s)
 
 static bool is_shell_name(const char *s)
 {
-	const char *base = strrchr(s, '/');
-
-	base = base ? base + 1 : s;
-	return str_eq(base, "sh") || str_eq(base, "bash") || str_eq(base, "ash") ||
-	       str_eq(base, "dash") || str_eq(base, "zsh");
+	return lex_has_base(&lex_shells, s);
 }
 
 /* The shell code an instruction runs, from its args (after skip words). */

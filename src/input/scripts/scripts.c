@@ -11,6 +11,7 @@
 #include "input/discover/discover.h"
 #include "util/readfile.h"
 #include "util/str.h"
+#include "lexicon/lexicon.h"
 
 #define MAX_DEPTH 24
 #define MAX_SCRIPTS 5000
@@ -64,9 +65,6 @@ int script_kind_of(const char *path)
 /* A #! line naming a POSIX-family shell, directly or through env. */
 static bool shell_shebang(const char *path)
 {
-	static const char *const shells[] = {
-		"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", NULL
-	};
 	char line[160], *p, *w;
 	FILE *fp = fopen(path, "r");
 	bool ok = false;
@@ -88,9 +86,7 @@ static bool shell_shebang(const char *path)
 			w = (char *)base_name(w);
 			if (str_eq(w, "env") || w[0] == '-')
 				continue;	/* #!/usr/bin/env [-S] bash */
-			for (size_t i = 0; shells[i]; i++)
-				if (str_eq(w, shells[i]))
-					ok = true;
+			ok = lex_has(&lex_shells, w);
 			break;
 		}
 	}

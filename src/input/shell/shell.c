@@ -5,6 +5,7 @@
 
 #include "util/strbuf.h"
 #include "util/str.h"
+#include "lexicon/lexicon.h"
 
 /*
  * A small recursive-descent reader for the POSIX/bash subset that shows up
@@ -148,11 +149,7 @@ static bool is_assignment(const char *t, size_t lit)
 
 static bool is_shell(const char *name)
 {
-	static const char *const shells[] = {
-		"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", NULL
-	};
-
-	return in_list(shells, name);
+	return lex_has(&lex_shells, name);
 }
 
 static size_t off_at(const struct parser *p, size_t i)

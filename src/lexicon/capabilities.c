@@ -1,8 +1,8 @@
-#include "lexicon/names.h"
+/* Capabilities that reach the host, and why. */
+#include "lexicon/lexicon.h"
 
 #include <string.h>
 #include <strings.h>
-#include "util/str.h"
 
 static const struct {
 	const char *name, *what;
@@ -38,31 +38,7 @@ const char *capability_danger(const char *name, const char **canon)
 	return NULL;
 }
 
-const char *const supervisor_names[] = {
-	"supervisord", "s6-svscan", "s6-supervise", "runsvdir", "runit", "runit-init",
-	"my_init", "systemd", "openrc-init", "circusd", "monit", "chaperone", NULL
-};
-
-bool is_supervisor_name(const char *name)
+const char *capability_at(size_t i)
 {
-	for (size_t k = 0; supervisor_names[k]; k++)
-		if (str_eq(supervisor_names[k], name))
-			return true;
-	return false;
-}
-
-bool is_runtime_socket(const char *path, bool *docker)
-{
-	static const char *const socks[] = {
-		"/var/run/docker.sock", "/run/docker.sock", "/var/run/podman/podman.sock",
-		"/run/podman/podman.sock", "/run/containerd/containerd.sock",
-		"/var/run/containerd/containerd.sock", NULL
-	};
-
-	for (size_t k = 0; socks[k]; k++)
-		if (str_eq(path, socks[k])) {
-			*docker = strstr(path, "docker") != NULL;
-			return true;
-		}
-	return false;
+	return i < sizeof(caps) / sizeof(caps[0]) ? caps[i].name : NULL;
 }

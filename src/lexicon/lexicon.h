@@ -1,0 +1,100 @@
+/* What seaworthy knows about the world, as data, each list once: the
+ * names of shells, supervisors, daemons, proxies, secret words, log
+ * variables, capabilities, databases' ports and the container runtimes'
+ * sockets. Checks of every layer (Dockerfile, compose, image, live) and
+ * the spec/ predicates look names up here, so they agree; the suite tests
+ * every entry (tests/lexicon/). Everything here is static data. */
+#ifndef SW_LEXICON_H
+#define SW_LEXICON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A list of words; NULL-terminated. */
+struct lexicon {
+	const char *name;	/* for tests/lexicon/NAME.txt */
+	const char *const *words;
+};
+
+/* POSIX-family shells: sh, bash, ash, dash, zsh, ksh, mksh. */
+extern const struct lexicon lex_shells;
+/* Multi-call binaries that run a shell or a tool by their first argument
+ * (busybox sh, busybox sleep). */
+extern const struct lexicon lex_multicall;
+/* Process supervisors and init systems that run several services. */
+extern const struct lexicon lex_supervisors;
+/* Procfile runners: they start every process of a Procfile. */
+extern const struct lexicon lex_procfile_runners;
+/* An init system run as a path (/sbin/init ...). */
+extern const struct lexicon lex_init_paths;
+/* Minimal inits that only reap zombies and forward signals (tini,
+ * dumb-init, docker-init): fine as a container's main process. */
+extern const struct lexicon lex_reapers;
+/* SSH servers, as programs. */
+extern const struct lexicon lex_ssh_servers;
+/* Packages that ship an SSH server. "openssh" is the server on Alpine and
+ * Arch; Debian's "ssh" metapackage pulls in openssh-server. */
+extern const struct lexicon lex_ssh_packages;
+/* Interpreters that run a script named as their first operand. */
+extern const struct lexicon lex_interpreters;
+/* Image repositories (last component) of web proxies. */
+extern const struct lexicon lex_proxy_images;
+/* Words that, starting a part of a name, say proxy (reverse-proxy, nginx2). */
+extern const struct lexicon lex_proxy_words;
+/* Words that, ending a part of a variable name, make it a secret
+ * (PGPASSWORD, AUTH_TOKEN, APIKEY). */
+extern const struct lexicon lex_secret_words;
+/* Endings of variable names that hold a log location (APP_LOG_DIR). */
+extern const struct lexicon lex_log_vars;
+/* Command-line options that name a log file or folder (--log-file X). */
+extern const struct lexicon lex_log_options;
+/* The container runtimes' API sockets, as normalized absolute paths. */
+extern const struct lexicon lex_runtime_sockets;
+/* Whether a normalized absolute path is a container runtime's API socket;
+ * *docker is set when it is Docker's. */
+bool lex_runtime_socket(const char *path, bool *docker);
+/* Every list above, NULL-terminated, for the tests. */
+extern const struct lexicon *const lexicon_lists[];
+
+/* Whether s is one of l's words (exact, case-sensitive). */
+bool lex_has(const struct lexicon *l, const char *s);
+/* The same, ignoring case. */
+bool lex_has_ci(const struct lexicon *l, const char *s);
+/* Whether the last component of a path ("/usr/bin/bash") is one of l's words. */
+bool lex_has_base(const struct lexicon *l, const char *path);
+
+/* Capabilities that reach the host: why adding name (with or without
+ * CAP_, any case) does, or NULL for a harmless one. *canon gets its name
+ * without CAP_. */
+const char *capability_danger(const char *name, const char **canon);
+/* The i-th capability the table knows, or NULL past the end (tests). */
+const char *capability_at(size_t i);
+
+/* Databases, caches and brokers by their well-known port: what listens
+ * on port (e.g. "PostgreSQL"), or NULL. */
+const char *database_of_port(long port);
+/* The first known database port within lo..hi, or 0. */
+long database_port_in(long lo, long hi);
+/* The i-th port the table knows, or 0 past the end (tests). */
+long database_port_at(size_t i);
+
+/* Servers that fork into the background when a shell starts them, and
+ * the options that decide it. */
+struct lex_daemon {
+	const char *name;		/* the program; "php-fpm*" matches a prefix */
+	/* Forks unless one of these options is given (sh_cmd_has_opt); NULL
+	 * when it forks only with one of `daemonize`. */
+	const char *const *foreground;
+	/* Options that make it fork: a word equal to one, or --long=... */
+	const char *const *daemonize;
+	const char *how;		/* for the message: "is daemonized (-D)" */
+	bool custom;			/* the rule reads its options itself */
+};
+/* The daemon entry for a program name, or NULL. Programs whose options
+ * need more than two lists (nginx, httpd, apachectl, dbus-daemon, pg_ctl
+ * start) are in the table too, marked custom. */
+const struct lex_daemon *lex_daemon(const char *name);
+/* Every daemon the table knows, NULL-name-terminated, for the tests. */
+extern const struct lex_daemon lex_daemons[];
+
+#endif

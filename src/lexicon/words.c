@@ -1,0 +1,76 @@
+/* The word lists of the lexicon, and lookups. */
+#include "lexicon/lexicon.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "util/str.h"
+
+#define LIST(id, ...) \
+	static const char *const id##_words[] = { __VA_ARGS__, NULL }; \
+	const struct lexicon lex_##id = { #id, id##_words }
+
+LIST(shells, "sh", "bash", "ash", "dash", "zsh", "ksh", "mksh");
+LIST(multicall, "busybox");
+LIST(supervisors, "supervisord", "s6-svscan", "s6-supervise", "runsvdir", "runit",
+     "runit-init", "my_init", "systemd", "openrc-init", "circusd", "monit", "chaperone");
+LIST(procfile_runners, "honcho", "foreman", "overmind", "goreman");
+LIST(init_paths, "init", "/sbin/init", "/usr/sbin/init", "/bin/init", "/usr/bin/init");
+LIST(reapers, "docker-init", "tini", "tini-static", "dumb-init", "catatonit");
+LIST(ssh_servers, "sshd", "dropbear");
+LIST(ssh_packages, "openssh-server", "openssh-server-pam", "openssh", "ssh", "dropbear",
+     "dropbear-bin", "tinysshd");
+LIST(interpreters, "python", "python2", "python3", "perl", "ruby", "node", "php");
+LIST(proxy_images, "nginx", "nginx-unprivileged", "nginx-proxy", "nginx-proxy-manager",
+     "openresty", "traefik", "caddy", "caddy-docker-proxy", "haproxy", "haproxy-alpine",
+     "haproxy-debian", "envoy", "envoy-alpine", "envoy-distroless", "httpd", "apache",
+     "apache2", "varnish");
+LIST(proxy_words, "proxy", "nginx", "traefik", "caddy", "haproxy", "envoy", "httpd", "apache",
+     "varnish", "openresty");
+LIST(secret_words, "PASSWORD", "PASSWD", "PASSPHRASE", "TOKEN", "SECRET", "APIKEY",
+     "CREDENTIAL");
+LIST(log_vars, "LOG_DIR", "LOGDIR", "LOGS_DIR", "LOG_PATH", "LOGPATH", "LOG_FILE", "LOGFILE",
+     "LOG_FOLDER", "LOGS_PATH");
+LIST(log_options, "log-file", "logfile", "log_file", "log-path", "log-dir", "log_dir", "logdir",
+     "access-logfile", "error-logfile", "log-filename");
+LIST(runtime_sockets, "/var/run/docker.sock", "/run/docker.sock", "/var/run/podman/podman.sock",
+     "/run/podman/podman.sock", "/run/containerd/containerd.sock",
+     "/var/run/containerd/containerd.sock");
+
+const struct lexicon *const lexicon_lists[] = {
+	&lex_shells, &lex_multicall, &lex_supervisors, &lex_procfile_runners, &lex_init_paths,
+	&lex_reapers, &lex_ssh_servers, &lex_ssh_packages, &lex_interpreters, &lex_proxy_images,
+	&lex_proxy_words, &lex_secret_words, &lex_log_vars, &lex_log_options,
+	&lex_runtime_sockets, NULL
+};
+
+bool lex_has(const struct lexicon *l, const char *s)
+{
+	for (const char *const *w = l->words; *w; w++)
+		if (str_eq(*w, s))
+			return true;
+	return false;
+}
+
+bool lex_has_ci(const struct lexicon *l, const char *s)
+{
+	for (const char *const *w = l->words; *w; w++)
+		if (!strcasecmp(*w, s))
+			return true;
+	return false;
+}
+
+bool lex_has_base(const struct lexicon *l, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return lex_has(l, slash ? slash + 1 : path);
+}
+
+bool lex_runtime_socket(const char *path, bool *docker)
+{
+	if (!lex_has(&lex_runtime_sockets, path))
+		return false;
+	*docker = strstr(path, "docker") != NULL;
+	return true;
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Each lexicon entry changes what seaworthy reports: for every entry of
+tests/lexicon/NAME.txt that has a probe here, a small Dockerfile or compose
+project is made in a scratch folder, the binary checks them all at once per
+list, and the rule the entry should raise (or silence) is looked for in the
+entry's folder. usage: probe.py BINARY SCRATCH_DIR"""
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def words(name):
+    with open(os.path.join(HERE, name + '.txt')) as f:
+        return [l.strip() for l in f if l.strip()]
+
+
+def df(body):
+    return {'Dockerfile': 'FROM debian:12\nUSER 1000\n' + body}
+
+
+def compose(svc):
+    return {'compose.yaml': 'services:\n  s:\n' + ''.join('    %s\n' % l for l in svc)}
+
+
+def daemon_case(d):
+    name = d.rstrip('*') + ('8.2' if d.endswith('*') else '')
+    if d in ('cron', 'crond', 'atd', 'sshd', 'rsyslogd', 'syslogd', 'ntpd', 'syslog-ng',
+             'chronyd', 'squid', 'dnsmasq', 'nginx', 'httpd', 'apache2'):
+        cmd = name
+    elif d in ('php-fpm*', 'haproxy'):
+        cmd = name + ' -D'
+    elif d == 'memcached':
+        cmd = name + ' -d'
+    elif d in ('apachectl', 'apache2ctl', 'pg_ctl', 'pg_ctlcluster', 'postfix'):
+        cmd = name + ' start'
+    elif d == 'dbus-daemon':
+        cmd = name + ' --fork'
+    else:
+        return None
+    return df('CMD ["sh", "-c", "%s; exec app"]\n' % cmd)
+
+
+# list -> (case maker, rule, present?)
+PROBES = {
+    'shells': (lambda w: df('CMD ["/bin/%s", "-c", "supervisord -n"]\n' % w), 'SW0701', True),
+    'supervisors': (lambda w: df('CMD ["%s"]\n' % w), 'SW0701', True),
+    'procfile_runners': (lambda w: df('CMD ["%s", "start"]\n' % w), 'SW0701', True),
+    'init_paths': (lambda w: df('CMD ["%s"]\n' % w), 'SW0701', True),
+    'ssh_packages': (lambda w: df('RUN apt-get install -y %s\nCMD ["app"]\n' % w), 'SW0703', True),
+    'secret_words': (lambda w: df('ENV APP_%s=x7Hq2pLm9vR4\nCMD ["app"]\n' % w), 'SW0501', True),
+    'proxy_images': (lambda w: compose(['image: %s:1.2' % w, 'ports: ["80:80"]',
+                                        'restart: always']), 'SW0901', False),
+    'proxy_words': (lambda w: compose(['build: ./absent', 'ports: ["80:80"]', 'restart: always'])
+                    | {'name': 'web-' + w}, 'SW0901', False),
+    'runtime_sockets': (lambda w: compose(['image: acme/app:1', 'restart: always',
+                                           'volumes: ["%s:%s"]' % (w, w)]), 'SW0254', True),
+    'capabilities': (lambda w: compose(['image: acme/app:1', 'restart: always',
+                                        'cap_add: [%s]' % w]), 'SW0253', True),
+    'database_ports': (lambda w: compose(['image: acme/app:1', 'restart: always',
+                                          'ports: ["%s:%s"]' % (w, w)]), 'SW0902', True),
+    'log_vars': (lambda w: {'Dockerfile': 'FROM debian:12\nUSER 1000\nENV APP_%s=/app/logs\n'
+                            'CMD ["app"]\n' % w,
+                            'compose.yaml': 'services:\n  s:\n    build: .\n    restart: always\n'},
+                 'SW1001', True),
+    'log_options': (lambda w: {'Dockerfile': 'FROM debian:12\nUSER 1000\n'
+                               'CMD ["app", "--%s", "/app/logs/x.log"]\n' % w,
+                               'compose.yaml': 'services:\n  s:\n    build: .\n    restart: always\n'},
+                    'SW1001', True),
+    'daemons': (daemon_case, 'SW0702', True),
+}
+
+
+def main():
+    binary, scratch = os.path.abspath(sys.argv[1]), sys.argv[2]
+    bad = 0
+    total = 0
+    for name, (make, rule, present) in sorted(PROBES.items()):
+        root = os.path.join(scratch, name)
+        cases = {}
+        for i, w in enumerate(words(name)):
+            files = make(w)
+            if files is None:
+                continue
+            files = dict(files)
+            # a service named after the word (proxy_words)
+            if 'name' in files:
+                files['compose.yaml'] = files['compose.yaml'].replace('  s:\n', '  %s:\n' % files.pop('name'))
+            d = os.path.join(root, 'c%03d' % i)
+            os.makedirs(d)
+            for fn, text in files.items():
+                with open(os.path.join(d, fn), 'w') as f:
+                    f.write(text)
+            cases['%s/c%03d' % (name, i)] = w
+        out = subprocess.run([binary, 'check', '--no-config', '--format', 'json', name],
+                             cwd=scratch, capture_output=True, text=True)
+        try:
+            found = json.loads(out.stdout)['findings']
+        except ValueError:
+            print('probe %s: no JSON (exit %d): %s' % (name, out.returncode, out.stderr[:200]))
+            bad += 1
+            continue
+        for case, w in sorted(cases.items()):
+            total += 1
+            hit = any(f['rule'] == rule and f.get('file', '').startswith(case + '/') for f in found)
+            if hit != present:
+                bad += 1
+                print('probe %s: entry %r %s %s' % (name, w, 'does not raise' if present else
+                                                     'does not silence', rule))
+    print('%d lexicon entries probed, %d wrong' % (total, bad))
+    return 1 if bad else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

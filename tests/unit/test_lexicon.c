@@ -1,0 +1,104 @@
+/* The lexicon against tests/lexicon/NAME.txt: deleting or adding an entry
+ * in either place fails here, and tests/lexicon/probe.py shows each entry
+ * changing what the binary reports. */
+#include <stdlib.h>
+
+#include "lexicon/lexicon.h"
+#include "unit.h"
+
+#define MAX_WORDS 256
+
+/* The words of tests/lexicon/NAME.txt, one per line; -1 when unreadable. */
+static int read_words(const char *name, char words[][64], int max)
+{
+	char path[256], line[64];
+	FILE *fp;
+	int n = 0;
+
+	snprintf(path, sizeof(path), "tests/lexicon/%s.txt", name);
+	if (!(fp = fopen(path, "r")))
+		return -1;
+	while (n < max && fgets(line, sizeof(line), fp)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0])
+			snprintf(words[n++], 64, "%s", line);
+	}
+	fclose(fp);
+	return n;
+}
+
+static int find(char words[][64], int n, const char *w)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(words[i], w))
+			return i;
+	return -1;
+}
+
+/* The list as data against the file: same words, no more, no fewer. */
+static void same(const char *name, const char *const *got, size_t ngot)
+{
+	static char want[MAX_WORDS][64];
+	int n = read_words(name, want, MAX_WORDS);
+	int seen[MAX_WORDS] = { 0 };
+
+	if (n < 0) {
+		unit_fail(__FILE__, __LINE__, "tests/lexicon/%s.txt is missing", name);
+		return;
+	}
+	for (size_t i = 0; i < ngot; i++) {
+		int k = find(want, n, got[i]);
+
+		if (k < 0)
+			unit_fail(__FILE__, __LINE__, "%s: %s is not in tests/lexicon/%s.txt", name,
+				  got[i], name);
+		else
+			seen[k] = 1;
+	}
+	for (int k = 0; k < n; k++)
+		if (!seen[k])
+			unit_fail(__FILE__, __LINE__, "%s: %s (tests/lexicon/%s.txt) is gone from the "
+				  "lexicon", name, want[k], name);
+}
+
+UNIT_TEST(lexicon_lists)
+{
+	for (const struct lexicon *const *l = lexicon_lists; *l; l++) {
+		size_t n = 0;
+
+		while ((*l)->words[n])
+			n++;
+		same((*l)->name, (*l)->words, n);
+		for (size_t i = 0; i < n; i++)
+			CHECK(lex_has(*l, (*l)->words[i]));
+	}
+}
+
+UNIT_TEST(lexicon_tables)
+{
+	const char *v[MAX_WORDS];
+	char buf[MAX_WORDS][16];
+	const char *canon;
+	size_t n = 0;
+
+	for (const char *c; n < MAX_WORDS && (c = capability_at(n)); n++) {
+		v[n] = c;
+		CHECK(capability_danger(c, &canon) && !strcmp(canon, c));
+	}
+	same("capabilities", v, n);
+	n = 0;
+	for (long p; n < MAX_WORDS && (p = database_port_at(n)); n++) {
+		snprintf(buf[n], sizeof(buf[n]), "%ld", p);
+		v[n] = buf[n];
+		CHECK(database_of_port(p) && database_port_in(p, p) == p);
+	}
+	same("database_ports", v, n);
+	n = 0;
+	for (const struct lex_daemon *d = lex_daemons; d->name && n < MAX_WORDS; d++) {
+		v[n++] = d->name;
+		CHECK(lex_daemon(d->name) == d || d->name[strlen(d->name) - 1] == '*');
+	}
+	same("daemons", v, n);
+	CHECK(lex_daemon("php-fpm8.2") && !lex_daemon("bash"));
+	CHECK(lex_has_base(&lex_shells, "/usr/bin/bash") && !lex_has_base(&lex_shells, "/bin/bas"));
+}

@@ -10,6 +10,7 @@
 #include "catalog/catalog.h"
 #include "findings/findings.h"
 #include "input/dockerfile/model.h"
+#include "spec/spec.h"
 
 struct config;
 struct c_project;
@@ -34,6 +35,10 @@ struct rule_ctx {
 	const struct image *image;
 	/* Live rules (src/engine/container.h): one container of the engine. */
 	const struct live_container *container;
+	/* Runtime checks: the descriptions of one unit (the services of a
+	 * compose project, one image, one container), all of one kind. */
+	const struct spec *const *specs;
+	size_t nspecs;
 };
 
 /* What raises a rule: one function per layer it applies to (NULL for the
@@ -45,6 +50,12 @@ struct check {
 	void (*scripts)(struct rule_ctx *ctx);	/* ctx->scripts */
 	void (*image)(struct rule_ctx *ctx);	/* ctx->image */
 	void (*live)(struct rule_ctx *ctx);	/* ctx->container */
+	/* A runtime check (src/checks/runtime/): one function over the
+	 * descriptions of a unit (ctx->specs), under the rule that on[kind]
+	 * names for their kind; kinds without one are not checked. rule is
+	 * NULL for these. */
+	const struct rule *on[SPEC_NKINDS];
+	void (*spec)(struct rule_ctx *ctx);
 };
 
 /* Every check, in the order they run. */

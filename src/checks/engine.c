@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "input/compose/lower.h"
+#include "input/engine/lower.h"
+#include "input/image/lower.h"
 #include "yaml/yaml.h"
 
 static struct finding *vreport(struct rule_ctx *c, const char *file, unsigned line, unsigned col,
@@ -47,16 +50,39 @@ struct finding *rule_report_at(struct rule_ctx *c, struct df_pos pos, unsigned e
 	return f;
 }
 
+/* The layer functions of struct check. */
+enum { FN_DOCKERFILE, FN_COMPOSE, FN_SCRIPTS, FN_IMAGE, FN_LIVE };
+
+/* Runs the checks of one layer over a unit: each check's function for the
+ * layer (base->rule set to its rule), or its runtime function over specs
+ * under the rule it names for their kind; in table order. */
+static void run_checks(const struct rule_ctx *base, int layer, enum spec_kind kind)
+{
+	for (size_t i = 0; i < check_count; i++) {
+		const struct check *k = check_table[i];
+		void (*fn)(struct rule_ctx *) = layer == FN_DOCKERFILE ? k->dockerfile :
+						 layer == FN_COMPOSE ? k->compose :
+						 layer == FN_SCRIPTS ? k->scripts :
+						 layer == FN_IMAGE ? k->image : k->live;
+		struct rule_ctx c = *base;
+
+		if (fn) {
+			c.rule = k->rule;
+			fn(&c);
+		}
+		if (kind < SPEC_NKINDS && k->spec && base->nspecs && k->on[kind]) {
+			c.rule = k->on[kind];
+			k->spec(&c);
+		}
+	}
+}
+
 void rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
 			    const struct config *config)
 {
-	for (size_t i = 0; i < check_count; i++) {
-		struct rule_ctx c = { r, r->a, check_table[i]->rule, df, config, NULL, NULL, NULL, NULL,
-				      NULL };
+	struct rule_ctx c = { .report = r, .a = r->a, .config = config, .df = df };
 
-		if (check_table[i]->dockerfile)
-			check_table[i]->dockerfile(&c);
-	}
+	run_checks(&c, FN_DOCKERFILE, SPEC_NKINDS);
 }
 
 struct finding *rule_report_pos(struct rule_ctx *c, const struct y_pos *pos, const char *fmt, ...)
@@ -75,46 +101,48 @@ void rules_check_compose(struct report *r, const struct c_project *p,
 			 const struct m_dockerfile *const *service_df,
 			 const struct config *config)
 {
-	for (size_t i = 0; i < check_count; i++) {
-		struct rule_ctx c = { r, r->a, check_table[i]->rule, NULL, config, p, service_df, NULL,
-				      NULL, NULL };
+	struct arena *a = r->a;
+	struct spec *specs = arena_alloc(a, (p->nservices + 1) * sizeof(*specs));
+	const struct spec **v = arena_alloc(a, (p->nservices + 1) * sizeof(*v));
+	struct rule_ctx c = { .report = r, .a = a, .config = config, .project = p,
+			      .service_df = service_df, .specs = v, .nspecs = p->nservices };
 
-		if (check_table[i]->compose)
-			check_table[i]->compose(&c);
+	for (size_t i = 0; i < p->nservices; i++) {
+		compose_lower(a, p, i, service_df ? service_df[i] : NULL, &specs[i]);
+		v[i] = &specs[i];
 	}
+	run_checks(&c, FN_COMPOSE, SPEC_SERVICE);
 }
 
 void rules_check_scripts(struct report *r, const struct script_set *scripts,
 			 const struct config *config)
 {
-	for (size_t i = 0; i < check_count; i++) {
-		struct rule_ctx c = { r, r->a, check_table[i]->rule, NULL, config, NULL, NULL, scripts,
-				      NULL, NULL };
+	struct rule_ctx c = { .report = r, .a = r->a, .config = config, .scripts = scripts };
 
-		if (check_table[i]->scripts)
-			check_table[i]->scripts(&c);
-	}
+	run_checks(&c, FN_SCRIPTS, SPEC_NKINDS);
 }
 
 void rules_check_image(struct report *r, const struct image *img, const struct config *config)
 {
-	for (size_t i = 0; i < check_count; i++) {
-		struct rule_ctx c = { r, r->a, check_table[i]->rule, NULL, config, NULL, NULL, NULL, img,
-				      NULL };
+	struct spec *sp = arena_alloc(r->a, sizeof(*sp));
+	const struct spec **v = arena_alloc(r->a, sizeof(*v));
+	struct rule_ctx c = { .report = r, .a = r->a, .config = config, .image = img, .specs = v,
+			      .nspecs = 1 };
 
-		if (check_table[i]->image)
-			check_table[i]->image(&c);
-	}
+	image_lower(r->a, img, sp);
+	v[0] = sp;
+	run_checks(&c, FN_IMAGE, SPEC_IMAGE);
 }
 
 void rules_check_live(struct report *r, const struct live_container *ct,
 		      const struct config *config)
 {
-	for (size_t i = 0; i < check_count; i++) {
-		struct rule_ctx c = { r, r->a, check_table[i]->rule, NULL, config, NULL, NULL, NULL, NULL,
-				      ct };
+	struct spec *sp = arena_alloc(r->a, sizeof(*sp));
+	const struct spec **v = arena_alloc(r->a, sizeof(*v));
+	struct rule_ctx c = { .report = r, .a = r->a, .config = config, .container = ct, .specs = v,
+			      .nspecs = 1 };
 
-		if (check_table[i]->live)
-			check_table[i]->live(&c);
-	}
+	live_lower(r->a, ct, sp);
+	v[0] = sp;
+	run_checks(&c, FN_LIVE, SPEC_CONTAINER);
 }

@@ -16,10 +16,10 @@ extern const struct check check_root_user;
 extern const struct check check_user_before_packages;
 extern const struct check check_sudo;
 extern const struct check check_user_not_created;
-extern const struct check check_compose_root_user;
-extern const struct check check_compose_privileged;
-extern const struct check check_compose_capabilities;
-extern const struct check check_compose_docker_socket;
+extern const struct check check_rt_root_user;
+extern const struct check check_rt_privileged;
+extern const struct check check_rt_capabilities;
+extern const struct check check_rt_docker_socket;
 extern const struct check check_compose_host_namespaces;
 extern const struct check check_compose_unconfined;
 extern const struct check check_context_before_install;
@@ -46,13 +46,12 @@ extern const struct check check_compose_invalid_restart;
 extern const struct check check_compose_restart_forever;
 extern const struct check check_compose_public_port;
 extern const struct check check_compose_public_database;
-extern const struct check check_compose_host_network;
+extern const struct check check_rt_host_network;
 extern const struct check check_compose_unexposed_port;
 extern const struct check check_compose_log_files;
-extern const struct check check_compose_logging_none;
-extern const struct check check_compose_log_rotation;
+extern const struct check check_rt_logging_none;
+extern const struct check check_rt_log_rotation;
 extern const struct check check_compose_no_logging;
-extern const struct check check_image_root_user;
 extern const struct check check_image_env_secret;
 extern const struct check check_image_secret_file;
 extern const struct check check_image_no_healthcheck;
@@ -65,18 +64,11 @@ extern const struct check check_image_ports;
 extern const struct check check_image_log_files;
 extern const struct check check_image_leftovers;
 extern const struct check check_live_no_new_privileges;
-extern const struct check check_live_root_user;
-extern const struct check check_live_privileged;
-extern const struct check check_live_capabilities;
-extern const struct check check_live_docker_socket;
 extern const struct check check_live_service_manager;
 extern const struct check check_live_process_trees;
 extern const struct check check_live_no_restart;
 extern const struct check check_live_restart_loop;
 extern const struct check check_live_public_port;
-extern const struct check check_live_host_network;
-extern const struct check check_live_logging_none;
-extern const struct check check_live_log_rotation;
 extern const struct check check_live_log_folder;
 
 const struct check *const check_table[] = {
@@ -94,10 +86,10 @@ const struct check *const check_table[] = {
 	&check_user_before_packages,
 	&check_sudo,
 	&check_user_not_created,
-	&check_compose_root_user,
-	&check_compose_privileged,
-	&check_compose_capabilities,
-	&check_compose_docker_socket,
+	&check_rt_root_user,
+	&check_rt_privileged,
+	&check_rt_capabilities,
+	&check_rt_docker_socket,
 	&check_compose_host_namespaces,
 	&check_compose_unconfined,
 	&check_context_before_install,
@@ -124,13 +116,12 @@ const struct check *const check_table[] = {
 	&check_compose_restart_forever,
 	&check_compose_public_port,
 	&check_compose_public_database,
-	&check_compose_host_network,
+	&check_rt_host_network,
 	&check_compose_unexposed_port,
 	&check_compose_log_files,
-	&check_compose_logging_none,
-	&check_compose_log_rotation,
+	&check_rt_logging_none,
+	&check_rt_log_rotation,
 	&check_compose_no_logging,
-	&check_image_root_user,
 	&check_image_env_secret,
 	&check_image_secret_file,
 	&check_image_no_healthcheck,
@@ -143,18 +134,11 @@ const struct check *const check_table[] = {
 	&check_image_log_files,
 	&check_image_leftovers,
 	&check_live_no_new_privileges,
-	&check_live_root_user,
-	&check_live_privileged,
-	&check_live_capabilities,
-	&check_live_docker_socket,
 	&check_live_service_manager,
 	&check_live_process_trees,
 	&check_live_no_restart,
 	&check_live_restart_loop,
 	&check_live_public_port,
-	&check_live_host_network,
-	&check_live_logging_none,
-	&check_live_log_rotation,
 	&check_live_log_folder,
 
 };

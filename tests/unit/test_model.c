@@ -46,9 +46,9 @@ UNIT_TEST(model_stage_inheritance)
 	CHECK(!m_user_is_root("$USER"));
 	CHECK(m_user_is_root("root:root"));
 	CHECK(m.stages[0].used_later);
-	CHECK_STR(m_image_repo(&a, "docker.io/library/node:20"), "node");
-	CHECK_STR(m_image_repo(&a, "localhost:5000/team/app:1"), "team/app");
-	CHECK_STR(m_image_tag(&a, "localhost:5000/team/app"), "");
-	CHECK(m_image_tag(&a, "node@sha256:abc") == NULL);
+	CHECK_STR(image_ref_repo(&a, "docker.io/library/node:20"), "node");
+	CHECK_STR(image_ref_repo(&a, "localhost:5000/team/app:1"), "team/app");
+	CHECK_STR(image_ref_tag(&a, "localhost:5000/team/app"), "");
+	CHECK(image_ref_tag(&a, "node@sha256:abc") == NULL);
 	arena_release(&a);
 }

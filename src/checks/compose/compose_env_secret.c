@@ -4,7 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "checks/dockerfile/vars.h"
+#include "spec/secret.h"
 #include "util/str.h"
 
 

@@ -1,5 +1,6 @@
 /* SW0054: a service's image has no tag or uses latest. */
 #include "checks/compose/compose_util.h"
+#include "spec/image_ref.h"
 
 #include <string.h>
 #include <strings.h>
@@ -17,7 +18,7 @@ static void check(struct rule_ctx *c)
 		/* With build:, image: names what is built, not what is pulled. */
 		if (!ref || !*ref || s->build_context.s || strchr(ref, '$'))
 			continue;
-		tag = m_image_tag(c->a, ref);
+		tag = image_ref_tag(c->a, ref);
 		if (!tag || (*tag && strcmp(tag, "latest")))
 			continue;
 		if (ref[strlen(ref) - 1] == ':')

@@ -8,11 +8,13 @@
 #include <strings.h>
 
 #include "config/config.h"
+#include "spec/user.h"
 #include "util/path.h"
 #include "util/readfile.h"
 #include "util/strbuf.h"
 #include "util/str.h"
 #include "lexicon/lexicon.h"
+#include "spec/image_ref.h"
 
 
 struct finding *cx_report(struct rule_ctx *c, const struct c_service *s, const struct y_pos *pos,
@@ -84,28 +86,10 @@ bool cx_true(const struct c_value *v)
 	return v->s && !strcasecmp(v->s, "true");
 }
 
-/* The user part of user[:group]: its length. */
-static size_t user_part(const char *user)
-{
-	const char *colon = strchr(user, ':');
-
-	return colon ? (size_t)(colon - user) : strlen(user);
-}
-
-bool cx_user_is_root(const char *user)
-{
-	size_t n;
-
-	if (!user || strchr(user, '$'))
-		return false;
-	n = user_part(user);
-	return (n == 4 && !strncmp(user, "root", 4)) || (n == 1 && user[0] == '0');
-}
-
 /* An explicit user that is not root. */
 static bool user_is_nonroot(const char *user)
 {
-	return user && !strchr(user, '$') && user_part(user) > 0 && !cx_user_is_root(user);
+	return user && !strchr(user, '$') && user[0] && user[0] != ':' && !user_is_root(user);
 }
 
 const struct m_dockerfile *cx_service_df(const struct rule_ctx *c, size_t i)
@@ -146,11 +130,11 @@ const char *cx_service_repo(struct rule_ctx *c, size_t i)
 		st = cx_service_stage(c, i);
 		root = st ? m_stage_root_image(st) : NULL;
 		if (root && *root && strcasecmp(root, "scratch") && !strchr(root, '$'))
-			return m_image_repo(c->a, root);
+			return image_ref_repo(c->a, root);
 		return NULL;
 	}
 	if (s->image.s && *s->image.s)
-		return m_image_repo(c->a, s->image.s);
+		return image_ref_repo(c->a, s->image.s);
 	return NULL;
 }
 
@@ -200,7 +184,7 @@ bool cx_is_proxy(struct rule_ctx *c, size_t i)
 	const struct c_service *s = &c->project->services[i];
 	const char *role = cx_label(s, "seaworthy.role");
 	const char *repo = cx_service_repo(c, i);
-	const char *own = s->image.s && *s->image.s ? m_image_repo(c->a, s->image.s) : NULL;
+	const char *own = s->image.s && *s->image.s ? image_ref_repo(c->a, s->image.s) : NULL;
 
 	if (role && !strcasecmp(role, "proxy"))
 		return true;

@@ -30,9 +30,6 @@ bool cx_same_pos(const struct y_pos *x, const struct y_pos *y);
 
 /* A boolean value as Compose reads it: true (any case), or false. */
 bool cx_true(const struct c_value *v);
-/* An explicit root user: root, 0, with any group (0:0, root:root, root:1000).
- * NULL, "" and a bare ":group" are not explicit. */
-bool cx_user_is_root(const char *user);
 /* The Dockerfile service i builds, or NULL. */
 const struct m_dockerfile *cx_service_df(const struct rule_ctx *c, size_t i);
 /* The stage service i runs: its build target, else the final stage; NULL

@@ -1,5 +1,6 @@
 /* SW0001: A base image has no tag or uses latest. */
 #include "checks/check.h"
+#include "spec/image_ref.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -64,7 +65,7 @@ static void check_stage(struct rule_ctx *c, const struct m_stage *s)
 			return;
 		fromarg = raw;
 	}
-	tag = m_image_tag(c->a, ref);
+	tag = image_ref_tag(c->a, ref);
 	if (!tag)
 		return;	/* pinned by digest */
 	if (*tag && strcmp(tag, "latest"))

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "util/str.h"
+#include "spec/image_ref.h"
 
 /* SHELL ["/bin/bash", "-o", "pipefail", "-c"], also "-eo", "pipefail". */
 static bool shell_sets_pipefail(const struct df_node *n)
@@ -217,7 +218,7 @@ static void check_run(struct rule_ctx *c, const struct m_instr *in)
 		f->fix = arena_printf(c->a, "Add -o pipefail to the SHELL on line %u: "
 				      "SHELL [\"%s\", \"-o\", \"pipefail\", \"-c\"]",
 				      sh_in->node->start.line, sh_in->node->args[0].value);
-	else if (str_eq(m_image_repo(c->a, m_stage_root_image(in->stage)), "alpine"))
+	else if (str_eq(image_ref_repo(c->a, m_stage_root_image(in->stage)), "alpine"))
 		f->fix = "Start the script with set -o pipefail && (Alpine's ash supports it), or "
 			 "add SHELL [\"/bin/ash\", \"-o\", \"pipefail\", \"-c\"] before the RUN";
 }

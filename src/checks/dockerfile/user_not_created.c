@@ -7,6 +7,7 @@
 #include "checks/dockerfile/helpers.h"
 #include "util/str.h"
 #include "lexicon/lexicon.h"
+#include "spec/image_ref.h"
 
 /*
  * Users the base images ship. Only images we know are listed: for any
@@ -36,7 +37,7 @@ static const char *const distroless_users[] = { "nonroot", "nobody", NULL };
 enum flavour { F_DEBIAN = 1, F_ALPINE = 2, F_BUSYBOX = 4, F_RHEL = 8, F_UBUNTU = 16 };
 
 static const struct base {
-	const char *repo;	/* m_image_repo() of the image */
+	const char *repo;	/* image_ref_repo() of the image */
 	unsigned flavours;
 	const char *extra[3];	/* users the image adds */
 } bases[] = {
@@ -87,7 +88,7 @@ static bool base_may_have(struct rule_ctx *c, const char *image, const char *use
 		return false;
 	if (strchr(image, '$'))
 		return true;	/* unexpanded: unknown image */
-	repo = m_image_repo(c->a, image);
+	repo = image_ref_repo(c->a, image);
 	*label = repo;
 	if (!strncmp(repo, "distroless/", 11))
 		return in_list(distroless_users, user);
@@ -351,7 +352,7 @@ static void check(struct rule_ctx *c)
 	if (!strncmp(label, "distroless/", 11))
 		f->fix = "Use the image's nonroot user (USER nonroot) or a numeric uid";
 	else if (str_eq(label, "alpine") || str_eq(label, "busybox") ||
-		 ((tag = m_image_tag(c->a, m_stage_root_image(s))) && strstr(tag, "alpine")))
+		 ((tag = image_ref_tag(c->a, m_stage_root_image(s))) && strstr(tag, "alpine")))
 		f->fix = arena_printf(c->a, "Create the user before switching to it (RUN addgroup "
 				      "-S %s && adduser -S -G %s %s), or use a numeric uid",
 				      user, user, user);

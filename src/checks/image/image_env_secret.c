@@ -4,7 +4,7 @@
 
 #include "input/image/image.h"
 #include "checks/check.h"
-#include "checks/dockerfile/vars.h"
+#include "spec/secret.h"
 #include "util/str.h"
 
 /* NAME=value with a secret name and a literal, non-placeholder value. */

@@ -10,6 +10,7 @@
 #include "checks/compose/compose_util.h"
 #include "lexicon/lexicon.h"
 #include "util/str.h"
+#include "spec/image_ref.h"
 
 struct finding *lv_report(struct rule_ctx *c, const char *fmt, ...)
 {
@@ -45,7 +46,7 @@ bool lv_is_proxy(struct rule_ctx *c)
 		return true;
 	/* A container run by image id has no repository to go by. */
 	if (*ct->image && strncmp(ct->image, "sha256:", 7))
-		repo = m_image_repo(c->a, ct->image);
+		repo = image_ref_repo(c->a, ct->image);
 	if (repo) {
 		base = strrchr(repo, '/');
 		base = base ? base + 1 : repo;

@@ -7,13 +7,14 @@
 #include "input/compose/project.h"
 #include "input/scripts/scripts.h"
 #include "util/str.h"
+#include "spec/image_ref.h"
 
 /* The service of a project that the command runs, by container name or
  * by image; NULL when none. */
 static const struct c_service *service_of(struct arena *a, const struct c_project *p,
 					  const struct docker_cmd *d)
 {
-	const char *repo = d->image && !strchr(d->image, '$') ? m_image_repo(a, d->image) : NULL;
+	const char *repo = d->image && !strchr(d->image, '$') ? image_ref_repo(a, d->image) : NULL;
 
 	for (size_t i = 0; i < p->nservices; i++) {
 		const struct c_service *s = &p->services[i];
@@ -23,7 +24,7 @@ static const struct c_service *service_of(struct arena *a, const struct c_projec
 			return s;
 		if (!repo)
 			continue;
-		if (s->image.s && *s->image.s && str_eq(repo, m_image_repo(a, s->image.s)))
+		if (s->image.s && *s->image.s && str_eq(repo, image_ref_repo(a, s->image.s)))
 			return s;
 		/* A service with build: and no image: is tagged PROJECT-SERVICE. */
 		if (s->build_context.s && !s->image.s && p->name) {

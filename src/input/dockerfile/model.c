@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "input/dockerfile/expand.h"
+#include "spec/image_ref.h"
+#include "spec/user.h"
 #include "util/path.h"
 #include "util/readfile.h"
 #include "util/strbuf.h"
@@ -475,59 +477,8 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 
 bool m_user_is_root(const char *user)
 {
-	const char *colon;
-	size_t ulen;
-
-	if (!user)
-		return true;
-	if (strchr(user, '$'))
-		return false;
-	colon = strchr(user, ':');
-	ulen = colon ? (size_t)(colon - user) : strlen(user);
-	return (ulen == 4 && !strncmp(user, "root", 4)) || (ulen == 1 && user[0] == '0') ||
-	       ulen == 0;
-}
-
-const char *m_image_repo(struct arena *a, const char *ref)
-{
-	const char *s = ref, *slash = strchr(ref, '/'), *end;
-	char *r;
-
-	/* A first component with '.', ':' or "localhost" is a registry host. */
-	if (slash) {
-		size_t hl = (size_t)(slash - ref);
-
-		if (memchr(ref, '.', hl) || memchr(ref, ':', hl) ||
-		    (hl == 9 && !strncmp(ref, "localhost", 9)))
-			s = slash + 1;
-	}
-	if (!strncmp(s, "library/", 8))
-		s += 8;
-	end = strchr(s, '@');
-	if (!end)
-		end = s + strlen(s);
-	for (const char *c = end; c > s; c--) {
-		if (c[-1] == '/')
-			break;
-		if (c[-1] == ':') {
-			end = c - 1;
-			break;
-		}
-	}
-	r = arena_strndup(a, s, (size_t)(end - s));
-	for (char *c = r; *c; c++)
-		*c = (char)tolower((unsigned char)*c);
-	return r;
-}
-
-const char *m_image_tag(struct arena *a, const char *ref)
-{
-	const char *at = strchr(ref, '@'), *last = strrchr(ref, '/'), *colon;
-
-	if (at)
-		return NULL;
-	colon = strrchr(last ? last : ref, ':');
-	return colon ? arena_strdup(a, colon + 1) : "";
+	/* Nothing set, or a group alone (":staff"): the user is root. */
+	return !user || user[0] == ':' || !user[0] || user_is_root(user);
 }
 
 const char *m_stage_root_image(const struct m_stage *s)

@@ -101,15 +101,9 @@ struct m_dockerfile {
 int model_build(struct arena *a, const struct df_file *df, const char *dir,
 		struct m_dockerfile *out, struct df_error *err);
 
-/* Root: "root", "0", with or without a group ("0:0", "root:root");
- * NULL (never set) counts as root. A value with an unexpanded $ is not. */
+/* Root, for a Dockerfile: nothing set (NULL), a group alone, or an explicit
+ * root user (spec/user.h). A value with an unexpanded $ is not. */
 bool m_user_is_root(const char *user);
-/* The repository part of an image reference, lowercased, with registry
- * host and tag/digest removed: "docker.io/library/node:20" -> "node",
- * "ghcr.io/acme/app@sha256:.." -> "acme/app". In the arena. */
-const char *m_image_repo(struct arena *a, const char *ref);
-/* The tag of an image reference, "" if none, NULL when pinned by digest. */
-const char *m_image_tag(struct arena *a, const char *ref);
 /* Whether the stage's base chain ends at scratch (nothing inherited). */
 bool m_stage_from_scratch(const struct m_stage *s);
 /* The root image of the stage's base chain (the external image). */

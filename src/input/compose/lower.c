@@ -1,0 +1,280 @@
+/* A compose service lowered over the Dockerfile stage it builds. */
+#include "input/compose/lower.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util/str.h"
+#include "util/strbuf.h"
+
+static struct sp_at at_of(const struct y_pos *pos, const struct y_pos *via)
+{
+	struct sp_at at = { pos->file, pos->line, pos->col, NULL, 0 };
+
+	if (via && via->file && via->line) {
+		at.via_file = via->file;
+		at.via_line = via->line;
+	}
+	return at;
+}
+
+static struct sp_str str_of(const struct c_value *v)
+{
+	return (struct sp_str){ v->s, at_of(&v->pos, &v->via) };
+}
+
+static struct sp_list list_of(struct arena *a, const struct c_list *l)
+{
+	struct sp_list out = { arena_alloc(a, (l->n + 1) * sizeof(*out.v)), l->n };
+
+	for (size_t k = 0; k < l->n; k++)
+		out.v[k] = str_of(&l->v[k]);
+	return out;
+}
+
+/* The text of the project file holding pos, from pos on to the end of its
+ * line: the value as written, before interpolation. NULL when pos is not
+ * in a file of the project (an env_file, a made-up value). */
+static const char *source_text(struct arena *a, const struct c_project *p, const struct y_pos *pos)
+{
+	const char *buf = NULL, *s, *e;
+	size_t len = 0;
+
+	if (!pos->file || !pos->line)
+		return NULL;
+	for (size_t k = 0; k < p->nfiles && !buf; k++)
+		if (p->files[k] && p->texts[k] && str_eq(p->files[k], pos->file)) {
+			buf = p->texts[k];
+			len = p->lens[k];
+		}
+	if (!buf)
+		return NULL;
+	s = buf;
+	for (unsigned l = 1; l < pos->line; l++) {
+		if (!(s = memchr(s, '\n', len - (size_t)(s - buf))))
+			return NULL;
+		s++;
+	}
+	if (!(e = memchr(s, '\n', len - (size_t)(s - buf))))
+		e = buf + len;
+	if (pos->col > 1 && (size_t)(pos->col - 1) <= (size_t)(e - s))
+		s += pos->col - 1;
+	return arena_strndup(a, s, (size_t)(e - s));
+}
+
+/* Whether the text holds a $NAME or ${...} reference before any comment. */
+static bool has_variable(const char *t)
+{
+	for (const char *p = t; p && *p; p++) {
+		if (*p == '#' && p > t && (p[-1] == ' ' || p[-1] == '\t'))
+			break;	/* a comment */
+		if (*p != '$')
+			continue;
+		if (p[1] == '$') {
+			p++;
+			continue;
+		}
+		if (p[1] == '{' || p[1] == '_' || isalpha((unsigned char)p[1]))
+			return true;
+	}
+	return false;
+}
+
+/* A profile name that says the service is a one-off: one of its words
+ * (split on - _ . and the like) starts with tool, migrat, test, debug,
+ * setup or init, or is ci. */
+static bool one_off_profile(const char *name)
+{
+	static const char *const prefixes[] = {
+		"tool", "migrat", "test", "debug", "setup", "init", NULL
+	};
+
+	for (const char *p = name; p && *p;) {
+		size_t n = 0;
+
+		while (*p && !isalnum((unsigned char)*p))
+			p++;
+		while (isalnum((unsigned char)p[n]))
+			n++;
+		if (!n)
+			break;
+		if (n == 2 && !strncasecmp(p, "ci", 2))
+			return true;
+		for (size_t k = 0; prefixes[k]; k++) {
+			size_t pl = strlen(prefixes[k]);
+
+			if (n >= pl && !strncasecmp(p, prefixes[k], pl))
+				return true;
+		}
+		p += n;
+	}
+	return false;
+}
+
+/* Another service waits for it with condition service_completed_successfully,
+ * or every profile it has names a tool/migration/test/debug/setup/init/ci
+ * profile. */
+static bool one_off(const struct c_project *p, const struct c_service *s)
+{
+	for (size_t j = 0; j < p->nservices; j++) {
+		const struct c_service *o = &p->services[j];
+
+		for (size_t k = 0; k < o->ndepends_on; k++)
+			if (o->depends_on[k].service && str_eq(o->depends_on[k].service, s->name) &&
+			    o->depends_on[k].condition &&
+			    str_eq(o->depends_on[k].condition, "service_completed_successfully"))
+				return true;
+	}
+	if (!s->profiles.n)
+		return false;
+	for (size_t k = 0; k < s->profiles.n; k++)
+		if (!one_off_profile(s->profiles.v[k].s))
+			return false;
+	return true;
+}
+
+static const char *profile_note(struct arena *a, const struct c_service *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *r;
+
+	if (s->active || !s->profiles.n)
+		return "";
+	strbuf_addstr(&sb, s->profiles.n > 1 ? " (profiles: " : " (profile: ");
+	for (size_t k = 0; k < s->profiles.n; k++)
+		strbuf_addf(&sb, "%s%s", k ? ", " : "", s->profiles.v[k].s ? s->profiles.v[k].s : "");
+	strbuf_addch(&sb, ')');
+	r = arena_strdup(a, sb.buf);
+	strbuf_release(&sb);
+	return r;
+}
+
+const struct m_stage *compose_service_stage(const struct c_service *s,
+					    const struct m_dockerfile *df)
+{
+	const char *target = s->build_target.s;
+
+	if (!df)
+		return NULL;
+	if (!target || !*target)
+		return df->final;
+	for (size_t k = 0; k < df->nstages; k++)
+		if (df->stages[k].name && !strcasecmp(df->stages[k].name, target))
+			return &df->stages[k];
+	return NULL;
+}
+
+static struct sp_at instr_at(const struct m_dockerfile *df, const struct m_instr *in)
+{
+	return (struct sp_at){ df->path, in->node->start.line, in->node->start.col, NULL, 0 };
+}
+
+static void lower_user(const struct c_service *s, const struct m_dockerfile *df,
+		       const struct m_stage *st, struct sp_user *u)
+{
+	memset(u, 0, sizeof(*u));
+	u->uid = -1;
+	if (st && st->user_instr) {
+		u->image_user = st->user;
+		u->image_at = instr_at(df, st->user_instr);
+		u->image_file = df->path;
+	}
+	if (s->user.s) {
+		u->name = s->user.s;
+		u->from = SP_COMPOSE;
+		u->at = at_of(&s->user.pos, &s->user.via);
+	} else if (u->image_user) {
+		u->name = u->image_user;
+		u->from = SP_DOCKERFILE;
+		u->at = u->image_at;
+		u->image_user = NULL;
+	}
+}
+
+void compose_lower(struct arena *a, const struct c_project *p, size_t i,
+		   const struct m_dockerfile *df, struct spec *out)
+{
+	const struct c_service *s = &p->services[i];
+	const struct m_stage *st = compose_service_stage(s, df);
+	const struct c_value *r = &s->restart, *cond = &s->deploy_restart_condition;
+
+	memset(out, 0, sizeof(*out));
+	out->kind = SPEC_SERVICE;
+	out->name = s->name;
+	out->at = at_of(&s->pos, NULL);
+	out->origin = s;
+	out->service = s->name;
+	out->project = p->name;
+	out->note = profile_note(a, s);
+	out->one_off = one_off(p, s);
+	out->image = str_of(&s->image);
+	out->builds = s->build_context.s != NULL;
+	if (st) {
+		const char *root = m_stage_root_image(st);
+
+		out->base_image = (struct sp_str){ root, instr_at(df, &st->instrs[0]) };
+	}
+	lower_user(s, df, st, &out->user);
+	out->privileged = (struct sp_flag){ s->privileged.s != NULL,
+					    s->privileged.s && !strcasecmp(s->privileged.s, "true"),
+					    at_of(&s->privileged.pos, &s->privileged.via) };
+	out->cap_add = list_of(a, &s->cap_add);
+	out->security_opt = list_of(a, &s->security_opt);
+	out->pid = str_of(&s->pid);
+	out->ipc = str_of(&s->ipc);
+	out->userns = str_of(&s->userns_mode);
+	out->network_mode = str_of(&s->network_mode);
+	out->mounts = arena_alloc(a, (s->nvolumes + 1) * sizeof(*out->mounts));
+	for (size_t k = 0; k < s->nvolumes; k++) {
+		const struct c_volume *v = &s->volumes[k];
+
+		out->mounts[out->nmounts++] = (struct sp_mount){ v->type, v->source, v->target,
+								 v->read_only, at_of(&v->pos, &v->via) };
+	}
+	out->ports = arena_alloc(a, (s->nports + 1) * sizeof(*out->ports));
+	for (size_t k = 0; k < s->nports; k++) {
+		const struct c_port *pt = &s->ports[k];
+
+		out->ports[out->nports++] = (struct sp_port){ pt->host_ip, pt->published, pt->target,
+							      pt->protocol, at_of(&pt->pos, &pt->via) };
+	}
+	/* restart: wins over deploy.restart_policy in docker compose; a
+	 * restart_policy without a condition is "any". */
+	if (r->s) {
+		out->restart = str_of(r);
+		out->restart_key = "restart";
+		out->restart_from_variable = has_variable(source_text(a, p, &r->pos));
+	} else if (cond->s) {
+		out->restart = str_of(cond);
+		out->restart_key = "restart_policy condition";
+	} else if (s->deploy_restart_max_attempts.s) {
+		out->restart = (struct sp_str){ "any", at_of(&s->deploy_restart_max_attempts.pos,
+							     &s->deploy_restart_max_attempts.via) };
+		out->restart_key = "restart_policy condition";
+	}
+	out->log_driver = str_of(&s->logging_driver);
+	out->log_opts = arena_alloc(a, (s->nlogging_options + 1) * sizeof(*out->log_opts));
+	for (size_t k = 0; k < s->nlogging_options; k++) {
+		const struct c_kv *kv = &s->logging_options[k];
+
+		out->log_opts[out->nlog_opts++] = (struct sp_kv){ kv->key, kv->value,
+								  at_of(&kv->pos, &kv->via), false };
+	}
+	out->healthcheck = (struct sp_flag){ true, s->has_healthcheck, out->at };
+	out->env = arena_alloc(a, (s->nenvironment + 1) * sizeof(*out->env));
+	for (size_t k = 0; k < s->nenvironment; k++) {
+		const struct c_kv *kv = &s->environment[k];
+		const char *text = source_text(a, p, &kv->pos);
+
+		out->env[out->nenv++] = (struct sp_kv){ kv->key, kv->value, at_of(&kv->pos, &kv->via),
+							text && !has_variable(text) };
+	}
+	out->labels = arena_alloc(a, (s->nlabels + 1) * sizeof(*out->labels));
+	for (size_t k = 0; k < s->nlabels; k++) {
+		const struct c_kv *kv = &s->labels[k];
+
+		out->labels[out->nlabels++] = (struct sp_kv){ kv->key, kv->value,
+							      at_of(&kv->pos, &kv->via), false };
+	}
+}

@@ -1,0 +1,19 @@
+/* A compose service lowered to the runtime description (spec/spec.h): the
+ * Dockerfile stage it builds first, then its own keys over it. */
+#ifndef SW_COMPOSE_LOWER_H
+#define SW_COMPOSE_LOWER_H
+
+#include "input/compose/project.h"
+#include "input/dockerfile/model.h"
+#include "spec/spec.h"
+
+/* The stage service s runs: its build target, else the final stage; NULL
+ * when it builds no Dockerfile of the tree or the target is unknown. */
+const struct m_stage *compose_service_stage(const struct c_service *s,
+					    const struct m_dockerfile *df);
+/* Lowers service i of p into out; df is the Dockerfile it builds (NULL when
+ * none in the tree). Everything out points to is in a or p. */
+void compose_lower(struct arena *a, const struct c_project *p, size_t i,
+		   const struct m_dockerfile *df, struct spec *out);
+
+#endif

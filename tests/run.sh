@@ -49,18 +49,21 @@ run_case() { # dir outfile args...
 	done
 }
 
-# 1. Golden tests: tests/golden/CASE/{args,expected.txt,expected.json}.
+# 1. Golden tests: tests/golden/CASE/{args,expected.lint|expected.txt,expected.json}.
 for dir in "$top"/tests/golden/${only:-*}/; do
 	[ -d "$dir" ] || continue
 	name=$(basename "$dir")
 	read -r -a args <"$dir/args" 2>/dev/null || args=(check .)
 	[ ${#args[@]} -gt 0 ] || args=(check .)
-	for fmt in txt json; do
+	# expected.lint: one line per finding (tests/tools/lint.py), for rule
+	# cases; expected.txt: the text report, for layout and other commands.
+	for fmt in lint txt json; do
 		exp=$dir/expected.$fmt
-		[ "$fmt" = txt ] || [ -f "$exp" ] || continue
-		if [ "$fmt" = json ] && [ "${args[0]}" != check ]; then continue; fi
-		if [ "$fmt" = json ]; then extra=(--format json); else extra=(); fi
+		[ -f "$exp" ] || [ "$fmt" = txt -a ! -f "$dir/expected.lint" ] || continue
+		if [ "$fmt" != txt ] && [ "${args[0]}" != check ]; then continue; fi
+		if [ "$fmt" != txt ]; then extra=(--format json); else extra=(); fi
 		run_case "$dir" "$tmp/out" "${args[@]}" "${extra[@]}"
+		[ "$fmt" = lint ] && python3 "$top/tests/tools/lint.py" "$tmp/out"
 		# SARIF holds the whole rule catalogue, which every rule edit changes:
 		# its golden files keep the rules with results (section 9 checks all).
 		case $name in fmt-sarif*) python3 "$top/tests/tools/sarif-trim.py" "$tmp/out" ;; esac

@@ -10,7 +10,7 @@ extern const struct check check_no_healthcheck;
 extern const struct check check_relative_workdir;
 extern const struct check check_multiple_cmd;
 extern const struct check check_untrusted_registry;
-extern const struct check check_compose_env_secret;
+extern const struct check check_rt_env_secret;
 extern const struct check check_compose_latest_tag;
 extern const struct check check_root_user;
 extern const struct check check_user_before_packages;
@@ -20,8 +20,8 @@ extern const struct check check_rt_root_user;
 extern const struct check check_rt_privileged;
 extern const struct check check_rt_capabilities;
 extern const struct check check_rt_docker_socket;
-extern const struct check check_compose_host_namespaces;
-extern const struct check check_compose_unconfined;
+extern const struct check check_rt_namespaces;
+extern const struct check check_rt_unconfined;
 extern const struct check check_context_before_install;
 extern const struct check check_manifest_not_alone;
 extern const struct check check_apt_update_alone;
@@ -41,18 +41,18 @@ extern const struct check check_scripts_run_services;
 extern const struct check check_supervisor;
 extern const struct check check_background_daemon;
 extern const struct check check_sshd;
-extern const struct check check_compose_no_restart;
+extern const struct check check_rt_no_restart;
 extern const struct check check_compose_invalid_restart;
 extern const struct check check_compose_restart_forever;
-extern const struct check check_compose_public_port;
-extern const struct check check_compose_public_database;
+extern const struct check check_rt_public_port;
+extern const struct check check_rt_public_database;
 extern const struct check check_rt_host_network;
 extern const struct check check_compose_unexposed_port;
 extern const struct check check_compose_log_files;
 extern const struct check check_rt_logging_none;
 extern const struct check check_rt_log_rotation;
 extern const struct check check_compose_no_logging;
-extern const struct check check_image_env_secret;
+extern const struct check check_image_history_secret;
 extern const struct check check_image_secret_file;
 extern const struct check check_image_no_healthcheck;
 extern const struct check check_image_unknown_user;
@@ -63,12 +63,10 @@ extern const struct check check_image_service_manager;
 extern const struct check check_image_ports;
 extern const struct check check_image_log_files;
 extern const struct check check_image_leftovers;
-extern const struct check check_live_no_new_privileges;
+extern const struct check check_rt_no_new_privileges;
 extern const struct check check_live_service_manager;
 extern const struct check check_live_process_trees;
-extern const struct check check_live_no_restart;
 extern const struct check check_live_restart_loop;
-extern const struct check check_live_public_port;
 extern const struct check check_live_log_folder;
 
 const struct check *const check_table[] = {
@@ -80,7 +78,7 @@ const struct check *const check_table[] = {
 	&check_relative_workdir,
 	&check_multiple_cmd,
 	&check_untrusted_registry,
-	&check_compose_env_secret,
+	&check_rt_env_secret,
 	&check_compose_latest_tag,
 	&check_root_user,
 	&check_user_before_packages,
@@ -90,8 +88,8 @@ const struct check *const check_table[] = {
 	&check_rt_privileged,
 	&check_rt_capabilities,
 	&check_rt_docker_socket,
-	&check_compose_host_namespaces,
-	&check_compose_unconfined,
+	&check_rt_namespaces,
+	&check_rt_unconfined,
 	&check_context_before_install,
 	&check_manifest_not_alone,
 	&check_apt_update_alone,
@@ -111,18 +109,18 @@ const struct check *const check_table[] = {
 	&check_supervisor,
 	&check_background_daemon,
 	&check_sshd,
-	&check_compose_no_restart,
+	&check_rt_no_restart,
 	&check_compose_invalid_restart,
 	&check_compose_restart_forever,
-	&check_compose_public_port,
-	&check_compose_public_database,
+	&check_rt_public_port,
+	&check_rt_public_database,
 	&check_rt_host_network,
 	&check_compose_unexposed_port,
 	&check_compose_log_files,
 	&check_rt_logging_none,
 	&check_rt_log_rotation,
 	&check_compose_no_logging,
-	&check_image_env_secret,
+	&check_image_history_secret,
 	&check_image_secret_file,
 	&check_image_no_healthcheck,
 	&check_image_unknown_user,
@@ -133,12 +131,10 @@ const struct check *const check_table[] = {
 	&check_image_ports,
 	&check_image_log_files,
 	&check_image_leftovers,
-	&check_live_no_new_privileges,
+	&check_rt_no_new_privileges,
 	&check_live_service_manager,
 	&check_live_process_trees,
-	&check_live_no_restart,
 	&check_live_restart_loop,
-	&check_live_public_port,
 	&check_live_log_folder,
 
 };

@@ -139,6 +139,12 @@ struct spec {
 	struct sp_kv *labels;
 	size_t nlabels;
 	struct sp_list volumes;	/* the image's VOLUMEs */
+	/* What the engine says of a container's state. */
+	struct {
+		bool known;		/* a container: the rest is set */
+		bool running, exited;
+		long exit_code;
+	} state;
 	/* Processes, when the engine showed them. */
 	bool has_procs;
 	struct sp_proc *procs;

@@ -1,7 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "checks/compose/compose_ports.h"
+#include "spec/port.h"
 #include "input/scripts/scripts.h"
 #include "unit.h"
 
@@ -98,7 +98,7 @@ UNIT_TEST(scripts_kind)
 
 UNIT_TEST(compose_port_helpers)
 {
-	struct c_port p = { 0 };
+	struct sp_port p = { 0 };
 	long lo, hi, db = 0;
 
 	CHECK(port_range("8000-8010", &lo, &hi) && lo == 8000 && hi == 8010);

@@ -7,8 +7,9 @@
 
 #include "checks/dockerfile/helpers.h"
 #include "util/path.h"
-#include "util/str.h"
 #include "lexicon/lexicon.h"
+#include "spec/logs.h"
+#include "util/str.h"
 
 #define MAX_CHAIN 64
 #define MAX_CANDS 32
@@ -27,43 +28,8 @@ struct scan {
 	size_t ncands;
 	const char *links[MAX_CANDS];	/* files linked to stdout/stderr */
 	size_t nlinks;
+	const struct spec *sp;		/* the service: its environment wins */
 };
-
-/* stdout/stderr as a path or an option value. */
-static bool std_stream(const char *v)
-{
-	return str_eq(v, "-") || str_eq(v, "/dev/stdout") || str_eq(v, "/dev/stderr") ||
-	       str_eq(v, "/proc/self/fd/1") || str_eq(v, "/proc/self/fd/2") ||
-	       str_eq(v, "/dev/fd/1") || str_eq(v, "/dev/fd/2") || !strcasecmp(v, "stdout") ||
-	       !strcasecmp(v, "stderr");
-}
-
-/* A path with a "log" or "logs" component, or a file named *.log. */
-static bool log_path(const char *p)
-{
-	size_t n = strlen(p);
-
-	if (n > 4 && !strcasecmp(p + n - 4, ".log"))
-		return true;
-	for (const char *s = p; (s = strchr(s, '/'));) {
-		size_t l = strcspn(++s, "/");
-
-		if ((l == 3 && !strncasecmp(s, "log", 3)) || (l == 4 && !strncasecmp(s, "logs", 4)))
-			return true;
-	}
-	return false;
-}
-
-/* The folder of a log path: the path itself, or its parent for a file
- * (a last component with an extension, like app.log). */
-static const char *folder_of(struct arena *a, const char *p, bool is_dir)
-{
-	const char *slash = strrchr(p, '/');
-
-	if (is_dir || !slash || !strchr(slash, '.'))
-		return p;
-	return slash == p ? "/" : arena_strndup(a, p, (size_t)(slash - p));
-}
 
 static void add(struct scan *sc, const char *dir, const char *why)
 {
@@ -81,33 +47,21 @@ static const char *where(struct scan *sc, const struct m_instr *in)
 	return arena_printf(sc->c->a, "%s:%u", sc->df->path, in->node->start.line);
 }
 
-/* Names of ENV/ARG values that hold a log location. */
-static bool log_var_name(const char *name)
-{
-	const char *const *ends = lex_log_vars.words;
-	size_t n = strlen(name);
-
-	for (size_t k = 0; ends[k]; k++) {
-		size_t l = strlen(ends[k]);
-
-		if (n >= l && !strcasecmp(name + n - l, ends[k]))
-			return true;
-	}
-	return false;
-}
-
 static void scan_vars(struct scan *sc, const struct m_instr *in)
 {
 	for (size_t k = 0; k < in->nvars; k++) {
 		const struct m_var *v = &in->vars[k];
 		const char *val = v->value;
-		bool named = log_var_name(v->name);
+		bool named = log_var_name(v->name, strlen(v->name));
 
-		if (!val || val[0] != '/' || strpbrk(val, ": $") || std_stream(val))
+		if (spec_env(sc->sp, v->name))
+			continue;	/* the service's environment sets it */
+
+		if (!val || val[0] != '/' || strpbrk(val, ": $") || log_std_stream(val))
 			continue;
 		if (!named && !log_path(val))
 			continue;
-		add(sc, folder_of(sc->c->a, path_resolve(sc->c->a, "/", val),
+		add(sc, log_folder_of(sc->c->a, path_resolve(sc->c->a, "/", val),
 				  named && strstr(v->name, "DIR")),
 		    arena_printf(sc->c->a, "%s %s at %s", v->is_arg ? "ARG" : "ENV", v->name,
 				 where(sc, in)));
@@ -145,7 +99,7 @@ static void scan_run(struct scan *sc, const struct m_instr *in, bool nginx_base)
 		} else if (str_eq(name, "ln")) {
 			/* ln -sf /dev/stdout /var/log/app/access.log: logs go to docker logs. */
 			n = operands(cmd, ops, 8);
-			if (n == 2 && std_stream(ops[0]) && sc->nlinks < MAX_CANDS)
+			if (n == 2 && log_std_stream(ops[0]) && sc->nlinks < MAX_CANDS)
 				sc->links[sc->nlinks++] = path_resolve(a, run_cwd(a, in, i), ops[1]);
 		} else if (nginx_base && (str_eq(name, "rm") || str_eq(name, "unlink"))) {
 			/* The official image links its logs to stdout; removing the
@@ -184,9 +138,9 @@ static void scan_words(struct scan *sc, const char *const *w, size_t n, const ch
 		if (!known)
 			continue;
 		val = eq ? eq + 1 : k + 1 < n ? w[k + 1] : NULL;
-		if (!val || !*val || std_stream(val) || strchr(val, '$') || val[0] == '-')
+		if (!val || !*val || log_std_stream(val) || strchr(val, '$') || val[0] == '-')
 			continue;
-		add(sc, folder_of(a, path_resolve(a, cwd, val), memmem(o, ol, "dir", 3) != NULL),
+		add(sc, log_folder_of(a, path_resolve(a, cwd, val), memmem(o, ol, "dir", 3) != NULL),
 		    arena_printf(a, "%.*s in %s", (int)(o - w[k] + ol), w[k], from));
 	}
 }
@@ -276,8 +230,21 @@ static void check_service(struct rule_ctx *c, size_t i)
 	const struct m_stage *st = cx_service_stage(c, i);
 	const char *repo = cx_service_repo(c, i), *dir;
 	const char *cwd = st && st->workdir ? st->workdir : "/";
-	struct scan sc = { .c = c, .df = cx_service_df(c, i) };
+	struct scan sc = { .c = c, .df = cx_service_df(c, i), .sp = c->specs[i] };
 
+	/* The service's own environment first: it beats the Dockerfile's. */
+	for (size_t k = 0; k < sc.sp->nenv; k++) {
+		const struct sp_kv *kv = &sc.sp->env[k];
+		const char *val = kv->value;
+		bool named = log_var_name(kv->key, strlen(kv->key));
+
+		if (!val || val[0] != '/' || strpbrk(val, ": $") || log_std_stream(val) ||
+		    (!named && !log_path(val)))
+			continue;
+		add(&sc, log_folder_of(c->a, path_resolve(c->a, "/", val),
+				       named && strstr(kv->key, "DIR")),
+		    arena_printf(c->a, "environment %s at %s:%u", kv->key, kv->at.file, kv->at.line));
+	}
 	if (st) {
 		const struct m_instr *ep = NULL, *cmd = NULL;
 		bool nginx = repo && str_eq(repo, "nginx");

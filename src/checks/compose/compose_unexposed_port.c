@@ -1,6 +1,6 @@
 /* SW0904: a published container port the service's Dockerfile does not EXPOSE. */
 #include "checks/compose/compose_util.h"
-#include "checks/compose/compose_ports.h"
+#include "spec/port.h"
 
 #include <stdio.h>
 #include <string.h>

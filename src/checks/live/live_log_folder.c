@@ -6,33 +6,7 @@
 
 #include "util/path.h"
 #include "util/str.h"
-#include "lexicon/lexicon.h"
-
-/* A path with a "log" or "logs" component. */
-static bool log_path(const char *p)
-{
-	for (const char *s = p; (s = strchr(s, '/'));) {
-		size_t l = strcspn(++s, "/");
-
-		if ((l == 3 && !strncasecmp(s, "log", 3)) || (l == 4 && !strncasecmp(s, "logs", 4)))
-			return true;
-	}
-	return false;
-}
-
-/* An environment variable that names a log folder (LOG_DIR, APP_LOGS_DIR...). */
-static bool log_var(const char *name, size_t n)
-{
-	const char *const *ends = lex_log_vars.words;
-
-	for (size_t k = 0; ends[k]; k++) {
-		size_t l = strlen(ends[k]);
-
-		if (n >= l && !strncasecmp(name + n - l, ends[k], l))
-			return true;
-	}
-	return false;
-}
+#include "spec/logs.h"
 
 /* A volume the engine named itself: 64 hex digits. */
 static bool anonymous(const struct live_mount *m)
@@ -74,9 +48,10 @@ static void check(struct rule_ctx *c)
 	for (size_t k = 0; k < ct->nenv; k++) {
 		const char *e = ct->env[k], *eq = strchr(e, '=');
 
-		if (!eq || eq[1] != '/' || !log_var(e, (size_t)(eq - e)))
+		if (!eq || eq[1] != '/' || !log_var_name(e, (size_t)(eq - e)))
 			continue;
-		judge(c, path_resolve(c->a, "/", eq + 1),
+		judge(c, log_folder_of(c->a, path_resolve(c->a, "/", eq + 1),
+				       memmem(e, (size_t)(eq - e), "DIR", 3) != NULL),
 		      arena_printf(c->a, "its environment's %.*s", (int)(eq - e), e));
 	}
 }

@@ -90,4 +90,8 @@ void live_lower(struct arena *a, const struct live_container *ct, struct spec *o
 		out->procs[k] = (struct sp_proc){ ct->procs[k].pid, ct->procs[k].ppid,
 						  ct->procs[k].user, ct->procs[k].cmd };
 	out->main_pid = ct->pid;
+	out->state.known = true;
+	out->state.running = ct->running;
+	out->state.exited = str_eq(ct->status, "exited");
+	out->state.exit_code = ct->exit_code;
 }

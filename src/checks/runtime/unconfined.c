@@ -1,0 +1,42 @@
+/* seccomp, AppArmor or SELinux confinement turned off: SW0256 (compose). */
+#include "checks/runtime/runtime.h"
+
+#include <string.h>
+#include <strings.h>
+
+static const struct {
+	const char *key, *value, *what;
+} opts[] = {
+	{ "seccomp", "unconfined", "the seccomp filter: every syscall is allowed, including those "
+	  "kernel exploits need" },
+	{ "apparmor", "unconfined", "its AppArmor profile: nothing limits what it may mount, write "
+	  "under /proc or /sys, or signal" },
+	{ "label", "disable", "SELinux labeling: the policy no longer confines it" },
+	{ "systempaths", "unconfined", "the masking of /proc and /sys: host kernel settings and "
+	  "information are open to it" },
+};
+
+static void check(struct rule_ctx *c)
+{
+	for (size_t i = 0; i < c->nspecs; i++) {
+		const struct spec *s = c->specs[i];
+
+		for (size_t k = 0; k < s->security_opt.n; k++) {
+			const struct sp_str *v = &s->security_opt.v[k];
+			size_t kl;
+
+			if (!v->s || !v->s[kl = strcspn(v->s, ":=")])
+				continue;
+			for (size_t j = 0; j < sizeof(opts) / sizeof(opts[0]); j++)
+				if (kl == strlen(opts[j].key) && !strncasecmp(v->s, opts[j].key, kl) &&
+				    !strcasecmp(v->s + kl + 1, opts[j].value))
+					sp_report_as(c, s, &v->at, SP_NOTE, "security_opt %s of service "
+						     "%s turns off %s", v->s, s->name, opts[j].what);
+		}
+	}
+}
+
+const struct check check_rt_unconfined = {
+	.on = { [SPEC_SERVICE] = &SW0256 },
+	.spec = check,
+};

@@ -18,7 +18,7 @@
 #include "findings/baseline.h"
 #include "input/dockerfile/model.h"
 #include "render/render.h"
-#include "checks/compose/compose_util.h"
+#include "checks/crossfile/crossfile.h"
 #include "checks/check.h"
 #include "input/scripts/scripts.h"
 #include "findings/suppress.h"
@@ -542,36 +542,6 @@ static void check_compose(struct run *run, const struct input_list *inputs)
 	}
 }
 
-/* A root Dockerfile whose every compose service sets a non-root user is
- * said once: its SW0201 becomes a note naming those services. */
-static void note_root_fixed_by_compose(struct run *run)
-{
-	struct report *r = &run->r;
-
-	for (size_t i = 0; i < r->nfindings; i++) {
-		const struct finding *f = &r->findings[i];
-		const char *services = NULL;
-		int fixed = -1;
-
-		if (strcmp(f->rule->id, "SW0201") || !f->file)
-			continue;
-		for (size_t k = 0; k < run->nprojects && fixed != 0; k++) {
-			const char *svc = NULL;
-			int v = cx_compose_fixes_root(&run->a, run->projects[k], run->project_dfs[k],
-						      f->file, &svc);
-
-			if (v == 0)
-				fixed = 0;
-			else if (v == 1) {
-				fixed = 1;
-				services = svc;
-			}
-		}
-		if (fixed == 1)
-			cx_note_root_fixed_by_compose(r, 0, f->file, services);
-	}
-}
-
 /* Point 6: scripts that run containers by hand, under the folders given. */
 static void check_scripts(struct run *run, const struct input_list *inputs)
 {
@@ -838,7 +808,7 @@ static int run_check(int argc, char **argv)
 		report_error(&run.r, inputs.bad[k].path, 0, "cannot read: %s", inputs.bad[k].why);
 	check_dockerfiles(&run, &inputs);
 	check_compose(&run, &inputs);
-	note_root_fixed_by_compose(&run);
+	crossfile_root_fixed_by_compose(&run.r, run.projects, run.project_dfs, run.nprojects);
 	check_scripts(&run, &inputs);
 	filter_findings(&run);
 	report_sort(&run.r);

@@ -27,6 +27,10 @@ struct finding {
 	 * offending lines' text (white space folded). 16 hex digits. */
 	char fingerprint[17];
 	bool suppressed;		/* by an inline comment or config */
+	/* Its severity was lowered by what other inputs show (a compose user
+	 * that fixes a root Dockerfile): a severity override in the config
+	 * can lower it further, never raise it back. */
+	bool lowered;
 	const char *suppress_reason;	/* NULL when none was given */
 	const struct finding_target *target;	/* NULL for file findings */
 };

@@ -67,7 +67,8 @@ void output_filter(struct report *r, const char *select, const char *ignore,
 		if (!output_rule_wanted(f->rule, select, ignore, cfg))
 			continue;
 		for (size_t s = 0; s < cfg->nseverities; s++)
-			if (cfg->severities[s].rule == f->rule)
+			if (cfg->severities[s].rule == f->rule &&
+			    (!f->lowered || cfg->severities[s].severity < f->severity))
 				f->severity = cfg->severities[s].severity;
 		r->findings[k++] = *f;
 	}

@@ -86,12 +86,6 @@ bool cx_true(const struct c_value *v)
 	return v->s && !strcasecmp(v->s, "true");
 }
 
-/* An explicit user that is not root. */
-static bool user_is_nonroot(const char *user)
-{
-	return user && !strchr(user, '$') && user[0] && user[0] != ':' && !user_is_root(user);
-}
-
 const struct m_dockerfile *cx_service_df(const struct rule_ctx *c, size_t i)
 {
 	return c->service_df ? c->service_df[i] : NULL;
@@ -330,71 +324,3 @@ const struct c_volume *cx_mount_over(const struct c_service *s, const char *dir,
 	return hit;
 }
 
-/* Whether two display paths name the same file. */
-static bool same_file(const char *x, const char *y)
-{
-	char *rx, *ry;
-	bool same;
-
-	if (str_eq(x, y))
-		return true;
-	rx = realpath(x, NULL);
-	ry = realpath(y, NULL);
-	same = rx && ry && str_eq(rx, ry);
-	free(rx);
-	free(ry);
-	return same;
-}
-
-int cx_compose_fixes_root(struct arena *a, const struct c_project *p,
-			  const struct m_dockerfile *const *service_df, const char *dockerfile,
-			  const char **services)
-{
-	struct strbuf sb = STRBUF_INIT;
-	int ret = -1;
-
-	if (!service_df || !dockerfile)
-		return -1;
-	for (size_t i = 0; i < p->nservices && ret; i++) {
-		const struct c_service *s = &p->services[i];
-		const struct m_stage *st;
-
-		if (!service_df[i] || !service_df[i]->path ||
-		    !same_file(service_df[i]->path, dockerfile))
-			continue;
-		st = stage_of(service_df[i], s->build_target.s);
-		if (!cx_stage_is_final(st))
-			continue;	/* another stage: SW0201 is not about it */
-		if (!user_is_nonroot(s->user.s)) {
-			ret = 0;
-			break;
-		}
-		ret = 1;
-		strbuf_addf(&sb, "%s%s (user: %s)", sb.len ? ", " : "", s->name, s->user.s);
-	}
-	if (ret == 1)
-		*services = arena_strdup(a, sb.buf);
-	strbuf_release(&sb);
-	return ret;
-}
-
-void cx_note_root_fixed_by_compose(struct report *r, size_t from, const char *dockerfile,
-				   const char *services)
-{
-	static const char fix[] = "Set USER in the Dockerfile as well, so the image is safe "
-				  "wherever it runs";
-
-	for (size_t k = from; k < r->nfindings; k++) {
-		struct finding *f = &r->findings[k];
-
-		if (strcmp(f->rule->id, "SW0201") || !f->file || f->fix == fix ||
-		    !same_file(f->file, dockerfile))
-			continue;	/* another finding, or noted already */
-		f->severity = SEV_INFO;
-		f->message = arena_printf(r->a, "%s; every compose service that runs it sets a "
-					  "non-root user (%s), so this only matters where the "
-					  "image runs without compose (docker run, another "
-					  "orchestrator)", f->message, services);
-		f->fix = fix;
-	}
-}

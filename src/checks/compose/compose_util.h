@@ -75,21 +75,4 @@ bool cx_logging_option(const struct c_service *s, const char *name);
  * counts when with_tmpfs. Returns the mount or NULL. */
 const struct c_volume *cx_mount_over(const struct c_service *s, const char *dir, bool with_tmpfs);
 
-/* Cross-file user (SW0201 vs compose user:). Whether every service of p
- * that builds the Dockerfile `dockerfile` (matched against
- * service_df[i]->path, by name or realpath) and runs its final stage sets a non-root user: 1
- * yes, 0 some service leaves the Dockerfile's root user, -1 no service of p
- * builds it. When 1, *services gets them with their users ("web (user:
- * 1000), worker (user: app)"). */
-int cx_compose_fixes_root(struct arena *a, const struct c_project *p,
-			  const struct m_dockerfile *const *service_df, const char *dockerfile,
-			  const char **services);
-/* For the integration: turns the SW0201 findings of the Dockerfile
- * `dockerfile` (display path as in the findings) among r->findings[from..]
- * into info notes naming the compose `services` that override the user,
- * so the problem is said once (the image still runs as root elsewhere).
- * Calling it again for the same file changes nothing. */
-void cx_note_root_fixed_by_compose(struct report *r, size_t from, const char *dockerfile,
-				   const char *services);
-
 #endif

@@ -4,40 +4,6 @@
 
 #include "input/compose/load.h"
 
-static bool has_suffix(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-
-	return n >= m && !strcasecmp(s + n - m, suffix);
-}
-
-bool compose_is_compose_file(const char *name)
-{
-	const char *b = path_last(name);
-	size_t stem;
-	static const char *const words[] = { "docker-compose", "compose" };
-
-	if (has_suffix(b, ".yml"))
-		stem = strlen(b) - 4;
-	else if (has_suffix(b, ".yaml"))
-		stem = strlen(b) - 5;
-	else
-		return false;
-	for (size_t i = 0; i < 2; i++) {
-		size_t w = strlen(words[i]);
-
-		/* compose.yaml, docker-compose.prod.yml, docker-compose_v3_x.yaml */
-		if (stem >= w && !strncasecmp(b, words[i], w) &&
-		    (stem == w || strchr("._-", b[w])))
-			return true;
-		/* prod.compose.yml, app-docker-compose.yaml */
-		if (stem > w && !strncasecmp(b + stem - w, words[i], w) &&
-		    strchr("._-", b[stem - w - 1]))
-			return true;
-	}
-	return false;
-}
-
 static bool is_default_name(const char *name)
 {
 	for (size_t i = 0; i < NNAMES; i++)
@@ -61,7 +27,7 @@ void compose_discover_listed(struct arena *a, const char *dir, const struct dir_
 	for (size_t i = 0; i < nents; i++) {
 		const char *name = ents[i].name;
 
-		if (name[0] == '.' || !compose_is_compose_file(name))
+		if (name[0] == '.' || input_kind_of(name) != INPUT_COMPOSE)
 			continue;
 		/* readdir's type settles most; a symlink (or a file system that
 		 * does not tell) is stat'ed, as Compose opens what it points to. */

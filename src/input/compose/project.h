@@ -125,8 +125,6 @@ void compose_discover(struct arena *a, const char *dir, struct compose_discovery
 struct dir_entry;
 void compose_discover_listed(struct arena *a, const char *dir, const struct dir_entry *ents,
 			     size_t nents, struct compose_discovery *out, struct report *r);
-/* Whether a file name looks like a compose file. */
-bool compose_is_compose_file(const char *name);
 
 /* Loads a project; problems Compose would refuse go into r as input errors
  * (file:line), unset-variable warnings become info findings. Returns -1 when

@@ -11,32 +11,6 @@
 
 #define MAX_DEPTH 64
 
-static bool ends_with(const char *s, const char *suffix, size_t n)
-{
-	size_t l = strlen(s);
-
-	return l >= n && !memcmp(s + l - n, suffix, n);
-}
-
-bool discover_is_dockerfile(const char *name)
-{
-	/* "*.Dockerfile" as fnmatch reads it: any name that ends so (the walk
-	 * asks this of every entry). */
-	return !strcmp(name, "Dockerfile") || !strncmp(name, "Dockerfile.", 11) ||
-	       !strcmp(name, "Containerfile") || !strncmp(name, "Containerfile.", 14) ||
-	       ends_with(name, ".Dockerfile", 11) || ends_with(name, ".dockerfile", 11);
-}
-
-bool discover_is_compose(const char *name)
-{
-	/* Every pattern starts with "compose." or "docker-compose". */
-	if (strncmp(name, "compose.", 8) && strncmp(name, "docker-compose", 14))
-		return false;
-	return !fnmatch("compose.y*ml", name, 0) || !fnmatch("compose.*.y*ml", name, 0) ||
-	       !fnmatch("docker-compose.y*ml", name, 0) || !fnmatch("docker-compose.*.y*ml", name, 0) ||
-	       !fnmatch("docker-compose-*.y*ml", name, 0);
-}
-
 static const char *dir_of(struct arena *a, const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -130,7 +104,7 @@ static struct dir_node *walk(struct arena *a, const char *dir, int depth, struct
 	node->sub = arena_alloc(a, (n ? n : 1) * sizeof(*node->sub));
 	for (size_t i = 0; i < n; i++) {
 		const char *name = ents[i].name;
-		bool df = discover_is_dockerfile(name);
+		bool df = input_kind_of(name) == INPUT_DOCKERFILE;
 		unsigned char type = ents[i].type;
 		const char *path;
 		struct stat st;
@@ -202,8 +176,9 @@ void discover_stated(struct arena *a, const char *const *paths, size_t npaths,
 			struct input *in;
 
 			base = base ? base + 1 : paths[i];
-			in = add_input(a, out, paths[i],
-				       discover_is_compose(base) && !discover_is_dockerfile(base) ?
+			/* Named on the command line: checked whatever its name,
+			 * as a Dockerfile unless it is a compose file by name. */
+			in = add_input(a, out, paths[i], input_kind_of(base) == INPUT_COMPOSE ?
 				       INPUT_COMPOSE : INPUT_DOCKERFILE);
 			in->has_id = true;
 			in->id = (struct file_id){ st.st_dev, st.st_ino };

@@ -7,10 +7,10 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include "input/discover/classify.h"
 #include "util/arena.h"
 #include "util/path.h"
 
-enum input_kind { INPUT_DOCKERFILE, INPUT_COMPOSE };
 
 /* A file's identity: its device and inode, so that a file reached by two
  * paths (a symlink, ./x and x) is known as one. */
@@ -63,11 +63,6 @@ struct input_list {
 	size_t nbad, capbad;
 };
 
-/* Whether a file name is a compose file by name: compose.yaml, docker-compose.yml,
- * their .override and variant forms (docker-compose.prod.yml ...). */
-bool discover_is_compose(const char *name);
-/* Whether a file name is a Dockerfile by name. */
-bool discover_is_dockerfile(const char *name);
 /* Walks each path (files are taken whatever their name) in a sorted,
  * deterministic order, skipping .git, node_modules and vendor. */
 void discover(struct arena *a, const char *const *paths, size_t npaths, struct input_list *out);

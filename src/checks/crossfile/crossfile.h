@@ -1,0 +1,18 @@
+/* Checks that read several inputs at once: they run when every input of
+ * the run has been checked. */
+#ifndef SW_CHECKS_CROSSFILE_H
+#define SW_CHECKS_CROSSFILE_H
+
+#include <stddef.h>
+
+#include "checks/check.h"
+#include "input/compose/project.h"
+
+/* SW0201 of a Dockerfile whose every compose service sets a non-root user
+ * becomes a note naming them (severity info, marked lowered so that a
+ * severity override in the config does not raise it again). dfs[k][i] is
+ * the Dockerfile service i of projects[k] builds, or NULL. */
+void crossfile_root_fixed_by_compose(struct report *r, const struct c_project *const *projects,
+				     const struct m_dockerfile *const *const *dfs, size_t n);
+
+#endif

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "run/cmd.h"
+#include "run/options.h"
 #include "run/output.h"
 #include "input/compose/project.h"
 #include "config/config.h"
@@ -25,32 +26,14 @@
 #include "util/pool.h"
 #include "util/readfile.h"
 
-#define MAX_JOBS 64
 
 extern const struct subcommand cmd_check;
-
-struct check_opts {
-	struct output outputs[MAX_OUTPUTS];
-	size_t noutputs;
-	int fail_on;		/* severity that fails, or -1 for never */
-	bool fail_on_set;
-	int color;		/* -1 auto */
-	const char *select, *ignore;	/* comma-separated rule ids */
-	const char *config;
-	bool no_config;
-	bool show_suppressed, require_reasons;
-	const char *baseline, *write_baseline;
-	/* Compose: -f, --project-directory, --env-file, --profile. */
-	struct strlist files, env_files, profiles;
-	const char *project_dir;
-	long jobs;		/* --jobs; 0 for one per available CPU */
-};
 
 struct run {
 	struct arena a;
 	struct report r;
 	struct config cfg;
-	struct check_opts o;
+	struct run_opts o;
 	/* Identities of the Dockerfiles checked: an open-addressing set. */
 	struct file_id *checked;
 	size_t nchecked, capchecked;
@@ -74,11 +57,6 @@ static bool rule_wanted(const struct rule *rule, void *ctx)
 	return output_rule_wanted(rule, run->o.select, run->o.ignore, &run->cfg);
 }
 
-/* Drops unwanted rules' findings and applies severity overrides. */
-static void filter_findings(struct run *run)
-{
-	output_filter(&run->r, run->o.select, run->o.ignore, &run->cfg);
-}
 
 /* A file BuildKit would refuse outright, or one that is not text. */
 static const char *not_text(const char *buf, size_t len, unsigned *line)
@@ -571,142 +549,6 @@ static void check_scripts(struct run *run, const struct input_list *inputs)
 	}
 }
 
-static int write_outputs(const struct run *run, const struct render_opts *base)
-{
-	return output_write(run->o.outputs, run->o.noutputs, run->o.color, &run->r, base);
-}
-
-static int set_format(struct check_opts *o, const char *v)
-{
-	return output_set_format(&cmd_check, o->outputs, &o->noutputs, v);
-}
-
-static int set_fail_on(struct check_opts *o, const char *v)
-{
-	o->fail_on_set = true;
-	return output_set_fail_on(&cmd_check, &o->fail_on, v);
-}
-
-static int parse_args(struct arena *ar, int argc, char **argv, struct check_opts *o,
-		      const char **paths, size_t *npaths)
-{
-	bool end_opts = false;
-	const char *v;
-	int t;
-
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (end_opts || a[0] != '-' || !strcmp(a, "-")) {
-			paths[(*npaths)++] = a;
-		} else if (!strcmp(a, "--")) {
-			end_opts = true;
-		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			print_help(&cmd_check);
-			return 1;
-		} else if ((t = take_opt(argc, argv, &i, "--file", &v)) ||
-			   (t = take_opt(argc, argv, &i, "-f", &v))) {
-			if (t < 0) {
-				usage_error(&cmd_check, "-f takes a compose file");
-				return -1;
-			}
-			strlist_push(ar, &o->files, v);
-		} else if ((t = take_opt(argc, argv, &i, "--project-directory", &v))) {
-			if (t < 0) {
-				usage_error(&cmd_check, "--project-directory takes a folder");
-				return -1;
-			}
-			o->project_dir = v;
-		} else if ((t = take_opt(argc, argv, &i, "--env-file", &v))) {
-			if (t < 0) {
-				usage_error(&cmd_check, "--env-file takes a file");
-				return -1;
-			}
-			strlist_push(ar, &o->env_files, v);
-		} else if ((t = take_opt(argc, argv, &i, "--profile", &v))) {
-			if (t < 0) {
-				usage_error(&cmd_check, "--profile takes a name");
-				return -1;
-			}
-			strlist_push(ar, &o->profiles, v);
-		} else if ((t = take_opt(argc, argv, &i, "--format", &v))) {
-			if (set_format(o, t > 0 ? v : NULL))
-				return -1;
-		} else if ((t = take_opt(argc, argv, &i, "--output", &v)) ||
-			   (t = take_opt(argc, argv, &i, "-o", &v))) {
-			if (t < 0 || !o->noutputs || o->outputs[o->noutputs - 1].path) {
-				usage_error(&cmd_check, "--output FILE follows the --format it is for");
-				return -1;
-			}
-			o->outputs[o->noutputs - 1].path = v;
-		} else if ((t = take_opt(argc, argv, &i, "--fail-on", &v))) {
-			if (set_fail_on(o, t > 0 ? v : NULL))
-				return -1;
-		} else if ((t = take_opt(argc, argv, &i, "--select", &v)) ||
-			   (t = take_opt(argc, argv, &i, "--ignore", &v) * 2)) {
-			if (t < 0 || rule_list_bad(v)) {
-				usage_error(&cmd_check,
-					    "--select and --ignore take rule ids, e.g. SW0201,SW0301");
-				return -1;
-			}
-			*(t == 2 ? &o->ignore : &o->select) = v;
-		} else if ((t = take_opt(argc, argv, &i, "--config", &v))) {
-			if (t < 0) {
-				usage_error(&cmd_check, "--config takes a file");
-				return -1;
-			}
-			o->config = v;
-		} else if ((t = take_opt(argc, argv, &i, "--jobs", &v)) ||
-			   (t = take_opt(argc, argv, &i, "-j", &v)) ||
-			   (!strncmp(a, "-j", 2) && (v = a + 2, t = 1))) {
-			char *end;
-
-			errno = 0;
-			o->jobs = t > 0 ? strtol(v, &end, 10) : 0;
-			if (t < 0 || errno || end == v || *end || o->jobs < 1 || o->jobs > MAX_JOBS) {
-				usage_error(&cmd_check, "--jobs takes a number of threads, 1 to %d",
-					    MAX_JOBS);
-				return -1;
-			}
-		} else if (!strcmp(a, "--no-config")) {
-			o->no_config = true;
-		} else if ((t = take_opt(argc, argv, &i, "--baseline", &v))) {
-			if (t < 0) {
-				usage_error(&cmd_check, "--baseline takes a file");
-				return -1;
-			}
-			o->baseline = v;
-		} else if ((t = take_opt(argc, argv, &i, "--write-baseline", &v))) {
-			if (t < 0) {
-				usage_error(&cmd_check, "--write-baseline takes a file");
-				return -1;
-			}
-			o->write_baseline = v;
-		} else if (!strcmp(a, "--show-suppressed")) {
-			o->show_suppressed = true;
-		} else if (!strcmp(a, "--require-reasons")) {
-			o->require_reasons = true;
-		} else if (!strcmp(a, "--no-color")) {
-			o->color = 0;
-		} else if ((t = take_opt(argc, argv, &i, "--color", &v))) {
-			if (t > 0 && !strcmp(v, "always")) {
-				o->color = 1;
-			} else if (t > 0 && !strcmp(v, "never")) {
-				o->color = 0;
-			} else if (t > 0 && !strcmp(v, "auto")) {
-				o->color = -1;
-			} else {
-				usage_error(&cmd_check, "--color takes auto, always or never");
-				return -1;
-			}
-		} else {
-			usage_error(&cmd_check, "unknown option '%s'", a);
-			return -1;
-		}
-	}
-	return 0;
-}
-
 static const char *env(const char *name)
 {
 	const char *v = getenv(name);
@@ -715,14 +557,18 @@ static const char *env(const char *name)
 }
 
 /* SEAWORTHY_* fill what the flags left unset. */
-static int apply_env(struct arena *a, struct check_opts *o)
+static int apply_env(struct arena *a, struct run_opts *o)
 {
 	const char *v;
 
-	if (!o->noutputs && (v = env("SEAWORTHY_FORMAT")) && set_format(o, v))
+	if (!o->noutputs && (v = env("SEAWORTHY_FORMAT")) &&
+	    output_set_format(&cmd_check, o->outputs, &o->noutputs, v))
 		return -1;
-	if (!o->fail_on_set && (v = env("SEAWORTHY_FAIL_ON")) && set_fail_on(o, v))
-		return -1;
+	if (!o->fail_on_set && (v = env("SEAWORTHY_FAIL_ON"))) {
+		if (output_set_fail_on(&cmd_check, &o->fail_on, v))
+			return -1;
+		o->fail_on_set = true;
+	}
 	if (!o->config && (v = env("SEAWORTHY_CONFIG")))
 		o->config = v;
 	if (!o->baseline && (v = env("SEAWORTHY_BASELINE")))
@@ -767,40 +613,38 @@ static const char *config_start(struct arena *a, const char *path)
 	return slash ? arena_strndup(a, path, (size_t)(slash - path) + 1) : ".";
 }
 
+static const struct opt *const check_opts[] = {
+	OPTS_REPORT, &opt_no_config, &opt_jobs, &opt_show_suppressed, &opt_require_reasons,
+	&opt_file, &opt_project_dir, &opt_env_file, &opt_profile, NULL
+};
+
 static int run_check(int argc, char **argv)
 {
-	struct run run = { .a = ARENA_INIT, .o = { .fail_on = SEV_WARNING, .color = -1 } };
+	struct run run = { .a = ARENA_INIT, .o = RUN_OPTS_INIT };
 	struct input_list inputs = { 0 };
-	struct baseline base = { 0 };
-	struct render_opts ro = { false };
 	const char **paths;
 	size_t npaths = 0;
-	int status = EXIT_CLEAN, rc;
+	int status, rc;
 
 	paths = calloc((size_t)argc + 1, sizeof(*paths));
 	if (!paths)
 		return EXIT_TROUBLE;
-	rc = parse_args(&run.a, argc, argv, &run.o, paths, &npaths);
-	if (!rc)
-		rc = apply_env(&run.a, &run.o);
+	rc = run_parse(&cmd_check, check_opts, argc, argv, &run.o, &run.a, paths, &npaths);
+	if (!rc && apply_env(&run.a, &run.o))
+		rc = EXIT_TROUBLE;
 	if (rc) {
 		free(paths);
-		return rc > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+		arena_release(&run.a);
+		return rc == 1 ? EXIT_CLEAN : EXIT_TROUBLE;
 	}
 	if (!npaths)
 		paths[npaths++] = ".";
 
 	report_init(&run.r, &run.a);
-	if (!run.o.no_config) {
-		const char *cfg = run.o.config ? run.o.config :
-				  config_find(&run.a, config_start(&run.a, paths[0]));
-
-		if (cfg && config_load(&run.a, cfg, &run.cfg, &run.r) == 0 &&
-		    run.cfg.has_fail_on && !run.o.fail_on_set && !env("SEAWORTHY_FAIL_ON"))
-			run.o.fail_on = run.cfg.fail_on;
-	}
-	if (run.o.baseline)
-		baseline_load(&run.a, run.o.baseline, &base, &run.r);
+	if (!run.o.no_config)
+		output_load_config(&run.a, run.o.config ? run.o.config :
+				   config_find(&run.a, config_start(&run.a, paths[0])),
+				   &run.o, &run.cfg, &run.r);
 
 	run.pool = start_pool(&run, paths, npaths);
 	discover_stated(&run.a, paths, npaths, stat_paths(&run, paths, npaths), &inputs);
@@ -810,24 +654,10 @@ static int run_check(int argc, char **argv)
 	check_compose(&run, &inputs);
 	crossfile_root_fixed_by_compose(&run.r, run.projects, run.project_dfs, run.nprojects);
 	check_scripts(&run, &inputs);
-	filter_findings(&run);
-	report_sort(&run.r);
-	report_dedupe(&run.r);
 
-	if (run.o.write_baseline && baseline_write(&run.r, run.o.write_baseline) < 0)
-		status = EXIT_TROUBLE;
-	if (run.o.baseline && base.path) {
-		ro.baseline = true;
-		ro.baseline_known = baseline_filter(&run.r, &base);
-	}
-	ro.show_suppressed = run.o.show_suppressed;
-	if (write_outputs(&run, &ro) < 0)
-		status = EXIT_TROUBLE;
 	if (!(run.r.layers & (LAYER_DOCKERFILE | LAYER_COMPOSE)) && !run.nscripts && !run.r.nerrors)
 		fprintf(stderr, "seaworthy: no Dockerfiles, compose files or scripts found\n");
-
-	status = output_exit_status(&run.r, run.o.fail_on, run.o.write_baseline,
-				    status == EXIT_TROUBLE);
+	status = output_finish(&run.a, &run.r, &run.o, &run.cfg);
 	pool_stop(run.pool);
 	for (size_t k = 0; k < run.nworker_arenas; k++)
 		arena_release(run.worker_arenas[k]);
@@ -842,6 +672,7 @@ const struct subcommand cmd_check = {
 		 "[--ignore IDS] [--config FILE] [--baseline FILE] [--write-baseline FILE] "
 		 "[-f COMPOSE_FILE]... [PATH...]",
 	.summary = "Check Dockerfiles, compose projects and scripts against the checklist.",
+	.ids = "SW0201,SW0301",
 	.help = "options:\n"
 		"  --format FORMAT        text (default), json, sarif, junit, github, gitlab or\n"
 		"                         checkstyle; repeatable\n"

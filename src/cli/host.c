@@ -6,93 +6,58 @@
 #include <string.h>
 
 #include "run/cmd.h"
+#include "run/options.h"
 #include "run/output.h"
 #include "config/config.h"
 #include "input/host/host.h"
 
 extern const struct subcommand cmd_host;
 
-struct host_cmd {
-	struct report_opts r;
-	int color;
-	const char *user, *root;
-	bool no_config;
+static const struct opt *const host_opts_list[] = {
+	OPTS_REPORT, &opt_no_config, &opt_user, &opt_root, NULL
 };
-
-static int parse_args(int argc, char **argv, struct host_cmd *o)
-{
-	const char *v;
-	int t;
-
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			print_help(&cmd_host);
-			return -1;
-		} else if ((t = take_opt(argc, argv, &i, "--user", &v))) {
-			if (t < 0 || !*v)
-				return usage_error(&cmd_host, "--user takes a user name");
-			o->user = v;
-		} else if ((t = take_opt(argc, argv, &i, "--root", &v))) {
-			if (t < 0 || !*v)
-				return usage_error(&cmd_host, "--root takes a folder");
-			o->root = v;
-		} else if ((t = output_take_opt(&cmd_host, argc, argv, &i, &o->r,
-						"SW0101,SW0102"))) {
-			if (t != 1)
-				return t;
-		} else if (!strcmp(a, "--no-config")) {
-			o->no_config = true;
-		} else if (!strcmp(a, "--no-color")) {
-			o->color = 0;
-		} else if ((t = take_opt(argc, argv, &i, "--color", &v))) {
-			if (t > 0 && !strcmp(v, "always"))
-				o->color = 1;
-			else if (t > 0 && !strcmp(v, "never"))
-				o->color = 0;
-			else if (t > 0 && !strcmp(v, "auto"))
-				o->color = -1;
-			else
-				return usage_error(&cmd_host, "--color takes auto, always or never");
-		} else {
-			return usage_error(&cmd_host, "unknown option '%s'", a);
-		}
-	}
-	return 0;
-}
 
 static int run_host(int argc, char **argv)
 {
-	struct host_cmd o = { .r = REPORT_OPTS_INIT, .color = -1 };
+	struct run_opts o = RUN_OPTS_INIT;
 	struct arena a = ARENA_INIT;
 	struct report r;
 	struct config cfg = { 0 };
 	struct host_opts ho;
-	int rc = parse_args(argc, argv, &o), status;
+	const char **operands = calloc((size_t)argc + 1, sizeof(*operands));
+	size_t noperands = 0;
+	int rc, status;
 
-	/* -1: --help was answered; else a usage error's status. */
-	if (rc)
-		return rc < 0 ? EXIT_CLEAN : rc;
+	if (!operands)
+		return EXIT_TROUBLE;
+	rc = run_parse(&cmd_host, host_opts_list, argc, argv, &o, &a, operands, &noperands);
+	if (!rc && noperands)
+		rc = usage_error(&cmd_host, "unknown option '%s'", operands[0]);
+	free(operands);
+	if (rc) {
+		arena_release(&a);
+		return rc == 1 ? EXIT_CLEAN : EXIT_TROUBLE;
+	}
 	report_init(&r, &a);
 	if (!o.no_config) {
 		const char *env = getenv("SEAWORTHY_CONFIG");
-		const char *path = o.r.config ? o.r.config : env && *env ? env : config_find(&a, ".");
+		const char *path = o.config ? o.config : env && *env ? env : config_find(&a, ".");
 
-		output_load_config(&a, path, &o.r, &cfg, &r);
+		output_load_config(&a, path, &o, &cfg, &r);
 	}
 	ho.root = o.root;
 	ho.user = o.user;
 	if (!r.nerrors)
 		host_audit(&r, &ho);
 	report_fingerprint_messages(&r, 0);
-	status = output_finish(&a, &r, &o.r, &cfg, o.color);
+	status = output_finish(&a, &r, &o, &cfg);
 	arena_release(&a);
 	return status;
 }
 
 const struct subcommand cmd_host = {
 	.name = "host",
+	.ids = "SW0101,SW0102",
 	.usage = "host [--user NAME] [--root DIR] [--format FORMAT [--output FILE]]... "
 		 "[--fail-on LEVEL] [--select IDS] [--ignore IDS] [--config FILE] [--baseline FILE] "
 		 "[--write-baseline FILE]",

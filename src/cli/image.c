@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "run/cmd.h"
+#include "run/options.h"
 #include "run/output.h"
 #include "config/config.h"
 #include "input/engine/engine.h"
@@ -43,40 +44,33 @@ static bool looks_like_path(const char *s)
 	return false;
 }
 
+static const struct opt *const image_opts_list[] = { OPTS_REPORT, &opt_host, NULL };
+
 static int run_image(int argc, char **argv)
 {
 	struct arena a = ARENA_INIT;
 	struct report r;
 	struct config cfg = { 0 };
-	struct report_opts o = REPORT_OPTS_INIT;
-	const char *path = NULL, *host = NULL, *v;
-	int status, t;
+	struct run_opts o = RUN_OPTS_INIT;
+	const char *path = NULL;
+	const char **operands = calloc((size_t)argc + 1, sizeof(*operands));
+	size_t noperands = 0;
+	int status, rc;
 	struct stat st;
 	bool by_name = false;
 	struct image img = { 0 };	/* findings point at img.target until the end */
 	struct engine *eng = NULL;
 
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			print_help(&cmd_image);
-			return EXIT_CLEAN;
-		} else if ((t = output_take_opt(&cmd_image, argc, argv, &i, &o,
-						"SW0271,SW0571"))) {
-			if (t != 1)
-				return t;
-		} else if ((t = take_opt(argc, argv, &i, "--host", &v)) ||
-			   (t = take_opt(argc, argv, &i, "-H", &v))) {
-			if (t < 0 || !*v)
-				return usage_error(&cmd_image, "--host takes an engine address, e.g. "
-						   "unix:///var/run/docker.sock");
-			host = v;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return usage_error(&cmd_image, "unknown option '%s'", argv[i]);
-		} else if (path) {
-			return usage_error(&cmd_image, "takes one image");
-		} else {
-			path = argv[i];
-		}
+	if (!operands)
+		return EXIT_TROUBLE;
+	rc = run_parse(&cmd_image, image_opts_list, argc, argv, &o, &a, operands, &noperands);
+	if (!rc && noperands > 1)
+		rc = usage_error(&cmd_image, "takes one image");
+	path = noperands ? operands[0] : NULL;
+	free(operands);
+	if (rc) {
+		arena_release(&a);
+		return rc == 1 ? EXIT_CLEAN : EXIT_TROUBLE;
 	}
 	if (!path)
 		return usage_error(&cmd_image, "needs an image name, an archive (docker save) or "
@@ -95,7 +89,7 @@ static int run_image(int argc, char **argv)
 		if (by_name) {
 			const char *err = NULL;
 
-			if (!(eng = engine_open(&a, host, &err)))
+			if (!(eng = engine_open(&a, o.host, &err)))
 				report_error(&r, path, 0, "%s", err);
 		}
 		if (by_name ? eng && image_load_engine(&a, eng, path, &img, &r) == 0 :
@@ -107,13 +101,14 @@ static int run_image(int argc, char **argv)
 		}
 	}
 	engine_free(eng);
-	status = output_finish(&a, &r, &o, &cfg, -1);
+	status = output_finish(&a, &r, &o, &cfg);
 	arena_release(&a);
 	return status;
 }
 
 const struct subcommand cmd_image = {
 	.name = "image",
+	.ids = "SW0271,SW0571",
 	.usage = "image [--format FORMAT [--output FILE]]... [--fail-on LEVEL] [--select IDS] "
 		 "[--ignore IDS] [--config FILE] [--baseline FILE] [--write-baseline FILE] "
 		 "[--host HOST] IMAGE.tar|DIR|NAME[:TAG]",

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "run/cmd.h"
+#include "run/options.h"
 #include "run/output.h"
 #include "config/config.h"
 #include "input/engine/container.h"
@@ -15,46 +16,7 @@
 
 extern const struct subcommand cmd_live;
 
-struct live_cmd {
-	struct report_opts r;
-	const char *host, *project;
-};
-
-static int parse_args(int argc, char **argv, struct live_cmd *o)
-{
-	const char *v;
-	int t;
-
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			print_help(&cmd_live);
-			return 1;
-		} else if ((t = take_opt(argc, argv, &i, "--project", &v)) ||
-			   (t = take_opt(argc, argv, &i, "-p", &v))) {
-			if (t < 0 || !*v)
-				return usage_error(&cmd_live, "--project takes a compose project name");
-			o->project = v;
-		} else if ((t = take_opt(argc, argv, &i, "--host", &v)) ||
-			   (t = take_opt(argc, argv, &i, "-H", &v))) {
-			if (t < 0 || !*v)
-				return usage_error(&cmd_live, "--host takes an engine address, e.g. "
-						   "unix:///var/run/docker.sock");
-			o->host = v;
-		} else if ((t = output_take_opt(&cmd_live, argc, argv, &i, &o->r,
-						"SW0281,SW0981"))) {
-			if (t != 1)
-				return t;
-		} else if (a[0] == '-' && a[1]) {
-			return usage_error(&cmd_live, "unknown option '%s'", a);
-		} else {
-			return usage_error(&cmd_live, "takes no arguments (use --project NAME to "
-					   "audit one compose project)");
-		}
-	}
-	return 0;
-}
+static const struct opt *const live_opts_list[] = { OPTS_REPORT, &opt_host, &opt_project, NULL };
 
 /* A container that vanished between two requests is no error: it is gone. */
 static bool vanished(const char *err)
@@ -172,19 +134,30 @@ static void audit(struct arena *a, struct engine *e, const char *project,
 
 static int run_live(int argc, char **argv)
 {
-	struct live_cmd o = { .r = REPORT_OPTS_INIT };
+	struct run_opts o = RUN_OPTS_INIT;
+	const char **operands = calloc((size_t)argc + 1, sizeof(*operands));
+	size_t noperands = 0;
 	struct arena a = ARENA_INIT;
 	struct report r;
 	struct config cfg = { 0 };
 	struct engine *e;
 	const char *err = NULL;
-	int rc = parse_args(argc, argv, &o), status;
+	int rc, status;
 
-	if (rc)
+	if (!operands)
+		return EXIT_TROUBLE;
+	rc = run_parse(&cmd_live, live_opts_list, argc, argv, &o, &a, operands, &noperands);
+	if (!rc && noperands)
+		rc = usage_error(&cmd_live, "takes no arguments (use --project NAME to audit one "
+				 "compose project)");
+	free(operands);
+	if (rc) {
+		arena_release(&a);
 		return rc == 1 ? EXIT_CLEAN : EXIT_TROUBLE;
+	}
 	report_init(&r, &a);
 	/* Only an explicit file: containers belong to no project folder. */
-	output_load_config(&a, o.r.config, &o.r, &cfg, &r);
+	output_load_config(&a, o.config, &o, &cfg, &r);
 	if (!r.nerrors) {
 		e = engine_open(&a, o.host, &err);
 		if (!e) {
@@ -196,13 +169,14 @@ static int run_live(int argc, char **argv)
 			engine_free(e);
 		}
 	}
-	status = output_finish(&a, &r, &o.r, &cfg, -1);
+	status = output_finish(&a, &r, &o, &cfg);
 	arena_release(&a);
 	return status;
 }
 
 const struct subcommand cmd_live = {
 	.name = "live",
+	.ids = "SW0281,SW0981",
 	.usage = "live [--project NAME] [--host HOST] [--format FORMAT [--output FILE]]... "
 		 "[--fail-on LEVEL] [--select IDS] [--ignore IDS] [--config FILE] [--baseline FILE] "
 		 "[--write-baseline FILE]",

@@ -7,6 +7,7 @@ struct subcommand {
 	const char *usage;	/* synopsis after "seaworthy " */
 	const char *summary;	/* one line */
 	const char *help;	/* options, for --help */
+	const char *ids;	/* rule ids for examples in usage errors */
 	int (*run)(int argc, char **argv);	/* argv[0] is the subcommand */
 };
 

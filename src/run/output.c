@@ -8,6 +8,8 @@
 
 #include "run/output.h"
 
+#include "run/options.h"
+
 #include "findings/baseline.h"
 #include "config/config.h"
 #include "checks/check.h"
@@ -99,56 +101,6 @@ int output_set_fail_on(const struct subcommand *c, int *fail_on, const char *v)
 	return 0;
 }
 
-int output_take_opt(const struct subcommand *c, int argc, char **argv, int *i,
-		    struct report_opts *o, const char *ids)
-{
-	const char *v;
-	int t;
-
-	if ((t = take_opt(argc, argv, i, "--format", &v)))
-		return output_set_format(c, o->outputs, &o->noutputs, t > 0 ? v : NULL) ?
-			EXIT_TROUBLE : 1;
-	if ((t = take_opt(argc, argv, i, "--output", &v)) ||
-	    (t = take_opt(argc, argv, i, "-o", &v))) {
-		if (t < 0 || !o->noutputs || o->outputs[o->noutputs - 1].path)
-			return usage_error(c, "--output FILE follows the --format it is for");
-		o->outputs[o->noutputs - 1].path = v;
-		return 1;
-	}
-	if ((t = take_opt(argc, argv, i, "--fail-on", &v))) {
-		if (output_set_fail_on(c, &o->fail_on, t > 0 ? v : NULL))
-			return EXIT_TROUBLE;
-		o->fail_on_set = true;
-		return 1;
-	}
-	if ((t = take_opt(argc, argv, i, "--select", &v)) ||
-	    (t = take_opt(argc, argv, i, "--ignore", &v) * 2)) {
-		if (t < 0 || rule_list_bad(v))
-			return usage_error(c, "--select and --ignore take rule ids, e.g. %s", ids);
-		*(t == 2 ? &o->ignore : &o->select) = v;
-		return 1;
-	}
-	if ((t = take_opt(argc, argv, i, "--config", &v))) {
-		if (t < 0)
-			return usage_error(c, "--config takes a file");
-		o->config = v;
-		return 1;
-	}
-	if ((t = take_opt(argc, argv, i, "--baseline", &v))) {
-		if (t < 0)
-			return usage_error(c, "--baseline takes a file");
-		o->baseline = v;
-		return 1;
-	}
-	if ((t = take_opt(argc, argv, i, "--write-baseline", &v))) {
-		if (t < 0)
-			return usage_error(c, "--write-baseline takes a file");
-		o->write_baseline = v;
-		return 1;
-	}
-	return 0;
-}
-
 int output_write(const struct output *outs, size_t n, int color, const struct report *r,
 		 const struct render_opts *base)
 {
@@ -189,21 +141,6 @@ int output_write(const struct output *outs, size_t n, int color, const struct re
 	return ret;
 }
 
-int output_baseline(struct arena *a, struct report *r, const char *use, const char *write,
-		    struct render_opts *ro)
-{
-	struct baseline b;
-	int ret = 0;
-
-	if (write && baseline_write(r, write) < 0)
-		ret = -1;
-	if (use && baseline_load(a, use, &b, r) == 0) {
-		ro->baseline = true;
-		ro->baseline_known = baseline_filter(r, &b);
-	}
-	return ret;
-}
-
 int output_exit_status(const struct report *r, int fail_on, bool writing_baseline, bool trouble)
 {
 	int status = EXIT_CLEAN;
@@ -218,24 +155,32 @@ int output_exit_status(const struct report *r, int fail_on, bool writing_baselin
 	return status;
 }
 
-void output_load_config(struct arena *a, const char *path, struct report_opts *o,
+void output_load_config(struct arena *a, const char *path, struct run_opts *o,
 			struct config *cfg, struct report *r)
 {
 	if (path && config_load(a, path, cfg, r) == 0 && cfg->has_fail_on && !o->fail_on_set)
 		o->fail_on = cfg->fail_on;
 }
 
-int output_finish(struct arena *a, struct report *r, const struct report_opts *o,
-		  const struct config *cfg, int color)
+int output_finish(struct arena *a, struct report *r, const struct run_opts *o,
+		  const struct config *cfg)
 {
-	struct render_opts ro = { false };
-	bool trouble = false;
+	struct render_opts ro = { .show_suppressed = o->show_suppressed };
+	struct baseline b = { 0 };
+	bool trouble = false, use;
 
 	output_filter(r, o->select, o->ignore, cfg);
+	use = o->baseline && baseline_load(a, o->baseline, &b, r) == 0;
 	report_sort(r);
-	if (output_baseline(a, r, o->baseline, o->write_baseline, &ro) < 0)
+	/* The same file checked as part of several compose projects. */
+	report_dedupe(r);
+	if (o->write_baseline && baseline_write(r, o->write_baseline) < 0)
 		trouble = true;
-	if (output_write(o->outputs, o->noutputs, color, r, &ro) < 0)
+	if (use) {
+		ro.baseline = true;
+		ro.baseline_known = baseline_filter(r, &b);
+	}
+	if (output_write(o->outputs, o->noutputs, o->color, r, &ro) < 0)
 		trouble = true;
 	return output_exit_status(r, o->fail_on, o->write_baseline, trouble);
 }

@@ -30,34 +30,18 @@ bool output_rule_wanted(const struct rule *rule, const char *select, const char 
 void output_filter(struct report *r, const char *select, const char *ignore,
 		   const struct config *cfg);
 
-/* The report options of host, image and live. */
-struct report_opts {
-	struct output outputs[MAX_OUTPUTS];
-	size_t noutputs;
-	int fail_on;		/* a severity, or -1 for never */
-	bool fail_on_set;	/* by --fail-on: beats the config file */
-	const char *select, *ignore, *config, *baseline, *write_baseline;
-};
-#define REPORT_OPTS_INIT { .fail_on = SEV_WARNING }
-
-/* Takes argv[*i] (and its value, advancing *i) when it is --format,
- * --output/-o, --fail-on, --select, --ignore, --config, --baseline or
- * --write-baseline: returns 1, or 2 (EXIT_TROUBLE) after printing a usage
- * error; 0 when it is none of them. ids is an example for --select. */
-int output_take_opt(const struct subcommand *c, int argc, char **argv, int *i,
-		    struct report_opts *o, const char *ids);
-
-struct config;
+struct run_opts;
 struct arena;
 /* Loads the config file at path (none when NULL) into cfg, its errors into
- * r; its fail-on applies unless --fail-on was given. */
-void output_load_config(struct arena *a, const char *path, struct report_opts *o,
+ * r; its fail-on applies unless --fail-on (or SEAWORTHY_FAIL_ON) said. */
+void output_load_config(struct arena *a, const char *path, struct run_opts *o,
 			struct config *cfg, struct report *r);
-/* The end of every report: --select/--ignore and the config's rule
- * settings, sorting, baselines, each output (color < 0 is auto); returns
- * the exit status. */
-int output_finish(struct arena *a, struct report *r, const struct report_opts *o,
-		  const struct config *cfg, int color);
+/* The end of every report, for every subcommand: --select/--ignore and
+ * the config's rule settings, the baseline read, sorting, duplicates
+ * dropped, --write-baseline, the baseline applied, each output (text to
+ * stdout when none), and the exit status, which it returns. */
+int output_finish(struct arena *a, struct report *r, const struct run_opts *o,
+		  const struct config *cfg);
 
 /* --format V: appends an output; a usage error (returns 2) otherwise. */
 int output_set_format(const struct subcommand *c, struct output *outs, size_t *n, const char *v);
@@ -72,12 +56,5 @@ int output_write(const struct output *outs, size_t n, int color, const struct re
  * failed or stdout could not be flushed; 1 when an unsuppressed finding
  * reaches fail_on (never while writing a baseline); else 0. */
 int output_exit_status(const struct report *r, int fail_on, bool writing_baseline, bool trouble);
-
-struct arena;
-/* --write-baseline W and --baseline U (either may be NULL) on a sorted
- * report: writes W, then drops the findings U knows and notes how many in
- * *ro. Returns -1 when W could not be written. */
-int output_baseline(struct arena *a, struct report *r, const char *use, const char *write,
-		    struct render_opts *ro);
 
 #endif

@@ -81,13 +81,17 @@ static size_t id_hash(const struct file_id *id, size_t mask)
 }
 
 /* Each Dockerfile is checked once, however many ways it is reached. known
- * is its identity when the caller has it, else NULL. */
-static bool first_visit(struct run *run, const char *path, const struct file_id *known)
+ * is its identity when the caller has it, else NULL; *out (when not NULL)
+ * gets the identity, zero when it is unknown. */
+static bool first_visit(struct run *run, const char *path, const struct file_id *known,
+			struct file_id *out)
 {
 	struct file_id id;
 	struct stat st;
 	size_t i, mask;
 
+	if (out)
+		memset(out, 0, sizeof(*out));
 	if (!strcmp(path, "-")) {
 		if (run->checked_stdin)
 			return false;
@@ -102,6 +106,8 @@ static bool first_visit(struct run *run, const char *path, const struct file_id 
 	} else {
 		return true;	/* reading it will say what is wrong */
 	}
+	if (out)
+		*out = id;
 	if (run->nchecked * 2 >= run->capchecked) {
 		size_t cap = run->capchecked ? run->capchecked * 2 : 256;
 		struct file_id *t = arena_alloc(&run->a, cap * sizeof(*t));
@@ -128,50 +134,65 @@ static bool first_visit(struct run *run, const char *path, const struct file_id 
 	return true;
 }
 
+/* A Dockerfile to check. When a compose service builds it, its build
+ * context is the service's and its model is kept, in an arena of its own,
+ * for the compose rules; quiet ones (excluded by the config) are only
+ * modelled. */
+struct df_item {
+	struct input in;
+	bool keep, quiet;
+	struct arena *arena;			/* keep: lives until the run ends */
+	const struct m_dockerfile *model;	/* keep: NULL when it failed */
+};
+
 /* Checks one Dockerfile into r. Worker threads call it at once, each with
  * its own report: it only reads run's settings. */
-static void check_dockerfile(const struct run *run, struct report *r, const struct input *in)
+static void check_dockerfile(const struct run *run, struct report *r, struct df_item *it)
 {
-	struct arena scratch = ARENA_INIT;
+	struct arena scratch = ARENA_INIT, *a = it->keep ? it->arena : &scratch;
+	const struct input *in = &it->in;
 	struct suppress_opts so = { run->o.require_reasons, rule_wanted, (void *)run };
-	struct df_file df;
+	struct df_file *df = arena_alloc(a, sizeof(*df));
+	struct m_dockerfile *m = arena_alloc(a, sizeof(*m));
 	struct df_error err;
-	struct m_dockerfile m;
 	const char *why, *bad;
 	unsigned line = 0;
 	size_t len, first;
-	char *buf = in->has_size ?
-		    read_file_sized(&scratch, in->path, in->size, &len, &why) :
-		    read_file(&scratch, in->path, &len, &why);
+	char *buf = in->has_size ? read_file_sized(a, in->path, in->size, &len, &why) :
+				   read_file(a, in->path, &len, &why);
 
 	if (!buf) {
-		report_error(r, in->display, 0, "cannot read: %s", why);
+		if (!it->quiet)
+			report_error(r, in->display, 0, "cannot read: %s", why);
 		goto out;
 	}
 	if ((bad = not_text(buf, len, &line))) {
-		report_error(r, in->display, line, "%s", bad);
+		if (!it->quiet)
+			report_error(r, in->display, line, "%s", bad);
 		goto out;
 	}
-	if (df_parse(&scratch, in->display, buf, len, &df, &err) < 0) {
-		report_error(r, in->display, err.line, "%s", err.msg);
+	if (df_parse(a, in->display, buf, len, df, &err) < 0 ||
+	    model_build(a, df, in->dir, m, &err) < 0) {
+		if (!it->quiet)
+			report_error(r, in->display, err.line, "%s", err.msg);
 		goto out;
 	}
-	if (model_build(&scratch, &df, in->dir, &m, &err) < 0) {
-		report_error(r, in->display, err.line, "%s", err.msg);
+	it->model = m;
+	if (it->quiet)
 		goto out;
-	}
 	r->layers |= LAYER_DOCKERFILE;
 	first = r->nfindings;
-	rules_check_dockerfile(r, &m, &run->cfg);
+	rules_check_dockerfile(r, m, &run->cfg);
 	if (suppress_mentioned(buf, len)) {
-		struct stmt_span *sp = arena_alloc(&scratch, (df.nnodes + 1) * sizeof(*sp));
+		struct stmt_span *sp = arena_alloc(a, (df->nnodes + 1) * sizeof(*sp));
 
-		for (size_t k = 0; k < df.nnodes; k++)
-			sp[k] = (struct stmt_span){ df.nodes[k].start.line, df.nodes[k].end_line,
-						    !strcmp(df.nodes[k].name, "from") };
-		suppress_statements(r, first, in->display, buf, len, df.nlines, sp, df.nnodes, &so);
+		for (size_t k = 0; k < df->nnodes; k++)
+			sp[k] = (struct stmt_span){ df->nodes[k].start.line, df->nodes[k].end_line,
+						    !strcmp(df->nodes[k].name, "from") };
+		suppress_statements(r, first, in->display, buf, len, df->nlines, sp, df->nnodes,
+				    &so);
 	} else {
-		suppress_statements(r, first, in->display, buf, len, df.nlines, NULL, 0, &so);
+		suppress_statements(r, first, in->display, buf, len, df->nlines, NULL, 0, &so);
 	}
 	report_fingerprint(r, first, NULL, buf, len);
 out:
@@ -303,108 +324,33 @@ static const struct path_stat *stat_paths(struct run *run, const char *const *pa
 	return j.out;
 }
 
-static void check_one_dockerfile(const struct run *run, struct report *r, size_t i, void *ctx)
-{
-	const struct input *const *todo = ctx;
-
-	check_dockerfile(run, r, todo[i]);
-}
-
-/* The Dockerfiles of the run. Findings are sorted in the end, so the report
- * is the same whatever the number of workers. */
-static void check_dockerfiles(struct run *run, const struct input_list *inputs)
-{
-	const struct input **todo = NULL;
-	struct worker *w;
-	size_t n = 0, cap = 0, nw;
-
-	for (size_t k = 0; k < inputs->n; k++) {
-		const struct input *in = &inputs->v[k];
-
-		if (in->kind == INPUT_DOCKERFILE && !config_excluded(&run->cfg, in->display) &&
-		    first_visit(run, in->path,
-				in->has_id ? &in->id : NULL))
-			*ARENA_PUSH(&run->a, todo, n, cap) = in;
-	}
-	w = run_pool(run, n, check_one_dockerfile, todo, &nw);
-	for (size_t k = 0; k < nw; k++)
-		merge(run, &w[k].r, 0, w[k].r.nfindings, 0, w[k].r.nerrors);
-}
-
-/* The Dockerfile a service builds: where it is and, when it is a file,
- * its identity, so that its own findings are reported once (by
- * check_dockerfile, in project order). */
-struct service_df {
-	const char *path;
-	struct file_id id;
-	bool found;
-};
-
-/* The model of the Dockerfile a service builds, for cross-file rules, in a;
- * NULL when it builds none in the tree. Safe in a worker. */
-static const struct m_dockerfile *service_model(struct arena *a, const struct c_service *sv,
-						 struct service_df *out)
-{
-	struct df_file *df;
-	struct m_dockerfile *m;
-	struct df_error err;
-	const char *path = sv->build_dockerfile.s, *why;
-	struct stat st;
-	size_t len;
-	char *buf;
-
-	memset(out, 0, sizeof(*out));
-	if (!sv->build_context.s || !path)
-		return NULL;
-	/* Compose loads a project whose Dockerfiles are elsewhere (a remote
-	 * context, a checkout without them): only `build` would fail. */
-	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode))
-		return NULL;
-	*out = (struct service_df){ path, { st.st_dev, st.st_ino }, true };
-	buf = read_file(a, path, &len, &why);
-	if (!buf || memchr(buf, '\0', len))
-		return NULL;
-	df = arena_alloc(a, sizeof(*df));
-	m = arena_alloc(a, sizeof(*m));
-	if (df_parse(a, display_path(a, path), buf, len, df, &err) < 0 ||
-	    model_build(a, df, sv->build_context.s, m, &err) < 0)
-		return NULL;
-	return m;
-}
-
-/* Checks a service's Dockerfile, unless some path reached it before. */
-static void check_service_dockerfile(struct run *run, const struct service_df *sd)
-{
-	struct input in;
-	const char *slash;
-
-	if (!sd->found || !first_visit(run, sd->path, &sd->id))
-		return;
-	in = (struct input){ .kind = INPUT_DOCKERFILE, .path = sd->path,
-			     .display = display_path(&run->a, sd->path), .has_id = true,
-			     .id = sd->id };
-	slash = strrchr(sd->path, '/');
-	in.dir = slash ? arena_strndup(&run->a, sd->path, (size_t)(slash - sd->path)) : ".";
-	if (!config_excluded(&run->cfg, in.display))
-		check_dockerfile(run, &run->r, &in);
-}
-
-/* One compose project: its files; once the pool is done, the project, its
- * services' Dockerfiles, and where the load's findings (f0..fa, errors
- * e0..e1) and the rules' (fa..f1) are in the worker's report. */
+/* One compose project: its files; after the load, the project and the
+ * Dockerfile each service builds; after the rules, where the load's
+ * findings (lf0..lf1, errors le0..le1, in lr) and the rules' (rf0..rf1, in
+ * rr) are. */
 struct compose_job {
 	const char **files;
 	size_t nfiles;
 	struct c_project *p;
+	struct service_df {
+		const char *path;
+		struct file_id id;
+		bool found;
+	} *sdf;
 	const struct m_dockerfile **dfs;
-	struct service_df *sdf;
 	int rc;
-	const struct report *wr;
-	size_t f0, fa, f1, e0, e1;
+	const struct report *lr, *rr;
+	size_t lf0, lf1, le0, le1, rf0, rf1;
 };
 
 struct compose_jobs {
 	struct compose_job *v;
+	size_t n, cap;
+};
+
+/* The Dockerfiles of the run: discovered, and built by compose services. */
+struct df_items {
+	struct df_item *v;
 	size_t n, cap;
 };
 
@@ -419,10 +365,10 @@ static void add_job(struct run *run, struct compose_jobs *jobs, const char *cons
 	j->nfiles = nfiles;
 }
 
-/* A project needs nothing from the others to be loaded and checked: the
- * pool does that. Only what crosses projects, the Dockerfiles services
- * build (each checked once), waits for the merge, in project order. */
-static void check_one_project(const struct run *run, struct report *r, size_t i, void *ctx)
+/* Loads a project, and finds each service's Dockerfile (a regular file:
+ * Compose loads a project whose Dockerfiles are elsewhere, a remote
+ * context, a checkout without them; only `build` would fail). */
+static void load_project(const struct run *run, struct report *r, size_t i, void *ctx)
 {
 	struct compose_job *j = &((struct compose_jobs *)ctx)->v[i];
 	struct compose_opts co = {
@@ -431,92 +377,204 @@ static void check_one_project(const struct run *run, struct report *r, size_t i,
 		.env_files = run->o.env_files.v, .nenv_files = run->o.env_files.n,
 		.profiles = run->o.profiles.v, .nprofiles = run->o.profiles.n,
 	};
-	struct suppress_opts so = { run->o.require_reasons, rule_wanted, (void *)run };
 	struct c_project *p = arena_alloc(r->a, sizeof(*p));
+	struct stat st;
 
 	j->p = p;
-	j->wr = r;
-	j->f0 = r->nfindings;
-	j->e0 = r->nerrors;
+	j->lr = r;
+	j->lf0 = r->nfindings;
+	j->le0 = r->nerrors;
 	j->rc = compose_load(r->a, &co, p, r);
-	j->fa = j->f1 = r->nfindings;
-	j->e1 = r->nerrors;
+	j->lf1 = r->nfindings;
+	j->le1 = r->nerrors;
 	if (j->rc < 0)
 		return;
 	r->layers |= LAYER_COMPOSE;
-	j->dfs = arena_alloc(r->a, (p->nservices + 1) * sizeof(*j->dfs));
 	j->sdf = arena_alloc(r->a, (p->nservices + 1) * sizeof(*j->sdf));
-	for (size_t k = 0; k < p->nservices; k++)
-		j->dfs[k] = service_model(r->a, &p->services[k], &j->sdf[k]);
+	j->dfs = arena_alloc(r->a, (p->nservices + 1) * sizeof(*j->dfs));
+	for (size_t k = 0; k < p->nservices; k++) {
+		const struct c_service *sv = &p->services[k];
+		const char *path = sv->build_dockerfile.s;
+
+		memset(&j->sdf[k], 0, sizeof(j->sdf[k]));
+		if (sv->build_context.s && path && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			j->sdf[k] = (struct service_df){ path, { st.st_dev, st.st_ino }, true };
+	}
+}
+
+/* The compose rules of a loaded project, with the models of the
+ * Dockerfiles its services build; then its suppressions and fingerprints,
+ * file by file. */
+static void check_project(const struct run *run, struct report *r, size_t i, void *ctx)
+{
+	struct compose_job *j = ((struct compose_job **)ctx)[i];
+	struct suppress_opts so = { run->o.require_reasons, rule_wanted, (void *)run };
+	const struct c_project *p = j->p;
+
+	j->rr = r;
+	j->rf0 = r->nfindings;
 	rules_check_compose(r, p, j->dfs, &run->cfg);
-	/* Suppressions and fingerprints, file by file of the project. */
 	for (size_t k = 0; k < p->nfiles; k++) {
 		/* The text the loader read: a file changed since is not read
 		 * again, so positions and comments agree. */
 		if (!p->texts[k])
 			continue;
-		suppress_yaml(r, j->fa, p->files[k], p->texts[k], p->lens[k], &so);
-		report_fingerprint(r, j->fa, p->files[k], p->texts[k], p->lens[k]);
+		suppress_yaml(r, j->rf0, p->files[k], p->texts[k], p->lens[k], &so);
+		report_fingerprint(r, j->rf0, p->files[k], p->texts[k], p->lens[k]);
 	}
-	j->f1 = r->nfindings;
-	j->e1 = r->nerrors;
+	j->rf1 = r->nfindings;
+}
+
+static void check_item(const struct run *run, struct report *r, size_t i, void *ctx)
+{
+	check_dockerfile(run, r, &((struct df_items *)ctx)->v[i]);
 }
 
 /* Compose projects: -f (or COMPOSE_FILE) names one; otherwise every folder
  * walked is a possible project, loaded as `docker compose` would load it
  * there, and each variant file as base + variant. */
-static void check_compose(struct run *run, const struct input_list *inputs)
+static void find_projects(struct run *run, const struct input_list *inputs,
+			  struct compose_jobs *jobs)
 {
-	struct compose_jobs jobs = { 0 };
-	size_t nw;
-
 	if (run->o.files.n) {
-		add_job(run, &jobs, run->o.files.v, run->o.files.n);
-	} else {
-		for (size_t k = 0; k < inputs->n; k++)
-			if (inputs->v[k].kind == INPUT_COMPOSE &&
-			    !config_excluded(&run->cfg, inputs->v[k].display))
-				add_job(run, &jobs, &inputs->v[k].path, 1);
-		for (size_t k = 0; k < inputs->ndirs; k++) {
-			const struct dir_node *dn = inputs->dirs[k];
-			struct compose_discovery d;
-			const char *files[2];
+		add_job(run, jobs, run->o.files.v, run->o.files.n);
+		return;
+	}
+	for (size_t k = 0; k < inputs->n; k++)
+		if (inputs->v[k].kind == INPUT_COMPOSE &&
+		    !config_excluded(&run->cfg, inputs->v[k].display))
+			add_job(run, jobs, &inputs->v[k].path, 1);
+	for (size_t k = 0; k < inputs->ndirs; k++) {
+		const struct dir_node *dn = inputs->dirs[k];
+		struct compose_discovery d;
+		const char *files[2];
 
-			if (config_excluded(&run->cfg, display_path(&run->a, dn->path)))
+		if (config_excluded(&run->cfg, display_path(&run->a, dn->path)))
+			continue;
+		compose_discover_listed(&run->a, dn->path, dn->ents, dn->n, &d, &run->r);
+		if (d.base) {
+			files[0] = d.base;
+			files[1] = d.override;
+			add_job(run, jobs, files, d.override ? 2 : 1);
+		}
+		for (size_t v = 0; v < d.nvariants; v++) {
+			files[0] = d.base ? d.base : d.variants[v];
+			files[1] = d.variants[v];
+			add_job(run, jobs, files, d.base ? 2 : 1);
+		}
+	}
+}
+
+/* The item of a Dockerfile by identity, or NULL. */
+static struct df_item *item_of(struct df_items *items, const struct file_id *id)
+{
+	for (size_t k = 0; k < items->n; k++)
+		if (items->v[k].in.has_id && items->v[k].in.id.dev == id->dev &&
+		    items->v[k].in.id.ino == id->ino)
+			return &items->v[k];
+	return NULL;
+}
+
+/* The Dockerfiles to check: those discovered, then those compose services
+ * build (in project order), each once. A service's Dockerfile is read
+ * with the service's build context, and its model kept for the compose
+ * rules; one the config excludes is only modelled. */
+static void find_dockerfiles(struct run *run, const struct input_list *inputs,
+			     const struct compose_jobs *jobs, struct df_items *items)
+{
+	for (size_t k = 0; k < inputs->n; k++) {
+		const struct input *in = &inputs->v[k];
+		struct file_id id;
+		struct df_item *it;
+
+		if (in->kind != INPUT_DOCKERFILE || config_excluded(&run->cfg, in->display) ||
+		    !first_visit(run, in->path, in->has_id ? &in->id : NULL, &id))
+			continue;
+		it = ARENA_PUSH(&run->a, items->v, items->n, items->cap);
+		*it = (struct df_item){ .in = *in };
+		if (id.ino || id.dev) {
+			it->in.has_id = true;
+			it->in.id = id;
+		}
+	}
+	for (size_t i = 0; i < jobs->n; i++) {
+		const struct compose_job *j = &jobs->v[i];
+
+		for (size_t k = 0; j->rc >= 0 && k < j->p->nservices; k++) {
+			const struct service_df *sd = &j->sdf[k];
+			struct df_item *it;
+
+			if (!sd->found)
 				continue;
-			compose_discover_listed(&run->a, dn->path, dn->ents, dn->n, &d, &run->r);
-			if (d.base) {
-				files[0] = d.base;
-				files[1] = d.override;
-				add_job(run, &jobs, files, d.override ? 2 : 1);
+			if (!(it = item_of(items, &sd->id))) {
+				const char *display = display_path(&run->a, sd->path);
+
+				it = ARENA_PUSH(&run->a, items->v, items->n, items->cap);
+				memset(it, 0, sizeof(*it));
+				it->in = (struct input){ .kind = INPUT_DOCKERFILE, .path = sd->path,
+							 .display = display, .has_id = true,
+							 .id = sd->id };
+				/* Reached before by another path: modelled, not checked. */
+				it->quiet = config_excluded(&run->cfg, display) ||
+					    !first_visit(run, sd->path, &sd->id, NULL);
 			}
-			for (size_t v = 0; v < d.nvariants; v++) {
-				files[0] = d.base ? d.base : d.variants[v];
-				files[1] = d.variants[v];
-				add_job(run, &jobs, files, d.base ? 2 : 1);
+			if (!it->keep) {
+				it->keep = true;
+				it->in.dir = j->p->services[k].build_context.s;
+				it->arena = arena_alloc(&run->a, sizeof(*it->arena));
+				*it->arena = (struct arena)ARENA_INIT;
+				*ARENA_PUSH(&run->a, run->worker_arenas, run->nworker_arenas,
+					    run->capworker_arenas) = it->arena;
 			}
 		}
 	}
-	if (!jobs.n)
-		return;
-	run_pool(run, jobs.n, check_one_project, &jobs, &nw);
-	/* In project order, as one thread would have reported: the load's
-	 * findings, the Dockerfiles' own, then the rules'. */
+}
+
+/* Dockerfiles and compose projects: the projects are loaded first, so that
+ * each Dockerfile is read, parsed and modelled once, with the build
+ * context a service gives it; then the compose rules run with those
+ * models. Reports are merged in order and sorted in the end, so the output
+ * does not depend on the number of workers. */
+static void check_inputs(struct run *run, const struct input_list *inputs)
+{
+	struct compose_jobs jobs = { 0 };
+	struct df_items items = { 0 };
+	struct compose_job **loaded;
+	struct worker *w;
+	size_t nw, nloaded = 0;
+
+	find_projects(run, inputs, &jobs);
+	if (jobs.n)
+		run_pool(run, jobs.n, load_project, &jobs, &nw);
+	find_dockerfiles(run, inputs, &jobs, &items);
+	w = run_pool(run, items.n, check_item, &items, &nw);
+	for (size_t k = 0; k < nw; k++)
+		merge(run, &w[k].r, 0, w[k].r.nfindings, 0, w[k].r.nerrors);
+	loaded = arena_alloc(&run->a, (jobs.n + 1) * sizeof(*loaded));
 	for (size_t i = 0; i < jobs.n; i++) {
 		struct compose_job *j = &jobs.v[i];
 
-		merge(run, j->wr, j->f0, j->fa, j->e0, j->e1);
+		merge(run, j->lr, j->lf0, j->lf1, j->le0, j->le1);
 		if (j->rc < 0)
 			continue;
-		for (size_t k = 0; k < j->p->nservices; k++)
-			check_service_dockerfile(run, &j->sdf[k]);
-		merge(run, j->wr, j->fa, j->f1, 0, 0);
-		{
-			size_t n = run->nprojects;
+		for (size_t k = 0; k < j->p->nservices; k++) {
+			const struct df_item *it = j->sdf[k].found ? item_of(&items, &j->sdf[k].id) :
+					       NULL;
 
-			*ARENA_PUSH(&run->a, run->project_dfs, n, run->capdfs) = j->dfs;
-			*ARENA_PUSH(&run->a, run->projects, run->nprojects, run->capprojects) = j->p;
+			j->dfs[k] = it ? it->model : NULL;
 		}
+		loaded[nloaded++] = j;
+	}
+	if (!nloaded)
+		return;
+	run_pool(run, nloaded, check_project, loaded, &nw);
+	for (size_t i = 0; i < nloaded; i++) {
+		const struct compose_job *j = loaded[i];
+		size_t n = run->nprojects;
+
+		merge(run, j->rr, j->rf0, j->rf1, 0, 0);
+		*ARENA_PUSH(&run->a, run->project_dfs, n, run->capdfs) = j->dfs;
+		*ARENA_PUSH(&run->a, run->projects, run->nprojects, run->capprojects) = j->p;
 	}
 }
 
@@ -650,8 +708,7 @@ static int run_check(int argc, char **argv)
 	discover_stated(&run.a, paths, npaths, stat_paths(&run, paths, npaths), &inputs);
 	for (size_t k = 0; k < inputs.nbad; k++)
 		report_error(&run.r, inputs.bad[k].path, 0, "cannot read: %s", inputs.bad[k].why);
-	check_dockerfiles(&run, &inputs);
-	check_compose(&run, &inputs);
+	check_inputs(&run, &inputs);
 	crossfile_root_fixed_by_compose(&run.r, run.projects, run.project_dfs, run.nprojects);
 	check_scripts(&run, &inputs);
 

@@ -1,0 +1,3 @@
+#!/bin/sh
+mkdir -p /srv/data/cache
+exec app "$@"

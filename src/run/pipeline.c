@@ -1,0 +1,651 @@
+/* The pipeline of seaworthy check: discover → load compose projects →
+ * parse and model each Dockerfile once → checks (Dockerfile, compose,
+ * cross-file, scripts) → findings → the one finish (run/output.c). */
+#include <errno.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "run/pipeline.h"
+#include "run/output.h"
+#include "input/compose/project.h"
+#include "config/config.h"
+#include "input/discover/discover.h"
+#include "input/dockerfile/ast.h"
+#include "findings/baseline.h"
+#include "input/dockerfile/model.h"
+#include "render/render.h"
+#include "checks/crossfile/crossfile.h"
+#include "checks/check.h"
+#include "input/scripts/scripts.h"
+#include "findings/suppress.h"
+#include "util/pool.h"
+#include "util/readfile.h"
+
+
+
+struct run {
+	struct arena a;
+	struct report r;
+	struct config cfg;
+	struct run_opts o;
+	/* Identities of the Dockerfiles checked: an open-addressing set. */
+	struct file_id *checked;
+	size_t nchecked, capchecked;
+	bool checked_stdin;
+	/* The reports of the worker threads, merged into r, whose strings
+	 * their arenas own until the run ends. */
+	struct arena **worker_arenas;
+	size_t nworker_arenas, capworker_arenas;
+	struct pool *pool;	/* helper threads, or NULL */
+	const struct c_project **projects;
+	const struct m_dockerfile *const **project_dfs;	/* per project, per service */
+	size_t nprojects, capprojects, capdfs;
+	size_t nscripts;		/* scripts checked for point 6 */
+};
+
+/* Whether a rule's findings are wanted: --select, --ignore, config ignore. */
+static bool rule_wanted(const struct rule *rule, void *ctx)
+{
+	const struct run *run = ctx;
+
+	return output_rule_wanted(rule, run->o.select, run->o.ignore, &run->cfg);
+}
+
+
+/* A file BuildKit would refuse outright, or one that is not text. */
+static const char *not_text(const char *buf, size_t len, unsigned *line)
+{
+	const char *nul = memchr(buf, '\0', len);
+	unsigned l = 1;
+
+	if (!nul)
+		return NULL;
+	for (const char *p = buf; p < nul; p++)
+		l += *p == '\n';
+	*line = l;
+	return "binary file (NUL byte), not a Dockerfile";
+}
+
+static size_t id_hash(const struct file_id *id, size_t mask)
+{
+	unsigned long long h = (unsigned long long)id->ino * 0x9e3779b97f4a7c15ULL ^
+			       (unsigned long long)id->dev;
+
+	return (size_t)(h ^ (h >> 29)) & mask;
+}
+
+/* Each Dockerfile is checked once, however many ways it is reached. known
+ * is its identity when the caller has it, else NULL; *out (when not NULL)
+ * gets the identity, zero when it is unknown. */
+static bool first_visit(struct run *run, const char *path, const struct file_id *known,
+			struct file_id *out)
+{
+	struct file_id id;
+	struct stat st;
+	size_t i, mask;
+
+	if (out)
+		memset(out, 0, sizeof(*out));
+	if (!strcmp(path, "-")) {
+		if (run->checked_stdin)
+			return false;
+		run->checked_stdin = true;
+		return true;
+	}
+	if (known) {
+		id = *known;
+	} else if (stat(path, &st) == 0) {
+		id.dev = st.st_dev;
+		id.ino = st.st_ino;
+	} else {
+		return true;	/* reading it will say what is wrong */
+	}
+	if (out)
+		*out = id;
+	if (run->nchecked * 2 >= run->capchecked) {
+		size_t cap = run->capchecked ? run->capchecked * 2 : 256;
+		struct file_id *t = arena_alloc(&run->a, cap * sizeof(*t));
+
+		/* An empty slot has ino 0 and dev 0, which no file has. */
+		for (size_t k = 0; k < run->capchecked; k++) {
+			const struct file_id *e = &run->checked[k];
+
+			if (!e->ino && !e->dev)
+				continue;
+			for (i = id_hash(e, cap - 1); t[i].ino || t[i].dev; i = (i + 1) & (cap - 1))
+				;
+			t[i] = *e;
+		}
+		run->checked = t;
+		run->capchecked = cap;
+	}
+	mask = run->capchecked - 1;
+	for (i = id_hash(&id, mask); run->checked[i].ino || run->checked[i].dev; i = (i + 1) & mask)
+		if (run->checked[i].ino == id.ino && run->checked[i].dev == id.dev)
+			return false;
+	run->checked[i] = id;
+	run->nchecked++;
+	return true;
+}
+
+/* A Dockerfile to check. When a compose service builds it, its build
+ * context is the service's and its model is kept, in an arena of its own,
+ * for the compose rules; quiet ones (excluded by the config) are only
+ * modelled. */
+struct df_item {
+	struct input in;
+	bool keep, quiet;
+	struct arena *arena;			/* keep: lives until the run ends */
+	const struct m_dockerfile *model;	/* keep: NULL when it failed */
+};
+
+/* Checks one Dockerfile into r. Worker threads call it at once, each with
+ * its own report: it only reads run's settings. */
+static void check_dockerfile(const struct run *run, struct report *r, struct df_item *it)
+{
+	struct arena scratch = ARENA_INIT, *a = it->keep ? it->arena : &scratch;
+	const struct input *in = &it->in;
+	struct suppress_opts so = { run->o.require_reasons, rule_wanted, (void *)run };
+	struct df_file *df = arena_alloc(a, sizeof(*df));
+	struct m_dockerfile *m = arena_alloc(a, sizeof(*m));
+	struct df_error err;
+	const char *why, *bad;
+	unsigned line = 0;
+	size_t len, first;
+	char *buf = in->has_size ? read_file_sized(a, in->path, in->size, &len, &why) :
+				   read_file(a, in->path, &len, &why);
+
+	if (!buf) {
+		if (!it->quiet)
+			report_error(r, in->display, 0, "cannot read: %s", why);
+		goto out;
+	}
+	if ((bad = not_text(buf, len, &line))) {
+		if (!it->quiet)
+			report_error(r, in->display, line, "%s", bad);
+		goto out;
+	}
+	if (df_parse(a, in->display, buf, len, df, &err) < 0 ||
+	    model_build(a, df, in->dir, m, &err) < 0) {
+		if (!it->quiet)
+			report_error(r, in->display, err.line, "%s", err.msg);
+		goto out;
+	}
+	it->model = m;
+	if (it->quiet)
+		goto out;
+	r->layers |= LAYER_DOCKERFILE;
+	first = r->nfindings;
+	rules_check_dockerfile(r, m, &run->cfg);
+	if (suppress_mentioned(buf, len)) {
+		struct stmt_span *sp = arena_alloc(a, (df->nnodes + 1) * sizeof(*sp));
+
+		for (size_t k = 0; k < df->nnodes; k++)
+			sp[k] = (struct stmt_span){ df->nodes[k].start.line, df->nodes[k].end_line,
+						    !strcmp(df->nodes[k].name, "from") };
+		suppress_statements(r, first, in->display, buf, len, df->nlines, sp, df->nnodes,
+				    &so);
+	} else {
+		suppress_statements(r, first, in->display, buf, len, df->nlines, NULL, 0, &so);
+	}
+	report_fingerprint(r, first, NULL, buf, len);
+out:
+	arena_release(&scratch);
+}
+
+/* Work that is independent item by item (Dockerfiles, compose project
+ * loads) goes to a pool: workers take items in turn from a shared counter,
+ * each into a report and an arena of its own, reading only the run's
+ * settings. The calling thread is worker 0. The arenas live as long as the
+ * run, since what the reports hold points into them. */
+struct worker {
+	const struct run *run;
+	void (*fn)(const struct run *run, struct report *r, size_t item, void *ctx);
+	void *ctx;
+	size_t nitems;
+	atomic_size_t *next;
+	struct report r;
+};
+
+/* What slot of the pool runs: items until there are none left. */
+static void work(void *ctx, size_t slot)
+{
+	struct worker *w = &((struct worker *)ctx)[slot];
+	size_t i;
+
+	while ((i = atomic_fetch_add(w->next, 1)) < w->nitems)
+		w->fn(w->run, &w->r, i, w->ctx);
+}
+
+/* --jobs, else one per CPU this process may use. */
+static size_t jobs_of(const struct run *run)
+{
+	long jobs = run->o.jobs;
+
+	if (jobs <= 0) {
+		cpu_set_t set;
+
+		jobs = sched_getaffinity(0, sizeof(set), &set) == 0 ? CPU_COUNT(&set) : 1;
+	}
+	return (size_t)(jobs < 1 ? 1 : jobs > MAX_JOBS ? MAX_JOBS : jobs);
+}
+
+/* Workers for n items: the pool's helpers and this thread, at most one for
+ * every eight items (a worker is only worth it for a few). */
+static size_t worker_count(const struct run *run, size_t n)
+{
+	size_t k = pool_size(run->pool) + 1;
+
+	if (k > n / 8)
+		k = n / 8 ? n / 8 : 1;
+	return k;
+}
+
+/* Helpers are started before discovery when the run may have enough
+ * items for them: many paths, or a folder to walk. */
+static struct pool *start_pool(const struct run *run, const char *const *paths, size_t npaths)
+{
+	size_t jobs = jobs_of(run);
+	bool worth = npaths >= 16;
+	struct stat st;
+
+	for (size_t i = 0; jobs > 1 && !worth && i < npaths; i++)
+		worth = strcmp(paths[i], "-") && stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode);
+	return worth ? pool_start(jobs - 1) : NULL;
+}
+
+/* Runs fn over items 0..n-1 and returns the workers (*nw of them), whose
+ * reports hold what fn reported, in the order each worker ran its items. */
+static struct worker *run_pool(struct run *run, size_t n,
+			       void (*fn)(const struct run *, struct report *, size_t, void *),
+			       void *ctx, size_t *nw)
+{
+	atomic_size_t *next = arena_alloc(&run->a, sizeof(*next));
+	struct arena *arenas;
+	struct worker *w;
+	size_t k = worker_count(run, n);
+
+	w = arena_alloc(&run->a, k * sizeof(*w));
+	arenas = arena_alloc(&run->a, k * sizeof(*arenas));
+	for (size_t i = 0; i < k; i++) {
+		w[i] = (struct worker){ .run = run, .fn = fn, .ctx = ctx, .nitems = n, .next = next };
+		report_init(&w[i].r, &arenas[i]);
+		*ARENA_PUSH(&run->a, run->worker_arenas, run->nworker_arenas,
+			    run->capworker_arenas) = &arenas[i];
+	}
+	pool_run(run->pool, k, work, w);
+	*nw = k;
+	return w;
+}
+
+/* Appends findings[from..to) and errors[efrom..eto) of wr to the run's. */
+static void merge(struct run *run, const struct report *wr, size_t from, size_t to, size_t efrom,
+		  size_t eto)
+{
+	struct report *r = &run->r;
+
+	for (size_t i = from; i < to; i++)
+		*ARENA_PUSH(r->a, r->findings, r->nfindings, r->capfindings) = wr->findings[i];
+	for (size_t i = efrom; i < eto; i++)
+		*ARENA_PUSH(r->a, r->errors, r->nerrors, r->caperrors) = wr->errors[i];
+	r->layers |= wr->layers;
+}
+
+struct stat_job {
+	const char *const *paths;
+	struct path_stat *out;
+	size_t n, k;
+};
+
+static void stat_slice(void *ctx, size_t slot)
+{
+	const struct stat_job *j = ctx;
+
+	for (size_t i = slot; i < j->n; i += j->k)
+		discover_stat(j->paths[i], &j->out[i]);
+}
+
+/* The stat of every path given, made by the pool when there are many
+ * (one system call each, and the walk waits for them); NULL otherwise. */
+static const struct path_stat *stat_paths(struct run *run, const char *const *paths, size_t n)
+{
+	struct stat_job j = { paths, NULL, n, pool_size(run->pool) + 1 };
+
+	if (j.k < 2 || n < 64)
+		return NULL;
+	j.out = arena_alloc(&run->a, n * sizeof(*j.out));
+	pool_run(run->pool, j.k, stat_slice, &j);
+	return j.out;
+}
+
+/* One compose project: its files; after the load, the project and the
+ * Dockerfile each service builds; after the rules, where the load's
+ * findings (lf0..lf1, errors le0..le1, in lr) and the rules' (rf0..rf1, in
+ * rr) are. */
+struct compose_job {
+	const char **files;
+	size_t nfiles;
+	struct c_project *p;
+	struct service_df {
+		const char *path;
+		struct file_id id;
+		bool found;
+	} *sdf;
+	const struct m_dockerfile **dfs;
+	int rc;
+	const struct report *lr, *rr;
+	size_t lf0, lf1, le0, le1, rf0, rf1;
+};
+
+struct compose_jobs {
+	struct compose_job *v;
+	size_t n, cap;
+};
+
+/* The Dockerfiles of the run: discovered, and built by compose services. */
+struct df_items {
+	struct df_item *v;
+	size_t n, cap;
+};
+
+static void add_job(struct run *run, struct compose_jobs *jobs, const char *const *files,
+		    size_t nfiles)
+{
+	struct compose_job *j = ARENA_PUSH(&run->a, jobs->v, jobs->n, jobs->cap);
+
+	/* A copy: callers pass arrays of their own stack. */
+	j->files = arena_alloc(&run->a, nfiles * sizeof(*j->files));
+	memcpy(j->files, files, nfiles * sizeof(*j->files));
+	j->nfiles = nfiles;
+}
+
+/* Loads a project, and finds each service's Dockerfile (a regular file:
+ * Compose loads a project whose Dockerfiles are elsewhere, a remote
+ * context, a checkout without them; only `build` would fail). */
+static void load_project(const struct run *run, struct report *r, size_t i, void *ctx)
+{
+	struct compose_job *j = &((struct compose_jobs *)ctx)->v[i];
+	struct compose_opts co = {
+		.files = j->files, .nfiles = j->nfiles,
+		.project_dir = run->o.project_dir,
+		.env_files = run->o.env_files.v, .nenv_files = run->o.env_files.n,
+		.profiles = run->o.profiles.v, .nprofiles = run->o.profiles.n,
+	};
+	struct c_project *p = arena_alloc(r->a, sizeof(*p));
+	struct stat st;
+
+	j->p = p;
+	j->lr = r;
+	j->lf0 = r->nfindings;
+	j->le0 = r->nerrors;
+	j->rc = compose_load(r->a, &co, p, r);
+	j->lf1 = r->nfindings;
+	j->le1 = r->nerrors;
+	if (j->rc < 0)
+		return;
+	r->layers |= LAYER_COMPOSE;
+	j->sdf = arena_alloc(r->a, (p->nservices + 1) * sizeof(*j->sdf));
+	j->dfs = arena_alloc(r->a, (p->nservices + 1) * sizeof(*j->dfs));
+	for (size_t k = 0; k < p->nservices; k++) {
+		const struct c_service *sv = &p->services[k];
+		const char *path = sv->build_dockerfile.s;
+
+		memset(&j->sdf[k], 0, sizeof(j->sdf[k]));
+		if (sv->build_context.s && path && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			j->sdf[k] = (struct service_df){ path, { st.st_dev, st.st_ino }, true };
+	}
+}
+
+/* The compose rules of a loaded project, with the models of the
+ * Dockerfiles its services build; then its suppressions and fingerprints,
+ * file by file. */
+static void check_project(const struct run *run, struct report *r, size_t i, void *ctx)
+{
+	struct compose_job *j = ((struct compose_job **)ctx)[i];
+	struct suppress_opts so = { run->o.require_reasons, rule_wanted, (void *)run };
+	const struct c_project *p = j->p;
+
+	j->rr = r;
+	j->rf0 = r->nfindings;
+	rules_check_compose(r, p, j->dfs, &run->cfg);
+	for (size_t k = 0; k < p->nfiles; k++) {
+		/* The text the loader read: a file changed since is not read
+		 * again, so positions and comments agree. */
+		if (!p->texts[k])
+			continue;
+		suppress_yaml(r, j->rf0, p->files[k], p->texts[k], p->lens[k], &so);
+		report_fingerprint(r, j->rf0, p->files[k], p->texts[k], p->lens[k]);
+	}
+	j->rf1 = r->nfindings;
+}
+
+static void check_item(const struct run *run, struct report *r, size_t i, void *ctx)
+{
+	check_dockerfile(run, r, &((struct df_items *)ctx)->v[i]);
+}
+
+/* Compose projects: -f (or COMPOSE_FILE) names one; otherwise every folder
+ * walked is a possible project, loaded as `docker compose` would load it
+ * there, and each variant file as base + variant. */
+static void find_projects(struct run *run, const struct input_list *inputs,
+			  struct compose_jobs *jobs)
+{
+	if (run->o.files.n) {
+		add_job(run, jobs, run->o.files.v, run->o.files.n);
+		return;
+	}
+	for (size_t k = 0; k < inputs->n; k++)
+		if (inputs->v[k].kind == INPUT_COMPOSE &&
+		    !config_excluded(&run->cfg, inputs->v[k].display))
+			add_job(run, jobs, &inputs->v[k].path, 1);
+	for (size_t k = 0; k < inputs->ndirs; k++) {
+		const struct dir_node *dn = inputs->dirs[k];
+		struct compose_discovery d;
+		const char *files[2];
+
+		if (config_excluded(&run->cfg, display_path(&run->a, dn->path)))
+			continue;
+		compose_discover_listed(&run->a, dn->path, dn->ents, dn->n, &d, &run->r);
+		if (d.base) {
+			files[0] = d.base;
+			files[1] = d.override;
+			add_job(run, jobs, files, d.override ? 2 : 1);
+		}
+		for (size_t v = 0; v < d.nvariants; v++) {
+			files[0] = d.base ? d.base : d.variants[v];
+			files[1] = d.variants[v];
+			add_job(run, jobs, files, d.base ? 2 : 1);
+		}
+	}
+}
+
+/* The item of a Dockerfile by identity, or NULL. */
+static struct df_item *item_of(struct df_items *items, const struct file_id *id)
+{
+	for (size_t k = 0; k < items->n; k++)
+		if (items->v[k].in.has_id && items->v[k].in.id.dev == id->dev &&
+		    items->v[k].in.id.ino == id->ino)
+			return &items->v[k];
+	return NULL;
+}
+
+/* The Dockerfiles to check: those discovered, then those compose services
+ * build (in project order), each once. A service's Dockerfile is read
+ * with the service's build context, and its model kept for the compose
+ * rules; one the config excludes is only modelled. */
+static void find_dockerfiles(struct run *run, const struct input_list *inputs,
+			     const struct compose_jobs *jobs, struct df_items *items)
+{
+	for (size_t k = 0; k < inputs->n; k++) {
+		const struct input *in = &inputs->v[k];
+		struct file_id id;
+		struct df_item *it;
+
+		if (in->kind != INPUT_DOCKERFILE || config_excluded(&run->cfg, in->display) ||
+		    !first_visit(run, in->path, in->has_id ? &in->id : NULL, &id))
+			continue;
+		it = ARENA_PUSH(&run->a, items->v, items->n, items->cap);
+		*it = (struct df_item){ .in = *in };
+		if (id.ino || id.dev) {
+			it->in.has_id = true;
+			it->in.id = id;
+		}
+	}
+	for (size_t i = 0; i < jobs->n; i++) {
+		const struct compose_job *j = &jobs->v[i];
+
+		for (size_t k = 0; j->rc >= 0 && k < j->p->nservices; k++) {
+			const struct service_df *sd = &j->sdf[k];
+			struct df_item *it;
+
+			if (!sd->found)
+				continue;
+			if (!(it = item_of(items, &sd->id))) {
+				const char *display = display_path(&run->a, sd->path);
+
+				it = ARENA_PUSH(&run->a, items->v, items->n, items->cap);
+				memset(it, 0, sizeof(*it));
+				it->in = (struct input){ .kind = INPUT_DOCKERFILE, .path = sd->path,
+							 .display = display, .has_id = true,
+							 .id = sd->id };
+				/* Reached before by another path: modelled, not checked. */
+				it->quiet = config_excluded(&run->cfg, display) ||
+					    !first_visit(run, sd->path, &sd->id, NULL);
+			}
+			if (!it->keep) {
+				it->keep = true;
+				it->in.dir = j->p->services[k].build_context.s;
+				it->arena = arena_alloc(&run->a, sizeof(*it->arena));
+				*it->arena = (struct arena)ARENA_INIT;
+				*ARENA_PUSH(&run->a, run->worker_arenas, run->nworker_arenas,
+					    run->capworker_arenas) = it->arena;
+			}
+		}
+	}
+}
+
+/* Dockerfiles and compose projects: the projects are loaded first, so that
+ * each Dockerfile is read, parsed and modelled once, with the build
+ * context a service gives it; then the compose rules run with those
+ * models. Reports are merged in order and sorted in the end, so the output
+ * does not depend on the number of workers. */
+static void check_inputs(struct run *run, const struct input_list *inputs)
+{
+	struct compose_jobs jobs = { 0 };
+	struct df_items items = { 0 };
+	struct compose_job **loaded;
+	struct worker *w;
+	size_t nw, nloaded = 0;
+
+	find_projects(run, inputs, &jobs);
+	if (jobs.n)
+		run_pool(run, jobs.n, load_project, &jobs, &nw);
+	find_dockerfiles(run, inputs, &jobs, &items);
+	w = run_pool(run, items.n, check_item, &items, &nw);
+	for (size_t k = 0; k < nw; k++)
+		merge(run, &w[k].r, 0, w[k].r.nfindings, 0, w[k].r.nerrors);
+	loaded = arena_alloc(&run->a, (jobs.n + 1) * sizeof(*loaded));
+	for (size_t i = 0; i < jobs.n; i++) {
+		struct compose_job *j = &jobs.v[i];
+
+		merge(run, j->lr, j->lf0, j->lf1, j->le0, j->le1);
+		if (j->rc < 0)
+			continue;
+		for (size_t k = 0; k < j->p->nservices; k++) {
+			const struct df_item *it = j->sdf[k].found ? item_of(&items, &j->sdf[k].id) :
+					       NULL;
+
+			j->dfs[k] = it ? it->model : NULL;
+		}
+		loaded[nloaded++] = j;
+	}
+	if (!nloaded)
+		return;
+	run_pool(run, nloaded, check_project, loaded, &nw);
+	for (size_t i = 0; i < nloaded; i++) {
+		const struct compose_job *j = loaded[i];
+		size_t n = run->nprojects;
+
+		merge(run, j->rr, j->rf0, j->rf1, 0, 0);
+		*ARENA_PUSH(&run->a, run->project_dfs, n, run->capdfs) = j->dfs;
+		*ARENA_PUSH(&run->a, run->projects, run->nprojects, run->capprojects) = j->p;
+	}
+}
+
+/* Point 6: scripts that run containers by hand, under the folders given. */
+static void check_scripts(struct run *run, const struct input_list *inputs)
+{
+	struct script_set set = { 0 };
+	struct suppress_opts so = { run->o.require_reasons, rule_wanted, run };
+	size_t first = run->r.nfindings, k = 0;
+
+	for (size_t i = 0; i < inputs->nroots; i++)
+		scripts_discover_tree(&run->a, inputs->roots[i], &set);
+	for (size_t i = 0; i < set.n; i++)
+		if (!config_excluded(&run->cfg, set.scripts[i].path))
+			set.scripts[k++] = set.scripts[i];
+	set.n = k;
+	run->nscripts = set.n;
+	if (!set.n)
+		return;
+	set.has_compose = set.has_compose || run->nprojects;
+	set.projects = run->projects;
+	set.nprojects = run->nprojects;
+	rules_check_scripts(&run->r, &set, &run->cfg);
+	/* Shell, Makefiles and CI YAML all comment with #. */
+	for (size_t i = 0; i < set.n; i++) {
+		suppress_yaml(&run->r, first, set.scripts[i].path, set.scripts[i].text,
+			      set.scripts[i].len, &so);
+		report_fingerprint(&run->r, first, set.scripts[i].path, set.scripts[i].text,
+				   set.scripts[i].len);
+	}
+}
+
+/* The folder where the config search starts: the first path's. */
+static const char *config_start(struct arena *a, const char *path)
+{
+	struct stat st;
+	const char *slash;
+
+	if (!path || !strcmp(path, "-"))
+		return ".";
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return path;
+	slash = strrchr(path, '/');
+	return slash ? arena_strndup(a, path, (size_t)(slash - path) + 1) : ".";
+}
+
+int pipeline_check(const struct run_opts *o, const char *const *paths, size_t npaths)
+{
+	struct run run = { .a = ARENA_INIT, .o = *o };
+	struct input_list inputs = { 0 };
+	int status;
+
+	report_init(&run.r, &run.a);
+	if (!run.o.no_config)
+		output_load_config(&run.a, run.o.config ? run.o.config :
+				   config_find(&run.a, config_start(&run.a, paths[0])),
+				   &run.o, &run.cfg, &run.r);
+
+	run.pool = start_pool(&run, paths, npaths);
+	discover_stated(&run.a, paths, npaths, stat_paths(&run, paths, npaths), &inputs);
+	for (size_t k = 0; k < inputs.nbad; k++)
+		report_error(&run.r, inputs.bad[k].path, 0, "cannot read: %s", inputs.bad[k].why);
+	check_inputs(&run, &inputs);
+	crossfile_root_fixed_by_compose(&run.r, run.projects, run.project_dfs, run.nprojects);
+	check_scripts(&run, &inputs);
+
+	if (!(run.r.layers & (LAYER_DOCKERFILE | LAYER_COMPOSE)) && !run.nscripts && !run.r.nerrors)
+		fprintf(stderr, "seaworthy: no Dockerfiles, compose files or scripts found\n");
+	status = output_finish(&run.a, &run.r, &run.o, &run.cfg);
+	pool_stop(run.pool);
+	for (size_t k = 0; k < run.nworker_arenas; k++)
+		arena_release(run.worker_arenas[k]);
+	arena_release(&run.a);
+	return status;
+}

@@ -120,6 +120,12 @@ summary() { echo; echo "$pass passed, $fail failed, $skip skipped"; [ $fail -eq 
 # GOLDEN_GLOB "host" also runs the host section below.
 if [ -n "$only" ] && [ "$only" != host ]; then summary; exit; fi
 
+# seaworthy live against recorded Engine API answers (tests/live/replay.py):
+# no engine and no root needed.
+mkdir -p "$tmp/replay"
+if python3 "$top/tests/live/replay.py" "$BIN" "$tmp/replay" >"$tmp/replay.out" 2>&1; then ok
+else bad "live replay"; head -40 "$tmp/replay.out"; fi
+
 # The lexicon: every entry changes what is reported (tests/lexicon/probe.py;
 # the unit test lexicon_lists checks the lists against tests/lexicon/*.txt).
 mkdir -p "$tmp/probe"

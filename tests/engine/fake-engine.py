@@ -46,6 +46,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 class Server(socketserver.ThreadingMixIn, socketserver.UnixStreamServer):
     daemon_threads = True
+    # seaworthy asks up to 8 things at once; a unix socket refuses a
+    # connection outright when the backlog (5 by default) is full.
+    request_queue_size = 64
 
 
 if os.path.exists(sock):

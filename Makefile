@@ -5,6 +5,11 @@ VERSION := 0.1.0
 WARN    := -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes \
            -Wshadow -Wwrite-strings -Wformat=2 -Wvla
 CFLAGS  ?= -O2 -g
+# DEVELOPER=1 (what ./dev test and CI build with) makes every warning an
+# error, as git's DEVELOPER=1 does.
+ifeq ($(DEVELOPER),1)
+WARN    += -Werror
+endif
 # -pthread: images from the engine stream through a thread (src/input/image/archive.c).
 ALL_CFLAGS = -std=c17 -D_GNU_SOURCE -pthread $(WARN) $(CFLAGS) -Isrc -DSW_VERSION='"$(VERSION)"' \
              $(shell pkg-config --cflags jansson yaml-0.1 libarchive libcurl 2>/dev/null)
@@ -22,7 +27,7 @@ UNITOBJ := $(UNITSRC:%.c=$(B)/%.o)
 
 SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 
-.PHONY: all clean check test unit san fuzz fuzz-run bench example
+.PHONY: all clean check test unit san tsan fuzz fuzz-run bench example
 all: $(B)/seaworthy
 
 $(B)/seaworthy: $(OBJ)
@@ -56,6 +61,13 @@ check:
 
 san:
 	$(MAKE) B=build-san CC=clang CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" build-san/seaworthy
+
+# ThreadSanitizer: check's workers over the shared corpora and projects
+# (tests/tsan.sh; it skips, saying so, when ../shared is absent).
+TSAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=thread
+tsan:
+	$(MAKE) B=build-tsan CC=clang CFLAGS="$(TSAN_FLAGS)" LDFLAGS="-fsanitize=thread" build-tsan/seaworthy
+	tests/tsan.sh build-tsan/seaworthy
 
 # libFuzzer targets, one per parser (fuzz/fuzz_*.c). The library is built
 # once into build-fuzz/obj/ with coverage and sanitizers; any UBSan report is
@@ -92,4 +104,4 @@ man: $(B)/seaworthy
 	$(B)/seaworthy rules --man >man/seaworthy-rules.7
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-tsan build-fuzz

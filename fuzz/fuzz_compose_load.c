@@ -2,14 +2,18 @@
  * file (compose_load_buffer, which reads nothing from the disk), through
  * parsing, interpolation, extends, merging, unicity and the typed model;
  * then a walk over the model that touches every string and checks the
- * invariants rules rely on. No input may crash, hang, leak or trip a
- * sanitizer; every error must have a message. */
+ * invariants rules rely on; then every compose and runtime check over it
+ * (with no Dockerfiles, as for a project whose images come from a
+ * registry). No input may crash, hang, leak or trip a sanitizer; every
+ * error and finding must have a message. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "checks/check.h"
+#include "config/config.h"
 #include "input/compose/project.h"
 #include "util/arena.h"
 
@@ -117,10 +121,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!r.findings[i].rule || !r.findings[i].message)
 			abort();
 	if (rc == 0) {
+		static const struct config cfg;
+
 		if (!p.root || !p.name)
 			abort();
 		for (size_t i = 0; i < p.nservices; i++)
 			check_service(&p.services[i]);
+		rules_check_compose(&r, &p, NULL, &cfg);
+		for (size_t i = 0; i < r.nfindings; i++)
+			if (!r.findings[i].rule || !r.findings[i].message || !*r.findings[i].message)
+				abort();
 	}
 	arena_release(&a);
 	return 0;

@@ -229,11 +229,8 @@ static size_t jobs_of(const struct run *run)
 {
 	long jobs = run->o.jobs;
 
-	if (jobs <= 0) {
-		cpu_set_t set;
-
-		jobs = sched_getaffinity(0, sizeof(set), &set) == 0 ? CPU_COUNT(&set) : 1;
-	}
+	if (jobs <= 0)
+		jobs = (long)cpu_count();
 	return (size_t)(jobs < 1 ? 1 : jobs > MAX_JOBS ? MAX_JOBS : jobs);
 }
 

@@ -14,7 +14,8 @@ HARDEN  ?= 1
 HARDEN_CPPFLAGS ?= -D_FORTIFY_SOURCE=2
 HARDEN_CFLAGS   ?= -fstack-protector-strong -fPIE
 HARDEN_LDFLAGS  ?= -pie -Wl,-z,relro,-z,now
-H_CPPFLAGS = $(if $(HARDEN),$(HARDEN_CPPFLAGS))
+# _FORTIFY_SOURCE needs an optimizing build (glibc warns otherwise).
+H_CPPFLAGS = $(if $(HARDEN),$(if $(filter-out -O0,$(filter -O%,$(CFLAGS))),$(HARDEN_CPPFLAGS)))
 H_CFLAGS   = $(if $(HARDEN),$(HARDEN_CFLAGS))
 H_LDFLAGS  = $(if $(HARDEN),$(HARDEN_LDFLAGS))
 # -pthread: images from the engine stream through a thread (src/input/image/archive.c).

@@ -68,6 +68,8 @@ fresh() { # name [where-the-source-goes]
 	echo "== $1"
 }
 # A command in the current root, as root, from a folder; output in $work/log.
+# It runs under pipefail: grep -q would end a pipe early (SIGPIPE), so the
+# scripts grep into /dev/null.
 in_root() { # cwd script
 	unshare --mount --propagation private sh -c \
 		'mount -t proc proc "$0/proc" && mount --bind "$1" "$0/var/cache/apt/archives" && shift && exec chroot "$0" "$@"' \
@@ -81,7 +83,8 @@ deps='gcc libc6-dev make pkg-config libjansson-dev libyaml-dev libarchive-dev li
 # install: the documented dependencies, make, make install.
 fresh install /src
 if in_root /src "apt-get update -qq && apt-get install -y -qq --no-install-recommends $deps >/dev/null && make -j2 >/dev/null &&
-	readelf -d build/seaworthy | grep -q BIND_NOW && readelf -h build/seaworthy | grep -q DYN && nm -D build/seaworthy | grep -q _chk@"; then
+	readelf -d build/seaworthy | grep BIND_NOW >/dev/null && readelf -h build/seaworthy | grep DYN >/dev/null &&
+	nm -D build/seaworthy | grep _chk@ >/dev/null"; then
 	ok "install: a hardened build with the documented dependencies"
 else bad "install: build"; show; fi
 t
@@ -130,7 +133,7 @@ if ls "$work"/seaworthy_*.deb >/dev/null 2>&1; then
 	cp -r "$top/examples/webapp" "$work/root/tmp/webapp"
 	"$top/tests/image/build-fixtures.sh" "$work/fx" >/dev/null 2>&1 && cp "$work/fx/good.tar" "$work/root/tmp/"
 	if in_root /tmp 'apt-get update -qq; dpkg -i seaworthy_*.deb || apt-get -f install -y -qq --no-install-recommends >/dev/null;
-		dpkg-query -W -f="\${Status}\n" seaworthy | grep -qx "install ok installed" && command -v seaworthy'; then
+		dpkg-query -W -f="\${Status}\n" seaworthy | grep -x "install ok installed" >/dev/null && command -v seaworthy'; then
 		if [ "$(tail -1 "$work/log")" = /usr/bin/seaworthy ]; then ok "dpkg: dpkg -i installs /usr/bin/seaworthy"
 		else bad "dpkg: seaworthy is $(tail -1 "$work/log")"; fi
 	else bad "dpkg: dpkg -i"; show; fi

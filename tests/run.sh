@@ -543,19 +543,27 @@ else
 	skipped "fish completion: fish absent (apt-get install fish)"
 fi
 
+# make as a user runs it: without the variables of a make that runs this
+# suite (make check passes CC, CFLAGS, LDFLAGS and HARDEN= down through the
+# environment and MAKEFLAGS).
+plain_make() {
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES -u CC -u CFLAGS -u CPPFLAGS -u LDFLAGS \
+		-u HARDEN -u HARDEN_CPPFLAGS -u HARDEN_CFLAGS -u HARDEN_LDFLAGS -u B make "$@"
+}
+
 # make install honours DESTDIR, PREFIX, BINDIR and MANDIR and lands the
 # binary, both manual pages and the three completions; make uninstall
 # takes them all away again.
 inst=$tmp/inst
-if env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$top" B="$B" DESTDIR="$inst" PREFIX=/usr MANDIR=/usr/share/man install >"$tmp/inst.out" 2>&1; then
+if plain_make -s -C "$top" B="$B" DESTDIR="$inst" PREFIX=/usr MANDIR=/usr/share/man install >"$tmp/inst.out" 2>&1; then
 	want='usr/bin/seaworthy usr/share/bash-completion/completions/seaworthy usr/share/fish/vendor_completions.d/seaworthy.fish usr/share/man/man1/seaworthy.1 usr/share/man/man7/seaworthy-rules.7 usr/share/zsh/site-functions/_seaworthy'
 	got=$(cd "$inst" && find . -type f | sed 's|^\./||' | LC_ALL=C sort | tr '\n' ' ')
 	if [ "$got" = "$want " ] && [ -x "$inst/usr/bin/seaworthy" ] && "$inst/usr/bin/seaworthy" --version >/dev/null 2>&1; then ok
 	else bad "make install DESTDIR=... PREFIX=/usr: got $got"; fi
-	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$top" B="$B" DESTDIR="$inst" PREFIX=/usr MANDIR=/usr/share/man uninstall >"$tmp/inst.out" 2>&1
+	plain_make -s -C "$top" B="$B" DESTDIR="$inst" PREFIX=/usr MANDIR=/usr/share/man uninstall >"$tmp/inst.out" 2>&1
 	left=$(find "$inst" -type f | head -3)
 	if [ -z "$left" ]; then ok; else bad "make uninstall left $left"; fi
-	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$top" B="$B" DESTDIR="$inst/2" BINDIR=/opt/sw/bin MANDIR=/opt/sw/man install >"$tmp/inst.out" 2>&1
+	plain_make -s -C "$top" B="$B" DESTDIR="$inst/2" BINDIR=/opt/sw/bin MANDIR=/opt/sw/man install >"$tmp/inst.out" 2>&1
 	if [ -x "$inst/2/opt/sw/bin/seaworthy" ] && [ -f "$inst/2/opt/sw/man/man7/seaworthy-rules.7" ]; then ok
 	else bad "make install BINDIR=... MANDIR=..."; cat "$tmp/inst.out"; fi
 else
@@ -564,8 +572,7 @@ fi
 
 # The caller's CPPFLAGS, CFLAGS and LDFLAGS reach the compiler and the
 # linker beside the hardening flags, which HARDEN= leaves out.
-# (Not the variables of a make that runs this suite: make check's HARDEN=.)
-mk() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -n -B -C "$top" B="$tmp/mk" "$@" 2>&1; }
+mk() { plain_make -s -n -B -C "$top" B="$tmp/mk" "$@" 2>&1; }
 c1=$(mk CPPFLAGS=-DSW_CPP_PROBE CFLAGS=-O1 "$tmp/mk/src/util/die.o")
 l1=$(mk LDFLAGS=-Wl,--as-needed "$tmp/mk/seaworthy" | tail -1)
 c2=$(mk HARDEN= "$tmp/mk/src/util/die.o")

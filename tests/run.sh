@@ -3,8 +3,9 @@
 # data, the unit harness, and a fuzz corpus replay when fuzzers are built.
 # usage: tests/run.sh BUILD_DIR [GOLDEN_GLOB]
 #   UPDATE=1 rewrites the golden expectations of the cases it runs (review
-#   the diff!). With GOLDEN_GLOB only the matching golden cases run ("image"
-#   and "host" also run those sections).
+#   the diff!). With GOLDEN_GLOB only the matching golden cases run ("image",
+#   "image-engine", "image-self", "pre-commit" and "host" also run those
+#   sections).
 set -u
 B=${1:-build}
 only=${2:-}
@@ -114,6 +115,35 @@ if [ -z "$only" ] || [ "$only" = image-engine ]; then
 		pass=$((pass + $(grep -c '^ok ' "$tmp/ie")))
 		[ $rc -eq 0 ] || { bad "image-engine (exit $rc)"; grep -v '^ok ' "$tmp/ie" | head -60; }
 	fi
+fi
+
+# seaworthy's own image (Dockerfile's final stage, tests/image-self/run.sh)
+# on the private engine, run against examples/webapp and the engine's socket.
+if [ -z "$only" ] || [ "$only" = image-self ]; then
+	"$top/tests/image-self/run.sh" "$BIN" >"$tmp/is" 2>&1; rc=$?
+	if [ $rc -eq 77 ]; then
+		skipped "image-self: $(tail -1 "$tmp/is")"
+	else
+		pass=$((pass + $(grep -c '^ok ' "$tmp/is")))
+		while read -r _ rest; do skipped "image-self: $rest"; done < <(grep '^SKIP ' "$tmp/is")
+		[ $rc -eq 0 ] || { bad "image-self (exit $rc)"; grep -v '^ok ' "$tmp/is" | head -60; }
+	fi
+fi
+# The pre-commit hooks through pre-commit try-repo (tests/pre-commit/run.sh).
+if [ -z "$only" ] || [ "$only" = pre-commit ]; then
+	"$top/tests/pre-commit/run.sh" "$BIN" >"$tmp/pc" 2>&1; rc=$?
+	if [ $rc -eq 77 ]; then
+		skipped "pre-commit: $(tail -1 "$tmp/pc")"
+	else
+		pass=$((pass + $(grep -c '^ok ' "$tmp/pc")))
+		[ $rc -eq 0 ] || { bad "pre-commit (exit $rc)"; grep -v '^ok ' "$tmp/pc" | head -60; }
+	fi
+fi
+# seaworthy's own Dockerfile passes its own check: no finding at all.
+if [ -z "$only" ]; then
+	(cd "$top" && "$BIN" check --fail-on info Dockerfile >"$tmp/out" 2>&1); rc=$?
+	if [ $rc -eq 0 ] && grep -q '^0 findings' "$tmp/out"; then ok
+	else bad "seaworthy check Dockerfile (exit $rc)"; grep -E '^[^ ].*(error|warning|info)\[' "$tmp/out" | head; fi
 fi
 
 summary() { echo; echo "$pass passed, $fail failed, $skip skipped"; [ $fail -eq 0 ]; }
@@ -502,6 +532,92 @@ if command -v zsh >/dev/null 2>&1; then
 else
 	skipped "zsh completion: zsh absent (apt-get install zsh)"
 fi
+
+# The fish completion parses and offers subcommands, option values and
+# rule ids; it knows every option of `seaworthy check --help` too.
+if command -v fish >/dev/null 2>&1; then
+	complete_fish() { # command line
+		(cd "$tmp" && PATH=$(dirname "$BIN"):$PATH fish --no-config -c \
+			'source $argv[1]; complete -C $argv[2]' "$top/completion/seaworthy.fish" "$1" 2>&1 | cut -f1)
+	}
+	if fish -n "$top/completion/seaworthy.fish" 2>"$tmp/err"; then ok; else bad "fish -n completion/seaworthy.fish"; head -5 "$tmp/err"; fi
+	for c in 'check|seaworthy ch' 'sarif|seaworthy check --format sa' 'never|seaworthy check --fail-on ' \
+		 '--write-baseline|seaworthy check --wr' 'SW0301|seaworthy explain SW030' \
+		 'SW0201,SW0301|seaworthy check --ignore SW0201,SW030' 'examples/|seaworthy check exa' \
+		 '--project|seaworthy live --pro' '--root|seaworthy host --ro'; do
+		want=${c%%|*}
+		if complete_fish "${c#*|}" | grep -qxF -- "$want"; then ok
+		else bad "fish completion of '${c#*|}' does not offer '$want'"; complete_fish "${c#*|}" | head -5; fi
+	done
+	missing=''
+	for opt in $(grep -oE '^ +--[a-z][a-z-]*' "$tmp/help"); do
+		grep -qE -- "-l ${opt#--}( |\$)" "$top/completion/seaworthy.fish" || missing="$missing $opt"
+	done
+	if [ -z "$missing" ]; then ok; else bad "fish completion lacks options of seaworthy check:$missing"; fi
+else
+	skipped "fish completion: fish absent (apt-get install fish)"
+fi
+
+# make as a user runs it: without the variables of a make that runs this
+# suite (make check passes CC, CFLAGS, LDFLAGS and HARDEN= down through the
+# environment and MAKEFLAGS).
+plain_make() {
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES -u CC -u CFLAGS -u CPPFLAGS -u LDFLAGS \
+		-u HARDEN -u HARDEN_CPPFLAGS -u HARDEN_CFLAGS -u HARDEN_LDFLAGS -u B make "$@"
+}
+
+# make install honours DESTDIR, PREFIX, BINDIR and MANDIR and lands the
+# binary, both manual pages and the three completions; make uninstall
+# takes them all away again.
+inst=$tmp/inst
+if plain_make -s -C "$top" B="$B" DESTDIR="$inst" PREFIX=/usr MANDIR=/usr/share/man install >"$tmp/inst.out" 2>&1; then
+	want='usr/bin/seaworthy usr/share/bash-completion/completions/seaworthy usr/share/fish/vendor_completions.d/seaworthy.fish usr/share/man/man1/seaworthy.1 usr/share/man/man7/seaworthy-rules.7 usr/share/zsh/site-functions/_seaworthy'
+	got=$(cd "$inst" && find . -type f | sed 's|^\./||' | LC_ALL=C sort | tr '\n' ' ')
+	if [ "$got" = "$want " ] && [ -x "$inst/usr/bin/seaworthy" ] && "$inst/usr/bin/seaworthy" --version >/dev/null 2>&1; then ok
+	else bad "make install DESTDIR=... PREFIX=/usr: got $got"; fi
+	plain_make -s -C "$top" B="$B" DESTDIR="$inst" PREFIX=/usr MANDIR=/usr/share/man uninstall >"$tmp/inst.out" 2>&1
+	left=$(find "$inst" -type f | head -3)
+	if [ -z "$left" ]; then ok; else bad "make uninstall left $left"; fi
+	plain_make -s -C "$top" B="$B" DESTDIR="$inst/2" BINDIR=/opt/sw/bin MANDIR=/opt/sw/man install >"$tmp/inst.out" 2>&1
+	if [ -x "$inst/2/opt/sw/bin/seaworthy" ] && [ -f "$inst/2/opt/sw/man/man7/seaworthy-rules.7" ]; then ok
+	else bad "make install BINDIR=... MANDIR=..."; cat "$tmp/inst.out"; fi
+else
+	bad "make install"; tail -5 "$tmp/inst.out"
+fi
+
+# The caller's CPPFLAGS, CFLAGS and LDFLAGS reach the compiler and the
+# linker beside the hardening flags, which HARDEN= leaves out.
+mk() { plain_make -s -n -B -C "$top" B="$tmp/mk" "$@" 2>&1; }
+c1=$(mk CPPFLAGS=-DSW_CPP_PROBE CFLAGS=-O1 "$tmp/mk/src/util/die.o")
+l1=$(mk LDFLAGS=-Wl,--as-needed "$tmp/mk/seaworthy" | tail -1)
+c2=$(mk HARDEN= "$tmp/mk/src/util/die.o")
+l2=$(mk HARDEN= "$tmp/mk/seaworthy" | tail -1)
+if [[ $c1 == *-DSW_CPP_PROBE* && $c1 == *-O1* && $c1 == *-D_FORTIFY_SOURCE=2* && $c1 == *-fstack-protector-strong* &&
+      $l1 == *-Wl,--as-needed* && $l1 == *-Wl,-z,relro,-z,now* && $l1 == *-pie* &&
+      $c2 != *FORTIFY* && $c2 != *stack-protector* && $l2 != *-z,now* ]]; then ok
+else bad "build flags: CPPFLAGS/CFLAGS/LDFLAGS or hardening not passed on"; printf '%s\n' "$c1" "$l1" "$c2" "$l2"; fi
+# The optimized build is hardened (the sanitizer build is not, on purpose).
+if command -v readelf >/dev/null 2>&1 && ! nm "$BIN" 2>/dev/null | grep -q __asan_init; then
+	if readelf -d "$BIN" | grep -q BIND_NOW && readelf -lW "$BIN" | grep -q GNU_RELRO &&
+	   readelf -h "$BIN" | grep -q 'DYN (Position-Independent' && nm -D "$BIN" | grep -q '_chk@'; then ok
+	else bad "$B/seaworthy is not hardened (BIND_NOW, RELRO, PIE, fortified calls)"; fi
+fi
+
+# Portability: the code guarded for Linux-only calls (__linux__) builds
+# without them, and src/util builds without the GNU extensions.
+cc=$(command -v clang || command -v cc)
+pc=$(pkg-config --cflags jansson yaml-0.1 libarchive libcurl 2>/dev/null)
+warn='-Wall -Wextra -Wpedantic -Wstrict-prototypes -Wmissing-prototypes -Wshadow -Wwrite-strings -Wformat=2 -Wvla -Werror'
+for f in $(cd "$top" && grep -rl __linux__ src --include='*.c'); do
+	# shellcheck disable=SC2086
+	if (cd "$top" && $cc -fsyntax-only -std=c17 -D_GNU_SOURCE -U__linux__ -pthread $warn -Isrc $pc "$f") >"$tmp/err" 2>&1; then ok
+	else bad "portability: $f does not build without __linux__"; head -5 "$tmp/err"; fi
+done
+for f in "$top"/src/util/*.c; do
+	# shellcheck disable=SC2086
+	if (cd "$top" && $cc -fsyntax-only -std=c17 -D_DEFAULT_SOURCE -U__linux__ -pthread $warn -Isrc "$f") >"$tmp/err" 2>&1; then ok
+	else bad "portability: ${f#"$top"/} needs GNU or Linux extensions"; head -5 "$tmp/err"; fi
+done
 
 # 9. CI report formats. Fresh output of the binary (the fmt-* cases as they
 #    run and with every rule, over the shared corpus too) and the unit

@@ -2,7 +2,6 @@
  * parse and model each Dockerfile once → checks (Dockerfile, compose,
  * cross-file, scripts) → findings → the one finish (run/output.c). */
 #include <errno.h>
-#include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -227,11 +226,8 @@ static size_t jobs_of(const struct run *run)
 {
 	long jobs = run->o.jobs;
 
-	if (jobs <= 0) {
-		cpu_set_t set;
-
-		jobs = sched_getaffinity(0, sizeof(set), &set) == 0 ? CPU_COUNT(&set) : 1;
-	}
+	if (jobs <= 0)
+		jobs = (long)cpu_count();
 	return (size_t)(jobs < 1 ? 1 : jobs > MAX_JOBS ? MAX_JOBS : jobs);
 }
 

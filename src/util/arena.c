@@ -66,7 +66,9 @@ static struct arena_block *slab_block(void)
 		at = ((uintptr_t)m + SLAB_SIZE - 1) & ~(uintptr_t)(SLAB_SIZE - 1);
 		slab_next = (unsigned char *)at;
 		slab_end = slab_next + SLAB_SIZE;
+#ifdef MADV_HUGEPAGE	/* Linux's; elsewhere the slab keeps small pages */
 		madvise(slab_next, SLAB_SIZE, MADV_HUGEPAGE);
+#endif
 	}
 	b = (struct arena_block *)(void *)slab_next;
 	slab_next += SLAB_UNIT;

@@ -10,6 +10,14 @@
 #include "util/arena.h"
 #include "util/die.h"
 
+/* CPU affinity (sched_getaffinity, pthread_*affinity_np, sched_getcpu) is
+ * Linux's: elsewhere helpers are not pinned and cpu_count() says 1. */
+#ifdef __linux__
+#define POOL_AFFINITY 1
+#else
+#define POOL_AFFINITY 0
+#endif
+
 /* How long a waiting thread spins (yielding) before it sleeps: a sleeping
  * virtual CPU took 0.5 to 1.7 ms to run a new thread here, about as long as
  * a whole small task. */
@@ -33,7 +41,9 @@ struct pool {
 	void *ctx;
 	struct helper *h;
 	size_t n;
+#if POOL_AFFINITY
 	cpu_set_t all;		/* the CPUs the process may use */
+#endif
 	bool have_all;
 	long long spin_ns;	/* how long a waiting thread spins */
 };
@@ -82,8 +92,10 @@ static void *helper_main(void *arg)
 	struct pool *p = h->p;
 	unsigned seen = 0;
 
+#if POOL_AFFINITY
 	if (h->pinned)
 		pthread_setaffinity_np(pthread_self(), sizeof(p->all), &p->all);
+#endif
 	for (;;) {
 		await(p, &p->work_cv, new_task, seen);
 		seen = atomic_load_explicit(&p->gen, memory_order_acquire);
@@ -102,6 +114,18 @@ static void *helper_main(void *arg)
 	return NULL;
 }
 
+size_t cpu_count(void)
+{
+#if POOL_AFFINITY
+	cpu_set_t set;
+
+	if (sched_getaffinity(0, sizeof(set), &set) == 0 && CPU_COUNT(&set) > 0)
+		return (size_t)CPU_COUNT(&set);
+#endif
+	return 1;
+}
+
+#if POOL_AFFINITY
 /* The next CPU of set from cpu on that is not the caller's, wrapping
  * around; CPU_SETSIZE when there is none. */
 static size_t next_cpu(const cpu_set_t *set, size_t cpu)
@@ -116,6 +140,7 @@ static size_t next_cpu(const cpu_set_t *set, size_t cpu)
 	}
 	return CPU_SETSIZE;
 }
+#endif
 
 struct pool *pool_start(size_t n)
 {
@@ -129,9 +154,11 @@ struct pool *pool_start(size_t n)
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->work_cv, NULL);
 	pthread_cond_init(&p->done_cv, NULL);
+#if POOL_AFFINITY
 	p->have_all = sched_getaffinity(0, sizeof(p->all), &p->all) == 0;
+#endif
 	/* More threads than CPUs would spin on each other's time: they sleep. */
-	p->spin_ns = p->have_all && n < (size_t)CPU_COUNT(&p->all) ? SPIN_NS : 0;
+	p->spin_ns = n < cpu_count() ? SPIN_NS : 0;
 	for (size_t i = 0, cpu = 0; i < n; i++) {
 		struct helper *h = &p->h[p->n];
 		pthread_attr_t at;
@@ -139,6 +166,7 @@ struct pool *pool_start(size_t n)
 
 		*h = (struct helper){ .p = p, .slot = p->n + 1 };
 		pthread_attr_init(&at);
+#if POOL_AFFINITY
 		/* A new thread starts on its parent's CPU and waits there until
 		 * the scheduler moves it, which on an idle virtual machine took
 		 * milliseconds: each helper starts on another CPU, and then lets
@@ -151,6 +179,9 @@ struct pool *pool_start(size_t n)
 			h->pinned = pthread_attr_setaffinity_np(&at, sizeof(one), &one) == 0;
 			cpu++;
 		}
+#else
+		(void)cpu;
+#endif
 		rc = pthread_create(&h->tid, &at, helper_main, h);
 		pthread_attr_destroy(&at);
 		if (rc != 0)

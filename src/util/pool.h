@@ -9,6 +9,9 @@
 
 struct pool;
 
+/* How many CPUs this process may use (its affinity mask on Linux); 1 where
+ * that cannot be known, so callers fall back to one thread. */
+size_t cpu_count(void);
 /* Starts n helpers; NULL when n is 0 or none could start. */
 struct pool *pool_start(size_t n);
 /* How many helpers are running (0 for NULL). */

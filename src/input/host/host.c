@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifdef __linux__
 #include <sys/xattr.h>
+#endif
 #include <unistd.h>
 
 #include "input/engine/engine.h"
@@ -229,7 +231,11 @@ enum { ACL_USER_E = 0x02, ACL_GROUP_E = 0x08 };
 static void check_acl(struct host *h, const char *path)
 {
 	unsigned char buf[4096];
+#ifdef __linux__
 	ssize_t n = lgetxattr(path, "system.posix_acl_access", buf, sizeof(buf));
+#else
+	ssize_t n = -1;	/* no POSIX ACL xattr elsewhere */
+#endif
 
 	if (n < 4)
 		return;

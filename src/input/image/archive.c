@@ -29,6 +29,7 @@
 #include "input/image/image.h"
 #include "util/dl.h"
 #include "util/readfile.h"
+#include "util/sys.h"
 
 /* libarchive is loaded on first use (dlopen), like libcurl: linked, it and
  * what it needs (libxml2, ICU, libstdc++, the compressors) cost every run
@@ -216,7 +217,7 @@ static int pump_start(struct loader *l)
 
 	memset(p, 0, sizeof(*p));
 	p->rfd = p->wfd = -1;
-	if (pipe2(fds, O_CLOEXEC) != 0) {
+	if (pipe_cloexec(fds) != 0) {
 		fail(l, "cannot make a pipe: %s", strerror(errno));
 		return -1;
 	}

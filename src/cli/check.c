@@ -823,7 +823,7 @@ static int run_check(int argc, char **argv)
 	report_init(&run.r, &run.a);
 	if (!run.o.no_config) {
 		const char *cfg = run.o.config ? run.o.config :
-				  config_find(&run.a, config_start(&run.a, paths[0]));
+				  config_find(&run.a, config_start(&run.a, paths[0]), &run.r);
 
 		if (cfg && config_load(&run.a, cfg, &run.cfg, &run.r) == 0 &&
 		    run.cfg.has_fail_on && !run.o.fail_on_set && !env("SEAWORTHY_FAIL_ON"))

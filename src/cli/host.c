@@ -77,7 +77,7 @@ static int run_host(int argc, char **argv)
 	report_init(&r, &a);
 	if (!o.no_config) {
 		const char *env = getenv("SEAWORTHY_CONFIG");
-		const char *path = o.r.config ? o.r.config : env && *env ? env : config_find(&a, ".");
+		const char *path = o.r.config ? o.r.config : env && *env ? env : config_find(&a, ".", &r);
 
 		output_load_config(&a, path, &o.r, &cfg, &r);
 	}

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "util/path.h"
@@ -25,7 +26,23 @@ bool strlist_has(const struct strlist *l, const char *s)
 	return false;
 }
 
-const char *config_find(struct arena *a, const char *dir)
+/* Why a config file found in the search is not obeyed, or NULL: like git's
+ * safe.directory, only a file of the user running seaworthy or of root
+ * that nobody else may write, so a folder above a checkout (or a file
+ * another user put in it) cannot silence the check. */
+static const char *untrusted(struct arena *a, const struct stat *st)
+{
+	if (st->st_uid != geteuid() && st->st_uid != 0)
+		return arena_printf(a, "owned by uid %lu, neither you (uid %lu) nor root",
+				    (unsigned long)st->st_uid, (unsigned long)geteuid());
+	if (st->st_mode & (S_IWGRP | S_IWOTH))
+		return arena_printf(a, "writable by %s (mode %04o)",
+				    st->st_mode & S_IWOTH ? "others" : "its group",
+				    (unsigned)(st->st_mode & 07777));
+	return NULL;
+}
+
+const char *config_find(struct arena *a, const char *dir, struct report *r)
 {
 	char *d = realpath(dir, NULL);
 	const char *found = NULL;
@@ -34,15 +51,31 @@ const char *config_find(struct arena *a, const char *dir)
 	if (!d)
 		return NULL;
 	for (;;) {
-		for (size_t i = 0; i < 2 && !found; i++) {
-			const char *p = arena_printf(a, "%s/%s", strcmp(d, "/") ? d : "", names[i]);
-			struct stat st;
+		const char *base = strcmp(d, "/") ? d : "";
+		struct stat st;
 
-			if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+		for (size_t i = 0; i < 2 && !found; i++) {
+			const char *p = arena_printf(a, "%s/%s", base, names[i]);
+			const char *why;
+
+			if (stat(p, &st) != 0 || !S_ISREG(st.st_mode))
+				continue;
+			if (!(why = untrusted(a, &st))) {
 				found = display_path(a, p);
+				break;
+			}
+			p = display_path(a, p);
+			fprintf(stderr, "seaworthy: %s: not read: %s\n", p, why);
+			if (r)
+				report_note(r, p, "configuration not read: %s", why);
 		}
+		/* The repository's root ends the search: what is above it is
+		 * not the project's. */
+		if (found || !strcmp(d, "/") ||
+		    lstat(arena_printf(a, "%s/.git", base), &st) == 0)
+			break;
 		char *slash = strrchr(d, '/');
-		if (found || !slash || !strcmp(d, "/"))
+		if (!slash)
 			break;
 		if (slash == d)
 			slash[1] = '\0';

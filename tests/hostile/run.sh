@@ -155,3 +155,85 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
 else
 	skip "--output in a read-only folder: needs root and setpriv (root writes anywhere)"
 fi
+
+# 4. Host layer (host --root): includes and links stay in the tree, and
+#    nothing of a file outside it is read or quoted; budgets of the load.
+mkhost() { # dir: a tree with alice, no sudoers yet
+	rm -rf "$1"; mkdir -p "$1/etc/sudoers.d"
+	printf 'root:x:0:0::/root:/bin/sh\nalice:x:1000:1000::/home/alice:/bin/sh\n' >"$1/etc/passwd"
+	printf 'root:x:0:\nalice:x:1000:\n' >"$1/etc/group"
+}
+hostrun() { # dir -> $tmp/h.out (text), $tmp/h.json; rc in $rc
+	(lim "$BIN" host --root "$1" --user alice --select SW0102 >"$tmp/h.out" 2>&1); rc=$?
+}
+out=$tmp/outside; mkdir -p "$out"
+printf 'alice ALL=(ALL) NOPASSWD: ALL # SECRET-MARKER\n' >"$out/secret"
+h=$tmp/host; mkhost "$h"
+printf '@include ../../../../../../../..%s\n' "$out/secret" >"$h/etc/sudoers"
+hostrun "$h"
+if [ $rc -eq 2 ] && grep -q 'etc/sudoers:1: error: @include leads out of the audited tree (--root): not read' "$tmp/h.out" &&
+   ! grep -q 'SECRET\|SW0102' "$tmp/h.out"; then ok "host: a relative @include cannot leave --root"
+else bad "host: relative @include out of the tree (exit $rc)"; cat "$tmp/h.out"; fi
+mkhost "$h"; printf '@includedir /etc/sudoers.d\n' >"$h/etc/sudoers"
+ln -s "$out/secret" "$h/etc/sudoers.d/abs"
+hostrun "$h"
+if [ $rc -eq 2 ] && grep -q 'cannot read the included file: No such file or directory' "$tmp/h.out" &&
+   ! grep -q 'SECRET\|SW0102' "$tmp/h.out"; then ok "host: an absolute link is followed inside --root"
+else bad "host: absolute link in the tree (exit $rc)"; cat "$tmp/h.out"; fi
+rm "$h/etc/sudoers.d/abs"; ln -s ../../../../../../../../../..$out/secret "$h/etc/sudoers.d/rel"
+hostrun "$h"
+if [ $rc -eq 2 ] && grep -q 'error: @include leads out of the audited tree' "$tmp/h.out" &&
+   ! grep -q 'SECRET\|SW0102' "$tmp/h.out"; then ok "host: a relative link cannot leave --root"
+else bad "host: relative link out of the tree (exit $rc)"; cat "$tmp/h.out"; fi
+rm "$h/etc/sudoers.d/rel"; mkdir -p "$h/srv"; cp "$out/secret" "$h/srv/grant"
+ln -s /srv/grant "$h/etc/sudoers.d/inside"
+hostrun "$h"
+if [ $rc -eq 1 ] && grep -q 'etc/sudoers.d/inside:1:1: error\[SW0102\]' "$tmp/h.out"; then
+	ok "host: an absolute link to a file of the tree is read there"
+else bad "host: absolute link to a file of the tree (exit $rc)"; cat "$tmp/h.out"; fi
+mkhost "$h"; ln -s "$out/secret" "$h/etc/sudoers"
+hostrun "$h"
+if [ $rc -eq 0 ] && ! grep -q 'SECRET\|SW0102' "$tmp/h.out"; then ok "host: etc/sudoers itself as an absolute link"
+else bad "host: etc/sudoers as an absolute link (exit $rc)"; cat "$tmp/h.out"; fi
+rm "$h/etc/passwd"; ln -s ../../../../../../../../../../etc/passwd "$h/etc/passwd"
+hostrun "$h"
+if [ $rc -eq 2 ] && grep -q 'etc/passwd: error: cannot read: leads out of the audited tree (--root)' "$tmp/h.out"; then
+	ok "host: etc/passwd cannot leave --root"
+else bad "host: etc/passwd out of the tree (exit $rc)"; cat "$tmp/h.out"; fi
+# More than 256 files in an @includedir: the first 256 in sorted order are
+# read (whatever the folder's order), and the limit is an input error.
+mkhost "$h"; printf '@includedir /etc/sudoers.d\n' >"$h/etc/sudoers"
+for i in $(seq 300 -1 1); do printf 'Defaults:alice !lecture\n' >"$h/etc/sudoers.d/f$(printf %03d "$i")"; done
+printf 'alice ALL=(ALL) NOPASSWD: ALL\n' >"$h/etc/sudoers.d/f001"
+hostrun "$h"
+if [ $rc -eq 2 ] && grep -q 'sudoers.d/f001:1:1: error\[SW0102\]' "$tmp/h.out" &&
+   grep -q 'etc/sudoers:1: error: too many sudoers files (limit 256): this one and the rest are not read' "$tmp/h.out"; then
+	ok "host: @includedir past 256 files: sorted first, limit reported"
+else bad "host: @includedir past 256 files (exit $rc)"; cat "$tmp/h.out"; fi
+# An alias chain 120,000 links long (a stack overflow and quadratic lookups
+# once); a self-including 4 MB sudoers (3.9 GB once).
+mkhost "$h"
+python3 - "$h/etc/sudoers" 120000 <<'PY'
+import sys
+n = int(sys.argv[2])
+with open(sys.argv[1], "w") as f:
+    f.write("alice ALL = (ALL) NOPASSWD: C0\n")
+    f.writelines(f"Cmnd_Alias C{i} = C{i + 1}\n" for i in range(n))
+    f.write(f"Cmnd_Alias C{n} = ALL\n")
+PY
+hostrun "$h"
+if [ $rc -eq 2 ] && grep -q 'etc/sudoers:130: error: aliases nested too deep (limit 128)' "$tmp/h.out"; then
+	ok "host: a 120,000-link alias chain"
+else bad "host: alias chain (exit $rc)"; head -5 "$tmp/h.out"; fi
+mkhost "$h"
+python3 - "$h/etc/sudoers" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    line = "@include /etc/sudoers\nalice ALL = (ALL) /bin/true\n"
+    f.write(line * (4000000 // len(line)))
+PY
+hostrun "$h"
+if [ $rc -eq 2 ] && grep -q 'error: @include of a file being read (a loop): not read again' "$tmp/h.out" &&
+   grep -q 'too many errors in sudoers files (limit 100)' "$tmp/h.out" && [ "$(grep -c error: "$tmp/h.out")" -le 102 ]; then
+	ok "host: a self-including 4 MB sudoers"
+else bad "host: self-including sudoers (exit $rc)"; head -5 "$tmp/h.out"; fi

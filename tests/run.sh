@@ -403,7 +403,7 @@ else bad "docs/rules.md is stale: run build/seaworthy rules --markdown > docs/ru
 for fz in "$top"/build-fuzz/fuzz_*; do
 	[ -x "$fz" ] || continue
 	name=$(basename "$fz")
-	if "$fz" -runs=0 "$top/fuzz/corpus/${name#fuzz_}" >"$tmp/fz" 2>&1; then ok; else bad "fuzz replay $name"; tail -20 "$tmp/fz"; fi
+	if "$fz" -runs=0 -rss_limit_mb=2048 -timeout=10 "$top/fuzz/corpus/${name#fuzz_}" >"$tmp/fz" 2>&1; then ok; else bad "fuzz replay $name"; tail -20 "$tmp/fz"; fi
 done
 
 # 7. Manual pages: man/seaworthy-rules.7 is `seaworthy rules --man` (so it

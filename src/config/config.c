@@ -309,8 +309,6 @@ static void load_root(struct loader *l, const yaml_node_t *root, struct config *
 
 int config_load(struct arena *a, const char *path, struct config *out, struct report *r)
 {
-	struct loader l = { .a = a, .path = path, .r = r };
-	yaml_parser_t parser;
 	const char *why;
 	size_t len;
 	char *buf;
@@ -322,6 +320,17 @@ int config_load(struct arena *a, const char *path, struct config *out, struct re
 		report_error(r, path, 0, "cannot read: %s", why);
 		return -1;
 	}
+	return config_load_buf(a, path, buf, len, out, r);
+}
+
+int config_load_buf(struct arena *a, const char *path, const char *buf, size_t len,
+		    struct config *out, struct report *r)
+{
+	struct loader l = { .a = a, .path = path, .r = r };
+	yaml_parser_t parser;
+
+	memset(out, 0, sizeof(*out));
+	out->path = path;
 	if (!yaml_parser_initialize(&parser)) {
 		report_error(r, path, 0, "cannot initialise the YAML parser");
 		return -1;
@@ -341,18 +350,25 @@ int config_load(struct arena *a, const char *path, struct config *out, struct re
 
 /* Matches pattern segments against path segments, as .gitignore does:
  * "**" spans any number of folders, and a pattern that matches a folder
- * matches everything under it. */
+ * matches everything under it. By dynamic programming over (pattern
+ * segment, path segment): "**" repeated in a hostile config made the
+ * recursive match exponential. at[i][j]: pat[i..] matches path[j..]. */
 static bool seg_match(char **pat, size_t np, char **path, size_t n)
 {
-	if (!np)
-		return true;
-	if (!strcmp(pat[0], "**")) {
-		for (size_t k = 0; k <= n; k++)
-			if (seg_match(pat + 1, np - 1, path + k, n - k))
-				return true;
-		return false;
+	bool at[66][65];
+
+	for (size_t i = np + 1; i-- > 0;) {
+		for (size_t j = n + 1; j-- > 0;) {
+			if (i == np)
+				at[i][j] = true;
+			else if (!strcmp(pat[i], "**"))
+				at[i][j] = at[i + 1][j] || (j < n && at[i][j + 1]);
+			else
+				at[i][j] = j < n && !fnmatch(pat[i], path[j], FNM_PERIOD) &&
+					   at[i + 1][j + 1];
+		}
 	}
-	return n && !fnmatch(pat[0], path[0], FNM_PERIOD) && seg_match(pat + 1, np - 1, path + 1, n - 1);
+	return at[0][0];
 }
 
 static size_t split(char *s, char **out, size_t max)

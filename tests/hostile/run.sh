@@ -200,6 +200,11 @@ hostrun "$h"
 if [ $rc -eq 2 ] && grep -q 'etc/passwd: error: cannot read: leads out of the audited tree (--root)' "$tmp/h.out"; then
 	ok "host: etc/passwd cannot leave --root"
 else bad "host: etc/passwd out of the tree (exit $rc)"; cat "$tmp/h.out"; fi
+mkhost "$h"; mkdir -p "$h/etc/docker"; printf '{"icc": false,\n"live-restore": true\0}\n' >"$h/etc/docker/daemon.json"
+(lim "$BIN" host --root "$h" --user alice >"$tmp/h.out" 2>&1); rc=$?
+if [ $rc -eq 2 ] && grep -q 'etc/docker/daemon.json:2: error: invalid JSON: a NUL byte' "$tmp/h.out"; then
+	ok "host: a NUL in daemon.json"
+else bad "host: NUL in daemon.json (exit $rc)"; head -3 "$tmp/h.out"; fi
 # More than 256 files in an @includedir: the first 256 in sorted order are
 # read (whatever the folder's order), and the limit is an input error.
 mkhost "$h"; printf '@includedir /etc/sudoers.d\n' >"$h/etc/sudoers"
@@ -237,3 +242,114 @@ if [ $rc -eq 2 ] && grep -q 'error: @include of a file being read (a loop): not 
    grep -q 'too many errors in sudoers files (limit 100)' "$tmp/h.out" && [ "$(grep -c error: "$tmp/h.out")" -le 102 ]; then
 	ok "host: a self-including 4 MB sudoers"
 else bad "host: self-including sudoers (exit $rc)"; head -5 "$tmp/h.out"; fi
+
+# 5. Budgets and streams outside the Dockerfile and compose core.
+# A 639-byte .env that doubles a variable 40 times (a terabyte once).
+d=$tmp/dotenv; mkdir -p "$d"
+python3 - "$d/.env" <<'PY'
+import sys
+lines = ["A=0123456789abcdef"] + ['V%d="${%s}${%s}"' % (i, p, p) for i, p in
+                                  enumerate(["A"] + ["V%d" % k for k in range(39)])]
+open(sys.argv[1], "w").write("\n".join(lines) + "\n")
+PY
+printf 'services:\n  a:\n    image: x:1\n    environment: [X=${V39}]\n' >"$d/compose.yaml"
+(cd "$d" && lim "$BIN" check . >"$tmp/de.out" 2>&1); rc=$?
+if [ $rc -eq 2 ] && grep -q '^\.env:18: error: interpolated value too large (limit 1 MiB)' "$tmp/de.out"; then
+	ok ".env doubling a variable 40 times"
+else bad ".env doubling (exit $rc)"; head -3 "$tmp/de.out"; fi
+# Compose interpolation: each value under 1 MiB, 16 MiB together at most.
+python3 - "$d" <<'PY'
+import sys
+d = sys.argv[1]
+open(d + "/.env", "w").write("BIG=" + "x" * 900000 + "\n")
+open(d + "/compose.yaml", "w").write("services:\n  a:\n    image: x:1\n    labels:\n" +
+                                     "".join("      l%d: ${BIG}\n" % i for i in range(40)))
+PY
+(cd "$d" && lim "$BIN" check . >"$tmp/de.out" 2>&1); rc=$?
+if [ $rc -eq 2 ] && grep -q '^compose.yaml:[0-9]*:[0-9]*: error: interpolated values too large in total (limit 16 MiB)\|^compose.yaml:[0-9]*: error: interpolated values too large in total (limit 16 MiB)' "$tmp/de.out"; then
+	ok "compose interpolation, 16 MiB in all"
+else bad "compose interpolation total (exit $rc)"; head -3 "$tmp/de.out"; fi
+
+# Images: a bzip2 archive of a few KB that expands to 1 GiB, FIFOs, an
+# etc/passwd that is a link.
+d=$tmp/img; mkdir -p "$d"
+python3 "$top/tests/hostile/mkimage.py" "$d/bomb.tar.bz2" bomb-outer
+(cd "$d" && lim "$BIN" image bomb.tar.bz2 >"$tmp/im.out" 2>&1); rc=$?
+if [ $rc -eq 2 ] && grep -q 'bomb.tar.bz2: error: the archive expands too much (limit 1000 times its compressed size' "$tmp/im.out"; then
+	ok "image: a compressed archive that expands a thousandfold"
+else bad "image: outer bomb (exit $rc)"; head -3 "$tmp/im.out"; fi
+mkfifo "$d/fifo.tar"
+(cd "$d" && lim "$BIN" image fifo.tar >"$tmp/im.out" 2>&1); rc=$?
+if [ $rc -eq 2 ] && grep -q 'fifo.tar: error: cannot read: not a regular file or a folder' "$tmp/im.out"; then
+	ok "image: a FIFO named as the archive"
+else bad "image: FIFO archive (exit $rc)"; head -3 "$tmp/im.out"; fi
+if "$top/tests/image/build-fixtures.sh" "$d/fx" >"$tmp/fx.out" 2>&1; then
+	for b in "$d"/fx/oci-whiteout/blobs/sha256/*; do
+		if gzip -t "$b" 2>/dev/null; then rm "$b"; mkfifo "$b"; fi
+	done
+	(cd "$d/fx" && lim "$BIN" image oci-whiteout >"$tmp/im.out" 2>&1); rc=$?
+	if [ $rc -eq 2 ] && grep -q 'oci-whiteout: error: layer 0 (blobs/sha256/[0-9a-f]*): not a regular file' "$tmp/im.out"; then
+		ok "image: an OCI layer blob that is a FIFO"
+	else bad "image: FIFO layer blob (exit $rc)"; head -3 "$tmp/im.out"; fi
+else
+	bad "image fixtures: $(tail -1 "$tmp/fx.out")"
+fi
+python3 "$top/tests/hostile/mkimage.py" "$d/big-config.tar" big-config
+(cd "$d" && lim "$BIN" image big-config.tar >"$tmp/im.out" 2>&1); rc=$?
+if [ $rc -eq 2 ] && grep -q 'big-config.tar: error: cfg.json is too large (limit 1 MiB)' "$tmp/im.out"; then
+	ok "image: a config over 1 MiB is too large, not missing"
+else bad "image: large config (exit $rc)"; head -3 "$tmp/im.out"; fi
+for k in passwd-symlink passwd-hardlink passwd-opaque; do
+	python3 "$top/tests/hostile/mkimage.py" "$d/$k.tar" $k
+	(cd "$d" && lim "$BIN" image --select SW0272 "$k.tar" >"$tmp/im.out" 2>&1); rc=$?
+	case $k in
+	passwd-opaque) want='info\[SW0272\] User "app" is not checked: the image.s /etc/passwd is a link' ;;
+	*) want='^0 findings' ;;
+	esac
+	if [ $rc -eq 0 ] && grep -q "$want" "$tmp/im.out"; then ok "image: etc/passwd as a link ($k)"
+	else bad "image: etc/passwd as a link ($k, exit $rc)"; head -3 "$tmp/im.out"; fi
+done
+
+# The engine: a stall, an answer over the cap, an endless export, and a
+# thousand megabytes of inspect answers, streamed.
+engine() { # mode [n]: starts tests/hostile/engine.py; $esock, $epid
+	esock=$tmp/e-$1.sock
+	python3 "$top/tests/hostile/engine.py" "$esock" "$@" 2>/dev/null & epid=$!
+	for _ in $(seq 50); do [ -S "$esock" ] && break; sleep 0.1; done
+}
+engine stall 30
+SEAWORTHY_ENGINE_TIMEOUT=2 lim "$BIN" live --host "unix://$esock" >"$tmp/en.out" 2>&1; rc=$?
+kill $epid; wait $epid 2>/dev/null
+if [ $rc -eq 2 ] && grep -q 'took too long: all requests of a run share a time limit (limit 2 s, SEAWORTHY_ENGINE_TIMEOUT)' "$tmp/en.out"; then
+	ok "engine: one time limit for the run"
+else bad "engine: stalled engine (exit $rc)"; head -3 "$tmp/en.out"; fi
+engine huge
+lim "$BIN" live --host "unix://$esock" >"$tmp/en.out" 2>&1; rc=$?
+kill $epid; wait $epid 2>/dev/null
+if [ $rc -eq 2 ] && grep -q "cannot list the containers: the engine's answer is too large (limit 64 MiB)" "$tmp/en.out"; then
+	ok "engine: an answer over the cap"
+else bad "engine: answer over the cap (exit $rc)"; head -3 "$tmp/en.out"; fi
+engine endless
+SEAWORTHY_ENGINE_TIMEOUT=3 lim "$BIN" image --host "unix://$esock" evil:1 >"$tmp/en.out" 2>&1; rc=$?
+kill $epid; wait $epid 2>/dev/null
+if [ $rc -eq 2 ] && grep -q 'evil:1: error: .*took too long' "$tmp/en.out"; then
+	ok "engine: image NAME on an endless export ends"
+else bad "engine: endless export (exit $rc)"; head -3 "$tmp/en.out"; fi
+# 200 inspect answers of 1 MiB: held at once that was 200 MiB and more.
+engine many 200
+ASAN_OPTIONS="${ASAN_OPTIONS:-}:quarantine_size_mb=1" \
+	/usr/bin/time -f '%M' -o "$tmp/en.rss" "$BIN" live --host "unix://$esock" >"$tmp/en.out" 2>&1; rc=$?
+kill $epid; wait $epid 2>/dev/null
+rss=$(tail -1 "$tmp/en.rss")
+if [ $rc -eq 0 ] && grep -q '^200 findings' "$tmp/en.out" && [ "$rss" -lt 120000 ]; then
+	ok "engine: live streams 200 MiB of inspect answers (peak ${rss} KB)"
+else bad "engine: live with 200 large answers (exit $rc, peak ${rss:-?} KB)"; tail -3 "$tmp/en.out"; fi
+
+# 7. Growth: twice the hostile input, at most twice (x2.5) the CPU time and
+#    the peak memory (tests/hostile/growth.py makes the inputs and measures).
+for g in "dotenv 60000" "sudoers 20000" "image 20000"; do
+	# shellcheck disable=SC2086 # kind and size
+	line=$(python3 "$top/tests/hostile/growth.py" "$BIN" $g 2>&1 | tail -1)
+	case $line in ok\ growth*|FAIL\ growth*) echo "$line" ;; *) bad "growth $g: $line" ;; esac
+	[ -n "${SW_GROWTH_LOG:-}" ] && echo "$line" >>"$SW_GROWTH_LOG"
+done

@@ -401,6 +401,16 @@ else
 	skipped "compose corpus sweep: $ccorpus absent"
 fi
 
+# Hostile inputs (tests/hostile/run.sh): names that try to print commands,
+# configs that are not the project's, writes that fail, trees that leave
+# --root, inputs past every budget, and growth. Built there, at test time.
+"$top/tests/hostile/run.sh" "$BIN" >"$tmp/hostile" 2>&1
+while read -r word rest; do
+	case $word in ok) ok ;; FAIL) bad "hostile: $rest" ;; SKIP) skipped "hostile: $rest" ;; esac
+done <"$tmp/hostile"
+if grep -q '^FAIL ' "$tmp/hostile"; then grep -v '^ok ' "$tmp/hostile" | head -60; fi
+grep -qE '^(ok|FAIL|SKIP) ' "$tmp/hostile" || { bad "tests/hostile/run.sh ran no check"; tail -20 "$tmp/hostile"; }
+
 # 5. Catalogue: every rule has a complete explain page, and docs/rules.md is
 #    the generated catalogue (so the docs cannot drift from the rule table).
 "$BIN" rules >"$tmp/rules" 2>&1 || bad "seaworthy rules"
@@ -438,7 +448,7 @@ else bad "docs/rules.md is stale: run build/seaworthy rules --markdown > docs/ru
 for fz in "$top"/build-fuzz/fuzz_*; do
 	[ -x "$fz" ] || continue
 	name=$(basename "$fz")
-	if "$fz" -runs=0 "$top/fuzz/corpus/${name#fuzz_}" >"$tmp/fz" 2>&1; then ok; else bad "fuzz replay $name"; tail -20 "$tmp/fz"; fi
+	if "$fz" -runs=0 -rss_limit_mb=2048 -timeout=10 "$top/fuzz/corpus/${name#fuzz_}" >"$tmp/fz" 2>&1; then ok; else bad "fuzz replay $name"; tail -20 "$tmp/fz"; fi
 done
 
 # 7. Manual pages: man/seaworthy-rules.7 is `seaworthy rules --man` (so it

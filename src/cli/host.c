@@ -41,7 +41,7 @@ static int run_host(int argc, char **argv)
 	report_init(&r, &a);
 	if (!o.no_config) {
 		const char *env = getenv("SEAWORTHY_CONFIG");
-		const char *path = o.config ? o.config : env && *env ? env : config_find(&a, ".");
+		const char *path = o.config ? o.config : env && *env ? env : config_find(&a, ".", &r);
 
 		output_load_config(&a, path, &o, &cfg, &r);
 	}

@@ -24,6 +24,54 @@ static bool vanished(const char *err)
 	return err && strstr(err, "answered 404");
 }
 
+/* The answers of a round of GETs, decoded as each comes (engine.h): the
+ * inspect answers of a thousand containers are never all in memory. */
+struct round {
+	struct arena *a;
+	struct report *r;
+	const struct live_entry *ents;	/* inspect round */
+	struct live_container *cts;
+	bool *ok;			/* inspect round: decoded */
+	const size_t *owner;		/* second round: the container asked for */
+	const bool *is_top;
+	size_t n;			/* containers */
+};
+
+static void on_inspect(void *ctx, size_t i, json_t *j, const char *err)
+{
+	struct round *rd = ctx;
+	const char *derr = NULL;
+
+	if (!j) {
+		if (!vanished(err))
+			report_error(rd->r, rd->ents[i].name, 0, "cannot inspect the container: %s",
+				     err);
+		return;
+	}
+	if (live_decode_inspect(rd->a, j, &rd->cts[i], &derr) < 0)
+		report_error(rd->r, rd->ents[i].name, 0, "%s", derr);
+	else
+		rd->ok[i] = true;
+}
+
+static void on_detail(void *ctx, size_t k, json_t *j, const char *err)
+{
+	struct round *rd = ctx;
+	struct live_container *c = &rd->cts[rd->owner[k]];
+	const char *derr = NULL;
+
+	(void)err;
+	/* A container that stopped meanwhile (409) just has no processes. */
+	if (!j)
+		return;
+	if (rd->is_top[k])
+		live_decode_top(rd->a, j, c, &derr);
+	else
+		for (size_t i = 0; i < rd->n; i++)
+			if (!strcmp(rd->cts[i].image_id, c->image_id))
+				live_decode_image(rd->a, j, &rd->cts[i]);
+}
+
 /* Reads the containers (of project, when set) and runs the live rules on
  * each; trouble goes to r's errors. The containers live in a: findings
  * point at their targets. */
@@ -32,13 +80,15 @@ static void audit(struct arena *a, struct engine *e, const char *project,
 {
 	struct live_entry *ents;
 	struct live_container *cts;
-	const char *err = NULL, **paths, **errs;
-	json_t *list, **out;
+	const char *err = NULL, **paths;
+	json_t *list;
 	size_t n, k = 0, m = 0, *owner;
 	const char *force_top = getenv("SEAWORTHY_LIVE_TOP");
-	bool *is_top, local = (!strncmp(engine_host(e), "unix://", 7) || engine_host(e)[0] == '/') &&
-			      !(force_top && *force_top && strcmp(force_top, "0"));
+	bool *is_top, *ok, local = (!strncmp(engine_host(e), "unix://", 7) ||
+				    engine_host(e)[0] == '/') &&
+				   !(force_top && *force_top && strcmp(force_top, "0"));
 	struct proc_table *pt;
+	struct round rd = { .a = a, .r = r };
 
 	list = engine_get_json(e, a, "/containers/json?all=1", &err);
 	if (!list) {
@@ -62,28 +112,22 @@ static void audit(struct arena *a, struct engine *e, const char *project,
 
 	/* Room for the second round: one top and one image per container. */
 	paths = arena_alloc(a, 2 * n * sizeof(*paths));
-	errs = arena_alloc(a, 2 * n * sizeof(*errs));
-	out = arena_alloc(a, 2 * n * sizeof(*out));
 	owner = arena_alloc(a, 2 * n * sizeof(*owner));
 	is_top = arena_alloc(a, 2 * n * sizeof(*is_top));
+	ok = arena_alloc(a, n * sizeof(*ok));
 	cts = arena_alloc(a, n * sizeof(*cts));
+	memset(ok, 0, n * sizeof(*ok));
+	memset(cts, 0, n * sizeof(*cts));
 	for (size_t i = 0; i < n; i++)
 		paths[i] = arena_printf(a, "/containers/%s/json", engine_escape(a, ents[i].id));
-	engine_get_json_many(e, a, paths, n, out, errs);
+	rd.ents = ents;
+	rd.cts = cts;
+	rd.ok = ok;
+	engine_get_json_each(e, a, paths, n, on_inspect, &rd);
 	k = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!out[i]) {
-			if (!vanished(errs[i]))
-				report_error(r, ents[i].name, 0, "cannot inspect the container: %s",
-					     errs[i]);
-			continue;
-		}
-		if (live_decode_inspect(a, out[i], &cts[k], &err) < 0)
-			report_error(r, ents[i].name, 0, "%s", err);
-		else
-			k++;
-		json_decref(out[i]);
-	}
+	for (size_t i = 0; i < n; i++)
+		if (ok[i])
+			cts[k++] = cts[i];
 	n = k;
 
 	/* The processes of the running ones, and each image once. A local
@@ -92,11 +136,13 @@ static void audit(struct arena *a, struct engine *e, const char *project,
 	for (size_t i = 0; i < n; i++) {
 		bool known = false;
 
+		is_top[m] = false;
 		if (cts[i].running && !proc_table_fill(a, pt, &cts[i])) {
 			owner[m] = i;
 			is_top[m] = true;
 			paths[m++] = arena_printf(a, "/containers/%s/top",
 						  engine_escape(a, cts[i].id));
+			is_top[m] = false;
 		}
 		for (size_t j = 0; j < i && !known; j++)
 			known = !strcmp(cts[j].image_id, cts[i].image_id);
@@ -106,21 +152,10 @@ static void audit(struct arena *a, struct engine *e, const char *project,
 						  engine_escape(a, cts[i].image_id));
 		}
 	}
-	engine_get_json_many(e, a, paths, m, out, errs);
-	for (size_t j = 0; j < m; j++) {
-		struct live_container *c = &cts[owner[j]];
-
-		/* A container that stopped meanwhile (409) just has no processes. */
-		if (!out[j])
-			continue;
-		if (is_top[j])
-			live_decode_top(a, out[j], c, &err);
-		else
-			for (size_t i = 0; i < n; i++)
-				if (!strcmp(cts[i].image_id, c->image_id))
-					live_decode_image(a, out[j], &cts[i]);
-		json_decref(out[j]);
-	}
+	rd.owner = owner;
+	rd.is_top = is_top;
+	rd.n = n;
+	engine_get_json_each(e, a, paths, m, on_detail, &rd);
 
 	for (size_t i = 0; i < n; i++) {
 		size_t from = r->nfindings;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "util/path.h"
@@ -25,7 +26,23 @@ bool strlist_has(const struct strlist *l, const char *s)
 	return false;
 }
 
-const char *config_find(struct arena *a, const char *dir)
+/* Why a config file found in the search is not obeyed, or NULL: like git's
+ * safe.directory, only a file of the user running seaworthy or of root
+ * that nobody else may write, so a folder above a checkout (or a file
+ * another user put in it) cannot silence the check. */
+static const char *untrusted(struct arena *a, const struct stat *st)
+{
+	if (st->st_uid != geteuid() && st->st_uid != 0)
+		return arena_printf(a, "owned by uid %lu, neither you (uid %lu) nor root",
+				    (unsigned long)st->st_uid, (unsigned long)geteuid());
+	if (st->st_mode & (S_IWGRP | S_IWOTH))
+		return arena_printf(a, "writable by %s (mode %04o)",
+				    st->st_mode & S_IWOTH ? "others" : "its group",
+				    (unsigned)(st->st_mode & 07777));
+	return NULL;
+}
+
+const char *config_find(struct arena *a, const char *dir, struct report *r)
 {
 	char *d = realpath(dir, NULL);
 	const char *found = NULL;
@@ -34,15 +51,31 @@ const char *config_find(struct arena *a, const char *dir)
 	if (!d)
 		return NULL;
 	for (;;) {
-		for (size_t i = 0; i < 2 && !found; i++) {
-			const char *p = arena_printf(a, "%s/%s", strcmp(d, "/") ? d : "", names[i]);
-			struct stat st;
+		const char *base = strcmp(d, "/") ? d : "";
+		struct stat st;
 
-			if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+		for (size_t i = 0; i < 2 && !found; i++) {
+			const char *p = arena_printf(a, "%s/%s", base, names[i]);
+			const char *why;
+
+			if (stat(p, &st) != 0 || !S_ISREG(st.st_mode))
+				continue;
+			if (!(why = untrusted(a, &st))) {
 				found = display_path(a, p);
+				break;
+			}
+			p = display_path(a, p);
+			fprintf(stderr, "seaworthy: %s: not read: %s\n", p, why);
+			if (r)
+				report_note(r, p, "configuration not read: %s", why);
 		}
+		/* The repository's root ends the search: what is above it is
+		 * not the project's. */
+		if (found || !strcmp(d, "/") ||
+		    lstat(arena_printf(a, "%s/.git", base), &st) == 0)
+			break;
 		char *slash = strrchr(d, '/');
-		if (found || !slash || !strcmp(d, "/"))
+		if (!slash)
 			break;
 		if (slash == d)
 			slash[1] = '\0';
@@ -276,8 +309,6 @@ static void load_root(struct loader *l, const yaml_node_t *root, struct config *
 
 int config_load(struct arena *a, const char *path, struct config *out, struct report *r)
 {
-	struct loader l = { .a = a, .path = path, .r = r };
-	yaml_parser_t parser;
 	const char *why;
 	size_t len;
 	char *buf;
@@ -289,6 +320,17 @@ int config_load(struct arena *a, const char *path, struct config *out, struct re
 		report_error(r, path, 0, "cannot read: %s", why);
 		return -1;
 	}
+	return config_load_buf(a, path, buf, len, out, r);
+}
+
+int config_load_buf(struct arena *a, const char *path, const char *buf, size_t len,
+		    struct config *out, struct report *r)
+{
+	struct loader l = { .a = a, .path = path, .r = r };
+	yaml_parser_t parser;
+
+	memset(out, 0, sizeof(*out));
+	out->path = path;
 	if (!yaml_parser_initialize(&parser)) {
 		report_error(r, path, 0, "cannot initialise the YAML parser");
 		return -1;
@@ -308,18 +350,25 @@ int config_load(struct arena *a, const char *path, struct config *out, struct re
 
 /* Matches pattern segments against path segments, as .gitignore does:
  * "**" spans any number of folders, and a pattern that matches a folder
- * matches everything under it. */
+ * matches everything under it. By dynamic programming over (pattern
+ * segment, path segment): "**" repeated in a hostile config made the
+ * recursive match exponential. at[i][j]: pat[i..] matches path[j..]. */
 static bool seg_match(char **pat, size_t np, char **path, size_t n)
 {
-	if (!np)
-		return true;
-	if (!strcmp(pat[0], "**")) {
-		for (size_t k = 0; k <= n; k++)
-			if (seg_match(pat + 1, np - 1, path + k, n - k))
-				return true;
-		return false;
+	bool at[66][65];
+
+	for (size_t i = np + 1; i-- > 0;) {
+		for (size_t j = n + 1; j-- > 0;) {
+			if (i == np)
+				at[i][j] = true;
+			else if (!strcmp(pat[i], "**"))
+				at[i][j] = at[i + 1][j] || (j < n && at[i][j + 1]);
+			else
+				at[i][j] = j < n && !fnmatch(pat[i], path[j], FNM_PERIOD) &&
+					   at[i + 1][j + 1];
+		}
 	}
-	return n && !fnmatch(pat[0], path[0], FNM_PERIOD) && seg_match(pat + 1, np - 1, path + 1, n - 1);
+	return at[0][0];
 }
 
 static size_t split(char *s, char **out, size_t max)

@@ -46,10 +46,16 @@ struct config {
 };
 
 /* The config file for a run started at dir: .seaworthy.yaml (or .yml) in
- * dir or the nearest ancestor. NULL if none. */
-const char *config_find(struct arena *a, const char *dir);
+ * dir or the nearest ancestor, up to the repository's root (the folder
+ * holding .git). A file not owned by the user or root, or that its group or
+ * others may write, is skipped, with a word on stderr and a note in r (when
+ * not NULL). NULL if none. */
+const char *config_find(struct arena *a, const char *dir, struct report *r);
 /* Loads path; problems go to r as input errors. Returns -1 on any error. */
 int config_load(struct arena *a, const char *path, struct config *out, struct report *r);
+/* The same from buf[0..len) (any bytes), named path in errors. */
+int config_load_buf(struct arena *a, const char *path, const char *buf, size_t len,
+		    struct config *out, struct report *r);
 /* Whether path (relative, as displayed) matches an exclude glob. */
 bool config_excluded(const struct config *c, const char *path);
 /* The option `name` configured for rule, or NULL. */

@@ -3,13 +3,19 @@
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "catalog/catalog.h"
+#include "util/die.h"
+#include "util/writefile.h"
 
 int baseline_write(const struct report *r, const char *path)
 {
 	json_t *root = json_object(), *list = json_array();
+	struct wfile w;
+	const char *why;
+	char *text;
 	int ret = 0;
 
 	json_object_set_new(root, "seaworthy_baseline", json_integer(1));
@@ -29,10 +35,22 @@ int baseline_write(const struct report *r, const char *path)
 		json_array_append_new(list, e);
 	}
 	json_object_set_new(root, "findings", list);
-	if (json_dump_file(root, path, JSON_INDENT(2) | JSON_PRESERVE_ORDER) < 0) {
-		fprintf(stderr, "seaworthy: cannot write baseline %s: %s\n", path, strerror(errno));
+	/* A failed write must not destroy the baseline there was. */
+	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	if (!text)
+		die("out of memory");
+	if (wfile_open(&w, path, &why) < 0) {
+		fprintf(stderr, "seaworthy: cannot write baseline %s: %s\n", path, why);
 		ret = -1;
+	} else {
+		errno = 0;
+		fputs(text, w.fp);
+		if (wfile_commit(&w, &why) < 0) {
+			fprintf(stderr, "seaworthy: cannot write baseline %s: %s\n", path, why);
+			ret = -1;
+		}
 	}
+	free(text);
 	json_decref(root);
 	return ret;
 }

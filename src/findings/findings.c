@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/die.h"
+#include "util/strbuf.h"
 
 void report_init(struct report *r, struct arena *a)
 {
@@ -13,23 +14,128 @@ void report_init(struct report *r, struct arena *a)
 	r->a = a;
 }
 
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool is_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static bool is_quote(char c)
+{
+	return c == '\'' || c == '"' || c == '`';
+}
+
+/* Bytes of the character at m[i]: a UTF-8 lead byte and what follows it. */
+static size_t char_len(const char *m, size_t i, size_t len)
+{
+	size_t n = 1;
+
+	while (i + n < len && n < 4 && ((unsigned char)m[i + n] & 0xc0) == 0x80)
+		n++;
+	return n;
+}
+
+/* Whether m[i] closes a value opened by quote q: not followed by a letter
+ * or a digit (so "it's" does not close one). */
+static bool closes(const char *m, size_t i, size_t len, char q)
+{
+	return m[i] == q && (i + 1 == len || !is_alnum(m[i + 1]));
+}
+
+/* msg[0..len) as stored: each value it quotes (between ' " or `, opened
+ * after anything but a letter or digit) and each run without white space
+ * keeps its first MESSAGE_VALUE_MAX characters and "…"; the whole keeps at
+ * most MESSAGE_MAX bytes. One pass: linear in len. */
+static const char *bounded(struct arena *a, const char *m, size_t len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i = 0, run = 0;
+	const char *out;
+
+	if (len <= MESSAGE_VALUE_MAX)
+		return arena_strndup(a, m, len);
+	while (i < len && sb.len <= MESSAGE_MAX) {
+		size_t n;
+
+		if (is_quote(m[i]) && (!i || !is_alnum(m[i - 1]))) {
+			char q = m[i];
+			size_t chars = 0;
+
+			strbuf_addch(&sb, q);
+			for (i++; i < len && !closes(m, i, len, q); i += n, chars++) {
+				n = char_len(m, i, len);
+				if (chars == MESSAGE_VALUE_MAX) {
+					strbuf_addstr(&sb, "\xe2\x80\xa6");
+					while (i < len && !closes(m, i, len, q))
+						i++;
+					break;
+				}
+				strbuf_add(&sb, m + i, n);
+			}
+			if (i < len)
+				strbuf_addch(&sb, m[i++]);
+			run = 0;
+			continue;
+		}
+		if (is_space(m[i])) {
+			strbuf_addch(&sb, m[i++]);
+			run = 0;
+			continue;
+		}
+		if (run == MESSAGE_VALUE_MAX) {
+			strbuf_addstr(&sb, "\xe2\x80\xa6");
+			while (i < len && !is_space(m[i]))
+				i++;
+			run = 0;
+			continue;
+		}
+		n = char_len(m, i, len);
+		strbuf_add(&sb, m + i, n);
+		i += n;
+		run++;
+	}
+	if (sb.len > MESSAGE_MAX) {
+		size_t cut = MESSAGE_MAX - 3;
+
+		while (cut && ((unsigned char)sb.buf[cut] & 0xc0) == 0x80)
+			cut--;
+		strbuf_setlen(&sb, cut);
+		strbuf_addstr(&sb, "\xe2\x80\xa6");
+	}
+	out = arena_strndup(a, sb.buf, sb.len);
+	strbuf_release(&sb);
+	return out;
+}
+
 static const char *vfmt(struct arena *a, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 
 static const char *vfmt(struct arena *a, const char *fmt, va_list ap)
 {
+	char stack[512], *p = stack;
+	const char *out;
 	va_list cp;
 	int n;
-	char *p;
 
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(stack, sizeof(stack), fmt, cp);
 	va_end(cp);
 	if (n < 0)
 		BUG("bad format");
-	p = arena_alloc(a, (size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
-	return p;
+	if ((size_t)n >= sizeof(stack)) {
+		p = malloc((size_t)n + 1);
+		if (!p)
+			die("out of memory");
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
+	}
+	out = bounded(a, p, (size_t)n);
+	if (p != stack)
+		free(p);
+	return out;
 }
 
 /* A new finding of rule at file:line:col..end_line:end_col, message unset. */
@@ -55,7 +161,7 @@ struct finding *report_add_str(struct report *r, const struct rule *rule, const 
 {
 	struct finding *f = push(r, rule, file, line, col, end_line, end_col);
 
-	f->message = arena_strndup(r->a, msg, len);
+	f->message = bounded(r->a, msg, len);
 	return f;
 }
 
@@ -81,6 +187,17 @@ void report_error(struct report *r, const char *file, unsigned line, const char 
 	e->line = line;
 	va_start(ap, fmt);
 	e->message = vfmt(r->a, fmt, ap);
+	va_end(ap);
+}
+
+void report_note(struct report *r, const char *file, const char *fmt, ...)
+{
+	struct report_note *n = ARENA_PUSH(r->a, r->notes, r->nnotes, r->capnotes);
+	va_list ap;
+
+	n->file = file;
+	va_start(ap, fmt);
+	n->message = vfmt(r->a, fmt, ap);
 	va_end(ap);
 }
 
@@ -121,6 +238,17 @@ static int cmp_error(const void *pa, const void *pb)
 
 void report_sort(struct report *r)
 {
+	/* Checks set fixes and suppressions set reasons after report_add:
+	 * they are bounded here, before anything is output. */
+	for (size_t i = 0; i < r->nfindings; i++) {
+		struct finding *f = &r->findings[i];
+
+		if (f->fix && f->fix != f->rule->fix && strlen(f->fix) > MESSAGE_VALUE_MAX)
+			f->fix = bounded(r->a, f->fix, strlen(f->fix));
+		if (f->suppress_reason && strlen(f->suppress_reason) > MESSAGE_VALUE_MAX)
+			f->suppress_reason = bounded(r->a, f->suppress_reason,
+						     strlen(f->suppress_reason));
+	}
 	if (r->nfindings > 1)
 		qsort(r->findings, r->nfindings, sizeof(*r->findings), cmp_finding);
 	if (r->nerrors > 1)

@@ -41,12 +41,29 @@ struct input_error {
 	const char *message;
 };
 
+/* What the user should know that is neither a finding nor an input error
+ * (a config file that was not trusted); it changes no exit status. */
+struct report_note {
+	const char *file;	/* NULL when about no file */
+	const char *message;
+};
+
+/* Messages quote the inputs, which can be megabytes: report_add,
+ * report_add_str and report_error keep at most MESSAGE_VALUE_MAX characters
+ * of each quoted value (between ' " or `) and of each run without white
+ * space, then "…", and at most MESSAGE_MAX bytes in all; report_sort does
+ * the same to fixes and suppression reasons. */
+#define MESSAGE_VALUE_MAX 200
+#define MESSAGE_MAX 2048
+
 struct report {
 	struct arena *a;
 	struct finding *findings;
 	size_t nfindings, capfindings;
 	struct input_error *errors;
 	size_t nerrors, caperrors;
+	struct report_note *notes;
+	size_t nnotes, capnotes;
 	unsigned layers;	/* bit set of enum layer that were checked */
 };
 
@@ -61,6 +78,8 @@ struct finding *report_add_str(struct report *r, const struct rule *rule, const 
 			       const char *msg, size_t len);
 void report_error(struct report *r, const char *file, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+void report_note(struct report *r, const char *file, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* Sets the fingerprints of findings[from..] in file (all of them when file
  * is NULL) from the file's text. */
 void report_fingerprint(struct report *r, size_t from, const char *file, const char *buf,
@@ -71,7 +90,8 @@ void report_fingerprint_messages(struct report *r, size_t from);
 /* After sorting: drops findings identical to the one before (the same file
  * checked as part of several compose projects). */
 void report_dedupe(struct report *r);
-/* Sorts findings by file, line, column and rule, errors by file and line. */
+/* Sorts findings by file, line, column and rule, errors by file and line;
+ * bounds the findings' fixes and suppression reasons as messages are. */
 void report_sort(struct report *r);
 
 #endif

@@ -1,35 +1,31 @@
 /* --format github: GitHub Actions workflow commands, one line each, which
  * the runner turns into annotations on the pull request:
  *   ::error file=F,line=L,col=C,endLine=EL,endColumn=EC,title=ID: title::message (fix: ...)
- * Escaping is the Actions toolkit's (@actions/core command.ts), or a value
- * could end the command early or inject one; other control characters
- * become U+FFFD, so an input can't color or rewrite the log. Shown
- * suppressed findings are notices marked as suppressed. */
+ * Strings from the inputs are in display form (render/quote.h: no line
+ * break, no control, no bidi override, no "##["), then escaped as the
+ * Actions toolkit does (@actions/core command.ts), so a value can neither
+ * end the command early, start another, nor color or rewrite the log.
+ * Shown suppressed findings are notices marked as suppressed; notes are
+ * notices. */
 #include <string.h>
 
 #include "render/quote.h"
 #include "render/render.h"
 #include "checks/check.h"
 
-/* toolkit escapeData: % CR LF; escapeProperty also : and , */
+/* toolkit escapeData: % CR LF; escapeProperty also : and , -- of the
+ * display form (render/quote.h), which has no CR, LF or other control. */
 static void escape(struct strbuf *sb, const char *s, int property)
 {
 	struct strbuf u = STRBUF_INIT;
 
-	quote_utf8(&u, s ? s : "");
+	quote_display(&u, s ? s : "");
 	for (const char *p = u.buf; *p; p++) {
 		switch (*p) {
 		case '%': strbuf_addstr(sb, "%25"); break;
-		case '\r': strbuf_addstr(sb, "%0D"); break;
-		case '\n': strbuf_addstr(sb, "%0A"); break;
 		case ':': strbuf_addstr(sb, property ? "%3A" : ":"); break;
 		case ',': strbuf_addstr(sb, property ? "%2C" : ","); break;
-		default:
-			/* Other controls (ESC starts terminal sequences) are not text. */
-			if (((unsigned char)*p < 0x20 && *p != '\t') || *p == 0x7f)
-				strbuf_addstr(sb, "\xef\xbf\xbd");
-			else
-				strbuf_addch(sb, *p);
+		default: strbuf_addch(sb, *p);
 		}
 	}
 	strbuf_release(&u);
@@ -88,12 +84,26 @@ static void add_error(struct strbuf *sb, const struct input_error *e)
 	strbuf_addch(sb, '\n');
 }
 
+static void add_note(struct strbuf *sb, const struct report_note *n)
+{
+	strbuf_addstr(sb, "::notice");
+	if (n->file) {
+		strbuf_addstr(sb, " file=");
+		escape(sb, n->file, 1);
+	}
+	strbuf_addstr(sb, "::");
+	escape(sb, n->message, 0);
+	strbuf_addch(sb, '\n');
+}
+
 static void render(FILE *out, const struct report *r, const struct render_opts *o)
 {
 	struct strbuf sb = STRBUF_INIT;
 
 	for (size_t i = 0; i < r->nerrors; i++)
 		add_error(&sb, &r->errors[i]);
+	for (size_t i = 0; i < r->nnotes; i++)
+		add_note(&sb, &r->notes[i]);
 	for (size_t i = 0; i < r->nfindings; i++)
 		if (!r->findings[i].suppressed || o->show_suppressed)
 			add_finding(&sb, &r->findings[i]);

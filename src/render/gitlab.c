@@ -90,8 +90,8 @@ static json_t *issue(const char *description, const char *check, const struct en
 	else
 		snprintf(fp, sizeof(fp), "%s", e->fp);
 	return json_pack("{s:o, s:o, s:s, s:s, s:{s:o, s:{s:I, s:I}}}", "description",
-			 quote_json(description), "check_name", quote_json(check), "fingerprint", fp,
-			 "severity", sev, "location", "path", quote_json(file ? file : "."), "lines",
+			 quote_json_input(description), "check_name", quote_json(check), "fingerprint", fp,
+			 "severity", sev, "location", "path", quote_json_input(file ? file : "."), "lines",
 			 "begin", (json_int_t)begin, "end", (json_int_t)end);
 }
 

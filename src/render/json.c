@@ -1,4 +1,5 @@
-/* The machine contract (--format json). Its shape only ever grows. */
+/* The machine contract (--format json). Its shape only ever grows. Strings
+ * from the inputs are written in display form (render/quote.h). */
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -192,6 +193,25 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 	if (r->nerrors)
 		nl(&sb, 1);
 	strbuf_addch(&sb, ']');
+	/* Only when there are some: the usual shape stays as documented. */
+	if (r->nnotes) {
+		key(&sb, 1, &first, "notes");
+		strbuf_addch(&sb, '[');
+		for (size_t i = 0; i < r->nnotes; i++) {
+			bool nfirst = true;
+
+			if (i)
+				strbuf_addch(&sb, ',');
+			nl(&sb, 2);
+			strbuf_addch(&sb, '{');
+			kv_str(&sb, 3, &nfirst, "file", r->notes[i].file);
+			kv_str(&sb, 3, &nfirst, "message", r->notes[i].message);
+			nl(&sb, 2);
+			strbuf_addch(&sb, '}');
+		}
+		nl(&sb, 1);
+		strbuf_addch(&sb, ']');
+	}
 	key(&sb, 1, &first, "checklist");
 	strbuf_addch(&sb, '[');
 	for (int p = 1; p <= 10; p++) {

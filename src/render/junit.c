@@ -55,16 +55,27 @@ static int cmp_case(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
+/* Text laid out in lines: the strings from the inputs in it are in display
+ * form (render/quote.h), so none of them breaks a line. */
 static void finding_text(struct strbuf *sb, const struct finding *f)
 {
-	if (f->file)
-		strbuf_addf(sb, "%s:%u:%u: ", f->file, f->line, f->col);
-	strbuf_addf(sb, "%s: %s\n", severity_name(f->severity), f->message);
-	if (f->fix)
-		strbuf_addf(sb, "    fix: %s\n", f->fix);
-	if (f->suppressed)
-		strbuf_addf(sb, "    suppressed%s%s\n", f->suppress_reason ? ": " : "",
-			    f->suppress_reason ? f->suppress_reason : "");
+	if (f->file) {
+		quote_display(sb, f->file);
+		strbuf_addf(sb, ":%u:%u: ", f->line, f->col);
+	}
+	strbuf_addf(sb, "%s: ", severity_name(f->severity));
+	quote_display(sb, f->message);
+	strbuf_addch(sb, '\n');
+	if (f->fix) {
+		strbuf_addstr(sb, "    fix: ");
+		quote_display(sb, f->fix);
+		strbuf_addch(sb, '\n');
+	}
+	if (f->suppressed) {
+		strbuf_addf(sb, "    suppressed%s", f->suppress_reason ? ": " : "");
+		quote_display(sb, f->suppress_reason ? f->suppress_reason : "");
+		strbuf_addch(sb, '\n');
+	}
 }
 
 /* One test case for the findings g[0..n) of one rule in one file. */
@@ -125,10 +136,12 @@ static void error_case(struct strbuf *sb, const struct input_error *e, size_t n,
 	for (size_t k = 0; k < n; k++) {
 		struct strbuf line = STRBUF_INIT;
 
-		strbuf_addstr(&line, e[k].file ? e[k].file : "-");
+		quote_display(&line, e[k].file ? e[k].file : "-");
 		if (e[k].line)
 			strbuf_addf(&line, ":%u", e[k].line);
-		strbuf_addf(&line, ": error: %s\n", e[k].message);
+		strbuf_addstr(&line, ": error: ");
+		quote_display(&line, e[k].message);
+		strbuf_addch(&line, '\n');
 		quote_xml(sb, line.buf, 0);
 		strbuf_release(&line);
 	}

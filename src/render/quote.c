@@ -1,6 +1,7 @@
 #include "render/quote.h"
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -52,6 +53,101 @@ static size_t utf8_seq(const unsigned char *p, uint32_t *cp)
 	return n;
 }
 
+/* Characters that change how text is shown rather than being text: C1
+ * controls (CSI, NEL...), the bidi marks, embeddings, overrides and
+ * isolates (Trojan Source), and the line and paragraph separators. */
+static bool format_control(uint32_t cp)
+{
+	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+	       (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Whether p starts a CI log command that runners find anywhere in a line:
+ * GitHub's legacy "##[name]" and Azure's "##vso[". Returns the length up
+ * to the '[' (excluded), or 0. */
+static size_t log_command(const unsigned char *p)
+{
+	if (p[0] != '#' || p[1] != '#')
+		return 0;
+	if (p[2] == '[')
+		return 2;
+	if ((p[2] | 0x20) == 'v' && (p[3] | 0x20) == 's' && (p[4] | 0x20) == 'o' && p[5] == '[')
+		return 5;
+	return 0;
+}
+
+/* The character at p in the display form: returns how many bytes of p it
+ * takes; when it is not shown as it is, esc gets what is shown instead
+ * (esc[0] stays NUL otherwise). */
+static size_t display_char(const unsigned char *p, char esc[16])
+{
+	uint32_t cp;
+	size_t n;
+
+	esc[0] = '\0';
+	if (*p >= 0x20 && *p < 0x7f) {
+		if (*p == '#' && (n = log_command(p))) {
+			memcpy(esc, p, n);
+			memcpy(esc + n, "\\[", 3);
+			return n + 1;
+		}
+		return 1;
+	}
+	if (*p == '\t')
+		return 1;
+	n = utf8_seq(p, &cp);
+	if (!n) {
+		strcpy(esc, REPLACEMENT);
+		return 1;
+	}
+	if (cp == '\n')
+		strcpy(esc, "\\n");
+	else if (cp == '\r')
+		strcpy(esc, "\\r");
+	else if (cp < 0x20 || cp == 0x7f)
+		snprintf(esc, 16, "\\x%02x", (unsigned)cp);
+	else if (format_control(cp))
+		snprintf(esc, 16, "\\u%04x", (unsigned)cp);
+	return n;
+}
+
+void quote_display(struct strbuf *sb, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char esc[16];
+
+	while (*p) {
+		const unsigned char *run = p;
+		size_t n;
+
+		/* Plain ASCII, the common case, is copied a run at a time. */
+		while (*p >= 0x20 && *p < 0x7f && *p != '#')
+			p++;
+		strbuf_add(sb, run, (size_t)(p - run));
+		if (!*p)
+			break;
+		n = display_char(p, esc);
+		if (esc[0])
+			strbuf_addstr(sb, esc);
+		else
+			strbuf_add(sb, p, n);
+		p += n;
+	}
+}
+
+bool quote_is_display(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char esc[16];
+
+	while (*p) {
+		p += display_char(p, esc);
+		if (esc[0])
+			return false;
+	}
+	return true;
+}
+
 void quote_utf8(struct strbuf *sb, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -73,27 +169,32 @@ void quote_utf8(struct strbuf *sb, const char *s)
 void quote_xml(struct strbuf *sb, const char *s, int attr)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	char esc[16];
 
 	while (*p) {
-		uint32_t cp;
-		size_t n = utf8_seq(p, &cp);
+		size_t n;
 
-		if (!n) {
-			strbuf_addstr(sb, REPLACEMENT);
+		if (*p == '\n' && !attr) {
+			strbuf_addch(sb, '\n');
 			p++;
 			continue;
 		}
-		switch (cp) {
+		n = display_char(p, esc);
+		if (esc[0]) {
+			strbuf_addstr(sb, esc);	/* no XML metacharacter in it */
+			p += n;
+			continue;
+		}
+		switch (*p) {
 		case '&': strbuf_addstr(sb, "&amp;"); break;
 		case '<': strbuf_addstr(sb, "&lt;"); break;
 		case '>': strbuf_addstr(sb, "&gt;"); break;
 		case '"': strbuf_addstr(sb, "&quot;"); break;
 		case '\'': strbuf_addstr(sb, "&apos;"); break;
-		case '\r': strbuf_addstr(sb, "&#13;"); break;
-		case '\n': strbuf_addstr(sb, attr ? "&#10;" : "\n"); break;
 		case '\t': strbuf_addstr(sb, attr ? "&#9;" : "\t"); break;
 		default:
-			if (cp < 0x20 || cp == 0xfffe || cp == 0xffff)
+			/* U+FFFE and U+FFFF are not XML characters. */
+			if (n == 3 && p[0] == 0xef && p[1] == 0xbf && p[2] >= 0xbe)
 				strbuf_addstr(sb, REPLACEMENT);
 			else
 				strbuf_add(sb, p, n);
@@ -120,7 +221,7 @@ static void add_sentence(struct strbuf *sb, const char *s)
 {
 	size_t n = strlen(s);
 
-	quote_utf8(sb, s);
+	quote_display(sb, s);
 	if (n && !strchr(".!?", s[n - 1]))
 		strbuf_addch(sb, '.');
 }
@@ -159,48 +260,37 @@ const char *finding_fp(const struct finding *f, char buf[17])
 
 void quote_json_str(struct strbuf *sb, const char *s)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	const unsigned char *p = (const unsigned char *)s;
+	char esc[16];
 
 	strbuf_addch(sb, '"');
 	while (*p) {
 		const unsigned char *run = p;
-		uint32_t cp;
 		size_t n;
 
 		/* The common case: a run of plain ASCII, copied at once. */
-		while (*p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+		while (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\' && *p != '#')
 			p++;
 		strbuf_add(sb, run, (size_t)(p - run));
 		if (!*p)
 			break;
-		if (*p >= 0x80) {
-			n = utf8_seq(p, &cp);
-			if (n) {
-				strbuf_add(sb, p, n);
-				p += n;
-			} else {
-				strbuf_addstr(sb, REPLACEMENT);
-				p++;
+		n = display_char(p, esc);
+		if (esc[0]) {
+			/* The display form's backslashes are text: escaped. */
+			for (const char *e = esc; *e; e++) {
+				if (*e == '\\')
+					strbuf_addch(sb, '\\');
+				strbuf_addch(sb, *e);
 			}
-			continue;
+		} else if (*p == '"' || *p == '\\') {
+			strbuf_addch(sb, '\\');
+			strbuf_addch(sb, (char)*p);
+		} else if (*p == '\t') {
+			strbuf_addstr(sb, "\\t");
+		} else {
+			strbuf_add(sb, p, n);
 		}
-		/* The escapes jansson writes, so output is the same bytes. */
-		strbuf_addch(sb, '\\');
-		switch (*p) {
-		case '"': strbuf_addch(sb, '"'); break;
-		case '\\': strbuf_addch(sb, '\\'); break;
-		case '\b': strbuf_addch(sb, 'b'); break;
-		case '\f': strbuf_addch(sb, 'f'); break;
-		case '\n': strbuf_addch(sb, 'n'); break;
-		case '\r': strbuf_addch(sb, 'r'); break;
-		case '\t': strbuf_addch(sb, 't'); break;
-		default:
-			strbuf_addstr(sb, "u00");
-			strbuf_addch(sb, hex[*p >> 4]);
-			strbuf_addch(sb, hex[*p & 15]);
-		}
-		p++;
+		p += n;
 	}
 	strbuf_addch(sb, '"');
 }
@@ -211,6 +301,17 @@ json_t *quote_json(const char *s)
 	json_t *j;
 
 	quote_utf8(&sb, s ? s : "");
+	j = json_string(sb.buf);
+	strbuf_release(&sb);
+	return j ? j : json_string("");
+}
+
+json_t *quote_json_input(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	json_t *j;
+
+	quote_display(&sb, s ? s : "");
 	j = json_string(sb.buf);
 	strbuf_release(&sb);
 	return j ? j : json_string("");

@@ -21,6 +21,12 @@ static json_t *jtext(const char *s)
 	return json_pack("{s:o}", "text", quote_json(s));
 }
 
+/* The same for text from the inputs: in display form (render/quote.h). */
+static json_t *jtext_input(const char *s)
+{
+	return json_pack("{s:o}", "text", quote_json_input(s));
+}
+
 static const char *level(enum severity s)
 {
 	switch (s) {
@@ -169,7 +175,7 @@ static json_t *finding_location(const struct finding *f)
 
 	if (!f->file && f->target)
 		return json_pack("{s:[{s:o, s:s}]}", "logicalLocations",
-				 "name", quote_json(f->target->name), "kind", "resource");
+				 "name", quote_json_input(f->target->name), "kind", "resource");
 	if (!f->file)
 		return json_pack("{s:[{s:o, s:s}]}", "logicalLocations",
 				 "name", quote_json(f->rule->layer ? f->rule->layer : f->rule->id),
@@ -199,7 +205,7 @@ static json_t *result(const struct finding *f)
 			json_object_set_new(j, "ruleIndex", json_integer((json_int_t)k));
 	json_object_set_new(j, "level", json_string(level(f->severity)));
 	quote_message_fix(&msg, f);
-	json_object_set_new(j, "message", jtext(msg.buf));
+	json_object_set_new(j, "message", jtext_input(msg.buf));
 	strbuf_release(&msg);
 	json_object_set_new(j, "locations", json_pack("[o]", finding_location(f)));
 	json_object_set_new(j, "partialFingerprints",
@@ -208,7 +214,7 @@ static json_t *result(const struct finding *f)
 		json_t *s = json_pack("{s:s}", "kind", "inSource");
 
 		if (f->suppress_reason)
-			json_object_set_new(s, "justification", quote_json(f->suppress_reason));
+			json_object_set_new(s, "justification", quote_json_input(f->suppress_reason));
 		json_object_set_new(j, "suppressions", json_pack("[o]", s));
 	}
 	json_object_set_new(j, "properties",
@@ -218,17 +224,18 @@ static json_t *result(const struct finding *f)
 	return j;
 }
 
-static json_t *notification(const struct input_error *e)
+/* An input error (level "error", line > 0) or a note ("note"). */
+static json_t *notification(const char *lvl, const char *file, unsigned line, const char *msg)
 {
-	json_t *j = json_pack("{s:s, s:o}", "level", "error", "message", jtext(e->message));
+	json_t *j = json_pack("{s:s, s:o}", "level", lvl, "message", jtext_input(msg));
 	json_t *loc;
 
-	if (!e->file)
+	if (!file)
 		return j;
-	loc = json_pack("{s:o}", "artifactLocation", artifact(e->file));
-	if (e->line)
+	loc = json_pack("{s:o}", "artifactLocation", artifact(file));
+	if (line)
 		json_object_set_new(loc, "region", json_pack("{s:I}", "startLine",
-							     (json_int_t)e->line));
+							     (json_int_t)line));
 	json_object_set_new(j, "locations", json_pack("[{s:o}]", "physicalLocation", loc));
 	return j;
 }
@@ -243,11 +250,15 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 		if (!r->findings[i].suppressed || o->show_suppressed)
 			json_array_append_new(results, result(&r->findings[i]));
 	inv = json_pack("{s:b}", "executionSuccessful", r->nerrors == 0);
-	if (r->nerrors) {
+	if (r->nerrors || r->nnotes) {
 		json_t *n = json_array();
 
 		for (size_t i = 0; i < r->nerrors; i++)
-			json_array_append_new(n, notification(&r->errors[i]));
+			json_array_append_new(n, notification("error", r->errors[i].file,
+							      r->errors[i].line, r->errors[i].message));
+		for (size_t i = 0; i < r->nnotes; i++)
+			json_array_append_new(n, notification("note", r->notes[i].file, 0,
+							      r->notes[i].message));
 		json_object_set_new(inv, "toolExecutionNotifications", n);
 	}
 	run = json_pack("{s:{s:{s:s, s:s, s:s, s:s, s:o}}, s:[o], s:{s:{s:{s:s}}}, s:o}",

@@ -1,7 +1,10 @@
 /* The default, human format: one line per finding and its fix, errors,
- * then the checklist. */
+ * then the checklist. Strings from the inputs are printed in display form
+ * (render/quote.h), and a file name that would start a line with anything
+ * a CI runner could read as a command (":", white space) gets "./" first. */
 #include <string.h>
 
+#include "render/quote.h"
 #include "render/render.h"
 #include "checks/check.h"
 
@@ -19,19 +22,55 @@ static const char *sev_color(const struct render_opts *o, enum severity s)
 	return "";
 }
 
+/* s in display form, into one of two scratch buffers (a line needs two). */
+static const char *shown(struct strbuf *sb, const char *s)
+{
+	if (quote_is_display(s))
+		return s;
+	strbuf_reset(sb);
+	quote_display(sb, s);
+	return sb->buf;
+}
+
+/* A name that starts a line: "./" first unless it starts with a letter, a
+ * digit or one of "./_-<", so no input begins a line with a command. */
+static const char *line_start(struct strbuf *sb, const char *s)
+{
+	char c = s[0];
+
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	    (c && strchr("./_-<", c)))
+		return shown(sb, s);
+	strbuf_reset(sb);
+	strbuf_addstr(sb, "./");
+	quote_display(sb, s);
+	return sb->buf;
+}
+
 static void render(FILE *out, const struct report *r, const struct render_opts *o)
 {
 	size_t nsev[3] = { 0 }, nshown = 0, nsuppressed = 0;
+	struct strbuf b1 = STRBUF_INIT, b2 = STRBUF_INIT;
 
 	for (size_t i = 0; i < r->nerrors; i++) {
 		const struct input_error *e = &r->errors[i];
+		const char *file = line_start(&b1, e->file ? e->file : "-");
 
 		if (e->line)
-			fprintf(out, "%s%s:%u:%s %serror:%s %s\n", C(o, "1"), e->file, e->line,
-				C(o, "0"), sev_color(o, SEV_ERROR), C(o, "0"), e->message);
+			fprintf(out, "%s%s:%u:%s %serror:%s %s\n", C(o, "1"), file, e->line,
+				C(o, "0"), sev_color(o, SEV_ERROR), C(o, "0"), shown(&b2, e->message));
 		else
-			fprintf(out, "%s%s:%s %serror:%s %s\n", C(o, "1"), e->file, C(o, "0"),
-				sev_color(o, SEV_ERROR), C(o, "0"), e->message);
+			fprintf(out, "%s%s:%s %serror:%s %s\n", C(o, "1"), file, C(o, "0"),
+				sev_color(o, SEV_ERROR), C(o, "0"), shown(&b2, e->message));
+	}
+	for (size_t i = 0; i < r->nnotes; i++) {
+		const struct report_note *n = &r->notes[i];
+
+		if (n->file)
+			fprintf(out, "%s%s:%s note: %s\n", C(o, "1"), line_start(&b1, n->file),
+				C(o, "0"), shown(&b2, n->message));
+		else
+			fprintf(out, "note: %s\n", shown(&b2, n->message));
 	}
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const struct finding *f = &r->findings[i];
@@ -45,23 +84,25 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 			nshown++;
 		}
 		if (!f->file && f->target)	/* "image NAME:" for findings on an image */
-			fprintf(out, "%s%s %s:%s ", C(o, "1"), f->target->kind, f->target->name,
-				C(o, "0"));
+			fprintf(out, "%s%s %s:%s ", C(o, "1"), f->target->kind,
+				shown(&b1, f->target->name), C(o, "0"));
 		else
-			fprintf(out, "%s%s:%u:%u:%s ", C(o, "1"), f->file ? f->file : "-", f->line,
-				f->col, C(o, "0"));
+			fprintf(out, "%s%s:%u:%u:%s ", C(o, "1"), line_start(&b1, f->file ? f->file : "-"),
+				f->line, f->col, C(o, "0"));
 		fprintf(out, "%s%s[%s]%s %s", sev_color(o, f->severity),
-			severity_name(f->severity), f->rule->id, C(o, "0"), f->message);
+			severity_name(f->severity), f->rule->id, C(o, "0"), shown(&b2, f->message));
 		if (f->rule->checklist)
 			fprintf(out, " (checklist %d)", f->rule->checklist);
 		fputc('\n', out);
 		if (f->fix)
-			fprintf(out, "    %sfix:%s %s\n", C(o, "2"), C(o, "0"), f->fix);
+			fprintf(out, "    %sfix:%s %s\n", C(o, "2"), C(o, "0"), shown(&b1, f->fix));
 		if (f->suppressed)
 			fprintf(out, "    %ssuppressed:%s %s\n", C(o, "2"), C(o, "0"),
-				f->suppress_reason ? f->suppress_reason : "(no reason given)");
+				f->suppress_reason ? shown(&b1, f->suppress_reason) : "(no reason given)");
 	}
-	if (nshown || r->nerrors || (nsuppressed && o->show_suppressed))
+	strbuf_release(&b1);
+	strbuf_release(&b2);
+	if (nshown || r->nerrors || r->nnotes || (nsuppressed && o->show_suppressed))
 		fputc('\n', out);
 	fprintf(out, "%sChecklist%s\n", C(o, "1"), C(o, "0"));
 	for (int p = 1; p <= 10; p++) {

@@ -13,6 +13,7 @@
 #include "findings/baseline.h"
 #include "config/config.h"
 #include "checks/check.h"
+#include "util/writefile.h"
 
 bool rule_in_list(const char *list, const char *id)
 {
@@ -113,14 +114,13 @@ int output_write(const struct output *outs, size_t n, int color, const struct re
 	}
 	for (size_t k = 0; k < n; k++) {
 		struct render_opts ro = *base;
-		FILE *fp = stdout;
+		struct wfile w = { stdout, NULL, NULL };
+		const char *why;
 
 		ro.color = false;
 		if (outs[k].path) {
-			fp = fopen(outs[k].path, "w");
-			if (!fp) {
-				fprintf(stderr, "seaworthy: cannot write %s: %s\n", outs[k].path,
-					strerror(errno));
+			if (wfile_open(&w, outs[k].path, &why) < 0) {
+				fprintf(stderr, "seaworthy: cannot write %s: %s\n", outs[k].path, why);
 				ret = -1;
 				continue;
 			}
@@ -131,10 +131,10 @@ int output_write(const struct output *outs, size_t n, int color, const struct re
 		} else {
 			ro.color = color;
 		}
-		outs[k].renderer->render(fp, r, &ro);
-		if (fp != stdout && fclose(fp) != 0) {
-			fprintf(stderr, "seaworthy: cannot write %s: %s\n", outs[k].path,
-				strerror(errno));
+		errno = 0;
+		outs[k].renderer->render(w.fp, r, &ro);
+		if (outs[k].path && wfile_commit(&w, &why) < 0) {
+			fprintf(stderr, "seaworthy: cannot write %s: %s\n", outs[k].path, why);
 			ret = -1;
 		}
 	}
@@ -145,7 +145,12 @@ int output_exit_status(const struct report *r, int fail_on, bool writing_baselin
 {
 	int status = EXIT_CLEAN;
 
-	if (fflush(stdout) != 0 || trouble || r->nerrors)
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "seaworthy: cannot write standard output: %s\n",
+			strerror(errno ? errno : EIO));
+		return EXIT_TROUBLE;
+	}
+	if (trouble || r->nerrors)
 		return EXIT_TROUBLE;
 	if (fail_on < 0 || writing_baseline)
 		return status;

@@ -625,7 +625,7 @@ int pipeline_check(const struct run_opts *o, const char *const *paths, size_t np
 	report_init(&run.r, &run.a);
 	if (!run.o.no_config)
 		output_load_config(&run.a, run.o.config ? run.o.config :
-				   config_find(&run.a, config_start(&run.a, paths[0])),
+				   config_find(&run.a, config_start(&run.a, paths[0]), &run.r),
 				   &run.o, &run.cfg, &run.r);
 
 	run.pool = start_pool(&run, paths, npaths);

@@ -21,6 +21,10 @@ static char *quoted(int kind, const char *s)
 		quote_xml(&sb, s, 1);
 	else if (kind == 'u')
 		quote_uri(&sb, s);
+	else if (kind == 'd')
+		quote_display(&sb, s);
+	else if (kind == 'j')
+		quote_json_str(&sb, s);
 	else
 		quote_utf8(&sb, s);
 	return strbuf_detach(&sb, NULL);
@@ -36,9 +40,18 @@ UNIT_TEST(render_quote)
 	struct finding f = { .message = "no USER", .fix = "add one" };
 
 	CHECK_QUOTE('x', "a&b<c>\"d'e", "a&amp;b&lt;c&gt;&quot;d&apos;e");
-	CHECK_QUOTE('x', "l1\nl2\tx\ry", "l1\nl2\tx&#13;y");
-	CHECK_QUOTE('a', "l1\nl2\tx\ry", "l1&#10;l2&#9;x&#13;y");
-	CHECK_QUOTE('x', "bell\x07 esc\x1b del\x7f", "bell" FFFD " esc" FFFD " del\x7f");
+	CHECK_QUOTE('x', "l1\nl2\tx\ry", "l1\nl2\tx\\ry");
+	CHECK_QUOTE('a', "l1\nl2\tx\ry", "l1\\nl2&#9;x\\ry");
+	CHECK_QUOTE('x', "bell\x07 esc\x1b del\x7f", "bell\\x07 esc\\x1b del\\x7f");
+	/* The display form: C0, DEL, C1, bidi controls, line separators, and
+	 * the log commands runners find anywhere in a line. */
+	CHECK_QUOTE('d', "a\nb\rc\td\x1b[2J\x7f", "a\\nb\\rc\td\\x1b[2J\\x7f");
+	CHECK_QUOTE('d', "csi\xc2\x9b nel\xc2\x85 nbsp\xc2\xa0", "csi\\u009b nel\\u0085 nbsp\xc2\xa0");
+	CHECK_QUOTE('d', "rlo\xe2\x80\xae lri\xe2\x81\xa7 alm\xd8\x9c lrm\xe2\x80\x8e ls\xe2\x80\xa8",
+		    "rlo\\u202e lri\\u2067 alm\\u061c lrm\\u200e ls\\u2028");
+	CHECK_QUOTE('d', "x ##[add-mask]y ##vso[task] ##VSO[t] # ## #[", "x ##\\[add-mask]y ##vso\\[task] ##VSO\\[t] # ## #[");
+	CHECK_QUOTE('d', "\xff\xe2\x80", FFFD FFFD FFFD);
+	CHECK_QUOTE('j', "a\"\\\x1b\xc2\x9b\xe2\x80\xae##[x]\t", "\"a\\\"\\\\\\\\x1b\\\\u009b\\\\u202e##\\\\[x]\\t\"");
 	CHECK_QUOTE('x', "\xef\xbf\xbe\xef\xbf\xbf", FFFD FFFD);	/* U+FFFE, U+FFFF */
 	CHECK_QUOTE('x', "caf\xc3\xa9 \xf0\x9f\x90\xb3", "caf\xc3\xa9 \xf0\x9f\x90\xb3");
 	CHECK_QUOTE('8', "\xff!", FFFD "!");
@@ -83,6 +96,10 @@ static void build(struct report *r, struct arena *a)
 	memcpy(f->fingerprint, "00000000000000aa", 17);
 	f->suppressed = true;
 	f->suppress_reason = "runs as root on purpose: <init> & \"friends\"";
+	f = report_add(r, root, "::error file=x::\xc2\x9b\xe2\x80\xae", 1, 1, 1, 1,
+		       "esc \x1b[2J osc \x1b]0;t\x07 csi \xc2\x9b" "2J rlo \xe2\x80\xae ##[add-mask]x");
+	f->fix = "line\n::warning::injected";
+	report_note(r, "\n::notice::note\xe2\x81\xa6", "note \x1b[31m");
 	f = report_add(r, root, "z/Dockerfile", 1, 4, 1, 2, "end column before start");
 	memcpy(f->fingerprint, "00000000000000bb", 17);
 	f->suppressed = true;
@@ -130,18 +147,38 @@ static bool valid_utf8(const char *s)
 	return ok;
 }
 
-/* No C0 control other than tab and line feed (so none XML 1.0 forbids). */
-static bool no_controls(const char *s)
+/* No C0 control other than tab and line feed (so none XML 1.0 forbids),
+ * no DEL, no C1 control, no bidi control or line separator, no "##[", and
+ * no line that starts with "::" but the renderer's own commands. */
+static bool no_controls(const char *s, bool github)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if (*p < 0x20 && *p != '\n' && *p != '\t')
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
 			return false;
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			return false;
+		if (p[0] == 0xd8 && p[1] == 0x9c)
+			return false;
+		if (p[0] == 0xe2 && ((p[1] == 0x80 && (p[2] == 0x8e || p[2] == 0x8f ||
+			(p[2] >= 0xa8 && p[2] <= 0xae))) || (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)))
+			return false;
+		if (p[0] == '#' && p[1] == '#' && p[2] == '[')
+			return false;
+		if ((p == (const unsigned char *)s || p[-1] == '\n') && p[0] == ':' && p[1] == ':' &&
+		    (!github || (strncmp((const char *)p, "::error ", 8) &&
+				 strncmp((const char *)p, "::warning ", 10) &&
+				 strncmp((const char *)p, "::notice ", 9) &&
+				 strncmp((const char *)p, "::error::", 9) &&
+				 strncmp((const char *)p, "::notice::", 10))))
+			return false;
+	}
 	return true;
 }
 
 UNIT_TEST(render_formats)
 {
-	static const char *const fmts[] = { "sarif", "junit", "checkstyle", "gitlab", "github" };
+	static const char *const fmts[] = { "sarif", "junit", "checkstyle", "gitlab", "github",
+					    "text", "json" };
 	struct arena a = ARENA_INIT;
 	struct report r;
 
@@ -153,7 +190,7 @@ UNIT_TEST(render_formats)
 			CHECK(out != NULL);
 			if (!out)
 				continue;
-			if (!valid_utf8(out) || !no_controls(out))
+			if (!valid_utf8(out) || !no_controls(out, !strcmp(fmts[k], "github")))
 				unit_fail(__FILE__, __LINE__, "%s: invalid UTF-8 or control bytes",
 					  fmts[k]);
 			CHECK(strlen(out) && out[strlen(out) - 1] == '\n');
@@ -177,10 +214,10 @@ UNIT_TEST(render_formats)
 			if (!strcmp(fmts[k], "github")) {
 				CHECK(strstr(out, "::error file=a%2Cb%3Ac%25d/Dockerfile,line=2,col=1,"
 						  "endLine=3,endColumn=5,title=SW0201%3A ") != NULL);
-				CHECK(strstr(out, "::line 1%0Aline 2%0D with %25 and , and : and <xml> & "
-						  "\xc3\xa9 " FFFD FFFD " (fix: ") != NULL);
+				CHECK(strstr(out, "::line 1\\nline 2\\r with %25 and , and : and <xml> & "
+						  "\xc3\xa9 " FFFD "\\x07 (fix: ") != NULL);
 				CHECK(strstr(out, "::error file=broken/Dockerfile,line=3::unknown "
-						  "instruction: fr" FFFD "o" FFFD "m %25,:%0D%0A]]>\n") != NULL);
+						  "instruction: fr\\x01o" FFFD "m %25,:\\r\\n]]>\n") != NULL);
 				CHECK(strstr(out, "::error title=SW0201%3A ") != NULL);
 				CHECK(strstr(out, "::the host's daemon runs as root (fix: ") != NULL);
 				CHECK(!show || strstr(out, "::notice file=z/Dockerfile") != NULL);

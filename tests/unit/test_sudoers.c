@@ -3,6 +3,7 @@
 #include <stdbool.h>
 
 #include "input/host/sudoers.h"
+#include "util/strbuf.h"
 #include "unit.h"
 
 static const char *const alice_groups[] = { "alice", "admins", "docker" };
@@ -109,4 +110,27 @@ UNIT_TEST(sudoers_lines)
 	CHECK(nincludes == 1 && last_dir);
 	CHECK(grant("alice ALL=(ALL\n", NULL) == 0);
 	CHECK(nerrors == 1);
+}
+
+/* Aliases naming aliases: the last definition wins (found by hash), and a
+ * chain deeper than SUDO_ALIAS_DEPTH_MAX matches nothing, with one error
+ * (a 120,000-link chain once overflowed the stack). */
+UNIT_TEST(sudoers_alias_chains)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	CHECK(grant("User_Alias A = bob\nUser_Alias A = alice\nA ALL = NOPASSWD: ALL\n", NULL) == 3);
+	CHECK(grant("Cmnd_Alias C = /bin/ls\nCmnd_Alias C = ALL\nalice ALL = C\n", NULL) == 2);
+	CHECK(grant("User_Alias A = B\nUser_Alias B = A\nA ALL = ALL\n", NULL) == 0);
+	for (int depth = SUDO_ALIAS_DEPTH_MAX - 1; depth <= SUDO_ALIAS_DEPTH_MAX + 1; depth++) {
+		strbuf_reset(&sb);
+		strbuf_addstr(&sb, "alice ALL = NOPASSWD: C0\n");
+		for (int i = 0; i < depth; i++)
+			strbuf_addf(&sb, "Cmnd_Alias C%d = C%d\n", i, i + 1);
+		strbuf_addf(&sb, "Cmnd_Alias C%d = ALL\n", depth);
+		/* depth + 1 aliases are entered: C0 .. C<depth>. */
+		CHECK(grant(sb.buf, NULL) == (depth < SUDO_ALIAS_DEPTH_MAX ? 3 : 1));
+		CHECK(nerrors == (depth < SUDO_ALIAS_DEPTH_MAX ? 0 : 1));
+	}
+	strbuf_release(&sb);
 }

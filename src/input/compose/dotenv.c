@@ -40,7 +40,12 @@ struct dp {
 	unsigned line;
 	unsigned stmt_line;
 	const char *err;
+	size_t total;		/* bytes of the values so far */
 };
+
+/* The values of one .env file together (docs/architecture.md, Budgets);
+ * interp_substitute bounds each one. */
+#define MAX_TOTAL ((size_t)16 << 20)
 
 /* The rune at s[i] and its length; invalid UTF-8 is U+FFFD, one byte. */
 static size_t rune_at(const char *s, size_t len, size_t i, uint32_t *r)
@@ -182,8 +187,16 @@ static const char *expand(struct dp *p, const char *s, size_t len)
 {
 	const char *err = NULL, *out = interp_substitute(p->a, s, len, lookup, p, &err);
 
-	if (!out)
+	if (!out) {
 		p->err = err;
+		return NULL;
+	}
+	p->total += strlen(out);
+	if (p->total > MAX_TOTAL) {
+		p->err = arena_printf(p->a, "values too large in total (limit %zu MiB)",
+				      MAX_TOTAL >> 20);
+		return NULL;
+	}
 	return out;
 }
 

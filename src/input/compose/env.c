@@ -1,20 +1,67 @@
 /* The variables of a compose run: the process environment and .env files. */
 #include "input/compose/env.h"
 
+#include <stdbool.h>
 #include <string.h>
 #include <unistd.h>
 
-const struct env_var *env_get(const struct env *e, const char *name, size_t len)
+static size_t name_hash(const char *name, size_t len)
+{
+	size_t h = 1469598103934665603ULL;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)name[i]) * 1099511628211ULL;
+	return h;
+}
+
+static bool same_name(const struct env_var *v, const char *name, size_t len)
 {
 	/* With no NUL in name, strncmp() == 0 means v->name[len] exists. */
+	return (!len || v->name[0] == name[0]) && !strncmp(v->name, name, len) &&
+	       v->name[len] == '\0';
+}
+
+/* Records e->v[i] in the hash, growing it at half full. */
+static void index_add(struct arena *a, struct env *e, size_t i)
+{
+	const char *name = e->v[i].name;
+	size_t len = strlen(name), k;
+
+	if (!e->slot || 2 * (e->nslots_used + 1) > e->mask + 1) {
+		size_t n = e->slot ? 2 * (e->mask + 1) : 64;
+
+		e->slot = arena_alloc(a, n * sizeof(*e->slot));
+		memset(e->slot, 0, n * sizeof(*e->slot));
+		e->mask = n - 1;
+		e->nslots_used = 0;
+		for (size_t j = 0; j < i; j++)
+			index_add(a, e, j);
+	}
+	for (k = name_hash(name, len) & e->mask; e->slot[k]; k = (k + 1) & e->mask)
+		if (same_name(&e->v[e->slot[k] - 1], name, len))
+			break;
+	if (!e->slot[k])
+		e->nslots_used++;
+	e->slot[k] = i + 1;
+}
+
+const struct env_var *env_get(const struct env *e, const char *name, size_t len)
+{
 	if (!e || memchr(name, '\0', len))
 		return NULL;
+	if (e->slot) {
+		for (size_t k = name_hash(name, len) & e->mask; e->slot[k]; k = (k + 1) & e->mask) {
+			const struct env_var *v = &e->v[e->slot[k] - 1];
+
+			if (e->slot[k] <= e->n && same_name(v, name, len))
+				return v;
+		}
+		return NULL;
+	}
 	for (size_t i = e->n; i-- > 0;) {
 		const struct env_var *v = &e->v[i];
 
-		/* The first byte first: the process environment is long. */
-		if ((!len || v->name[0] == name[0]) && !strncmp(v->name, name, len) &&
-		    v->name[len] == '\0')
+		if (same_name(v, name, len))
 			return v;
 	}
 	return NULL;
@@ -29,6 +76,7 @@ void env_set(struct arena *a, struct env *e, const char *name, const char *value
 	v->value = arena_strdup(a, value ? value : "");
 	v->file = file;
 	v->line = line;
+	index_add(a, e, e->n - 1);
 }
 
 void env_from_process(struct arena *a, struct env *e)
@@ -44,5 +92,6 @@ void env_from_process(struct arena *a, struct env *e)
 		v->value = arena_strdup(a, eq + 1);
 		v->file = NULL;
 		v->line = 0;
+		index_add(a, e, e->n - 1);
 	}
 }

@@ -17,9 +17,14 @@ struct env_var {
 struct env {
 	struct env_var *v;
 	size_t n, cap;
+	/* A hash of the names to their last definition (index + 1), kept by
+	 * env_set and env_from_process; in the arena, mask + 1 slots. */
+	size_t *slot, mask, nslots_used;
 };
 
-/* Looks a name up (the last definition wins); NULL when unset. */
+/* Looks a name up (the last definition wins); NULL when unset. Constant
+ * time: a .env that refers to its variables thousands of times was
+ * quadratic with a scan. */
 const struct env_var *env_get(const struct env *e, const char *name, size_t len);
 void env_set(struct arena *a, struct env *e, const char *name, const char *value,
 	     const char *file, unsigned line);

@@ -27,6 +27,11 @@
  */
 
 #define MAX_NEST 64
+/* Budgets (docs/architecture.md): what one value may grow to, and what the
+ * values of one compose file may grow to together. A .env that doubles a
+ * variable forty times asked for a terabyte. */
+#define MAX_VALUE ((size_t)1 << 20)
+#define MAX_TOTAL ((size_t)16 << 20)
 
 enum op { OP_NONE, OP_REQ_NONEMPTY, OP_REQ, OP_DEF_NONEMPTY, OP_DEF, OP_ALT_NONEMPTY, OP_ALT };
 
@@ -40,7 +45,7 @@ struct match {
 	size_t arg;		/* operand start (M_BRACED with an op) */
 };
 
-enum ekind { E_NONE, E_INVALID, E_REQUIRED, E_NEST };
+enum ekind { E_NONE, E_INVALID, E_REQUIRED, E_NEST, E_LARGE };
 
 struct sub {
 	struct arena *a;
@@ -230,6 +235,11 @@ static int run(struct sub *c, const char *s, size_t len, struct strbuf *out)
 		struct match m;
 		size_t q, head;
 
+		if (out->len > MAX_VALUE) {
+			c->ekind = E_LARGE;
+			rc = -1;
+			goto done;
+		}
 		if (pos >= end) {
 			if (!nends)
 				break;
@@ -340,6 +350,12 @@ static const char *error_message(struct sub *c, const char *s, size_t len, const
 		if (path)
 			strbuf_addf(&sb, "error while interpolating %s: ", path);
 		strbuf_add(&sb, c->emsg.buf, c->emsg.len);
+		break;
+	case E_LARGE:
+		strbuf_addstr(&sb, "interpolated value");
+		if (path)
+			strbuf_addf(&sb, " of %s", path);
+		strbuf_addf(&sb, " too large (limit %zu MiB)", MAX_VALUE >> 20);
 		break;
 	case E_NEST:
 		strbuf_addstr(&sb, "interpolation nested too deeply");
@@ -455,7 +471,7 @@ int interp_tree(struct arena *a, struct y_node *root, const struct env *env,
 		const struct interp_hooks *hooks)
 {
 	struct walk *w = NULL;
-	size_t nw = 0, capw = 0;
+	size_t nw = 0, capw = 0, total = 0;
 	int errors = 0;
 
 	if (!root)
@@ -475,9 +491,18 @@ int interp_tree(struct arena *a, struct y_node *root, const struct env *env,
 				size_t len;
 				const char *res = interpolate(a, n->str, n->len, &t, w, nw, &len);
 
+				if (res && len > MAX_TOTAL - total) {
+					if (hooks && hooks->error)
+						hooks->error(hooks->ctx, arena_printf(a,
+							"interpolated values too large in total "
+							"(limit %zu MiB)", MAX_TOTAL >> 20), n);
+					errors++;
+					break;
+				}
 				if (res) {
 					n->str = res;
 					n->len = len;
+					total += len;
 				} else {
 					errors++;
 				}

@@ -20,18 +20,20 @@ struct interp_hooks {
 };
 
 /* Interpolates s; returns the result in the arena, or NULL after calling
- * hooks->error. */
+ * hooks->error. A result over 1 MiB is an error ("too large"). */
 const char *interp_string(struct arena *a, const char *s, const struct env *env,
 			  const struct interp_hooks *hooks, const struct y_node *at);
-/* Interpolates every scalar value of the tree in place. Returns the number
- * of errors. */
+/* Interpolates every scalar value of the tree in place; past 16 MiB of
+ * results together, an error, and the rest stays as it was. Returns the
+ * number of errors. */
 int interp_tree(struct arena *a, struct y_node *root, const struct env *env,
 		const struct interp_hooks *hooks);
 
 /* The engine alone, for other lookups (.env files): lookup returns a
  * variable's value, or NULL when it is unset (unset variables are silently
  * empty here). Returns the result in the arena, or NULL with *err (in the
- * arena, no path) on an invalid template or a failed ${V:?msg}. */
+ * arena, no path) on an invalid template, a failed ${V:?msg}, or a result
+ * over 1 MiB. */
 typedef const char *interp_lookup_fn(void *ctx, const char *name, size_t len);
 const char *interp_substitute(struct arena *a, const char *s, size_t len,
 			      interp_lookup_fn *lookup, void *ctx, const char **err);

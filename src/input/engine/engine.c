@@ -7,10 +7,12 @@
 #define CURL_DISABLE_TYPECHECK
 #include <curl/curl.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "input/engine/engine.h"
@@ -22,6 +24,7 @@
 #define CONNECT_TIMEOUT 5L		/* seconds */
 #define JSON_TIMEOUT 60L		/* seconds for a whole JSON answer */
 #define STALL_SECONDS 60L		/* a stream that sends nothing this long */
+#define RUN_TIMEOUT 600L		/* seconds for all requests of a run */
 #define PARALLEL 8			/* connections at once */
 
 struct engine {
@@ -31,6 +34,8 @@ struct engine {
 	const char *base;	/* "http://localhost" or "http://h:p" */
 	char version[32];	/* from /_ping, or "" */
 	CURL *curl;		/* reused for sequential requests */
+	long run_timeout;	/* seconds: RUN_TIMEOUT or SEAWORTHY_ENGINE_TIMEOUT */
+	long long deadline;	/* CLOCK_MONOTONIC ms when every request must be done */
 };
 
 static unsigned curl_users;
@@ -165,7 +170,32 @@ struct body {
 	int http_ok;		/* set once the status is known to be 2xx */
 	long status;
 	CURL *curl;
+	bool over;		/* the answer went past limit */
+	bool by_deadline;	/* its time limit is what was left of the run's */
 };
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Milliseconds left of the run's time for the engine; 0 when spent. */
+static long long left_ms(const struct engine *e)
+{
+	long long left = e->deadline - now_ms();
+
+	return left > 0 ? left : 0;
+}
+
+static const char *deadline_error(struct arena *a, const struct engine *e)
+{
+	return arena_printf(a, "the Docker engine at %s took too long: all requests of a run "
+			    "share a time limit (limit %ld s, SEAWORTHY_ENGINE_TIMEOUT)", e->host,
+			    e->run_timeout);
+}
 
 static size_t on_body(char *ptr, size_t size, size_t nmemb, void *ud)
 {
@@ -178,14 +208,23 @@ static size_t on_body(char *ptr, size_t size, size_t nmemb, void *ud)
 	}
 	if (b->fn && b->http_ok > 0)
 		return b->fn(ptr, n, b->ctx);
-	if (b->sb.len + n > b->limit)
+	if (b->sb.len + n > b->limit) {
+		b->over = true;
 		return 0;
+	}
 	strbuf_add(&b->sb, ptr, n);
 	return n;
 }
 
+/* A request's time: its own limit (timeout seconds, 0 for none), and never
+ * past the run's deadline; at least 1 ms, so a spent run fails at once. */
 static void setup(const struct engine *e, CURL *c, const char *url, struct body *b, long timeout)
 {
+	long long ms = left_ms(e);
+
+	b->by_deadline = !timeout || ms <= timeout * 1000LL;
+	if (timeout && timeout * 1000LL < ms)
+		ms = timeout * 1000LL;
 	curl_easy_reset(c);
 	curl_easy_setopt(c, CURLOPT_URL, url);
 	if (e->socket)
@@ -193,8 +232,7 @@ static void setup(const struct engine *e, CURL *c, const char *url, struct body 
 	curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, CONNECT_TIMEOUT);
-	if (timeout)
-		curl_easy_setopt(c, CURLOPT_TIMEOUT, timeout);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)(ms ? ms : 1));
 	curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
 	curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, STALL_SECONDS);
 	curl_easy_setopt(c, CURLOPT_USERAGENT, "seaworthy/" SW_VERSION);
@@ -216,8 +254,11 @@ static const char *status_error(struct arena *a, long status, const struct strbu
 	return out;
 }
 
-static const char *curl_error(struct arena *a, const struct engine *e, CURLcode rc)
+static const char *curl_error(struct arena *a, const struct engine *e, const struct body *b,
+			      CURLcode rc)
 {
+	if (rc == CURLE_OPERATION_TIMEDOUT && b->by_deadline)
+		return deadline_error(a, e);
 	return arena_printf(a, "cannot talk to the Docker engine at %s: %s", e->host,
 			    curl_easy_strerror(rc));
 }
@@ -229,13 +270,13 @@ static json_t *finish_json(const struct engine *e, struct arena *a, CURLcode rc,
 	json_t *j;
 	json_error_t je;
 
-	if (rc == CURLE_WRITE_ERROR && b->sb.len + 1 > b->limit) {
-		*err = arena_printf(a, "the engine's answer is larger than %u MB",
+	if (b->over) {
+		*err = arena_printf(a, "the engine's answer is too large (limit %u MiB)",
 				    MAX_JSON_BODY >> 20);
 		return NULL;
 	}
 	if (rc != CURLE_OK) {
-		*err = curl_error(a, e, rc);
+		*err = curl_error(a, e, b, rc);
 		return NULL;
 	}
 	curl_easy_getinfo(b->curl, CURLINFO_RESPONSE_CODE, &b->status);
@@ -251,7 +292,7 @@ static json_t *finish_json(const struct engine *e, struct arena *a, CURLcode rc,
 
 json_t *engine_get_json(struct engine *e, struct arena *a, const char *path, const char **err)
 {
-	struct body b = { STRBUF_INIT, MAX_JSON_BODY, NULL, NULL, 0, 0, NULL };
+	struct body b = { STRBUF_INIT, MAX_JSON_BODY, NULL, NULL, 0, 0, NULL, false, false };
 	char *url = url_for(e, path);
 	json_t *j;
 
@@ -262,17 +303,17 @@ json_t *engine_get_json(struct engine *e, struct arena *a, const char *path, con
 	return j;
 }
 
-void engine_get_json_many(struct engine *e, struct arena *a, const char *const *paths, size_t n,
-			  json_t **out, const char **err)
+void engine_get_json_each(struct engine *e, struct arena *a, const char *const *paths, size_t n,
+			  engine_json_fn fn, void *ctx)
 {
 	CURLM *m = curl_multi_init();
-	struct body *bodies = calloc(n ? n : 1, sizeof(*bodies));
-	CURL **handles = calloc(n ? n : 1, sizeof(*handles));
-	char **urls = calloc(n ? n : 1, sizeof(*urls));
+	struct body bodies[PARALLEL];
+	size_t owner[PARALLEL];	/* which path a slot serves */
+	bool busy[PARALLEL] = { false };
 	size_t next = 0, active = 0;
 	int running = 0;
 
-	if (!m || !bodies || !handles || !urls)
+	if (!m)
 		die("out of memory");
 	curl_multi_setopt(m, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)PARALLEL);
 	for (;;) {
@@ -280,19 +321,29 @@ void engine_get_json_many(struct engine *e, struct arena *a, const char *const *
 		int left;
 
 		while (next < n && active < PARALLEL) {
-			size_t i = next++;
+			size_t s = 0;
+			CURL *c;
+			char *url;
 
-			out[i] = NULL;
-			err[i] = NULL;
-			strbuf_init(&bodies[i].sb);
-			bodies[i].limit = MAX_JSON_BODY;
-			urls[i] = url_for(e, paths[i]);
-			handles[i] = curl_easy_init();
-			if (!handles[i])
+			if (!left_ms(e)) {	/* spent: the rest fail at once */
+				fn(ctx, next++, NULL, deadline_error(a, e));
+				continue;
+			}
+			while (busy[s])
+				s++;
+			owner[s] = next++;
+			memset(&bodies[s], 0, sizeof(bodies[s]));
+			strbuf_init(&bodies[s].sb);
+			bodies[s].limit = MAX_JSON_BODY;
+			url = url_for(e, paths[owner[s]]);
+			c = curl_easy_init();
+			if (!c)
 				die("out of memory");
-			setup(e, handles[i], urls[i], &bodies[i], JSON_TIMEOUT);
-			curl_easy_setopt(handles[i], CURLOPT_PRIVATE, (void *)&bodies[i]);
-			curl_multi_add_handle(m, handles[i]);
+			setup(e, c, url, &bodies[s], JSON_TIMEOUT);
+			free(url);	/* curl keeps its own copy */
+			curl_easy_setopt(c, CURLOPT_PRIVATE, (void *)&bodies[s]);
+			curl_multi_add_handle(m, c);
+			busy[s] = true;
 			active++;
 		}
 		if (!active)
@@ -300,34 +351,34 @@ void engine_get_json_many(struct engine *e, struct arena *a, const char *const *
 		curl_multi_perform(m, &running);
 		while ((msg = curl_multi_info_read(m, &left))) {
 			struct body *b = NULL;
-			size_t i;
+			const char *err = NULL;
+			json_t *j;
+			size_t s;
 
 			if (msg->msg != CURLMSG_DONE)
 				continue;
 			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&b);
-			i = (size_t)(b - bodies);
-			out[i] = finish_json(e, a, msg->data.result, b, &err[i]);
+			s = (size_t)(b - bodies);
+			j = finish_json(e, a, msg->data.result, b, &err);
 			curl_multi_remove_handle(m, msg->easy_handle);
 			curl_easy_cleanup(msg->easy_handle);
-			handles[i] = NULL;
 			strbuf_release(&b->sb);
-			free(urls[i]);
-			urls[i] = NULL;
+			busy[s] = false;
 			active--;
+			/* Handed over as it comes: no answer waits for the others. */
+			fn(ctx, owner[s], j, err);
+			json_decref(j);
 		}
 		if (running)
 			curl_multi_poll(m, NULL, 0, 1000, NULL);
 	}
 	curl_multi_cleanup(m);
-	free(bodies);
-	free(handles);
-	free(urls);
 }
 
 int engine_get_stream(struct engine *e, struct arena *a, const char *path, engine_body_fn fn,
 		      void *ctx, const char **err)
 {
-	struct body b = { STRBUF_INIT, 1u << 20, fn, ctx, 0, 0, NULL };
+	struct body b = { STRBUF_INIT, 1u << 20, fn, ctx, 0, 0, NULL, false, false };
 	char *url = url_for(e, path);
 	CURLcode rc;
 	int ret = 0;
@@ -339,10 +390,11 @@ int engine_get_stream(struct engine *e, struct arena *a, const char *path, engin
 		*err = status_error(a, b.status, &b.sb);
 		ret = -1;
 	} else if (rc == CURLE_WRITE_ERROR) {
-		*err = "stopped reading the engine's answer";
+		*err = b.over ? arena_printf(a, "the engine's error answer is too large (limit "
+					     "%u MiB)", 1u) : "stopped reading the engine's answer";
 		ret = -1;
 	} else if (rc != CURLE_OK) {
-		*err = curl_error(a, e, rc);
+		*err = curl_error(a, e, &b, rc);
 		ret = -1;
 	}
 	strbuf_release(&b.sb);
@@ -399,14 +451,26 @@ static const char *parse_host(struct engine *e, const char *host)
 struct engine *engine_open(struct arena *a, const char *host, const char **err)
 {
 	struct engine *e = arena_alloc(a, sizeof(*e));
-	struct body b = { STRBUF_INIT, 4096, NULL, NULL, 0, 0, NULL };
-	const char *bad;
+	struct body b = { STRBUF_INIT, 4096, NULL, NULL, 0, 0, NULL, false, false };
+	const char *bad, *t = getenv("SEAWORTHY_ENGINE_TIMEOUT");
 	char *url;
 	CURLcode rc;
 
 	memset(e, 0, sizeof(*e));
 	e->a = a;
 	e->host = engine_default_host(host);
+	e->run_timeout = RUN_TIMEOUT;
+	if (t && *t) {
+		char *end;
+		long v = strtol(t, &end, 10);
+
+		if (*end || v <= 0 || v > 86400) {
+			*err = "SEAWORTHY_ENGINE_TIMEOUT takes a number of seconds (1 to 86400)";
+			return NULL;
+		}
+		e->run_timeout = v;
+	}
+	e->deadline = now_ms() + e->run_timeout * 1000LL;
 	if ((bad = parse_host(e, e->host))) {
 		*err = arena_printf(a, "the engine address '%s' %s", e->host, bad);
 		return NULL;
@@ -441,7 +505,7 @@ struct engine *engine_open(struct arena *a, const char *host, const char **err)
 	if (rc == CURLE_OK)
 		curl_easy_getinfo(e->curl, CURLINFO_RESPONSE_CODE, &b.status);
 	if (rc != CURLE_OK || b.status != 200) {
-		*err = rc != CURLE_OK ? curl_error(a, e, rc) :
+		*err = rc != CURLE_OK ? curl_error(a, e, &b, rc) :
 			arena_printf(a, "the Docker engine at %s answered /_ping with HTTP %ld",
 				     e->host, b.status);
 		strbuf_release(&b.sb);

@@ -19,7 +19,10 @@ const char *engine_default_host(const char *host);
 
 /* Connects to host (see engine_default_host) and asks /_ping for the API
  * version. Returns NULL with *err set (in a) when the engine cannot be
- * reached or host is malformed. Release with engine_free. */
+ * reached or host is malformed. Release with engine_free.
+ * Time: each JSON answer has 60 s, and all requests of the engine together
+ * (streams included) have 600 s from here, or SEAWORTHY_ENGINE_TIMEOUT
+ * seconds; a request past that fails with a message that says so. */
 struct engine *engine_open(struct arena *a, const char *host, const char **err);
 void engine_free(struct engine *e);
 
@@ -31,13 +34,17 @@ const char *engine_host(const struct engine *e);
 
 /* GET path ("/containers/json?all=1", versioned automatically). Returns the
  * decoded JSON (the caller owns it: json_decref), or NULL with *err set in
- * a: the engine's own message for an error status. */
+ * a: the engine's own message for an error status, "too large (limit 64
+ * MiB)" for an answer past that. */
 json_t *engine_get_json(struct engine *e, struct arena *a, const char *path, const char **err);
 
-/* Several GETs at once over parallel connections: out[i] and err[i] as for
- * engine_get_json. */
-void engine_get_json_many(struct engine *e, struct arena *a, const char *const *paths, size_t n,
-			  json_t **out, const char **err);
+/* Several GETs at once over a few parallel connections: fn gets each
+ * answer as it completes, in any order, with i its index in paths and j
+ * and err as engine_get_json gives them; j is released when fn returns.
+ * At most a few answers are held at a time, however many paths there are. */
+typedef void (*engine_json_fn)(void *ctx, size_t i, json_t *j, const char *err);
+void engine_get_json_each(struct engine *e, struct arena *a, const char *const *paths, size_t n,
+			  engine_json_fn fn, void *ctx);
 
 /* GET path and hand the body to fn as it arrives; fn returns the bytes it
  * took (fewer aborts the transfer). Returns 0, or -1 with *err set in a. */

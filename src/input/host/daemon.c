@@ -267,6 +267,14 @@ static bool load_conf(struct daemon *d, const char *path, bool *exists)
 	*exists = true;
 	d->path = path;
 	d->text = buf;
+	if (memchr(buf, '\0', len)) {	/* jansson would say "end of file expected" */
+		unsigned line = 1;
+
+		for (const char *p = buf; *p; p++)
+			line += *p == '\n';
+		report_error(h->r, path, line, "invalid JSON: a NUL byte");
+		return false;
+	}
 	d->conf = json_loadb(buf, len, 0, &err);	/* Go's decoder keeps the last duplicate */
 	if (!d->conf) {
 		report_error(h->r, path, err.line > 0 ? (unsigned)err.line : 1, "invalid JSON: %s",

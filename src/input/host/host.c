@@ -18,9 +18,15 @@
 #include "input/host/host.h"
 #include "input/host/sudoers.h"
 #include "catalog/catalog.h"
+#include "util/readfile.h"
 
-#define MAX_INCLUDE_DEPTH 8	/* sudo allows 128; loops end here */
+/* Budgets of the sudoers load (docs/architecture.md, Budgets): each one
+ * reached is an input error at the include that reached it. */
+#define MAX_INCLUDE_DEPTH 8		/* sudo allows 128; loops end here */
 #define MAX_SUDOERS_FILES 256
+#define MAX_SUDOERS_BYTES (16u << 20)	/* all files together */
+#define MAX_INCLUDEDIR_ENTRIES 65536	/* names read from one @includedir */
+#define MAX_SUDOERS_ERRORS 100		/* malformed lines reported */
 
 /* sudoers and its includes. */
 
@@ -28,15 +34,84 @@ struct sudo_load {
 	struct host *h;
 	struct sudoers s;
 	int depth;
-	size_t nfiles;
+	size_t nfiles, bytes, nerrors;
 	const char *unreadable;	/* the first file that needs root */
+	struct stat stack[MAX_INCLUDE_DEPTH];	/* the files being read, for loops */
+	bool files_reported, bytes_reported;
 };
 
-static void load_sudoers(struct sudo_load *l, const char *path);
+static void load_sudoers(struct sudo_load *l, const char *path, const char *from,
+			 unsigned line);
 
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void load_error(struct sudo_load *l, const char *file, unsigned line, const char *fmt,
+		       ...) __attribute__((format(printf, 4, 5)));
+
+/* An input error of the load, up to MAX_SUDOERS_ERRORS of them. */
+static void load_error(struct sudo_load *l, const char *file, unsigned line, const char *fmt,
+		       ...)
+{
+	char msg[512];
+	va_list ap;
+
+	if (l->nerrors++ == MAX_SUDOERS_ERRORS)
+		report_error(l->h->r, file, line, "too many errors in sudoers files (limit %d): "
+			     "the rest are not reported", MAX_SUDOERS_ERRORS);
+	if (l->nerrors > MAX_SUDOERS_ERRORS)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	report_error(l->h->r, file, line, "%s", msg);
+}
+
+static void on_sudoers_error(void *ctx, const char *file, unsigned line, const char *msg)
+{
+	load_error(ctx, file, line, "%s", msg);
+}
+
+/* An @includedir: sudo skips names with a dot or ending in ~ (editor
+ * backups, package manager leftovers), and reads the rest sorted; past the
+ * file budget the first ones in that order are read, and the rest said. */
+static void include_dir(struct sudo_load *l, const char *full, const char *from,
+			unsigned line)
+{
+	struct host *h = l->h;
+	const char *disk = host_disk_path(h, full);
+	DIR *d = disk ? opendir(disk) : NULL;
+	struct dirent *e;
+	const char **names = NULL;
+	size_t n = 0, cap = 0;
+
+	if (!d) {
+		if (errno == EACCES && !l->unreadable)
+			l->unreadable = full;
+		else if (errno == EXDEV)
+			load_error(l, from, line,
+				   "@includedir leads out of the audited tree (--root): not read");
+		return;
+	}
+	while ((e = readdir(d))) {
+		size_t k = strlen(e->d_name);
+
+		if (strchr(e->d_name, '.') || !k || e->d_name[k - 1] == '~')
+			continue;
+		if (n == MAX_INCLUDEDIR_ENTRIES) {
+			load_error(l, from, line, "@includedir folder too large (limit %d "
+				   "files): the rest are not read", MAX_INCLUDEDIR_ENTRIES);
+			break;
+		}
+		*ARENA_PUSH(h->a, names, n, cap) = arena_strdup(h->a, e->d_name);
+	}
+	closedir(d);
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_str);
+	for (size_t i = 0; i < n; i++)
+		load_sudoers(l, arena_printf(h->a, "%s/%s", full, names[i]), from, line);
 }
 
 static void on_include(void *ctx, const char *file, unsigned line, const char *path, bool dir)
@@ -45,9 +120,8 @@ static void on_include(void *ctx, const char *file, unsigned line, const char *p
 	struct host *h = l->h;
 	const char *full;
 
-	(void)line;
 	/* Relative paths are relative to the including file's folder; absolute
-	 * ones are inside the audited tree. */
+	 * ones are inside the audited tree. host_disk_path keeps them there. */
 	if (path[0] == '/') {
 		full = host_path(h, path);
 	} else {
@@ -55,61 +129,75 @@ static void on_include(void *ctx, const char *file, unsigned line, const char *p
 
 		full = slash ? arena_printf(h->a, "%.*s/%s", (int)(slash - file), file, path) : path;
 	}
-	if (!dir) {
-		load_sudoers(l, full);
-		return;
-	}
-	{
-		DIR *d = opendir(full);
-		struct dirent *e;
-		const char **names = NULL;
-		size_t n = 0, cap = 0;
-
-		if (!d) {
-			if (errno == EACCES && !l->unreadable)
-				l->unreadable = full;
-			return;
-		}
-		/* sudo skips names with a dot or ending in ~ (editor backups,
-		 * package manager leftovers), and reads the rest sorted. */
-		while ((e = readdir(d)) && n < MAX_SUDOERS_FILES) {
-			size_t k = strlen(e->d_name);
-
-			if (strchr(e->d_name, '.') || !k || e->d_name[k - 1] == '~')
-				continue;
-			*ARENA_PUSH(h->a, names, n, cap) = arena_strdup(h->a, e->d_name);
-		}
-		closedir(d);
-		if (n)
-			qsort(names, n, sizeof(*names), cmp_str);
-		for (size_t i = 0; i < n; i++)
-			load_sudoers(l, arena_printf(h->a, "%s/%s", full, names[i]));
-	}
+	if (dir)
+		include_dir(l, full, file, line);
+	else
+		load_sudoers(l, full, file, line);
 }
 
-static void on_sudoers_error(void *ctx, const char *file, unsigned line, const char *msg)
+/* Reads path, included from from:line (NULL for /etc/sudoers itself).
+ * Every budget is checked before the file is read, so includes past one
+ * cost a stat at most. */
+static void load_sudoers(struct sudo_load *l, const char *path, const char *from,
+			 unsigned line)
 {
-	struct sudo_load *l = ctx;
-
-	report_error(l->h->r, file, line, "%s", msg);
-}
-
-static void load_sudoers(struct sudo_load *l, const char *path)
-{
+	const char *disk, *why;
+	struct stat st;
 	size_t len;
 	char *buf;
-	const char *why;
 
-	if (l->depth >= MAX_INCLUDE_DEPTH || l->nfiles >= MAX_SUDOERS_FILES)
+	if (l->depth >= MAX_INCLUDE_DEPTH) {
+		load_error(l, from, line, "includes nested too deep (limit %d): not read",
+			   MAX_INCLUDE_DEPTH);
 		return;
-	buf = host_read(l->h, path, &len, &why);
+	}
+	if (l->nfiles >= MAX_SUDOERS_FILES || l->bytes_reported) {
+		if (!l->files_reported && !l->bytes_reported)
+			load_error(l, from, line, "too many sudoers files (limit %d): this one "
+				   "and the rest are not read", MAX_SUDOERS_FILES);
+		l->files_reported = true;
+		return;
+	}
+	disk = host_disk_path(l->h, path);
+	if (!disk || stat(disk, &st) != 0) {
+		why = errno == EXDEV ? "leads out of the audited tree (--root)" : strerror(errno);
+		if (errno == EACCES && !l->unreadable)
+			l->unreadable = path;
+		else if (errno == EXDEV && from)
+			load_error(l, from, line, "@include %s: not read", why);
+		else if (errno != EACCES && (from || errno != ENOENT))	/* no sudoers is fine */
+			load_error(l, from ? from : path, from ? line : 0, "cannot read%s: %s",
+				   from ? " the included file" : "", why);
+		return;
+	}
+	/* A file that includes itself, directly or not, is read once. */
+	for (int k = 0; k < l->depth; k++)
+		if (l->stack[k].st_dev == st.st_dev && l->stack[k].st_ino == st.st_ino) {
+			load_error(l, from, line, "@include of a file being read (a loop): "
+				   "not read again");
+			return;
+		}
+	if (S_ISREG(st.st_mode) && (size_t)st.st_size > MAX_SUDOERS_BYTES - l->bytes) {
+		load_error(l, from ? from : path, from ? line : 0, "sudoers files too large in "
+			   "total (limit %u MiB): this one and the rest are not read",
+			   MAX_SUDOERS_BYTES >> 20);
+		l->bytes_reported = true;
+		return;
+	}
+	buf = read_file(l->h->a, disk, &len, &why);
 	if (!buf) {
 		if (errno == EACCES && !l->unreadable)
 			l->unreadable = path;
+		else if (errno != ENOENT && errno != EACCES)
+			load_error(l, from ? from : path, from ? line : 0, "cannot read%s: %s",
+				   from ? " the included file" : "", why);
 		return;
 	}
+	if (len > MAX_SUDOERS_BYTES - l->bytes)	/* it grew */
+		len = MAX_SUDOERS_BYTES - l->bytes;
+	l->bytes += len;
 	l->nfiles++;
-	l->depth++;
+	l->stack[l->depth++] = st;
 	sudoers_parse_buf(&l->s, path, buf, len);
 	l->depth--;
 }
@@ -126,7 +214,7 @@ static void check_sudo(struct host *h)
 	l.s.include = on_include;
 	l.s.error = on_sudoers_error;
 	l.s.ctx = &l;
-	load_sudoers(&l, path);
+	load_sudoers(&l, path, NULL, 0);
 	sp = sudoers_root_grant(&l.s, &su, &all, &nopasswd);
 	if (sp) {
 		struct finding *f = report_add(h->r, &SW0102, sp->file, sp->line, 1,

@@ -41,10 +41,16 @@ struct host {
 	const char *rootless_sock;
 };
 
-/* root + abs ("/etc/passwd"), for opening and display. */
+/* root + abs ("/etc/passwd"), for display; host_disk_path opens it. */
 const char *host_path(const struct host *h, const char *abs);
-/* Reads a file (util/readfile.h); NULL with errno and *why set when it
- * cannot. */
+/* Where path (root + an absolute path, or a path relative to the root) is
+ * in the audited tree, symbolic links followed as the audited system would
+ * (an absolute target starts again at the root): never outside it. NULL,
+ * with errno EXDEV, when ".." climbs above the root (ELOOP, ENAMETOOLONG
+ * for the usual reasons); path itself when auditing /. In the arena. */
+const char *host_disk_path(const struct host *h, const char *path);
+/* Reads a file (util/readfile.h) through host_disk_path; NULL with errno
+ * and *why set when it cannot. */
 char *host_read(const struct host *h, const char *path, size_t *len, const char **why);
 /* A finding with no file, about the host and the user. */
 struct finding *host_report(struct host *h, const struct rule *rule, const char *fmt, ...)

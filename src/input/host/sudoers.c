@@ -3,6 +3,7 @@
  * #includedir or a #uid. Lists match the sudo way: the last item that
  * matches wins, and a "!" item that matches denies. */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,6 +131,8 @@ static void parse_alias(struct sudoers *s, struct cur *c, int kind, const char *
 		al = ARENA_PUSH(s->a, s->aliases, s->naliases, s->capaliases);
 		al->kind = kind;
 		al->name = name;
+		al->file = file;
+		al->line = line;
 		if (!parse_list(s, c, &al->items)) {
 			fail(s, file, line, "malformed alias definition");
 			return;
@@ -362,24 +365,89 @@ void sudoers_parse_buf(struct sudoers *s, const char *file, const char *buf, siz
 
 /* Evaluation. Each alias is resolved at most once per question (memo), so
  * aliases that name each other many times over cannot blow up; a cycle,
- * which sudo rejects, matches nothing. */
+ * which sudo rejects, matches nothing. Aliases are found through a hash
+ * table of (kind, name) to the last definition, as sudo keeps it. */
 
 enum { MEMO_UNSEEN, MEMO_BUSY, MEMO_NO, MEMO_YES };
+
+struct alias_index {
+	size_t *slot;	/* alias index + 1, 0 for empty; size mask + 1 */
+	size_t mask;
+};
 
 struct eval {
 	const struct sudoers *s;
 	const struct sudo_user *u;
 	unsigned char *memo;	/* per alias index, MEMO_* */
+	const struct alias_index *ix;
+	unsigned depth;
+	bool *too_deep;		/* shared: the error is reported once */
 };
 
-static long alias_index(const struct sudoers *s, int kind, const char *name)
+static size_t alias_hash(int kind, const char *name)
 {
-	long found = -1;
+	size_t h = 1469598103934665603ULL ^ (size_t)kind;
 
-	for (size_t i = 0; i < s->naliases; i++)
-		if (s->aliases[i].kind == kind && !strcmp(s->aliases[i].name, name))
-			found = (long)i;
-	return found;
+	for (; *name; name++)
+		h = (h ^ (unsigned char)*name) * 1099511628211ULL;
+	return h;
+}
+
+static void index_build(struct alias_index *ix, const struct sudoers *s)
+{
+	size_t n = 16;
+
+	while (n < 2 * s->naliases)
+		n *= 2;
+	ix->mask = n - 1;
+	ix->slot = calloc(n, sizeof(*ix->slot));
+	if (!ix->slot)
+		die("out of memory");
+	for (size_t i = 0; i < s->naliases; i++) {
+		const struct sudo_alias *al = &s->aliases[i];
+		size_t k = alias_hash(al->kind, al->name) & ix->mask;
+
+		while (ix->slot[k]) {
+			const struct sudo_alias *o = &s->aliases[ix->slot[k] - 1];
+
+			if (o->kind == al->kind && !strcmp(o->name, al->name))
+				break;
+			k = (k + 1) & ix->mask;
+		}
+		ix->slot[k] = i + 1;	/* a later definition wins */
+	}
+}
+
+static long alias_index(const struct eval *ev, int kind, const char *name)
+{
+	const struct alias_index *ix = ev->ix;
+
+	for (size_t k = alias_hash(kind, name) & ix->mask; ix->slot[k]; k = (k + 1) & ix->mask) {
+		const struct sudo_alias *al = &ev->s->aliases[ix->slot[k] - 1];
+
+		if (al->kind == kind && !strcmp(al->name, name))
+			return (long)(ix->slot[k] - 1);
+	}
+	return -1;
+}
+
+/* Whether alias i may be entered: not when that nests too deep. */
+static bool enter(struct eval *ev, long i)
+{
+	if (ev->depth < SUDO_ALIAS_DEPTH_MAX) {
+		ev->depth++;
+		return true;
+	}
+	if (!*ev->too_deep && ev->s->error) {
+		const struct sudo_alias *al = &ev->s->aliases[i];
+		char msg[64];
+
+		snprintf(msg, sizeof(msg), "aliases nested too deep (limit %d)",
+			 SUDO_ALIAS_DEPTH_MAX);
+		ev->s->error(ev->s->ctx, al->file, al->line, msg);
+	}
+	*ev->too_deep = true;
+	return false;
 }
 
 static bool is_number(const char *p, unsigned long *v)
@@ -417,14 +485,15 @@ static int match_user_item(struct eval *ev, const char *w, int kind)
 		return 0;
 	}
 	if (is_upper_word(w)) {
-		long i = alias_index(ev->s, kind, w);
+		long i = alias_index(ev, kind, w);
 
 		if (i < 0)
 			return 0;
-		if (ev->memo[i] == MEMO_UNSEEN) {
+		if (ev->memo[i] == MEMO_UNSEEN && enter(ev, i)) {
 			ev->memo[i] = MEMO_BUSY;
 			ev->memo[i] = match_list(ev, &ev->s->aliases[i].items, kind) > 0 ?
 				MEMO_YES : MEMO_NO;
+			ev->depth--;
 		}
 		return ev->memo[i] == MEMO_YES;
 	}
@@ -455,9 +524,9 @@ static int cmnd_all(struct eval *ev, const char *w)
 	if (!strcmp(n, "ALL")) {
 		r = 1;
 	} else if (is_upper_word(n)) {
-		long i = alias_index(ev->s, 'C', n);
+		long i = alias_index(ev, 'C', n);
 
-		if (i >= 0 && ev->memo[i] == MEMO_UNSEEN) {
+		if (i >= 0 && ev->memo[i] == MEMO_UNSEEN && enter(ev, i)) {
 			const struct sudo_alias *al = &ev->s->aliases[i];
 
 			ev->memo[i] = MEMO_BUSY;
@@ -465,6 +534,7 @@ static int cmnd_all(struct eval *ev, const char *w)
 				if (cmnd_all(ev, al->items.v[k]) > 0)
 					r = 1;
 			ev->memo[i] = r ? MEMO_YES : MEMO_NO;
+			ev->depth--;
 		}
 		r = i >= 0 && ev->memo[i] == MEMO_YES;
 	}
@@ -480,11 +550,15 @@ const struct sudo_spec *sudoers_root_grant(const struct sudoers *s, const struct
 	const struct sudo_spec *best = NULL;
 	int best_score = -1;
 	unsigned char *memo = calloc(s->naliases ? s->naliases : 1, 3);
-	struct eval users = { s, u, memo }, runas = { s, &root, memo + s->naliases },
-		cmnds = { s, u, memo + 2 * s->naliases };
+	struct alias_index ix;
+	bool too_deep = false;
+	struct eval users = { s, u, memo, &ix, 0, &too_deep },
+		runas = { s, &root, memo + s->naliases, &ix, 0, &too_deep },
+		cmnds = { s, u, memo + 2 * s->naliases, &ix, 0, &too_deep };
 
 	if (!memo)
 		die("out of memory");
+	index_build(&ix, s);
 	*all = *nopasswd = false;
 	for (size_t i = 0; i < s->nspecs; i++) {
 		const struct sudo_spec *sp = &s->specs[i];
@@ -532,6 +606,7 @@ const struct sudo_spec *sudoers_root_grant(const struct sudoers *s, const struct
 			}
 		}
 	}
+	free(ix.slot);
 	free(memo);
 	return best;
 }

@@ -18,7 +18,13 @@ struct sudo_alias {
 	int kind;		/* 'U'ser, 'R'unas, 'H'ost, 'C'mnd */
 	const char *name;
 	struct sudo_list items;
+	const char *file;	/* where it is defined */
+	unsigned line;
 };
+
+/* How deep aliases may name aliases: deeper is an input error (sudo has no
+ * limit, but no real sudoers comes near, and evaluation recurses). */
+#define SUDO_ALIAS_DEPTH_MAX 128
 
 /* One Runas+tags+commands part of a user spec. */
 struct sudo_cmnd {
@@ -66,7 +72,10 @@ struct sudo_user {
 };
 
 /* The spec granting root with the most power: returns it (NULL when none),
- * *all when it allows every command, *nopasswd when without a password. */
+ * *all when it allows every command, *nopasswd when without a password.
+ * Linear in the size of s: aliases are looked up by hash and each resolved
+ * once; aliases nested deeper than SUDO_ALIAS_DEPTH_MAX match nothing and
+ * are reported through s->error, once. */
 const struct sudo_spec *sudoers_root_grant(const struct sudoers *s, const struct sudo_user *u,
 					   bool *all, bool *nopasswd);
 

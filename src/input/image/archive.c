@@ -46,6 +46,7 @@ static struct {
 	__typeof__(archive_entry_uid) *entry_uid;
 	__typeof__(archive_error_string) *error_string;
 	__typeof__(archive_filter_bytes) *filter_bytes;
+	__typeof__(archive_filter_count) *filter_count;
 	__typeof__(archive_read_data) *read_data;
 	__typeof__(archive_read_free) *read_free;
 	__typeof__(archive_read_new) *read_new;
@@ -74,6 +75,7 @@ static const char *load_libarchive(void)
 		S(entry_uid, "archive_entry_uid"),
 		S(error_string, "archive_error_string"),
 		S(filter_bytes, "archive_filter_bytes"),
+		S(filter_count, "archive_filter_count"),
 		S(read_data, "archive_read_data"),
 		S(read_free, "archive_read_free"),
 		S(read_new, "archive_read_new"),
@@ -102,6 +104,7 @@ static const char *load_libarchive(void)
 #define archive_entry_uid la.entry_uid
 #define archive_error_string la.error_string
 #define archive_filter_bytes la.filter_bytes
+#define archive_filter_count la.filter_count
 #define archive_read_data la.read_data
 #define archive_read_free la.read_free
 #define archive_read_new la.read_new
@@ -113,13 +116,20 @@ static const char *load_libarchive(void)
 #define archive_read_support_filter_all la.read_support_filter_all
 #define archive_read_support_format_tar la.read_support_format_tar
 
+/* Budgets (docs/architecture.md): each one reached is an input error. */
 #define MAX_JSON (1u << 20)		/* one manifest, index or config */
 #define MAX_JSON_TOTAL (16u << 20)	/* all of them */
 #define MAX_LAYER_BYTES (1ll << 30)	/* decompressed bytes read per layer */
+#define MAX_IMAGE_BYTES (8ll << 30)	/* ... over all layers */
+#define MAX_OUTER_BYTES (16ll << 30)	/* the archive itself, decompressed, per pass */
+#define MAX_RATIO 1000			/* decompressed bytes per compressed byte ... */
+#define RATIO_FROM (64ll << 20)		/* ... once this much came out: a bomb */
 #define MAX_ENTRIES 1000000		/* entries per layer */
 #define MAX_FILES 4000000		/* paths over all layers */
 #define MAX_KEEP (64u << 10)		/* files whose content is kept */
 #define MAX_LAYERS 512
+#define MAX_PATH 4096			/* an entry's name: the kernel's PATH_MAX */
+#define ABOVE_UNKNOWN (-2)		/* img_file.above not known yet */
 
 struct json_file {
 	const char *name;
@@ -155,9 +165,12 @@ struct loader {
 	bool fixed_name;	/* img->name is set: RepoTags do not replace it */
 	struct json_file *json;
 	size_t njson, capjson, jsontotal;
+	const char **large;	/* JSON-looking files over MAX_JSON, not kept */
+	size_t nlarge, caplarge;
 	bool failed;
 	char msg[512];		/* the first failure, reported when loading ends */
 	char *scratch;		/* MAX_KEEP + 1 bytes: small files are read here */
+	long long layer_bytes;	/* decompressed bytes of the layers read so far */
 };
 
 __attribute__((format(printf, 2, 3)))
@@ -171,6 +184,51 @@ static void fail(struct loader *l, const char *fmt, ...)
 	vsnprintf(l->msg, sizeof(l->msg), fmt, ap);
 	va_end(ap);
 	l->failed = true;
+}
+
+/* Whether ar is within its budgets: limit decompressed bytes (the bytes
+ * that came before it, *base, count too) and, once RATIO_FROM came out, at
+ * most MAX_RATIO bytes out of each byte in. Fails naming what otherwise. */
+static bool within(struct loader *l, struct archive *ar, long long base, long long limit,
+		   const char *what)
+{
+	long long out = archive_filter_bytes(ar, 0), in = archive_filter_bytes(ar, -1);
+
+	if (base + out > limit) {
+		fail(l, "%s too large uncompressed (limit %lld GiB)", what, limit >> 30);
+		return false;
+	}
+	if (out > RATIO_FROM && in > 0 && out / in > MAX_RATIO) {
+		fail(l, "%s expands too much (limit %d times its compressed size; a "
+		     "decompression bomb?)", what, MAX_RATIO);
+		return false;
+	}
+	return true;
+}
+
+/* Skips the current entry's data. libarchive's own skip decompresses it
+ * all in one go, past every budget: a compressed archive's is read here a
+ * block at a time, checked as it comes. An uncompressed one is skipped by
+ * libarchive (a seek in a file). */
+static bool skip_data(struct loader *l, struct archive *ar, long long base, long long limit,
+		      const char *what)
+{
+	if (archive_filter_count(ar) <= 1)
+		return true;
+	if (!l->scratch)
+		l->scratch = arena_alloc(l->a, MAX_KEEP + 1);
+	for (;;) {
+		la_ssize_t n = archive_read_data(ar, l->scratch, MAX_KEEP);
+
+		if (n < 0) {
+			fail(l, "%s: %s", what, archive_error_string(ar));
+			return false;
+		}
+		if (!within(l, ar, base, limit, what))
+			return false;
+		if (n == 0)
+			return true;
+	}
 }
 
 static size_t pump_write(const void *buf, size_t len, void *ctx)
@@ -363,11 +421,25 @@ static void read_json_files(struct loader *l)
 		char *path, *buf;
 		la_ssize_t got;
 
+		/* The next skip must fit too: an endless or lying stream ends. */
+		if (!within(l, ar, size > 0 ? size : 0, MAX_OUTER_BYTES, "the archive"))
+			break;
+		if (name && archive_entry_filetype(e) == AE_IFREG && size > MAX_JSON &&
+		    (path = clean_path(l->a, name))) {
+			char head;
+
+			/* Named when asked for: "too large", not "missing". */
+			got = archive_read_data(ar, &head, 1);
+			if (got == 1 && (head == '{' || head == '['))
+				*ARENA_PUSH(l->a, l->large, l->nlarge, l->caplarge) = path;
+		}
 		if (!name || archive_entry_filetype(e) != AE_IFREG || size <= 0 ||
-		    size > MAX_JSON || !(path = clean_path(l->a, name)))
+		    size > MAX_JSON || !(path = clean_path(l->a, name)) ||
+		    l->jsontotal + (size_t)size > MAX_JSON_TOTAL) {
+			if (!skip_data(l, ar, 0, MAX_OUTER_BYTES, "the archive"))
+				break;
 			continue;
-		if (l->jsontotal + (size_t)size > MAX_JSON_TOTAL)
-			continue;
+		}
 		/* Peek first: small layers must not stay in memory. */
 		{
 			char head;
@@ -377,8 +449,11 @@ static void read_json_files(struct loader *l)
 				fail(l, "cannot read %s: %s", path, archive_error_string(ar));
 				break;
 			}
-			if (got == 0 || (head != '{' && head != '['))
+			if (got == 0 || (head != '{' && head != '[')) {
+				if (!skip_data(l, ar, 0, MAX_OUTER_BYTES, "the archive"))
+					break;
 				continue;
+			}
 			buf = arena_alloc(l->a, (size_t)size + 1);
 			buf[0] = head;
 		}
@@ -417,8 +492,12 @@ static json_t *get_json(struct loader *l, const char *name)
 	json_error_t err;
 	json_t *j;
 
-	if (!f)
+	if (!f) {
+		for (size_t i = 0; i < l->nlarge; i++)
+			if (!strcmp(l->large[i], name))
+				fail(l, "%s is too large (limit %u MiB)", name, MAX_JSON >> 20);
 		return NULL;
+	}
 	j = json_loadb(f->buf, f->len, JSON_REJECT_DUPLICATES, &err);
 	if (!j)
 		fail(l, "%s:%d: invalid JSON: %s", name, err.line, err.text);
@@ -667,6 +746,7 @@ static struct img_file *node(struct loader *l, const char *path)
 	img->files[i] = arena_alloc(l->a, sizeof(struct img_file));
 	img->files[i]->path = arena_strdup(l->a, path);
 	img->files[i]->layer = img->files[i]->wh_layer = img->files[i]->opq_layer = -1;
+	img->files[i]->above = ABOVE_UNKNOWN;
 	img->nfiles++;
 	return img->files[i];
 }
@@ -684,10 +764,14 @@ const struct img_file *image_lookup(const struct image *img, const char *path)
 	return NULL;
 }
 
+/* The files whose content is kept: etc/passwd, etc/group and etc/shadow,
+ * and any other passwd or group, which an etc/passwd link may name. */
 static bool kept_content(const char *path)
 {
-	return !strcmp(path, "etc/passwd") || !strcmp(path, "etc/group") ||
-	       !strcmp(path, "etc/shadow");
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	return !strcmp(base, "passwd") || !strcmp(base, "group") || !strcmp(path, "etc/shadow");
 }
 
 static const char *basename_of(const char *p)
@@ -743,6 +827,7 @@ static void add_secret(struct loader *l, const char *path, const char *what, int
 /* Walks one layer's tar stream. */
 static void walk_layer(struct loader *l, struct archive *ar, int layer, const char *lname)
 {
+	const char *what = arena_printf(l->a, "layer %d (%s)", layer, lname);
 	struct archive_entry *e;
 	long entries = 0;
 	int rc;
@@ -757,11 +842,11 @@ static void walk_layer(struct loader *l, struct archive *ar, int layer, const ch
 			fail(l, "layer %d (%s): more than %d entries", layer, lname, MAX_ENTRIES);
 			return;
 		}
-		if (archive_filter_bytes(ar, 0) > MAX_LAYER_BYTES || size > MAX_LAYER_BYTES) {
-			fail(l, "layer %d (%s): more than 1 GiB uncompressed, refusing to read on "
-			     "(a decompression bomb?)", layer, lname);
+		/* The entry's size counts before it is read (or skipped). */
+		if (!within(l, ar, size > 0 ? size : 0, MAX_LAYER_BYTES, what) ||
+		    !within(l, ar, l->layer_bytes + (size > 0 ? size : 0), MAX_IMAGE_BYTES,
+			    "the image's layers are"))
 			return;
-		}
 		if (l->img->nfiles >= MAX_FILES) {
 			fail(l, "more than %d paths in the image", MAX_FILES);
 			return;
@@ -770,6 +855,11 @@ static void walk_layer(struct loader *l, struct archive *ar, int layer, const ch
 			continue;
 		if (!(path = clean_path(l->a, name))) {
 			fail(l, "layer %d (%s): entry name escapes the root: %s", layer, lname, name);
+			return;
+		}
+		if (strlen(path) > MAX_PATH) {
+			fail(l, "layer %d (%s): an entry's name is too long (limit %d bytes)", layer,
+			     lname, MAX_PATH);
 			return;
 		}
 		if (!*path)
@@ -812,7 +902,7 @@ static void walk_layer(struct loader *l, struct archive *ar, int layer, const ch
 		if (archive_entry_filetype(e) == AE_IFREG && !archive_entry_hardlink(e) &&
 		    size > 0 && size <= MAX_KEEP) {
 			char *buf = l->scratch;
-			const char *what;
+			const char *secret;
 			la_ssize_t got;
 
 			if (!buf)
@@ -822,24 +912,27 @@ static void walk_layer(struct loader *l, struct archive *ar, int layer, const ch
 				fail(l, "layer %d (%s): %s", layer, lname, archive_error_string(ar));
 				return;
 			}
-			if ((what = secret_kind(path, buf, (size_t)got)))
-				add_secret(l, path, what, layer);
+			if ((secret = secret_kind(path, buf, (size_t)got)))
+				add_secret(l, path, secret, layer);
 			buf[got] = '\0';
 			if (kept_content(path) && f->layer == layer) {
 				f->content = arena_strndup(l->a, buf, (size_t)got);
 				f->clen = strlen(f->content);
 			}
+		} else if (size > 0 && !skip_data(l, ar, 0, MAX_LAYER_BYTES, what)) {
+			return;
 		}
 	}
 	if (rc != ARCHIVE_EOF)
 		fail(l, "layer %d (%s): truncated or corrupt: %s", layer, lname,
 		     archive_error_string(ar));
-	else if (archive_filter_bytes(ar, 0) > MAX_LAYER_BYTES)
-		fail(l, "layer %d (%s): more than 1 GiB uncompressed, refusing to read on "
-		     "(a decompression bomb?)", layer, lname);
+	else if (within(l, ar, 0, MAX_LAYER_BYTES, what))
+		within(l, ar, l->layer_bytes, MAX_IMAGE_BYTES, "the image's layers are");
+	l->layer_bytes += archive_filter_bytes(ar, 0);
 }
 
 struct outer_cb {
+	struct loader *l;
 	struct archive *outer;
 	char buf[65536];
 };
@@ -851,6 +944,8 @@ static la_ssize_t outer_read(struct archive *ar, void *data, const void **out)
 
 	(void)ar;
 	*out = cb->buf;
+	if (n > 0 && !within(cb->l, cb->outer, 0, MAX_OUTER_BYTES, "the archive"))
+		return -1;
 	return n;
 }
 
@@ -878,15 +973,19 @@ static void read_layers_archive(struct loader *l)
 	while (!l->failed && (rc = archive_read_next_header(ar, &e)) == ARCHIVE_OK) {
 		const char *name = archive_entry_pathname(e);
 		char *path = name ? clean_path(l->a, name) : NULL;
+		la_int64_t size = archive_entry_size(e);
 		int layer = -1;
 
-		if (!path)
-			continue;
-		for (size_t i = 0; i < l->img->nlayers; i++)
+		if (!within(l, ar, size > 0 ? size : 0, MAX_OUTER_BYTES, "the archive"))
+			break;
+		for (size_t i = 0; path && i < l->img->nlayers; i++)
 			if (!strcmp(l->img->layers[i].file, path))
 				layer = (int)i;	/* the last use of a shared blob */
-		if (layer < 0 || seen[layer])
+		if (layer < 0 || seen[layer]) {
+			if (!skip_data(l, ar, 0, MAX_OUTER_BYTES, "the archive"))
+				break;
 			continue;
+		}
 		for (size_t i = 0; i < l->img->nlayers; i++)
 			if (!strcmp(l->img->layers[i].file, path))
 				seen[i] = true;
@@ -894,6 +993,7 @@ static void read_layers_archive(struct loader *l)
 			struct outer_cb *cb = arena_alloc(l->a, sizeof(*cb));
 			struct archive *inner = new_reader();
 
+			cb->l = l;
 			cb->outer = ar;
 			read_inner(l, inner, archive_read_open(inner, cb, NULL, outer_read, NULL),
 				   layer, path);
@@ -908,12 +1008,72 @@ static void read_layers_archive(struct loader *l)
 static void read_layers_dir(struct loader *l)
 {
 	for (size_t i = 0; !l->failed && i < l->img->nlayers; i++) {
-		struct archive *inner = new_reader();
 		const char *p = arena_printf(l->a, "%s/%s", l->dir, l->img->layers[i].file);
+		/* Non-blocking: a FIFO in place of a blob must not wait for a writer. */
+		int fd = open(p, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+		struct archive *inner;
+		struct stat st;
 
-		read_inner(l, inner, archive_read_open_filename(inner, p, 65536), (int)i,
+		if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+			fail(l, "layer %zu (%s): %s", i, l->img->layers[i].file,
+			     fd < 0 ? strerror(errno) : "not a regular file");
+			if (fd >= 0)
+				close(fd);
+			return;
+		}
+		inner = new_reader();
+		read_inner(l, inner, archive_read_open_fd(inner, fd, 65536), (int)i,
 			   l->img->layers[i].file);
+		close(fd);
 	}
+}
+
+/* The node of path[0..len), created (as no file of any layer) when there
+ * is none, so that what is learnt about it is kept. */
+static struct img_file *node_n(struct loader *l, const char *path, size_t len)
+{
+	struct image *img = l->img;
+	size_t h = 5381;
+
+	for (size_t i = 0; i < len; i++)
+		h = h * 33 + (unsigned char)path[i];
+	for (size_t i = h & (img->capfiles - 1); img->files[i]; i = (i + 1) & (img->capfiles - 1))
+		if (!strncmp(img->files[i]->path, path, len) && !img->files[i]->path[len])
+			return img->files[i];
+	return node(l, arena_strndup(l->a, path, len));
+}
+
+/* The highest layer that whited out or made opaque a strict ancestor of
+ * f, or -1; kept in each node (f->above), so a deep tree costs one lookup
+ * per path, not one per ancestor and path. */
+static int hidden_above(struct loader *l, struct img_file *f)
+{
+	struct img_file **chain = NULL;
+	size_t n = 0, cap = 0;
+	int above = -1;
+
+	/* Up to the first ancestor that knows, then down again. */
+	while (f->above == ABOVE_UNKNOWN) {
+		const char *slash = strrchr(f->path, '/');
+
+		*ARENA_PUSH(l->a, chain, n, cap) = f;
+		if (!slash) {
+			f = NULL;
+			break;
+		}
+		f = node_n(l, f->path, (size_t)(slash - f->path));
+	}
+	if (f)
+		above = f->above;
+	while (n--) {
+		if (f) {	/* the parent of chain[n] hides what it holds */
+			above = above > f->wh_layer ? above : f->wh_layer;
+			above = above > f->opq_layer ? above : f->opq_layer;
+		}
+		chain[n]->above = above;
+		f = chain[n];
+	}
+	return above;
 }
 
 /* Marks what survives the whiteouts: an entry of layer L is gone when the
@@ -922,34 +1082,18 @@ static void read_layers_dir(struct loader *l)
 static void resolve(struct loader *l)
 {
 	struct image *img = l->img;
-	char *buf = NULL;
-	size_t cap = 0;
+	struct img_file **files;
+	size_t n = 0;
 
-	for (size_t i = 0; i < img->capfiles; i++) {
-		struct img_file *f = img->files[i];
-		size_t n;
+	/* A snapshot: hidden_above adds nodes, which may move the table. */
+	files = arena_alloc(l->a, (img->nfiles + 1) * sizeof(*files));
+	for (size_t i = 0; i < img->capfiles; i++)
+		if (img->files[i] && img->files[i]->layer >= 0)
+			files[n++] = img->files[i];
+	for (size_t i = 0; i < n; i++) {
+		struct img_file *f = files[i];
 
-		if (!f || f->layer < 0)
-			continue;
-		f->present = f->wh_layer <= f->layer;
-		n = strlen(f->path);
-		if (n + 1 > cap) {
-			cap = n + 64;
-			buf = arena_alloc(l->a, cap);
-		}
-		memcpy(buf, f->path, n + 1);
-		for (char *s; f->present && (s = strrchr(buf, '/'));) {
-			const struct img_file *d;
-			size_t k;
-
-			*s = '\0';
-			for (k = hash(buf) & (img->capfiles - 1); (d = img->files[k]);
-			     k = (k + 1) & (img->capfiles - 1))
-				if (!strcmp(d->path, buf))
-					break;
-			if (d && (d->wh_layer > f->layer || d->opq_layer > f->layer))
-				f->present = false;
-		}
+		f->present = f->wh_layer <= f->layer && hidden_above(l, f) <= f->layer;
 	}
 }
 
@@ -1013,10 +1157,15 @@ int image_load(struct arena *a, const char *path, const char *display, struct im
 		report_error(r, display, 0, "cannot read: %s", strerror(errno));
 		return -1;
 	}
-	if (S_ISDIR(st.st_mode))
+	if (S_ISDIR(st.st_mode)) {
 		l.dir = path;
-	else
+	} else if (S_ISREG(st.st_mode)) {
 		l.file = path;
+	} else {
+		/* An archive is read twice: a pipe or a device cannot be. */
+		report_error(r, display, 0, "cannot read: not a regular file or a folder");
+		return -1;
+	}
 	return load(&l);
 }
 

@@ -3,42 +3,74 @@
 #include <string.h>
 
 #include "input/image/image.h"
+#include "util/strbuf.h"
+
+/* Paths longer than this are not resolved: the kernel's PATH_MAX, which
+ * also keeps the walk below linear in a long link's length. */
+#define RESOLVE_MAX 4096
+#define MAX_LINKS 40
 
 const struct img_file *image_resolve(struct arena *a, const struct image *img, const char *path)
 {
-	char *cur = arena_strdup(a, path);
+	struct strbuf cur = STRBUF_INIT, rest = STRBUF_INIT;
+	const struct img_file *f = NULL;
+	unsigned links = 0;
+	size_t i = 0;
+	bool ok = strlen(path) <= RESOLVE_MAX;
 
-	/* Resolve the longest symlinked prefix, up to 40 hops (loops end). */
-	for (int hops = 0; hops < 40; hops++) {
-		size_t n = strlen(cur);
-		bool changed = false;
+	(void)a;
+	strbuf_addstr(&rest, path);
+	/* One component at a time, as the kernel walks: a link's target
+	 * replaces the components read so far (absolute) or the last one. */
+	while (ok && i < rest.len) {
+		size_t j, n, keep;
+		const char *comp;
 
-		while (*cur == '/')
-			cur++;
-		for (size_t i = 0; i <= n && !changed; i++) {
-			const struct img_file *f;
-			char save;
-
-			if (cur[i] != '/' && cur[i] != '\0')
-				continue;
-			save = cur[i];
-			cur[i] = '\0';
-			f = image_lookup(img, cur);
-			cur[i] = save;
-			if (!f || f->type != 'l' || !f->link)
-				continue;
-			if (f->link[0] == '/')
-				cur = arena_printf(a, "%s%s", f->link, cur + i);
-			else
-				cur = arena_printf(a, "%.*s%s%s", (int)(strrchr(f->path, '/') ?
-					strrchr(f->path, '/') - f->path + 1 : 0), f->path, f->link,
-					cur + i);
-			changed = true;
+		while (i < rest.len && rest.buf[i] == '/')
+			i++;
+		for (j = i; j < rest.len && rest.buf[j] != '/'; j++)
+			;
+		comp = rest.buf + i;
+		n = j - i;
+		if (!n || (n == 1 && comp[0] == '.')) {
+			i = j;
+			continue;
 		}
-		if (!changed)
-			return image_lookup(img, cur);
+		if (n == 2 && comp[0] == '.' && comp[1] == '.') {
+			const char *slash = strrchr(cur.buf, '/');
+
+			strbuf_setlen(&cur, slash ? (size_t)(slash - cur.buf) : 0);
+			i = j;
+			continue;
+		}
+		keep = cur.len;
+		if (cur.len)
+			strbuf_addch(&cur, '/');
+		strbuf_add(&cur, comp, n);
+		f = image_lookup(img, cur.buf);
+		if (f && f->type == 'l' && f->link) {
+			struct strbuf next = STRBUF_INIT;
+
+			if (++links > MAX_LINKS) {
+				ok = false;
+				break;
+			}
+			strbuf_setlen(&cur, f->link[0] == '/' ? 0 : keep);
+			strbuf_addstr(&next, f->link);
+			strbuf_addch(&next, '/');
+			strbuf_add(&next, rest.buf + j, rest.len - j);
+			strbuf_release(&rest);
+			rest = next;
+			i = 0;
+			ok = rest.len <= RESOLVE_MAX;
+			continue;
+		}
+		i = j;
 	}
-	return NULL;
+	f = ok ? image_lookup(img, cur.buf) : NULL;
+	strbuf_release(&cur);
+	strbuf_release(&rest);
+	return f;
 }
 
 const char *image_layer_desc(struct arena *a, const struct image *img, int layer)
@@ -51,9 +83,30 @@ const char *image_layer_desc(struct arena *a, const struct image *img, int layer
 	return arena_printf(a, "layer %d (%.*s%s)", layer, 60, by, strlen(by) > 60 ? "..." : "");
 }
 
-bool image_user_uid(const struct image *img, const char *user, unsigned long *uid)
+/* etc/passwd as the runtime reads it: through a symbolic link (resolved)
+ * or a hard link (its target, a path of the archive); NULL when absent. */
+static const struct img_file *passwd_file(const struct image *img)
 {
 	const struct img_file *pw = image_lookup(img, "etc/passwd");
+
+	if (pw && pw->type == 'l')
+		pw = image_resolve(NULL, img, "etc/passwd");
+	else if (pw && pw->type == 'h' && pw->link)
+		pw = image_resolve(NULL, img, pw->link);
+	return pw;
+}
+
+bool image_passwd_known(const struct image *img)
+{
+	const struct img_file *pw = image_lookup(img, "etc/passwd");
+
+	return !pw || (pw->type == 'f' && pw->content) ||
+	       (passwd_file(img) && passwd_file(img)->content);
+}
+
+bool image_user_uid(const struct image *img, const char *user, unsigned long *uid)
+{
+	const struct img_file *pw = passwd_file(img);
 	size_t n = strcspn(user, ":");
 	char *end;
 	unsigned long num = strtoul(user, &end, 10);

@@ -23,6 +23,7 @@ struct img_file {
 	int wh_layer;		/* highest layer with a whiteout of this path, or -1 */
 	int opq_layer;		/* highest layer marking this dir opaque, or -1 */
 	bool present;		/* in the final filesystem */
+	int above;		/* archive.c's: the highest layer hiding an ancestor */
 	const char *content;	/* for etc/passwd, etc/group, etc/shadow */
 	size_t clen;
 };
@@ -77,12 +78,17 @@ int image_load_memory(struct arena *a, const void *buf, size_t len, struct image
 /* The final filesystem's entry at path (no leading '/'), or NULL; symlinks
  * are not followed. */
 const struct img_file *image_lookup(const struct image *img, const char *path);
-/* Like image_lookup but follows symlinks in every component (at most 40). */
+/* Like image_lookup but follows symlinks in every component (at most 40),
+ * ".." included, as the kernel would; NULL past 4096 bytes (PATH_MAX).
+ * Linear in the path's length. a is unused (may be NULL). */
 const struct img_file *image_resolve(struct arena *a, const struct image *img, const char *path);
 /* "layer N (RUN ...)" for messages. */
 const char *image_layer_desc(struct arena *a, const struct image *img, int layer);
-/* Looks a user (name or number) up in the image's etc/passwd: sets *uid
- * and returns true when found. */
+/* Looks a user (name or number) up in the image's etc/passwd, followed
+ * through a symbolic or hard link: sets *uid and returns true when found. */
 bool image_user_uid(const struct image *img, const char *user, unsigned long *uid);
+/* Whether image_user_uid can tell: false when etc/passwd is a link to a
+ * file whose content was not kept (kept: files named passwd or group). */
+bool image_passwd_known(const struct image *img);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "input/compose/project.h"
 #include "checks/check.h"
+#include "input/discover/classify.h"
 #include "unit.h"
 
 /* --- helpers ---------------------------------------------------------------------- */
@@ -713,10 +714,10 @@ UNIT_TEST(compose_is_compose_file)
 	};
 
 	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
-		if (!compose_is_compose_file(yes[i]))
+		if (!(input_kind_of(yes[i]) == INPUT_COMPOSE))
 			unit_fail(__FILE__, __LINE__, "%s should be a compose file", yes[i]);
 	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
-		if (compose_is_compose_file(no[i]))
+		if ((input_kind_of(no[i]) == INPUT_COMPOSE))
 			unit_fail(__FILE__, __LINE__, "%s should not be a compose file", no[i]);
 }
 

@@ -5,6 +5,7 @@
 #include "config/config.h"
 #include "checks/compose/compose_util.h"
 #include "checks/check.h"
+#include "spec/user.h"
 #include "unit.h"
 
 /* Loads buf as compose.yaml and runs the compose rules; returns the
@@ -68,9 +69,10 @@ UNIT_TEST(compose_rule_ports)
 
 UNIT_TEST(compose_rule_helpers)
 {
-	CHECK(cx_user_is_root("root") && cx_user_is_root("0") && cx_user_is_root("0:0") &&
-	      cx_user_is_root("root:1000"));
-	CHECK(!cx_user_is_root(NULL) && !cx_user_is_root("") && !cx_user_is_root(":0") &&
-	      !cx_user_is_root("1000") && !cx_user_is_root("rooter") &&
-	      !cx_user_is_root("${U}"));
+	CHECK(user_is_root("root") && user_is_root("0") && user_is_root("0:0") &&
+	      user_is_root("root:1000"));
+	CHECK(user_is_root("00") && user_is_root("000:0"));
+	CHECK(!user_is_root(NULL) && !user_is_root("") && !user_is_root(":0") &&
+	      !user_is_root("1000") && !user_is_root("rooter") &&
+	      !user_is_root("${U}"));
 }

@@ -2,6 +2,7 @@
  * inheritance across stages. */
 #include "input/dockerfile/ast.h"
 #include "input/dockerfile/model.h"
+#include "spec/image_ref.h"
 #include "unit.h"
 
 static int build(struct arena *a, const char *src, struct m_dockerfile *m)

@@ -152,6 +152,12 @@ UNIT_TEST(evidence_shell_build)
 		  "3 docker build df=docker/images/Dockerfile.web ctx=docker/images @docker/images; "
 		  "5 docker build df=Dockerfile(default) ctx=. @.; "
 		  "7 docker build df=Dockerfile(default) ctx=. @!.");
+	/* A function runs from wherever it is called: the folder restarts. */
+	CHECK_STR(ev(EV_SHELL, "x.sh",
+		     "cd \"$SOMEWHERE\"\nfunction build-web {\n  pushd docker\n"
+		     "  docker build -f Dockerfile.web .\n  popd\n}\nother() {\n  docker build .\n}\n"),
+		  "4 docker build df=docker/Dockerfile.web ctx=docker @!docker; "
+		  "8 docker build df=Dockerfile(default) ctx=. @!.");
 }
 
 UNIT_TEST(evidence_shell_compose)

@@ -1652,17 +1652,54 @@ static const char *const cmd_words[] = {
 	"Compose", NULL
 };
 
+/* The lines of a shell script that define a function (function NAME,
+ * NAME()), in order. */
+static size_t function_lines(struct arena *a, const char *t, size_t len, unsigned **out)
+{
+	unsigned *v = NULL, line = 1;
+	size_t n = 0, cap = 0;
+
+	for (size_t i = 0; i < len; line++) {
+		const char *nl = memchr(t + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - t) : len, k = i, w;
+
+		while (k < e && (t[k] == ' ' || t[k] == '\t'))
+			k++;
+		for (w = k; w < e && (is_ident(t[w]) || t[w] == '-' || t[w] == '.' || t[w] == ':'); w++)
+			;
+		if (w > k && w - k == 8 && !strncmp(t + k, "function", 8) && w < e && t[w] == ' ') {
+			*ARENA_PUSH(a, v, n, cap) = line;
+		} else if (w > k) {
+			while (w < e && t[w] == ' ')
+				w++;
+			if (e - w >= 2 && t[w] == '(' && t[w + 1] == ')')
+				*ARENA_PUSH(a, v, n, cap) = line;
+		}
+		i = e + 1;
+	}
+	*out = v;
+	return n;
+}
+
 static void scan_commands(struct file_ctx *f, const struct script *s)
 {
 	struct script_cmd *v;
-	size_t n = script_cmds(f->a, s, cmd_words, &v);
+	size_t n = script_cmds(f->a, s, cmd_words, &v), nfn = 0, fi = 0;
+	unsigned *fn = NULL, cur = 0;
 	struct session ss;
-	unsigned cur = 0;
 
+	if (f->source == EV_SHELL && n)
+		nfn = function_lines(f->a, s->text, s->len, &fn);
 	for (size_t i = 0; i < n; i++) {
 		if (!i || v[i].session != cur) {
 			session_init(f, &ss, v[i].pos.line);
 			cur = v[i].session;
+		}
+		/* A function runs wherever it is called from: the folder is
+		 * again the one the script starts in. */
+		for (; fi < nfn && fn[fi] <= v[i].pos.line; fi++) {
+			ss.d = (struct dirstate){ NULL, NULL, false };
+			ss.depth = 0;
 		}
 		on_cmd(f, &ss, v[i].cmd, v[i].pos.line);
 	}

@@ -12,6 +12,9 @@ keyword, so that a newer schema with a new keyword is noticed here rather than
 silently ignored. oneOf branches must be told apart by their types (they are
 in the Compose schema): the validator picks the branch by the value's type.
 
+Keys newer than the stored schema that Compose accepts are added by
+overlay(), each with the docker/compose test it comes from.
+
 Two things the schema does not say are added from compose-go's code, as
 annotations on the schema locations they concern:
   - CASTS: compose-go's interpolation casts (loader/interpolate.go,
@@ -119,6 +122,21 @@ def human(types):
     if len(names) == 1:
         return names[0]
     return '%s or %s' % (', '.join(names[:-1]), names[-1])
+
+
+def overlay(doc):
+    """What Compose accepts that the stored schema (older) does not yet say,
+    each from a docker/compose test that loads it."""
+    svc = doc['definitions']['service']['properties']
+    # pre_start hooks, as post_start (docker/compose pkg/e2e TestPreStartHook*).
+    if 'pre_start' not in svc:
+        svc['pre_start'] = json.loads(json.dumps(svc['post_start']))
+    # `models: {llm: }`: a model with no options (docker/compose pkg/e2e
+    # TestLocalComposeConfigNoConsistency).
+    pat = svc['models']['oneOf'][1]['patternProperties']
+    for k, v in pat.items():
+        if 'oneOf' not in v:
+            pat[k] = {'oneOf': [v, {'type': 'null'}]}
 
 
 class Gen:
@@ -319,6 +337,7 @@ class Gen:
 def generate():
     with open(SCHEMA, encoding='utf-8') as f:
         doc = json.load(f)
+    overlay(doc)
     g = Gen(doc)
     root = g.node('#', doc)
     for loc in list(CASTS) + list(FORMATS):

@@ -597,7 +597,7 @@ static void kv_set(struct arena *a, struct c_kv **v, size_t *n, size_t *cap, con
 }
 
 /* One env_file entry: its variables into v (compose-go loadEnvFile). */
-static void read_env_file(struct ld *L, const struct c_project *p, struct c_service *s,
+static void read_env_file(struct ld *L, const struct env *env, struct c_service *s,
 			  const struct y_node *it, struct c_kv **v, size_t *n, size_t *cap)
 {
 	const struct y_node *pn = it->kind == Y_MAP ? get(it, "path") : it;
@@ -624,7 +624,7 @@ static void read_env_file(struct ld *L, const struct c_project *p, struct c_serv
 			ld_error(L, pn, "env file %s not found: %s", path, why);
 		return;
 	}
-	if (dotenv_parse(L->a, path, buf, len, &vars, &p->env, &line, &msg) < 0) {
+	if (dotenv_parse(L->a, path, buf, len, &vars, env, &line, &msg) < 0) {
 		if (s->active)
 			ld_error_at(L, path, line, "%s", msg ? msg : "invalid .env syntax");
 		return;
@@ -641,7 +641,9 @@ static void read_env_file(struct ld *L, const struct c_project *p, struct c_serv
  * loader/environment.go ResolveEnvironment): the env_file variables in
  * order, then the service's own entries over them, a KEY without a value
  * taken from the variables its file was interpolated with (the shell, .env,
- * an include's env_file), else left without one. */
+ * an include's env_file: loader/include_test.go TestLoadWithIncludeEnv),
+ * which env_file contents are interpolated with too
+ * (TestIncludeEnvFileInterpolation), else left without one. */
 static void resolve_environment(struct ld *L, const struct c_project *p, struct c_service *s)
 {
 	const struct y_node *ef = get(s->node, "env_file");
@@ -653,9 +655,9 @@ static void resolve_environment(struct ld *L, const struct c_project *p, struct 
 		return;
 	if (ef && ef->kind == Y_SEQ)
 		for (size_t i = 0; i < ef->nitems; i++)
-			read_env_file(L, p, s, ef->items[i], &v, &n, &cap);
+			read_env_file(L, env, s, ef->items[i], &v, &n, &cap);
 	else if (ef && ef->kind == Y_SCALAR)
-		read_env_file(L, p, s, ef, &v, &n, &cap);
+		read_env_file(L, env, s, ef, &v, &n, &cap);
 	for (size_t i = 0; i < s->nenvironment; i++) {
 		struct c_kv kv = s->environment[i];
 

@@ -2492,67 +2492,68 @@ static const struct sch_node n436 = {
 	.closed = 1
 };
 
-static const struct sch_pat a437[] = {
-	{ SCH_PAT_CHARSET, 0, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", "^[a-zA-Z0-9._-]+$", &n436 },
+static const struct sch_node n437 = {
+	.types = SCH_NULL,
+	.what = "null"
 };
 
-static const struct sch_node n438 = {
+static const struct sch_node *const a438[] = {
+	&n436,
+	&n437,
+};
+
+static const struct sch_node n439 = {
+	.oneof = a438,
+	.noneof = 2,
+	.what = "mapping or null"
+};
+
+static const struct sch_pat a440[] = {
+	{ SCH_PAT_CHARSET, 0, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", "^[a-zA-Z0-9._-]+$", &n439 },
+};
+
+static const struct sch_node n441 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
-	.pats = a437,
+	.pats = a440,
 	.npats = 1
 };
 
-static const struct sch_node *const a439[] = {
+static const struct sch_node *const a442[] = {
 	&n24,
-	&n438,
+	&n441,
 };
 
-static const struct sch_node n440 = {
-	.oneof = a439,
+static const struct sch_node n443 = {
+	.oneof = a442,
 	.noneof = 2,
 	.what = "list or mapping"
 };
 
-static const struct sch_node n441 = {
+static const struct sch_node n444 = {
 	.types = SCH_STR,
 	.what = "string"
 };
 
-static const struct sch_node n442 = {
+static const struct sch_node n445 = {
 	.types = SCH_STR | SCH_NUM,
 	.what = "string or number"
 };
 
-static const struct sch_pat a443[] = {
-	{ SCH_PAT_LINE, 0, NULL, "^.+$", &n442 },
-};
-
-static const struct sch_node n444 = {
-	.types = SCH_OBJ,
-	.what = "mapping",
-	.pats = a443,
-	.npats = 1
-};
-
-static const struct sch_node n445 = {
-	.types = SCH_NUM,
-	.what = "number"
-};
-
-static const struct sch_node n446 = {
-	.types = SCH_STR,
-	.what = "string"
+static const struct sch_pat a446[] = {
+	{ SCH_PAT_LINE, 0, NULL, "^.+$", &n445 },
 };
 
 static const struct sch_node n447 = {
-	.types = SCH_STR,
-	.what = "string"
+	.types = SCH_OBJ,
+	.what = "mapping",
+	.pats = a446,
+	.npats = 1
 };
 
 static const struct sch_node n448 = {
-	.types = SCH_STR,
-	.what = "string"
+	.types = SCH_NUM,
+	.what = "number"
 };
 
 static const struct sch_node n449 = {
@@ -2561,89 +2562,104 @@ static const struct sch_node n449 = {
 };
 
 static const struct sch_node n450 = {
+	.types = SCH_STR,
+	.what = "string"
+};
+
+static const struct sch_node n451 = {
+	.types = SCH_STR,
+	.what = "string"
+};
+
+static const struct sch_node n452 = {
+	.types = SCH_STR,
+	.what = "string"
+};
+
+static const struct sch_node n453 = {
 	.types = SCH_NUM,
 	.what = "number"
 };
 
-static const struct sch_prop a451[] = {
+static const struct sch_prop a454[] = {
 	{ "aliases", &n24 },
-	{ "driver_opts", &n444 },
-	{ "gw_priority", &n445 },
-	{ "interface_name", &n446 },
-	{ "ipv4_address", &n447 },
-	{ "ipv6_address", &n448 },
+	{ "driver_opts", &n447 },
+	{ "gw_priority", &n448 },
+	{ "interface_name", &n449 },
+	{ "ipv4_address", &n450 },
+	{ "ipv6_address", &n451 },
 	{ "link_local_ips", &n24 },
-	{ "mac_address", &n449 },
-	{ "priority", &n450 },
+	{ "mac_address", &n452 },
+	{ "priority", &n453 },
 };
 
-static const struct sch_node n452 = { 0 };
+static const struct sch_node n455 = { 0 };
 
-static const struct sch_pat a453[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n452 },
+static const struct sch_pat a456[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n455 },
 };
 
-static const struct sch_node n454 = {
+static const struct sch_node n457 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
-	.props = a451,
+	.props = a454,
 	.nprops = 9,
-	.pats = a453,
+	.pats = a456,
 	.npats = 1,
 	.closed = 1
 };
 
-static const struct sch_node n455 = {
+static const struct sch_node n458 = {
 	.types = SCH_NULL,
 	.what = "null"
 };
 
-static const struct sch_node *const a456[] = {
-	&n454,
-	&n455,
+static const struct sch_node *const a459[] = {
+	&n457,
+	&n458,
 };
 
-static const struct sch_node n457 = {
-	.oneof = a456,
+static const struct sch_node n460 = {
+	.oneof = a459,
 	.noneof = 2,
 	.what = "mapping or null"
 };
 
-static const struct sch_pat a458[] = {
-	{ SCH_PAT_CHARSET, 0, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", "^[a-zA-Z0-9._-]+$", &n457 },
+static const struct sch_pat a461[] = {
+	{ SCH_PAT_CHARSET, 0, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", "^[a-zA-Z0-9._-]+$", &n460 },
 };
 
-static const struct sch_node n459 = {
+static const struct sch_node n462 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
-	.pats = a458,
+	.pats = a461,
 	.npats = 1,
 	.closed = 1
 };
 
-static const struct sch_node *const a460[] = {
+static const struct sch_node *const a463[] = {
 	&n24,
-	&n459,
+	&n462,
 };
 
-static const struct sch_node n461 = {
-	.oneof = a460,
+static const struct sch_node n464 = {
+	.oneof = a463,
 	.noneof = 2,
 	.what = "list or mapping"
 };
 
-static const struct sch_node n462 = {
+static const struct sch_node n465 = {
 	.types = SCH_BOOL | SCH_STR,
 	.what = "boolean or string",
 	.cast = SCH_CAST_BOOL
 };
 
-static const struct sch_node n463 = {
+static const struct sch_node n466 = {
 	.types = SCH_STR,
 	.what = "string"
 };
 
-static const struct sch_node n464 = {
+static const struct sch_node n467 = {
 	.types = SCH_INT,
 	.what = "integer",
 	.min = -1000,
@@ -2652,42 +2668,27 @@ static const struct sch_node n464 = {
 	.has_max = 1
 };
 
-static const struct sch_node *const a465[] = {
-	&n463,
-	&n464,
+static const struct sch_node *const a468[] = {
+	&n466,
+	&n467,
 };
 
-static const struct sch_node n466 = {
-	.oneof = a465,
+static const struct sch_node n469 = {
+	.oneof = a468,
 	.noneof = 2,
 	.what = "string or integer",
 	.cast = SCH_CAST_INT
 };
 
-static const struct sch_node n467 = {
+static const struct sch_node n470 = {
 	.types = SCH_STR | SCH_NULL,
 	.what = "string or null"
 };
 
-static const struct sch_node n468 = {
+static const struct sch_node n471 = {
 	.types = SCH_NUM | SCH_STR,
 	.what = "number or string",
 	.cast = SCH_CAST_INT
-};
-
-static const struct sch_node n469 = {
-	.types = SCH_STR,
-	.what = "string"
-};
-
-static const struct sch_node n470 = {
-	.types = SCH_NUM,
-	.what = "number"
-};
-
-static const struct sch_node n471 = {
-	.types = SCH_STR,
-	.what = "string"
 };
 
 static const struct sch_node n472 = {
@@ -2696,8 +2697,8 @@ static const struct sch_node n472 = {
 };
 
 static const struct sch_node n473 = {
-	.types = SCH_STR,
-	.what = "string"
+	.types = SCH_NUM,
+	.what = "number"
 };
 
 static const struct sch_node n474 = {
@@ -2716,221 +2717,220 @@ static const struct sch_node n476 = {
 };
 
 static const struct sch_node n477 = {
+	.types = SCH_STR,
+	.what = "string"
+};
+
+static const struct sch_node n478 = {
+	.types = SCH_STR,
+	.what = "string"
+};
+
+static const struct sch_node n479 = {
+	.types = SCH_STR,
+	.what = "string"
+};
+
+static const struct sch_node n480 = {
 	.types = SCH_STR | SCH_INT,
 	.what = "string or integer"
 };
 
-static const struct sch_node n478 = {
+static const struct sch_node n481 = {
 	.types = SCH_INT | SCH_STR,
 	.what = "integer or string",
 	.cast = SCH_CAST_INT
 };
 
-static const struct sch_prop a479[] = {
-	{ "app_protocol", &n472 },
-	{ "host_ip", &n473 },
-	{ "mode", &n474 },
-	{ "name", &n475 },
-	{ "protocol", &n476 },
-	{ "published", &n477 },
-	{ "target", &n478 },
+static const struct sch_prop a482[] = {
+	{ "app_protocol", &n475 },
+	{ "host_ip", &n476 },
+	{ "mode", &n477 },
+	{ "name", &n478 },
+	{ "protocol", &n479 },
+	{ "published", &n480 },
+	{ "target", &n481 },
 };
 
-static const struct sch_node n480 = { 0 };
+static const struct sch_node n483 = { 0 };
 
-static const struct sch_pat a481[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n480 },
+static const struct sch_pat a484[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n483 },
 };
 
-static const struct sch_node n482 = {
+static const struct sch_node n485 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
-	.props = a479,
+	.props = a482,
 	.nprops = 7,
-	.pats = a481,
+	.pats = a484,
 	.npats = 1,
 	.closed = 1
 };
 
-static const struct sch_node *const a483[] = {
-	&n470,
-	&n471,
-	&n482,
+static const struct sch_node *const a486[] = {
+	&n473,
+	&n474,
+	&n485,
 };
 
-static const struct sch_node n484 = {
-	.oneof = a483,
+static const struct sch_node n487 = {
+	.oneof = a486,
 	.noneof = 3,
 	.what = "number, string or mapping"
 };
 
-static const struct sch_node n485 = {
+static const struct sch_node n488 = {
 	.types = SCH_ARR,
 	.what = "list",
-	.items = &n484,
+	.items = &n487,
 	.unique = 1
 };
 
-static const struct sch_node n486 = {
-	.types = SCH_ARR,
-	.what = "list",
-	.items = &n326
-};
-
-static const struct sch_node n487 = {
-	.types = SCH_ARR,
-	.what = "list",
-	.items = &n326
-};
-
-static const struct sch_node n488 = {
-	.types = SCH_BOOL | SCH_STR,
-	.what = "boolean or string",
-	.cast = SCH_CAST_BOOL
-};
-
 static const struct sch_node n489 = {
-	.types = SCH_STR | SCH_NUM | SCH_BOOL,
-	.what = "string, number or boolean"
+	.types = SCH_ARR,
+	.what = "list",
+	.items = &n326
 };
 
 static const struct sch_node n490 = {
-	.types = SCH_STR | SCH_NUM | SCH_BOOL,
-	.what = "string, number or boolean"
+	.types = SCH_ARR,
+	.what = "list",
+	.items = &n326
 };
 
 static const struct sch_node n491 = {
 	.types = SCH_ARR,
 	.what = "list",
-	.items = &n490
+	.items = &n326
 };
 
-static const struct sch_node *const a492[] = {
-	&n489,
-	&n491,
+static const struct sch_node n492 = {
+	.types = SCH_BOOL | SCH_STR,
+	.what = "boolean or string",
+	.cast = SCH_CAST_BOOL
 };
 
 static const struct sch_node n493 = {
-	.oneof = a492,
+	.types = SCH_STR | SCH_NUM | SCH_BOOL,
+	.what = "string, number or boolean"
+};
+
+static const struct sch_node n494 = {
+	.types = SCH_STR | SCH_NUM | SCH_BOOL,
+	.what = "string, number or boolean"
+};
+
+static const struct sch_node n495 = {
+	.types = SCH_ARR,
+	.what = "list",
+	.items = &n494
+};
+
+static const struct sch_node *const a496[] = {
+	&n493,
+	&n495,
+};
+
+static const struct sch_node n497 = {
+	.oneof = a496,
 	.noneof = 2,
 	.what = "string, number, boolean or list"
 };
 
-static const struct sch_pat a494[] = {
-	{ SCH_PAT_LINE, 0, NULL, "^.+$", &n493 },
+static const struct sch_pat a498[] = {
+	{ SCH_PAT_LINE, 0, NULL, "^.+$", &n497 },
 };
 
-static const struct sch_node n495 = {
+static const struct sch_node n499 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
-	.pats = a494,
+	.pats = a498,
 	.npats = 1
 };
 
-static const struct sch_node n496 = {
+static const struct sch_node n500 = {
 	.types = SCH_STR,
 	.what = "string"
 };
 
-static const struct sch_prop a497[] = {
-	{ "options", &n495 },
-	{ "type", &n496 },
+static const struct sch_prop a501[] = {
+	{ "options", &n499 },
+	{ "type", &n500 },
 };
 
-static const struct sch_node n498 = { 0 };
+static const struct sch_node n502 = { 0 };
 
-static const struct sch_pat a499[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n498 },
+static const struct sch_pat a503[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n502 },
 };
 
-static const char *const a500[] = {
+static const char *const a504[] = {
 	"type",
 };
 
-static const struct sch_node n501 = {
+static const struct sch_node n505 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
-	.props = a497,
+	.props = a501,
 	.nprops = 2,
-	.pats = a499,
+	.pats = a503,
 	.npats = 1,
 	.closed = 1,
-	.required = a500,
+	.required = a504,
 	.nrequired = 1
 };
 
-static const struct sch_node n502 = {
+static const struct sch_node n506 = {
 	.types = SCH_STR,
 	.what = "string",
 	.pattern = "always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+",
 	.pattern_regex = 0
 };
 
-static const struct sch_node n503 = {
+static const struct sch_node n507 = {
 	.types = SCH_STR,
 	.what = "string"
 };
 
-static const struct sch_node n504 = {
+static const struct sch_node n508 = {
 	.types = SCH_BOOL | SCH_STR,
 	.what = "boolean or string",
 	.cast = SCH_CAST_BOOL
 };
 
-static const struct sch_node n505 = {
+static const struct sch_node n509 = {
 	.types = SCH_STR,
 	.what = "string"
 };
 
-static const struct sch_node n506 = {
+static const struct sch_node n510 = {
 	.types = SCH_STR,
 	.what = "string"
 };
 
-static const struct sch_node n507 = {
+static const struct sch_node n511 = {
 	.types = SCH_INT | SCH_STR,
 	.what = "integer or string",
 	.cast = SCH_CAST_INT
 };
 
-static const struct sch_node n508 = {
-	.types = SCH_STR,
-	.what = "string"
-};
-
-static const struct sch_node n509 = {
-	.types = SCH_ARR,
-	.what = "list",
-	.items = &n508,
-	.unique = 1
-};
-
-static const struct sch_node n510 = {
-	.types = SCH_NUM | SCH_STR,
-	.what = "number or string",
-	.cast = SCH_CAST_BYTES
-};
-
-static const struct sch_node n511 = {
-	.types = SCH_BOOL | SCH_STR,
-	.what = "boolean or string",
-	.cast = SCH_CAST_BOOL
-};
-
 static const struct sch_node n512 = {
 	.types = SCH_STR,
-	.what = "string",
-	.cast = SCH_CAST_DURATION
+	.what = "string"
 };
 
 static const struct sch_node n513 = {
-	.types = SCH_STR,
-	.what = "string"
+	.types = SCH_ARR,
+	.what = "list",
+	.items = &n512,
+	.unique = 1
 };
 
 static const struct sch_node n514 = {
-	.types = SCH_OBJ,
-	.what = "mapping"
+	.types = SCH_NUM | SCH_STR,
+	.what = "number or string",
+	.cast = SCH_CAST_BYTES
 };
 
 static const struct sch_node n515 = {
@@ -2940,8 +2940,9 @@ static const struct sch_node n515 = {
 };
 
 static const struct sch_node n516 = {
-	.types = SCH_BOOL,
-	.what = "boolean"
+	.types = SCH_STR,
+	.what = "string",
+	.cast = SCH_CAST_DURATION
 };
 
 static const struct sch_node n517 = {
@@ -2950,23 +2951,24 @@ static const struct sch_node n517 = {
 };
 
 static const struct sch_node n518 = {
-	.types = SCH_STR,
-	.what = "string"
+	.types = SCH_OBJ,
+	.what = "mapping"
 };
 
 static const struct sch_node n519 = {
-	.types = SCH_STR,
-	.what = "string"
+	.types = SCH_BOOL | SCH_STR,
+	.what = "boolean or string",
+	.cast = SCH_CAST_BOOL
 };
 
 static const struct sch_node n520 = {
-	.types = SCH_STR,
-	.what = "string"
+	.types = SCH_BOOL,
+	.what = "boolean"
 };
 
 static const struct sch_node n521 = {
-	.types = SCH_BOOL | SCH_STR,
-	.what = "boolean or string"
+	.types = SCH_STR,
+	.what = "string"
 };
 
 static const struct sch_node n522 = {
@@ -2974,152 +2976,172 @@ static const struct sch_node n522 = {
 	.what = "string"
 };
 
-static const char *const a523[] = {
+static const struct sch_node n523 = {
+	.types = SCH_STR,
+	.what = "string"
+};
+
+static const struct sch_node n524 = {
+	.types = SCH_STR,
+	.what = "string"
+};
+
+static const struct sch_node n525 = {
+	.types = SCH_BOOL | SCH_STR,
+	.what = "boolean or string"
+};
+
+static const struct sch_node n526 = {
+	.types = SCH_STR,
+	.what = "string"
+};
+
+static const char *const a527[] = {
 	"enabled",
 	"disabled",
 	"writable",
 	"readonly",
 };
 
-static const struct sch_node n524 = {
+static const struct sch_node n528 = {
 	.types = SCH_STR,
 	.what = "string",
-	.enums = a523,
+	.enums = a527,
 	.nenum = 4
 };
 
-static const char *const a525[] = {
+static const char *const a529[] = {
 	"z",
 	"Z",
 };
 
-static const struct sch_node n526 = {
+static const struct sch_node n530 = {
 	.types = SCH_STR,
 	.what = "string",
-	.enums = a525,
+	.enums = a529,
 	.nenum = 2
 };
 
-static const struct sch_prop a527[] = {
-	{ "create_host_path", &n521 },
-	{ "propagation", &n522 },
-	{ "recursive", &n524 },
-	{ "selinux", &n526 },
+static const struct sch_prop a531[] = {
+	{ "create_host_path", &n525 },
+	{ "propagation", &n526 },
+	{ "recursive", &n528 },
+	{ "selinux", &n530 },
 };
 
-static const struct sch_node n528 = { 0 };
+static const struct sch_node n532 = { 0 };
 
-static const struct sch_pat a529[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n528 },
+static const struct sch_pat a533[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n532 },
 };
 
-static const struct sch_node n530 = {
+static const struct sch_node n534 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
-	.props = a527,
+	.props = a531,
 	.nprops = 4,
-	.pats = a529,
+	.pats = a533,
 	.npats = 1,
 	.closed = 1
 };
 
-static const struct sch_node n531 = {
+static const struct sch_node n535 = {
 	.types = SCH_STR,
 	.what = "string"
-};
-
-static const struct sch_node n532 = {
-	.types = SCH_STR,
-	.what = "string"
-};
-
-static const struct sch_prop a533[] = {
-	{ "subpath", &n532 },
-};
-
-static const struct sch_node n534 = { 0 };
-
-static const struct sch_pat a535[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n534 },
 };
 
 static const struct sch_node n536 = {
+	.types = SCH_STR,
+	.what = "string"
+};
+
+static const struct sch_prop a537[] = {
+	{ "subpath", &n536 },
+};
+
+static const struct sch_node n538 = { 0 };
+
+static const struct sch_pat a539[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n538 },
+};
+
+static const struct sch_node n540 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
-	.props = a533,
+	.props = a537,
 	.nprops = 1,
-	.pats = a535,
+	.pats = a539,
 	.npats = 1,
 	.closed = 1
 };
 
-static const struct sch_node n537 = {
+static const struct sch_node n541 = {
 	.types = SCH_BOOL | SCH_STR,
 	.what = "boolean or string",
 	.cast = SCH_CAST_BOOL
 };
 
-static const struct sch_node n538 = {
+static const struct sch_node n542 = {
 	.types = SCH_STR,
 	.what = "string"
 };
 
-static const struct sch_node n539 = {
+static const struct sch_node n543 = {
 	.types = SCH_STR,
 	.what = "string"
 };
 
-static const struct sch_node n540 = {
+static const struct sch_node n544 = {
 	.types = SCH_NUM | SCH_STR,
 	.what = "number or string"
 };
 
-static const struct sch_node n541 = {
+static const struct sch_node n545 = {
 	.types = SCH_INT,
 	.what = "integer",
 	.min = 0,
 	.has_min = 1
 };
 
-static const struct sch_node n542 = {
+static const struct sch_node n546 = {
 	.types = SCH_STR,
 	.what = "string",
 	.format = SCH_FMT_BYTES
 };
 
-static const struct sch_node *const a543[] = {
-	&n541,
-	&n542,
+static const struct sch_node *const a547[] = {
+	&n545,
+	&n546,
 };
 
-static const struct sch_node n544 = {
-	.oneof = a543,
+static const struct sch_node n548 = {
+	.oneof = a547,
 	.noneof = 2,
 	.what = "integer or string"
 };
 
-static const struct sch_prop a545[] = {
-	{ "mode", &n540 },
-	{ "size", &n544 },
+static const struct sch_prop a549[] = {
+	{ "mode", &n544 },
+	{ "size", &n548 },
 };
 
-static const struct sch_node n546 = { 0 };
+static const struct sch_node n550 = { 0 };
 
-static const struct sch_pat a547[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n546 },
+static const struct sch_pat a551[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n550 },
 };
 
-static const struct sch_node n548 = {
+static const struct sch_node n552 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
-	.props = a545,
+	.props = a549,
 	.nprops = 2,
-	.pats = a547,
+	.pats = a551,
 	.npats = 1,
 	.closed = 1
 };
 
-static const char *const a549[] = {
+static const char *const a553[] = {
 	"bind",
 	"volume",
 	"tmpfs",
@@ -3128,56 +3150,28 @@ static const char *const a549[] = {
 	"image",
 };
 
-static const struct sch_node n550 = {
+static const struct sch_node n554 = {
 	.types = SCH_STR,
 	.what = "string",
-	.enums = a549,
+	.enums = a553,
 	.nenum = 6
 };
 
-static const struct sch_node n551 = {
+static const struct sch_node n555 = {
 	.types = SCH_BOOL | SCH_STR,
 	.what = "boolean or string",
 	.cast = SCH_CAST_BOOL
 };
 
-static const struct sch_node n552 = {
+static const struct sch_node n556 = {
 	.types = SCH_STR,
 	.what = "string"
 };
 
-static const struct sch_prop a553[] = {
-	{ "labels", &n12 },
-	{ "nocopy", &n551 },
-	{ "subpath", &n552 },
-};
-
-static const struct sch_node n554 = { 0 };
-
-static const struct sch_pat a555[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n554 },
-};
-
-static const struct sch_node n556 = {
-	.types = SCH_OBJ,
-	.what = "mapping",
-	.props = a553,
-	.nprops = 3,
-	.pats = a555,
-	.npats = 1,
-	.closed = 1
-};
-
 static const struct sch_prop a557[] = {
-	{ "bind", &n530 },
-	{ "consistency", &n531 },
-	{ "image", &n536 },
-	{ "read_only", &n537 },
-	{ "source", &n538 },
-	{ "target", &n539 },
-	{ "tmpfs", &n548 },
-	{ "type", &n550 },
-	{ "volume", &n556 },
+	{ "labels", &n12 },
+	{ "nocopy", &n555 },
+	{ "subpath", &n556 },
 };
 
 static const struct sch_node n558 = { 0 };
@@ -3186,58 +3180,86 @@ static const struct sch_pat a559[] = {
 	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n558 },
 };
 
-static const char *const a560[] = {
-	"type",
-};
-
-static const struct sch_node n561 = {
+static const struct sch_node n560 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
 	.props = a557,
-	.nprops = 9,
+	.nprops = 3,
 	.pats = a559,
 	.npats = 1,
+	.closed = 1
+};
+
+static const struct sch_prop a561[] = {
+	{ "bind", &n534 },
+	{ "consistency", &n535 },
+	{ "image", &n540 },
+	{ "read_only", &n541 },
+	{ "source", &n542 },
+	{ "target", &n543 },
+	{ "tmpfs", &n552 },
+	{ "type", &n554 },
+	{ "volume", &n560 },
+};
+
+static const struct sch_node n562 = { 0 };
+
+static const struct sch_pat a563[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n562 },
+};
+
+static const char *const a564[] = {
+	"type",
+};
+
+static const struct sch_node n565 = {
+	.types = SCH_OBJ,
+	.what = "mapping",
+	.props = a561,
+	.nprops = 9,
+	.pats = a563,
+	.npats = 1,
 	.closed = 1,
-	.required = a560,
+	.required = a564,
 	.nrequired = 1
 };
 
-static const struct sch_node *const a562[] = {
-	&n520,
-	&n561,
+static const struct sch_node *const a566[] = {
+	&n524,
+	&n565,
 };
 
-static const struct sch_node n563 = {
-	.oneof = a562,
+static const struct sch_node n567 = {
+	.oneof = a566,
 	.noneof = 2,
 	.what = "string or mapping"
 };
 
-static const struct sch_node n564 = {
+static const struct sch_node n568 = {
 	.types = SCH_ARR,
 	.what = "list",
-	.items = &n563,
+	.items = &n567,
 	.unique = 1
 };
 
-static const struct sch_node n565 = {
+static const struct sch_node n569 = {
 	.types = SCH_STR,
 	.what = "string"
 };
 
-static const struct sch_node n566 = {
+static const struct sch_node n570 = {
 	.types = SCH_ARR,
 	.what = "list",
-	.items = &n565,
+	.items = &n569,
 	.unique = 1
 };
 
-static const struct sch_node n567 = {
+static const struct sch_node n571 = {
 	.types = SCH_STR,
 	.what = "string"
 };
 
-static const struct sch_prop a568[] = {
+static const struct sch_prop a572[] = {
 	{ "annotations", &n12 },
 	{ "attach", &n102 },
 	{ "blkio_config", &n118 },
@@ -3292,98 +3314,78 @@ static const struct sch_prop a568[] = {
 	{ "mem_reservation", &n429 },
 	{ "mem_swappiness", &n430 },
 	{ "memswap_limit", &n431 },
-	{ "models", &n440 },
-	{ "network_mode", &n441 },
-	{ "networks", &n461 },
-	{ "oom_kill_disable", &n462 },
-	{ "oom_score_adj", &n466 },
-	{ "pid", &n467 },
-	{ "pids_limit", &n468 },
-	{ "platform", &n469 },
-	{ "ports", &n485 },
-	{ "post_start", &n486 },
-	{ "pre_stop", &n487 },
-	{ "privileged", &n488 },
+	{ "models", &n443 },
+	{ "network_mode", &n444 },
+	{ "networks", &n464 },
+	{ "oom_kill_disable", &n465 },
+	{ "oom_score_adj", &n469 },
+	{ "pid", &n470 },
+	{ "pids_limit", &n471 },
+	{ "platform", &n472 },
+	{ "ports", &n488 },
+	{ "post_start", &n489 },
+	{ "pre_start", &n490 },
+	{ "pre_stop", &n491 },
+	{ "privileged", &n492 },
 	{ "profiles", &n24 },
-	{ "provider", &n501 },
-	{ "pull_policy", &n502 },
-	{ "pull_refresh_after", &n503 },
-	{ "read_only", &n504 },
-	{ "restart", &n505 },
-	{ "runtime", &n506 },
-	{ "scale", &n507 },
+	{ "provider", &n505 },
+	{ "pull_policy", &n506 },
+	{ "pull_refresh_after", &n507 },
+	{ "read_only", &n508 },
+	{ "restart", &n509 },
+	{ "runtime", &n510 },
+	{ "scale", &n511 },
 	{ "secrets", &n159 },
-	{ "security_opt", &n509 },
-	{ "shm_size", &n510 },
-	{ "stdin_open", &n511 },
-	{ "stop_grace_period", &n512 },
-	{ "stop_signal", &n513 },
-	{ "storage_opt", &n514 },
+	{ "security_opt", &n513 },
+	{ "shm_size", &n514 },
+	{ "stdin_open", &n515 },
+	{ "stop_grace_period", &n516 },
+	{ "stop_signal", &n517 },
+	{ "storage_opt", &n518 },
 	{ "sysctls", &n12 },
 	{ "tmpfs", &n26 },
-	{ "tty", &n515 },
+	{ "tty", &n519 },
 	{ "ulimits", &n175 },
-	{ "use_api_socket", &n516 },
-	{ "user", &n517 },
-	{ "userns_mode", &n518 },
-	{ "uts", &n519 },
-	{ "volumes", &n564 },
-	{ "volumes_from", &n566 },
-	{ "working_dir", &n567 },
+	{ "use_api_socket", &n520 },
+	{ "user", &n521 },
+	{ "userns_mode", &n522 },
+	{ "uts", &n523 },
+	{ "volumes", &n568 },
+	{ "volumes_from", &n570 },
+	{ "working_dir", &n571 },
 };
 
-static const struct sch_node n569 = { 0 };
+static const struct sch_node n573 = { 0 };
 
-static const struct sch_pat a570[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n569 },
-};
-
-static const struct sch_node n571 = {
-	.types = SCH_OBJ,
-	.what = "mapping",
-	.props = a568,
-	.nprops = 92,
-	.pats = a570,
-	.npats = 1,
-	.closed = 1
-};
-
-static const struct sch_pat a572[] = {
-	{ SCH_PAT_CHARSET, 0, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", "^[a-zA-Z0-9._-]+$", &n571 },
-};
-
-static const struct sch_node n573 = {
-	.types = SCH_OBJ,
-	.what = "mapping",
-	.pats = a572,
-	.npats = 1,
-	.closed = 1
-};
-
-static const struct sch_node n574 = {
-	.types = SCH_STR,
-	.what = "string"
+static const struct sch_pat a574[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n573 },
 };
 
 static const struct sch_node n575 = {
-	.types = SCH_STR,
-	.what = "string"
+	.types = SCH_OBJ,
+	.what = "mapping",
+	.props = a572,
+	.nprops = 93,
+	.pats = a574,
+	.npats = 1,
+	.closed = 1
 };
 
-static const struct sch_node n576 = {
-	.types = SCH_STR | SCH_NUM,
-	.what = "string or number"
+static const struct sch_pat a576[] = {
+	{ SCH_PAT_CHARSET, 0, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", "^[a-zA-Z0-9._-]+$", &n575 },
 };
 
-static const struct sch_pat a577[] = {
-	{ SCH_PAT_LINE, 0, NULL, "^.+$", &n576 },
+static const struct sch_node n577 = {
+	.types = SCH_OBJ,
+	.what = "mapping",
+	.pats = a576,
+	.npats = 1,
+	.closed = 1
 };
 
 static const struct sch_node n578 = {
-	.types = SCH_OBJ,
-	.what = "mapping",
-	.pats = a577,
-	.npats = 1
+	.types = SCH_STR,
+	.what = "string"
 };
 
 static const struct sch_node n579 = {
@@ -3391,92 +3393,113 @@ static const struct sch_node n579 = {
 	.what = "string"
 };
 
-static const struct sch_prop a580[] = {
-	{ "name", &n579 },
+static const struct sch_node n580 = {
+	.types = SCH_STR | SCH_NUM,
+	.what = "string or number"
 };
 
-static const struct sch_node n581 = { 0 };
+static const struct sch_pat a581[] = {
+	{ SCH_PAT_LINE, 0, NULL, "^.+$", &n580 },
+};
 
-static const struct sch_pat a582[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n581 },
+static const struct sch_node n582 = {
+	.types = SCH_OBJ,
+	.what = "mapping",
+	.pats = a581,
+	.npats = 1
 };
 
 static const struct sch_node n583 = {
+	.types = SCH_STR,
+	.what = "string"
+};
+
+static const struct sch_prop a584[] = {
+	{ "name", &n583 },
+};
+
+static const struct sch_node n585 = { 0 };
+
+static const struct sch_pat a586[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n585 },
+};
+
+static const struct sch_node n587 = {
 	.types = SCH_BOOL | SCH_STR | SCH_OBJ,
 	.what = "boolean, string or mapping",
-	.props = a580,
+	.props = a584,
 	.nprops = 1,
-	.pats = a582,
+	.pats = a586,
 	.npats = 1,
 	.closed = 1,
 	.cast = SCH_CAST_BOOL
 };
 
-static const struct sch_node n584 = {
+static const struct sch_node n588 = {
 	.types = SCH_STR,
 	.what = "string"
 };
 
-static const struct sch_prop a585[] = {
-	{ "driver", &n575 },
-	{ "driver_opts", &n578 },
-	{ "external", &n583 },
+static const struct sch_prop a589[] = {
+	{ "driver", &n579 },
+	{ "driver_opts", &n582 },
+	{ "external", &n587 },
 	{ "labels", &n12 },
-	{ "name", &n584 },
+	{ "name", &n588 },
 };
 
-static const struct sch_node n586 = { 0 };
+static const struct sch_node n590 = { 0 };
 
-static const struct sch_pat a587[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n586 },
+static const struct sch_pat a591[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n590 },
 };
 
-static const struct sch_node n588 = {
+static const struct sch_node n592 = {
 	.types = SCH_OBJ | SCH_NULL,
 	.what = "mapping or null",
-	.props = a585,
+	.props = a589,
 	.nprops = 5,
-	.pats = a587,
+	.pats = a591,
 	.npats = 1,
 	.closed = 1
 };
 
-static const struct sch_pat a589[] = {
-	{ SCH_PAT_CHARSET, 0, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", "^[a-zA-Z0-9._-]+$", &n588 },
+static const struct sch_pat a593[] = {
+	{ SCH_PAT_CHARSET, 0, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", "^[a-zA-Z0-9._-]+$", &n592 },
 };
 
-static const struct sch_node n590 = {
+static const struct sch_node n594 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
-	.pats = a589,
+	.pats = a593,
 	.npats = 1,
 	.closed = 1
 };
 
-static const struct sch_prop a591[] = {
+static const struct sch_prop a595[] = {
 	{ "configs", &n20 },
 	{ "include", &n32 },
 	{ "models", &n44 },
 	{ "name", &n45 },
 	{ "networks", &n84 },
 	{ "secrets", &n101 },
-	{ "services", &n573 },
-	{ "version", &n574 },
-	{ "volumes", &n590 },
+	{ "services", &n577 },
+	{ "version", &n578 },
+	{ "volumes", &n594 },
 };
 
-static const struct sch_node n592 = { 0 };
+static const struct sch_node n596 = { 0 };
 
-static const struct sch_pat a593[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n592 },
+static const struct sch_pat a597[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n596 },
 };
 
-static const struct sch_node n594 = {
+static const struct sch_node n598 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
-	.props = a591,
+	.props = a595,
 	.nprops = 9,
-	.pats = a593,
+	.pats = a597,
 	.npats = 1,
 	.closed = 1
 };
@@ -3486,4 +3509,4 @@ const char *const sch_regexes[] = {
 	NULL,
 };
 
-const struct sch_node *const sch_root = &n594;
+const struct sch_node *const sch_root = &n598;

@@ -223,7 +223,9 @@ static void check_service(struct ld *L, const struct c_project *p, const struct 
 	static const char *const mounts[] = { "secrets", "configs" };
 	const struct y_node *svc = s->node, *n;
 
+	/* An image of the wrong type is the schema's error already. */
 	if ((!s->image.s || !*s->image.s) && !get(svc, "build") && !get(svc, "provider") &&
+	    !(get(svc, "image") && !str_of(get(svc, "image"))) &&
 	    !smap_find(&L->ext_failed, s->name))
 		ld_error_pos(L, s->pos, "service \"%s\" has neither an image nor a build context "
 			     "specified", s->name);
@@ -247,10 +249,9 @@ static void check_service(struct ld *L, const struct c_project *p, const struct 
 
 		if (t && (t->active || !d->v[i].required))
 			continue;
-		if (!t && streq(str_of(d->v[i].at), s->network_mode.s))
-			ld_error(L, d->v[i].at, "service \"%s\" not found for network_mode "
-				 "'service:%s'", d->v[i].name, d->v[i].name);
-		else if (!t || d->v[i].required)
+		/* network_mode, ipc ... service:X too: normalize made them
+		 * dependencies (extends_test.go TestExtendsWithServiceRef). */
+		if (!t || d->v[i].required)
 			ld_error(L, d->v[i].at, "service \"%s\" depends on undefined service \"%s\"",
 				 s->name, d->v[i].name);
 	}

@@ -31,22 +31,33 @@ struct vctx {
 	struct vpath p;
 };
 
-static const char *path_text(struct vctx *c)
+/* gojsonschema's field ("services.web.ports.0"), or with brackets for list
+ * items ("networks.x.ipam.config[0]") as convertToStringKeysRecursive says
+ * them. */
+static const char *path_fmt(struct vctx *c, bool brackets)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *s;
 
 	for (int i = 0; i < c->p.n; i++) {
-		if (i)
-			strbuf_addch(&sb, '.');
-		if (c->p.seg[i])
+		if (c->p.seg[i]) {
+			if (i)
+				strbuf_addch(&sb, '.');
 			strbuf_addstr(&sb, c->p.seg[i]);
-		else
-			strbuf_addf(&sb, "%zu", c->p.idx[i]);
+		} else if (brackets) {
+			strbuf_addf(&sb, "[%zu]", c->p.idx[i]);
+		} else {
+			strbuf_addf(&sb, "%s%zu", i ? "." : "", c->p.idx[i]);
+		}
 	}
 	s = arena_strdup(c->L->a, sb.len ? sb.buf : "(root)");
 	strbuf_release(&sb);
 	return s;
+}
+
+static const char *path_text(struct vctx *c)
+{
+	return path_fmt(c, false);
 }
 
 /* --- go-yaml v3's typing of plain scalars (resolve.go) -------------------- */
@@ -392,8 +403,8 @@ static bool check_key(struct vctx *c, const struct y_node *k)
 	unsigned t = scalar_type(k, &num);
 
 	if (t != SCH_STR)
-		verr(c, k, "non-string key %s: %s", c->p.n ? arena_printf(c->L->a, "in %s",
-			path_text(c)) : "at top level", t == SCH_NULL ? "<nil>" : k->str);
+		verr(c, k, "Non-string key %s: %s", c->p.n ? arena_printf(c->L->a, "in %s",
+			path_fmt(c, true)) : "at top level", t == SCH_NULL ? "<nil>" : k->str);
 	return t == SCH_STR;
 }
 

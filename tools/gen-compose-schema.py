@@ -128,9 +128,12 @@ def overlay(doc):
     """What Compose accepts that the stored schema (older) does not yet say,
     each from a docker/compose test that loads it."""
     svc = doc['definitions']['service']['properties']
-    # pre_start hooks, as post_start (docker/compose pkg/e2e TestPreStartHook*).
+    # pre_start hooks: a post_start hook that may name the image it runs in
+    # (docker/compose pkg/e2e TestPreStartHook*).
     if 'pre_start' not in svc:
-        svc['pre_start'] = json.loads(json.dumps(svc['post_start']))
+        hook = json.loads(json.dumps(doc['definitions']['service_hook']))
+        hook['properties']['image'] = {'type': 'string'}
+        svc['pre_start'] = {'type': 'array', 'items': hook}
     # `models: {llm: }`: a model with no options (docker/compose pkg/e2e
     # TestLocalComposeConfigNoConsistency).
     pat = svc['models']['oneOf'][1]['patternProperties']

@@ -2794,109 +2794,110 @@ static const struct sch_node n489 = {
 };
 
 static const struct sch_node n490 = {
-	.types = SCH_ARR,
-	.what = "list",
-	.items = &n326
+	.types = SCH_STR,
+	.what = "string"
 };
 
 static const struct sch_node n491 = {
+	.types = SCH_BOOL | SCH_STR,
+	.what = "boolean or string"
+};
+
+static const struct sch_node n492 = {
+	.types = SCH_STR,
+	.what = "string"
+};
+
+static const struct sch_node n493 = {
+	.types = SCH_STR,
+	.what = "string"
+};
+
+static const struct sch_prop a494[] = {
+	{ "command", &n194 },
+	{ "environment", &n12 },
+	{ "image", &n490 },
+	{ "privileged", &n491 },
+	{ "user", &n492 },
+	{ "working_dir", &n493 },
+};
+
+static const struct sch_node n495 = { 0 };
+
+static const struct sch_pat a496[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n495 },
+};
+
+static const char *const a497[] = {
+	"command",
+};
+
+static const struct sch_node n498 = {
+	.types = SCH_OBJ,
+	.what = "mapping",
+	.props = a494,
+	.nprops = 6,
+	.pats = a496,
+	.npats = 1,
+	.closed = 1,
+	.required = a497,
+	.nrequired = 1
+};
+
+static const struct sch_node n499 = {
+	.types = SCH_ARR,
+	.what = "list",
+	.items = &n498
+};
+
+static const struct sch_node n500 = {
 	.types = SCH_ARR,
 	.what = "list",
 	.items = &n326
 };
 
-static const struct sch_node n492 = {
+static const struct sch_node n501 = {
 	.types = SCH_BOOL | SCH_STR,
 	.what = "boolean or string",
 	.cast = SCH_CAST_BOOL
 };
 
-static const struct sch_node n493 = {
+static const struct sch_node n502 = {
 	.types = SCH_STR | SCH_NUM | SCH_BOOL,
 	.what = "string, number or boolean"
 };
 
-static const struct sch_node n494 = {
+static const struct sch_node n503 = {
 	.types = SCH_STR | SCH_NUM | SCH_BOOL,
 	.what = "string, number or boolean"
 };
 
-static const struct sch_node n495 = {
+static const struct sch_node n504 = {
 	.types = SCH_ARR,
 	.what = "list",
-	.items = &n494
+	.items = &n503
 };
 
-static const struct sch_node *const a496[] = {
-	&n493,
-	&n495,
+static const struct sch_node *const a505[] = {
+	&n502,
+	&n504,
 };
 
-static const struct sch_node n497 = {
-	.oneof = a496,
+static const struct sch_node n506 = {
+	.oneof = a505,
 	.noneof = 2,
 	.what = "string, number, boolean or list"
 };
 
-static const struct sch_pat a498[] = {
-	{ SCH_PAT_LINE, 0, NULL, "^.+$", &n497 },
-};
-
-static const struct sch_node n499 = {
-	.types = SCH_OBJ,
-	.what = "mapping",
-	.pats = a498,
-	.npats = 1
-};
-
-static const struct sch_node n500 = {
-	.types = SCH_STR,
-	.what = "string"
-};
-
-static const struct sch_prop a501[] = {
-	{ "options", &n499 },
-	{ "type", &n500 },
-};
-
-static const struct sch_node n502 = { 0 };
-
-static const struct sch_pat a503[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n502 },
-};
-
-static const char *const a504[] = {
-	"type",
-};
-
-static const struct sch_node n505 = {
-	.types = SCH_OBJ,
-	.what = "mapping",
-	.props = a501,
-	.nprops = 2,
-	.pats = a503,
-	.npats = 1,
-	.closed = 1,
-	.required = a504,
-	.nrequired = 1
-};
-
-static const struct sch_node n506 = {
-	.types = SCH_STR,
-	.what = "string",
-	.pattern = "always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+",
-	.pattern_regex = 0
-};
-
-static const struct sch_node n507 = {
-	.types = SCH_STR,
-	.what = "string"
+static const struct sch_pat a507[] = {
+	{ SCH_PAT_LINE, 0, NULL, "^.+$", &n506 },
 };
 
 static const struct sch_node n508 = {
-	.types = SCH_BOOL | SCH_STR,
-	.what = "boolean or string",
-	.cast = SCH_CAST_BOOL
+	.types = SCH_OBJ,
+	.what = "mapping",
+	.pats = a507,
+	.npats = 1
 };
 
 static const struct sch_node n509 = {
@@ -2904,66 +2905,65 @@ static const struct sch_node n509 = {
 	.what = "string"
 };
 
-static const struct sch_node n510 = {
-	.types = SCH_STR,
-	.what = "string"
+static const struct sch_prop a510[] = {
+	{ "options", &n508 },
+	{ "type", &n509 },
 };
 
-static const struct sch_node n511 = {
-	.types = SCH_INT | SCH_STR,
-	.what = "integer or string",
-	.cast = SCH_CAST_INT
+static const struct sch_node n511 = { 0 };
+
+static const struct sch_pat a512[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n511 },
 };
 
-static const struct sch_node n512 = {
-	.types = SCH_STR,
-	.what = "string"
-};
-
-static const struct sch_node n513 = {
-	.types = SCH_ARR,
-	.what = "list",
-	.items = &n512,
-	.unique = 1
+static const char *const a513[] = {
+	"type",
 };
 
 static const struct sch_node n514 = {
-	.types = SCH_NUM | SCH_STR,
-	.what = "number or string",
-	.cast = SCH_CAST_BYTES
+	.types = SCH_OBJ,
+	.what = "mapping",
+	.props = a510,
+	.nprops = 2,
+	.pats = a512,
+	.npats = 1,
+	.closed = 1,
+	.required = a513,
+	.nrequired = 1
 };
 
 static const struct sch_node n515 = {
-	.types = SCH_BOOL | SCH_STR,
-	.what = "boolean or string",
-	.cast = SCH_CAST_BOOL
+	.types = SCH_STR,
+	.what = "string",
+	.pattern = "always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+",
+	.pattern_regex = 0
 };
 
 static const struct sch_node n516 = {
 	.types = SCH_STR,
-	.what = "string",
-	.cast = SCH_CAST_DURATION
-};
-
-static const struct sch_node n517 = {
-	.types = SCH_STR,
 	.what = "string"
 };
 
-static const struct sch_node n518 = {
-	.types = SCH_OBJ,
-	.what = "mapping"
-};
-
-static const struct sch_node n519 = {
+static const struct sch_node n517 = {
 	.types = SCH_BOOL | SCH_STR,
 	.what = "boolean or string",
 	.cast = SCH_CAST_BOOL
 };
 
+static const struct sch_node n518 = {
+	.types = SCH_STR,
+	.what = "string"
+};
+
+static const struct sch_node n519 = {
+	.types = SCH_STR,
+	.what = "string"
+};
+
 static const struct sch_node n520 = {
-	.types = SCH_BOOL,
-	.what = "boolean"
+	.types = SCH_INT | SCH_STR,
+	.what = "integer or string",
+	.cast = SCH_CAST_INT
 };
 
 static const struct sch_node n521 = {
@@ -2972,23 +2972,28 @@ static const struct sch_node n521 = {
 };
 
 static const struct sch_node n522 = {
-	.types = SCH_STR,
-	.what = "string"
+	.types = SCH_ARR,
+	.what = "list",
+	.items = &n521,
+	.unique = 1
 };
 
 static const struct sch_node n523 = {
-	.types = SCH_STR,
-	.what = "string"
+	.types = SCH_NUM | SCH_STR,
+	.what = "number or string",
+	.cast = SCH_CAST_BYTES
 };
 
 static const struct sch_node n524 = {
-	.types = SCH_STR,
-	.what = "string"
+	.types = SCH_BOOL | SCH_STR,
+	.what = "boolean or string",
+	.cast = SCH_CAST_BOOL
 };
 
 static const struct sch_node n525 = {
-	.types = SCH_BOOL | SCH_STR,
-	.what = "boolean or string"
+	.types = SCH_STR,
+	.what = "string",
+	.cast = SCH_CAST_DURATION
 };
 
 static const struct sch_node n526 = {
@@ -2996,53 +3001,45 @@ static const struct sch_node n526 = {
 	.what = "string"
 };
 
-static const char *const a527[] = {
-	"enabled",
-	"disabled",
-	"writable",
-	"readonly",
+static const struct sch_node n527 = {
+	.types = SCH_OBJ,
+	.what = "mapping"
 };
 
 static const struct sch_node n528 = {
-	.types = SCH_STR,
-	.what = "string",
-	.enums = a527,
-	.nenum = 4
+	.types = SCH_BOOL | SCH_STR,
+	.what = "boolean or string",
+	.cast = SCH_CAST_BOOL
 };
 
-static const char *const a529[] = {
-	"z",
-	"Z",
+static const struct sch_node n529 = {
+	.types = SCH_BOOL,
+	.what = "boolean"
 };
 
 static const struct sch_node n530 = {
 	.types = SCH_STR,
-	.what = "string",
-	.enums = a529,
-	.nenum = 2
+	.what = "string"
 };
 
-static const struct sch_prop a531[] = {
-	{ "create_host_path", &n525 },
-	{ "propagation", &n526 },
-	{ "recursive", &n528 },
-	{ "selinux", &n530 },
+static const struct sch_node n531 = {
+	.types = SCH_STR,
+	.what = "string"
 };
 
-static const struct sch_node n532 = { 0 };
+static const struct sch_node n532 = {
+	.types = SCH_STR,
+	.what = "string"
+};
 
-static const struct sch_pat a533[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n532 },
+static const struct sch_node n533 = {
+	.types = SCH_STR,
+	.what = "string"
 };
 
 static const struct sch_node n534 = {
-	.types = SCH_OBJ,
-	.what = "mapping",
-	.props = a531,
-	.nprops = 4,
-	.pats = a533,
-	.npats = 1,
-	.closed = 1
+	.types = SCH_BOOL | SCH_STR,
+	.what = "boolean or string"
 };
 
 static const struct sch_node n535 = {
@@ -3050,98 +3047,152 @@ static const struct sch_node n535 = {
 	.what = "string"
 };
 
-static const struct sch_node n536 = {
+static const char *const a536[] = {
+	"enabled",
+	"disabled",
+	"writable",
+	"readonly",
+};
+
+static const struct sch_node n537 = {
 	.types = SCH_STR,
-	.what = "string"
+	.what = "string",
+	.enums = a536,
+	.nenum = 4
 };
 
-static const struct sch_prop a537[] = {
-	{ "subpath", &n536 },
+static const char *const a538[] = {
+	"z",
+	"Z",
 };
 
-static const struct sch_node n538 = { 0 };
-
-static const struct sch_pat a539[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n538 },
+static const struct sch_node n539 = {
+	.types = SCH_STR,
+	.what = "string",
+	.enums = a538,
+	.nenum = 2
 };
 
-static const struct sch_node n540 = {
+static const struct sch_prop a540[] = {
+	{ "create_host_path", &n534 },
+	{ "propagation", &n535 },
+	{ "recursive", &n537 },
+	{ "selinux", &n539 },
+};
+
+static const struct sch_node n541 = { 0 };
+
+static const struct sch_pat a542[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n541 },
+};
+
+static const struct sch_node n543 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
-	.props = a537,
-	.nprops = 1,
-	.pats = a539,
+	.props = a540,
+	.nprops = 4,
+	.pats = a542,
 	.npats = 1,
 	.closed = 1
 };
 
-static const struct sch_node n541 = {
+static const struct sch_node n544 = {
+	.types = SCH_STR,
+	.what = "string"
+};
+
+static const struct sch_node n545 = {
+	.types = SCH_STR,
+	.what = "string"
+};
+
+static const struct sch_prop a546[] = {
+	{ "subpath", &n545 },
+};
+
+static const struct sch_node n547 = { 0 };
+
+static const struct sch_pat a548[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n547 },
+};
+
+static const struct sch_node n549 = {
+	.types = SCH_OBJ,
+	.what = "mapping",
+	.props = a546,
+	.nprops = 1,
+	.pats = a548,
+	.npats = 1,
+	.closed = 1
+};
+
+static const struct sch_node n550 = {
 	.types = SCH_BOOL | SCH_STR,
 	.what = "boolean or string",
 	.cast = SCH_CAST_BOOL
 };
 
-static const struct sch_node n542 = {
+static const struct sch_node n551 = {
 	.types = SCH_STR,
 	.what = "string"
 };
 
-static const struct sch_node n543 = {
+static const struct sch_node n552 = {
 	.types = SCH_STR,
 	.what = "string"
 };
 
-static const struct sch_node n544 = {
+static const struct sch_node n553 = {
 	.types = SCH_NUM | SCH_STR,
 	.what = "number or string"
 };
 
-static const struct sch_node n545 = {
+static const struct sch_node n554 = {
 	.types = SCH_INT,
 	.what = "integer",
 	.min = 0,
 	.has_min = 1
 };
 
-static const struct sch_node n546 = {
+static const struct sch_node n555 = {
 	.types = SCH_STR,
 	.what = "string",
 	.format = SCH_FMT_BYTES
 };
 
-static const struct sch_node *const a547[] = {
-	&n545,
-	&n546,
+static const struct sch_node *const a556[] = {
+	&n554,
+	&n555,
 };
 
-static const struct sch_node n548 = {
-	.oneof = a547,
+static const struct sch_node n557 = {
+	.oneof = a556,
 	.noneof = 2,
 	.what = "integer or string"
 };
 
-static const struct sch_prop a549[] = {
-	{ "mode", &n544 },
-	{ "size", &n548 },
+static const struct sch_prop a558[] = {
+	{ "mode", &n553 },
+	{ "size", &n557 },
 };
 
-static const struct sch_node n550 = { 0 };
+static const struct sch_node n559 = { 0 };
 
-static const struct sch_pat a551[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n550 },
+static const struct sch_pat a560[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n559 },
 };
 
-static const struct sch_node n552 = {
+static const struct sch_node n561 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
-	.props = a549,
+	.props = a558,
 	.nprops = 2,
-	.pats = a551,
+	.pats = a560,
 	.npats = 1,
 	.closed = 1
 };
 
-static const char *const a553[] = {
+static const char *const a562[] = {
 	"bind",
 	"volume",
 	"tmpfs",
@@ -3150,116 +3201,116 @@ static const char *const a553[] = {
 	"image",
 };
 
-static const struct sch_node n554 = {
+static const struct sch_node n563 = {
 	.types = SCH_STR,
 	.what = "string",
-	.enums = a553,
+	.enums = a562,
 	.nenum = 6
 };
 
-static const struct sch_node n555 = {
+static const struct sch_node n564 = {
 	.types = SCH_BOOL | SCH_STR,
 	.what = "boolean or string",
 	.cast = SCH_CAST_BOOL
 };
 
-static const struct sch_node n556 = {
+static const struct sch_node n565 = {
 	.types = SCH_STR,
 	.what = "string"
 };
 
-static const struct sch_prop a557[] = {
+static const struct sch_prop a566[] = {
 	{ "labels", &n12 },
-	{ "nocopy", &n555 },
-	{ "subpath", &n556 },
+	{ "nocopy", &n564 },
+	{ "subpath", &n565 },
 };
 
-static const struct sch_node n558 = { 0 };
+static const struct sch_node n567 = { 0 };
 
-static const struct sch_pat a559[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n558 },
+static const struct sch_pat a568[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n567 },
 };
 
-static const struct sch_node n560 = {
+static const struct sch_node n569 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
-	.props = a557,
+	.props = a566,
 	.nprops = 3,
-	.pats = a559,
+	.pats = a568,
 	.npats = 1,
 	.closed = 1
 };
 
-static const struct sch_prop a561[] = {
-	{ "bind", &n534 },
-	{ "consistency", &n535 },
-	{ "image", &n540 },
-	{ "read_only", &n541 },
-	{ "source", &n542 },
-	{ "target", &n543 },
-	{ "tmpfs", &n552 },
-	{ "type", &n554 },
-	{ "volume", &n560 },
+static const struct sch_prop a570[] = {
+	{ "bind", &n543 },
+	{ "consistency", &n544 },
+	{ "image", &n549 },
+	{ "read_only", &n550 },
+	{ "source", &n551 },
+	{ "target", &n552 },
+	{ "tmpfs", &n561 },
+	{ "type", &n563 },
+	{ "volume", &n569 },
 };
 
-static const struct sch_node n562 = { 0 };
+static const struct sch_node n571 = { 0 };
 
-static const struct sch_pat a563[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n562 },
+static const struct sch_pat a572[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n571 },
 };
 
-static const char *const a564[] = {
+static const char *const a573[] = {
 	"type",
 };
 
-static const struct sch_node n565 = {
+static const struct sch_node n574 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
-	.props = a561,
+	.props = a570,
 	.nprops = 9,
-	.pats = a563,
+	.pats = a572,
 	.npats = 1,
 	.closed = 1,
-	.required = a564,
+	.required = a573,
 	.nrequired = 1
 };
 
-static const struct sch_node *const a566[] = {
-	&n524,
-	&n565,
+static const struct sch_node *const a575[] = {
+	&n533,
+	&n574,
 };
 
-static const struct sch_node n567 = {
-	.oneof = a566,
+static const struct sch_node n576 = {
+	.oneof = a575,
 	.noneof = 2,
 	.what = "string or mapping"
 };
 
-static const struct sch_node n568 = {
+static const struct sch_node n577 = {
 	.types = SCH_ARR,
 	.what = "list",
-	.items = &n567,
+	.items = &n576,
 	.unique = 1
 };
 
-static const struct sch_node n569 = {
+static const struct sch_node n578 = {
 	.types = SCH_STR,
 	.what = "string"
 };
 
-static const struct sch_node n570 = {
+static const struct sch_node n579 = {
 	.types = SCH_ARR,
 	.what = "list",
-	.items = &n569,
+	.items = &n578,
 	.unique = 1
 };
 
-static const struct sch_node n571 = {
+static const struct sch_node n580 = {
 	.types = SCH_STR,
 	.what = "string"
 };
 
-static const struct sch_prop a572[] = {
+static const struct sch_prop a581[] = {
 	{ "annotations", &n12 },
 	{ "attach", &n102 },
 	{ "blkio_config", &n118 },
@@ -3324,115 +3375,68 @@ static const struct sch_prop a572[] = {
 	{ "platform", &n472 },
 	{ "ports", &n488 },
 	{ "post_start", &n489 },
-	{ "pre_start", &n490 },
-	{ "pre_stop", &n491 },
-	{ "privileged", &n492 },
+	{ "pre_start", &n499 },
+	{ "pre_stop", &n500 },
+	{ "privileged", &n501 },
 	{ "profiles", &n24 },
-	{ "provider", &n505 },
-	{ "pull_policy", &n506 },
-	{ "pull_refresh_after", &n507 },
-	{ "read_only", &n508 },
-	{ "restart", &n509 },
-	{ "runtime", &n510 },
-	{ "scale", &n511 },
+	{ "provider", &n514 },
+	{ "pull_policy", &n515 },
+	{ "pull_refresh_after", &n516 },
+	{ "read_only", &n517 },
+	{ "restart", &n518 },
+	{ "runtime", &n519 },
+	{ "scale", &n520 },
 	{ "secrets", &n159 },
-	{ "security_opt", &n513 },
-	{ "shm_size", &n514 },
-	{ "stdin_open", &n515 },
-	{ "stop_grace_period", &n516 },
-	{ "stop_signal", &n517 },
-	{ "storage_opt", &n518 },
+	{ "security_opt", &n522 },
+	{ "shm_size", &n523 },
+	{ "stdin_open", &n524 },
+	{ "stop_grace_period", &n525 },
+	{ "stop_signal", &n526 },
+	{ "storage_opt", &n527 },
 	{ "sysctls", &n12 },
 	{ "tmpfs", &n26 },
-	{ "tty", &n519 },
+	{ "tty", &n528 },
 	{ "ulimits", &n175 },
-	{ "use_api_socket", &n520 },
-	{ "user", &n521 },
-	{ "userns_mode", &n522 },
-	{ "uts", &n523 },
-	{ "volumes", &n568 },
-	{ "volumes_from", &n570 },
-	{ "working_dir", &n571 },
+	{ "use_api_socket", &n529 },
+	{ "user", &n530 },
+	{ "userns_mode", &n531 },
+	{ "uts", &n532 },
+	{ "volumes", &n577 },
+	{ "volumes_from", &n579 },
+	{ "working_dir", &n580 },
 };
 
-static const struct sch_node n573 = { 0 };
+static const struct sch_node n582 = { 0 };
 
-static const struct sch_pat a574[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n573 },
+static const struct sch_pat a583[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n582 },
 };
 
-static const struct sch_node n575 = {
+static const struct sch_node n584 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
-	.props = a572,
+	.props = a581,
 	.nprops = 93,
-	.pats = a574,
+	.pats = a583,
 	.npats = 1,
 	.closed = 1
 };
 
-static const struct sch_pat a576[] = {
-	{ SCH_PAT_CHARSET, 0, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", "^[a-zA-Z0-9._-]+$", &n575 },
+static const struct sch_pat a585[] = {
+	{ SCH_PAT_CHARSET, 0, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", "^[a-zA-Z0-9._-]+$", &n584 },
 };
 
-static const struct sch_node n577 = {
+static const struct sch_node n586 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
-	.pats = a576,
+	.pats = a585,
 	.npats = 1,
 	.closed = 1
-};
-
-static const struct sch_node n578 = {
-	.types = SCH_STR,
-	.what = "string"
-};
-
-static const struct sch_node n579 = {
-	.types = SCH_STR,
-	.what = "string"
-};
-
-static const struct sch_node n580 = {
-	.types = SCH_STR | SCH_NUM,
-	.what = "string or number"
-};
-
-static const struct sch_pat a581[] = {
-	{ SCH_PAT_LINE, 0, NULL, "^.+$", &n580 },
-};
-
-static const struct sch_node n582 = {
-	.types = SCH_OBJ,
-	.what = "mapping",
-	.pats = a581,
-	.npats = 1
-};
-
-static const struct sch_node n583 = {
-	.types = SCH_STR,
-	.what = "string"
-};
-
-static const struct sch_prop a584[] = {
-	{ "name", &n583 },
-};
-
-static const struct sch_node n585 = { 0 };
-
-static const struct sch_pat a586[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n585 },
 };
 
 static const struct sch_node n587 = {
-	.types = SCH_BOOL | SCH_STR | SCH_OBJ,
-	.what = "boolean, string or mapping",
-	.props = a584,
-	.nprops = 1,
-	.pats = a586,
-	.npats = 1,
-	.closed = 1,
-	.cast = SCH_CAST_BOOL
+	.types = SCH_STR,
+	.what = "string"
 };
 
 static const struct sch_node n588 = {
@@ -3440,66 +3444,113 @@ static const struct sch_node n588 = {
 	.what = "string"
 };
 
-static const struct sch_prop a589[] = {
-	{ "driver", &n579 },
-	{ "driver_opts", &n582 },
-	{ "external", &n587 },
-	{ "labels", &n12 },
-	{ "name", &n588 },
+static const struct sch_node n589 = {
+	.types = SCH_STR | SCH_NUM,
+	.what = "string or number"
 };
 
-static const struct sch_node n590 = { 0 };
+static const struct sch_pat a590[] = {
+	{ SCH_PAT_LINE, 0, NULL, "^.+$", &n589 },
+};
 
-static const struct sch_pat a591[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n590 },
+static const struct sch_node n591 = {
+	.types = SCH_OBJ,
+	.what = "mapping",
+	.pats = a590,
+	.npats = 1
 };
 
 static const struct sch_node n592 = {
+	.types = SCH_STR,
+	.what = "string"
+};
+
+static const struct sch_prop a593[] = {
+	{ "name", &n592 },
+};
+
+static const struct sch_node n594 = { 0 };
+
+static const struct sch_pat a595[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n594 },
+};
+
+static const struct sch_node n596 = {
+	.types = SCH_BOOL | SCH_STR | SCH_OBJ,
+	.what = "boolean, string or mapping",
+	.props = a593,
+	.nprops = 1,
+	.pats = a595,
+	.npats = 1,
+	.closed = 1,
+	.cast = SCH_CAST_BOOL
+};
+
+static const struct sch_node n597 = {
+	.types = SCH_STR,
+	.what = "string"
+};
+
+static const struct sch_prop a598[] = {
+	{ "driver", &n588 },
+	{ "driver_opts", &n591 },
+	{ "external", &n596 },
+	{ "labels", &n12 },
+	{ "name", &n597 },
+};
+
+static const struct sch_node n599 = { 0 };
+
+static const struct sch_pat a600[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n599 },
+};
+
+static const struct sch_node n601 = {
 	.types = SCH_OBJ | SCH_NULL,
 	.what = "mapping or null",
-	.props = a589,
+	.props = a598,
 	.nprops = 5,
-	.pats = a591,
+	.pats = a600,
 	.npats = 1,
 	.closed = 1
 };
 
-static const struct sch_pat a593[] = {
-	{ SCH_PAT_CHARSET, 0, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", "^[a-zA-Z0-9._-]+$", &n592 },
+static const struct sch_pat a602[] = {
+	{ SCH_PAT_CHARSET, 0, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-", "^[a-zA-Z0-9._-]+$", &n601 },
 };
 
-static const struct sch_node n594 = {
+static const struct sch_node n603 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
-	.pats = a593,
+	.pats = a602,
 	.npats = 1,
 	.closed = 1
 };
 
-static const struct sch_prop a595[] = {
+static const struct sch_prop a604[] = {
 	{ "configs", &n20 },
 	{ "include", &n32 },
 	{ "models", &n44 },
 	{ "name", &n45 },
 	{ "networks", &n84 },
 	{ "secrets", &n101 },
-	{ "services", &n577 },
-	{ "version", &n578 },
-	{ "volumes", &n594 },
+	{ "services", &n586 },
+	{ "version", &n587 },
+	{ "volumes", &n603 },
 };
 
-static const struct sch_node n596 = { 0 };
+static const struct sch_node n605 = { 0 };
 
-static const struct sch_pat a597[] = {
-	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n596 },
+static const struct sch_pat a606[] = {
+	{ SCH_PAT_PREFIX, 0, "x-", "^x-", &n605 },
 };
 
-static const struct sch_node n598 = {
+static const struct sch_node n607 = {
 	.types = SCH_OBJ,
 	.what = "mapping",
-	.props = a595,
+	.props = a604,
 	.nprops = 9,
-	.pats = a597,
+	.pats = a606,
 	.npats = 1,
 	.closed = 1
 };
@@ -3509,4 +3560,4 @@ const char *const sch_regexes[] = {
 	NULL,
 };
 
-const struct sch_node *const sch_root = &n598;
+const struct sch_node *const sch_root = &n607;

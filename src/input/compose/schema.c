@@ -165,7 +165,8 @@ static unsigned scalar_type(const struct y_node *n, double *num)
 	if (yaml_float(buf)) {
 		*num = strtod(buf, NULL);
 		/* gojsonschema reads 1.0 as the integer 1. */
-		return isfinite(*num) && *num == trunc(*num) ? SCH_INT : SCH_NUM;
+		return *num > -9e18 && *num < 9e18 && *num == (double)(long long)*num ? SCH_INT
+										      : SCH_NUM;
 	}
 	return SCH_STR;
 }

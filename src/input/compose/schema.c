@@ -130,6 +130,10 @@ static unsigned scalar_type(const struct y_node *n, double *num)
 	size_t o = 0;
 
 	*num = 0;
+	/* Most values: a quoted string, or a plain one that starts with a
+	 * letter no null, boolean or number starts with. */
+	if (!n->tag && (!n->plain || (n->len && !strchr("+-.0123456789~nNtTfF", n->str[0]))))
+		return SCH_STR;
 	if (y_is_null(n))
 		return SCH_NULL;
 	if (tag_is(n, "str") || tag_is(n, "binary") || tag_is(n, "timestamp"))
@@ -447,25 +451,44 @@ static void walk_map(struct vctx *c, const struct y_node *n, const struct sch_no
 			verr(c, n, "%s %s is required", path_text(c), s->required[r]);
 }
 
-/* uniqueItems, for lists of scalars (the ones Compose has). */
+static bool same_scalar(const struct y_node *a, const struct y_node *b)
+{
+	double na, nb;
+
+	return a->kind == Y_SCALAR && b->kind == Y_SCALAR && a->len == b->len &&
+	       !memcmp(a->str, b->str, a->len) && scalar_type(a, &na) == scalar_type(b, &nb);
+}
+
+/* uniqueItems, for lists of scalars (the ones Compose has): short lists
+ * compared pair by pair, long ones through a table of the texts. */
 static void check_unique(struct vctx *c, const struct y_node *n)
 {
 	struct smap seen = { 0 };
 
-	for (size_t i = 0; i < n->nitems; i++) {
+	if (n->nitems < 2)
+		return;
+	for (size_t i = 1; i < n->nitems; i++) {
 		const struct y_node *it = n->items[i];
-		double num;
-		const char *key;
-		size_t *j;
+		size_t *j = NULL, k = 0;
 
 		if (it->kind != Y_SCALAR)
 			continue;
-		key = arena_printf(c->L->a, "%u:%s", scalar_type(it, &num), it->str);
-		if ((j = smap_find(&seen, key))) {
+		if (n->nitems <= 32) {
+			while (k < i && !same_scalar(n->items[k], it))
+				k++;
+			if (k < i) {
+				verr(c, it, "%s array items[%zu,%zu] must be unique", path_text(c), k, i);
+				break;
+			}
+			continue;
+		}
+		if (i == 1 && n->items[0]->kind == Y_SCALAR)
+			smap_put(&seen, n->items[0]->str, 0);
+		if ((j = smap_find(&seen, it->str)) && same_scalar(n->items[*j], it)) {
 			verr(c, it, "%s array items[%zu,%zu] must be unique", path_text(c), *j, i);
 			break;
 		}
-		smap_put(&seen, key, i);
+		smap_put(&seen, it->str, i);
 	}
 	smap_free(&seen);
 }

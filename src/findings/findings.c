@@ -252,6 +252,21 @@ void report_error(struct report *r, const char *file, unsigned line, const char 
 
 	e->file = file;
 	e->line = line;
+	e->col = 0;
+	va_start(ap, fmt);
+	e->message = vfmt(r->a, fmt, ap);
+	va_end(ap);
+}
+
+void report_error_col(struct report *r, const char *file, unsigned line, unsigned col,
+		      const char *fmt, ...)
+{
+	struct input_error *e = ARENA_PUSH(r->a, r->errors, r->nerrors, r->caperrors);
+	va_list ap;
+
+	e->file = file;
+	e->line = line;
+	e->col = line ? col : 0;
 	va_start(ap, fmt);
 	e->message = vfmt(r->a, fmt, ap);
 	va_end(ap);
@@ -300,6 +315,8 @@ static int cmp_error(const void *pa, const void *pb)
 		return c;
 	if (a->line != b->line)
 		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
 	return strcmp(a->message, b->message);
 }
 

@@ -61,6 +61,7 @@ struct report_summary {
 struct input_error {
 	const char *file;
 	unsigned line;		/* 0 when the file could not be read at all */
+	unsigned col;		/* 0 when not known */
 	const char *message;
 };
 
@@ -111,6 +112,9 @@ struct finding *report_add_str(struct report *r, const struct rule *rule, const 
 			       const char *msg, size_t len);
 void report_error(struct report *r, const char *file, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* The same with a column (1-based; 0 when not known). */
+void report_error_col(struct report *r, const char *file, unsigned line, unsigned col,
+		      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void report_note(struct report *r, const char *file, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Sets the fingerprints of findings[from..] in file (all of them when file

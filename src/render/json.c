@@ -231,6 +231,10 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 			num(&sb, e->line);
 		else
 			strbuf_addstr(&sb, "null");
+		if (e->col) {
+			key(&sb, 3, &efirst, "column");
+			num(&sb, e->col);
+		}
 		kv_str(&sb, 3, &efirst, "message", e->message);
 		nl(&sb, 2);
 		strbuf_addch(&sb, '}');

@@ -56,7 +56,11 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 		const struct input_error *e = &r->errors[i];
 		const char *file = line_start(&b1, e->file ? e->file : "-");
 
-		if (e->line)
+		if (e->line && e->col)
+			fprintf(out, "%s%s:%u:%u:%s %serror:%s %s\n", C(o, "1"), file, e->line,
+				e->col, C(o, "0"), sev_color(o, SEV_ERROR), C(o, "0"),
+				shown(&b2, e->message));
+		else if (e->line)
 			fprintf(out, "%s%s:%u:%s %serror:%s %s\n", C(o, "1"), file, e->line,
 				C(o, "0"), sev_color(o, SEV_ERROR), C(o, "0"), shown(&b2, e->message));
 		else

@@ -285,7 +285,7 @@ void compose_lower(struct arena *a, const struct c_project *p, size_t i,
 		const char *text = source_text(a, p, &kv->pos);
 
 		out->env[out->nenv++] = (struct sp_kv){ kv->key, kv->value, at_of(&kv->pos, &kv->via),
-							text && !has_variable(text) };
+							text && !has_variable(text) && !kv->from };
 	}
 	out->labels = arena_alloc(a, (s->nlabels + 1) * sizeof(*out->labels));
 	for (size_t k = 0; k < s->nlabels; k++) {

@@ -79,7 +79,7 @@ _seaworthy()
 	local formats='text json sarif junit github gitlab checkstyle'
 	local levels='error warning info never'
 	local check_opts='--format --output -o --fail-on --select --ignore --config
-		--no-config --jobs -j --show-suppressed --require-reasons --baseline
+		--no-config --jobs -j --show-suppressed --require-reasons --scope --list-inputs --baseline
 		--write-baseline --color --no-color -f --file --project-directory --env-file
 		--profile --help'
 
@@ -123,6 +123,9 @@ _seaworthy()
 		case $prev in
 		--color)
 			_seaworthy_words 'auto always never' "$pre" "$cur"
+			;;
+		--scope)
+			_seaworthy_words 'production all' "$pre" "$cur"
 			;;
 		-f | --file | --env-file | --project-directory)
 			[[ -z $pre ]] && _seaworthy_files "$cur"

@@ -150,3 +150,12 @@ const struct checklist_point checklist[10] = {
 	{ 10, "Logs", LAYER_COMPOSE | LAYER_IMAGE | LAYER_LIVE,
 	  "the compose layer, images or running containers" },
 };
+
+const char *purpose_name(enum purpose p)
+{
+	static const char *const names[PURPOSE_N] = {
+		"production", "development", "test", "ci", "example",
+	};
+
+	return p < PURPOSE_N ? names[p] : "?";
+}

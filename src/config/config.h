@@ -37,6 +37,9 @@ struct config {
 	bool has_fail_on;
 	int fail_on;		/* enum severity, or -1 for never */
 	struct strlist exclude;	/* path globs; ** spans folders */
+	/* What paths are for, as globs: production:, development:, test:,
+	 * ci:, example: (by enum purpose); they beat the path heuristics. */
+	struct strlist purposes[PURPOSE_N];
 	struct strlist proxies;
 	struct strlist trusted_registries;
 	long *databases;
@@ -56,6 +59,8 @@ int config_load(struct arena *a, const char *path, struct config *out, struct re
 /* The same from buf[0..len) (any bytes), named path in errors. */
 int config_load_buf(struct arena *a, const char *path, const char *buf, size_t len,
 		    struct config *out, struct report *r);
+/* Whether path (relative, as displayed) matches one of globs. */
+bool config_glob_match(const struct strlist *globs, const char *path);
 /* Whether path (relative, as displayed) matches an exclude glob. */
 bool config_excluded(const struct config *c, const char *path);
 /* The option `name` configured for rule, or NULL. */

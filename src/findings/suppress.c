@@ -5,11 +5,11 @@
 
 #include "catalog/catalog.h"
 
-enum scope { SCOPE_NEXT, SCOPE_STAGE, SCOPE_FILE };
+enum sup_scope { SUP_NEXT, SUP_STAGE, SUP_FILE };
 
 struct sup {
 	unsigned line, col, end_col;
-	enum scope scope;
+	enum sup_scope scope;
 	const char *ids[32];
 	bool used[32];
 	size_t nids;
@@ -47,11 +47,11 @@ static bool parse_line(struct arena *a, const char *s, const char *e, unsigned l
 		return false;
 	memset(out, 0, sizeof(*out));
 	p = skip_ws(p, e);
-	out->scope = SCOPE_NEXT;
+	out->scope = SUP_NEXT;
 	if (word(&p, e, "global"))
-		out->scope = SCOPE_FILE;
+		out->scope = SUP_FILE;
 	else if (word(&p, e, "stage"))
-		out->scope = SCOPE_STAGE;
+		out->scope = SUP_STAGE;
 	p = skip_ws(p, e);
 	if (!word(&p, e, "ignore="))
 		return false;
@@ -170,10 +170,10 @@ void suppress_statements(struct report *r, size_t from, const char *file, const 
 
 			sp.from = 1;
 			sp.to = nlines ? nlines : line;
-			if (sp.scope == SCOPE_NEXT) {
+			if (sp.scope == SUP_NEXT) {
 				sp.from = n ? n->first : 0;
 				sp.to = n ? n->last : 0;
-			} else if (sp.scope == SCOPE_STAGE) {
+			} else if (sp.scope == SUP_STAGE) {
 				sp.from = n ? n->first : 0;
 				sp.to = sp.from ? sp.to : 0;
 				for (size_t k = n ? idx + 1 : nstmts; k < nstmts; k++)
@@ -240,7 +240,7 @@ void suppress_yaml(struct report *r, size_t from, const char *file, const char *
 					}
 					sp.from = sp.to = n < end ? nl : 0;
 				}
-				if (sp.scope == SCOPE_FILE) {
+				if (sp.scope == SUP_FILE) {
 					sp.from = 1;
 					sp.to = total;
 				}

@@ -25,8 +25,9 @@ void render_explain(FILE *out, const struct rule *r, bool markdown)
 			 checklist[r->checklist - 1].title);
 	if (markdown) {
 		fprintf(out, "## %s: %s\n\n", r->id, r->title);
-		fprintf(out, "Severity: %s. Checklist: %s. Layer: %s.\n\n", severity_name(r->severity),
-			point, r->layer);
+		fprintf(out, "Severity: %s. Checklist: %s. Layer: %s. Applies to: %s.\n\n",
+			severity_name(r->severity), point, r->layer,
+			r->scope == SCOPE_PRODUCTION ? "production files" : "every file");
 		fprintf(out, "%s\n\nBad:\n\n```dockerfile\n", r->why);
 		block(out, r->bad, "");
 		fprintf(out, "```\n\nGood:\n\n```dockerfile\n");
@@ -35,8 +36,10 @@ void render_explain(FILE *out, const struct rule *r, bool markdown)
 		return;
 	}
 	fprintf(out, "%s: %s\n\n", r->id, r->title);
-	fprintf(out, "Severity:  %s\nChecklist: %s\nLayer:     %s\n\n", severity_name(r->severity),
-		point, r->layer);
+	fprintf(out, "Severity:  %s\nChecklist: %s\nLayer:     %s\nApplies:   %s\n\n",
+		severity_name(r->severity), point, r->layer,
+		r->scope == SCOPE_PRODUCTION ? "production files (--scope all: every file)" :
+		"every file");
 	fprintf(out, "Why it matters\n");
 	block(out, r->why, "    ");
 	fprintf(out, "\nBad\n");

@@ -266,7 +266,8 @@ static void put_rule(FILE *out, const struct rule *r)
 	fputs(".It Layer\n", out);
 	line_start(out, r->layer);
 	put_escaped(out, r->layer, strlen(r->layer), 0);
-	fputs("\n.El\n", out);
+	fprintf(out, "\n.It Applies\n%s\n.El\n",
+		r->scope == SCOPE_PRODUCTION ? "production files" : "every file");
 	if (r->why && *r->why) {
 		fputs(".Pp\n", out);
 		put_prose(out, r->why);

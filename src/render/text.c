@@ -134,6 +134,8 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 	if (r->nerrors)
 		fprintf(out, "; %zu input error%s", r->nerrors, r->nerrors == 1 ? "" : "s");
 	fputc('\n', out);
+	if (render_has_summary(r))
+		fprintf(out, "%s\n", render_summary_line(r));
 }
 
 const struct renderer render_text = { "text", render };

@@ -23,6 +23,9 @@ struct run_opts {
 	const char *select, *ignore;	/* comma-separated rule ids */
 	const char *config, *baseline, *write_baseline;
 	bool no_config, show_suppressed, require_reasons;
+	/* --scope all: production-only rules also report on test, dev, CI
+	 * and example inputs. --list-inputs: the inputs alone. */
+	bool scope_all, list_inputs;
 	/* check: compose -f, --project-directory, --env-file, --profile. */
 	struct strlist files, env_files, profiles;
 	const char *project_dir;
@@ -49,7 +52,8 @@ struct opt {
 extern const struct opt opt_format, opt_output, opt_fail_on, opt_select, opt_ignore, opt_config,
 	opt_no_config, opt_baseline, opt_write_baseline, opt_color, opt_no_color,
 	opt_show_suppressed, opt_require_reasons, opt_jobs, opt_file, opt_project_dir,
-	opt_env_file, opt_profile, opt_user, opt_root, opt_host, opt_project;
+	opt_env_file, opt_profile, opt_user, opt_root, opt_host, opt_project, opt_scope,
+	opt_list_inputs;
 
 /* The options of every report. */
 #define OPTS_REPORT &opt_format, &opt_output, &opt_fail_on, &opt_select, &opt_ignore, \

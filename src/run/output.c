@@ -8,6 +8,8 @@
 
 #include "run/output.h"
 
+#include "render/quote.h"
+#include "util/strbuf.h"
 #include "run/options.h"
 
 #include "findings/baseline.h"
@@ -167,6 +169,64 @@ void output_load_config(struct arena *a, const char *path, struct run_opts *o,
 		o->fail_on = cfg->fail_on;
 }
 
+/* Findings of production-only rules about inputs that are for something
+ * else (tests, development, CI, examples) are left out, and counted for the
+ * summary: what they are about, and in how many files. */
+static void hold_back(struct report *r)
+{
+	const char **files = NULL;
+	size_t k = 0, nfiles = 0, cap = 0;
+
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const struct finding *f = &r->findings[i];
+		bool seen = false;
+
+		if (f->rule->scope != SCOPE_PRODUCTION || f->purpose == PURPOSE_PRODUCTION) {
+			r->findings[k++] = *f;
+			continue;
+		}
+		r->summary.held++;
+		r->summary.held_purposes |= 1u << f->purpose;
+		for (size_t j = 0; j < nfiles && !seen; j++)
+			seen = f->file && !strcmp(files[j], f->file);
+		if (!seen && f->file)
+			*ARENA_PUSH(r->a, files, nfiles, cap) = f->file;
+	}
+	r->nfindings = k;
+	r->summary.held_files = nfiles;
+}
+
+/* s in its display form (render/quote.h), in a. */
+static const char *display_escape(struct arena *a, const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *r;
+
+	quote_display(&sb, s);
+	r = arena_strdup(a, sb.buf ? sb.buf : "");
+	strbuf_release(&sb);
+	return r;
+}
+
+/* --list-inputs: one line per input, then the summary. */
+static int list_inputs(const struct report *r)
+{
+	for (size_t i = 0; i < r->ninputs; i++) {
+		const struct input_record *in = &r->inputs[i];
+
+		printf("%s\t%s\t%s%s%s%s", display_escape(r->a, in->path), in->kind,
+		       purpose_name(in->purpose), in->purpose_why ? " (" : "",
+		       in->purpose_why ? display_escape(r->a, in->purpose_why) : "",
+		       in->purpose_why ? ")" : "");
+		if (in->part_of)
+			printf("\t%s", display_escape(r->a, in->part_of));
+		printf("\t%s%s\n", in->skipped ? "skipped: " : "checked",
+		       in->skipped ? in->skipped : "");
+	}
+	printf("%s\n", render_summary_line(r));
+	return fflush(stdout) ? EXIT_TROUBLE : r->nerrors ? EXIT_TROUBLE : EXIT_CLEAN;
+}
+
 int output_finish(struct arena *a, struct report *r, const struct run_opts *o,
 		  const struct config *cfg)
 {
@@ -175,6 +235,11 @@ int output_finish(struct arena *a, struct report *r, const struct run_opts *o,
 	bool trouble = false, use;
 
 	output_filter(r, o->select, o->ignore, cfg);
+	if (!o->scope_all)
+		hold_back(r);
+	report_sort_inputs(r);
+	if (o->list_inputs)
+		return list_inputs(r);
 	use = o->baseline && baseline_load(a, o->baseline, &b, r) == 0;
 	report_sort(r);
 	/* The same file checked as part of several compose projects. */

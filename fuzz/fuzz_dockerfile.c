@@ -51,7 +51,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		goto out;
 	}
 	report_init(&r, &a);
-	rules_check_dockerfile(&r, &m, &(struct config){ 0 });
+	rules_check_dockerfile(&r, &m, &(struct config){ 0 }, NULL, 0);
+	/* Every stage shipped, as a compose target would, and one that is
+	 * no stage. */
+	{
+		struct df_ship *ships = arena_alloc(&a, (m.nstages + 1) * sizeof(*ships));
+
+		for (size_t k = 0; k < m.nstages; k++)
+			ships[k] = (struct df_ship){ m.stages[k].name, "compose service s",
+						     PURPOSE_PRODUCTION };
+		ships[m.nstages] = (struct df_ship){ "no-such-stage", NULL, PURPOSE_TEST };
+		rules_check_dockerfile(&r, &m, &(struct config){ 0 }, ships, m.nstages + 1);
+	}
 	report_sort(&r);
 	for (size_t i = 0; i < r.nfindings; i++)
 		if (!r.findings[i].rule || !r.findings[i].message)

@@ -24,6 +24,14 @@ struct rule_ctx {
 	struct arena *a;
 	const struct rule *rule;
 	const struct m_dockerfile *df;	/* NULL for compose and script rules */
+	/* Stage checks: a stage that ships, judged as a final image, and how
+	 * messages name it ("the final stage", "stage api"). */
+	const struct m_stage *stage;
+	const char *stage_label;
+	/* Names FROM may use that no registry serves: bake named contexts, and
+	 * images other services of the same compose project build. */
+	const char *const *local_images;
+	size_t nlocal_images;
 	const struct config *config;	/* never NULL (may be empty) */
 	/* Compose rules: the project, and per service index the model of the
 	 * Dockerfile the service builds (NULL when it builds none in the tree). */
@@ -46,6 +54,9 @@ struct rule_ctx {
 struct check {
 	const struct rule *rule;
 	void (*dockerfile)(struct rule_ctx *ctx);
+	/* Once per stage that ships (ctx->stage, ctx->stage_label): what is
+	 * true of an image, not of a Dockerfile's text. */
+	void (*stage)(struct rule_ctx *ctx);
 	void (*compose)(struct rule_ctx *ctx);	/* ctx->project, ctx->service_df */
 	void (*scripts)(struct rule_ctx *ctx);	/* ctx->scripts */
 	void (*image)(struct rule_ctx *ctx);	/* ctx->image */
@@ -74,9 +85,31 @@ struct finding *rule_report_at(struct rule_ctx *c, struct df_pos pos, unsigned e
 struct finding *rule_report_pos(struct rule_ctx *c, const struct y_pos *pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Runs every Dockerfile rule over the model. */
-void rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
-			    const struct config *config);
+/* What builds an image from a Dockerfile: a compose service, a bake target,
+ * a build command of a script or CI file. */
+struct df_ship {
+	const char *target;	/* the stage named, or NULL for the last one */
+	const char *by;		/* "compose service api", "bake target app"... */
+	/* When the stage is for development or tests rather than production
+	 * (PURPOSE_PRODUCTION otherwise). */
+	enum purpose purpose;
+	/* Names the build provides itself (bake named contexts, images built
+	 * by the same compose project): FROM them pulls nothing. */
+	const char *const *local_images;
+	size_t nlocal_images;
+};
+
+/* Whether a FROM reference (tag and all) names a local image of the
+ * build (rule_ctx.local_images). */
+bool rule_local_image(const struct rule_ctx *c, const char *ref);
+
+/* Runs every Dockerfile rule over the model, and the stage rules over each
+ * stage that ships: the stages ships[0..nships) name (the last stage when
+ * nships is 0). A target the Dockerfile does not define is a note. Returns
+ * how many stages were judged. */
+size_t rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
+			    const struct config *config, const struct df_ship *ships,
+			    size_t nships);
 /* Runs every compose rule over a loaded project; service_df[i] is the
  * Dockerfile service i builds, or NULL (service_df itself may be NULL). */
 void rules_check_compose(struct report *r, const struct c_project *p,

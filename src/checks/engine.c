@@ -3,10 +3,13 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "input/compose/lower.h"
+#include "input/discover/purpose.h"
 #include "input/engine/lower.h"
 #include "input/image/lower.h"
+#include "util/strbuf.h"
 #include "yaml/yaml.h"
 
 static struct finding *vreport(struct rule_ctx *c, const char *file, unsigned line, unsigned col,
@@ -51,7 +54,7 @@ struct finding *rule_report_at(struct rule_ctx *c, struct df_pos pos, unsigned e
 }
 
 /* The layer functions of struct check. */
-enum { FN_DOCKERFILE, FN_COMPOSE, FN_SCRIPTS, FN_IMAGE, FN_LIVE };
+enum { FN_DOCKERFILE, FN_STAGE, FN_COMPOSE, FN_SCRIPTS, FN_IMAGE, FN_LIVE };
 
 /* Runs the checks of one layer over a unit: each check's function for the
  * layer (base->rule set to its rule), or its runtime function over specs
@@ -61,6 +64,7 @@ static void run_checks(const struct rule_ctx *base, int layer, enum spec_kind ki
 	for (size_t i = 0; i < check_count; i++) {
 		const struct check *k = check_table[i];
 		void (*fn)(struct rule_ctx *) = layer == FN_DOCKERFILE ? k->dockerfile :
+						 layer == FN_STAGE ? k->stage :
 						 layer == FN_COMPOSE ? k->compose :
 						 layer == FN_SCRIPTS ? k->scripts :
 						 layer == FN_IMAGE ? k->image : k->live;
@@ -77,12 +81,143 @@ static void run_checks(const struct rule_ctx *base, int layer, enum spec_kind ki
 	}
 }
 
-void rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
-			    const struct config *config)
+bool rule_local_image(const struct rule_ctx *c, const char *ref)
 {
-	struct rule_ctx c = { .report = r, .a = r->a, .config = config, .df = df };
+	size_t n = strcspn(ref, "@");
+	const char *colon = memchr(ref, ':', n), *slash;
 
+	/* A tag, not a registry's port (host:5000/name). */
+	if (colon && !((slash = strchr(colon, '/')) && (size_t)(slash - ref) < n))
+		n = (size_t)(colon - ref);
+	for (size_t k = 0; k < c->nlocal_images; k++) {
+		const char *l = c->local_images[k];
+
+		if ((strlen(l) == n && !strncasecmp(l, ref, n)) || !strcasecmp(l, ref))
+			return true;
+	}
+	return false;
+}
+
+/* What a stage's name says it is for: a `dev`, `test` or `debug` stage is
+ * no production image, whatever builds it. */
+static enum purpose stage_purpose(const struct m_stage *st)
+{
+	const char *w = st->name;
+
+	while (w && *w) {
+		size_t n = strcspn(w, "-_.");
+		enum purpose p = n ? purpose_of_word(w, n) : PURPOSE_PRODUCTION;
+
+		if (p != PURPOSE_PRODUCTION)
+			return p;
+		w += n + (w[n] != 0);
+	}
+	return PURPOSE_PRODUCTION;
+}
+
+/* Drops the findings of r->findings[from..] that repeat the rule and place
+ * of one of another stage in that range: stages built on the same base
+ * judge its lines once. */
+static void drop_repeats(struct report *r, size_t from)
+{
+	size_t out = from;
+
+	for (size_t k = from; k < r->nfindings; k++) {
+		const struct finding *f = &r->findings[k];
+		size_t j = from;
+
+		while (j < out && !(r->findings[j].stage != f->stage &&
+				    r->findings[j].rule == f->rule &&
+				    r->findings[j].line == f->line && r->findings[j].col == f->col))
+			j++;
+		if (j == out)
+			r->findings[out++] = *f;
+	}
+	r->nfindings = out;
+}
+
+size_t rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
+			    const struct config *config, const struct df_ship *ships,
+			    size_t nships)
+{
+	static const struct df_ship last = { 0 };
+	struct rule_ctx c = { .report = r, .a = r->a, .config = config, .df = df };
+	const struct m_stage **done;
+	size_t ndone = 0, from, nlocal = 0;
+	const char **local;
+
+	for (size_t i = 0; i < nships; i++)
+		nlocal += ships[i].nlocal_images;
+	local = arena_alloc(r->a, (nlocal + 1) * sizeof(*local));
+	for (size_t i = 0; i < nships; i++)
+		for (size_t k = 0; k < ships[i].nlocal_images; k++)
+			local[c.nlocal_images++] = ships[i].local_images[k];
+	c.local_images = local;
 	run_checks(&c, FN_DOCKERFILE, SPEC_NKINDS);
+	if (!df->nstages)
+		return 0;
+	if (!nships) {
+		ships = &last;
+		nships = 1;
+	}
+	done = arena_alloc(r->a, nships * sizeof(*done));
+	from = r->nfindings;
+	for (size_t i = 0; i < nships; i++) {
+		const struct df_ship *sh = &ships[i];
+		const struct m_stage *st = m_stage_named(df, sh->target);
+		struct strbuf by = STRBUF_INIT;
+		enum purpose purpose;
+		size_t seen = 0, nby = 0, first;
+
+		if (!st) {
+			report_note(r, df->path, "%s builds target \"%s\", which is no stage of "
+				    "this Dockerfile", sh->by ? sh->by : "a build", sh->target);
+			continue;
+		}
+		for (size_t k = 0; k < ndone; k++)
+			seen += done[k] == st;
+		if (seen)
+			continue;
+		done[ndone++] = st;
+		/* Everything that ships this stage, named once in its label. */
+		purpose = sh->purpose;
+		for (size_t k = i + 1; k < nships; k++)
+			if (m_stage_named(df, ships[k].target) == st &&
+			    ships[k].purpose == PURPOSE_PRODUCTION)
+				purpose = PURPOSE_PRODUCTION;
+		for (size_t k = i; k < nships; k++) {
+			const struct df_ship *o = &ships[k];
+
+			if (m_stage_named(df, o->target) != st || !o->target || !o->by)
+				continue;
+			if (nby++ < 2)
+				strbuf_addf(&by, "%s%s", by.len ? ", " : "", o->by);
+		}
+		if (nby > 2)
+			strbuf_addf(&by, " and %zu more", nby - 2);
+		if (purpose == PURPOSE_PRODUCTION)
+			purpose = stage_purpose(st);
+		if (!by.len && st->is_final)
+			c.stage_label = "the final stage";
+		else if (st->name)
+			c.stage_label = arena_printf(r->a, "stage %s%s%s%s", st->name,
+						     by.len ? " (built by " : "", by.len ? by.buf : "",
+						     by.len ? ")" : "");
+		else
+			c.stage_label = arena_printf(r->a, "stage %zu%s%s%s", st->index,
+						     by.len ? " (built by " : "", by.len ? by.buf : "",
+						     by.len ? ")" : "");
+		strbuf_release(&by);
+		c.stage = st;
+		first = r->nfindings;
+		run_checks(&c, FN_STAGE, SPEC_NKINDS);
+		for (size_t k = first; k < r->nfindings; k++) {
+			r->findings[k].stage = (unsigned)st->index + 1;
+			r->findings[k].purpose = purpose;
+		}
+	}
+	drop_repeats(r, from);
+	return ndone;
 }
 
 struct finding *rule_report_pos(struct rule_ctx *c, const struct y_pos *pos, const char *fmt, ...)

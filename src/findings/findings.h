@@ -36,6 +36,9 @@ struct finding {
 	/* What the input it is about is for: findings of production-only
 	 * rules about anything else are held back (output_finish). */
 	enum purpose purpose;
+	/* 1 + the index of the stage a stage rule judged (checks/check.h),
+	 * 0 for other findings. */
+	unsigned stage;
 };
 
 /* An input of the run, as the report accounts for it: JSON "inputs",

@@ -88,7 +88,8 @@ const char *render_summary_line(const struct report *r)
 	const char *names[PURPOSE_N];
 	size_t n = 0;
 
-	if (m->shipped_stages)
+	/* Said when it is news: one image per Dockerfile is the default. */
+	if (m->shipped_stages && m->shipped_stages != m->dockerfiles)
 		s = arena_printf(a, "%s (%s)", s, count(a, m->shipped_stages, "shipped stage",
 							 "shipped stages"));
 	s = arena_printf(a, "%s, %s, %s", s, count(a, m->projects, "compose project",

@@ -3,6 +3,7 @@
  * cross-file, scripts) → findings → the one finish (run/output.c). */
 #include <errno.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,11 @@
 #include "input/discover/purpose.h"
 #include "run/pipeline.h"
 #include "run/output.h"
+#include "input/bake/bake.h"
+#include "input/compose/env.h"
+#include "input/compose/lower.h"
 #include "input/compose/project.h"
+#include "util/path.h"
 #include "config/config.h"
 #include "input/discover/discover.h"
 #include "input/dockerfile/ast.h"
@@ -21,10 +26,13 @@
 #include "render/render.h"
 #include "checks/crossfile/crossfile.h"
 #include "checks/check.h"
+#include "input/scripts/evidence.h"
 #include "input/scripts/scripts.h"
 #include "findings/suppress.h"
 #include "util/pool.h"
 #include "util/readfile.h"
+#include "util/strbuf.h"
+#include "yaml/yaml.h"
 
 
 
@@ -50,6 +58,10 @@ struct run {
 	 * their own names does not decide what a file is for. */
 	const char **roots;
 	size_t nroots;
+	/* The scripts of the folders walked, and what they and the CI files
+	 * and READMEs say about how images are built and compose is run. */
+	struct script_set scripts;
+	struct evidence ev;
 };
 
 /* Whether a rule's findings are wanted: --select, --ignore, config ignore. */
@@ -150,6 +162,13 @@ struct df_item {
 	bool template;				/* its text is a template */
 	const char *purpose_why;
 	const char *part_of;			/* the compose services that build it */
+	/* What builds it (compose services, bake targets, build commands):
+	 * the stages that ship. */
+	struct df_ship *ships;
+	size_t nships, capships;
+	size_t nshipped;			/* stages judged */
+	struct report_note *notes;		/* about it (an unknown target) */
+	size_t nnotes;
 };
 
 /* How many bytes of a display path lie above the own name of the folder
@@ -219,7 +238,16 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 		goto out;
 	r->layers |= LAYER_DOCKERFILE;
 	first = r->nfindings;
-	rules_check_dockerfile(r, m, &run->cfg);
+	{
+		size_t n0 = r->nnotes;
+
+		it->nshipped = rules_check_dockerfile(r, m, &run->cfg, it->ships, it->nships);
+		/* Said once, in the run's report (the worker's holds its strings). */
+		it->nnotes = r->nnotes - n0;
+		it->notes = arena_alloc(r->a, (it->nnotes + 1) * sizeof(*it->notes));
+		memcpy(it->notes, r->notes + n0, it->nnotes * sizeof(*it->notes));
+		r->nnotes = n0;
+	}
 	if (suppress_mentioned(buf, len)) {
 		struct stmt_span *sp = arena_alloc(a, (df->nnodes + 1) * sizeof(*sp));
 
@@ -232,8 +260,10 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 		suppress_statements(r, first, in->display, buf, len, df->nlines, NULL, 0, &so);
 	}
 	report_fingerprint(r, first, NULL, buf, len);
+	/* A stage's own purpose (a test stage) is the more specific. */
 	for (size_t k = first; k < r->nfindings; k++)
-		r->findings[k].purpose = it->purpose;
+		if (r->findings[k].purpose == PURPOSE_PRODUCTION)
+			r->findings[k].purpose = it->purpose;
 out:
 	arena_release(&scratch);
 }
@@ -500,6 +530,77 @@ static void check_item(const struct run *run, struct report *r, size_t i, void *
 	check_dockerfile(run, r, &((struct df_items *)ctx)->v[i]);
 }
 
+/* Whether a compose file can stand alone: it defines services, each with an
+ * image, a build or an extends. One whose services only add keys is a
+ * fragment, for the files it is laid over. */
+static bool compose_standalone(struct arena *a, const char *path)
+{
+	struct y_node *root, *services;
+	struct y_error err;
+	const char *why;
+	size_t len;
+	char *buf = read_file(a, path, &len, &why);
+
+	/* Unreadable or broken: loaded alone, so its error is said. */
+	if (!buf || y_load(a, path, buf, len, &root, &err) < 0 || !root || root->kind != Y_MAP)
+		return true;
+	if (!(services = y_get(root, "services")) || services->kind != Y_MAP)
+		return true;	/* no services of its own (include:): Compose decides */
+	for (size_t k = 0; k < services->npairs; k++) {
+		const struct y_node *s = services->pairs[k].value;
+
+		if (!s || s->kind != Y_MAP || !(y_get(s, "image") || y_get(s, "build") ||
+						 y_get(s, "extends")))
+			return false;
+	}
+	return services->npairs > 0;
+}
+
+/* The -f combination the repository uses with file (scripts, CI, READMEs,
+ * COMPOSE_FILE), when there is one of several files that all exist:
+ * *files gets them in order. */
+static size_t compose_combination(struct run *run, const char *file, const char ***files)
+{
+	const char *want = path_clean(&run->a, file);
+
+	for (size_t i = 0; i < run->ev.ncomposes; i++) {
+		const struct compose_use *u = &run->ev.composes[i];
+		bool has = false, ok = u->nfiles > 1;
+		struct stat st;
+
+		for (size_t k = 0; ok && k < u->nfiles; k++) {
+			ok = u->files[k].known && u->files[k].s && !stat(u->files[k].s, &st) &&
+			     S_ISREG(st.st_mode);
+			has = has || (ok && !strcmp(path_clean(&run->a, u->files[k].s), want));
+		}
+		if (!ok || !has)
+			continue;
+		*files = arena_alloc(&run->a, u->nfiles * sizeof(**files));
+		for (size_t k = 0; k < u->nfiles; k++)
+			(*files)[k] = u->files[k].s;
+		return u->nfiles;
+	}
+	return 0;
+}
+
+/* Whether the job with these files was added already. */
+static bool have_job(struct run *run, const struct compose_jobs *jobs, const char *const *files,
+		     size_t n)
+{
+	for (size_t i = 0; i < jobs->n; i++) {
+		size_t k = 0;
+
+		if (jobs->v[i].nfiles != n)
+			continue;
+		while (k < n && !strcmp(path_clean(&run->a, jobs->v[i].files[k]),
+					path_clean(&run->a, files[k])))
+			k++;
+		if (k == n)
+			return true;
+	}
+	return false;
+}
+
 /* Compose projects: -f (or COMPOSE_FILE) names one; otherwise every folder
  * walked is a possible project, loaded as `docker compose` would load it
  * there, and each variant file as base + variant. */
@@ -527,10 +628,34 @@ static void find_projects(struct run *run, const struct input_list *inputs,
 			files[1] = d.override;
 			add_job(run, jobs, files, d.override ? 2 : 1);
 		}
+		/* Each other file: with the files the repository uses it with;
+		 * else alone when it stands alone (an alternative, not an
+		 * overlay); else over the folder's base; a fragment with no
+		 * base is for a combination the repository does not show. */
 		for (size_t v = 0; v < d.nvariants; v++) {
+			const char **combo;
+			size_t n = compose_combination(run, d.variants[v], &combo);
+
+			if (n) {
+				if (!have_job(run, jobs, combo, n))
+					add_job(run, jobs, combo, n);
+				continue;
+			}
 			files[0] = d.base ? d.base : d.variants[v];
 			files[1] = d.variants[v];
-			add_job(run, jobs, files, d.base ? 2 : 1);
+			if (!d.base || compose_standalone(&run->a, d.variants[v])) {
+				if (compose_standalone(&run->a, d.variants[v]))
+					add_job(run, jobs, &files[1], 1);
+				else
+					report_input(&run->r, &(struct input_record){
+						.path = display_path(&run->a, d.variants[v]),
+						.kind = "compose",
+						.skipped = "a fragment (its services only add keys), "
+							   "for files no script or README combines it "
+							   "with" });
+				continue;
+			}
+			add_job(run, jobs, files, 2);
 		}
 	}
 }
@@ -569,7 +694,16 @@ static void find_dockerfiles(struct run *run, const struct input_list *inputs,
 	}
 	for (size_t i = 0; i < jobs->n; i++) {
 		const struct compose_job *j = &jobs->v[i];
+		const char **built = NULL;
+		size_t nbuilt = 0;
 
+		/* The images the project builds: a FROM one of them pulls nothing. */
+		if (j->rc >= 0) {
+			built = arena_alloc(&run->a, (j->p->nservices + 1) * sizeof(*built));
+			for (size_t k = 0; k < j->p->nservices; k++)
+				if (j->p->services[k].build_context.s && j->p->services[k].image.s)
+					built[nbuilt++] = j->p->services[k].image.s;
+		}
 		for (size_t k = 0; j->rc >= 0 && k < j->p->nservices; k++) {
 			const struct service_df *sd = &j->sdf[k];
 			struct df_item *it;
@@ -588,6 +722,18 @@ static void find_dockerfiles(struct run *run, const struct input_list *inputs,
 				it->quiet = config_excluded(&run->cfg, display) ||
 					    !first_visit(run, sd->path, &sd->id, NULL);
 			}
+			{
+				const struct c_service *sv = &j->p->services[k];
+				enum purpose sp = compose_service_purpose(sv);
+
+				*ARENA_PUSH(&run->a, it->ships, it->nships, it->capships) =
+					(struct df_ship){
+						.target = sv->build_target.s && *sv->build_target.s ?
+								  sv->build_target.s : NULL,
+						.by = arena_printf(&run->a, "compose service %s", sv->name),
+						.purpose = sp != PURPOSE_PRODUCTION ? sp : j->purpose,
+						.local_images = built, .nlocal_images = nbuilt };
+			}
 			if (!it->keep) {
 				it->keep = true;
 				it->in.dir = j->p->services[k].build_context.s;
@@ -595,6 +741,134 @@ static void find_dockerfiles(struct run *run, const struct input_list *inputs,
 				*it->arena = (struct arena)ARENA_INIT;
 				*ARENA_PUSH(&run->a, run->worker_arenas, run->nworker_arenas,
 					    run->capworker_arenas) = it->arena;
+			}
+		}
+	}
+}
+
+/* The builds that scripts, Makefiles, CI files and READMEs show: the stage
+ * each ships, on the Dockerfile it names (one no walk found is checked too,
+ * with the context the command gives). A part that cannot be worked out
+ * ($VAR) says nothing. */
+static void ships_of_evidence(struct run *run, struct df_items *items)
+{
+	for (size_t i = 0; i < run->ev.nbuilds; i++) {
+		const struct build_use *b = &run->ev.builds[i];
+		struct df_item *it;
+		const char *why;
+		enum purpose p;
+		struct stat st;
+
+		if (!b->dockerfile.s || !b->dockerfile.known || b->context_remote ||
+		    (b->target.s && !b->target.known) || stat(b->dockerfile.s, &st) ||
+		    !S_ISREG(st.st_mode))
+			continue;
+		if (!(it = item_of(items, &(struct file_id){ st.st_dev, st.st_ino }))) {
+			const char *display = display_path(&run->a, b->dockerfile.s);
+
+			if (config_excluded(&run->cfg, display) ||
+			    !first_visit(run, b->dockerfile.s, &(struct file_id){ st.st_dev, st.st_ino },
+					 NULL))
+				continue;
+			it = ARENA_PUSH(&run->a, items->v, items->n, items->cap);
+			memset(it, 0, sizeof(*it));
+			it->in = (struct input){ .kind = INPUT_DOCKERFILE, .path = b->dockerfile.s,
+						 .display = display, .has_id = true,
+						 .id = { st.st_dev, st.st_ino },
+						 .dir = b->context.known && b->context.s ? b->context.s :
+							path_dir(&run->a, b->dockerfile.s) };
+		}
+		/* A build in a test script or a dev README is no release; one in
+		 * CI may well be. */
+		p = purpose_in_run(run, &run->a, b->at.file, NULL, 0, &why);
+		*ARENA_PUSH(&run->a, it->ships, it->nships, it->capships) = (struct df_ship){
+			.target = b->target.s,
+			.by = arena_printf(&run->a, "%s at %s:%u", b->tool, b->at.file, b->at.line),
+			.purpose = p == PURPOSE_CI ? PURPOSE_PRODUCTION : p };
+	}
+}
+
+/* The stage each bake target builds, on its Dockerfile: bake's default
+ * files of a folder are read together, merged as Buildx merges them. A
+ * Dockerfile no walk found is checked too, with the target's context. */
+static void ships_of_bake(struct run *run, const struct input_list *inputs,
+			  struct df_items *items)
+{
+	struct env env = { 0 };
+
+	for (size_t k = 0; k < inputs->n;) {
+		const char *files[4], *dir, *why;
+		size_t n = 0, end = k;
+		struct bake b;
+		enum purpose p;
+
+		if (inputs->v[k].kind != INPUT_BAKE ||
+		    config_excluded(&run->cfg, inputs->v[k].display)) {
+			k++;
+			continue;
+		}
+		/* The folder's bake files, in Buildx's order. */
+		dir = path_dir(&run->a, inputs->v[k].path);
+		for (; end < inputs->n && inputs->v[end].kind == INPUT_BAKE &&
+		       !strcmp(path_dir(&run->a, inputs->v[end].path), dir); end++)
+			if (n < 4)
+				files[n++] = inputs->v[end].path;
+		for (size_t i = 1; i < n; i++)
+			for (size_t j = i; j && input_bake_order(files[j]) <
+						input_bake_order(files[j - 1]); j--) {
+				const char *t = files[j];
+
+				files[j] = files[j - 1];
+				files[j - 1] = t;
+			}
+		k = end;
+		if (!env.slot)
+			env_from_process(&run->a, &env);
+		bake_load(&run->a, files, n, NULL, &env, &b, &run->r);
+		bake_report_notes(&b, &run->r);
+		p = purpose_in_run(run, &run->a, display_path(&run->a, files[0]), NULL, 0, &why);
+		for (size_t i = 0; i < n; i++)
+			report_input(&run->r, &(struct input_record){
+				.path = display_path(&run->a, files[i]), .kind = "bake", .purpose = p,
+				.purpose_why = why,
+				.part_of = arena_printf(&run->a, "%zu bake target%s", b.n,
+							b.n == 1 ? "" : "s") });
+		for (size_t t = 0; t < b.n; t++) {
+			const struct bake_target *bt = &b.targets[t];
+			struct df_item *it;
+			struct stat st;
+
+			if (!bt->dockerfile_path || bt->target.unresolved || bt->matrix ||
+			    stat(bt->dockerfile_path, &st) || !S_ISREG(st.st_mode))
+				continue;
+			if (!(it = item_of(items, &(struct file_id){ st.st_dev, st.st_ino }))) {
+				const char *display = display_path(&run->a, bt->dockerfile_path);
+
+				if (config_excluded(&run->cfg, display) ||
+				    !first_visit(run, bt->dockerfile_path,
+						 &(struct file_id){ st.st_dev, st.st_ino }, NULL))
+					continue;
+				it = ARENA_PUSH(&run->a, items->v, items->n, items->cap);
+				memset(it, 0, sizeof(*it));
+				it->in = (struct input){
+					.kind = INPUT_DOCKERFILE, .path = bt->dockerfile_path,
+					.display = display, .has_id = true,
+					.id = { st.st_dev, st.st_ino },
+					.dir = bt->context_path ? bt->context_path :
+								  path_dir(&run->a, bt->dockerfile_path) };
+			}
+			{
+				const char **names = arena_alloc(&run->a, (bt->contexts.n + 1) *
+									  sizeof(*names));
+
+				for (size_t i = 0; i < bt->contexts.n; i++)
+					names[i] = bt->contexts.kv[i].key;
+				*ARENA_PUSH(&run->a, it->ships, it->nships, it->capships) =
+					(struct df_ship){
+						.target = bt->target.s,
+						.by = arena_printf(&run->a, "bake target %s", bt->name),
+						.purpose = p == PURPOSE_CI ? PURPOSE_PRODUCTION : p,
+						.local_images = names, .nlocal_images = bt->contexts.n };
 			}
 		}
 	}
@@ -625,17 +899,33 @@ static void record_others(struct run *run, const struct input_list *inputs)
 /* Accounts for a Dockerfile of the run (JSON "inputs", the summary). */
 static void record_dockerfile(struct run *run, const struct df_item *it)
 {
+	struct strbuf sb = STRBUF_INIT;
+
 	if (it->quiet && !it->keep)
 		return;
+	/* The stages that builds name (compose services say so themselves). */
+	for (size_t k = 0; k < it->nships; k++) {
+		const struct df_ship *sh = &it->ships[k];
+
+		if (sh->target && sh->by && strncmp(sh->by, "compose ", 8))
+			strbuf_addf(&sb, "%sstage %s built by %s", sb.len ? "; " : "", sh->target,
+				    sh->by);
+	}
 	report_input(&run->r, &(struct input_record){
 		.path = it->in.display, .kind = it->template ? "template" : "dockerfile",
 		.purpose = it->purpose, .purpose_why = it->purpose_why,
+		.part_of = sb.len ? arena_strdup(&run->a, sb.buf) : NULL,
 		.skipped = it->template ? "a template (Jinja or Go template syntax), rendered by a "
 					  "tool before Docker reads it" :
 			   it->quiet ? "excluded by the configuration (modelled for compose)" :
 			   !it->model ? "could not be read or parsed (see the errors)" : NULL });
-	if (!it->quiet && it->model)
+	if (!it->quiet && it->model) {
 		run->r.summary.dockerfiles++;
+		run->r.summary.shipped_stages += it->nshipped;
+	}
+	for (size_t k = 0; k < it->nnotes; k++)
+		report_note(&run->r, it->notes[k].file, "%s", it->notes[k].message);
+	strbuf_release(&sb);
 }
 
 /* Accounts for the files of a compose project. */
@@ -651,11 +941,81 @@ static void record_project(struct run *run, const struct compose_job *j)
 					   "the project could not be loaded (see the errors)" });
 		return;
 	}
-	for (size_t k = 0; k < j->p->nfiles; k++)
-		report_input(&run->r, &(struct input_record){
-			.path = j->p->files[k], .kind = "compose", .purpose = j->file_purpose[k],
-			.purpose_why = j->file_why[k],
-			.part_of = arena_printf(&run->a, "project %s", j->p->name) });
+	{
+		/* Named by its files: alternatives share a folder, so a name. */
+		struct strbuf sb = STRBUF_INIT;
+		const char *part;
+
+		for (size_t k = 0; k < j->p->nfiles; k++)
+			strbuf_addf(&sb, "%s%s", k ? " + " : "", j->p->files[k]);
+		part = arena_printf(&run->a, "project %s (%s)", j->p->name, sb.buf);
+		strbuf_release(&sb);
+		for (size_t k = 0; k < j->p->nfiles; k++)
+			report_input(&run->r, &(struct input_record){
+				.path = j->p->files[k], .kind = "compose",
+				.purpose = j->file_purpose[k], .purpose_why = j->file_why[k],
+				.part_of = part });
+	}
+}
+
+static size_t finding_hash(const struct finding *f, size_t mask)
+{
+	size_t h = (size_t)(uintptr_t)f->rule * 31u + f->line * 131u + f->col;
+
+	for (const char *s = f->file ? f->file : ""; *s; s++)
+		h = h * 33u + (unsigned char)*s;
+	return h & mask;
+}
+
+static bool same_place(const struct finding *x, const struct finding *y)
+{
+	return x->rule == y->rule && x->line == y->line && x->col == y->col &&
+	       x->file && y->file && !strcmp(x->file, y->file);
+}
+
+/* A file shared by several projects (a base with its overlays) is reported
+ * on once: a finding of project i is dropped when an earlier project (the
+ * base comes first) reported the same rule at the same place. The findings
+ * of project i are r->findings[starts[i] .. starts[i + 1]), from starts[0]
+ * = from on. */
+static void drop_shared(struct run *run, size_t from, const size_t *starts, size_t n)
+{
+	struct report *r = &run->r;
+	size_t cap = 16, mask, out = from, p = 0;
+	size_t *slot;	/* index + 1 of a kept finding, with the project it came from */
+	size_t *proj;
+
+	while (cap < 2 * (r->nfindings - from) + 2)
+		cap *= 2;
+	mask = cap - 1;
+	slot = calloc(cap, sizeof(*slot));
+	proj = calloc(cap, sizeof(*proj));
+	if (!slot || !proj)
+		goto out;
+	for (size_t k = from; k < r->nfindings; k++) {
+		const struct finding *f = &r->findings[k];
+		size_t h = finding_hash(f, mask);
+		bool dup = false;
+
+		while (p + 1 < n && k >= starts[p + 1])
+			p++;
+		for (; slot[h]; h = (h + 1) & mask)
+			if (proj[h] != p && same_place(&r->findings[slot[h] - 1], f)) {
+				dup = true;
+				break;
+			}
+		if (dup)
+			continue;
+		r->findings[out] = *f;
+		/* Probe on from h: it is the first free slot of this chain. */
+		slot[h] = out + 1;
+		proj[h] = p;
+		out++;
+	}
+	r->nfindings = out;
+out:
+	free(slot);
+	free(proj);
 }
 
 /* Dockerfiles and compose projects: the projects are loaded first, so that
@@ -669,13 +1029,15 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 	struct df_items items = { 0 };
 	struct compose_job **loaded;
 	struct worker *w;
-	size_t nw, nloaded = 0;
+	size_t nw, nloaded = 0, from, *starts;
 
 	record_others(run, inputs);
 	find_projects(run, inputs, &jobs);
 	if (jobs.n)
 		run_pool(run, jobs.n, load_project, &jobs, &nw);
 	find_dockerfiles(run, inputs, &jobs, &items);
+	ships_of_evidence(run, &items);
+	ships_of_bake(run, inputs, &items);
 	w = run_pool(run, items.n, check_item, &items, &nw);
 	for (size_t k = 0; k < nw; k++)
 		merge(run, &w[k].r, 0, w[k].r.nfindings, 0, w[k].r.nerrors);
@@ -707,29 +1069,44 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 	if (!nloaded)
 		return;
 	run_pool(run, nloaded, check_project, loaded, &nw);
+	from = run->r.nfindings;
+	starts = arena_alloc(&run->a, (nloaded + 1) * sizeof(*starts));
 	for (size_t i = 0; i < nloaded; i++) {
 		const struct compose_job *j = loaded[i];
 		size_t n = run->nprojects;
 
+		starts[i] = run->r.nfindings;
 		merge(run, j->rr, j->rf0, j->rf1, 0, 0);
 		*ARENA_PUSH(&run->a, run->project_dfs, n, run->capdfs) = j->dfs;
 		*ARENA_PUSH(&run->a, run->projects, run->nprojects, run->capprojects) = j->p;
 	}
+	drop_shared(run, from, starts, nloaded);
 }
 
 /* Point 6: scripts that run containers by hand, under the folders given. */
-static void check_scripts(struct run *run, const struct input_list *inputs)
+/* The scripts of the folders walked, and the evidence of how the repository
+ * builds and deploys, read once before anything is checked. */
+static void find_scripts(struct run *run, const struct input_list *inputs)
 {
-	struct script_set set = { 0 };
-	struct suppress_opts so = { run->o.require_reasons, rule_wanted, run };
-	size_t first = run->r.nfindings, k = 0;
+	struct script_set *set = &run->scripts;
+	size_t k = 0;
 
-	for (size_t i = 0; i < inputs->nroots; i++)
-		scripts_discover_tree(&run->a, inputs->roots[i], &set);
-	for (size_t i = 0; i < set.n; i++)
-		if (!config_excluded(&run->cfg, set.scripts[i].path))
-			set.scripts[k++] = set.scripts[i];
-	set.n = k;
+	for (size_t i = 0; i < inputs->nroots; i++) {
+		scripts_discover_tree(&run->a, inputs->roots[i], set);
+		evidence_collect_with(&run->a, inputs->roots[i], set, &run->ev);
+	}
+	for (size_t i = 0; i < set->n; i++)
+		if (!config_excluded(&run->cfg, set->scripts[i].path))
+			set->scripts[k++] = set->scripts[i];
+	set->n = k;
+}
+
+static void check_scripts(struct run *run)
+{
+	struct script_set set = run->scripts;
+	struct suppress_opts so = { run->o.require_reasons, rule_wanted, run };
+	size_t first = run->r.nfindings;
+
 	run->nscripts = set.n;
 	if (!set.n)
 		return;
@@ -790,9 +1167,10 @@ int pipeline_check(const struct run_opts *o, const char *const *paths, size_t np
 		run.roots[run.nroots++] = display_path(&run.a, inputs.roots[k]->path);
 	for (size_t k = 0; k < inputs.nbad; k++)
 		report_error(&run.r, inputs.bad[k].path, 0, "cannot read: %s", inputs.bad[k].why);
+	find_scripts(&run, &inputs);
 	check_inputs(&run, &inputs);
 	crossfile_root_fixed_by_compose(&run.r, run.projects, run.project_dfs, run.nprojects);
-	check_scripts(&run, &inputs);
+	check_scripts(&run);
 
 	if (!(run.r.layers & (LAYER_DOCKERFILE | LAYER_COMPOSE)) && !run.nscripts && !run.r.nerrors)
 		fprintf(stderr, "seaworthy: no Dockerfiles, compose files or scripts found\n");

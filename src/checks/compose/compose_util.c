@@ -94,21 +94,9 @@ const struct m_dockerfile *cx_service_df(const struct rule_ctx *c, size_t i)
 	return c->service_df ? c->service_df[i] : NULL;
 }
 
-static const struct m_stage *stage_of(const struct m_dockerfile *df, const char *target)
-{
-	if (!df)
-		return NULL;
-	if (!target || !*target)
-		return df->final;
-	for (size_t k = 0; k < df->nstages; k++)
-		if (df->stages[k].name && !strcasecmp(df->stages[k].name, target))
-			return &df->stages[k];
-	return NULL;
-}
-
 const struct m_stage *cx_service_stage(const struct rule_ctx *c, size_t i)
 {
-	return stage_of(cx_service_df(c, i), c->project->services[i].build_target.s);
+	return compose_service_stage(&c->project->services[i], cx_service_df(c, i));
 }
 
 bool cx_stage_is_final(const struct m_stage *st)

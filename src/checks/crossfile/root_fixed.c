@@ -35,12 +35,12 @@ static bool user_is_nonroot(const char *user)
 }
 
 /* Whether every service of p that builds the Dockerfile `dockerfile` and
- * runs its final stage sets a non-root user: 1 yes (*services gets them
+ * runs its stage `stage` (1 + index; 0 for the last) sets a non-root user: 1 yes (*services gets them
  * with their users: "web (user: 1000), worker (user: app)"), 0 some service
  * leaves the Dockerfile's root user, -1 no service of p builds it. */
 static int compose_fixes_root(struct arena *a, const struct c_project *p,
 			  const struct m_dockerfile *const *service_df, const char *dockerfile,
-			  const char **services)
+			  unsigned stage, const char **services)
 {
 	struct strbuf sb = STRBUF_INIT;
 	int ret = -1;
@@ -55,8 +55,8 @@ static int compose_fixes_root(struct arena *a, const struct c_project *p,
 		    !same_file(service_df[i]->path, dockerfile))
 			continue;
 		st = compose_service_stage(s, service_df[i]);
-		if (!st || !st->is_final)
-			continue;	/* another stage: SW0201 is not about it */
+		if (!st || (stage ? st->index + 1 != stage : !st->is_final))
+			continue;	/* another stage: this finding is not about it */
 		if (!user_is_nonroot(s->user.s)) {
 			ret = 0;
 			break;
@@ -74,7 +74,7 @@ static int compose_fixes_root(struct arena *a, const struct c_project *p,
  * r->findings[from..] into notes naming the compose `services`; doing it
  * again for the same file changes nothing. */
 static void note_root_fixed(struct report *r, size_t from, const char *dockerfile,
-				   const char *services)
+			    unsigned stage, const char *services)
 {
 	static const char fix[] = "Set USER in the Dockerfile as well, so the image is safe "
 				  "wherever it runs";
@@ -82,7 +82,7 @@ static void note_root_fixed(struct report *r, size_t from, const char *dockerfil
 	for (size_t k = from; k < r->nfindings; k++) {
 		struct finding *f = &r->findings[k];
 
-		if (f->rule != &SW0201 || !f->file || f->fix == fix ||
+		if (f->rule != &SW0201 || !f->file || f->fix == fix || f->stage != stage ||
 		    !same_file(f->file, dockerfile))
 			continue;	/* another finding, or noted already */
 		f->severity = SEV_INFO;
@@ -107,7 +107,8 @@ void crossfile_root_fixed_by_compose(struct report *r, const struct c_project *c
 			continue;
 		for (size_t k = 0; k < n && fixed != 0; k++) {
 			const char *svc = NULL;
-			int v = compose_fixes_root(r->a, projects[k], dfs[k], f->file, &svc);
+			int v = compose_fixes_root(r->a, projects[k], dfs[k], f->file, f->stage,
+						   &svc);
 
 			if (v == 0)
 				fixed = 0;
@@ -117,6 +118,6 @@ void crossfile_root_fixed_by_compose(struct report *r, const struct c_project *c
 			}
 		}
 		if (fixed == 1)
-			note_root_fixed(r, 0, f->file, services);
+			note_root_fixed(r, 0, f->file, f->stage, services);
 	}
 }

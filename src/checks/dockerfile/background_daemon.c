@@ -259,7 +259,7 @@ static void check(struct rule_ctx *c)
 {
 	struct main_process mp;
 
-	main_process(c->a, c->df->final, &mp);
+	main_process(c->a, c->stage, &mp);
 	check_sh(c, &mp, &mp.sh, false);
 	if (mp.cmd_apart)
 		check_sh(c, &mp, &mp.cmd->sh, true);
@@ -267,5 +267,5 @@ static void check(struct rule_ctx *c)
 
 const struct check check_background_daemon = {
 	.rule = &SW0702,
-	.dockerfile = check,
+	.stage = check,
 };

@@ -4,16 +4,6 @@
 #include <string.h>
 #include "util/str.h"
 
-/* Whether ENV in stage s reaches the final image (s is final or one of the
- * stages it is built FROM). */
-static bool reaches_final(const struct m_dockerfile *df, const struct m_stage *s)
-{
-	for (const struct m_stage *f = df->final; f; f = f->base_stage)
-		if (f == s)
-			return true;
-	return false;
-}
-
 /* Build arguments BuildKit's Dockerfile frontend reads. Other BUILDKIT_*
  * names (BUILDKIT_HOST, BUILDKIT_STEP_LOG_MAX_SIZE) configure buildctl or
  * buildkitd, which may well run in the container: they are left alone,
@@ -33,7 +23,9 @@ static bool is_buildkit_arg(const char *name)
 	return false;
 }
 
-static void check_var(struct rule_ctx *c, const struct m_stage *st, const struct m_var *v)
+/* An ENV that only matters while packages are installed; the stage rule,
+ * since only a stage that ships (and its bases) passes it to containers. */
+static void check_var(struct rule_ctx *c, const struct m_var *v)
 {
 	unsigned end = v->pos.col + (unsigned)strlen(v->name);
 	struct finding *f;
@@ -43,9 +35,6 @@ static void check_var(struct rule_ctx *c, const struct m_stage *st, const struct
 		const char *val = *v->value ? v->value
 				  : v->name[0] == 'D' ? "noninteractive" : "1";
 
-		/* Only a problem where it is inherited by the running container. */
-		if (!reaches_final(c->df, st))
-			return;
 		if (v->name[0] == 'D' && (!*v->value || str_eq(v->value, "dialog"))) {
 			/* A reset of an earlier ENV: ARG makes both unnecessary. */
 			f = rule_report_at(c, v->pos, end,
@@ -62,7 +51,16 @@ static void check_var(struct rule_ctx *c, const struct m_stage *st, const struct
 		f->fix = arena_printf(c->a, "Use ARG %s=%s instead (build time only), or prefix "
 				      "the RUN: RUN %s=%s %s ...", v->name, val, v->name, val,
 				      v->name[0] == 'D' ? "apt-get install" : "apt-key add");
-	} else if (is_buildkit_arg(v->name)) {
+	}
+}
+
+/* An ENV BuildKit ignores: wrong in any stage. */
+static void check_buildkit_var(struct rule_ctx *c, const struct m_var *v)
+{
+	unsigned end = v->pos.col + (unsigned)strlen(v->name);
+	struct finding *f;
+
+	if (is_buildkit_arg(v->name)) {
 		f = rule_report_at(c, v->pos, end,
 				   "ENV %s has no effect on the build: BuildKit reads it only as a "
 				   "build argument (--build-arg); as ENV it only ends up in the "
@@ -72,23 +70,35 @@ static void check_var(struct rule_ctx *c, const struct m_stage *st, const struct
 	}
 }
 
+static void each_env(struct rule_ctx *c, const struct m_stage *st,
+		     void (*fn)(struct rule_ctx *, const struct m_var *))
+{
+	for (size_t i = 0; i < st->ninstrs; i++) {
+		const struct m_instr *in = &st->instrs[i];
+
+		if (in->kind != K_ENV)
+			continue;
+		for (size_t k = 0; k < in->nvars; k++)
+			fn(c, &in->vars[k]);
+	}
+}
+
 static void check(struct rule_ctx *c)
 {
-	for (size_t s = 0; s < c->df->nstages; s++) {
-		const struct m_stage *st = &c->df->stages[s];
+	for (size_t s = 0; s < c->df->nstages; s++)
+		each_env(c, &c->df->stages[s], check_buildkit_var);
+}
 
-		for (size_t i = 0; i < st->ninstrs; i++) {
-			const struct m_instr *in = &st->instrs[i];
-
-			if (in->kind != K_ENV)
-				continue;
-			for (size_t k = 0; k < in->nvars; k++)
-				check_var(c, st, &in->vars[k]);
-		}
-	}
+/* The stage that ships and the stages it is built FROM: what the running
+ * container inherits. */
+static void check_stage(struct rule_ctx *c)
+{
+	for (const struct m_stage *s = c->stage; s; s = s->base_stage)
+		each_env(c, s, check_var);
 }
 
 const struct check check_build_only_env = {
 	.rule = &SW0504,
 	.dockerfile = check,
+	.stage = check_stage,
 };

@@ -123,7 +123,7 @@ static void add(struct arena *a, struct wdir **w, size_t *n, size_t *cap, const 
 
 static void check(struct rule_ctx *c)
 {
-	const struct m_stage *s = c->df->final, *chain[MAX_CHAIN];
+	const struct m_stage *s = c->stage, *chain[MAX_CHAIN];
 	struct wdir *w = NULL;
 	size_t n, nw = 0, capw = 0;
 	const char *user, *uname;
@@ -215,5 +215,5 @@ static void check(struct rule_ctx *c)
 
 const struct check check_copy_without_chown = {
 	.rule = &SW0402,
-	.dockerfile = check,
+	.stage = check,
 };

@@ -57,7 +57,7 @@ static void check_stage(struct rule_ctx *c, const struct m_stage *s)
 	if (s->base_stage || !ref || !*ref || !n->nargs)
 		return;
 	/* Still holds a $ after expansion: not a reference we can judge. */
-	if (!strcasecmp(ref, "scratch") || strchr(ref, '$'))
+	if (!strcasecmp(ref, "scratch") || strchr(ref, '$') || rule_local_image(c, ref))
 		return;
 	raw = n->args[0].value;
 	if (strchr(raw, '$')) {

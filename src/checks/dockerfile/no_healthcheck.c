@@ -1,9 +1,9 @@
-/* SW0005: The final stage of a service image has no HEALTHCHECK. */
+/* SW0005: A shipped stage of a service image has no HEALTHCHECK. */
 #include "checks/check.h"
 
 static void check(struct rule_ctx *c)
 {
-	const struct m_stage *final = c->df->final;
+	const struct m_stage *final = c->stage;
 	const struct m_instr *expose = NULL;
 	const char *port;
 
@@ -23,12 +23,12 @@ static void check(struct rule_ctx *c)
 	if (!expose)
 		return;
 	port = *expose->words[0] ? expose->words[0] : expose->node->args[0].value;
-	rule_report(c, &final->instrs[0], "the final stage EXPOSEs %s (line %u) but has no "
-		    "HEALTHCHECK, so a hung server still counts as running",
+	rule_report(c, &final->instrs[0], "%s EXPOSEs %s (line %u) but has no "
+		    "HEALTHCHECK, so a hung server still counts as running", c->stage_label,
 		    port, expose->node->start.line);
 }
 
 const struct check check_no_healthcheck = {
 	.rule = &SW0005,
-	.dockerfile = check,
+	.stage = check,
 };

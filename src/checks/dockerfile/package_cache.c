@@ -137,7 +137,7 @@ static void check(struct rule_ctx *c)
 	 * Only the final stage and the stages it is built FROM end up in the
 	 * image; a builder stage's filesystem is thrown away, caches included.
 	 */
-	for (const struct m_stage *s = c->df->final; s; s = s->base_stage)
+	for (const struct m_stage *s = c->stage; s; s = s->base_stage)
 		for (size_t i = 1; i < s->ninstrs; i++)
 			if (s->instrs[i].kind == K_RUN)
 				check_run(c, &s->instrs[i]);
@@ -145,5 +145,5 @@ static void check(struct rule_ctx *c)
 
 const struct check check_package_cache = {
 	.rule = &SW0304,
-	.dockerfile = check,
+	.stage = check,
 };

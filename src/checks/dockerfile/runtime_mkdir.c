@@ -320,9 +320,9 @@ static void check(struct rule_ctx *c)
 	const struct m_instr *ep = NULL, *cmd = NULL;
 	size_t n;
 
-	if (!c->df->final)
+	if (!c->stage)
 		return;
-	n = stage_chain(c->df->final, chain, MAX_CHAIN);
+	n = stage_chain(c->stage, chain, MAX_CHAIN);
 	/* The ENTRYPOINT and CMD in effect: the last ones of the chain. */
 	for (size_t k = 0; k < n; k++)
 		for (size_t i = 1; i < chain[k]->ninstrs; i++) {
@@ -341,5 +341,5 @@ static void check(struct rule_ctx *c)
 
 const struct check check_runtime_mkdir = {
 	.rule = &SW0401,
-	.dockerfile = check,
+	.stage = check,
 };

@@ -102,7 +102,8 @@ static struct finding *report_shell_form(struct rule_ctx *c, const struct m_inst
 {
 	const char *ex = exec_form(c, in);
 	const char *name = in->sh.ncmds ? sh_cmd_name(&in->sh.cmds[0]) : "";
-	const char *inh = in->stage->is_final ? "" : " (inherited by the final stage)";
+	const char *inh = in->stage == c->stage ? "" :
+			  arena_printf(c->a, " (inherited by %s)", c->stage_label);
 	struct finding *f;
 
 	if (in->sh.ncmds == 1 && *name)
@@ -128,9 +129,9 @@ static void check(struct rule_ctx *c)
 	struct finding *f;
 	const char *ex;
 
-	if (!c->df->final || !c->df->final->ninstrs)
+	if (!c->stage || !c->stage->ninstrs)
 		return;
-	stage_main_process(c->df->final, &ep, &cmd);
+	stage_main_process(c->stage, &ep, &cmd);
 	/* cmd.exe and PowerShell have their own signal story. */
 	if (ep && !ep->node->json && !instr_posix_shell(c->a, ep))
 		return;
@@ -155,7 +156,8 @@ static void check(struct rule_ctx *c)
 	/* Exec-form ENTRYPOINT: the CMD becomes its arguments, shell and all. */
 	f = rule_report(c, cmd, "shell-form CMD%s after the exec-form ENTRYPOINT on line %u is "
 			"passed to it as the arguments %s %s",
-			cmd->stage->is_final ? "" : " (inherited by the final stage)",
+			cmd->stage == c->stage ? "" :
+			arena_printf(c->a, " (inherited by %s)", c->stage_label),
 			ep->node->start.line, shell_of(c, cmd), quoted(c, cmd->script));
 	ex = exec_form(c, cmd);
 	f->fix = ex ? arena_printf(c->a, "Use the exec form, which passes plain arguments: CMD %s", ex)
@@ -164,5 +166,5 @@ static void check(struct rule_ctx *c)
 
 const struct check check_shell_form_cmd = {
 	.rule = &SW0003,
-	.dockerfile = check,
+	.stage = check,
 };

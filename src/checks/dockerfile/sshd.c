@@ -86,7 +86,7 @@ static void check_expose(struct rule_ctx *c, const struct m_instr *in)
 static void check(struct rule_ctx *c)
 {
 	/* Only what ends up in the image: the final stage and its bases. */
-	for (const struct m_stage *s = c->df->final; s; s = s->base_stage) {
+	for (const struct m_stage *s = c->stage; s; s = s->base_stage) {
 		for (size_t k = 1; k < s->ninstrs; k++) {
 			const struct m_instr *in = &s->instrs[k];
 
@@ -100,5 +100,5 @@ static void check(struct rule_ctx *c)
 
 const struct check check_sshd = {
 	.rule = &SW0703,
-	.dockerfile = check,
+	.stage = check,
 };

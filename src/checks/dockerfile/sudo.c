@@ -111,35 +111,35 @@ static void check_package(struct rule_ctx *c, const struct m_instr *in)
 	}
 }
 
+/* sudo in any RUN. */
 static void check(struct rule_ctx *c)
 {
-	const struct m_dockerfile *df = c->df;
-	bool *in_final;
+	for (size_t si = 0; si < c->df->nstages; si++) {
+		const struct m_stage *s = &c->df->stages[si];
 
-	if (!df->nstages)
-		return;
-	/* The final stage and the stages it is built FROM make up the image. */
-	in_final = arena_alloc(c->a, df->nstages * sizeof(*in_final));
-	for (const struct m_stage *s = df->final; s; s = s->base_stage)
-		in_final[s->index] = true;
+		for (size_t k = 1; k < s->ninstrs; k++)
+			if (s->instrs[k].kind == K_RUN)
+				check_use(c, &s->instrs[k]);
+	}
+}
 
-	for (size_t si = 0; si < df->nstages; si++) {
-		const struct m_stage *s = &df->stages[si];
-
+/* A CMD or ENTRYPOINT only runs in an image, and a sudo package only
+ * matters there: the stage that ships and the stages it is built FROM. */
+static void check_stage(struct rule_ctx *c)
+{
+	for (const struct m_stage *s = c->stage; s; s = s->base_stage)
 		for (size_t k = 1; k < s->ninstrs; k++) {
 			const struct m_instr *in = &s->instrs[k];
 
-			/* sudo in any RUN; a CMD or ENTRYPOINT only runs in the image. */
-			if (in->kind == K_RUN ||
-			    (in_final[si] && (in->kind == K_CMD || in->kind == K_ENTRYPOINT)))
+			if (in->kind == K_CMD || in->kind == K_ENTRYPOINT)
 				check_use(c, in);
-			if (in->kind == K_RUN && in_final[si])
+			if (in->kind == K_RUN)
 				check_package(c, in);
 		}
-	}
 }
 
 const struct check check_sudo = {
 	.rule = &SW0203,
 	.dockerfile = check,
+	.stage = check_stage,
 };

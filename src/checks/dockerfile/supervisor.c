@@ -173,7 +173,7 @@ static void check(struct rule_ctx *c)
 {
 	struct main_process mp;
 
-	main_process(c->a, c->df->final, &mp);
+	main_process(c->a, c->stage, &mp);
 	if (report_supervisor(c, &mp, &mp.sh, false))
 		return;
 	if (mp.cmd_apart)
@@ -182,5 +182,5 @@ static void check(struct rule_ctx *c)
 
 const struct check check_supervisor = {
 	.rule = &SW0701,
-	.dockerfile = check,
+	.stage = check,
 };

@@ -322,7 +322,7 @@ static bool all_digits(const char *s)
 
 static void check(struct rule_ctx *c)
 {
-	const struct m_stage *s = c->df->final;
+	const struct m_stage *s = c->stage;
 	const char *user, *colon, *label, *tag;
 	struct finding *f;
 
@@ -363,5 +363,5 @@ static void check(struct rule_ctx *c)
 
 const struct check check_user_not_created = {
 	.rule = &SW0204,
-	.dockerfile = check,
+	.stage = check,
 };

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "input/bake/internal.h"
+#include "input/discover/classify.h"
 #include "util/path.h"
 #include "util/readfile.h"
 #include "util/str.h"
@@ -98,19 +99,9 @@ static bool is_set(const struct bake_value *v)
 
 /* --- names ------------------------------------------------------------------ */
 
-static const char *const default_files[] = {
-	"docker-bake.json", "docker-bake.hcl", "docker-bake.override.json",
-	"docker-bake.override.hcl",
-};
-
 int bake_file_order(const char *path)
 {
-	const char *name = path_last(path);
-
-	for (size_t i = 0; i < sizeof(default_files) / sizeof(*default_files); i++)
-		if (str_eq(name, default_files[i]))
-			return (int)i;
-	return -1;
+	return input_bake_order(path);	/* the names are discover's */
 }
 
 bool bake_is_file(const char *path)

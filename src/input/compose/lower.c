@@ -169,16 +169,7 @@ enum purpose compose_service_purpose(const struct c_service *s)
 const struct m_stage *compose_service_stage(const struct c_service *s,
 					    const struct m_dockerfile *df)
 {
-	const char *target = s->build_target.s;
-
-	if (!df)
-		return NULL;
-	if (!target || !*target)
-		return df->final;
-	for (size_t k = 0; k < df->nstages; k++)
-		if (df->stages[k].name && !strcasecmp(df->stages[k].name, target))
-			return &df->stages[k];
-	return NULL;
+	return df ? m_stage_named(df, s->build_target.s) : NULL;
 }
 
 static struct sp_at instr_at(const struct m_dockerfile *df, const struct m_instr *in)

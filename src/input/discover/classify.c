@@ -71,11 +71,22 @@ static bool compose_name(const char *b, size_t len)
 	return false;
 }
 
-static bool bake_name(const char *name)
+/* The bake files Buildx reads by default, in the order it merges them. */
+static const char *const bake_files[] = {
+	"docker-bake.json", "docker-bake.hcl", "docker-bake.override.json",
+	"docker-bake.override.hcl",
+};
+
+int input_bake_order(const char *name)
 {
-	return !strcmp(name, "docker-bake.hcl") || !strcmp(name, "docker-bake.json") ||
-	       !strcmp(name, "docker-bake.override.hcl") ||
-	       !strcmp(name, "docker-bake.override.json");
+	const char *slash = strrchr(name, '/');
+
+	if (slash)
+		name = slash + 1;
+	for (size_t i = 0; i < sizeof(bake_files) / sizeof(*bake_files); i++)
+		if (!strcmp(name, bake_files[i]))
+			return (int)i;
+	return -1;
 }
 
 enum input_kind input_kind_of(const char *name)
@@ -95,7 +106,7 @@ enum input_kind input_kind_of(const char *name)
 									    INPUT_NONE;
 	if (dockerfile_name(name, n))
 		return INPUT_DOCKERFILE;
-	if (bake_name(name))
+	if (input_bake_order(name) >= 0)
 		return INPUT_BAKE;
 	return compose_name(name, n) ? INPUT_COMPOSE : INPUT_NONE;
 }

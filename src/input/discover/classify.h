@@ -25,6 +25,11 @@ enum input_kind {
 enum input_kind input_kind_of(const char *name);
 /* "dockerfile", "compose", "bake", "template", "ignore file". */
 const char *input_kind_name(enum input_kind k);
+/* The place of a bake file Buildx reads by default (docker-bake.json,
+ * docker-bake.hcl, docker-bake.override.json, docker-bake.override.hcl)
+ * in the order it merges them, by the path's last component; -1 for
+ * another file. */
+int input_bake_order(const char *name);
 /* Whether a file's text is a template whatever its name: a Jinja
  * statement ({% ... %}) or comment at the start of a line, or a template
  * expression in a FROM line. */

@@ -481,6 +481,16 @@ bool m_user_is_root(const char *user)
 	return !user || user[0] == ':' || !user[0] || user_is_root(user);
 }
 
+const struct m_stage *m_stage_named(const struct m_dockerfile *m, const char *target)
+{
+	if (!target || !*target)
+		return m->final;
+	for (size_t k = 0; k < m->nstages; k++)
+		if (m->stages[k].name && !strcasecmp(m->stages[k].name, target))
+			return &m->stages[k];
+	return NULL;
+}
+
 const char *m_stage_root_image(const struct m_stage *s)
 {
 	while (s->base_stage)

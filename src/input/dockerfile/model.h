@@ -106,6 +106,10 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 bool m_user_is_root(const char *user);
 /* Whether the stage's base chain ends at scratch (nothing inherited). */
 bool m_stage_from_scratch(const struct m_stage *s);
+/* The stage a build of target ships: the stage named target (case
+ * insensitive, as BuildKit), the last stage for NULL or "", NULL when
+ * there is no such stage. */
+const struct m_stage *m_stage_named(const struct m_dockerfile *m, const char *target);
 /* The root image of the stage's base chain (the external image). */
 const char *m_stage_root_image(const struct m_stage *s);
 /* Reads a file of the build context (relative to the Dockerfile's

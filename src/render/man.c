@@ -266,6 +266,11 @@ static void put_rule(FILE *out, const struct rule *r)
 	fputs(".It Layer\n", out);
 	line_start(out, r->layer);
 	put_escaped(out, r->layer, strlen(r->layer), 0);
+	if (r->peers && r->peers->tool) {
+		fputs("\n.It hadolint\n", out);
+		for (const struct peer_rule *p = r->peers; p->tool; p++)
+			fprintf(out, "%s%s", p == r->peers ? "" : ", ", p->id);
+	}
 	fputs("\n.El\n", out);
 	if (r->why && *r->why) {
 		fputs(".Pp\n", out);

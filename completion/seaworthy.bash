@@ -82,9 +82,9 @@ _seaworthy()
 	local formats='text json sarif junit github gitlab checkstyle gnu'
 	local levels='error warning info never'
 	local check_opts='--format --output -o --fail-on --select --ignore --config
-		--no-config --jobs -j --show-suppressed --require-reasons --baseline
-		--write-baseline --color --no-color --quiet -q -f --file --project-directory
-		--env-file --profile --hadolint-config --help'
+		--no-config --jobs -j --show-suppressed --require-reasons --scope --list-inputs
+		--baseline --write-baseline --color --no-color --quiet -q -f --file
+		--project-directory --env-file --profile --hadolint-config --help'
 
 	COMPREPLY=()
 	cur=${COMP_WORDS[COMP_CWORD]}
@@ -124,6 +124,9 @@ _seaworthy()
 	check)
 		_seaworthy_report_value && return 0
 		case $prev in
+		--scope)
+			_seaworthy_words 'production all' "$pre" "$cur"
+			;;
 		-f | --file | --env-file | --project-directory)
 			[[ -z $pre ]] && _seaworthy_files "$cur"
 			;;

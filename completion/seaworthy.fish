@@ -64,6 +64,8 @@ complete -c seaworthy -n "__fish_seen_subcommand_from $commands" -l no-color -d 
 complete -c seaworthy -n '__fish_seen_subcommand_from check' -F
 complete -c seaworthy -n '__fish_seen_subcommand_from check' -x -s j -l jobs -d 'Check in N threads'
 complete -c seaworthy -n '__fish_seen_subcommand_from check' -l show-suppressed -d 'Also list suppressed findings'
+complete -c seaworthy -n '__fish_seen_subcommand_from check' -x -l scope -a 'production all' -d 'What production-only rules look at'
+complete -c seaworthy -n '__fish_seen_subcommand_from check' -l list-inputs -d 'List the inputs and stop'
 complete -c seaworthy -n '__fish_seen_subcommand_from check' -l require-reasons -d 'A suppression without a reason is an error'
 complete -c seaworthy -n '__fish_seen_subcommand_from check' -r -F -l hadolint-config -d 'hadolint'\''s ignored and trustedRegistries from FILE'
 complete -c seaworthy -n '__fish_seen_subcommand_from check config' -r -F -s f -l file -d 'A compose file (repeatable)'

@@ -441,6 +441,23 @@ elif grep -q 'model.h (input/dockerfile) includes input/compose/project.h' "$tmp
 else bad "include direction: wrong complaint for a mutual include"; cat "$tmp/layers"; fi
 rm -rf "$tmp/lsrc"
 
+# The Compose schema tables match the schema they were generated from
+# (tools/gen-compose-schema.py --check), and the generator notices a schema
+# edit: a copy with one more service key gives other tables.
+if python3 "$top/tools/gen-compose-schema.py" --check >"$tmp/gen" 2>&1; then ok
+else bad "src/input/compose/schema_data.c is stale"; cat "$tmp/gen"; fi
+rm -rf "$tmp/gen-tree"; mkdir -p "$tmp/gen-tree/tools" "$tmp/gen-tree/data/compose-spec" \
+	"$tmp/gen-tree/src/input/compose"
+cp "$top/tools/gen-compose-schema.py" "$tmp/gen-tree/tools/"
+cp "$top/src/input/compose/schema_data.c" "$tmp/gen-tree/src/input/compose/"
+sed 's/"working_dir": {/"working_dirs": {"type": "string"}, "working_dir": {/' \
+	"$top/data/compose-spec/compose-spec.json" >"$tmp/gen-tree/data/compose-spec/compose-spec.json"
+if python3 "$tmp/gen-tree/tools/gen-compose-schema.py" --check >"$tmp/gen" 2>&1; then
+	bad "gen-compose-schema.py --check did not notice a schema edit"
+elif grep -q 'does not match' "$tmp/gen"; then ok
+else bad "gen-compose-schema.py --check: wrong complaint"; cat "$tmp/gen"; fi
+rm -rf "$tmp/gen-tree"
+
 "$BIN" rules --markdown >"$tmp/rules.md"
 if diff -u "$top/docs/rules.md" "$tmp/rules.md" >"$tmp/diff" 2>&1; then ok
 else bad "docs/rules.md is stale: run make docs (build/seaworthy rules --markdown > docs/rules.md)"; head -20 "$tmp/diff"; fi
@@ -458,11 +475,12 @@ d = json.loads(subprocess.run([b, "rules", "--format", "json"], capture_output=T
 ids = [l.split()[0] for l in open(table).read().splitlines()[1:]]
 assert [r["id"] for r in d["rules"]] == ids, "ids differ from seaworthy rules"
 assert [p["point"] for p in d["checklist"]] == list(range(1, 11))
-keys = {"id", "title", "severity", "checklist", "layer", "command", "security", "security_severity",
-        "options", "peers", "help_uri"}
+keys = {"id", "title", "severity", "checklist", "layer", "command", "scope", "security",
+        "security_severity", "options", "peers", "help_uri"}
 for r in d["rules"]:
     assert keys <= set(r), (r["id"], keys - set(r))
     assert r["severity"] in ("error", "warning", "info") and r["command"] in ("check", "image", "host", "live")
+    assert r["scope"] in ("production", "everywhere")
     assert 0.0 <= float(r["security_severity"]) <= 10.0
     for p in r["peers"]:
         out = subprocess.run([b, "explain", p["id"]], capture_output=True, text=True)

@@ -17,6 +17,7 @@ const struct rule SW0001 = {
 	.fix = "Pin a version tag (e.g. node:20.11-bookworm-slim) and ideally a digest (@sha256:...)",
 	.peers = (const struct peer_rule[]){ { "hadolint", "DL3006" }, { "hadolint", "DL3007" },
 					     { 0 } },
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0002 = {
@@ -52,6 +53,7 @@ const struct rule SW0003 = {
 	.good = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
 	.fix = "Use the exec form, CMD [\"executable\", \"arg\"], or start the last command with exec",
 	.peers = (const struct peer_rule[]){ { "hadolint", "DL3025" }, { 0 } },
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0004 = {
@@ -90,6 +92,7 @@ const struct rule SW0005 = {
 	.fix = "Add a HEALTHCHECK that probes the service (or HEALTHCHECK NONE if the "
 	       "orchestrator checks it)",
 	.peers = (const struct peer_rule[]){ { "hadolint", "DL3057" }, { 0 } },
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0006 = {
@@ -222,6 +225,7 @@ const struct rule SW0054 = {
 	.bad = "services:\n  cache:\n    image: redis\n",
 	.good = "services:\n  cache:\n    image: redis:7.2-alpine\n",
 	.fix = "Pin a version tag (redis:7.2-alpine), and ideally a digest (@sha256:...)",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0071 = {
@@ -238,6 +242,7 @@ const struct rule SW0071 = {
 		"    && rm -rf /var/lib/apt/lists/*\n",
 	.fix = "Clean caches in the same RUN that fills them (or use a cache mount), and keep "
 	       ".git out with .dockerignore",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0081 = {
@@ -252,6 +257,7 @@ const struct rule SW0081 = {
 	.bad = "{\n  \"log-driver\": \"local\"\n}\n",
 	.good = "{\n  \"log-driver\": \"local\",\n  \"live-restore\": true\n}\n",
 	.fix = "Set \"live-restore\": true in /etc/docker/daemon.json and reload dockerd",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0082 = {
@@ -267,6 +273,7 @@ const struct rule SW0082 = {
 	.bad = "{\n  \"live-restore\": true\n}\n",
 	.good = "{\n  \"live-restore\": true,\n  \"userns-remap\": \"default\"\n}\n",
 	.fix = "Set \"userns-remap\": \"default\" in daemon.json (or run Docker rootless)",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0083 = {
@@ -281,6 +288,7 @@ const struct rule SW0083 = {
 	.bad = "{\n  \"live-restore\": true\n}\n",
 	.good = "{\n  \"live-restore\": true,\n  \"no-new-privileges\": true\n}\n",
 	.fix = "Set \"no-new-privileges\": true in daemon.json",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0084 = {
@@ -297,6 +305,7 @@ const struct rule SW0084 = {
 	.good = "{\n  \"icc\": false\n}\n",
 	.fix = "Set \"icc\": false in daemon.json and connect containers through "
 	       "user-defined networks",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0085 = {
@@ -312,6 +321,7 @@ const struct rule SW0085 = {
 	.good = "{\n  \"live-restore\": true\n}\n",
 	.fix = "Remove \"iptables\": false (and --iptables=false) and firewall "
 	       "through the DOCKER-USER chain",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0086 = {
@@ -328,6 +338,7 @@ const struct rule SW0086 = {
 	       "\"log-driver\": \"local\"\n}\n",
 	.good = "# ExecStart=/usr/bin/dockerd\n{\n  \"log-driver\": \"local\"\n}\n",
 	.fix = "Keep each setting in one place, preferably daemon.json",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0091 = {
@@ -345,4 +356,5 @@ const struct rule SW0091 = {
 		"# compose: security_opt: [\"no-new-privileges:true\"]\n",
 	.fix = "Recreate the container with --security-opt no-new-privileges (security_opt: "
 	       "[\"no-new-privileges:true\"] in compose), or set it in daemon.json",
+	.scope = SCOPE_PRODUCTION,
 };

@@ -16,6 +16,7 @@ const struct rule SW0101 = {
 	.good = "deploy:x:1001:1001:Deploy:/home/deploy:/bin/bash\n",
 	.fix = "Give the user its own uid (usermod -o -u 1001 NAME) and grant what it "
 	       "needs explicitly",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0102 = {
@@ -34,6 +35,7 @@ const struct rule SW0102 = {
 	.good = "# no sudo rights for the deploying user; it runs Docker rootless\n",
 	.fix = "Remove the user's sudo rights (or narrow them to specific commands, "
 	       "run as another user)",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0103 = {
@@ -53,6 +55,7 @@ const struct rule SW0103 = {
 	        "ls $XDG_RUNTIME_DIR/docker.sock   # rootless Docker\n",
 	.fix = "Prefer rootless Docker for the user, and keep the docker group for "
 	       "trusted administrators",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0104 = {
@@ -71,6 +74,7 @@ const struct rule SW0104 = {
 	.good = "$ dockerd-rootless-setuptool.sh install\n$ docker compose up -d\n",
 	.fix = "Install rootless Docker for the user (or add it to the docker group, "
 	       "knowing that is root-equivalent)",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0105 = {
@@ -88,6 +92,7 @@ const struct rule SW0105 = {
 	.good = "$ ls -l /var/run/docker.sock\nsrw-rw---- 1 root docker 0 /var/run/docker.sock\n",
 	.fix = "Let systemd's docker.socket create it (SocketMode=0660, "
 	       "SocketUser=root, SocketGroup=docker)",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0106 = {
@@ -105,6 +110,7 @@ const struct rule SW0106 = {
 	.good = "$ getfacl /var/run/docker.sock\nuser::rw-\ngroup::rw-\nother::---\n",
 	.fix = "Remove the extra entries (setfacl -b /var/run/docker.sock) and grant "
 	       "access through the docker group or rootless Docker",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0107 = {
@@ -119,4 +125,5 @@ const struct rule SW0107 = {
 	.bad = "$ seaworthy host\n",
 	.good = "$ sudo seaworthy host   # checks the user who ran sudo\n",
 	.fix = "Run seaworthy host as root (sudo keeps the invoking user as the one checked)",
+	.scope = SCOPE_PRODUCTION,
 };

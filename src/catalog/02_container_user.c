@@ -17,6 +17,7 @@ const struct rule SW0201 = {
 	.fix = "Create an unprivileged user at build time (useradd/adduser) and add USER <name> "
 	       "after the OS packages are installed",
 	.peers = (const struct peer_rule[]){ { "hadolint", "DL3002" }, { 0 } },
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0202 = {
@@ -37,6 +38,7 @@ const struct rule SW0202 = {
 		" && rm -rf /var/lib/apt/lists/*\n"
 		"RUN useradd --system app\nUSER app\nCMD [\"./server\"]\n",
 	.fix = "Install OS packages before USER switches to the unprivileged user",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0203 = {
@@ -58,6 +60,7 @@ const struct rule SW0203 = {
 		"USER app\nCMD [\"./server\"]\n",
 	.fix = "Run privileged build steps as root before USER, and don't install sudo",
 	.peers = (const struct peer_rule[]){ { "hadolint", "DL3004" }, { 0 } },
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0204 = {
@@ -74,6 +77,7 @@ const struct rule SW0204 = {
 	.good = "FROM python:3.12-slim\nRUN useradd --system --no-create-home app\n"
 		"COPY . /app\nUSER app\nCMD [\"python\", \"/app/main.py\"]\n",
 	.fix = "Create the user with useradd/adduser before USER, or use a numeric uid",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0251 = {
@@ -90,6 +94,7 @@ const struct rule SW0251 = {
 	.good = "services:\n  api:\n    build: .\n    user: \"1000:1000\"   # or leave the image's USER\n",
 	.fix = "Remove user: root so the image's USER applies, or set an unprivileged user "
 	       "(user: \"1000:1000\")",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0252 = {
@@ -107,6 +112,7 @@ const struct rule SW0252 = {
 		"    devices: [\"/dev/fuse\"]\n",
 	.fix = "Remove privileged: true and grant only what the service needs: a capability "
 	       "in cap_add, a device in devices:",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0253 = {
@@ -125,6 +131,7 @@ const struct rule SW0253 = {
 		"    cap_add: [NET_BIND_SERVICE]\n",
 	.fix = "Remove the capability; if the service truly needs it, isolate it (a dedicated "
 	       "host or VM) and document why",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0254 = {
@@ -146,6 +153,7 @@ const struct rule SW0254 = {
 		"      - /var/run/docker.sock:/var/run/docker.sock:ro\n",
 	.fix = "Remove the mount; if the service needs the API, give it a filtering socket proxy "
 	       "that allows only the calls it needs, or rootless Docker",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0255 = {
@@ -164,6 +172,7 @@ const struct rule SW0255 = {
 		"    pid: \"service:app\"\n",
 	.fix = "Remove pid/ipc/userns_mode: host; share a sibling's namespace "
 	       "(\"service:NAME\") when the service must see another one",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0256 = {
@@ -182,6 +191,7 @@ const struct rule SW0256 = {
 		"      - no-new-privileges:true\n",
 	.fix = "Remove the option; if the service needs one more syscall or permission, use a "
 	       "custom profile that allows just that (seccomp:./seccomp.json, apparmor:NAME)",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0271 = {
@@ -196,6 +206,7 @@ const struct rule SW0271 = {
 	.bad = "docker save myapp:1.0 -o myapp.tar   # config.User is \"\"\n",
 	.good = "RUN useradd --uid 10001 app\nUSER app\n",
 	.fix = "Create an unprivileged user in the image and set USER to it",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0272 = {
@@ -210,6 +221,7 @@ const struct rule SW0272 = {
 	.bad = "USER app   # but no useradd app in any stage that ends in the image\n",
 	.good = "RUN useradd --uid 10001 app\nUSER app\n",
 	.fix = "Create the user in the final stage, or use a numeric USER 10001",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0273 = {
@@ -225,6 +237,7 @@ const struct rule SW0273 = {
 	.good = "RUN find / -xdev -perm /6000 -type f -exec chmod a-s {} + || true\n",
 	.fix = "Strip the bits (chmod a-s) from binaries the service does not need, or run with "
 	       "--security-opt no-new-privileges",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0274 = {
@@ -240,6 +253,7 @@ const struct rule SW0274 = {
 	.bad = "RUN echo 'app:secret' | chpasswd\nRUN useradd -o -u 0 app\n",
 	.good = "RUN useradd --uid 10001 --no-create-home app   # no password: locked\n",
 	.fix = "Create service users without passwords (locked) and with their own uid",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0281 = {
@@ -258,6 +272,7 @@ const struct rule SW0281 = {
 		"# better: USER app in the image's Dockerfile\n",
 	.fix = "Set an unprivileged USER in the image (or run the container with --user "
 	       "10001:10001, user: in compose) and recreate the container",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0282 = {
@@ -274,6 +289,7 @@ const struct rule SW0282 = {
 		"--device /dev/ttyUSB0 acme/agent:3\n",
 	.fix = "Recreate the container without --privileged (privileged: true), granting only the "
 	       "device or capability it really needs",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0283 = {
@@ -291,6 +307,7 @@ const struct rule SW0283 = {
 	.good = "docker run -d --cap-drop ALL --cap-add NET_BIND_SERVICE --name app acme/app:2.1\n",
 	.fix = "Recreate the container without the capability; if it truly needs it, isolate it "
 	       "(a dedicated host or VM) and document why",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0284 = {
@@ -308,4 +325,5 @@ const struct rule SW0284 = {
 		"docker run -d --name ci -e DOCKER_HOST=tcp://socket-proxy:2375 acme/ci:1\n",
 	.fix = "Remove the socket mount; if the container must talk to Docker, put a filtering "
 	       "socket proxy in front or use rootless Docker",
+	.scope = SCOPE_PRODUCTION,
 };

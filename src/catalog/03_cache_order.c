@@ -18,6 +18,7 @@ const struct rule SW0301 = {
 		"RUN npm ci\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
 	.fix = "Copy only the dependency manifests first, run the install, then copy the rest "
 	       "of the context",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0302 = {
@@ -37,6 +38,7 @@ const struct rule SW0302 = {
 		"RUN pip install --no-cache-dir -r requirements.txt\nCOPY app/ ./\n"
 		"CMD [\"python\", \"main.py\"]\n",
 	.fix = "Copy only the manifest and lock file first, run the install, then copy the code",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0303 = {
@@ -57,6 +59,7 @@ const struct rule SW0303 = {
 		" && rm -rf /var/lib/apt/lists/*\n",
 	.fix = "Run apt-get update in the same RUN as the apt-get install that needs it "
 	       "(apt-get update && apt-get install -y ... && rm -rf /var/lib/apt/lists/*)",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0304 = {
@@ -80,4 +83,5 @@ const struct rule SW0304 = {
 	.peers = (const struct peer_rule[]){
 		{ "hadolint", "DL3009" }, { "hadolint", "DL3019" }, { "hadolint", "DL3032" },
 		{ "hadolint", "DL3036" }, { "hadolint", "DL3040" }, { 0 } },
+	.scope = SCOPE_PRODUCTION,
 };

@@ -19,6 +19,7 @@ const struct rule SW0401 = {
 		"CMD [\"python\", \"/app/main.py\"]\n",
 	.fix = "Create the directories and set their owner in a RUN at build time "
 	       "(RUN mkdir -p DIR && chown app:app DIR), and drop the command from the start-up",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0402 = {
@@ -37,6 +38,7 @@ const struct rule SW0402 = {
 	.good = "FROM node:20-slim\nWORKDIR /app\nRUN mkdir -p /app/data && chown node:node /app/data\n"
 		"COPY --chown=node:node seed.db /app/data/\nUSER node\nCMD [\"node\", \"server.js\"]\n",
 	.fix = "Add --chown=<user>:<group> to the COPY, matching the final USER",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0403 = {
@@ -55,6 +57,7 @@ const struct rule SW0403 = {
 	.good = "FROM node:20-slim\nWORKDIR /app\nCOPY --chown=node:node . .\n"
 		"USER node\nCMD [\"node\", \"server.js\"]\n",
 	.fix = "Use COPY --chown=<user>:<group> instead of a chown -R in a later RUN",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0404 = {
@@ -73,6 +76,7 @@ const struct rule SW0404 = {
 		"USER node\nCMD [\"node\", \"server.js\"]\n",
 	.fix = "Give the folder to the app user (chown or COPY --chown) instead of making it "
 	       "writable by everyone",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0471 = {
@@ -89,4 +93,5 @@ const struct rule SW0471 = {
 	.good = "WORKDIR /app\nRUN mkdir logs && chown app:app logs\nUSER app\nVOLUME /app/logs\n",
 	.fix = "chown the folder to the service user in the Dockerfile (COPY --chown, or mkdir && "
 	       "chown in the same RUN)",
+	.scope = SCOPE_PRODUCTION,
 };

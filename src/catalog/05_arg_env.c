@@ -81,6 +81,7 @@ const struct rule SW0504 = {
 		" && rm -rf /var/lib/apt/lists/*\n",
 	.fix = "Use ARG for build-time settings (ARG DEBIAN_FRONTEND=noninteractive), or set "
 	       "them as a prefix of the RUN that needs them",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0505 = {

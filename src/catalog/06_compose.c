@@ -23,6 +23,7 @@ const struct rule SW0601 = {
 		"    depends_on: [db]\n",
 	.fix = "Describe the containers, networks and volumes in a compose.yaml and start "
 	       "them with docker compose up -d",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0602 = {
@@ -40,6 +41,7 @@ const struct rule SW0602 = {
 	.good = "# deploy.sh\ndocker compose up -d api\n",
 	.fix = "Start the service with docker compose up -d SERVICE (or docker compose run "
 	       "for a one-off command)",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0603 = {

@@ -21,6 +21,7 @@ const struct rule SW0701 = {
 		"CMD [\"nginx\", \"-g\", \"daemon off;\"]\n",
 	.fix = "Make the service itself the main process (exec form, in the foreground) and "
 	       "move the other services to their own containers",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0702 = {
@@ -40,6 +41,7 @@ const struct rule SW0702 = {
 		"# nginx runs as a separate container (compose service) in front of it\n",
 	.fix = "Run each daemon in its own container, in the foreground, and keep one main "
 	       "process here",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0703 = {
@@ -57,6 +59,7 @@ const struct rule SW0703 = {
 	.good = "FROM debian:12-slim\nCOPY server /usr/local/bin/server\nEXPOSE 8080\n"
 		"CMD [\"server\"]\n# debug with: docker exec -it <container> sh\n",
 	.fix = "Remove the SSH server and EXPOSE 22; use docker exec or kubectl exec for a shell",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0771 = {
@@ -72,6 +75,7 @@ const struct rule SW0771 = {
 	.good = "CMD [\"node\", \"server.js\"]   # one process; other services in other containers\n",
 	.fix = "Run one service per container (compose for the rest) and use docker exec instead "
 	       "of sshd",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0781 = {
@@ -94,6 +98,7 @@ const struct rule SW0781 = {
 		"process\n",
 	.fix = "Run one service per container in the foreground (compose for the others) and use "
 	       "docker exec instead of sshd",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0782 = {
@@ -116,4 +121,5 @@ const struct rule SW0782 = {
 		"acme/app, command: gunicorn app:app}\n",
 	.fix = "Give each service its own container, running in the foreground as the main "
 	       "process",
+	.scope = SCOPE_PRODUCTION,
 };

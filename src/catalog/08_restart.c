@@ -17,6 +17,7 @@ const struct rule SW0801 = {
 	.good = "services:\n  api:\n    image: acme/api:1.8\n    restart: on-failure:5\n",
 	.fix = "Add restart: on-failure:5 (or unless-stopped for a service that must come back "
 	       "after a reboot)",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0802 = {
@@ -59,6 +60,7 @@ const struct rule SW0803 = {
 	.fix = "Use restart: on-failure:5 (a retry cap), or keep unless-stopped and alert on "
 	       "the container's restart count",
 	.options = SW0803_options,
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0871 = {
@@ -73,6 +75,7 @@ const struct rule SW0871 = {
 	.good = "EXPOSE 8080\nHEALTHCHECK CMD [\"./healthcheck\"]\nCMD [\"./server\"]\n",
 	.fix = "Add a HEALTHCHECK to the Dockerfile (or HEALTHCHECK NONE when the orchestrator "
 	       "probes it)",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0881 = {
@@ -91,6 +94,7 @@ const struct rule SW0881 = {
 		"# compose: restart: unless-stopped\n",
 	.fix = "Recreate it with --restart unless-stopped (restart: unless-stopped in compose), "
 	       "or docker update --restart unless-stopped NAME",
+	.scope = SCOPE_PRODUCTION,
 };
 
 static const struct rule_option SW0882_options[] = {
@@ -115,4 +119,5 @@ const struct rule SW0882 = {
 	.fix = "Read docker logs NAME for the cause of the crash (configuration, a missing "
 	       "dependency, OOM) and fix it; cap the retries with on-failure:N",
 	.options = SW0882_options,
+	.scope = SCOPE_PRODUCTION,
 };

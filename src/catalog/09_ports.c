@@ -22,6 +22,7 @@ const struct rule SW0901 = {
 		"    # or, for local debugging: ports: [\"127.0.0.1:8080:8080\"]\n",
 	.fix = "Drop the published port and let the proxy reach the service over the compose "
 	       "network, or bind it to loopback (\"127.0.0.1:8080:8080\")",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0902 = {
@@ -41,6 +42,7 @@ const struct rule SW0902 = {
 		"    ports: [\"127.0.0.1:5432:5432\"]\n",
 	.fix = "Remove the published port (services reach it as db:5432 on the compose "
 	       "network), or bind it to loopback (\"127.0.0.1:5432:5432\")",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0903 = {
@@ -57,6 +59,7 @@ const struct rule SW0903 = {
 	.good = "services:\n  api:\n    image: acme/api:1.8\n    ports: [\"127.0.0.1:8080:8080\"]\n",
 	.fix = "Remove network_mode: host and publish only the ports needed (bound to "
 	       "127.0.0.1 unless the service is the proxy)",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0904 = {
@@ -74,6 +77,7 @@ const struct rule SW0904 = {
 	.good = "# Dockerfile: EXPOSE 3000\nservices:\n  web:\n    build: .\n"
 		"    ports: [\"127.0.0.1:8080:3000\"]\n",
 	.fix = "Publish the port the Dockerfile EXPOSEs (HOST:CONTAINER), or fix EXPOSE",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0951 = {
@@ -90,6 +94,7 @@ const struct rule SW0951 = {
 	.good = "{\n  \"live-restore\": true,\n  \"ip\": \"127.0.0.1\"\n}\n",
 	.fix = "Set \"ip\": \"127.0.0.1\" in daemon.json and publish public ports "
 	       "with an explicit address",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0971 = {
@@ -104,6 +109,7 @@ const struct rule SW0971 = {
 	.bad = "USER app\nEXPOSE 80 22\n",
 	.good = "USER app\nEXPOSE 8080   # publish it as 80:8080\n",
 	.fix = "Listen on a port above 1023 and map it when publishing (-p 80:8080)",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0981 = {
@@ -125,6 +131,7 @@ const struct rule SW0981 = {
 		"loopback only\n",
 	.fix = "Recreate it without the published port and let the proxy reach it over a Docker "
 	       "network, or bind the port to 127.0.0.1",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0982 = {
@@ -142,4 +149,5 @@ const struct rule SW0982 = {
 		"acme/api:1.8\n",
 	.fix = "Recreate it on a user-defined bridge network and publish (to the proxy, or to "
 	       "127.0.0.1) only the ports that must be reached",
+	.scope = SCOPE_PRODUCTION,
 };

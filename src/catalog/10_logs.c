@@ -18,6 +18,7 @@ const struct rule SW1001 = {
 		"volumes:\n  api-logs:\n# better: log to stdout and let the logging driver rotate\n",
 	.fix = "Log to stdout/stderr (or link the files to /dev/stdout), or mount a volume on "
 	       "the log folder and rotate it",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW1002 = {
@@ -33,6 +34,7 @@ const struct rule SW1002 = {
 	.good = "services:\n  api:\n    image: acme/api:1.8\n    logging:\n      driver: local\n"
 		"      options:\n        max-size: 10m\n",
 	.fix = "Use the local driver (rotated by default) or json-file with max-size and max-file",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW1003 = {
@@ -49,6 +51,7 @@ const struct rule SW1003 = {
 		"      options:\n        max-size: 10m\n        max-file: \"3\"\n",
 	.fix = "Add options max-size (e.g. 10m) and max-file (e.g. \"3\"), or use the local "
 	       "driver, which rotates by default",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW1004 = {
@@ -67,6 +70,7 @@ const struct rule SW1004 = {
 		"services:\n  api:\n    image: acme/api:1.8\n    logging: *logging\n",
 	.fix = "Set logging: driver: local (rotated by default) or json-file with max-size, "
 	       "shared through an x-logging anchor, or set log-opts in daemon.json",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW1051 = {
@@ -82,6 +86,7 @@ const struct rule SW1051 = {
 	.good = "{\n  \"log-driver\": \"local\"\n}\n",
 	.fix = "Set \"log-driver\": \"local\", or \"log-opts\": {\"max-size\": "
 	       "\"10m\", \"max-file\": \"3\"}",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW1071 = {
@@ -97,6 +102,7 @@ const struct rule SW1071 = {
 	.good = "RUN ln -sf /dev/stdout /var/log/app.log\nVOLUME /app/logs\n",
 	.fix = "Log to stdout/stderr (or link the file to /dev/stdout), or declare the log folder "
 	       "as a VOLUME; delete build logs in the RUN that writes them",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW1081 = {
@@ -111,6 +117,7 @@ const struct rule SW1081 = {
 	.good = "docker run -d --log-driver local --name api acme/api:1.8   # rotated by default\n",
 	.fix = "Recreate it with a real log driver: local (rotated by default), or json-file "
 	       "with max-size and max-file, or journald",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW1082 = {
@@ -128,6 +135,7 @@ const struct rule SW1082 = {
 		"acme/api:1.8\n# or for every container, daemon.json: {\"log-driver\": \"local\"}\n",
 	.fix = "Recreate it with --log-opt max-size=10m --log-opt max-file=3 (or the local "
 	       "driver); set log-opts in daemon.json for every new container",
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW1083 = {
@@ -146,4 +154,5 @@ const struct rule SW1083 = {
 		"# better: log to stdout and let the log driver rotate\n",
 	.fix = "Log to stdout/stderr, or mount a named volume (or a host folder) on the log "
 	       "folder and rotate it",
+	.scope = SCOPE_PRODUCTION,
 };

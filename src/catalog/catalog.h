@@ -16,6 +16,19 @@ const char *severity_name(enum severity s);
 /* "info", "warning" or "error" into *out; -1 for anything else. */
 int severity_parse(const char *s, enum severity *out);
 
+/* What an input is for, from its path, name, first comment or the config
+ * (input/discover/purpose.c). Production advice holds for what ships. */
+enum purpose { PURPOSE_PRODUCTION, PURPOSE_DEVELOPMENT, PURPOSE_TEST, PURPOSE_CI,
+	       PURPOSE_EXAMPLE, PURPOSE_N };
+/* "production", "development", "test", "ci", "example". */
+const char *purpose_name(enum purpose p);
+
+/* Where a rule's advice holds: in any file (a committed secret leaks from
+ * a test file too; a broken file is broken anywhere), or only for what
+ * ships to production (a restart policy, log rotation, published ports,
+ * the root user of a test runner are not worth saying of a test stack). */
+enum scope { SCOPE_EVERYWHERE = 0, SCOPE_PRODUCTION = 1 };
+
 /* An option a rule accepts under `rules:` in .seaworthy.yaml. */
 struct rule_option {
 	const char *name;
@@ -43,6 +56,7 @@ struct rule {
 	const char *fix;	/* default fix line for findings */
 	const struct rule_option *options;	/* NULL-name terminated, or NULL */
 	const struct peer_rule *peers;	/* NULL-tool terminated, or NULL */
+	enum scope scope;
 };
 
 /* Every rule, by its id. */

@@ -242,3 +242,12 @@ const struct checklist_point checklist[10] = {
 	{ 10, "Logs", LAYER_COMPOSE | LAYER_IMAGE | LAYER_LIVE | LAYER_DAEMON,
 	  "the compose layer, images, running containers or the Docker daemon's settings" },
 };
+
+const char *purpose_name(enum purpose p)
+{
+	static const char *const names[PURPOSE_N] = {
+		"production", "development", "test", "ci", "example",
+	};
+
+	return p < PURPOSE_N ? names[p] : "?";
+}

@@ -62,7 +62,8 @@ static int apply_env(struct arena *a, struct run_opts *o)
 
 static const struct opt *const check_opts[] = {
 	OPTS_REPORT, &opt_no_config, &opt_jobs, &opt_show_suppressed, &opt_require_reasons,
-	&opt_file, &opt_project_dir, &opt_env_file, &opt_profile, &opt_hadolint_config, NULL
+	&opt_file, &opt_project_dir, &opt_env_file, &opt_profile, &opt_scope, &opt_list_inputs,
+	&opt_hadolint_config, NULL
 };
 
 static int run_check(int argc, char **argv)
@@ -113,6 +114,11 @@ const struct subcommand cmd_check = {
 		"  -j, --jobs N           check in N threads (default: one per CPU;\n"
 		"                         the output is the same whatever N is)\n"
 		"  --show-suppressed      also list suppressed findings, with their reasons\n"
+		"  --scope SCOPE          production (default): rules about what ships say\n"
+		"                         nothing of test, dev, CI and example files; all:\n"
+		"                         every rule on every file\n"
+		"  --list-inputs          list the inputs (what each is, what it is for, what\n"
+		"                         it belongs to, checked or skipped and why) and stop\n"
 		"  --require-reasons      a suppression comment without a reason is an error\n"
 		"  --write-baseline FILE  record today's findings in FILE (exit 0 unless an input\n"
 		"                         could not be checked)\n"

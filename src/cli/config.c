@@ -222,7 +222,7 @@ static void set_list(json_t *o, const char *key, const struct c_list *l)
 {
 	json_t *a;
 
-	if (!l->n)
+	if (!l->n && !l->written)
 		return;
 	a = json_array();
 	for (size_t i = 0; i < l->n; i++)
@@ -242,6 +242,8 @@ static void set_kv(json_t *o, const char *key, const struct c_kv *kv, size_t n)
 
 		json_object_set_new(e, "key", jstr(kv[i].key, strlen(kv[i].key)));
 		json_object_set_new(e, "value", jopt(kv[i].value));
+		if (kv[i].from)
+			json_object_set_new(e, "from", jstr(kv[i].from, strlen(kv[i].from)));
 		add_posvia(e, &kv[i].pos, &kv[i].via);
 		json_array_append_new(a, e);
 	}
@@ -357,7 +359,9 @@ static void print_problems(const struct report *r)
 	for (size_t i = 0; i < r->nerrors; i++) {
 		const struct input_error *e = &r->errors[i];
 
-		if (e->file && e->line)
+		if (e->file && e->line && e->col)
+			fprintf(stderr, "%s:%u:%u: ", e->file, e->line, e->col);
+		else if (e->file && e->line)
 			fprintf(stderr, "%s:%u: ", e->file, e->line);
 		else if (e->file)
 			fprintf(stderr, "%s: ", e->file);

@@ -31,6 +31,15 @@ bool strlist_has(const struct strlist *l, const char *s)
  * safe.directory, only a file of the user running seaworthy or of root
  * that nobody else may write, so a folder above a checkout (or a file
  * another user put in it) cannot silence the check. */
+/* The purpose a top-level key names (production:, test: ...), or -1. */
+static int purpose_key(const char *key)
+{
+	for (int k = 0; k < PURPOSE_N; k++)
+		if (!strcmp(key, purpose_name((enum purpose)k)))
+			return k;
+	return -1;
+}
+
 static const char *untrusted(struct arena *a, const struct stat *st)
 {
 	if (st->st_uid != geteuid() && st->st_uid != 0)
@@ -324,6 +333,8 @@ static void load_root(struct loader *l, const yaml_node_t *root, struct config *
 				c->has_fail_on = true;
 		} else if (!strcmp(key, "exclude")) {
 			string_list(l, v, key, &c->exclude);
+		} else if (purpose_key(key) >= 0) {
+			string_list(l, v, key, &c->purposes[purpose_key(key)]);
 		} else if (!strcmp(key, "proxies")) {
 			string_list(l, v, key, &c->proxies);
 		} else if (!strcmp(key, "trusted-registries")) {
@@ -416,8 +427,10 @@ static void load_root(struct loader *l, const yaml_node_t *root, struct config *
 			}
 		} else {
 			static const char *const keys[] = { "ignore", "severity", "fail-on", "exclude",
-							    "proxies", "trusted-registries",
-							    "databases", "rules", NULL };
+							    "production", "development", "test",
+							    "ci", "example", "proxies",
+							    "trusted-registries", "databases", "rules",
+							    NULL };
 
 			struct suggest sg;
 
@@ -426,7 +439,8 @@ static void load_root(struct loader *l, const yaml_node_t *root, struct config *
 				suggest_add(&sg, keys[i]);
 			bad_word(l, k, arena_printf(l->a, "unknown setting '%s'%s", key, sg.npicks ? "" :
 						    " (the settings are ignore, severity, fail-on, "
-						    "exclude, proxies, trusted-registries, databases "
+						    "exclude, production, development, test, ci, "
+						    "example, proxies, trusted-registries, databases "
 						    "and rules)"), key, keys);
 		}
 	}
@@ -596,12 +610,17 @@ static bool glob_match(const char *glob, const char *path)
 	return seg_match(pat, np, segs, n);
 }
 
-bool config_excluded(const struct config *c, const char *path)
+bool config_glob_match(const struct strlist *globs, const char *path)
 {
-	for (size_t i = 0; i < c->exclude.n; i++)
-		if (glob_match(c->exclude.v[i], path))
+	for (size_t i = 0; i < globs->n; i++)
+		if (glob_match(globs->v[i], path))
 			return true;
 	return false;
+}
+
+bool config_excluded(const struct config *c, const char *path)
+{
+	return config_glob_match(&c->exclude, path);
 }
 
 const struct config_option *config_option(const struct config *c, const struct rule *rule,

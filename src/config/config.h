@@ -41,6 +41,9 @@ struct config {
 	bool has_fail_on;
 	int fail_on;		/* enum severity, or -1 for never */
 	struct strlist exclude;	/* path globs; ** spans folders */
+	/* What paths are for, as globs: production:, development:, test:,
+	 * ci:, example: (by enum purpose); they beat the path heuristics. */
+	struct strlist purposes[PURPOSE_N];
 	struct strlist proxies;
 	struct strlist trusted_registries;
 	long *databases;
@@ -70,6 +73,8 @@ int config_load_buf(struct arena *a, const char *path, const char *buf, size_t l
 int config_load_hadolint(struct arena *a, const char *path, struct config *c, struct report *r);
 int config_load_hadolint_buf(struct arena *a, const char *path, const char *buf, size_t len,
 			     struct config *c, struct report *r);
+/* Whether path (relative, as displayed) matches one of globs. */
+bool config_glob_match(const struct strlist *globs, const char *path);
 /* Whether path (relative, as displayed) matches an exclude glob. */
 bool config_excluded(const struct config *c, const char *path);
 /* The option `name` configured for rule, or NULL. */

@@ -111,6 +111,73 @@ static const char *bounded(struct arena *a, const char *m, size_t len)
 	return out;
 }
 
+static size_t path_hash(const char *s)
+{
+	size_t h = 5381;
+
+	for (; *s; s++)
+		h = h * 33 ^ (unsigned char)*s;
+	return h;
+}
+
+/* Where path's index is (or goes) in the slots. */
+static size_t *input_slot(const struct report *r, const char *path)
+{
+	size_t mask = r->capslots - 1, i = path_hash(path) & mask;
+
+	while (r->input_slots[i] && strcmp(r->inputs[r->input_slots[i] - 1].path, path))
+		i = (i + 1) & mask;
+	return &r->input_slots[i];
+}
+
+void report_input(struct report *r, const struct input_record *in)
+{
+	struct input_record *e;
+	size_t *slot;
+
+	if ((r->ninputs + 1) * 2 > r->capslots) {
+		size_t cap = r->capslots ? r->capslots * 2 : 64;
+
+		r->input_slots = arena_alloc(r->a, cap * sizeof(*r->input_slots));
+		memset(r->input_slots, 0, cap * sizeof(*r->input_slots));
+		r->capslots = cap;
+		for (size_t i = 0; i < r->ninputs; i++)
+			*input_slot(r, r->inputs[i].path) = i + 1;
+	}
+	slot = input_slot(r, in->path);
+	if (*slot) {
+		e = &r->inputs[*slot - 1];
+		if (in->part_of && (!e->part_of || !strstr(e->part_of, in->part_of)))
+			e->part_of = e->part_of ? arena_printf(r->a, "%s; %s", e->part_of, in->part_of) :
+						  arena_strdup(r->a, in->part_of);
+		if (e->skipped && !in->skipped)
+			e->skipped = NULL;	/* checked after all, as part of something */
+		return;
+	}
+	e = ARENA_PUSH(r->a, r->inputs, r->ninputs, r->capinputs);
+	*slot = r->ninputs;
+	*e = *in;
+	e->path = arena_strdup(r->a, in->path);
+	e->purpose_why = in->purpose_why ? arena_strdup(r->a, in->purpose_why) : NULL;
+	e->part_of = in->part_of ? arena_strdup(r->a, in->part_of) : NULL;
+	e->skipped = in->skipped ? arena_strdup(r->a, in->skipped) : NULL;
+}
+
+static int cmp_input(const void *pa, const void *pb)
+{
+	const struct input_record *a = pa, *b = pb;
+
+	return strcmp(a->path, b->path);
+}
+
+void report_sort_inputs(struct report *r)
+{
+	if (r->ninputs > 1)
+		qsort(r->inputs, r->ninputs, sizeof(*r->inputs), cmp_input);
+	r->capslots = 0;	/* the indices are stale now */
+	r->input_slots = NULL;
+}
+
 static const char *vfmt(struct arena *a, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 
@@ -185,6 +252,21 @@ void report_error(struct report *r, const char *file, unsigned line, const char 
 
 	e->file = file;
 	e->line = line;
+	e->col = 0;
+	va_start(ap, fmt);
+	e->message = vfmt(r->a, fmt, ap);
+	va_end(ap);
+}
+
+void report_error_col(struct report *r, const char *file, unsigned line, unsigned col,
+		      const char *fmt, ...)
+{
+	struct input_error *e = ARENA_PUSH(r->a, r->errors, r->nerrors, r->caperrors);
+	va_list ap;
+
+	e->file = file;
+	e->line = line;
+	e->col = line ? col : 0;
 	va_start(ap, fmt);
 	e->message = vfmt(r->a, fmt, ap);
 	va_end(ap);
@@ -244,6 +326,8 @@ static int cmp_error(const void *pa, const void *pb)
 		return c;
 	if (a->line != b->line)
 		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
 	return strcmp(a->message, b->message);
 }
 

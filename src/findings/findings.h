@@ -33,11 +33,35 @@ struct finding {
 	bool lowered;
 	const char *suppress_reason;	/* NULL when none was given */
 	const struct finding_target *target;	/* NULL for file findings */
+	/* What the input it is about is for: findings of production-only
+	 * rules about anything else are held back (output_finish). */
+	enum purpose purpose;
+};
+
+/* An input of the run, as the report accounts for it: JSON "inputs",
+ * --list-inputs, and the text report's summary line. */
+struct input_record {
+	const char *path;	/* display path */
+	const char *kind;	/* "dockerfile", "compose", "bake", "script", "template"... */
+	enum purpose purpose;
+	const char *purpose_why;	/* what decided it; NULL for production by default */
+	const char *part_of;	/* the projects or targets it belongs to, or NULL */
+	const char *skipped;	/* why it was not checked; NULL when it was */
+};
+
+/* What the summary line says: "checked 14 Dockerfiles (5 shipped stages),
+ * 3 compose projects, 22 scripts; held back 31 findings in 9 test and dev
+ * files (--scope all shows them)". */
+struct report_summary {
+	size_t dockerfiles, shipped_stages, projects, scripts;
+	size_t held, held_files;
+	unsigned held_purposes;	/* bit set of enum purpose */
 };
 
 struct input_error {
 	const char *file;
 	unsigned line;		/* 0 when the file could not be read at all */
+	unsigned col;		/* 0 when not known */
 	const char *message;
 };
 
@@ -77,9 +101,19 @@ struct report {
 	/* Bit p: no rule of checklist point p (0: of none) was wanted
 	 * (--select, --ignore, the config's ignore), so it was not checked. */
 	unsigned deselected;
+	struct input_record *inputs;
+	size_t ninputs, capinputs;
+	size_t *input_slots;	/* open addressing on path: index + 1, 0 empty */
+	size_t capslots;
+	struct report_summary summary;
 };
 
 void report_init(struct report *r, struct arena *a);
+/* Accounts for an input (strings copied into the report's arena). The
+ * same path twice keeps the first record, and adds part_of to it. */
+void report_input(struct report *r, const struct input_record *in);
+/* Sorts the input records by path. */
+void report_sort_inputs(struct report *r);
 /* Adds a finding; message is printf-style. Returns it for adjustments. */
 struct finding *report_add(struct report *r, const struct rule *rule, const char *file,
 			   unsigned line, unsigned col, unsigned end_line, unsigned end_col,
@@ -90,6 +124,9 @@ struct finding *report_add_str(struct report *r, const struct rule *rule, const 
 			       const char *msg, size_t len);
 void report_error(struct report *r, const char *file, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* The same with a column (1-based; 0 when not known). */
+void report_error_col(struct report *r, const char *file, unsigned line, unsigned col,
+		      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void report_note(struct report *r, const char *file, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Records that what layers would have read could not be (see struct

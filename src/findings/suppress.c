@@ -6,11 +6,11 @@
 #include "catalog/catalog.h"
 #include "util/strbuf.h"
 
-enum scope { SCOPE_NEXT, SCOPE_STAGE, SCOPE_FILE };
+enum sup_scope { SUP_NEXT, SUP_STAGE, SUP_FILE };
 
 struct sup {
 	unsigned line, col, end_col;
-	enum scope scope;
+	enum sup_scope scope;
 	/* From "# hadolint ignore=": its ids mapped to the rules that check the
 	 * same; hadolint needs the comment whatever seaworthy finds, so it is
 	 * never reported as unused, and it has no place for a reason. */
@@ -53,7 +53,7 @@ static bool parse_hadolint(struct arena *a, const char *p, const char *e, struct
 	if (word(&p, e, "global")) {
 		if (p == e || (*p != ' ' && *p != '\t'))
 			return false;
-		out->scope = SCOPE_FILE;
+		out->scope = SUP_FILE;
 		p = skip_ws(p, e);
 	}
 	if (!word(&p, e, "ignore"))
@@ -120,7 +120,7 @@ static bool parse_line(struct arena *a, const char *s, const char *e, unsigned l
 		return false;
 	p = skip_ws(p + 1, e);
 	memset(out, 0, sizeof(*out));
-	out->scope = SCOPE_NEXT;
+	out->scope = SUP_NEXT;
 	out->line = line;
 	out->col = (unsigned)(start - s) + 1;
 	out->end_col = (unsigned)(e - s) + 1;
@@ -130,9 +130,9 @@ static bool parse_line(struct arena *a, const char *s, const char *e, unsigned l
 		return false;
 	p = skip_ws(p, e);
 	if (word(&p, e, "global"))
-		out->scope = SCOPE_FILE;
+		out->scope = SUP_FILE;
 	else if (word(&p, e, "stage"))
-		out->scope = SCOPE_STAGE;
+		out->scope = SUP_STAGE;
 	p = skip_ws(p, e);
 	if (!word(&p, e, "ignore="))
 		return false;
@@ -252,10 +252,10 @@ void suppress_statements(struct report *r, size_t from, const char *file, const 
 
 			sp.from = 1;
 			sp.to = nlines ? nlines : line;
-			if (sp.scope == SCOPE_NEXT) {
+			if (sp.scope == SUP_NEXT) {
 				sp.from = n ? n->first : 0;
 				sp.to = n ? n->last : 0;
-			} else if (sp.scope == SCOPE_STAGE) {
+			} else if (sp.scope == SUP_STAGE) {
 				sp.from = n ? n->first : 0;
 				sp.to = sp.from ? sp.to : 0;
 				for (size_t k = n ? idx + 1 : nstmts; k < nstmts; k++)
@@ -322,7 +322,7 @@ void suppress_yaml(struct report *r, size_t from, const char *file, const char *
 					}
 					sp.from = sp.to = n < end ? nl : 0;
 				}
-				if (sp.scope == SCOPE_FILE) {
+				if (sp.scope == SUP_FILE) {
 					sp.from = 1;
 					sp.to = total;
 				}

@@ -48,11 +48,13 @@ static json_t *rule_json(const struct rule *r)
 		json_array_append_new(peers, json_pack("{s:o, s:o}", "tool", quote_json(p->tool),
 						       "id", quote_json(p->id)));
 	render_help_uri(&uri, r);
-	j = json_pack("{s:o, s:o, s:s, s:o, s:o, s:s, s:b, s:s, s:o, s:o, s:o}",
+	j = json_pack("{s:o, s:o, s:s, s:o, s:o, s:s, s:s, s:b, s:s, s:o, s:o, s:o}",
 		      "id", quote_json(r->id), "title", jstr(r->title),
 		      "severity", severity_name(r->severity),
 		      "checklist", r->checklist ? json_integer(r->checklist) : json_null(),
 		      "layer", jstr(r->layer), "command", rule_command(r),
+		      /* Where its advice holds (--scope all: every file). */
+		      "scope", r->scope == SCOPE_PRODUCTION ? "production" : "everywhere",
 		      "security", rule_is_security(r), "security_severity",
 		      rule_security_severity(r), "options", opts, "peers", peers,
 		      "help_uri", quote_json(uri.buf));
@@ -121,7 +123,6 @@ void render_config_schema(FILE *out)
 							     "properties", o,
 							     "additionalProperties", 0));
 	}
-	strbuf_release(&sb);
 	port = json_pack("{s:[{s:s, s:i, s:i}, {s:s, s:s}]}", "oneOf", "type", "integer",
 			 "minimum", 1, "maximum", 65535, "type", "string", "pattern",
 			 "^[0-9]+$");
@@ -148,6 +149,15 @@ void render_config_schema(FILE *out)
 					    "(SW0902).", port),
 		"rules", "description", "Options of rules, by id.", "type", "object",
 		"properties", rules, "additionalProperties", 0);
+	/* production:, development:, test:, ci:, example: what paths are for. */
+	for (int p = 0; p < PURPOSE_N; p++) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "Paths (globs, as exclude) whose files are for %s; they beat the "
+			    "names and places seaworthy judges by.", purpose_name((enum purpose)p));
+		json_object_set_new(props, purpose_name((enum purpose)p),
+				    string_or_list(sb.buf, json_pack("{s:s}", "type", "string")));
+	}
+	strbuf_release(&sb);
 	root = json_pack("{s:s, s:s, s:s, s:s, s:[s, s], s:o, s:b, s:{s:{s:s, s:o}}}",
 			 "$schema", "https://json-schema.org/draft/2020-12/schema",
 			 "$id", SW_HOME_URI "/blob/main/docs/seaworthy.schema.json",

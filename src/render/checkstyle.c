@@ -42,6 +42,8 @@ static void add_error(struct strbuf *sb, const struct input_error *e)
 	strbuf_addstr(sb, "    <error");
 	if (e->line)
 		strbuf_addf(sb, " line=\"%u\"", e->line);
+	if (e->line && e->col)
+		strbuf_addf(sb, " column=\"%u\"", e->col);
 	strbuf_addstr(sb, " severity=\"error\"");
 	attr(sb, "message", e->message);
 	strbuf_addstr(sb, " source=\"seaworthy.parse\"/>\n");

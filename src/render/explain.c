@@ -33,8 +33,9 @@ void render_explain(FILE *out, const struct rule *r, bool markdown)
 			 checklist[r->checklist - 1].title);
 	if (markdown) {
 		fprintf(out, "## %s: %s\n\n", r->id, r->title);
-		fprintf(out, "Severity: %s. Checklist: %s. Layer: %s.", severity_name(r->severity),
-			point, r->layer);
+		fprintf(out, "Severity: %s. Checklist: %s. Layer: %s. Applies to: %s.",
+			severity_name(r->severity), point, r->layer,
+			r->scope == SCOPE_PRODUCTION ? "production files" : "every file");
 		if (has_peers) {
 			fprintf(out, " hadolint: ");
 			peers(out, r);
@@ -56,8 +57,10 @@ void render_explain(FILE *out, const struct rule *r, bool markdown)
 		return;
 	}
 	fprintf(out, "%s: %s\n\n", r->id, r->title);
-	fprintf(out, "Severity:  %s\nChecklist: %s\nLayer:     %s\n", severity_name(r->severity),
-		point, r->layer);
+	fprintf(out, "Severity:  %s\nChecklist: %s\nLayer:     %s\nApplies:   %s\n",
+		severity_name(r->severity), point, r->layer,
+		r->scope == SCOPE_PRODUCTION ? "production files (--scope all: every file)" :
+		"every file");
 	if (has_peers) {
 		fprintf(out, "hadolint:  ");
 		peers(out, r);

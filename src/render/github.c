@@ -78,6 +78,8 @@ static void add_error(struct strbuf *sb, const struct input_error *e)
 		escape(sb, e->file, 1);
 		if (e->line)
 			strbuf_addf(sb, ",line=%u", e->line);
+		if (e->line && e->col)
+			strbuf_addf(sb, ",col=%u", e->col);
 	}
 	strbuf_addstr(sb, "::");
 	escape(sb, e->message, 0);

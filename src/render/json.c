@@ -136,6 +136,51 @@ static void finding(struct strbuf *sb, struct fix_memo *m, const struct finding 
 	strbuf_addch(sb, '}');
 }
 
+/* What was read, as what, and what was held back (seaworthy check). */
+static void inputs(struct strbuf *sb, bool *first, const struct report *r)
+{
+	const struct report_summary *m = &r->summary;
+	bool sfirst = true;
+
+	key(sb, 1, first, "inputs");
+	strbuf_addch(sb, '[');
+	for (size_t i = 0; i < r->ninputs; i++) {
+		const struct input_record *in = &r->inputs[i];
+		bool ifirst = true;
+
+		if (i)
+			strbuf_addch(sb, ',');
+		nl(sb, 2);
+		strbuf_addch(sb, '{');
+		kv_str(sb, 3, &ifirst, "path", in->path);
+		kv_str(sb, 3, &ifirst, "kind", in->kind);
+		kv_str(sb, 3, &ifirst, "purpose", purpose_name(in->purpose));
+		if (in->purpose_why)
+			kv_str(sb, 3, &ifirst, "purpose_reason", in->purpose_why);
+		if (in->part_of)
+			kv_str(sb, 3, &ifirst, "part_of", in->part_of);
+		key(sb, 3, &ifirst, "checked");
+		strbuf_addstr(sb, in->skipped ? "false" : "true");
+		if (in->skipped)
+			kv_str(sb, 3, &ifirst, "skipped", in->skipped);
+		nl(sb, 2);
+		strbuf_addch(sb, '}');
+	}
+	if (r->ninputs)
+		nl(sb, 1);
+	strbuf_addch(sb, ']');
+	key(sb, 1, first, "summary");
+	strbuf_addch(sb, '{');
+	kv_num(sb, 2, &sfirst, "dockerfiles", m->dockerfiles);
+	kv_num(sb, 2, &sfirst, "shipped_stages", m->shipped_stages);
+	kv_num(sb, 2, &sfirst, "compose_projects", m->projects);
+	kv_num(sb, 2, &sfirst, "scripts", m->scripts);
+	kv_num(sb, 2, &sfirst, "held_back", m->held);
+	kv_num(sb, 2, &sfirst, "held_back_files", m->held_files);
+	nl(sb, 1);
+	strbuf_addch(sb, '}');
+}
+
 static void render(FILE *out, const struct report *r, const struct render_opts *o)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -187,6 +232,10 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 			num(&sb, e->line);
 		else
 			strbuf_addstr(&sb, "null");
+		if (e->col) {
+			key(&sb, 3, &efirst, "column");
+			num(&sb, e->col);
+		}
 		kv_str(&sb, 3, &efirst, "message", e->message);
 		nl(&sb, 2);
 		strbuf_addch(&sb, '}');
@@ -213,6 +262,8 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 		nl(&sb, 1);
 		strbuf_addch(&sb, ']');
 	}
+	if (r->ninputs || render_has_summary(r))
+		inputs(&sb, &first, r);
 	key(&sb, 1, &first, "checklist");
 	strbuf_addch(&sb, '[');
 	for (int p = 1; p <= 10; p++) {

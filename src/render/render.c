@@ -104,3 +104,46 @@ void render_json_value(FILE *out, const json_t *v)
 	fwrite(sb.buf, 1, sb.len, out);
 	strbuf_release(&sb);
 }
+
+bool render_has_summary(const struct report *r)
+{
+	const struct report_summary *m = &r->summary;
+
+	return r->ninputs || m->dockerfiles || m->projects || m->scripts || m->held;
+}
+
+static const char *count(struct arena *a, size_t n, const char *one, const char *many)
+{
+	return arena_printf(a, "%zu %s", n, n == 1 ? one : many);
+}
+
+const char *render_summary_line(const struct report *r)
+{
+	static const char *const short_names[PURPOSE_N] = {
+		"production", "dev", "test", "CI", "example",
+	};
+	const struct report_summary *m = &r->summary;
+	struct arena *a = r->a;
+	const char *s = arena_printf(a, "checked %s", count(a, m->dockerfiles, "Dockerfile",
+							    "Dockerfiles"));
+	const char *names[PURPOSE_N];
+	size_t n = 0;
+
+	if (m->shipped_stages)
+		s = arena_printf(a, "%s (%s)", s, count(a, m->shipped_stages, "shipped stage",
+							 "shipped stages"));
+	s = arena_printf(a, "%s, %s, %s", s, count(a, m->projects, "compose project",
+						      "compose projects"),
+			 count(a, m->scripts, "script", "scripts"));
+	if (!m->held)
+		return s;
+	for (int p = 1; p < PURPOSE_N; p++)
+		if (m->held_purposes & (1u << p))
+			names[n++] = short_names[p];
+	s = arena_printf(a, "%s; held back %s in %zu ", s, count(a, m->held, "finding", "findings"),
+			 m->held_files);
+	for (size_t k = 0; k < n; k++)
+		s = arena_printf(a, "%s%s%s", s, k ? (k + 1 == n ? " and " : ", ") : "", names[k]);
+	return arena_printf(a, "%s file%s (--scope all shows them)", s,
+			    m->held_files == 1 ? "" : "s");
+}

@@ -60,6 +60,13 @@ void render_json_value(FILE *out, const struct json_t *v);
 
 /* The project's home, where docs/rules.md is published. */
 #define SW_HOME_URI "https://github.com/seaworthy-lint/seaworthy"
+/* Whether the report accounts for inputs (seaworthy check): then it has a
+ * summary line. */
+bool render_has_summary(const struct report *r);
+/* "checked 14 Dockerfiles (5 shipped stages), 3 compose projects, 22
+ * scripts; held back 31 findings in 9 test and dev files (--scope all
+ * shows them)", without a newline. In the report's arena. */
+const char *render_summary_line(const struct report *r);
 
 struct rule;
 /* The explain page of a rule; Markdown for docs/rules.md. */

@@ -57,7 +57,11 @@ static void problems(FILE *out, const struct report *r, bool color, struct strbu
 		const struct input_error *e = &r->errors[i];
 		const char *file = line_start(b1, e->file ? e->file : "-");
 
-		if (e->line)
+		if (e->line && e->col)
+			fprintf(out, "%s%s:%u:%u:%s %serror:%s %s\n", C(o, "1"), file, e->line,
+				e->col, C(o, "0"), sev_color(o, SEV_ERROR), C(o, "0"),
+				shown(b2, e->message));
+		else if (e->line)
 			fprintf(out, "%s%s:%u:%s %serror:%s %s\n", C(o, "1"), file, e->line,
 				C(o, "0"), sev_color(o, SEV_ERROR), C(o, "0"), shown(b2, e->message));
 		else
@@ -159,6 +163,8 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 	if (r->nerrors)
 		fprintf(out, "; %zu input error%s", r->nerrors, r->nerrors == 1 ? "" : "s");
 	fputc('\n', out);
+	if (render_has_summary(r))
+		fprintf(out, "%s\n", render_summary_line(r));
 }
 
 const struct renderer render_text = { "text", render };

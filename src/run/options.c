@@ -197,6 +197,22 @@ FIELD(project, project)
 FIELD(hadolint_config, hadolint_config)
 #undef FIELD
 
+static int set_scope(const struct subcommand *c, struct run_opts *o, struct arena *a,
+		     const char *v)
+{
+	(void)a;
+	if (v && !strcmp(v, "all"))
+		o->scope_all = true;
+	else if (v && !strcmp(v, "production"))
+		o->scope_all = false;
+	else if (!v)
+		return usage_error(c, "--scope takes production (the default) or all");
+	else
+		return bad_word(c, "--scope", v, "a scope",
+				(const char *const[]){ "production", "all", NULL });
+	return 0;
+}
+
 #define FLAG(name, field) \
 	static int set_##name(const struct subcommand *c, struct run_opts *o, struct arena *a, \
 			      const char *v) \
@@ -213,6 +229,7 @@ FLAG(require_reasons, require_reasons)
 FLAG(quiet, quiet)
 FLAG(dump, dump)
 FLAG(model, model)
+FLAG(list_inputs, list_inputs)
 #undef FLAG
 
 #define LIST(name, field) \
@@ -256,6 +273,8 @@ const struct opt opt_show_suppressed = { "--show-suppressed", NULL, false, set_s
 					 NULL, false };
 const struct opt opt_require_reasons = { "--require-reasons", NULL, false, set_require_reasons,
 					 NULL, false };
+const struct opt opt_scope = { "--scope", NULL, true, set_scope, NULL, false };
+const struct opt opt_list_inputs = { "--list-inputs", NULL, false, set_list_inputs, NULL, false };
 const struct opt opt_jobs = { "--jobs", "-j", true, set_jobs, NULL, false };
 const struct opt opt_file = { "--file", "-f", true, set_file, "-f takes a compose file", false };
 const struct opt opt_project_dir = { "--project-directory", NULL, true, set_project_dir,

@@ -25,6 +25,9 @@ struct run_opts {
 	const char *config, *baseline, *write_baseline;
 	const char *hadolint_config;	/* --hadolint-config */
 	bool no_config, show_suppressed, require_reasons;
+	/* --scope all: production-only rules also report on test, dev, CI
+	 * and example inputs. --list-inputs: the inputs alone. */
+	bool scope_all, list_inputs;
 	/* check: compose -f, --project-directory, --env-file, --profile. */
 	struct strlist files, env_files, profiles;
 	const char *project_dir;
@@ -55,8 +58,9 @@ struct opt {
 extern const struct opt opt_format, opt_output, opt_fail_on, opt_select, opt_ignore, opt_config,
 	opt_no_config, opt_baseline, opt_write_baseline, opt_color, opt_no_color, opt_quiet,
 	opt_show_suppressed, opt_require_reasons, opt_jobs, opt_file, opt_project_dir,
-	opt_env_file, opt_profile, opt_user, opt_root, opt_host, opt_project, opt_hadolint_config,
-	opt_list_format, opt_markdown, opt_man, opt_dump, opt_model;
+	opt_env_file, opt_profile, opt_user, opt_root, opt_host, opt_project, opt_scope,
+	opt_list_inputs, opt_hadolint_config, opt_list_format, opt_markdown, opt_man, opt_dump,
+	opt_model;
 
 /* What every subcommand takes: --color WHEN and --no-color. */
 #define OPTS_COLOR &opt_color, &opt_no_color

@@ -8,6 +8,8 @@
 
 #include "run/output.h"
 
+#include "render/quote.h"
+#include "util/strbuf.h"
 #include "run/options.h"
 
 #include "findings/baseline.h"
@@ -204,6 +206,75 @@ void output_load_configs(struct arena *a, const char *dir, struct run_opts *o,
 		config_load_hadolint(a, path, cfg, r);
 }
 
+/* Findings of production-only rules about inputs that are for something
+ * else (tests, development, CI, examples) are left out, and counted for the
+ * summary: what they are about, and in how many files. */
+static void hold_back(struct report *r)
+{
+	const char **files = NULL;
+	size_t k = 0, nfiles = 0, cap = 0;
+
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const struct finding *f = &r->findings[i];
+		bool seen = false;
+
+		if (f->rule->scope != SCOPE_PRODUCTION || f->purpose == PURPOSE_PRODUCTION) {
+			r->findings[k++] = *f;
+			continue;
+		}
+		r->summary.held++;
+		r->summary.held_purposes |= 1u << f->purpose;
+		for (size_t j = 0; j < nfiles && !seen; j++)
+			seen = f->file && !strcmp(files[j], f->file);
+		if (!seen && f->file)
+			*ARENA_PUSH(r->a, files, nfiles, cap) = f->file;
+	}
+	r->nfindings = k;
+	r->summary.held_files = nfiles;
+}
+
+/* s in its display form (render/quote.h), in a. */
+static const char *display_escape(struct arena *a, const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *r;
+
+	quote_display(&sb, s);
+	r = arena_strdup(a, sb.buf ? sb.buf : "");
+	strbuf_release(&sb);
+	return r;
+}
+
+/* --list-inputs: one line per input, then the summary. */
+static int list_inputs(const struct report *r)
+{
+	for (size_t i = 0; i < r->ninputs; i++) {
+		const struct input_record *in = &r->inputs[i];
+
+		printf("%s\t%s\t%s%s%s%s", display_escape(r->a, in->path), in->kind,
+		       purpose_name(in->purpose), in->purpose_why ? " (" : "",
+		       in->purpose_why ? display_escape(r->a, in->purpose_why) : "",
+		       in->purpose_why ? ")" : "");
+		if (in->part_of)
+			printf("\t%s", display_escape(r->a, in->part_of));
+		printf("\t%s%s\n", in->skipped ? "skipped: " : "checked",
+		       in->skipped ? in->skipped : "");
+	}
+	printf("%s\n", render_summary_line(r));
+	return fflush(stdout) ? EXIT_TROUBLE : r->nerrors ? EXIT_TROUBLE : EXIT_CLEAN;
+}
+
+/* Input errors and notes reach stderr once, whatever the outputs; the
+ * machine formats carry them too. stdout first, so that what came before
+ * (nothing, usually) keeps its order. */
+static void problems_to_stderr(const struct report *r, const struct run_opts *o)
+{
+	if (r->nerrors || r->nnotes) {
+		fflush(stdout);
+		render_problems(stderr, r, run_color(o->color, STDERR_FILENO));
+	}
+}
+
 int output_finish(struct arena *a, struct report *r, const struct run_opts *o,
 		  const struct config *cfg)
 {
@@ -212,6 +283,13 @@ int output_finish(struct arena *a, struct report *r, const struct run_opts *o,
 	bool trouble = false, use;
 
 	output_filter(r, o->select, o->ignore, cfg);
+	if (!o->scope_all)
+		hold_back(r);
+	report_sort_inputs(r);
+	if (o->list_inputs) {
+		problems_to_stderr(r, o);
+		return list_inputs(r);
+	}
 	use = o->baseline && baseline_load(a, o->baseline, &b, r) == 0;
 	report_sort(r);
 	/* The same file checked as part of several compose projects. */
@@ -222,13 +300,7 @@ int output_finish(struct arena *a, struct report *r, const struct run_opts *o,
 		ro.baseline = true;
 		ro.baseline_known = baseline_filter(r, &b);
 	}
-	/* Input errors and notes reach stderr once, whatever the outputs;
-	 * the machine formats carry them too. stdout first, so that what
-	 * came before (nothing, usually) keeps its order. */
-	if (r->nerrors || r->nnotes) {
-		fflush(stdout);
-		render_problems(stderr, r, run_color(o->color, STDERR_FILENO));
-	}
+	problems_to_stderr(r, o);
 	if (output_write(o->outputs, o->noutputs, o->color, r, &ro) < 0)
 		trouble = true;
 	return output_exit_status(r, o->fail_on, o->write_baseline, trouble);

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "input/discover/purpose.h"
 #include "run/pipeline.h"
 #include "run/output.h"
 #include "input/compose/project.h"
@@ -45,6 +46,10 @@ struct run {
 	const struct m_dockerfile *const **project_dfs;	/* per project, per service */
 	size_t nprojects, capprojects, capdfs;
 	size_t nscripts;		/* scripts checked for point 6 */
+	/* The folders named on the command line, as displayed: what is above
+	 * their own names does not decide what a file is for. */
+	const char **roots;
+	size_t nroots;
 };
 
 /* Whether a rule's findings are wanted: --select, --ignore, config ignore. */
@@ -141,7 +146,36 @@ struct df_item {
 	bool keep, quiet;
 	struct arena *arena;			/* keep: lives until the run ends */
 	const struct m_dockerfile *model;	/* keep: NULL when it failed */
+	enum purpose purpose;			/* set by the check */
+	bool template;				/* its text is a template */
+	const char *purpose_why;
+	const char *part_of;			/* the compose services that build it */
 };
+
+/* How many bytes of a display path lie above the own name of the folder
+ * named on the command line it was found in ("examples/" of
+ * examples/webapp/compose.yaml when examples/webapp was named). */
+static size_t above_root(const struct run *run, const char *path)
+{
+	size_t best = 0;
+
+	for (size_t k = 0; k < run->nroots; k++) {
+		const char *root = run->roots[k], *slash;
+		size_t n = strlen(root);
+
+		if (strcmp(root, ".") && !strncmp(path, root, n) && path[n] == '/' &&
+		    (slash = strrchr(root, '/')) && (size_t)(slash - root) + 1 > best)
+			best = (size_t)(slash - root) + 1;
+	}
+	return best;
+}
+
+/* What a file found by the run is for (input/discover/purpose.h). */
+static enum purpose purpose_in_run(const struct run *run, struct arena *a, const char *path,
+				   const char *text, size_t len, const char **why)
+{
+	return purpose_of_file_under(a, &run->cfg, path, above_root(run, path), text, len, why);
+}
 
 /* Checks one Dockerfile into r. Worker threads call it at once, each with
  * its own report: it only reads run's settings. */
@@ -164,9 +198,14 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 			report_error(r, in->display, 0, "cannot read: %s", why);
 		goto out;
 	}
+	it->purpose = purpose_in_run(run, r->a, in->display, buf, len, &it->purpose_why);
 	if ((bad = not_text(buf, len, &line))) {
 		if (!it->quiet)
 			report_error(r, in->display, line, "%s", bad);
+		goto out;
+	}
+	if (input_looks_like_template(buf, len)) {
+		it->template = true;	/* rendered by a tool first: not Docker's to read */
 		goto out;
 	}
 	if (df_parse(a, in->display, buf, len, df, &err) < 0 ||
@@ -193,6 +232,8 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 		suppress_statements(r, first, in->display, buf, len, df->nlines, NULL, 0, &so);
 	}
 	report_fingerprint(r, first, NULL, buf, len);
+	for (size_t k = first; k < r->nfindings; k++)
+		r->findings[k].purpose = it->purpose;
 out:
 	arena_release(&scratch);
 }
@@ -336,6 +377,11 @@ struct compose_job {
 	int rc;
 	const struct report *lr, *rr;
 	size_t lf0, lf1, le0, le1, rf0, rf1;
+	/* What each of its files is for, and so the project: the first of its
+	 * files that is not for production decides (a dev overlay). */
+	enum purpose *file_purpose, purpose;
+	const char **file_why;
+	bool template;		/* not loaded: one of its files is a template */
 };
 
 struct compose_jobs {
@@ -382,8 +428,33 @@ static void load_project(const struct run *run, struct report *r, size_t i, void
 	j->rc = compose_load(r->a, &co, p, r);
 	j->lf1 = r->nfindings;
 	j->le1 = r->nerrors;
-	if (j->rc < 0)
+	if (j->rc < 0) {
+		/* A template that failed to load is no input error: a tool
+		 * renders it before Compose reads it. */
+		for (size_t k = 0; k < j->nfiles && !j->template; k++) {
+			const char *why;
+			size_t len;
+			char *buf = read_file(r->a, j->files[k], &len, &why);
+
+			j->template = buf && input_looks_like_template(buf, len);
+		}
+		if (j->template) {
+			r->nfindings = j->lf1 = j->lf0;
+			r->nerrors = j->le1 = j->le0;
+		}
 		return;
+	}
+	j->purpose = PURPOSE_PRODUCTION;
+	j->file_purpose = arena_alloc(r->a, (p->nfiles + 1) * sizeof(*j->file_purpose));
+	j->file_why = arena_alloc(r->a, (p->nfiles + 1) * sizeof(*j->file_why));
+	for (size_t k = 0; k < p->nfiles; k++) {
+		j->file_purpose[k] = purpose_in_run(run, r->a, p->files[k], p->texts[k], p->lens[k],
+						    &j->file_why[k]);
+		if (j->purpose == PURPOSE_PRODUCTION)
+			j->purpose = j->file_purpose[k];
+	}
+	for (size_t k = j->lf0; k < j->lf1; k++)
+		r->findings[k].purpose = j->purpose;
 	r->layers |= LAYER_COMPOSE;
 	j->sdf = arena_alloc(r->a, (p->nservices + 1) * sizeof(*j->sdf));
 	j->dfs = arena_alloc(r->a, (p->nservices + 1) * sizeof(*j->dfs));
@@ -418,6 +489,10 @@ static void check_project(const struct run *run, struct report *r, size_t i, voi
 		report_fingerprint(r, j->rf0, p->files[k], p->texts[k], p->lens[k]);
 	}
 	j->rf1 = r->nfindings;
+	/* A service's own purpose (its profiles) is the more specific. */
+	for (size_t k = j->rf0; k < j->rf1; k++)
+		if (r->findings[k].purpose == PURPOSE_PRODUCTION)
+			r->findings[k].purpose = j->purpose;
 }
 
 static void check_item(const struct run *run, struct report *r, size_t i, void *ctx)
@@ -525,6 +600,64 @@ static void find_dockerfiles(struct run *run, const struct input_list *inputs,
 	}
 }
 
+/* Accounts for the inputs discovery found that are not checked as such:
+ * templates and BuildKit ignore files (skipped, with why), and files the
+ * configuration excludes. */
+static void record_others(struct run *run, const struct input_list *inputs)
+{
+	for (size_t k = 0; k < inputs->n; k++) {
+		const struct input *in = &inputs->v[k];
+		const char *why = NULL;
+
+		if (in->kind == INPUT_TEMPLATE)
+			why = "a template, rendered by a tool before Docker reads it";
+		else if (in->kind == INPUT_IGNORE_FILE)
+			why = "BuildKit's .dockerignore for one Dockerfile, not a Dockerfile";
+		else if (config_excluded(&run->cfg, in->display))
+			why = "excluded by the configuration";
+		else
+			continue;
+		report_input(&run->r, &(struct input_record){
+			.path = in->display, .kind = input_kind_name(in->kind), .skipped = why });
+	}
+}
+
+/* Accounts for a Dockerfile of the run (JSON "inputs", the summary). */
+static void record_dockerfile(struct run *run, const struct df_item *it)
+{
+	if (it->quiet && !it->keep)
+		return;
+	report_input(&run->r, &(struct input_record){
+		.path = it->in.display, .kind = it->template ? "template" : "dockerfile",
+		.purpose = it->purpose, .purpose_why = it->purpose_why,
+		.skipped = it->template ? "a template (Jinja or Go template syntax), rendered by a "
+					  "tool before Docker reads it" :
+			   it->quiet ? "excluded by the configuration (modelled for compose)" :
+			   !it->model ? "could not be read or parsed (see the errors)" : NULL });
+	if (!it->quiet && it->model)
+		run->r.summary.dockerfiles++;
+}
+
+/* Accounts for the files of a compose project. */
+static void record_project(struct run *run, const struct compose_job *j)
+{
+	if (j->rc < 0) {
+		for (size_t k = 0; k < j->nfiles; k++)
+			report_input(&run->r, &(struct input_record){
+				.path = display_path(&run->a, j->files[k]),
+				.kind = j->template ? "template" : "compose",
+				.skipped = j->template ? "a template (Jinja or Go template syntax), "
+							 "rendered by a tool before Compose reads it" :
+					   "the project could not be loaded (see the errors)" });
+		return;
+	}
+	for (size_t k = 0; k < j->p->nfiles; k++)
+		report_input(&run->r, &(struct input_record){
+			.path = j->p->files[k], .kind = "compose", .purpose = j->file_purpose[k],
+			.purpose_why = j->file_why[k],
+			.part_of = arena_printf(&run->a, "project %s", j->p->name) });
+}
+
 /* Dockerfiles and compose projects: the projects are loaded first, so that
  * each Dockerfile is read, parsed and modelled once, with the build
  * context a service gives it; then the compose rules run with those
@@ -538,6 +671,7 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 	struct worker *w;
 	size_t nw, nloaded = 0;
 
+	record_others(run, inputs);
 	find_projects(run, inputs, &jobs);
 	if (jobs.n)
 		run_pool(run, jobs.n, load_project, &jobs, &nw);
@@ -545,11 +679,14 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 	w = run_pool(run, items.n, check_item, &items, &nw);
 	for (size_t k = 0; k < nw; k++)
 		merge(run, &w[k].r, 0, w[k].r.nfindings, 0, w[k].r.nerrors);
+	for (size_t k = 0; k < items.n; k++)
+		record_dockerfile(run, &items.v[k]);
 	loaded = arena_alloc(&run->a, (jobs.n + 1) * sizeof(*loaded));
 	for (size_t i = 0; i < jobs.n; i++) {
 		struct compose_job *j = &jobs.v[i];
 
 		merge(run, j->lr, j->lf0, j->lf1, j->le0, j->le1);
+		record_project(run, j);
 		if (j->rc < 0)
 			continue;
 		for (size_t k = 0; k < j->p->nservices; k++) {
@@ -557,9 +694,16 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 					       NULL;
 
 			j->dfs[k] = it ? it->model : NULL;
+			if (it)
+				report_input(&run->r, &(struct input_record){
+					.path = it->in.display, .kind = "dockerfile",
+					.purpose = it->purpose, .purpose_why = it->purpose_why,
+					.part_of = arena_printf(&run->a, "built by service %s of project %s",
+								j->p->services[k].name, j->p->name) });
 		}
 		loaded[nloaded++] = j;
 	}
+	run->r.summary.projects = nloaded;
 	if (!nloaded)
 		return;
 	run_pool(run, nloaded, check_project, loaded, &nw);
@@ -593,12 +737,23 @@ static void check_scripts(struct run *run, const struct input_list *inputs)
 	set.projects = run->projects;
 	set.nprojects = run->nprojects;
 	rules_check_scripts(&run->r, &set, &run->cfg);
+	run->r.summary.scripts = set.n;
 	/* Shell, Makefiles and CI YAML all comment with #. */
 	for (size_t i = 0; i < set.n; i++) {
-		suppress_yaml(&run->r, first, set.scripts[i].path, set.scripts[i].text,
-			      set.scripts[i].len, &so);
-		report_fingerprint(&run->r, first, set.scripts[i].path, set.scripts[i].text,
-				   set.scripts[i].len);
+		const struct script *sc = &set.scripts[i];
+		struct docker_cmd *cmds;
+		const char *why;
+		enum purpose p = purpose_in_run(run, &run->a, sc->path, sc->text, sc->len, &why);
+
+		suppress_yaml(&run->r, first, sc->path, sc->text, sc->len, &so);
+		report_fingerprint(&run->r, first, sc->path, sc->text, sc->len);
+		for (size_t f = first; f < run->r.nfindings; f++)
+			if (run->r.findings[f].file && !strcmp(run->r.findings[f].file, sc->path))
+				run->r.findings[f].purpose = p;
+		/* The inputs list names the scripts that start containers. */
+		if (script_docker_cmds(&run->a, sc, &cmds))
+			report_input(&run->r, &(struct input_record){
+				.path = sc->path, .kind = "script", .purpose = p, .purpose_why = why });
 	}
 }
 
@@ -627,6 +782,9 @@ int pipeline_check(const struct run_opts *o, const char *const *paths, size_t np
 
 	run.pool = start_pool(&run, paths, npaths);
 	discover_stated(&run.a, paths, npaths, stat_paths(&run, paths, npaths), &inputs);
+	run.roots = arena_alloc(&run.a, (inputs.nroots + 1) * sizeof(*run.roots));
+	for (size_t k = 0; k < inputs.nroots; k++)
+		run.roots[run.nroots++] = display_path(&run.a, inputs.roots[k]->path);
 	for (size_t k = 0; k < inputs.nbad; k++)
 		report_error(&run.r, inputs.bad[k].path, 0, "cannot read: %s", inputs.bad[k].why);
 	check_inputs(&run, &inputs);

@@ -15,6 +15,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "catalog/catalog.h"
+
 enum spec_kind { SPEC_SERVICE, SPEC_IMAGE, SPEC_CONTAINER, SPEC_NKINDS };
 
 /* Where a value was written: a file position, or none (file NULL) for what
@@ -108,6 +110,9 @@ struct spec {
 	 * waits for it to complete, it is only in tool/test/setup profiles,
 	 * or it was started by `compose run` or `docker run --rm`. */
 	bool one_off;
+	/* What it is for, when it says so itself (a service only in dev or
+	 * test profiles); production otherwise. */
+	enum purpose purpose;
 
 	struct sp_str image;	/* the image it runs or names */
 	/* Built from a Dockerfile: the root image of the stage it builds

@@ -665,6 +665,29 @@ static void on_scalar(struct loader *l, const yaml_event_t *ev)
 	attach(l, (struct slot){ .n = n, .count = 1, .height = 1 });
 }
 
+static bool all_maps(const struct y_node *seq)
+{
+	for (size_t i = 0; i < seq->nitems; i++)
+		if (seq->items[i]->kind != Y_MAP)
+			return false;
+	return true;
+}
+
+/* Nodes in a tree (for the alias budget); trees are never deeper than
+ * Y_MAX_DEPTH. */
+static size_t count_tree(const struct y_node *n, unsigned depth)
+{
+	size_t c = 1;
+
+	if (depth > Y_MAX_DEPTH)
+		return c;
+	for (size_t i = 0; n->kind == Y_MAP && i < n->npairs; i++)
+		c += 1 + count_tree(n->pairs[i].value, depth + 1);
+	for (size_t i = 0; n->kind == Y_SEQ && i < n->nitems; i++)
+		c += count_tree(n->items[i], depth + 1);
+	return c;
+}
+
 static void on_alias(struct loader *l, const yaml_event_t *ev)
 {
 	const char *name = (const char *)ev->data.alias.anchor;
@@ -686,6 +709,20 @@ static void on_alias(struct loader *l, const yaml_event_t *ev)
 	}
 	if (!depth_ok(l, an->height, pos))
 		return;
+	/* `<<: *list` where the anchor is a list of mappings: each one a
+	 * source, as if the list were written there (Compose accepts it). */
+	if (f && !f->merge_seq && f->n->kind == Y_MAP && !f->want_key && f->merge_value &&
+	    an->n->kind == Y_SEQ && all_maps(an->n)) {
+		push_slot(l, (struct slot){ .flags = S_MERGE_SEQ, .nitems = an->n->nitems });
+		for (size_t i = 0; i < an->n->nitems; i++)
+			push_slot(l, (struct slot){ .n = an->n->items[i],
+						    .count = count_tree(an->n->items[i], 0),
+						    .height = an->height, .flags = S_BORROWED });
+		add_to_frame(f, &(struct slot){ .count = an->count, .height = an->height });
+		f->merge_value = false;
+		f->want_key = true;
+		return;
+	}
 	/* A merge source is copied pair by pair when its mapping ends. */
 	if (f && (f->merge_seq || (f->n->kind == Y_MAP && !f->want_key && f->merge_value))) {
 		if (an->n->kind != Y_MAP) {

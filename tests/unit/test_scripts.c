@@ -81,6 +81,52 @@ UNIT_TEST(scripts_jenkinsfile)
 		  "3:9 run nginx:1.27 web d;5:7 network create - -");
 }
 
+UNIT_TEST(scripts_markdown)
+{
+	/* Shell blocks (prompts or not), indented lines, `inline code`; not
+	 * other languages' blocks. */
+	CHECK_STR(cmds(SCRIPT_MARKDOWN,
+		       "Start it:\n\n```\n$ docker run -d -p 80:80 web:1\nabc123\n```\n"
+		       "```yaml\nx: docker run -d no\n```\n"
+		       "Or `docker run --rm -it app:2`, or\n\n    docker run -d <image>\n"
+		       "~~~~bash\ndocker network create n\n~~~~\n"),
+		  "4:3 run web:1 - d p;10:5 run app:2 - rm;12:5 run {image} - d;14:1 network create - -");
+}
+
+/* Every command of the parts that mention a word, by session. */
+static const char *sessions(enum script_kind kind, const char *text, const char *const *words)
+{
+	static char buf[2048];
+	struct arena a = ARENA_INIT;
+	struct script s = { "t", text, strlen(text), 0, kind };
+	struct script_cmd *v;
+	size_t n = script_cmds(&a, &s, words, &v), len = 0;
+
+	buf[0] = '\0';
+	for (size_t k = 0; k < n && len < sizeof(buf) - 128; k++)
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%u:%u %s #%u", k ? ";" : "",
+					v[k].pos.line, v[k].pos.col, sh_cmd_name(v[k].cmd), v[k].session);
+	arena_release(&a);
+	return buf;
+}
+
+UNIT_TEST(scripts_cmds)
+{
+	static const char *const words[] = { "compose", NULL };
+
+	/* A Makefile recipe line is a shell of its own; parts without the
+	 * word are not parsed. */
+	CHECK_STR(sessions(SCRIPT_MAKEFILE, "up:\n\tcd deploy && docker compose up\n\tls\n"
+			   "\techo compose\n", words),
+		  "2:2 cd #0;2:15 docker #0;4:2 echo #2");
+	/* The prompt lines of one Markdown block are one session. */
+	CHECK_STR(sessions(SCRIPT_MARKDOWN, "```console\n$ cd x\nout\n$ docker compose up\n```\n", words),
+		  "2:3 cd #0;4:3 docker #0");
+	/* NULL: docker and podman. */
+	CHECK_STR(sessions(SCRIPT_SHELL, "x=$(podman ps)\ncd /\n", NULL),
+		  "1:5 podman #0;1:1  #0;2:1 cd #0");
+}
+
 UNIT_TEST(scripts_kind)
 {
 	CHECK(script_kind_of("Makefile") == SCRIPT_MAKEFILE);

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "config/config.h"
+#include "input/compose/lower.h"
 #include "spec/user.h"
 #include "util/path.h"
 #include "util/readfile.h"
@@ -43,6 +44,8 @@ struct finding *cx_report(struct rule_ctx *c, const struct c_service *s, const s
 	if ((!pos || !pos->line) && s)
 		pos = &s->pos;
 	f = rule_report_pos(c, pos, "%s", sb.buf);
+	if (s)
+		f->purpose = compose_service_purpose(s);
 	strbuf_release(&sb);
 	return f;
 }

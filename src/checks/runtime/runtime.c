@@ -28,6 +28,7 @@ struct finding *sp_report_as(struct rule_ctx *c, const struct spec *s, const str
 	strbuf_addstr(&sb, msg);
 	if (s->kind != SPEC_SERVICE) {
 		f = report_add_str(c->report, c->rule, NULL, 0, 0, 0, 0, sb.buf, sb.len);
+		f->purpose = s->purpose;
 		strbuf_release(&sb);
 		return f;
 	}
@@ -41,6 +42,7 @@ struct finding *sp_report_as(struct rule_ctx *c, const struct spec *s, const str
 		at = &s->at;
 	f = report_add_str(c->report, c->rule, at->file ? arena_strdup(c->a, at->file) : NULL,
 			   at->line, at->col, at->line, at->col, sb.buf, sb.len);
+	f->purpose = s->purpose;
 	strbuf_release(&sb);
 	return f;
 }

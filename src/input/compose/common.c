@@ -100,10 +100,11 @@ bool ld_is_remote(const char *s)
 	return false;
 }
 
-static void ld_verror(struct ld *L, const char *file, unsigned line, const char *fmt, va_list ap)
-	__attribute__((format(printf, 4, 0)));
+static void ld_verror(struct ld *L, const char *file, unsigned line, unsigned col,
+		      const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 
-static void ld_verror(struct ld *L, const char *file, unsigned line, const char *fmt, va_list ap)
+static void ld_verror(struct ld *L, const char *file, unsigned line, unsigned col,
+		      const char *fmt, va_list ap)
 {
 	char msg[1024];
 	const char *key;
@@ -111,11 +112,11 @@ static void ld_verror(struct ld *L, const char *file, unsigned line, const char 
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	L->errors++;
 	/* The same problem met twice (a file included twice) is said once. */
-	key = arena_printf(L->a, "%s:%u:%s", file ? file : "", line, msg);
+	key = arena_printf(L->a, "%s:%u:%u:%s", file ? file : "", line, col, msg);
 	if (smap_find(&L->said, key))
 		return;
 	smap_put(&L->said, key, 0);
-	report_error(L->r, file ? arena_strdup(L->r->a, file) : NULL, line, "%s", msg);
+	report_error_col(L->r, file ? arena_strdup(L->r->a, file) : NULL, line, col, "%s", msg);
 }
 
 void ld_error(struct ld *L, const struct y_node *at, const char *fmt, ...)
@@ -126,7 +127,7 @@ void ld_error(struct ld *L, const struct y_node *at, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	ld_verror(L, at ? at->pos.file : NULL, at ? at->pos.line : 0, fmt, ap);
+	ld_verror(L, at ? at->pos.file : NULL, at ? at->pos.line : 0, at ? at->pos.col : 0, fmt, ap);
 	va_end(ap);
 }
 
@@ -138,7 +139,16 @@ void ld_error_at(struct ld *L, const char *file, unsigned line, const char *fmt,
 	va_list ap;
 
 	va_start(ap, fmt);
-	ld_verror(L, file, line, fmt, ap);
+	ld_verror(L, file, line, 0, fmt, ap);
+	va_end(ap);
+}
+
+void ld_error_pos(struct ld *L, struct y_pos pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ld_verror(L, pos.file, pos.line, pos.col, fmt, ap);
 	va_end(ap);
 }
 

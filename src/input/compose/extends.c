@@ -137,7 +137,12 @@ static struct y_node *resolve_extends(struct ld *L, struct ld_file *f, size_t id
 		return NULL;
 	}
 	if (depth > MAX_EXTENDS) {
-		ld_error(L, ext, "extends chain longer than %d services", MAX_EXTENDS);
+		/* One error for the chain: the services in it are not also
+		 * "without an image". */
+		for (int i = 0; i < L->next_chain; i++)
+			smap_put(&L->ext_failed, L->ext_chain[i], 0);
+		ld_error(L, ext, "extends chain longer than %d services (a limit of seaworthy's)",
+			 MAX_EXTENDS);
 		return drop_extends(L, f, idx);
 	}
 	if (ext->kind == Y_SCALAR && !is_null(ext)) {

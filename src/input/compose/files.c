@@ -82,17 +82,15 @@ static struct ld_file *find_file(struct ld *L, const char *id)
 	return NULL;
 }
 
-/* Reads, parses and interpolates a file once; later calls return the same
- * entry. NULL when it can't be read or parsed (the error is reported).
- * The entry's root is NULL for an empty document. */
-struct ld_file *ld_load_file(struct ld *L, const char *path, const char *dir,
-			     const struct env *env, const struct y_node *from)
+/* Reads and parses a file once (its documents merged), without
+ * interpolating it; later calls return the same entry. NULL when it can't
+ * be read or parsed (the error is reported). */
+struct ld_file *ld_read_file(struct ld *L, const char *path, const char *dir,
+			     const struct y_node *from)
 {
 	struct ld_file *f;
 	struct y_error err;
 	struct y_node *root = NULL, **docs;
-	struct interp_ctx ic = { L, 0 };
-	struct interp_hooks hooks = { on_unset, on_interp_error, &ic };
 	const char *id, *why = NULL, *buf = NULL, *open_path;
 	size_t ndocs, len = 0;
 
@@ -170,11 +168,51 @@ struct ld_file *ld_load_file(struct ld *L, const char *path, const char *dir,
 		mark_nulls(L, docs[d], 0);
 		root = root ? ld_merge(L, root, docs[d], &dp, true) : docs[d];
 	}
-	if (!root)
-		return f;
-	interp_tree(L->a, root, env, &hooks);
-	if (ic.errors)
-		f->failed = true;
 	f->root = root;
-	return f->failed ? NULL : f;
+	return f;
+}
+
+/* Reads, parses and interpolates a file once; later calls return the same
+ * entry. NULL when it can't be read, parsed or interpolated (the error is
+ * reported). The entry's root is NULL for an empty document. */
+struct ld_file *ld_load_file(struct ld *L, const char *path, const char *dir,
+			     const struct env *env, const struct y_node *from)
+{
+	struct ld_file *f = ld_read_file(L, path, dir, from);
+	struct interp_ctx ic = { L, 0 };
+	struct interp_hooks hooks = { on_unset, on_interp_error, &ic };
+
+	if (!f || f->interpolated)
+		return f;
+	f->interpolated = true;
+	f->env = env;
+	if (!f->root)
+		return f;
+	interp_tree(L->a, f->root, env, &hooks);
+	if (ic.errors) {
+		f->failed = true;
+		return NULL;
+	}
+	return f;
+}
+
+/* compose-go's projectName(): the last non-empty `name` of the files as
+ * written, interpolated; NULL when none. */
+const char *ld_name_of_files(struct ld *L, const char *const *paths, size_t n, const char *dir,
+			     const struct env *env)
+{
+	const struct y_node *last = NULL;
+	struct interp_ctx ic = { L, 0 };
+	struct interp_hooks hooks = { on_unset, on_interp_error, &ic };
+
+	for (size_t i = 0; i < n; i++) {
+		struct ld_file *f = ld_read_file(L, paths[i], dir, NULL);
+		const struct y_node *v = f ? get(f->root, "name") : NULL;
+
+		if (!f)
+			break;	/* reported when it is loaded */
+		if (str_of(v) && *v->str)
+			last = v;
+	}
+	return last ? interp_string(L->a, last->str, env, &hooks, last) : NULL;
 }

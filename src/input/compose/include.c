@@ -59,8 +59,10 @@ static void del_pair(struct y_node *map, const char *key)
 	map->npairs = o;
 }
 
-/* Adds an included project's resources to root (compose-go importResources):
- * a name defined on both sides must be defined the same way. */
+/* Adds an included project's resources to root (compose-go include.go
+ * importResources, since v2.10): a name defined on both sides is the local
+ * definition merged over the included one, as an override file would be
+ * (!reset and !override included). */
 static void import_resources(struct ld *L, struct y_node *root, const struct y_node *sub)
 {
 	static const char *const keys[] = {
@@ -86,13 +88,18 @@ static void import_resources(struct ld *L, struct y_node *root, const struct y_n
 		for (size_t i = 0; i < from->value->npairs; i++) {
 			struct y_pair *fp = &from->value->pairs[i], *tp = pair_of(to, fp->key->str);
 
-			if (!tp)
+			if (!tp) {
 				pv_add(L->a, &pv, fp->key, fp->value);
-			else if (!deep_equal(tp->value, fp->value, 0))
-				ld_error(L, tp->key, "%s.%s conflicts with the one imported from %s "
-					 "(line %u)", keys[k], fp->key->str,
-					 fp->key->pos.file ? fp->key->pos.file : "an include",
-					 fp->key->pos.line);
+			} else if (!deep_equal(tp->value, fp->value, 0)) {
+				struct y_pair *np = pair_of(&(struct y_node){ .kind = Y_MAP,
+					.pairs = pv.v, .npairs = pv.n }, fp->key->str);
+
+				L->path.seg[0] = keys[k];
+				L->path.seg[1] = fp->key->str;
+				L->path.n = 2;
+				np->value = ld_merge(L, fp->value, tp->value, &L->path, true);
+				L->path.n = 0;
+			}
 		}
 		top->value = new_node(L->a, Y_MAP, to->pos, to->via);
 		top->value->pairs = pv.v;
@@ -149,7 +156,8 @@ static void include_one(struct ld *L, struct ld_file *f, struct y_node *item,
 	struct y_node *pd = NULL, *pn, *sub;
 	const char **p, **e;
 	const char *dir;
-	struct env incenv;
+	/* In the arena: the included files keep a pointer to it. */
+	struct env *incenv = arena_alloc(L->a, sizeof(*incenv));
 
 	if (item->kind == Y_SCALAR && !is_null(item)) {
 		iv_add(L->a, &paths, item);
@@ -223,10 +231,10 @@ static void include_one(struct ld *L, struct ld_file *f, struct y_node *item,
 			eat[ne] = NULL;
 			e[ne++] = path_join(L->a, dir, ".env");
 		}
-		if (ld_env_with_files(L, env, e, eat, ne, &incenv) < 0)
+		if (ld_env_with_files(L, env, e, eat, ne, incenv) < 0)
 			return;
 	}
-	sub = ld_load_project(L, p, (const struct y_node *const *)paths.v, paths.n, dir, &incenv,
+	sub = ld_load_project(L, p, (const struct y_node *const *)paths.v, paths.n, dir, incenv,
 			      depth + 1);
 	if (sub && sub->kind == Y_MAP)
 		import_resources(L, f->root, sub);

@@ -5,32 +5,6 @@
 
 #include "input/compose/load.h"
 
-static void check_top(struct ld *L, const struct y_node *root)
-{
-	static const char *const known[] = {
-		"version", "name", "include", "services", "networks", "volumes", "secrets",
-		"configs", "models", NULL,
-	};
-
-	for (size_t i = 0; i < root->npairs; i++) {
-		const struct y_node *k = root->pairs[i].key, *v = root->pairs[i].value;
-
-		if (starts_with(k->str, "x-"))
-			continue;
-		if (!one_of(k->str, known)) {
-			ld_error(L, k, "unknown top-level key \"%s\" (Compose allows only services, "
-								      "networks, volumes, secrets, configs, models, include, name, version "
-								      "and x- extensions)", k->str);
-			continue;
-		}
-		if ((streq(k->str, "name") || streq(k->str, "version")) && v->kind != Y_SCALAR)
-			ld_error(L, v, "%s must be a string", k->str);
-		else if (!streq(k->str, "name") && !streq(k->str, "version") &&
-			 !streq(k->str, "include") && !is_null(v) && v->kind != Y_MAP)
-			ld_error(L, v, "%s must be a mapping", k->str);
-	}
-}
-
 /* Loads and merges files in order: a project, or an included one. */
 struct y_node *ld_load_project(struct ld *L, const char *const *paths,
 			       const struct y_node *const *from, size_t n, const char *dir,
@@ -43,7 +17,6 @@ struct y_node *ld_load_project(struct ld *L, const char *const *paths,
 
 		if (!f || !f->root)
 			continue;
-		check_top(L, f->root);
 		*ARENA_PUSH(L->a, L->chain, L->nchain, L->capchain) = f->id;
 		ld_apply_extends(L, f, env);
 		ld_apply_include(L, f, env, depth);
@@ -62,14 +35,30 @@ static void split_list(struct arena *a, const char *s, char sep, const char ***o
 	*out = NULL;
 	*n = 0;
 	while (s && *s) {
-		size_t len = strcspn(s, (char[]){ sep, 0 });
+		size_t len = strcspn(s, (char[]){ sep, 0 }), lead = strspn(s, " \t");
+		size_t tlen = len > lead ? len - lead : 0;
 
-		if (len)
-			*ARENA_PUSH(a, *out, *n, cap) = arena_strndup(a, s, len);
+		/* Items are trimmed: COMPOSE_PROFILES="web, worker" is web and
+		 * worker (compose-go cli/options.go). */
+		while (tlen && (s[lead + tlen - 1] == ' ' || s[lead + tlen - 1] == '\t'))
+			tlen--;
+		if (tlen)
+			*ARENA_PUSH(a, *out, *n, cap) = arena_strndup(a, s + lead, tlen);
 		s += len;
 		if (*s)
 			s++;
 	}
+}
+
+/* Go's strconv.ParseBool: 1, 0, or -1 when it is not a boolean. */
+static int parse_go_bool(const char *s)
+{
+	static const char *const yes[] = { "1", "t", "T", "TRUE", "true", "True", NULL };
+	static const char *const no[] = { "0", "f", "F", "FALSE", "false", "False", NULL };
+
+	if (one_of(s, yes))
+		return 1;
+	return one_of(s, no) ? 0 : -1;
 }
 
 static const char *env_value(const struct env *e, const char *name)
@@ -99,6 +88,26 @@ static int finish(struct ld *L, const char *const *files, size_t nfiles, const c
 	const char *name;
 
 	out->dir = projdir;
+	/* The name first (compose-go loader.go projectName): -p or
+	 * COMPOSE_PROJECT_NAME, else the last non-empty `name:` of the files as
+	 * written, interpolated, else the folder's name; the files are then
+	 * interpolated with COMPOSE_PROJECT_NAME set to it. */
+	if ((name = env_value(&out->env, "COMPOSE_PROJECT_NAME"))) {
+		const struct env_var *v = env_get(&out->env, "COMPOSE_PROJECT_NAME", 20);
+
+		out->name = ld_normalize_name(L->a, name);
+		/* Compose refuses a name it was given that is not already normal. */
+		if (strcmp(out->name, name))
+			ld_error_at(L, v->file, v->line, "invalid project name \"%s\" in "
+				    "COMPOSE_PROJECT_NAME: use lowercase letters, digits, - and _, "
+				    "starting with a letter or a digit", name);
+	} else if ((name = ld_name_of_files(L, files, nfiles, projdir, &out->env)) &&
+		   *(name = ld_normalize_name(L->a, name))) {
+		out->name = name;
+	} else {
+		out->name = ld_normalize_name(L->a, dir_name_of(L, projdir));
+	}
+	env_set(L->a, &out->env, "COMPOSE_PROJECT_NAME", out->name, NULL, 0);
 	out->root = ld_load_project(L, files, NULL, nfiles, projdir, &out->env, 0);
 	out->nfiles = 0;
 	out->files = arena_alloc(L->a, (L->nfiles + 1) * sizeof(*out->files));
@@ -116,21 +125,7 @@ static int finish(struct ld *L, const char *const *files, size_t nfiles, const c
 		out->root = NULL;
 		return -1;
 	}
-	/* COMPOSE_PROJECT_NAME, else name:, else the folder's name. */
-	if ((name = env_value(&out->env, "COMPOSE_PROJECT_NAME"))) {
-		const struct env_var *v = env_get(&out->env, "COMPOSE_PROJECT_NAME", 20);
-
-		out->name = ld_normalize_name(L->a, name);
-		/* Compose refuses a name it was given that is not already normal. */
-		if (strcmp(out->name, name))
-			ld_error_at(L, v->file, v->line, "invalid project name \"%s\" in "
-				    "COMPOSE_PROJECT_NAME: use lowercase letters, digits, - and _, "
-				    "starting with a letter or a digit", name);
-	}
-	else if ((name = str_of(get(out->root, "name"))) && *name)
-		out->name = ld_normalize_name(L->a, name);
-	else
-		out->name = ld_normalize_name(L->a, dir_name_of(L, projdir));
+	ld_validate(L, out->root);
 	ld_build_model(L, out, profiles, nprofiles);
 	return 0;
 }
@@ -173,6 +168,7 @@ static int load(struct ld *L, const struct compose_opts *o, struct c_project *ou
 	const char **files, **envf, **profiles;
 	const char *dir0, *projdir, *v;
 	size_t nfiles, nenvf, nprofiles;
+	bool no_dotenv;
 
 	memset(out, 0, sizeof(*out));
 	/* The folder .env is read from and COMPOSE_FILE is relative to. */
@@ -183,12 +179,20 @@ static int load(struct ld *L, const struct compose_opts *o, struct c_project *ou
 	else
 		dir0 = path_clean(a, o->dir ? o->dir : ".");
 	env_from_process(a, &proc);
+	/* COMPOSE_DISABLE_ENV_FILE (the shell's only) turns the default .env
+	 * off (compose-go cli/options.go WithEnvFiles). */
+	if ((v = getenv("COMPOSE_DISABLE_ENV_FILE")) && parse_go_bool(v) < 0) {
+		ld_error_at(L, NULL, 0, "COMPOSE_DISABLE_ENV_FILE: strconv.ParseBool: parsing \"%s\": "
+			    "invalid syntax", v);
+		return -1;
+	}
+	no_dotenv = v && parse_go_bool(v) == 1;
 	if (o->nenv_files) {
 		envf = arena_alloc(a, o->nenv_files * sizeof(*envf));
 		for (size_t i = 0; i < o->nenv_files; i++)
 			envf[i] = path_clean(a, o->env_files[i]);
 		nenvf = o->nenv_files;
-	} else if (ld_is_regular_file(path_join(a, dir0, ".env"))) {
+	} else if (!no_dotenv && ld_is_regular_file(path_join(a, dir0, ".env"))) {
 		envf = arena_alloc(a, sizeof(*envf));
 		envf[0] = path_join(a, dir0, ".env");
 		nenvf = 1;
@@ -232,6 +236,23 @@ static int load(struct ld *L, const struct compose_opts *o, struct c_project *ou
 	}
 	projdir = display_dir(a, o->project_dir ? path_clean(a, o->project_dir)
 			      : path_dir(a, files[0]));
+	/* When the files moved the project (COMPOSE_FILE elsewhere), the
+	 * project folder's .env is read too, the values already set winning
+	 * (docker/compose cmd/compose/compose.go: WithEnvFiles and WithDotEnv
+	 * again after WithConfigFileEnv). */
+	if (!o->nenv_files && !no_dotenv && !streq(files[0], "-")) {
+		const char *second = path_join(a, o->project_dir ? path_clean(a, o->project_dir)
+					       : path_dir(a, files[0]), ".env");
+
+		if ((!nenvf || !streq(path_clean(a, second), path_clean(a, envf[0]))) &&
+		    ld_is_regular_file(second)) {
+			struct env both;
+
+			if (ld_env_with_files(L, &out->env, &second, NULL, 1, &both) < 0)
+				return -1;
+			out->env = both;
+		}
+	}
 	/* --profile, else COMPOSE_PROFILES. */
 	if (o->nprofiles) {
 		profiles = (const char **)o->profiles;

@@ -42,9 +42,10 @@
 
 #define MAX_DEPTH	(Y_MAX_DEPTH + 8) /* yaml.c never gives deeper trees */
 #define MAX_FILES	256		/* files per project, with includes and extends */
-#define MAX_EXTENDS	64		/* extends chain length */
+#define MAX_EXTENDS	256		/* extends chain length (compose-go has none) */
 #define MAX_INCLUDES	32		/* include nesting */
 #define CLONE_BUDGET	4000000u	/* nodes extends may copy per project */
+#define MAX_PORT_RANGE	1024		/* ports a short-syntax range is expanded to */
 #define NNAMES 4
 
 extern const char *const base_names[], *const override_names[];
@@ -83,6 +84,8 @@ struct ld_file {
 	unsigned char *ext_state; /* per service of root's services: extends progress */
 	size_t next_state;
 	bool failed;
+	bool interpolated;
+	const struct env *env;	/* the variables it was interpolated with */
 };
 
 struct ld {
@@ -236,6 +239,8 @@ void ld_error(struct ld *L, const struct y_node *at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void ld_error_at(struct ld *L, const char *file, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+void ld_error_pos(struct ld *L, struct y_pos pos, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* Says once that the tree is nested deeper than MAX_DEPTH. */
 void ld_too_deep(struct ld *L, const struct y_node *at);
 /* "services.web.ports", for messages. In the arena. */
@@ -252,6 +257,10 @@ void smap_free(struct smap *m);
 /* files.c: the file at path (with dir as its base directory), read and
  * interpolated once per project; from is the node that named it. */
 const char *ld_file_id(struct ld *L, const char *path);
+struct ld_file *ld_read_file(struct ld *L, const char *path, const char *dir,
+			     const struct y_node *from);
+const char *ld_name_of_files(struct ld *L, const char *const *paths, size_t n, const char *dir,
+			     const struct env *env);
 struct ld_file *ld_load_file(struct ld *L, const char *path, const char *dir,
 			     const struct env *env, const struct y_node *from);
 
@@ -272,6 +281,15 @@ void ld_apply_extends(struct ld *L, struct ld_file *f, const struct env *env);
 void ld_apply_include(struct ld *L, struct ld_file *f, const struct env *env, int depth);
 int ld_env_with_files(struct ld *L, const struct env *env, const char *const *files,
 		      const struct y_node *const *at, size_t n, struct env *out);
+
+/* schema.c: the tree checked against the Compose schema, in one walk. */
+void ld_validate(struct ld *L, const struct y_node *root);
+/* Go's time.ParseDuration and go-units' RAMInBytes accept s. */
+bool ld_go_duration(const char *s);
+bool ld_go_bytes(const char *s);
+
+/* consistency.c: compose-go's checkConsistency and resource checks. */
+void ld_check_consistency(struct ld *L, const struct c_project *p);
 
 /* model.c */
 void ld_build_model(struct ld *L, struct c_project *out, const char *const *profiles,

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "input/discover/purpose.h"
 #include "util/str.h"
 #include "util/strbuf.h"
 
@@ -150,6 +151,21 @@ static const char *profile_note(struct arena *a, const struct c_service *s)
 	return r;
 }
 
+enum purpose compose_service_purpose(const struct c_service *s)
+{
+	enum purpose p = PURPOSE_PRODUCTION;
+
+	for (size_t k = 0; k < s->profiles.n; k++) {
+		const char *w = s->profiles.v[k].s;
+		enum purpose q = w ? purpose_of_word(w, strlen(w)) : PURPOSE_PRODUCTION;
+
+		if (q == PURPOSE_PRODUCTION)
+			return PURPOSE_PRODUCTION;
+		p = q;
+	}
+	return p;
+}
+
 const struct m_stage *compose_service_stage(const struct c_service *s,
 					    const struct m_dockerfile *df)
 {
@@ -208,6 +224,7 @@ void compose_lower(struct arena *a, const struct c_project *p, size_t i,
 	out->project = p->name;
 	out->note = profile_note(a, s);
 	out->one_off = one_off(p, s);
+	out->purpose = compose_service_purpose(s);
 	out->image = str_of(&s->image);
 	out->builds = s->build_context.s != NULL;
 	if (st) {
@@ -268,7 +285,7 @@ void compose_lower(struct arena *a, const struct c_project *p, size_t i,
 		const char *text = source_text(a, p, &kv->pos);
 
 		out->env[out->nenv++] = (struct sp_kv){ kv->key, kv->value, at_of(&kv->pos, &kv->via),
-							text && !has_variable(text) };
+							text && !has_variable(text) && !kv->from };
 	}
 	out->labels = arena_alloc(a, (s->nlabels + 1) * sizeof(*out->labels));
 	for (size_t k = 0; k < s->nlabels; k++) {

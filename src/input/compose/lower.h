@@ -5,12 +5,17 @@
 
 #include "input/compose/project.h"
 #include "input/dockerfile/model.h"
+#include "catalog/catalog.h"
 #include "spec/spec.h"
 
 /* The stage service s runs: its build target, else the final stage; NULL
  * when it builds no Dockerfile of the tree or the target is unknown. */
 const struct m_stage *compose_service_stage(const struct c_service *s,
 					    const struct m_dockerfile *df);
+/* What a service is for by its profiles: when every profile it has names a
+ * development, test or CI purpose (dev, debug is not: tools), that one;
+ * production otherwise (and with no profile). */
+enum purpose compose_service_purpose(const struct c_service *s);
 /* Lowers service i of p into out; df is the Dockerfile it builds (NULL when
  * none in the tree). Everything out points to is in a or p. */
 void compose_lower(struct arena *a, const struct c_project *p, size_t i,

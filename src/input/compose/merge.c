@@ -265,7 +265,7 @@ static struct y_node *to_map(struct ld *L, struct y_node *n, bool depends)
 		return n;
 	m = new_node(L->a, Y_MAP, n->pos, n->via);
 	for (size_t i = 0; i < n->nitems; i++) {
-		struct y_node *it = n->items[i], *v;
+		struct y_node *it = n->items[i], *v, *req;
 
 		if (it->kind != Y_SCALAR)
 			continue;
@@ -275,8 +275,9 @@ static struct y_node *to_map(struct ld *L, struct y_node *n, bool depends)
 			v = new_node(L->a, Y_MAP, it->pos, it->via);
 			pv_add(L->a, &dv, new_scalar(L->a, "condition", it),
 			       new_scalar(L->a, "service_started", it));
-			pv_add(L->a, &dv, new_scalar(L->a, "required", it),
-			       new_scalar(L->a, "true", it));
+			req = new_scalar(L->a, "true", it);
+			req->plain = true;	/* a boolean, as the schema wants it */
+			pv_add(L->a, &dv, new_scalar(L->a, "required", it), req);
 			v->pairs = dv.v;
 			v->npairs = dv.n;
 		} else {
@@ -496,6 +497,65 @@ static const char *item_key(struct ld *L, enum indexer ix, const struct y_node *
 	return NULL;
 }
 
+/* Short-syntax port ranges as the ports they stand for, as compose-go's
+ * canonical form has them before de-duplication (transform/ports.go,
+ * types.ParsePortConfig with go-connections' nat.ParsePortSpec):
+ * "8000-8001:80-81" is "8000:80" and "8001:81", "80-81" is "80" and "81",
+ * and "80-80:8080" is "80:8080"; a published range for one target stays. */
+static void expand_ports(struct ld *L, struct y_node *seq)
+{
+	struct itemvec iv = { 0 };
+	bool changed = false;
+
+	if (!seq || seq->kind != Y_SEQ)
+		return;
+	for (size_t i = 0; i < seq->nitems; i++) {
+		struct y_node *it = seq->items[i];
+		const char *s = str_of(it), *ip = "", *proto;
+		struct port_spec ps;
+		unsigned long t0, t1, p0 = 0, p1 = 0;
+
+		if (!s || !strchr(s, '-') || short_parse_port(L->a, s, &ps)) {
+			iv_add(L->a, &iv, it);
+			continue;
+		}
+		t0 = strtoul(ps.target, NULL, 10);
+		t1 = strchr(ps.target, '-') ? strtoul(strchr(ps.target, '-') + 1, NULL, 10) : t0;
+		if (ps.published) {
+			p0 = strtoul(ps.published, NULL, 10);
+			p1 = strchr(ps.published, '-') ? strtoul(strchr(ps.published, '-') + 1, NULL,
+								 10) : p0;
+		}
+		/* Past MAX_PORT_RANGE ports a range stays one entry: a budget. */
+		if ((t0 == t1 && (!ps.published || p0 != p1 || !strchr(ps.published, '-'))) ||
+		    t1 - t0 > MAX_PORT_RANGE) {
+			iv_add(L->a, &iv, it);
+			continue;
+		}
+		if (ps.ip)
+			ip = arena_printf(L->a, strchr(ps.ip, ':') ? "[%s]:" : "%s:", ps.ip);
+		else if (ps.published == NULL && strchr(s, ':'))
+			ip = "";
+		proto = strchr(s, '/') ? arena_printf(L->a, "/%s", ps.protocol) : "";
+		for (unsigned long k = 0; k <= t1 - t0; k++) {
+			struct y_node *n;
+
+			if (ps.published)
+				n = new_scalar(L->a, arena_printf(L->a, "%s%lu:%lu%s", ip, p0 + k,
+								  t0 + k, proto), it);
+			else
+				n = new_scalar(L->a, arena_printf(L->a, "%s%s%lu%s", ip,
+								  ps.ip ? ":" : "", t0 + k, proto), it);
+			iv_add(L->a, &iv, n);
+		}
+		changed = true;
+	}
+	if (changed) {
+		seq->items = iv.v;
+		seq->nitems = iv.n;
+	}
+}
+
 /* Later definitions of a key replace earlier ones, in the earlier place. */
 static void dedupe(struct ld *L, struct y_node *seq, enum indexer ix)
 {
@@ -545,6 +605,7 @@ void ld_unicity(struct ld *L, struct y_node *root)
 
 			if (s->kind != Y_MAP)
 				continue;
+			expand_ports(L, get(s, "ports"));
 			for (size_t k = 0; k < sizeof(svc) / sizeof(svc[0]); k++)
 				dedupe(L, get(s, svc[k].key), svc[k].ix);
 			if ((b = get(s, "build")) && b->kind == Y_MAP)

@@ -2,11 +2,16 @@
  * tree: types checked as Compose checks them, references, profiles. */
 
 #include "input/compose/load.h"
+#include "util/readfile.h"
 #include "util/strbuf.h"
 
+/* Wrong types are the schema's to report (schema.c): the model skips them. */
 static void type_error(struct mctx *m, const char *key, const struct y_node *n, const char *want)
 {
-	ld_error(m->L, n, "services.%s.%s must be %s", m->svc, key, want);
+	(void)m;
+	(void)key;
+	(void)n;
+	(void)want;
 }
 
 static struct c_value cval(const struct y_node *n)
@@ -58,8 +63,7 @@ static struct c_value want_bool(struct mctx *m, const struct y_node *n, const ch
 	if (!v.s)
 		return v;
 	if ((b = parse_bool(v.s)) < 0) {
-		ld_error(m->L, n, "services.%s.%s must be a boolean, not \"%s\"", m->svc, key, v.s);
-		v.s = NULL;
+		v.s = NULL;	/* the schema's cast reported it */
 		return v;
 	}
 	v.s = b ? "true" : "false";
@@ -81,6 +85,7 @@ static void want_list(struct mctx *m, const struct y_node *n, const char *key, b
 {
 	if (is_null(n))
 		return;
+	out->written = true;
 	if (n->kind == Y_SCALAR) {
 		if (one_ok)
 			list_add(m->L->a, out, n, n->str);
@@ -168,6 +173,7 @@ static void want_command(struct mctx *m, const struct y_node *n, const char *key
 {
 	if (is_null(n))
 		return;
+	out->written = true;
 	if (n->kind == Y_SCALAR) {
 		if (split_words(m->L->a, n, out) < 0)
 			ld_error(m->L, n, "services.%s.%s has an unterminated quote", m->svc, key);
@@ -185,6 +191,7 @@ static void kv_add(struct arena *a, struct c_kv **v, size_t *n, size_t *cap,
 	kv->value = value;
 	kv->pos = at->pos;
 	kv->via = at->via;
+	kv->from = NULL;
 }
 
 /* environment, labels, logging options: a KEY=VALUE list or a mapping. */
@@ -220,11 +227,8 @@ static void want_kv(struct mctx *m, const struct y_node *n, const char *key, boo
 	for (size_t i = 0; i < n->npairs; i++) {
 		const struct y_node *k = n->pairs[i].key, *v = n->pairs[i].value;
 
-		if (v->kind != Y_SCALAR) {
-			ld_error(m->L, v, "services.%s.%s.%s must be a string, a number, a boolean "
-				 "or null", m->svc, key, k->str);
+		if (v->kind != Y_SCALAR)
 			continue;
-		}
 		kv_add(m->L->a, out, nout, &cap, k, k->str, is_null(v) ? NULL : v->str);
 	}
 }
@@ -263,10 +267,6 @@ static void model_ports(struct mctx *m, const struct y_node *n, struct c_service
 		} else if (it->kind == Y_MAP) {
 			const char *v;
 
-			for (size_t j = 0; j < it->npairs; j++)
-				if (it->pairs[j].value->kind != Y_SCALAR)
-					ld_error(m->L, it->pairs[j].value, "services.%s.ports.%s must "
-						 "be a value", m->svc, it->pairs[j].key->str);
 			port.long_syntax = true;
 			port.target = str_of(get(it, "target"));
 			if (!port.target) {
@@ -345,15 +345,8 @@ static void model_volumes(struct mctx *m, const struct y_node *n, struct c_servi
 
 			vol.long_syntax = true;
 			vol.type = str_of(get(it, "type"));
-			if (!vol.type) {
-				ld_error(m->L, it, "services.%s.volumes: a volume needs a type", m->svc);
-				continue;
-			}
-			if (!one_of(vol.type, types)) {
-				ld_error(m->L, get(it, "type"), "services.%s.volumes: unknown volume "
-					 "type \"%s\"", m->svc, vol.type);
-				continue;
-			}
+			if (!vol.type || !one_of(vol.type, types))
+				continue;	/* the schema's to report */
 			vol.target = str_of(get(it, "target"));
 			if (!vol.target) {
 				ld_error(m->L, it, "services.%s.volumes: a volume needs a target",
@@ -410,22 +403,15 @@ static void model_depends(struct mctx *m, const struct y_node *n, struct c_servi
 		const struct y_node *k = n->pairs[i].key, *v = n->pairs[i].value, *c;
 		struct c_dep *d;
 
-		if (!is_null(v) && v->kind != Y_MAP) {
-			ld_error(m->L, v, "services.%s.depends_on.%s must be a mapping", m->svc,
-				 k->str);
+		if (!is_null(v) && v->kind != Y_MAP)
 			continue;
-		}
 		d = ARENA_PUSH(m->L->a, s->depends_on, s->ndepends_on, cap);
 		d->service = k->str;
 		d->condition = "service_started";
 		d->pos = k->pos;
 		d->via = k->via;
 		if ((c = get(v, "condition")) && !is_null(c)) {
-			if (!str_of(c) || !one_of(c->str, conditions))
-				ld_error(m->L, c, "services.%s.depends_on.%s.condition must be one of "
-					 "service_started, service_healthy, "
-					 "service_completed_successfully", m->svc, k->str);
-			else
+			if (str_of(c) && one_of(c->str, conditions))
 				d->condition = c->str;
 		}
 	}
@@ -441,12 +427,6 @@ static void model_build_section(struct mctx *m, const struct y_node *n, struct c
 	if (n->kind == Y_SCALAR) {
 		ctx = n;
 	} else if (n->kind == Y_MAP) {
-		static const char *const strs[] = { "context", "dockerfile", "target", NULL };
-
-		for (const char *const *k = strs; *k; k++)
-			if (get(n, *k) && get(n, *k)->kind != Y_SCALAR)
-				ld_error(m->L, get(n, *k), "services.%s.build.%s must be a string",
-					 m->svc, *k);
 		ctx = get(n, "context");
 		df = get(n, "dockerfile");
 		inl = get(n, "dockerfile_inline");
@@ -456,10 +436,15 @@ static void model_build_section(struct mctx *m, const struct y_node *n, struct c
 		return;
 	}
 	context = str_of(ctx);
-	if (!context || !*context)
-		context = ".";
-	if (!ld_is_remote(context))
-		context = ld_resolve_at(m->L, ctx && str_of(ctx) ? ctx : n, context);
+	if (!context || !*context) {
+		/* The default is applied after extends and merging, against the
+		 * folder of the project the service belongs to (compose-go
+		 * transform.SetDefaultValues, then paths.ResolveRelativePaths):
+		 * not the folder of a file the build section was extended from. */
+		context = ld_resolve_at(m->L, &(struct y_node){ .pos = s->pos }, ".");
+	} else if (!ld_is_remote(context)) {
+		context = ld_resolve_at(m->L, ctx, context);
+	}
 	s->build_context = cval(ctx && str_of(ctx) ? ctx : n);
 	if (!s->build_context.s) {
 		s->build_context.pos = n->pos;
@@ -506,9 +491,6 @@ static void model_service(struct ld *L, struct y_pair *sp, struct c_service *s)
 	want_command(&m, get(svc, "entrypoint"), "entrypoint", &s->entrypoint);
 	if ((n = get(svc, "networks")) && n->kind == Y_MAP) {
 		for (size_t i = 0; i < n->npairs; i++) {
-			if (!is_null(n->pairs[i].value) && n->pairs[i].value->kind != Y_MAP)
-				ld_error(L, n->pairs[i].value, "services.%s.networks.%s must be a "
-					 "mapping or null", m.svc, n->pairs[i].key->str);
 			list_add(L->a, &s->networks, n->pairs[i].key, n->pairs[i].key->str);
 		}
 	} else {
@@ -575,70 +557,6 @@ static bool profile_enabled(const char *const *enabled, size_t n, const struct c
 	return false;
 }
 
-static const struct c_service *find_service(const struct c_project *p, const char *name)
-{
-	for (size_t i = 0; i < p->nservices; i++)
-		if (streq(p->services[i].name, name))
-			return &p->services[i];
-	return NULL;
-}
-
-/* The names a service refers to in a top-level section (networks ...). */
-static bool declared(const struct y_node *root, const char *section, const char *name)
-{
-	const struct y_node *sec = get(root, section);
-
-	return sec && sec->kind == Y_MAP && pair_of(sec, name);
-}
-
-/* What compose-go's checkConsistency refuses, for enabled services. */
-static void check_references(struct ld *L, const struct c_project *p, const struct c_service *s)
-{
-	const struct y_node *svc = s->node;
-	static const char *const mounts[] = { "secrets", "configs" };
-
-	if ((!s->image.s || !*s->image.s) && !get(svc, "build") && !get(svc, "provider") &&
-	    !smap_find(&L->ext_failed, s->name))
-		ld_error_at(L, s->pos.file, s->pos.line, "service \"%s\" has neither an image nor "
-			    "a build context", s->name);
-	for (size_t i = 0; i < s->ndepends_on; i++)
-		if (!find_service(p, s->depends_on[i].service))
-			ld_error_at(L, s->depends_on[i].pos.file, s->depends_on[i].pos.line,
-				    "service \"%s\" depends on undefined service \"%s\"", s->name,
-				    s->depends_on[i].service);
-	if (s->network_mode.s && starts_with(s->network_mode.s, "service:") &&
-	    !find_service(p, s->network_mode.s + 8))
-		ld_error_at(L, s->network_mode.pos.file, s->network_mode.pos.line,
-			    "service \"%s\" uses network_mode %s, but there is no such service",
-			    s->name, s->network_mode.s);
-	for (size_t i = 0; i < s->networks.n; i++)
-		if (!streq(s->networks.v[i].s, "default") &&
-		    !declared(p->root, "networks", s->networks.v[i].s))
-			ld_error_at(L, s->networks.v[i].pos.file, s->networks.v[i].pos.line,
-				    "service \"%s\" refers to undefined network \"%s\"", s->name,
-				    s->networks.v[i].s);
-	for (size_t i = 0; i < s->nvolumes; i++)
-		if (streq(s->volumes[i].type, "volume") && s->volumes[i].source &&
-		    !declared(p->root, "volumes", s->volumes[i].source))
-			ld_error_at(L, s->volumes[i].pos.file, s->volumes[i].pos.line,
-				    "service \"%s\" refers to undefined volume \"%s\"", s->name,
-				    s->volumes[i].source);
-	for (size_t k = 0; k < 2; k++) {
-		const struct y_node *list = get(svc, mounts[k]);
-
-		if (!list || list->kind != Y_SEQ)
-			continue;
-		for (size_t i = 0; i < list->nitems; i++) {
-			const struct y_node *it = list->items[i];
-			const char *name = str_of(it) ? str_of(it) : str_of(get(it, "source"));
-
-			if (name && !declared(p->root, mounts[k], name))
-				ld_error(L, it, "service \"%s\" refers to undefined %.6s \"%s\"",
-					 s->name, mounts[k], name);
-		}
-	}
-}
-
 const char *ld_normalize_name(struct arena *a, const char *s)
 {
 	char *o = arena_alloc(a, strlen(s) + 1);
@@ -657,6 +575,106 @@ const char *ld_normalize_name(struct arena *a, const char *s)
 	return o;
 }
 
+/* The variables a service's file was interpolated with: an included
+ * project's own (its env_file), else the project's. */
+static const struct env *env_of(const struct ld *L, const struct c_project *p,
+				const struct c_service *s)
+{
+	for (size_t i = 0; i < L->nfiles; i++)
+		if (L->files[i]->env && streq(L->files[i]->path, s->pos.file))
+			return L->files[i]->env;
+	return &p->env;
+}
+
+static void kv_set(struct arena *a, struct c_kv **v, size_t *n, size_t *cap, const struct c_kv *kv)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (streq((*v)[i].key, kv->key)) {
+			(*v)[i] = *kv;
+			return;
+		}
+	*ARENA_PUSH(a, *v, *n, *cap) = *kv;
+}
+
+/* One env_file entry: its variables into v (compose-go loadEnvFile). */
+static void read_env_file(struct ld *L, const struct env *env, struct c_service *s,
+			  const struct y_node *it, struct c_kv **v, size_t *n, size_t *cap)
+{
+	const struct y_node *pn = it->kind == Y_MAP ? get(it, "path") : it;
+	const struct y_node *req = it->kind == Y_MAP ? get(it, "required") : NULL;
+	const char *path, *why, *msg = NULL;
+	struct env vars = { 0 };
+	unsigned line = 0;
+	size_t len;
+	char *buf;
+
+	if (!str_of(pn))
+		return;
+	path = ld_resolve_at(L, pn, pn->str);
+	if (L->nofs) {
+		buf = NULL;
+		why = "other files are not read here";
+	} else {
+		buf = read_file(L->a, path, &len, &why);
+	}
+	if (!buf) {
+		/* required: true unless said otherwise (types.EnvFile). */
+		if (s->active && !(str_of(req) && (y_bool(req) == 0 || !strcasecmp(req->str, "no") ||
+		    !strcasecmp(req->str, "n") || !strcasecmp(req->str, "off"))))
+			ld_error(L, pn, "env file %s not found: %s", path, why);
+		return;
+	}
+	if (dotenv_parse(L->a, path, buf, len, &vars, env, &line, &msg) < 0) {
+		if (s->active)
+			ld_error_at(L, path, line, "%s", msg ? msg : "invalid .env syntax");
+		return;
+	}
+	for (size_t i = 0; i < vars.n; i++) {
+		struct c_kv kv = { vars.v[i].name, vars.v[i].value, it->pos, it->via, path };
+
+		kv_set(L->a, v, n, cap, &kv);
+	}
+}
+
+/* The service's environment as Compose gives it to the container
+ * (compose-go types/project.go WithServicesEnvironmentResolved and
+ * loader/environment.go ResolveEnvironment): the env_file variables in
+ * order, then the service's own entries over them, a KEY without a value
+ * taken from the variables its file was interpolated with (the shell, .env,
+ * an include's env_file: loader/include_test.go TestLoadWithIncludeEnv),
+ * which env_file contents are interpolated with too
+ * (TestIncludeEnvFileInterpolation), else left without one. */
+static void resolve_environment(struct ld *L, const struct c_project *p, struct c_service *s)
+{
+	const struct y_node *ef = get(s->node, "env_file");
+	const struct env *env = env_of(L, p, s);
+	struct c_kv *v = NULL;
+	size_t n = 0, cap = 0;
+
+	if (is_null(ef) && !s->nenvironment)
+		return;
+	if (ef && ef->kind == Y_SEQ)
+		for (size_t i = 0; i < ef->nitems; i++)
+			read_env_file(L, env, s, ef->items[i], &v, &n, &cap);
+	else if (ef && ef->kind == Y_SCALAR)
+		read_env_file(L, env, s, ef, &v, &n, &cap);
+	for (size_t i = 0; i < s->nenvironment; i++) {
+		struct c_kv kv = s->environment[i];
+
+		if (!kv.value) {
+			const struct env_var *e = env_get(env, kv.key, strlen(kv.key));
+
+			if (e) {
+				kv.value = e->value;
+				kv.from = "environment";
+			}
+		}
+		kv_set(L->a, &v, &n, &cap, &kv);
+	}
+	s->environment = v;
+	s->nenvironment = n;
+}
+
 /* Builds out's services from out->root. */
 void ld_build_model(struct ld *L, struct c_project *out, const char *const *profiles,
 		    size_t nprofiles)
@@ -670,17 +688,14 @@ void ld_build_model(struct ld *L, struct c_project *out, const char *const *prof
 		struct y_pair *sp = &services->pairs[i];
 		struct c_service *s;
 
-		if (starts_with(sp->key->str, "x-"))
-			continue;	/* an extension, not a service */
-		if (sp->value->kind != Y_MAP) {
-			ld_error(L, sp->value, "services.%s must be a mapping", sp->key->str);
-			continue;
-		}
+		/* Every key is a service, x-* too (compose-go: the schema's
+		 * ^[a-zA-Z0-9._-]+$ takes them). */
+		if (sp->value->kind != Y_MAP)
+			continue;	/* the schema's to report */
 		s = ARENA_PUSH(L->a, out->services, out->nservices, cap);
 		model_service(L, sp, s);
 		s->active = profile_enabled(profiles, nprofiles, s);
+		resolve_environment(L, out, s);
 	}
-	for (size_t i = 0; i < out->nservices; i++)
-		if (out->services[i].active)
-			check_references(L, out, &out->services[i]);
+	ld_check_consistency(L, out);
 }

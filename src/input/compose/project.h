@@ -22,8 +22,12 @@ struct c_value {
 
 struct c_kv {
 	const char *key;
-	const char *value;	/* NULL for `- KEY` without a value */
+	const char *value;	/* NULL for `- KEY` without a value (and none found) */
 	struct y_pos pos, via;
+	/* NULL when the value is written at pos; else where Compose took it
+	 * from: an env_file's path (pos is the env_file entry), or
+	 * "environment" for a `- KEY` filled from the shell or .env. */
+	const char *from;
 };
 
 struct c_port {
@@ -55,6 +59,7 @@ struct c_dep {
 struct c_list {
 	struct c_value *v;
 	size_t n, cap;
+	bool written;		/* present and not null: `entrypoint: []` is written, n 0 */
 };
 
 struct c_service {

@@ -104,7 +104,9 @@ static struct dir_node *walk(struct arena *a, const char *dir, int depth, struct
 	node->sub = arena_alloc(a, (n ? n : 1) * sizeof(*node->sub));
 	for (size_t i = 0; i < n; i++) {
 		const char *name = ents[i].name;
-		bool df = input_kind_of(name) == INPUT_DOCKERFILE;
+		enum input_kind kind = input_kind_of(name);
+		/* Compose files are found per folder (compose/discover.c). */
+		bool df = kind != INPUT_NONE && kind != INPUT_COMPOSE;
 		unsigned char type = ents[i].type;
 		const char *path;
 		struct stat st;
@@ -124,7 +126,7 @@ static struct dir_node *walk(struct arena *a, const char *dir, int depth, struct
 			if (type == DT_LNK && (stat(path, &st) < 0 || !S_ISREG(st.st_mode)))
 				continue;
 			if (type == DT_REG || type == DT_LNK)
-				add_input(a, out, path, INPUT_DOCKERFILE);
+				add_input(a, out, path, kind);
 		}
 	}
 	return node;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "input/compose/project.h"
@@ -185,8 +186,19 @@ void scripts_discover(struct arena *a, const char *dir, struct script_set *out)
 struct scan {
 	struct arena *a;
 	const struct script *s;
+	/* script_cmds: every command of the parts that mention one of words
+	 * (NULL: docker, podman) goes to cv; else docker commands go to v. */
+	bool generic;
+	const char *const *words;
 	struct docker_cmd *v;
 	size_t n, cap;
+	struct script_cmd *cv;
+	size_t cn, ccap;
+	/* The next session number; a group (the prompt lines of one Markdown
+	 * block) shares group_session, and is parsed when the whole block
+	 * mentions a word (group_match). */
+	unsigned session, group_session;
+	bool grouped, group_match;
 	/* Line counting resumes where the last position was found. */
 	size_t last_off, last_bol;
 	unsigned last_line;
@@ -200,7 +212,24 @@ static struct y_pos pos_of(struct scan *sc, size_t off)
 
 	if (off > s->len)
 		off = s->len;
-	if (sc->last_line && off >= sc->last_off) {
+	if (sc->last_line && off < sc->last_off) {
+		/* Back a little (the commands of a $(...) come before the one
+		 * around them): count back rather than start over, so that a
+		 * script of many such lines stays linear. */
+		bool crossed = false;
+
+		p.line = sc->last_line;
+		for (i = sc->last_off; i > off; i--)
+			if (s->text[i - 1] == '\n') {
+				p.line--;
+				crossed = true;
+			}
+		bol = sc->last_bol;
+		if (crossed)
+			for (bol = off; bol > 0 && s->text[bol - 1] != '\n'; bol--)
+				;
+		i = off;
+	} else if (sc->last_line) {
 		i = sc->last_off;
 		bol = sc->last_bol;
 		p.line = sc->last_line;
@@ -313,19 +342,25 @@ static size_t parse_run(const struct sh_cmd *c, size_t i, struct docker_cmd *d)
 	return i;
 }
 
-/* Fills d when c creates or starts containers, networks or volumes. */
-static bool docker_cmd_of(const struct sh_cmd *c, struct docker_cmd *d)
+bool script_docker_global_value(const char *opt)
 {
 	static const char *const global_val[] = {
 		"-H", "--host", "-c", "--context", "--config", "-l", "--log-level",
 		"--tlscacert", "--tlscert", "--tlskey", "--url", "--connection", NULL
 	};
+
+	return in_list(opt, global_val);
+}
+
+/* Fills d when c creates or starts containers, networks or volumes. */
+static bool docker_cmd_of(const struct sh_cmd *c, struct docker_cmd *d)
+{
 	size_t k;
 
 	if (!is_docker(c))
 		return false;
 	for (k = 1; k < c->argc && c->argv[k].text[0] == '-'; k++)
-		if (in_list(c->argv[k].text, global_val))
+		if (script_docker_global_value(c->argv[k].text))
 			k++;
 	if (k >= c->argc)
 		return false;
@@ -366,21 +401,66 @@ static bool docker_cmd_of(const struct sh_cmd *c, struct docker_cmd *d)
 	return false;
 }
 
-/* Parses text[start, end) of the script as shell and collects its docker commands. */
+/* Documentation writes <name> for what the reader fills in; to the shell
+ * that is two redirections. A copy of t with each <word> as {word}: the
+ * same length, so offsets hold, and one word, unknown to the reader. */
+static const char *md_placeholders(struct arena *a, const char *t, size_t len)
+{
+	char *c = arena_strndup(a, t, len);
+
+	for (size_t i = 0; i < len; i++) {
+		size_t k = i + 1;
+
+		if (c[i] != '<')
+			continue;
+		while (k < len && (isalnum_c(c[k]) || strchr("_.:/-", c[k])))
+			k++;
+		if (k < len && k > i + 1 && c[k] == '>') {
+			c[i] = '{';
+			c[k] = '}';
+			i = k;
+		}
+	}
+	return c;
+}
+
+static bool mentions(const struct scan *sc, const char *t, size_t len)
+{
+	static const char *const dflt[] = { "docker", "podman", NULL };
+
+	for (const char *const *w = sc->words ? sc->words : dflt; *w; w++)
+		if (memmem(t, len, *w, strlen(*w)))
+			return true;
+	return false;
+}
+
+/* Parses text[start, end) of the script as shell and collects its docker
+ * commands (or, for script_cmds, all its commands). */
 static void scan_fragment(struct scan *sc, size_t start, size_t end)
 {
 	const char *t = sc->s->text + start;
 	size_t len = end - start;
+	unsigned session = sc->grouped ? sc->group_session : sc->session++;
 	struct sh_script sh;
 
 	if (end <= start)
 		return;
-	if (!memmem(t, len, "docker", 6) && !memmem(t, len, "podman", 6))
+	if (sc->grouped ? !sc->group_match : !mentions(sc, t, len))
 		return;
+	if (sc->s->kind == SCRIPT_MARKDOWN && memchr(t, '<', len))
+		t = md_placeholders(sc->a, t, len);
 	sh_parse(sc->a, t, len, &sh);
 	for (size_t i = 0; i < sh.ncmds; i++) {
 		struct docker_cmd d;
 
+		if (sc->generic) {
+			struct script_cmd *c = ARENA_PUSH(sc->a, sc->cv, sc->cn, sc->ccap);
+
+			c->cmd = &sh.cmds[i];
+			c->pos = pos_of(sc, start + sh.cmds[i].off);
+			c->session = session;
+			continue;
+		}
 		if (!docker_cmd_of(&sh.cmds[i], &d))
 			continue;
 		d.pos = pos_of(sc, start + sh.cmds[i].off);
@@ -424,7 +504,7 @@ static bool ci_key(const char *k, size_t n)
 	static const char *const keys[] = {
 		"run", "script", "scripts", "before_script", "after_script", "command",
 		"commands", "bash", "sh", "before_install", "install", "before_script",
-		"after_success", "deploy_script", NULL
+		"after_success", "deploy_script", "cmds", "cmd", NULL
 	};
 
 	for (size_t i = 0; keys[i]; i++)
@@ -598,24 +678,231 @@ static void scan_jenkinsfile(struct scan *sc)
 	}
 }
 
-size_t script_docker_cmds(struct arena *a, const struct script *s, struct docker_cmd **out)
+/* --- Markdown -------------------------------------------------------- */
+
+/* A fence's info string that names a shell, a console session or nothing. */
+static bool md_shell_info(const char *t, size_t b, size_t e)
 {
-	struct scan sc = { a, s, NULL, 0, 0, 0, 0, 0 };
+	static const char *const langs[] = {
+		"sh", "bash", "shell", "console", "zsh", "shell-session", "shellsession",
+		"sh-session", "bash-session", "terminal", "text", "txt", "plaintext", "plain",
+		"cli", NULL
+	};
+	size_t n;
+
+	while (b < e && (t[b] == ' ' || t[b] == '\t' || t[b] == '{' || t[b] == '.'))
+		b++;
+	for (n = 0; b + n < e && (isalnum_c(t[b + n]) || t[b + n] == '-'); n++)
+		;
+	if (!n)
+		return true;
+	for (size_t k = 0; langs[k]; k++)
+		if (strlen(langs[k]) == n && !strncasecmp(t + b, langs[k], n))
+			return true;
+	return false;
+}
+
+/* The end of the line at i, and of the lines after it while one ends in a
+ * backslash (a continued command). */
+static size_t continued_end(const struct script *s, size_t i)
+{
+	size_t e = line_end(s, i);
+
+	for (;;) {
+		size_t k = e;
+
+		if (k > i && s->text[k - 1] == '\r')
+			k--;
+		if (e >= s->len || k == i || s->text[k - 1] != '\\')
+			return e;
+		e = line_end(s, e + 1);
+	}
+}
+
+/* "$ " or "% " after the indentation: a prompt, followed by a command. */
+static size_t md_prompt(const char *t, size_t c, size_t e)
+{
+	if (c + 1 < e && (t[c] == '$' || t[c] == '%') && t[c + 1] == ' ')
+		return c + 2;
+	return 0;
+}
+
+/* A fenced shell block, text[b, e): whole, or when it shows prompts, the
+ * command of each prompt line (one session; the other lines are output). */
+static void md_block(struct scan *sc, size_t b, size_t e)
+{
+	const struct script *s = sc->s;
+	const char *t = s->text;
+	bool prompts = false;
+
+	for (size_t i = b; i < e && !prompts; i = line_end(s, i) + 1) {
+		size_t c = i;
+
+		while (c < e && (t[c] == ' ' || t[c] == '\t'))
+			c++;
+		prompts = md_prompt(t, c, e) != 0;
+	}
+	if (!prompts) {
+		scan_fragment(sc, b, e);
+		return;
+	}
+	sc->grouped = true;
+	sc->group_session = sc->session++;
+	sc->group_match = mentions(sc, t + b, e - b);
+	for (size_t i = b; i < e;) {
+		size_t c = i, p, le;
+
+		while (c < e && (t[c] == ' ' || t[c] == '\t'))
+			c++;
+		if ((p = md_prompt(t, c, e))) {
+			le = continued_end(s, p);
+			if (le > e)
+				le = e;
+			scan_fragment(sc, p, le);
+		} else {
+			le = line_end(s, i);
+		}
+		i = le + 1;
+	}
+	sc->grouped = false;
+}
+
+/* `code` spans of the line text[b, e): each one a session of its own. */
+static void md_spans(struct scan *sc, size_t b, size_t e)
+{
+	const char *t = sc->s->text;
+
+	for (size_t i = b; i < e;) {
+		size_t n = 0, k;
+
+		if (t[i] != '`') {
+			i++;
+			continue;
+		}
+		while (i + n < e && t[i + n] == '`')
+			n++;
+		/* The closing run: exactly n backticks. */
+		for (k = i + n; k < e; k++) {
+			size_t m = 0;
+
+			if (t[k] != '`')
+				continue;
+			while (k + m < e && t[k + m] == '`')
+				m++;
+			if (m == n)
+				break;
+			k += m - 1;
+		}
+		if (k >= e)
+			return;	/* unclosed: the rest of the line is text */
+		scan_fragment(sc, i + n, k);
+		i = k + n;
+	}
+}
+
+/*
+ * Markdown: fenced blocks (``` or ~~~, any indentation) whose info string
+ * is a shell or empty; outside them, lines indented by four spaces or a tab
+ * (indented code, code under a list item) and `inline code`.
+ */
+static void scan_markdown(struct scan *sc)
+{
+	const struct script *s = sc->s;
+	const char *t = s->text;
+	bool fence = false, shell = false;
+	char fch = 0;
+	size_t flen = 0, bstart = 0;
+
+	for (size_t i = 0; i < s->len;) {
+		size_t e = line_end(s, i), c = i, ind = 0, run = 0;
+
+		while (c < e && (t[c] == ' ' || t[c] == '\t')) {
+			ind += t[c] == '\t' ? 4 : 1;
+			c++;
+		}
+		if (c < e && (t[c] == '`' || t[c] == '~'))
+			while (c + run < e && t[c + run] == t[c])
+				run++;
+		if (fence) {
+			size_t k = c + run;
+
+			while (k < e && (t[k] == ' ' || t[k] == '\t' || t[k] == '\r'))
+				k++;
+			if (run >= flen && t[c] == fch && k == e) {
+				if (shell)
+					md_block(sc, bstart, i);
+				fence = false;
+			}
+			i = e + 1;
+			continue;
+		}
+		if (run >= 3 && !(t[c] == '`' && memchr(t + c + run, '`', e - c - run))) {
+			fence = true;
+			fch = t[c];
+			flen = run;
+			shell = md_shell_info(t, c + run, e);
+			bstart = e < s->len ? e + 1 : e;
+			i = e + 1;
+			continue;
+		}
+		if (ind >= 4) {
+			size_t p = md_prompt(t, c, e), le = continued_end(s, p ? p : c);
+
+			scan_fragment(sc, p ? p : c, le);
+			i = le + 1;
+			continue;
+		}
+		md_spans(sc, c, e);
+		i = e + 1;
+	}
+	if (fence && shell)
+		md_block(sc, bstart, s->len);	/* unclosed: runs to the end */
+}
+
+static void scan_script(struct scan *sc)
+{
+	const struct script *s = sc->s;
 
 	switch (s->kind) {
 	case SCRIPT_SHELL:
-		scan_fragment(&sc, 0, s->len);
+		scan_fragment(sc, 0, s->len);
 		break;
 	case SCRIPT_MAKEFILE:
-		scan_makefile(&sc);
+		scan_makefile(sc);
 		break;
 	case SCRIPT_CI_YAML:
-		scan_ci_yaml(&sc);
+		scan_ci_yaml(sc);
 		break;
 	case SCRIPT_JENKINSFILE:
-		scan_jenkinsfile(&sc);
+		scan_jenkinsfile(sc);
+		break;
+	case SCRIPT_MARKDOWN:
+		scan_markdown(sc);
 		break;
 	}
+}
+
+size_t script_docker_cmds(struct arena *a, const struct script *s, struct docker_cmd **out)
+{
+	struct scan sc = { 0 };
+
+	sc.a = a;
+	sc.s = s;
+	scan_script(&sc);
 	*out = sc.v;
 	return sc.n;
+}
+
+size_t script_cmds(struct arena *a, const struct script *s, const char *const *words,
+		   struct script_cmd **out)
+{
+	struct scan sc = { 0 };
+
+	sc.a = a;
+	sc.s = s;
+	sc.generic = true;
+	sc.words = words;
+	scan_script(&sc);
+	*out = sc.cv;
+	return sc.cn;
 }

@@ -20,6 +20,9 @@ enum script_kind {
 				 * .travis.yml, bitbucket-pipelines.yml, azure-pipelines.yml,
 				 * .drone.yml: run:/script:/command: text */
 	SCRIPT_JENKINSFILE,	/* Jenkinsfile: sh '...' steps */
+	SCRIPT_MARKDOWN,	/* README and docs: shell code blocks, indented command
+				 * lines and `inline` code (never found by scripts_discover:
+				 * src/input/scripts/evidence.c reads them) */
 };
 
 struct script {
@@ -71,5 +74,28 @@ struct docker_cmd {
  * joined); CI YAML by the text of run:/script:/command: values, list items
  * and block scalars; Jenkinsfiles by sh steps. */
 size_t script_docker_cmds(struct arena *a, const struct script *s, struct docker_cmd **out);
+
+/* Whether opt is an option of docker itself (before the subcommand) that
+ * takes the next word as its value ("-H", "--context"...). */
+bool script_docker_global_value(const char *opt);
+
+/* A command of a script, with where it is. */
+struct script_cmd {
+	const struct sh_cmd *cmd;
+	struct y_pos pos;	/* file, line and column of its first word */
+	/* The shell session it runs in, numbered from 0 in order: a shell
+	 * script is one, each Makefile recipe line, CI run:/script: value,
+	 * Jenkinsfile sh step and Markdown code block or inline span is one of
+	 * its own (a cd does not carry from one to the next). */
+	unsigned session;
+};
+
+/* Every command of s, in order, in the parts of it that are shell (as
+ * script_docker_cmds reads them, and Markdown's shell blocks) and that
+ * mention one of words (a NULL-terminated list of substrings; NULL for
+ * "docker" and "podman"): a part that mentions none is not parsed. *out is
+ * in the arena. Linear in the size of s. */
+size_t script_cmds(struct arena *a, const struct script *s, const char *const *words,
+		   struct script_cmd **out);
 
 #endif

@@ -1,0 +1,161 @@
+/* What an input file is for. */
+#include "input/discover/purpose.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+static bool word_is(const char *w, size_t n, const char *s)
+{
+	return strlen(s) == n && !strncasecmp(w, s, n);
+}
+
+enum purpose purpose_of_word(const char *w, size_t n)
+{
+	static const char *const dev[] = { "dev", "devel", "development", "local", "debug", "devcontainer",
+					   NULL };
+	static const char *const test[] = { "test", "tests", "testing", "e2e", "it",
+					    "integration", "fixture", "fixtures", "__tests__",
+					    NULL };
+
+	for (size_t k = 0; dev[k]; k++)
+		if (word_is(w, n, dev[k]))
+			return PURPOSE_DEVELOPMENT;
+	for (size_t k = 0; test[k]; k++)
+		if (word_is(w, n, test[k]))
+			return PURPOSE_TEST;
+	if (word_is(w, n, "ci"))
+		return PURPOSE_CI;
+	return PURPOSE_PRODUCTION;
+}
+
+/* A folder of the path that says what its files are for. */
+static enum purpose of_folder(const char *w, size_t n)
+{
+	static const struct {
+		const char *name;
+		enum purpose p;
+	} folders[] = {
+		{ ".devcontainer", PURPOSE_DEVELOPMENT }, { "devcontainer", PURPOSE_DEVELOPMENT },
+		{ "dev", PURPOSE_DEVELOPMENT }, { "development", PURPOSE_DEVELOPMENT },
+		{ "devenv", PURPOSE_DEVELOPMENT },
+		{ "test", PURPOSE_TEST }, { "tests", PURPOSE_TEST }, { "testing", PURPOSE_TEST },
+		{ "e2e", PURPOSE_TEST }, { "fixtures", PURPOSE_TEST }, { "__tests__", PURPOSE_TEST },
+		{ "integration-tests", PURPOSE_TEST }, { "testdata", PURPOSE_TEST },
+		{ ".github", PURPOSE_CI }, { ".gitlab", PURPOSE_CI }, { ".circleci", PURPOSE_CI },
+		{ ".buildkite", PURPOSE_CI }, { "ci", PURPOSE_CI },
+		{ "bench", PURPOSE_TEST }, { "benchmark", PURPOSE_TEST },
+		{ "benchmarks", PURPOSE_TEST },
+		{ "examples", PURPOSE_EXAMPLE }, { "example", PURPOSE_EXAMPLE },
+		{ "samples", PURPOSE_EXAMPLE }, { "contrib", PURPOSE_EXAMPLE },
+		{ "docs", PURPOSE_EXAMPLE },
+	};
+
+	for (size_t k = 0; k < sizeof(folders) / sizeof(folders[0]); k++)
+		if (word_is(w, n, folders[k].name))
+			return folders[k].p;
+	/* e2e_tests, integration-tests, dev-env: a word of it. */
+	for (size_t i = 0; i < n;) {
+		size_t m = 0;
+		enum purpose p;
+
+		while (i + m < n && !strchr("-_.", w[i + m]))
+			m++;
+		if (m && m < n && (p = purpose_of_word(w + i, m)) != PURPOSE_PRODUCTION)
+			return p;
+		i += m + 1;
+	}
+	return PURPOSE_PRODUCTION;
+}
+
+/* The words of a file name, split on . - _ (Dockerfile.test, compose.ci.yml,
+ * docker-compose-dev.yml, Dockerfile_e2e). */
+static enum purpose of_name(const char *name)
+{
+	for (const char *p = name; *p;) {
+		size_t n = strcspn(p, ".-_");
+		enum purpose u = n ? purpose_of_word(p, n) : PURPOSE_PRODUCTION;
+
+		if (u != PURPOSE_PRODUCTION)
+			return u;
+		p += n;
+		p += strspn(p, ".-_");
+	}
+	return PURPOSE_PRODUCTION;
+}
+
+/* The first comment lines: "# for development only", "# used for testing". */
+static enum purpose of_header(const char *text, size_t len)
+{
+	static const struct {
+		const char *phrase;
+		enum purpose p;
+	} phrases[] = {
+		{ "for development", PURPOSE_DEVELOPMENT }, { "development only", PURPOSE_DEVELOPMENT },
+		{ "local development", PURPOSE_DEVELOPMENT }, { "not for production", PURPOSE_DEVELOPMENT },
+		{ "for testing", PURPOSE_TEST }, { "test only", PURPOSE_TEST },
+		{ "for tests", PURPOSE_TEST }, { "for ci", PURPOSE_CI },
+	};
+	const char *p = text, *end = text + len;
+
+	for (int lines = 0; p && p < end && lines < 8; lines++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		char buf[256];
+		size_t n;
+
+		while (p < e && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p < e && *p == '#') {
+			n = (size_t)(e - p) < sizeof(buf) - 1 ? (size_t)(e - p) : sizeof(buf) - 1;
+			for (size_t k = 0; k < n; k++)
+				buf[k] = (char)tolower((unsigned char)p[k]);
+			buf[n] = '\0';
+			for (size_t k = 0; k < sizeof(phrases) / sizeof(phrases[0]); k++)
+				if (strstr(buf, phrases[k].phrase))
+					return phrases[k].p;
+		} else if (p < e && strncmp(p, "---", 3)) {
+			break;	/* the first line that is not a comment ends it */
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+	return PURPOSE_PRODUCTION;
+}
+
+enum purpose purpose_of_file(struct arena *a, const struct config *cfg, const char *path,
+			     const char *text, size_t len, const char **why)
+{
+	return purpose_of_file_under(a, cfg, path, 0, text, len, why);
+}
+
+enum purpose purpose_of_file_under(struct arena *a, const struct config *cfg, const char *path,
+				   size_t above, const char *text, size_t len, const char **why)
+{
+	const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
+	enum purpose p;
+
+	for (int k = 0; cfg && k < PURPOSE_N; k++)
+		if (config_glob_match(&cfg->purposes[k], path)) {
+			*why = arena_printf(a, "%s: in .seaworthy.yaml", purpose_name((enum purpose)k));
+			return (enum purpose)k;
+		}
+	for (const char *p0 = path + above; slash && p0 < slash;) {
+		size_t n = strcspn(p0, "/");
+
+		if ((p = of_folder(p0, n)) != PURPOSE_PRODUCTION) {
+			*why = arena_printf(a, "in %.*s/", (int)n, p0);
+			return p;
+		}
+		p0 += n + 1;
+	}
+	if ((p = of_name(name)) != PURPOSE_PRODUCTION) {
+		*why = "its name";
+		return p;
+	}
+	if (text && (p = of_header(text, len)) != PURPOSE_PRODUCTION) {
+		*why = "its first comment";
+		return p;
+	}
+	*why = NULL;
+	return PURPOSE_PRODUCTION;
+}

@@ -9,7 +9,8 @@
 # golden tests' Dockerfiles and BuildKit's parser test files (../shared, when
 # present); for expand, BuildKit's expansion vectors; for compose_yaml,
 # compose_load and dotenv, the YAML or .env files of the shared compose
-# corpus and the golden tests. New units go to a temporary directory that is removed
+# corpus and the golden tests; for bake, the bake files of the shared
+# projects and the golden tests. New units go to a temporary directory that is removed
 # afterwards: nothing in the repository is written. Crash, leak, timeout and
 # out-of-memory reproducers are kept in build-fuzz/artifacts/ and reported;
 # replay one with `build-fuzz/fuzz_NAME FILE`.
@@ -78,6 +79,15 @@ build_seeds() { # NAME DIR
 		while IFS= read -r -d '' f; do
 			seed "$dir" "compose-${f#"$shared"/corpus/compose/}" "$f"
 		done < <(find "$shared/corpus/compose" tests/golden -type f \( "${pat[@]}" \) -print0 2>/dev/null)
+	fi
+	if [ "$name" = bake ]; then
+		# The shared projects' bake files, behind fuzz_bake's first byte:
+		# 0 names the file .hcl, 1 names it .json.
+		while IFS= read -r -d '' f; do
+			n=$((n + 1))
+			case $f in *.json) printf '\1' ;; *) printf '\0' ;; esac >"$dir/shared-$n"
+			cat -- "$f" >>"$dir/shared-$n"
+		done < <(find "$shared/projects" tests/golden -type f -name 'docker-bake*' -print0 2>/dev/null)
 	fi
 	for f in fuzz/corpus/"$name"/*; do
 		[ -f "$f" ] && seed "$dir" "committed-$(basename "$f")" "$f"

@@ -10,7 +10,7 @@ import sys
 # The order, lowest first; docs/architecture.md says what each holds.
 LAYERS = """
 util yaml catalog lexicon findings config spec
-input/discover input/shell input/dockerfile input/compose input/scripts
+input/discover input/shell input/dockerfile input/compose input/bake input/scripts
 input/engine input/image input/host
 checks checks/runtime checks/dockerfile checks/compose checks/image checks/live
 checks/host checks/scripts checks/general checks/crossfile

@@ -22,7 +22,10 @@ WORKDIR /build
 COPY Makefile ./
 COPY tools/image-rootfs.sh tools/
 COPY src src/
-RUN make -j"$(nproc)" build/seaworthy \
+# The commit `seaworthy --version` names (make image passes it: the
+# context has no .git).
+ARG SW_COMMIT=unknown
+RUN make -j"$(nproc)" COMMIT="$SW_COMMIT" build/seaworthy \
  && tools/image-rootfs.sh build/seaworthy /rootfs
 
 FROM scratch

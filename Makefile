@@ -55,8 +55,18 @@ UNITOBJ := $(UNITSRC:%.c=$(B)/%.o)
 SAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 
 .PHONY: all clean check test unit san tsan fuzz fuzz-run bench example install \
-        uninstall test-clean-root image
+        uninstall test-clean-root image FORCE
 all: $(B)/seaworthy
+
+# The commit `seaworthy --version` names: git's, or COMMIT=... (a tarball
+# or package build without .git says "unknown"). $(B)/COMMIT changes only
+# when the commit does, so only main.o is rebuilt then.
+COMMIT  ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+$(B)/COMMIT: FORCE
+	@mkdir -p $(B)
+	@echo '$(COMMIT)' | cmp -s - $@ 2>/dev/null || echo '$(COMMIT)' >$@
+$(B)/src/main.o: $(B)/COMMIT
+$(B)/src/main.o: ALL_CPPFLAGS += -DSW_COMMIT='"$(COMMIT)"'
 
 $(B)/seaworthy: $(OBJ)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $(OBJ) $(LIBS)
@@ -127,10 +137,15 @@ example: $(B)/seaworthy
 	$(B)/seaworthy check examples/webapp || test $$? -eq 1
 
 # man/seaworthy-rules.7 is generated from the rule table (tests/run.sh checks
-# that it is current); man/seaworthy.1 is written by hand.
-.PHONY: man
+# that it is current); man/seaworthy.1 is written by hand. `make docs` also
+# regenerates docs/rules.md and docs/seaworthy.schema.json (the JSON Schema
+# of .seaworthy.yaml), which tests/run.sh checks the same way.
+.PHONY: man docs
 man: $(B)/seaworthy
 	$(B)/seaworthy rules --man >man/seaworthy-rules.7
+docs: man
+	$(B)/seaworthy rules --markdown >docs/rules.md
+	$(B)/seaworthy rules --format schema >docs/seaworthy.schema.json
 
 # The binary, both manual pages and the bash, zsh and fish completions.
 install: $(B)/seaworthy
@@ -151,7 +166,7 @@ uninstall:
 # seaworthy's own container image (Dockerfile) on the engine docker reaches.
 IMAGE ?= seaworthy:latest
 image:
-	docker build -t $(IMAGE) .
+	docker build --build-arg SW_COMMIT=$(COMMIT) -t $(IMAGE) .
 
 # Slow: a clean Debian 12 root made with mmdebstrap, in which make install,
 # the .deb, the GitHub Action's steps and the GitLab template's run

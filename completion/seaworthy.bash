@@ -56,13 +56,16 @@ _seaworthy_report_value()
 	--fail-on)
 		_seaworthy_words "$levels" "$pre" "$cur"
 		;;
+	--color)
+		_seaworthy_words 'auto always never' "$pre" "$cur"
+		;;
 	--select | --ignore)
 		# A comma-separated list: complete its last id.
 		local head=''
 		[[ $cur == *,* ]] && head=${cur%,*},
 		_seaworthy_words "$(_seaworthy_rule_ids "${COMP_WORDS[0]}")" "$pre$head" "${cur##*,}"
 		;;
-	--output | -o | --config | --baseline | --write-baseline)
+	--output | -o | --config | --baseline | --write-baseline | --hadolint-config)
 		[[ -z $pre ]] && _seaworthy_files "$cur"
 		;;
 	*)
@@ -76,12 +79,12 @@ _seaworthy()
 {
 	local cur prev pre='' cmd='' i
 	local commands='check rules explain parse config image host live'
-	local formats='text json sarif junit github gitlab checkstyle'
+	local formats='text json sarif junit github gitlab checkstyle gnu'
 	local levels='error warning info never'
 	local check_opts='--format --output -o --fail-on --select --ignore --config
-		--no-config --jobs -j --show-suppressed --require-reasons --scope --list-inputs --baseline
-		--write-baseline --color --no-color -f --file --project-directory --env-file
-		--profile --help'
+		--no-config --jobs -j --show-suppressed --require-reasons --scope --list-inputs
+		--baseline --write-baseline --color --no-color --quiet -q -f --file
+		--project-directory --env-file --profile --hadolint-config --help'
 
 	COMPREPLY=()
 	cur=${COMP_WORDS[COMP_CWORD]}
@@ -121,9 +124,6 @@ _seaworthy()
 	check)
 		_seaworthy_report_value && return 0
 		case $prev in
-		--color)
-			_seaworthy_words 'auto always never' "$pre" "$cur"
-			;;
 		--scope)
 			_seaworthy_words 'production all' "$pre" "$cur"
 			;;
@@ -142,18 +142,30 @@ _seaworthy()
 		esac
 		;;
 	rules)
-		_seaworthy_words '--markdown --man --help' '' "$cur"
+		case $prev in
+		--format)
+			_seaworthy_words 'text json markdown man schema' "$pre" "$cur"
+			;;
+		--color)
+			_seaworthy_words 'auto always never' "$pre" "$cur"
+			;;
+		*)
+			_seaworthy_words '--format --markdown --man --color --no-color --help' '' "$cur"
+			;;
+		esac
 		;;
 	explain)
-		if [[ $cur == -* ]]; then
-			_seaworthy_words '--help' '' "$cur"
+		if [[ $prev == --color ]]; then
+			_seaworthy_words 'auto always never' "$pre" "$cur"
+		elif [[ $cur == -* ]]; then
+			_seaworthy_words '--color --no-color --help' '' "$cur"
 		elif [[ $prev == explain ]]; then
 			_seaworthy_words "$(_seaworthy_rule_ids "${COMP_WORDS[0]}")" '' "$cur"
 		fi
 		;;
 	parse)
 		if [[ $cur == -* ]]; then
-			_seaworthy_words '--dump --help' '' "$cur"
+			_seaworthy_words '--dump --color --no-color --help' '' "$cur"
 		else
 			_seaworthy_files "$cur"
 		fi
@@ -167,7 +179,8 @@ _seaworthy()
 			;;
 		*)
 			if [[ $cur == -?* ]]; then
-				_seaworthy_words '-f --file --project-directory --env-file --profile --model --help' '' "$cur"
+				_seaworthy_words '-f --file --project-directory --env-file --profile --model
+					--color --no-color --help' '' "$cur"
 			else
 				_seaworthy_files "$cur"
 			fi
@@ -183,7 +196,7 @@ _seaworthy()
 		*)
 			if [[ $cur == -?* ]]; then
 				_seaworthy_words '--format --output --fail-on --select --ignore --config --baseline
-					--write-baseline --host --help' '' "$cur"
+					--write-baseline --quiet -q --color --no-color --host --help' '' "$cur"
 			else
 				_seaworthy_files "$cur"
 			fi
@@ -193,9 +206,6 @@ _seaworthy()
 	host)
 		_seaworthy_report_value && return 0
 		case $prev in
-		--color)
-			_seaworthy_words 'auto always never' "$pre" "$cur"
-			;;
 		--user)
 			[[ -z $pre ]] && COMPREPLY=($(compgen -u -- "$cur"))
 			;;
@@ -204,7 +214,8 @@ _seaworthy()
 			;;
 		*)
 			_seaworthy_words '--user --root --format --output -o --fail-on --select --ignore
-				--config --no-config --baseline --write-baseline --color --no-color --help' '' "$cur"
+				--config --no-config --baseline --write-baseline --quiet -q --color --no-color
+				--help' '' "$cur"
 			;;
 		esac
 		;;
@@ -218,7 +229,8 @@ _seaworthy()
 			;;
 		*)
 			_seaworthy_words '--project -p --host -H --format --output -o --fail-on --select
-				--ignore --config --baseline --write-baseline --help' '' "$cur"
+				--ignore --config --baseline --write-baseline --quiet -q --color --no-color
+				--help' '' "$cur"
 			;;
 		esac
 		;;

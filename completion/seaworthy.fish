@@ -45,7 +45,7 @@ complete -c seaworthy -l help -d 'Show the help'
 
 # The report options of check, host, image and live.
 set -l report '__fish_seen_subcommand_from check host image live'
-complete -c seaworthy -n $report -x -l format -a 'text json sarif junit github gitlab checkstyle' -d 'Report format (repeatable)'
+complete -c seaworthy -n $report -x -l format -a 'text json sarif junit github gitlab checkstyle gnu' -d 'Report format (repeatable)'
 complete -c seaworthy -n $report -r -F -l output -d 'Write the preceding --format to FILE'
 complete -c seaworthy -n '__fish_seen_subcommand_from check host live' -r -F -s o -d 'Write the preceding --format to FILE'
 complete -c seaworthy -n $report -x -l fail-on -a 'error warning info never' -d 'Exit 1 when a finding reaches LEVEL'
@@ -55,8 +55,10 @@ complete -c seaworthy -n $report -r -F -l config -d 'Settings from FILE'
 complete -c seaworthy -n $report -r -F -l baseline -d 'Report only findings FILE does not know'
 complete -c seaworthy -n $report -r -F -l write-baseline -d 'Record today'\''s findings in FILE'
 complete -c seaworthy -n '__fish_seen_subcommand_from check host' -l no-config -d 'Read no configuration file'
-complete -c seaworthy -n '__fish_seen_subcommand_from check host' -x -l color -a 'auto always never' -d 'Colour the text report'
-complete -c seaworthy -n '__fish_seen_subcommand_from check host' -l no-color -d 'Same as --color never'
+complete -c seaworthy -n $report -s q -l quiet -d 'The findings only: no checklist, no summary'
+# --color and --no-color: every command takes them.
+complete -c seaworthy -n "__fish_seen_subcommand_from $commands" -x -l color -a 'auto always never' -d 'Colour the text report'
+complete -c seaworthy -n "__fish_seen_subcommand_from $commands" -l no-color -d 'Same as --color never'
 
 # check: paths, compose options.
 complete -c seaworthy -n '__fish_seen_subcommand_from check' -F
@@ -65,6 +67,7 @@ complete -c seaworthy -n '__fish_seen_subcommand_from check' -l show-suppressed 
 complete -c seaworthy -n '__fish_seen_subcommand_from check' -x -l scope -a 'production all' -d 'What production-only rules look at'
 complete -c seaworthy -n '__fish_seen_subcommand_from check' -l list-inputs -d 'List the inputs and stop'
 complete -c seaworthy -n '__fish_seen_subcommand_from check' -l require-reasons -d 'A suppression without a reason is an error'
+complete -c seaworthy -n '__fish_seen_subcommand_from check' -r -F -l hadolint-config -d 'hadolint'\''s ignored and trustedRegistries from FILE'
 complete -c seaworthy -n '__fish_seen_subcommand_from check config' -r -F -s f -l file -d 'A compose file (repeatable)'
 complete -c seaworthy -n '__fish_seen_subcommand_from check config' -x -l project-directory -a '(__fish_complete_directories)' -d 'The compose project directory'
 complete -c seaworthy -n '__fish_seen_subcommand_from check config' -r -F -l env-file -d 'Compose variables from FILE'
@@ -73,6 +76,7 @@ complete -c seaworthy -n '__fish_seen_subcommand_from check config' -x -l profil
 # config, rules, explain, parse.
 complete -c seaworthy -n '__fish_seen_subcommand_from config' -F
 complete -c seaworthy -n '__fish_seen_subcommand_from config' -l model -d 'Print the typed model the rules see'
+complete -c seaworthy -n '__fish_seen_subcommand_from rules' -x -l format -a 'text json markdown man schema' -d 'The catalogue as a table, data, Markdown, a manual page or the config schema'
 complete -c seaworthy -n '__fish_seen_subcommand_from rules' -l markdown -d 'The catalogue as Markdown'
 complete -c seaworthy -n '__fish_seen_subcommand_from rules' -l man -d 'The catalogue as a manual page'
 complete -c seaworthy -n '__fish_seen_subcommand_from explain' -x -a '(__seaworthy_rule_ids)'

@@ -1,7 +1,8 @@
 /* libFuzzer target for the config reader (.seaworthy.yaml): any bytes as
  * the file (config_load_buf reads nothing from the disk), then the exclude
  * globs against a few paths, deep ones included (a hostile "**" run was
- * exponential once). No input may crash, hang, leak or trip a sanitizer;
+ * exponential once); then the same bytes as hadolint's .hadolint.yaml over
+ * what was read. No input may crash, hang, leak or trip a sanitizer;
  * every error must have a message and a line. */
 #include <stddef.h>
 #include <stdint.h>
@@ -29,6 +30,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	report_init(&r, &a);
 	rc = config_load_buf(&a, ".seaworthy.yaml", (const char *)data, size, &c, &r);
 	if (rc != 0 && !r.nerrors)
+		abort();
+	if (config_load_hadolint_buf(&a, ".hadolint.yaml", (const char *)data, size, &c, &r) != 0 &&
+	    !r.nerrors)
 		abort();
 	for (size_t i = 0; i < r.nerrors; i++)
 		if (!r.errors[i].message || !*r.errors[i].message || !r.errors[i].line)

@@ -67,7 +67,7 @@ for dir in "$top"/tests/golden/${only:-*}/; do
 		[ "$fmt" = lint ] && python3 "$top/tests/tools/lint.py" "$tmp/out"
 		# SARIF holds the whole rule catalogue, which every rule edit changes:
 		# its golden files keep the rules with results (section 9 checks all).
-		case $name in fmt-sarif*) python3 "$top/tests/tools/sarif-trim.py" "$tmp/out" ;; esac
+		case $name in *sarif*) python3 "$top/tests/tools/sarif-trim.py" "$tmp/out" ;; esac
 		if [ -n "${UPDATE:-}" ]; then cp "$tmp/out" "$exp"; fi
 		if diff -u "$exp" "$tmp/out" >"$tmp/diff" 2>&1; then ok; else bad "golden/$name ($fmt)"; head -40 "$tmp/diff"; fi
 	done
@@ -152,8 +152,9 @@ if [ -n "$only" ] && [ "$only" != host ]; then summary; exit; fi
 
 # seaworthy live against recorded Engine API answers (tests/live/replay.py):
 # no engine and no root needed.
-mkdir -p "$tmp/replay"
-if python3 "$top/tests/live/replay.py" "$BIN" "$tmp/replay" >"$tmp/replay.out" 2>&1; then ok
+# Its SARIF, JUnit, Checkstyle and GitLab reports go to section 9's validators.
+mkdir -p "$tmp/replay" "$tmp/fmt"
+if SW_REPLAY_FORMATS=$tmp/fmt python3 "$top/tests/live/replay.py" "$BIN" "$tmp/replay" >"$tmp/replay.out" 2>&1; then ok
 else bad "live replay"; head -40 "$tmp/replay.out"; fi
 
 # The lexicon: every entry changes what is reported (tests/lexicon/probe.py;
@@ -459,7 +460,36 @@ rm -rf "$tmp/gen-tree"
 
 "$BIN" rules --markdown >"$tmp/rules.md"
 if diff -u "$top/docs/rules.md" "$tmp/rules.md" >"$tmp/diff" 2>&1; then ok
-else bad "docs/rules.md is stale: run build/seaworthy rules --markdown > docs/rules.md"; head -20 "$tmp/diff"; fi
+else bad "docs/rules.md is stale: run make docs (build/seaworthy rules --markdown > docs/rules.md)"; head -20 "$tmp/diff"; fi
+"$BIN" rules --format schema >"$tmp/schema.json"
+if diff -u "$top/docs/seaworthy.schema.json" "$tmp/schema.json" >"$tmp/diff" 2>&1; then ok
+else bad "docs/seaworthy.schema.json is stale: run make docs"; head -20 "$tmp/diff"; fi
+
+# rules --format json: the catalogue as data, in the order and with the
+# ids of the table; hadolint's ids map to rules here, each one known to
+# explain; the schema accepts every rule id and option the table has.
+if python3 - "$BIN" "$tmp/rules" "$tmp/schema.json" >"$tmp/err" 2>&1 <<'PY'; then ok; else bad "rules --format json"; head -20 "$tmp/err"; fi
+import json, subprocess, sys
+b, table, schema = sys.argv[1], sys.argv[2], json.load(open(sys.argv[3]))
+d = json.loads(subprocess.run([b, "rules", "--format", "json"], capture_output=True, check=True).stdout)
+ids = [l.split()[0] for l in open(table).read().splitlines()[1:]]
+assert [r["id"] for r in d["rules"]] == ids, "ids differ from seaworthy rules"
+assert [p["point"] for p in d["checklist"]] == list(range(1, 11))
+keys = {"id", "title", "severity", "checklist", "layer", "command", "scope", "security",
+        "security_severity", "options", "peers", "help_uri"}
+for r in d["rules"]:
+    assert keys <= set(r), (r["id"], keys - set(r))
+    assert r["severity"] in ("error", "warning", "info") and r["command"] in ("check", "image", "host", "live")
+    assert r["scope"] in ("production", "everywhere")
+    assert 0.0 <= float(r["security_severity"]) <= 10.0
+    for p in r["peers"]:
+        out = subprocess.run([b, "explain", p["id"]], capture_output=True, text=True)
+        assert out.returncode == 2 and r["id"] in out.stderr, (p, out.stderr)
+    opts = schema["properties"]["rules"]["properties"].get(r["id"], {}).get("properties", {})
+    assert sorted(opts) == sorted(o["name"] for o in r["options"]), r["id"]
+assert schema["$defs"]["rule"]["enum"] == ids
+assert any(p["id"] == "DL4006" for r in d["rules"] if r["id"] == "SW0004" for p in r["peers"])
+PY
 
 # 6. Fuzz corpus replay (CI builds the fuzzers first: make fuzz).
 for fz in "$top"/build-fuzz/fuzz_*; do
@@ -474,7 +504,7 @@ done
 #    subcommand answers --help with its usage line.
 "$BIN" rules --man >"$tmp/rules.7" 2>&1
 if cmp -s "$top/man/seaworthy-rules.7" "$tmp/rules.7"; then ok
-else bad "man/seaworthy-rules.7 is stale: run make man (build/seaworthy rules --man > man/seaworthy-rules.7)"
+else bad "man/seaworthy-rules.7 is stale: run make docs (or make man)"
 	diff -u "$top/man/seaworthy-rules.7" "$tmp/rules.7" | head -20; fi
 if command -v mandoc >/dev/null 2>&1; then
 	for page in "$top"/man/seaworthy.1 "$top"/man/seaworthy-rules.7; do
@@ -520,9 +550,17 @@ done
 "$BIN" --help >"$tmp/help" 2>&1; rc=$?
 if [ $rc -eq 0 ] && grep -q '^usage: seaworthy' "$tmp/help"; then ok; else bad "seaworthy --help (exit $rc)"; fi
 version=$(sed -n 's/^VERSION *:= *//p' "$top/Makefile")
+# --version: the version, the commit it was built from (git's, as the build
+# saw it), and whether libcurl and libarchive load (both do here: ./dev
+# installs them).
+commit=$(cd "$top" && git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 out=$("$BIN" --version 2>&1); rc=$?
-if [ $rc -eq 0 ] && [ "$out" = "seaworthy $version" ]; then ok
-else bad "seaworthy --version printed '$out' (exit $rc), want 'seaworthy $version'"; fi
+want="seaworthy $version
+commit: $commit
+libcurl: available (seaworthy image NAME, seaworthy live)
+libarchive: available (seaworthy image)"
+if [ $rc -eq 0 ] && [ "$out" = "$want" ]; then ok
+else bad "seaworthy --version printed '$out' (exit $rc), want '$want'"; fi
 
 # 8. Shell completion: the bash function completes subcommands, options and
 #    their values, and rule ids from `seaworthy rules`; the zsh function
@@ -652,8 +690,11 @@ done
 #    hostile bytes) must be well-formed XML (junit, checkstyle: xmllint), a
 #    valid SARIF 2.1.0 log with the whole catalogue (SARIF Multitool with
 #    its GitHub rules, the JSON schema through ajv), and GitLab issues with
-#    unique fingerprints. Validators: libxml2-utils (apt) and
-#    `npm ci --prefix tests/tools`; each is skipped, and says so, if absent.
+#    unique fingerprints; JUnit also valid against the Jenkins xUnit
+#    plugin's schema (tests/tools/junit-jenkins.xsd). The reports of image,
+#    host and live are checked the same way. Validators: libxml2-utils
+#    (apt) and `npm ci --prefix tests/tools`; each is skipped, and says so,
+#    if absent.
 fo=$tmp/fmt; mkdir -p "$fo"
 cfiles=()
 [ -d "$SHARED/corpus/dockerfiles" ] &&
@@ -669,23 +710,57 @@ for f in sarif junit checkstyle gitlab; do
 		 "$BIN" "${all[@]}" >"$fo/$c-all.$ext" 2>/dev/null)
 	done
 	[ ${#cfiles[@]} -gt 0 ] && "$BIN" check --format $f "${cfiles[@]}" >"$fo/corpus-$f.$ext" 2>/dev/null
+	# image and host (live's come from its replay above): findings about an
+	# image or a host, not a file, and an image that cannot be read.
+	case $f in sarif) sfx=.sarif ;; gitlab) sfx=.json ;; *) sfx=-$f.xml ;; esac
+	if [ -d "$tmp/img" ]; then
+		for t in legacy-root managers garbage; do
+			(cd "$tmp/img" && "$BIN" image --format $f $t.tar >"$fo/image-$t$sfx" 2>/dev/null)
+		done
+	fi
+	"$BIN" host --root "$top/tests/golden/fmt-sarif-host" --user alice --format $f >"$fo/host$sfx" 2>/dev/null
 done
 [ -x "$top/$B/unit-tests" ] && SW_RENDER_OUT=$fo "$top/$B/unit-tests" render_ >/dev/null 2>&1
 
 if command -v xmllint >/dev/null 2>&1; then
 	for x in "$fo"/*.xml "$top"/tests/golden/fmt-junit*/expected.txt "$top"/tests/golden/fmt-checkstyle*/expected.txt; do
 		[ -f "$x" ] || continue
-		sed '/^\[exit [0-9]*\]$/,$d' "$x" >"$tmp/x.xml"	# golden files end in [exit N]
-		if xmllint --noout "$tmp/x.xml" 2>"$tmp/err"; then ok; else bad "xmllint ${x#"$top"/}"; head -5 "$tmp/err"; fi
+		# Golden files end in [exit N], and input errors (stderr) come first.
+		sed -n '/^<?xml/,$p' "$x" | sed '/^\[exit [0-9]*\]$/,$d' >"$tmp/x.xml"
+		# JUnit must also be what Jenkins' xUnit plugin accepts.
+		schema=(); case ${x##*/}:$x in *junit*) schema=(--schema "$top/tests/tools/junit-jenkins.xsd") ;; esac
+		if xmllint --noout "${schema[@]}" "$tmp/x.xml" >/dev/null 2>"$tmp/err"; then ok; else bad "xmllint ${schema:+(Jenkins JUnit schema) }${x#"$top"/}"; head -5 "$tmp/err"; fi
 	done
 else
 	skipped "JUnit and Checkstyle XML: xmllint absent (apt-get install libxml2-utils)"
 fi
 
+# The gnu format in Vim: the errorformat docs/integrations.md gives, run over
+# the golden reports, finds every line's file, line, column and type.
+efm=$(sed -n 's/^ *set errorformat=//p' "$top/docs/integrations.md")
+if ! command -v vim >/dev/null 2>&1; then
+	skipped "Vim errorformat: vim absent"
+elif [ -z "$efm" ]; then
+	bad "docs/integrations.md has no 'set errorformat=' line"
+else
+	cat "$top/tests/golden/fmt-gnu-mixed/expected.txt" "$top/tests/golden/fmt-gnu-host/expected.txt" \
+		"$top/tests/image/fmt-gnu/expected.txt" | grep -v '^\[exit' >"$tmp/gnu.txt"
+	printf '%s\n' "set errorformat=$efm" "cgetfile $tmp/gnu.txt" \
+		"call writefile(map(getqflist(), {_, e -> printf('%s|%d|%d|%s|%d', bufname(e.bufnr), e.lnum, e.col, e.type, e.valid)}), '$tmp/qf.txt')" \
+		'qa!' >"$tmp/efm.vim"
+	vim -u NONE -i NONE -N -es -S "$tmp/efm.vim" </dev/null >/dev/null 2>&1
+	# Each line as Vim should read it: file|line|col|type|valid.
+	sed -E 's/^(.*):([0-9]+):([0-9]+): (.).*/\1|\2|\3|\4|1/; t
+		s/^(.*):([0-9]+): (.).*/\1|\2|0|\3|1/; t
+		s/^(.*): (.)(rror|arning|nfo): .*/\1|0|0|\2|1/' "$tmp/gnu.txt" >"$tmp/qf.want"
+	if [ -s "$tmp/qf.want" ] && diff -u "$tmp/qf.want" "$tmp/qf.txt" >"$tmp/diff" 2>&1; then ok
+	else bad "Vim errorformat of docs/integrations.md over --format gnu"; head -20 "$tmp/diff"; fi
+fi
+
 # The catalogue and the indexes into it, which no schema checks.
 "$BIN" rules | awk 'NR > 1 { print $1 }' >"$tmp/ids"
 if python3 - "$tmp/ids" "$fo"/*.sarif >"$tmp/err" 2>&1 <<'PY'; then ok; else bad "SARIF catalogue"; head -20 "$tmp/err"; fi
-import json, sys
+import json, re, sys
 ids, bad = open(sys.argv[1]).read().split(), 0
 for path in sys.argv[2:]:
     run = json.load(open(path, encoding="utf-8"))["runs"][0]
@@ -700,6 +775,18 @@ for path in sys.argv[2:]:
         k = res.get("ruleIndex")
         if not isinstance(k, int) or k >= len(rules) or rules[k]["id"] != res["ruleId"]:
             bad += 1; print(path, "result", i, "ruleIndex", k, "is not", res["ruleId"])
+        # GitHub code scanning refuses a log with a result that has no
+        # physical location: images, hosts and containers need one too.
+        locs = res.get("locations") or [{}]
+        if not locs[0].get("physicalLocation", {}).get("artifactLocation", {}).get("uri"):
+            bad += 1; print(path, "result", i, res["ruleId"], "has no physical location")
+    for r in rules:
+        p = r.get("properties", {})
+        if "security" in p.get("tags", []) and not p.get("security-severity"):
+            bad += 1; print(path, r["id"], "is tagged security without a security-severity")
+        if not r.get("helpUri", "").endswith("/docs/rules.md#" + r["id"].lower() + "-" +
+                                             re.sub(r"[^a-z0-9 _-]", "", r["shortDescription"]["text"].lower()).replace(" ", "-")):
+            bad += 1; print(path, r["id"], "helpUri is not its section of docs/rules.md:", r.get("helpUri"))
 sys.exit(1 if bad else 0)
 PY
 
@@ -737,6 +824,56 @@ if [ -x "$top/tests/tools/node_modules/.bin/ajv" ] && [ -f "$schema" ]; then
 	else bad "SARIF JSON schema (ajv)"; grep -v ' valid$' "$tmp/err" | head -20; fi
 else
 	skipped "SARIF JSON schema: ajv or the schema absent (npm ci --prefix tests/tools)"
+fi
+# The JSON Schema of .seaworthy.yaml (docs/seaworthy.schema.json) says what
+# seaworthy itself says of every configuration in the tests: valid when it
+# loads without an error, invalid when it does not.
+if [ -x "$top/tests/tools/node_modules/.bin/ajv" ] && python3 -c 'import yaml' 2>/dev/null; then
+	if python3 - "$BIN" "$top" "$top/tests/tools/node_modules/.bin/ajv" "$top/docs/seaworthy.schema.json" \
+		>"$tmp/err" 2>&1 <<'PY'; then ok; else bad "config JSON Schema"; head -20 "$tmp/err"; fi
+import json, os, shutil, subprocess, sys, tempfile, yaml
+b, top, ajv, schema = sys.argv[1:5]
+class Strict(yaml.SafeLoader):
+    pass
+def mapping(loader, node, deep=False):
+    keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+    if len(keys) != len(set(map(str, keys))):
+        raise yaml.YAMLError("duplicate key")
+    return loader.construct_mapping(node, deep)
+Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+work = tempfile.mkdtemp()
+empty = os.path.join(work, "empty"); os.mkdir(empty)
+cfgs = []
+for root in ("tests", "examples"):
+    for d, dirs, files in os.walk(os.path.join(top, root)):
+        dirs[:] = [x for x in dirs if x != "node_modules"]
+        cfgs += [os.path.join(d, f) for f in files if f in (".seaworthy.yaml", ".seaworthy.yml", "seaworthy.yaml")]
+want, data = {}, []
+for i, c in enumerate(sorted(cfgs)):
+    r = subprocess.run([b, "check", "--config", c, "--format", "json", empty], capture_output=True, text=True, cwd=work)
+    errs = [e for e in json.loads(r.stdout)["errors"] if e["file"] and os.path.basename(e["file"]) == os.path.basename(c)]
+    want[c] = not errs
+    try:
+        doc = yaml.load(open(c), Loader=Strict)
+    except yaml.YAMLError:
+        doc = None
+        if want[c]:
+            print(c, "is accepted by seaworthy but is no YAML to the schema test"); sys.exit(1)
+        continue
+    j = os.path.join(work, "%d.json" % i)
+    json.dump(doc, open(j, "w")); data.append((c, j))
+r = subprocess.run([ajv, "validate", "--spec=draft2020", "-s", schema] + sum((["-d", j] for _, j in data), []),
+                   capture_output=True, text=True)
+valid = {l.split()[0] for l in (r.stdout + r.stderr).splitlines() if l.endswith(" valid")}
+bad = 0
+for c, j in data:
+    if (j in valid) != want[c]:
+        bad += 1; print(c, "seaworthy", "accepts" if want[c] else "rejects", "it, the schema", "does not" if want[c] else "does")
+shutil.rmtree(work)
+sys.exit(1 if bad or len(data) < 10 else 0)
+PY
+else
+	skipped "config JSON Schema: ajv or python3-yaml absent"
 fi
 
 if python3 - "$fo"/*.json >"$tmp/err" 2>&1 <<'PY'; then ok; else bad "GitLab Code Quality"; head -20 "$tmp/err"; fi

@@ -15,6 +15,8 @@ const struct rule SW0001 = {
 	.bad = "FROM node\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
 	.good = "FROM node:20.11-bookworm-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
 	.fix = "Pin a version tag (e.g. node:20.11-bookworm-slim) and ideally a digest (@sha256:...)",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3006" }, { "hadolint", "DL3007" },
+					     { 0 } },
 	.scope = SCOPE_PRODUCTION,
 };
 
@@ -33,6 +35,7 @@ const struct rule SW0002 = {
 	.good = "FROM node:20-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\n"
 		"COPY src/ ./src/\n",
 	.fix = "Use COPY for local files and folders; keep ADD for URLs and tar archives to unpack",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3020" }, { 0 } },
 };
 
 const struct rule SW0003 = {
@@ -49,6 +52,7 @@ const struct rule SW0003 = {
 	.bad = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD node server.js\n",
 	.good = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
 	.fix = "Use the exec form, CMD [\"executable\", \"arg\"], or start the last command with exec",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3025" }, { 0 } },
 	.scope = SCOPE_PRODUCTION,
 };
 
@@ -68,6 +72,7 @@ const struct rule SW0004 = {
 		"RUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /usr/local/bin\n",
 	.fix = "Add SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] before the RUN, or start "
 	       "the script with set -o pipefail && where /bin/sh supports it",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL4006" }, { 0 } },
 };
 
 const struct rule SW0005 = {
@@ -86,6 +91,7 @@ const struct rule SW0005 = {
 		"CMD [\"node\", \"server.js\"]\n",
 	.fix = "Add a HEALTHCHECK that probes the service (or HEALTHCHECK NONE if the "
 	       "orchestrator checks it)",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3057" }, { 0 } },
 	.scope = SCOPE_PRODUCTION,
 };
 
@@ -102,6 +108,7 @@ const struct rule SW0006 = {
 	.bad = "FROM node:20-slim\nWORKDIR app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
 	.good = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
 	.fix = "Use an absolute path, e.g. WORKDIR /app",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3000" }, { 0 } },
 };
 
 const struct rule SW0007 = {
@@ -117,6 +124,8 @@ const struct rule SW0007 = {
 	       "CMD [\"node\", \"server.js\"]\n",
 	.good = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
 	.fix = "Keep one CMD and one ENTRYPOINT per stage; run other processes in their own containers",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL4003" }, { "hadolint", "DL4004" },
+					     { 0 } },
 };
 
 const struct rule SW0008 = {
@@ -132,6 +141,7 @@ const struct rule SW0008 = {
 	.good = "FROM registry.example.com/mirror/node:20\n",
 	.fix = "Pull the base image through a trusted registry, or add that registry to "
 	       "trusted-registries in .seaworthy.yaml",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3026" }, { 0 } },
 };
 
 const struct rule SW0009 = {

@@ -16,6 +16,7 @@ const struct rule SW0201 = {
 		"COPY --chown=app:app . .\nUSER app\nCMD [\"node\", \"server.js\"]\n",
 	.fix = "Create an unprivileged user at build time (useradd/adduser) and add USER <name> "
 	       "after the OS packages are installed",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3002" }, { 0 } },
 	.scope = SCOPE_PRODUCTION,
 };
 
@@ -58,6 +59,7 @@ const struct rule SW0203 = {
 		" && rm -rf /var/lib/apt/lists/* && useradd app\n"
 		"USER app\nCMD [\"./server\"]\n",
 	.fix = "Run privileged build steps as root before USER, and don't install sudo",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3004" }, { 0 } },
 	.scope = SCOPE_PRODUCTION,
 };
 

@@ -80,5 +80,8 @@ const struct rule SW0304 = {
 		" && rm -rf /var/lib/apt/lists/*\n",
 	.fix = "Remove the package manager's cache in the same RUN (rm -rf /var/lib/apt/lists/*, "
 	       "apk add --no-cache, dnf clean all), or use RUN --mount=type=cache",
+	.peers = (const struct peer_rule[]){
+		{ "hadolint", "DL3009" }, { "hadolint", "DL3019" }, { "hadolint", "DL3032" },
+		{ "hadolint", "DL3036" }, { "hadolint", "DL3040" }, { 0 } },
 	.scope = SCOPE_PRODUCTION,
 };

@@ -21,6 +21,7 @@ const struct rule SW0501 = {
 		"# docker build --secret id=npmrc,src=$HOME/.npmrc .\n",
 	.fix = "Remove the secret from ARG/ENV: mount it in the RUN that needs it "
 	       "(RUN --mount=type=secret,id=NAME ...) and pass it with docker build --secret",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3064" }, { 0 } },
 };
 
 const struct rule SW0502 = {

@@ -37,6 +37,13 @@ struct rule_option {
 	const char *help;
 };
 
+/* A rule of another linter that checks the same thing, so its users can
+ * move over (its ignore comments and settings apply to this rule). */
+struct peer_rule {
+	const char *tool;	/* "hadolint" */
+	const char *id;		/* "DL3006" */
+};
+
 struct rule {
 	const char *id;		/* "SW0201": checklist point 02, rule 01; 00 = general */
 	const char *title;	/* one line, for `seaworthy rules` */
@@ -48,6 +55,7 @@ struct rule {
 	const char *good;	/* the fixed example (explain) */
 	const char *fix;	/* default fix line for findings */
 	const struct rule_option *options;	/* NULL-name terminated, or NULL */
+	const struct peer_rule *peers;	/* NULL-tool terminated, or NULL */
 	enum scope scope;
 };
 
@@ -67,10 +75,25 @@ extern const struct rule *const rule_table[];
 extern const size_t rule_count;
 /* The rule with that id (any case), or NULL. */
 const struct rule *rule_find(const char *id);
+/* The rules whose peers name tool's rule id (any case), in id order: up to
+ * max of them into out. Returns how many there are. */
+size_t rule_find_peer(const char *tool, const char *id, const struct rule **out, size_t max);
+struct strbuf;
+/* Appends why id names no rule: "unknown rule 'SW9999'" with the closest
+ * ids ("; did you mean 'SW0201'?"), or, for a hadolint id, the rules that
+ * check the same thing here. */
+void rule_unknown(struct strbuf *sb, const char *id);
+/* The subcommand that reports a rule: "check", "image", "host" or "live". */
+const char *rule_command(const struct rule *r);
+/* Whether a rule is about security (GitHub code scanning shows those with a
+ * security severity tier), and its CVSS-like score, "0.0" to "10.0". */
+bool rule_is_security(const struct rule *r);
+const char *rule_security_severity(const struct rule *r);
 
 /* Which layers ran, so the checklist can tell "passed" from "not checked". */
 enum layer { LAYER_DOCKERFILE = 1 << 0, LAYER_COMPOSE = 1 << 1, LAYER_IMAGE = 1 << 2,
-	     LAYER_HOST = 1 << 3, LAYER_LIVE = 1 << 4 };
+	     LAYER_HOST = 1 << 3, LAYER_LIVE = 1 << 4,
+	     LAYER_DAEMON = 1 << 5 /* the Docker daemon's settings (seaworthy host) */ };
 
 /* The ten checklist points, 1-based. */
 struct checklist_point {

@@ -4,6 +4,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/strbuf.h"
+#include "util/suggest.h"
+
 const struct rule *const rule_table[] = {
 	&SW0001,
 	&SW0002,
@@ -111,6 +114,95 @@ const struct rule *rule_find(const char *id)
 	return NULL;
 }
 
+size_t rule_find_peer(const char *tool, const char *id, const struct rule **out, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < rule_count; i++)
+		for (const struct peer_rule *p = rule_table[i]->peers; p && p->tool; p++)
+			if (!strcmp(p->tool, tool) && !strcasecmp(p->id, id)) {
+				if (n < max)
+					out[n] = rule_table[i];
+				n++;
+				break;
+			}
+	return n;
+}
+
+void rule_unknown(struct strbuf *sb, const char *id)
+{
+	const struct rule *peers[8];
+	size_t n = rule_find_peer("hadolint", id, peers, 8);
+	struct suggest sg;
+
+	if (n || ((id[0] == 'D' || id[0] == 'd') && (id[1] == 'L' || id[1] == 'l'))) {
+		strbuf_addf(sb, "'%s' is a hadolint rule; ", id);
+		if (!n)
+			strbuf_addstr(sb, "seaworthy has none like it");
+		for (size_t i = 0; i < n && i < 8; i++)
+			strbuf_addf(sb, "%s%s", i ? (i + 1 == n ? " and " : ", ") :
+					"seaworthy checks the same as ", peers[i]->id);
+		return;
+	}
+	strbuf_addf(sb, "unknown rule '%s'", id);
+	suggest_init(&sg, id);
+	for (size_t i = 0; i < rule_count; i++)
+		suggest_add(&sg, rule_table[i]->id);
+	if (!suggest_append(&sg, sb))
+		strbuf_addstr(sb, " (seaworthy rules lists them)");
+}
+
+const char *rule_command(const struct rule *r)
+{
+	static const char *const cmds[] = { "image", "host", "live" };
+
+	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (r->layer && !strcmp(r->layer, cmds[i]))
+			return cmds[i];
+	return "check";
+}
+
+/* The rules about security, as GitHub code scanning sorts alerts: what gives
+ * a way to root or to the host, leaks a secret, or opens a port. The rest
+ * (cache order, restarts, logs, build hygiene) are about quality. */
+static const char *const security_ids[] = {
+	"SW0008", "SW0053", "SW0082", "SW0083", "SW0084", "SW0085", "SW0091",
+	"SW0101", "SW0102", "SW0103", "SW0104", "SW0105", "SW0106", "SW0107",
+	"SW0201", "SW0202", "SW0203", "SW0204", "SW0251", "SW0252", "SW0253", "SW0254",
+	"SW0255", "SW0256", "SW0271", "SW0272", "SW0273", "SW0274", "SW0281", "SW0282",
+	"SW0283", "SW0284", "SW0404", "SW0501", "SW0502", "SW0571", "SW0572", "SW0703",
+	"SW0901", "SW0902", "SW0903", "SW0951", "SW0971", "SW0981", "SW0982",
+};
+/* Those that hand over the host itself: critical (9.0 and above). */
+static const char *const critical_ids[] = {
+	"SW0101", "SW0105", "SW0252", "SW0253", "SW0254", "SW0282", "SW0283", "SW0284",
+};
+
+static bool listed(const char *const *v, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i], id))
+			return true;
+	return false;
+}
+
+bool rule_is_security(const struct rule *r)
+{
+	return listed(security_ids, sizeof(security_ids) / sizeof(security_ids[0]), r->id);
+}
+
+const char *rule_security_severity(const struct rule *r)
+{
+	if (listed(critical_ids, sizeof(critical_ids) / sizeof(critical_ids[0]), r->id))
+		return "9.0";
+	switch (r->severity) {
+	case SEV_ERROR: return "7.5";
+	case SEV_WARNING: return "5.0";
+	case SEV_INFO: return "2.0";
+	}
+	return "0.0";
+}
+
 const char *severity_name(enum severity s)
 {
 	switch (s) {
@@ -137,7 +229,7 @@ int severity_parse(const char *s, enum severity *out)
 const struct checklist_point checklist[10] = {
 	{ 1, "Host user", LAYER_HOST, "the host layer (seaworthy host)" },
 	{ 2, "Container user", LAYER_DOCKERFILE | LAYER_COMPOSE | LAYER_IMAGE | LAYER_LIVE,
-	  "Dockerfiles, compose files or images" },
+	  "Dockerfiles, compose files, images or running containers" },
 	{ 3, "Cache order", LAYER_DOCKERFILE, "Dockerfiles" },
 	{ 4, "Folders", LAYER_DOCKERFILE | LAYER_IMAGE, "Dockerfiles or images" },
 	{ 5, "ARG vs ENV", LAYER_DOCKERFILE | LAYER_IMAGE, "Dockerfiles or images" },
@@ -145,10 +237,10 @@ const struct checklist_point checklist[10] = {
 	{ 7, "One service per container", LAYER_DOCKERFILE | LAYER_IMAGE | LAYER_LIVE,
 	  "Dockerfiles, images or running containers" },
 	{ 8, "Restart", LAYER_COMPOSE | LAYER_LIVE, "the compose layer or running containers" },
-	{ 9, "Ports", LAYER_COMPOSE | LAYER_LIVE | LAYER_HOST,
-	  "the compose layer or running containers" },
-	{ 10, "Logs", LAYER_COMPOSE | LAYER_IMAGE | LAYER_LIVE,
-	  "the compose layer, images or running containers" },
+	{ 9, "Ports", LAYER_COMPOSE | LAYER_LIVE | LAYER_DAEMON,
+	  "the compose layer, running containers or the Docker daemon's settings" },
+	{ 10, "Logs", LAYER_COMPOSE | LAYER_IMAGE | LAYER_LIVE | LAYER_DAEMON,
+	  "the compose layer, images, running containers or the Docker daemon's settings" },
 };
 
 const char *purpose_name(enum purpose p)

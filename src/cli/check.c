@@ -36,10 +36,8 @@ static int apply_env(struct arena *a, struct run_opts *o)
 	if (!o->baseline && (v = env("SEAWORTHY_BASELINE")))
 		o->baseline = v;
 	if (!o->ignore && (v = env("SEAWORTHY_IGNORE"))) {
-		if (rule_list_bad(v)) {
-			usage_error(&cmd_check, "SEAWORTHY_IGNORE takes rule ids");
+		if (run_check_ids(&cmd_check, "SEAWORTHY_IGNORE", v))
 			return -1;
-		}
 		o->ignore = v;
 	}
 	if (!o->files.n && (v = env("COMPOSE_FILE"))) {
@@ -64,7 +62,8 @@ static int apply_env(struct arena *a, struct run_opts *o)
 
 static const struct opt *const check_opts[] = {
 	OPTS_REPORT, &opt_no_config, &opt_jobs, &opt_show_suppressed, &opt_require_reasons,
-	&opt_file, &opt_project_dir, &opt_env_file, &opt_profile, &opt_scope, &opt_list_inputs, NULL
+	&opt_file, &opt_project_dir, &opt_env_file, &opt_profile, &opt_scope, &opt_list_inputs,
+	&opt_hadolint_config, NULL
 };
 
 static int run_check(int argc, char **argv)
@@ -100,9 +99,11 @@ const struct subcommand cmd_check = {
 	.summary = "Check Dockerfiles, compose projects and scripts against the checklist.",
 	.ids = "SW0201,SW0301",
 	.help = "options:\n"
-		"  --format FORMAT        text (default), json, sarif, junit, github, gitlab or\n"
-		"                         checkstyle; repeatable\n"
+		"  --format FORMAT        text (default), json, sarif, junit, github, gitlab,\n"
+		"                         checkstyle or gnu (one line per finding, for\n"
+		"                         editors); repeatable\n"
 		"  --output FILE          write the preceding --format to FILE instead of stdout\n"
+		"  -q, --quiet            the findings only: no checklist and no summary\n"
 		"  --fail-on LEVEL        exit 1 when a finding reaches LEVEL: error, warning\n"
 		"                         (default), info, or never\n"
 		"  --select IDS           report only these rules (comma-separated ids)\n"
@@ -130,6 +131,9 @@ const struct subcommand cmd_check = {
 		"  --env-file FILE        compose variables from FILE instead of .env (repeatable)\n"
 		"  --profile NAME         enable a compose profile (repeatable); services of\n"
 		"                         other profiles are still checked\n"
+		"  --hadolint-config FILE  hadolint's ignored: and trustedRegistries: from FILE\n"
+		"                         (default: the nearest .hadolint.yaml), where the\n"
+		"                         seaworthy configuration sets neither\n"
 		"  --color WHEN           auto (default), always or never; NO_COLOR is respected\n"
 		"  --no-color             same as --color never\n"
 		"\n"

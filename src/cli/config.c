@@ -6,12 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "run/cmd.h"
+#include "run/options.h"
 #include "input/compose/project.h"
 #include "checks/check.h"
 #include "util/strbuf.h"
 
-#define MAX_ARGS 64
 #define JSON_DEPTH (Y_MAX_DEPTH + 8)
 
 extern const struct subcommand cmd_config;
@@ -370,64 +369,49 @@ static void print_problems(const struct report *r)
 	}
 }
 
+static const struct opt *const config_opts[] = {
+	&opt_file, &opt_project_dir, &opt_env_file, &opt_profile, &opt_model, OPTS_COLOR, NULL
+};
+
 static int run(int argc, char **argv)
 {
-	const char *files[MAX_ARGS], *envs[MAX_ARGS], *profiles[MAX_ARGS];
 	struct compose_opts o = { 0 };
+	struct run_opts ro = RUN_OPTS_INIT;
 	struct arena a = ARENA_INIT;
 	struct report r;
 	struct c_project p;
-	const char *val, *dir = NULL;
-	bool model = false;
+	const char *dir = NULL;
+	const char **operands = calloc((size_t)argc + 1, sizeof(*operands));
+	const char **profiles;
+	size_t noperands = 0;
+	bool model;
 	const char *const *shown = NULL;
 	size_t nshown = 0;
 	int status = EXIT_CLEAN, rc;
 
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			print_help(&cmd_config);
-			return EXIT_CLEAN;
-		}
-		if (!strcmp(argv[i], "--model")) {
-			model = true;
-			continue;
-		}
-		if ((rc = take_opt(argc, argv, &i, "-f", &val)) ||
-		    (rc = take_opt(argc, argv, &i, "--file", &val))) {
-			if (rc < 0)
-				return usage_error(&cmd_config, "-f needs a file");
-			if (o.nfiles == MAX_ARGS)
-				return usage_error(&cmd_config, "too many -f");
-			files[o.nfiles++] = val;
-		} else if ((rc = take_opt(argc, argv, &i, "--project-directory", &val))) {
-			if (rc < 0)
-				return usage_error(&cmd_config, "--project-directory needs a folder");
-			o.project_dir = val;
-		} else if ((rc = take_opt(argc, argv, &i, "--env-file", &val))) {
-			if (rc < 0)
-				return usage_error(&cmd_config, "--env-file needs a file");
-			if (o.nenv_files == MAX_ARGS)
-				return usage_error(&cmd_config, "too many --env-file");
-			envs[o.nenv_files++] = val;
-		} else if ((rc = take_opt(argc, argv, &i, "--profile", &val))) {
-			if (rc < 0)
-				return usage_error(&cmd_config, "--profile needs a name");
-			if (o.nprofiles == MAX_ARGS)
-				return usage_error(&cmd_config, "too many --profile");
-			profiles[o.nprofiles++] = val;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return usage_error(&cmd_config, "unknown option '%s'", argv[i]);
-		} else if (dir) {
-			return usage_error(&cmd_config, "expected at most one DIR");
-		} else {
-			dir = argv[i];
-		}
+	if (!operands)
+		return EXIT_TROUBLE;
+	rc = run_parse(&cmd_config, config_opts, argc, argv, &ro, &a, operands, &noperands);
+	if (!rc && noperands > 1)
+		rc = usage_error(&cmd_config, "expected at most one DIR, not '%s' and '%s'",
+				 operands[0], operands[1]);
+	dir = noperands ? operands[0] : NULL;
+	free(operands);
+	if (!rc && dir && ro.files.n)
+		rc = usage_error(&cmd_config, "give either -f FILE or DIR '%s', not both", dir);
+	if (rc) {
+		arena_release(&a);
+		return rc == 1 ? EXIT_CLEAN : EXIT_TROUBLE;
 	}
-	if (dir && o.nfiles)
-		return usage_error(&cmd_config, "give either -f FILE or DIR, not both");
-	o.files = files;
-	o.env_files = envs;
-	o.profiles = profiles;
+	model = ro.model;
+	profiles = ro.profiles.v;
+	o.files = ro.files.v;
+	o.nfiles = ro.files.n;
+	o.env_files = ro.env_files.v;
+	o.nenv_files = ro.env_files.n;
+	o.profiles = ro.profiles.v;
+	o.nprofiles = ro.profiles.n;
+	o.project_dir = ro.project_dir;
 	o.dir = dir;
 	report_init(&r, &a);
 	rc = compose_load(&a, &o, &p, &r);
@@ -484,6 +468,7 @@ const struct subcommand cmd_config = {
 		"  --env-file FILE            variables for interpolation instead of .env (repeatable)\n"
 		"  --profile NAME             enable a profile (repeatable); default: COMPOSE_PROFILES\n"
 		"  --model                    print the typed model the compose rules see instead\n"
+		"  --color WHEN, --no-color   taken as by every command; this output has no colour\n"
 		"\nExit status: 0 when the project loads, 2 when Compose would refuse it (the\n"
 		"errors go to standard error, as file:line: error: message).\n",
 	.run = run,

@@ -32,7 +32,8 @@ static int run_host(int argc, char **argv)
 		return EXIT_TROUBLE;
 	rc = run_parse(&cmd_host, host_opts_list, argc, argv, &o, &a, operands, &noperands);
 	if (!rc && noperands)
-		rc = usage_error(&cmd_host, "unknown option '%s'", operands[0]);
+		rc = usage_error(&cmd_host, "takes no arguments, not '%s' (--root DIR audits a "
+				 "mounted tree)", operands[0]);
 	free(operands);
 	if (rc) {
 		arena_release(&a);
@@ -47,8 +48,18 @@ static int run_host(int argc, char **argv)
 	}
 	ho.root = o.root;
 	ho.user = o.user;
-	if (!r.nerrors)
+	/* The checklist says what was not seen, and why. */
+	if (r.nerrors) {
+		report_unread(&r, LAYER_HOST | LAYER_DAEMON, "the configuration could not be read");
+	} else {
 		host_audit(&r, &ho);
+		if (!(r.layers & LAYER_HOST))
+			report_unread(&r, LAYER_HOST | LAYER_DAEMON,
+				      "the user could not be read from the host's accounts");
+		else if (!(r.layers & LAYER_DAEMON) && !r.nunread)
+			report_unread(&r, LAYER_DAEMON, "no Docker daemon was found (no daemon.json, "
+				      "dockerd process or Docker socket)");
+	}
 	report_fingerprint_messages(&r, 0);
 	status = output_finish(&a, &r, &o, &cfg);
 	arena_release(&a);
@@ -67,9 +78,11 @@ const struct subcommand cmd_host = {
 		"                         seaworthy; SUDO_USER under sudo)\n"
 		"  --root DIR             audit the filesystem tree mounted at DIR instead of /\n"
 		"                         (its etc/passwd, etc/group, etc/sudoers, proc/, sockets)\n"
-		"  --format FORMAT        text (default), json, sarif, junit, github, gitlab or\n"
-		"                         checkstyle; repeatable\n"
+		"  --format FORMAT        text (default), json, sarif, junit, github, gitlab,\n"
+		"                         checkstyle or gnu (one line per finding, for\n"
+		"                         editors); repeatable\n"
 		"  --output FILE          write the preceding --format to FILE instead of stdout\n"
+		"  -q, --quiet            the findings only: no checklist and no summary\n"
 		"  --fail-on LEVEL        exit 1 when a finding reaches LEVEL: error, warning\n"
 		"                         (default), info, or never\n"
 		"  --select IDS           report only these rules (comma-separated ids)\n"

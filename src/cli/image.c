@@ -65,7 +65,8 @@ static int run_image(int argc, char **argv)
 		return EXIT_TROUBLE;
 	rc = run_parse(&cmd_image, image_opts_list, argc, argv, &o, &a, operands, &noperands);
 	if (!rc && noperands > 1)
-		rc = usage_error(&cmd_image, "takes one image");
+		rc = usage_error(&cmd_image, "takes one image, not '%s' and '%s'%s", operands[0],
+				 operands[1], noperands > 2 ? " and more" : "");
 	path = noperands ? operands[0] : NULL;
 	free(operands);
 	if (rc) {
@@ -78,7 +79,6 @@ static int run_image(int argc, char **argv)
 	/* An existing file or folder is always an archive or layout. */
 	by_name = stat(path, &st) != 0 && errno == ENOENT && !looks_like_path(path);
 	report_init(&r, &a);
-	r.layers |= LAYER_IMAGE;
 	/* Only an explicit file: an image belongs to no project folder. */
 	output_load_config(&a, o.config, &o, &cfg, &r);
 	{
@@ -94,10 +94,15 @@ static int run_image(int argc, char **argv)
 		}
 		if (by_name ? eng && image_load_engine(&a, eng, path, &img, &r) == 0 :
 			      image_load(&a, path, base, &img, &r) == 0) {
+			r.layers |= LAYER_IMAGE;
 			rules_check_image(&r, &img, &cfg);
 			for (size_t i = from; i < r.nfindings; i++)
 				r.findings[i].target = &img.target;
 			report_fingerprint_messages(&r, from);
+		} else {
+			report_unread(&r, LAYER_IMAGE, by_name && !eng ?
+				      "the Docker engine could not be reached" :
+				      "the image could not be read");
 		}
 	}
 	engine_free(eng);
@@ -115,9 +120,11 @@ const struct subcommand cmd_image = {
 	.summary = "Check a built image: a docker save archive, an OCI image layout folder, "
 		   "or an image of the engine.",
 	.help = "options:\n"
-		"  --format FORMAT        text (default), json, sarif, junit, github, gitlab or\n"
-		"                         checkstyle; repeatable\n"
+		"  --format FORMAT        text (default), json, sarif, junit, github, gitlab,\n"
+		"                         checkstyle or gnu (one line per finding, for\n"
+		"                         editors); repeatable\n"
 		"  --output FILE          write the preceding --format to FILE instead of stdout\n"
+		"  -q, --quiet            the findings only: no checklist and no summary\n"
 		"  --fail-on LEVEL        exit 1 when a finding reaches LEVEL: error, warning\n"
 		"                         (default), info, or never\n"
 		"  --select IDS           report only these rules (comma-separated ids)\n"
@@ -130,6 +137,8 @@ const struct subcommand cmd_image = {
 		"  --host HOST            the engine for NAME[:TAG]: unix:///path/docker.sock or\n"
 		"                         tcp://HOST:PORT (default: $DOCKER_HOST, else\n"
 		"                         unix:///var/run/docker.sock)\n"
+		"  --color WHEN           auto (default), always or never; NO_COLOR is respected\n"
+		"  --no-color             same as --color never\n"
 		"\n"
 		"An existing file or folder is an archive or layout; anything else is an image\n"
 		"name, id or digest, which the engine exports (GET /images/{name}/get, as docker\n"

@@ -93,6 +93,7 @@ static void audit(struct arena *a, struct engine *e, const char *project,
 	list = engine_get_json(e, a, "/containers/json?all=1", &err);
 	if (!list) {
 		report_error(r, engine_host(e), 0, "cannot list the containers: %s", err);
+		report_unread(r, LAYER_LIVE, "the engine's containers could not be listed");
 		return;
 	}
 	n = live_decode_list(a, list, &ents);
@@ -104,11 +105,13 @@ static void audit(struct arena *a, struct engine *e, const char *project,
 	if (project && !n) {
 		report_error(r, engine_host(e), 0, "no container belongs to compose project %s",
 			     project);
+		report_unread(r, LAYER_LIVE, "no container belongs to compose project %s", project);
 		return;
 	}
-	r->layers |= LAYER_LIVE;
-	if (!n)
+	if (!n) {
+		report_unread(r, LAYER_LIVE, "the engine has no containers");
 		return;
+	}
 
 	/* Room for the second round: one top and one image per container. */
 	paths = arena_alloc(a, 2 * n * sizeof(*paths));
@@ -129,6 +132,11 @@ static void audit(struct arena *a, struct engine *e, const char *project,
 		if (ok[i])
 			cts[k++] = cts[i];
 	n = k;
+	if (!n) {
+		report_unread(r, LAYER_LIVE, "no container could be inspected");
+		return;
+	}
+	r->layers |= LAYER_LIVE;
 
 	/* The processes of the running ones, and each image once. A local
 	 * engine's processes are read from /proc when they are visible. */
@@ -183,8 +191,8 @@ static int run_live(int argc, char **argv)
 		return EXIT_TROUBLE;
 	rc = run_parse(&cmd_live, live_opts_list, argc, argv, &o, &a, operands, &noperands);
 	if (!rc && noperands)
-		rc = usage_error(&cmd_live, "takes no arguments (use --project NAME to audit one "
-				 "compose project)");
+		rc = usage_error(&cmd_live, "takes no arguments, not '%s' (--project NAME audits "
+				 "one compose project)", operands[0]);
 	free(operands);
 	if (rc) {
 		arena_release(&a);
@@ -196,13 +204,14 @@ static int run_live(int argc, char **argv)
 	if (!r.nerrors) {
 		e = engine_open(&a, o.host, &err);
 		if (!e) {
-			/* Said on stderr too: a JSON report on stdout may be unread. */
-			fprintf(stderr, "seaworthy live: %s\n", err);
 			report_error(&r, engine_default_host(o.host), 0, "%s", err);
+			report_unread(&r, LAYER_LIVE, "the Docker engine could not be reached");
 		} else {
 			audit(&a, e, o.project, &cfg, &r);
 			engine_free(e);
 		}
+	} else {
+		report_unread(&r, LAYER_LIVE, "the configuration could not be read");
 	}
 	status = output_finish(&a, &r, &o, &cfg);
 	arena_release(&a);
@@ -221,9 +230,11 @@ const struct subcommand cmd_live = {
 		"                         com.docker.compose.project)\n"
 		"  --host HOST            the engine: unix:///path/docker.sock or tcp://HOST:PORT\n"
 		"                         (default: $DOCKER_HOST, else unix:///var/run/docker.sock)\n"
-		"  --format FORMAT        text (default), json, sarif, junit, github, gitlab or\n"
-		"                         checkstyle; repeatable\n"
+		"  --format FORMAT        text (default), json, sarif, junit, github, gitlab,\n"
+		"                         checkstyle or gnu (one line per finding, for\n"
+		"                         editors); repeatable\n"
 		"  --output FILE          write the preceding --format to FILE instead of stdout\n"
+		"  -q, --quiet            the findings only: no checklist and no summary\n"
 		"  --fail-on LEVEL        exit 1 when a finding reaches LEVEL: error, warning\n"
 		"                         (default), info, or never\n"
 		"  --select IDS           report only these rules (comma-separated ids)\n"
@@ -233,6 +244,8 @@ const struct subcommand cmd_live = {
 		"  --write-baseline FILE  record today's findings in FILE (exit 0 unless the\n"
 		"                         engine could not be read)\n"
 		"  --baseline FILE        report only findings that FILE does not know\n"
+		"  --color WHEN           auto (default), always or never; NO_COLOR is respected\n"
+		"  --no-color             same as --color never\n"
 		"\n"
 		"Every container is read (docker inspect), the running ones' processes (docker\n"
 		"top) and their images' settings too; only GET requests are sent. Findings name\n"

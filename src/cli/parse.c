@@ -1,8 +1,9 @@
 /* seaworthy parse --dump FILE: BuildKit's dump of the parsed Dockerfile. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "run/cmd.h"
+#include "run/options.h"
 #include "input/discover/discover.h"
 #include "input/dockerfile/ast.h"
 #include "util/readfile.h"
@@ -10,34 +11,39 @@
 
 extern const struct subcommand cmd_parse;
 
+static const struct opt *const parse_opts[] = { &opt_dump, OPTS_COLOR, NULL };
+
 static int run(int argc, char **argv)
 {
 	struct arena a = ARENA_INIT;
 	struct strbuf out = STRBUF_INIT;
+	struct run_opts o = RUN_OPTS_INIT;
 	struct df_file df;
 	struct df_error err;
 	const char *file = NULL, *why, *disp;
-	bool dump = false;
-	size_t len;
+	const char **operands = calloc((size_t)argc + 1, sizeof(*operands));
+	size_t noperands = 0, len;
+	bool dump;
 	char *buf;
-	int status = EXIT_CLEAN;
+	int status = EXIT_CLEAN, rc;
 
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			print_help(&cmd_parse);
-			return EXIT_CLEAN;
-		} else if (!strcmp(argv[i], "--dump")) {
-			dump = true;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return usage_error(&cmd_parse, "unknown option '%s'", argv[i]);
-		} else if (file) {
-			return usage_error(&cmd_parse, "expected one FILE");
-		} else {
-			file = argv[i];
-		}
+	if (!operands)
+		return EXIT_TROUBLE;
+	rc = run_parse(&cmd_parse, parse_opts, argc, argv, &o, &a, operands, &noperands);
+	if (!rc && noperands > 1)
+		rc = usage_error(&cmd_parse, "expected one FILE, not '%s' and '%s'", operands[0],
+				 operands[1]);
+	file = noperands ? operands[0] : NULL;
+	dump = o.dump;
+	free(operands);
+	if (rc) {
+		arena_release(&a);
+		return rc == 1 ? EXIT_CLEAN : EXIT_TROUBLE;
 	}
-	if (!dump || !file)
+	if (!dump || !file) {
+		arena_release(&a);
 		return usage_error(&cmd_parse, "expected --dump FILE");
+	}
 	disp = strcmp(file, "-") ? display_path(&a, file) : "<stdin>";
 	buf = read_file(&a, file, &len, &why);
 	if (!buf) {
@@ -59,6 +65,9 @@ const struct subcommand cmd_parse = {
 	.name = "parse",
 	.usage = "parse --dump FILE",
 	.summary = "Print the parsed Dockerfile in BuildKit's dump format.",
-	.help = NULL,
+	.help = "options:\n"
+		"  --dump           print the dump (the only output there is)\n"
+		"  --color WHEN, --no-color\n"
+		"                   taken as by every command; this output has no colour\n",
 	.run = run,
 };

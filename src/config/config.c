@@ -12,6 +12,7 @@
 
 #include "util/path.h"
 #include "util/readfile.h"
+#include "util/suggest.h"
 
 void strlist_push(struct arena *a, struct strlist *l, const char *s)
 {
@@ -51,11 +52,13 @@ static const char *untrusted(struct arena *a, const struct stat *st)
 	return NULL;
 }
 
-const char *config_find(struct arena *a, const char *dir, struct report *r)
+/* The nearest of names in dir or an ancestor, up to the repository's root;
+ * what ("configuration") names it in notes. */
+static const char *find_up(struct arena *a, const char *dir, const char *const *names,
+			   size_t nnames, const char *what, struct report *r)
 {
 	char *d = realpath(dir, NULL);
 	const char *found = NULL;
-	static const char *const names[] = { ".seaworthy.yaml", ".seaworthy.yml" };
 
 	if (!d)
 		return NULL;
@@ -63,7 +66,7 @@ const char *config_find(struct arena *a, const char *dir, struct report *r)
 		const char *base = strcmp(d, "/") ? d : "";
 		struct stat st;
 
-		for (size_t i = 0; i < 2 && !found; i++) {
+		for (size_t i = 0; i < nnames && !found; i++) {
 			const char *p = arena_printf(a, "%s/%s", base, names[i]);
 			const char *why;
 
@@ -74,9 +77,11 @@ const char *config_find(struct arena *a, const char *dir, struct report *r)
 				break;
 			}
 			p = display_path(a, p);
-			fprintf(stderr, "seaworthy: %s: not read: %s\n", p, why);
+			/* A report's notes reach stderr when it is written. */
 			if (r)
-				report_note(r, p, "configuration not read: %s", why);
+				report_note(r, p, "%s not read: %s", what, why);
+			else
+				fprintf(stderr, "seaworthy: %s: not read: %s\n", p, why);
 		}
 		/* The repository's root ends the search: what is above it is
 		 * not the project's. */
@@ -93,6 +98,20 @@ const char *config_find(struct arena *a, const char *dir, struct report *r)
 	}
 	free(d);
 	return found;
+}
+
+const char *config_find(struct arena *a, const char *dir, struct report *r)
+{
+	static const char *const names[] = { ".seaworthy.yaml", ".seaworthy.yml" };
+
+	return find_up(a, dir, names, 2, "configuration", r);
+}
+
+const char *config_find_hadolint(struct arena *a, const char *dir, struct report *r)
+{
+	static const char *const names[] = { ".hadolint.yaml", ".hadolint.yml" };
+
+	return find_up(a, dir, names, 2, "hadolint configuration", r);
 }
 
 struct loader {
@@ -154,14 +173,85 @@ static void string_list(struct loader *l, const yaml_node_t *n, const char *key,
 	}
 }
 
+/* The error for an id that names no rule, with the closest ones. */
+static void unknown_rule(struct loader *l, const yaml_node_t *n, const char *key, const char *id)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	rule_unknown(&sb, id);
+	cerr(l, n, "%s: %s", key, sb.buf);
+	strbuf_release(&sb);
+}
+
 static const struct rule *rule_of(struct loader *l, const yaml_node_t *n, const char *key)
 {
 	const char *id = scalar(l, n, key);
 	const struct rule *rule = id ? rule_find(id) : NULL;
 
 	if (id && !rule)
-		cerr(l, n, "unknown rule '%s' (seaworthy rules lists them)", id);
+		unknown_rule(l, n, key, id);
 	return rule;
+}
+
+/* The error for a word that is not one of words (NULL-terminated): what it
+ * should be, and the closest. */
+static void bad_word(struct loader *l, const yaml_node_t *n, const char *msg, const char *v,
+		     const char *const *words)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct suggest sg;
+
+	suggest_init(&sg, v);
+	for (size_t i = 0; words[i]; i++)
+		suggest_add(&sg, words[i]);
+	suggest_append(&sg, &sb);
+	cerr(l, n, "%s%s", msg, sb.buf);
+	strbuf_release(&sb);
+}
+
+struct key_at {
+	const char *key;
+	unsigned line;
+};
+
+static int cmp_key_at(const void *pa, const void *pb)
+{
+	const struct key_at *a = pa, *b = pb;
+	int c = strcmp(a->key, b->key);
+
+	return c ? c : (a->line > b->line) - (a->line < b->line);
+}
+
+/* A key given twice in one mapping is an error at the second, naming the
+ * first (YAML forbids it; libyaml keeps both). Sorted, not compared pair by
+ * pair: a hostile file may hold a million keys. */
+static void duplicates(struct loader *l, const yaml_node_t *map, const char *what)
+{
+	size_t n = (size_t)(map->data.mapping.pairs.top - map->data.mapping.pairs.start), k = 0;
+	struct key_at *v;
+
+	if (n < 2)
+		return;
+	v = arena_alloc(l->a, n * sizeof(*v));
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		const yaml_node_t *kn = yaml_document_get_node(&l->doc, p->key);
+
+		if (kn && kn->type == YAML_SCALAR_NODE)
+			v[k++] = (struct key_at){
+				arena_strndup(l->a, (const char *)kn->data.scalar.value,
+					      kn->data.scalar.length), line_of(kn) };
+	}
+	qsort(v, k, sizeof(*v), cmp_key_at);
+	for (size_t i = 1; i < k; i++)
+		if (!strcmp(v[i].key, v[i - 1].key)) {
+			size_t first = i - 1;
+
+			while (first && !strcmp(v[first - 1].key, v[i].key))
+				first--;
+			l->errors++;
+			report_error(l->r, l->path, v[i].line, "%s'%s' is given twice (first at line %u)",
+				     what, v[i].key, v[first].line);
+		}
 }
 
 static int parse_level(const char *s, int *out)
@@ -186,6 +276,7 @@ static void load_root(struct loader *l, const yaml_node_t *root, struct config *
 		cerr(l, root, "%s", "the configuration must be a mapping of settings");
 		return;
 	}
+	duplicates(l, root, "");
 	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
 		const yaml_node_t *k = yaml_document_get_node(&l->doc, p->key);
 		const yaml_node_t *v = yaml_document_get_node(&l->doc, p->value);
@@ -196,18 +287,20 @@ static void load_root(struct loader *l, const yaml_node_t *root, struct config *
 		if (!strcmp(key, "ignore")) {
 			struct strlist ids = { 0 };
 
+			c->has_ignore = true;
 			string_list(l, v, key, &ids);
 			for (size_t i = 0; i < ids.n; i++) {
 				if (rule_find(ids.v[i]))
 					strlist_push(l->a, &c->ignore, rule_find(ids.v[i])->id);
 				else
-					cerr(l, v, "ignore: unknown rule '%s'", ids.v[i]);
+					unknown_rule(l, v, "ignore", ids.v[i]);
 			}
 		} else if (!strcmp(key, "severity")) {
 			if (v->type != YAML_MAPPING_NODE) {
 				cerr(l, v, "%s: expected a mapping of rule ids to levels", key);
 				continue;
 			}
+			duplicates(l, v, "severity: ");
 			for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
 			     q < v->data.mapping.pairs.top; q++) {
 				const yaml_node_t *rk = yaml_document_get_node(&l->doc, q->key);
@@ -219,7 +312,9 @@ static void load_root(struct loader *l, const yaml_node_t *root, struct config *
 				if (!rule || !lv)
 					continue;
 				if (severity_parse(lv, &sev) < 0) {
-					cerr(l, rv, "severity: '%s' is not error, warning or info", lv);
+					bad_word(l, rv, arena_printf(l->a, "severity: '%s' is not error, "
+								     "warning or info", lv), lv,
+						 (const char *const[]){ "error", "warning", "info", NULL });
 					continue;
 				}
 				struct config_severity *cs = ARENA_PUSH(l->a, c->severities,
@@ -231,7 +326,9 @@ static void load_root(struct loader *l, const yaml_node_t *root, struct config *
 			const char *lv = scalar(l, v, key);
 
 			if (lv && parse_level(lv, &c->fail_on) < 0)
-				cerr(l, v, "fail-on: '%s' is not error, warning, info or never", lv);
+				bad_word(l, v, arena_printf(l->a, "fail-on: '%s' is not error, warning, "
+							    "info or never", lv), lv,
+					 (const char *const[]){ "error", "warning", "info", "never", NULL });
 			else if (lv)
 				c->has_fail_on = true;
 		} else if (!strcmp(key, "exclude")) {
@@ -241,6 +338,7 @@ static void load_root(struct loader *l, const yaml_node_t *root, struct config *
 		} else if (!strcmp(key, "proxies")) {
 			string_list(l, v, key, &c->proxies);
 		} else if (!strcmp(key, "trusted-registries")) {
+			c->has_trusted_registries = true;
 			string_list(l, v, key, &c->trusted_registries);
 		} else if (!strcmp(key, "databases")) {
 			struct strlist ports = { 0 };
@@ -263,6 +361,7 @@ static void load_root(struct loader *l, const yaml_node_t *root, struct config *
 				cerr(l, v, "%s: expected a mapping of rule ids to options", key);
 				continue;
 			}
+			duplicates(l, v, "rules: ");
 			for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
 			     q < v->data.mapping.pairs.top; q++) {
 				const yaml_node_t *rk = yaml_document_get_node(&l->doc, q->key);
@@ -275,6 +374,7 @@ static void load_root(struct loader *l, const yaml_node_t *root, struct config *
 					cerr(l, rv, "rules: %s: expected a mapping of options", rule->id);
 					continue;
 				}
+				duplicates(l, rv, arena_printf(l->a, "rules: %s: ", rule->id));
 				for (yaml_node_pair_t *o = rv->data.mapping.pairs.start;
 				     o < rv->data.mapping.pairs.top; o++) {
 					const yaml_node_t *ok = yaml_document_get_node(&l->doc, o->key);
@@ -288,7 +388,20 @@ static void load_root(struct loader *l, const yaml_node_t *root, struct config *
 						if (!strcmp(ro->name, name))
 							known = ro;
 					if (!known) {
-						cerr(l, ok, "rules: unknown option '%s' for this rule", name);
+						struct strbuf sb = STRBUF_INIT;
+						struct suggest sg;
+
+						suggest_init(&sg, name);
+						for (const struct rule_option *ro = rule->options;
+						     ro && ro->name; ro++)
+							suggest_add(&sg, ro->name);
+						if (!suggest_append(&sg, &sb))
+							strbuf_addstr(&sb, rule->options && rule->options->name ?
+								      " (seaworthy explain lists them)" :
+								      " (it takes none)");
+						cerr(l, ok, "rules: %s: unknown option '%s'%s", rule->id,
+						     name, sb.buf);
+						strbuf_release(&sb);
 						continue;
 					}
 					struct config_option *co = ARENA_PUSH(l->a, c->options, c->noptions,
@@ -313,7 +426,22 @@ static void load_root(struct loader *l, const yaml_node_t *root, struct config *
 				}
 			}
 		} else {
-			cerr(l, k, "unknown setting '%s'", key);
+			static const char *const keys[] = { "ignore", "severity", "fail-on", "exclude",
+							    "production", "development", "test",
+							    "ci", "example", "proxies",
+							    "trusted-registries", "databases", "rules",
+							    NULL };
+
+			struct suggest sg;
+
+			suggest_init(&sg, key);
+			for (size_t i = 0; keys[i]; i++)
+				suggest_add(&sg, keys[i]);
+			bad_word(l, k, arena_printf(l->a, "unknown setting '%s'%s", key, sg.npicks ? "" :
+						    " (the settings are ignore, severity, fail-on, "
+						    "exclude, production, development, test, ci, "
+						    "example, proxies, trusted-registries, databases "
+						    "and rules)"), key, keys);
 		}
 	}
 }
@@ -357,6 +485,78 @@ int config_load_buf(struct arena *a, const char *path, const char *buf, size_t l
 	yaml_document_delete(&l.doc);
 	yaml_parser_delete(&parser);
 	return l.errors ? -1 : 0;
+}
+
+/* .hadolint.yaml: `ignored` (hadolint ids, each to the rules that check
+ * the same here) and `trustedRegistries`, unless the seaworthy config set
+ * ignore or trusted-registries; hadolint's other settings are its own. */
+static void load_hadolint_root(struct loader *l, const yaml_node_t *root, struct config *c)
+{
+	if (!root)
+		return;
+	if (root->type != YAML_MAPPING_NODE) {
+		cerr(l, root, "%s", "a hadolint configuration is a mapping of settings");
+		return;
+	}
+	duplicates(l, root, "");
+	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+		const yaml_node_t *k = yaml_document_get_node(&l->doc, p->key);
+		const yaml_node_t *v = yaml_document_get_node(&l->doc, p->value);
+		const char *key = k && k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value :
+				  "";
+		struct strlist vals = { 0 };
+
+		if (!strcmp(key, "ignored") && !c->has_ignore) {
+			string_list(l, v, key, &vals);
+			for (size_t i = 0; i < vals.n; i++) {
+				const struct rule *rules[8];
+				size_t n = rule_find_peer("hadolint", vals.v[i], rules, 8);
+
+				for (size_t j = 0; j < n && j < 8; j++)
+					if (!strlist_has(&c->ignore, rules[j]->id))
+						strlist_push(l->a, &c->ignore, rules[j]->id);
+			}
+		} else if (!strcmp(key, "trustedRegistries") && !c->has_trusted_registries) {
+			string_list(l, v, key, &c->trusted_registries);
+		}
+	}
+}
+
+int config_load_hadolint_buf(struct arena *a, const char *path, const char *buf, size_t len,
+			     struct config *c, struct report *r)
+{
+	struct loader l = { .a = a, .path = path, .r = r };
+	yaml_parser_t parser;
+
+	c->hadolint_path = path;
+	if (!yaml_parser_initialize(&parser)) {
+		report_error(r, path, 0, "cannot initialise the YAML parser");
+		return -1;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	if (!yaml_parser_load(&parser, &l.doc)) {
+		report_error(r, path, (unsigned)parser.problem_mark.line + 1, "invalid YAML: %s",
+			     parser.problem ? parser.problem : "parse error");
+		yaml_parser_delete(&parser);
+		return -1;
+	}
+	load_hadolint_root(&l, yaml_document_get_root_node(&l.doc), c);
+	yaml_document_delete(&l.doc);
+	yaml_parser_delete(&parser);
+	return l.errors ? -1 : 0;
+}
+
+int config_load_hadolint(struct arena *a, const char *path, struct config *c, struct report *r)
+{
+	const char *why;
+	size_t len;
+	char *buf = read_file(a, path, &len, &why);
+
+	if (!buf) {
+		report_error(r, path, 0, "cannot read: %s", why);
+		return -1;
+	}
+	return config_load_hadolint_buf(a, path, buf, len, c, r);
 }
 
 /* Matches pattern segments against path segments, as .gitignore does:

@@ -1,5 +1,7 @@
-/* .seaworthy.yaml: the project's settings. Strict: an unknown key or a wrong
- * type is an error naming the line. Everything is owned by the arena. */
+/* .seaworthy.yaml: the project's settings. Strict: an unknown key (with the
+ * closest known ones), a key given twice or a wrong type is an error naming
+ * the line. hadolint's .hadolint.yaml lends what it shares. Everything is
+ * owned by the arena. */
 #ifndef SW_CONFIG_H
 #define SW_CONFIG_H
 
@@ -31,7 +33,9 @@ struct config_option {
 
 struct config {
 	const char *path;	/* as displayed; NULL when there is none */
+	const char *hadolint_path;	/* .hadolint.yaml read, or NULL */
 	struct strlist ignore;
+	bool has_ignore, has_trusted_registries;	/* set by the file, even empty */
 	struct config_severity *severities;
 	size_t nseverities, capseverities;
 	bool has_fail_on;
@@ -51,14 +55,24 @@ struct config {
 /* The config file for a run started at dir: .seaworthy.yaml (or .yml) in
  * dir or the nearest ancestor, up to the repository's root (the folder
  * holding .git). A file not owned by the user or root, or that its group or
- * others may write, is skipped, with a word on stderr and a note in r (when
- * not NULL). NULL if none. */
+ * others may write, is skipped, with a note in r (a word on stderr when r is
+ * NULL). NULL if none. */
 const char *config_find(struct arena *a, const char *dir, struct report *r);
+/* The same for hadolint's .hadolint.yaml (or .yml). */
+const char *config_find_hadolint(struct arena *a, const char *dir, struct report *r);
 /* Loads path; problems go to r as input errors. Returns -1 on any error. */
 int config_load(struct arena *a, const char *path, struct config *out, struct report *r);
 /* The same from buf[0..len) (any bytes), named path in errors. */
 int config_load_buf(struct arena *a, const char *path, const char *buf, size_t len,
 		    struct config *out, struct report *r);
+/* Adds to c what hadolint's configuration at path shares with seaworthy's:
+ * `ignored` (hadolint ids, as the rules that check the same here) unless c
+ * has `ignore`, and `trustedRegistries` unless c has `trusted-registries`.
+ * Its other keys are hadolint's own and are not read. Returns -1 after an
+ * input error (in r). */
+int config_load_hadolint(struct arena *a, const char *path, struct config *c, struct report *r);
+int config_load_hadolint_buf(struct arena *a, const char *path, const char *buf, size_t len,
+			     struct config *c, struct report *r);
 /* Whether path (relative, as displayed) matches one of globs. */
 bool config_glob_match(const struct strlist *globs, const char *path);
 /* Whether path (relative, as displayed) matches an exclude glob. */

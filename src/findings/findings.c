@@ -283,6 +283,17 @@ void report_note(struct report *r, const char *file, const char *fmt, ...)
 	va_end(ap);
 }
 
+void report_unread(struct report *r, unsigned layers, const char *fmt, ...)
+{
+	struct report_unread *u = ARENA_PUSH(r->a, r->unread, r->nunread, r->capunread);
+	va_list ap;
+
+	u->layers = layers;
+	va_start(ap, fmt);
+	u->why = vfmt(r->a, fmt, ap);
+	va_end(ap);
+}
+
 static int strcmp_null(const char *a, const char *b)
 {
 	if (!a || !b)

@@ -83,6 +83,13 @@ struct report_note {
 #define MESSAGE_VALUE_MAX 200
 #define MESSAGE_MAX 2048
 
+/* An input that could not be read: the checklist points that only its
+ * layers could show are "not checked", and this says why. */
+struct report_unread {
+	unsigned layers;	/* bit set of enum layer */
+	const char *why;	/* "the image could not be read" */
+};
+
 struct report {
 	struct arena *a;
 	struct finding *findings;
@@ -92,6 +99,11 @@ struct report {
 	struct report_note *notes;
 	size_t nnotes, capnotes;
 	unsigned layers;	/* bit set of enum layer that were checked */
+	struct report_unread *unread;
+	size_t nunread, capunread;
+	/* Bit p: no rule of checklist point p (0: of none) was wanted
+	 * (--select, --ignore, the config's ignore), so it was not checked. */
+	unsigned deselected;
 	struct input_record *inputs;
 	size_t ninputs, capinputs;
 	size_t *input_slots;	/* open addressing on path: index + 1, 0 empty */
@@ -119,6 +131,10 @@ void report_error(struct report *r, const char *file, unsigned line, const char 
 void report_error_col(struct report *r, const char *file, unsigned line, unsigned col,
 		      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void report_note(struct report *r, const char *file, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Records that what layers would have read could not be (see struct
+ * report_unread); fmt says why. */
+void report_unread(struct report *r, unsigned layers, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Sets the fingerprints of findings[from..] in file (all of them when file
  * is NULL) from the file's text. */

@@ -4,12 +4,17 @@
 #include <string.h>
 
 #include "catalog/catalog.h"
+#include "util/strbuf.h"
 
 enum sup_scope { SUP_NEXT, SUP_STAGE, SUP_FILE };
 
 struct sup {
 	unsigned line, col, end_col;
 	enum sup_scope scope;
+	/* From "# hadolint ignore=": its ids mapped to the rules that check the
+	 * same; hadolint needs the comment whatever seaworthy finds, so it is
+	 * never reported as unused, and it has no place for a reason. */
+	bool hadolint;
 	const char *ids[32];
 	bool used[32];
 	size_t nids;
@@ -34,8 +39,79 @@ static bool word(const char **p, const char *e, const char *w)
 	return true;
 }
 
-/* Parses one line; returns false when it is not a suppression comment. */
-static bool parse_line(struct arena *a, const char *s, const char *e, unsigned line, struct sup *out)
+/* "# hadolint [global] ignore=DL3006, DL3008 # reason", as hadolint reads
+ * it (blanks around '=' and ',', a comment after the list): each id becomes
+ * the rules that check the same here; an id with none is skipped. p is
+ * past "hadolint". */
+static bool parse_hadolint(struct arena *a, const char *p, const char *e, struct sup *out)
+{
+	const char *q = p;
+
+	if (p == e || (*p != ' ' && *p != '\t'))
+		return false;
+	p = skip_ws(p, e);
+	if (word(&p, e, "global")) {
+		if (p == e || (*p != ' ' && *p != '\t'))
+			return false;
+		out->scope = SUP_FILE;
+		p = skip_ws(p, e);
+	}
+	if (!word(&p, e, "ignore"))
+		return false;
+	p = skip_ws(p, e);
+	if (p == e || *p != '=')
+		return false;
+	q = p = skip_ws(p + 1, e);
+	for (;;) {
+		const char *id = p;
+		const struct rule *rules[8];
+		char buf[32];
+		size_t n;
+
+		while (p < e && *p && strchr("DLSC0123456789", *p))
+			p++;
+		if (p == id)
+			return false;
+		if ((size_t)(p - id) < sizeof(buf)) {
+			memcpy(buf, id, (size_t)(p - id));
+			buf[p - id] = '\0';
+			n = rule_find_peer("hadolint", buf, rules, 8);
+			for (size_t k = 0; k < n && k < 8 && out->nids < 32; k++)
+				out->ids[out->nids++] = rules[k]->id;
+		}
+		p = skip_ws(p, e);
+		if (p < e && *p == ',') {
+			p = skip_ws(p + 1, e);
+			continue;
+		}
+		break;
+	}
+	out->hadolint = true;
+	if (p < e && *p != '#')
+		return false;	/* hadolint would not read it either */
+	if (p < e) {
+		const char *re = e;
+
+		p = skip_ws(p + 1, e);
+		while (re > p && isspace((unsigned char)re[-1]))
+			re--;
+		if (re > p)
+			out->reason = arena_strndup(a, p, (size_t)(re - p));
+	}
+	if (!out->reason) {
+		const char *re = p;
+
+		while (re > q && isspace((unsigned char)re[-1]))
+			re--;
+		out->reason = arena_printf(a, "hadolint ignore=%.*s", (int)(re - q), q);
+	}
+	return true;
+}
+
+/* Parses one line; returns false when it is not a suppression comment.
+ * hadolint's comments count where hadolint reads them (Dockerfiles). */
+static bool parse_line(struct arena *a, const char *s, const char *e, unsigned line, struct sup *out,
+		       bool hadolint)
 {
 	const char *p = skip_ws(s, e), *start = p;
 
@@ -43,11 +119,16 @@ static bool parse_line(struct arena *a, const char *s, const char *e, unsigned l
 	if (p == e || *p != '#')
 		return false;
 	p = skip_ws(p + 1, e);
+	memset(out, 0, sizeof(*out));
+	out->scope = SUP_NEXT;
+	out->line = line;
+	out->col = (unsigned)(start - s) + 1;
+	out->end_col = (unsigned)(e - s) + 1;
+	if (hadolint && word(&p, e, "hadolint"))
+		return parse_hadolint(a, p, e, out) && out->nids > 0;
 	if (!word(&p, e, "seaworthy") || p == e || (*p != ' ' && *p != '\t'))
 		return false;
-	memset(out, 0, sizeof(*out));
 	p = skip_ws(p, e);
-	out->scope = SUP_NEXT;
 	if (word(&p, e, "global"))
 		out->scope = SUP_FILE;
 	else if (word(&p, e, "stage"))
@@ -78,9 +159,6 @@ static bool parse_line(struct arena *a, const char *s, const char *e, unsigned l
 		if (re > p)
 			out->reason = arena_strndup(a, p, (size_t)(re - p));
 	}
-	out->line = line;
-	out->col = (unsigned)(start - s) + 1;
-	out->end_col = (unsigned)(e - s) + 1;
 	return out->nids > 0;
 }
 
@@ -114,17 +192,21 @@ static void apply(struct report *r, size_t from, size_t nfind, struct sup *sups,
 			const struct rule *rule = rule_find(sp->ids[j]);
 
 			if (!rule) {
-				report_add(r, &SW0009, file, sp->line, sp->col,
-					       sp->line, sp->end_col,
-					       "suppression names an unknown rule %s", sp->ids[j]);
-			} else if (!sp->used[j] && (!o->rule_ran || o->rule_ran(rule, o->ctx))) {
+				struct strbuf why = STRBUF_INIT;
+
+				rule_unknown(&why, sp->ids[j]);
+				report_add(r, &SW0009, file, sp->line, sp->col, sp->line, sp->end_col,
+					   "suppression names an unknown rule: %s", why.buf);
+				strbuf_release(&why);
+			} else if (!sp->used[j] && !sp->hadolint &&
+				   (!o->rule_ran || o->rule_ran(rule, o->ctx))) {
 				report_add(r, &SW0009, file, sp->line, sp->col,
 					       sp->line, sp->end_col, sp->from ?
 					       "suppression of %s suppresses nothing" :
 					       "suppression of %s has nothing after it", rule->id);
 			}
 		}
-		if (o->require_reasons && !sp->reason)
+		if (o->require_reasons && !sp->reason && !sp->hadolint)
 			report_add(r, &SW0010, file, sp->line, sp->col, sp->line,
 				   sp->end_col, "suppression of %s gives no reason", sp->ids[0]);
 	}
@@ -132,7 +214,7 @@ static void apply(struct report *r, size_t from, size_t nfind, struct sup *sups,
 
 bool suppress_mentioned(const char *buf, size_t len)
 {
-	return len && memmem(buf, len, "seaworthy", 9);
+	return len && (memmem(buf, len, "seaworthy", 9) || memmem(buf, len, "hadolint", 8));
 }
 
 /* The first statement that starts after line, or NULL. */
@@ -164,7 +246,7 @@ void suppress_statements(struct report *r, size_t from, const char *file, const 
 
 		if (le > s && le[-1] == '\r')
 			le--;
-		if (parse_line(r->a, s, le, line, &sp)) {
+		if (parse_line(r->a, s, le, line, &sp, true)) {
 			size_t idx;
 			const struct stmt_span *n = next_stmt(stmts, nstmts, line, &idx);
 
@@ -222,7 +304,7 @@ void suppress_yaml(struct report *r, size_t from, const char *file, const char *
 
 			if ((size_t)(le - w) >= 12 && !strncmp(w, "disable-file", 12))
 				disabled = true;
-			else if (parse_line(r->a, hash, le, line, &sp)) {
+			else if (parse_line(r->a, hash, le, line, &sp, false)) {
 				sp.col = (unsigned)(hash - s) + 1;
 				sp.from = sp.to = line;
 				if (alone) {

@@ -2,6 +2,9 @@
  *   # seaworthy ignore=ID[,ID] -- reason          the next instruction
  *   # seaworthy stage ignore=ID[,ID] -- reason    the stage of the next FROM
  *   # seaworthy global ignore=ID[,ID] -- reason   the whole file
+ * and, in Dockerfiles, hadolint's own, for the rules that check the same:
+ *   # hadolint ignore=DL3006[,DL...] [# reason]    the next instruction
+ *   # hadolint global ignore=DL3006[,DL...]        the whole file
  * Found by position in the raw text, so any comment-capable format works. */
 #ifndef SW_SUPPRESS_H
 #define SW_SUPPRESS_H
@@ -20,8 +23,8 @@ struct suppress_opts {
 	void *ctx;
 };
 
-/* Whether a file's text can hold a suppression at all (it names seaworthy):
- * most files do not, and need not be scanned. */
+/* Whether a file's text can hold a suppression at all (it names seaworthy
+ * or hadolint): most files do not, and need not be scanned. */
 bool suppress_mentioned(const char *buf, size_t len);
 
 /* One statement of a file (a Dockerfile instruction): its first and last

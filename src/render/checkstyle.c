@@ -2,12 +2,15 @@
  * NG and most code review bots. One <file> per file with an <error> per
  * finding (source "seaworthy.SWxxxx"); inputs that could not be read or
  * parsed are errors with source "seaworthy.parse". Shown suppressed
- * findings are "info" and say so; findings without a file go under ".". */
+ * findings are "info" and say so; findings without a file go under what
+ * they are about: "image/NAME", "container/NAME", "host/NAME". */
+#include <stdlib.h>
 #include <string.h>
 
 #include "render/quote.h"
 #include "render/render.h"
 #include "checks/check.h"
+#include "util/die.h"
 
 static void attr(struct strbuf *sb, const char *name, const char *val)
 {
@@ -66,6 +69,58 @@ static void add_finding(struct strbuf *sb, const struct finding *f)
 	strbuf_release(&v);
 }
 
+struct by_target {
+	const struct finding *f;
+	char *path;
+	size_t order;
+};
+
+static int cmp_target(const void *pa, const void *pb)
+{
+	const struct by_target *a = pa, *b = pb;
+	int c = strcmp(a->path, b->path);
+
+	return c ? c : (a->order > b->order) - (a->order < b->order);
+}
+
+static void open_file(struct strbuf *sb, const char *name, const struct strbuf *body)
+{
+	strbuf_addstr(sb, "  <file");
+	attr(sb, "name", name);
+	strbuf_addf(sb, ">\n%s  </file>\n", body->buf);
+}
+
+/* Findings without a file, f[0..n), one <file> per target, by name. */
+static void targets(struct strbuf *sb, const struct finding *f, size_t n,
+		    const struct render_opts *o)
+{
+	struct by_target *v = calloc(n ? n : 1, sizeof(*v));
+	struct strbuf body = STRBUF_INIT;
+	size_t k = 0;
+
+	if (!v)
+		die("out of memory");
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf path = STRBUF_INIT;
+
+		if (f[i].suppressed && !o->show_suppressed)
+			continue;
+		render_target_path(&path, &f[i]);
+		v[k++] = (struct by_target){ &f[i], strbuf_detach(&path, NULL), i };
+	}
+	qsort(v, k, sizeof(*v), cmp_target);
+	for (size_t a = 0, b; a < k; a = b) {
+		strbuf_reset(&body);
+		for (b = a; b < k && !strcmp(v[b].path, v[a].path); b++)
+			add_finding(&body, v[b].f);
+		open_file(sb, v[a].path, &body);
+	}
+	for (size_t i = 0; i < k; i++)
+		free(v[i].path);
+	free(v);
+	strbuf_release(&body);
+}
+
 static void render(FILE *out, const struct report *r, const struct render_opts *o)
 {
 	struct strbuf sb = STRBUF_INIT, file = STRBUF_INIT;
@@ -75,6 +130,7 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 	/* Both lists are sorted by file: walk them together, a file at a time. */
 	while (i < r->nfindings || j < r->nerrors) {
 		const char *name;
+		size_t i0 = i;
 
 		if (j >= r->nerrors ||
 		    (i < r->nfindings && cmp_file(r->findings[i].file, r->errors[j].file) <= 0))
@@ -84,14 +140,21 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 		strbuf_reset(&file);
 		for (; j < r->nerrors && !cmp_file(r->errors[j].file, name); j++)
 			add_error(&file, &r->errors[j]);
+		if (!name) {
+			while (i < r->nfindings && !r->findings[i].file)
+				i++;
+			if (file.len)
+				open_file(&sb, ".", &file);
+			/* No pointer arithmetic on an empty (NULL) list: UB. */
+			if (i > i0)
+				targets(&sb, r->findings + i0, i - i0, o);
+			continue;
+		}
 		for (; i < r->nfindings && !cmp_file(r->findings[i].file, name); i++)
 			if (!r->findings[i].suppressed || o->show_suppressed)
 				add_finding(&file, &r->findings[i]);
-		if (!file.len)
-			continue;
-		strbuf_addstr(&sb, "  <file");
-		attr(&sb, "name", name ? name : ".");
-		strbuf_addf(&sb, ">\n%s  </file>\n", file.buf);
+		if (file.len)
+			open_file(&sb, name, &file);
 	}
 	strbuf_addstr(&sb, "</checkstyle>\n");
 	fputs(sb.buf, out);

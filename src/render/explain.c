@@ -16,30 +16,57 @@ static void block(FILE *out, const char *text, const char *prefix)
 	}
 }
 
+/* "DL3006, DL3007": the hadolint rules that check the same. */
+static void peers(FILE *out, const struct rule *r)
+{
+	for (const struct peer_rule *p = r->peers; p && p->tool; p++)
+		fprintf(out, "%s%s", p == r->peers ? "" : ", ", p->id);
+}
+
 void render_explain(FILE *out, const struct rule *r, bool markdown)
 {
 	char point[64] = "none (general best practice)";
+	bool has_peers = r->peers && r->peers->tool;
 
 	if (r->checklist)
 		snprintf(point, sizeof(point), "%d. %s", r->checklist,
 			 checklist[r->checklist - 1].title);
 	if (markdown) {
 		fprintf(out, "## %s: %s\n\n", r->id, r->title);
-		fprintf(out, "Severity: %s. Checklist: %s. Layer: %s. Applies to: %s.\n\n",
+		fprintf(out, "Severity: %s. Checklist: %s. Layer: %s. Applies to: %s.",
 			severity_name(r->severity), point, r->layer,
 			r->scope == SCOPE_PRODUCTION ? "production files" : "every file");
+		if (has_peers) {
+			fprintf(out, " hadolint: ");
+			peers(out, r);
+			fputc('.', out);
+		}
+		fprintf(out, "\n\n");
 		fprintf(out, "%s\n\nBad:\n\n```dockerfile\n", r->why);
 		block(out, r->bad, "");
 		fprintf(out, "```\n\nGood:\n\n```dockerfile\n");
 		block(out, r->good, "");
 		fprintf(out, "```\n\nFix: %s\n\n", r->fix);
+		if (r->options && r->options->name) {
+			fprintf(out, "Options, under `rules: %s:` in `.seaworthy.yaml`:\n\n", r->id);
+			for (const struct rule_option *o = r->options; o->name; o++)
+				fprintf(out, "- `%s`%s: %s\n", o->name, o->list ? " (a list)" :
+					o->integer ? " (a whole number)" : "", o->help ? o->help : "");
+			fputc('\n', out);
+		}
 		return;
 	}
 	fprintf(out, "%s: %s\n\n", r->id, r->title);
-	fprintf(out, "Severity:  %s\nChecklist: %s\nLayer:     %s\nApplies:   %s\n\n",
+	fprintf(out, "Severity:  %s\nChecklist: %s\nLayer:     %s\nApplies:   %s\n",
 		severity_name(r->severity), point, r->layer,
 		r->scope == SCOPE_PRODUCTION ? "production files (--scope all: every file)" :
 		"every file");
+	if (has_peers) {
+		fprintf(out, "hadolint:  ");
+		peers(out, r);
+		fputc('\n', out);
+	}
+	fputc('\n', out);
 	fprintf(out, "Why it matters\n");
 	block(out, r->why, "    ");
 	fprintf(out, "\nBad\n");
@@ -48,4 +75,10 @@ void render_explain(FILE *out, const struct rule *r, bool markdown)
 	block(out, r->good, "    ");
 	fprintf(out, "\nHow to fix\n");
 	block(out, r->fix, "    ");
+	if (r->options && r->options->name) {
+		fprintf(out, "\nOptions (rules: %s: in .seaworthy.yaml)\n", r->id);
+		for (const struct rule_option *o = r->options; o->name; o++)
+			fprintf(out, "    %s%s: %s\n", o->name, o->list ? " (a list)" :
+				o->integer ? " (a whole number)" : "", o->help ? o->help : "");
+	}
 }

@@ -9,8 +9,8 @@
  * GitLab tells new issues from fixed ones by fingerprint and folds equal
  * fingerprints into one, so each must be stable and unique: the finding's
  * fingerprint (rule, file, the offending lines' text), with "-2", "-3"...
- * for further findings that share it. Findings without a file (future
- * host or live layers) get the path ".". */
+ * for further findings that share it. Findings without a file name what
+ * they are about: "image/NAME", "container/NAME", "host/NAME". */
 #include <jansson.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -100,6 +100,7 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 	struct entry *e = calloc(r->nerrors + r->nfindings + 1, sizeof(*e));
 	const struct finding **shown = calloc(r->nfindings + 1, sizeof(*shown));
 	json_t *root = json_array();
+	struct strbuf path = STRBUF_INIT;
 	size_t n = 0, nshown = 0;
 
 	if (!e || !shown || !root)
@@ -133,13 +134,17 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 		if (f->suppressed)
 			strbuf_addf(&d, " (suppressed%s%s)", f->suppress_reason ? ": " : "",
 				    f->suppress_reason ? f->suppress_reason : "");
+		strbuf_reset(&path);
+		if (!f->file)
+			render_target_path(&path, f);
 		json_array_append_new(root, issue(d.buf, f->rule->id, &e[r->nerrors + i],
 						  f->suppressed ? "info" : severity(f->severity),
-						  f->file, f->line, f->end_line));
+						  f->file ? f->file : path.buf, f->line, f->end_line));
 		strbuf_release(&d);
 	}
 	render_json_value(out, root);
 	json_decref(root);
+	strbuf_release(&path);
 	free(shown);
 	free(e);
 }

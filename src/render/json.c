@@ -185,6 +185,7 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct fix_memo memo = { .quoted = STRBUF_INIT };
+	struct strbuf why = STRBUF_INIT;
 	bool first = true, any = false;
 
 	strbuf_grow(&sb, 4096 + r->nfindings * 512);
@@ -278,6 +279,9 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 		kv_str(&sb, 3, &pfirst, "title", checklist[p - 1].title);
 		kv_str(&sb, 3, &pfirst, "status", point_status_name(st));
 		kv_num(&sb, 3, &pfirst, "findings", n);
+		/* Only for points not checked: the usual shape stays as documented. */
+		if (st == POINT_UNCHECKED)
+			kv_str(&sb, 3, &pfirst, "reason", checklist_reason(r, p, &why));
 		nl(&sb, 2);
 		strbuf_addch(&sb, '}');
 	}
@@ -289,6 +293,7 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 	strbuf_addstr(&sb, "}\n");
 	fwrite(sb.buf, 1, sb.len, out);
 	strbuf_release(&sb);
+	strbuf_release(&why);
 	strbuf_release(&memo.quoted);
 }
 

@@ -1,19 +1,22 @@
-/* --format junit: JUnit XML for CI test report views (GitLab, Jenkins,
- * Azure). One <testsuite> per file; in it one <testcase> per rule that
- * has findings there, failed, with every finding of that rule in the file
- * in the failure text (JUnit has one failure per test case; the attribute
- * carries the first message). A file that could not be read or parsed gets
- * a test case with an <error>. Shown suppressed findings are <skipped>
- * test cases of their own. A clean run, where there is no file to name,
- * still gets one passing test case "checklist" in a suite "seaworthy", so
- * the CI view shows that the check ran. */
+/* --format junit: JUnit XML for CI test report views (Jenkins, GitLab,
+ * Azure), valid against the Jenkins xUnit plugin's JUnit schema
+ * (tests/tools/junit-jenkins.xsd). One suite, "seaworthy", whose test
+ * cases are the run itself and the checklist:
+ *   - "Inputs read": an <error> listing the inputs that could not be read
+ *     or parsed, else passed;
+ *   - one per checklist point, "1. Host user" .. "10. Logs": a <failure>
+ *     listing its findings, <skipped> with the reason when nothing that can
+ *     show it was read, else passed;
+ *   - "General best practices", for the rules of no point, the same way.
+ * So a CI view shows every point, passed ones included, run after run.
+ * Shown suppressed findings are listed in the case's <system-out>. Text
+ * from the inputs is in display form (render/quote.h). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "render/quote.h"
 #include "render/render.h"
 #include "checks/check.h"
-#include "util/die.h"
 
 struct totals {
 	size_t tests, failures, errors, skipped;
@@ -26,46 +29,23 @@ static void attr(struct strbuf *sb, const char *name, const char *val)
 	strbuf_addch(sb, '"');
 }
 
-static void counts(struct strbuf *sb, const struct totals *t)
-{
-	strbuf_addf(sb, " tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\"", t->tests,
-		    t->failures, t->errors, t->skipped);
-}
-
-/* Files sort as report_sort has them: NULL (no file) first. */
-static int cmp_file(const char *a, const char *b)
-{
-	if (!a || !b)
-		return a ? 1 : b ? -1 : 0;
-	return strcmp(a, b);
-}
-
-/* Test cases in a file go by rule id, suppressed ones after the others,
- * findings in report order within each. */
-static int cmp_case(const void *pa, const void *pb)
-{
-	const struct finding *a = *(const struct finding *const *)pa;
-	const struct finding *b = *(const struct finding *const *)pb;
-	int c = strcmp(a->rule->id, b->rule->id);
-
-	if (c)
-		return c;
-	if (a->suppressed != b->suppressed)
-		return a->suppressed ? 1 : -1;
-	return a < b ? -1 : a > b;
-}
-
-/* Text laid out in lines: the strings from the inputs in it are in display
- * form (render/quote.h), so none of them breaks a line. */
+/* One line per finding, as the gnu format has it, and its fix. */
 static void finding_text(struct strbuf *sb, const struct finding *f)
 {
 	if (f->file) {
-		quote_display(sb, f->file);
-		strbuf_addf(sb, ":%u:%u: ", f->line, f->col);
+		quote_line_start(sb, f->file);
+		if (f->line)
+			strbuf_addf(sb, ":%u:%u", f->line, f->col);
+	} else {
+		struct strbuf t = STRBUF_INIT;
+
+		render_target_path(&t, f);
+		quote_line_start(sb, t.buf);
+		strbuf_release(&t);
 	}
-	strbuf_addf(sb, "%s: ", severity_name(f->severity));
+	strbuf_addf(sb, ": %s: ", severity_name(f->severity));
 	quote_display(sb, f->message);
-	strbuf_addch(sb, '\n');
+	strbuf_addf(sb, " [%s]\n", f->rule->id);
 	if (f->fix) {
 		strbuf_addstr(sb, "    fix: ");
 		quote_display(sb, f->fix);
@@ -78,157 +58,140 @@ static void finding_text(struct strbuf *sb, const struct finding *f)
 	}
 }
 
-/* One test case for the findings g[0..n) of one rule in one file. */
-static void rule_case(struct strbuf *sb, const struct finding *const *g, size_t n,
-		      struct totals *t)
+static void open_case(struct strbuf *sb, const char *classname, const char *name)
 {
-	struct strbuf text = STRBUF_INIT;
-	enum severity sev = g[0]->severity;
-
 	strbuf_addstr(sb, "    <testcase");
-	attr(sb, "classname", g[0]->rule->id);
-	if (g[0]->suppressed) {
-		strbuf_addf(&text, "%s (suppressed)", g[0]->rule->title);
-		attr(sb, "name", text.buf);
-		strbuf_reset(&text);
-	} else {
-		attr(sb, "name", g[0]->rule->title);
+	attr(sb, "classname", classname);
+	attr(sb, "name", name);
+}
+
+/* The case of checklist point p (0: the rules of no point). */
+static void point_case(struct strbuf *sb, const struct report *r, int p,
+		       const struct render_opts *o, struct totals *t)
+{
+	struct strbuf text = STRBUF_INIT, quiet = STRBUF_INIT, name = STRBUF_INIT, msg = STRBUF_INIT;
+	size_t nsev[3] = { 0 }, n = 0;
+	enum severity worst = SEV_INFO;
+	bool skipped = false;
+
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const struct finding *f = &r->findings[i];
+
+		if (f->rule->checklist != p)
+			continue;
+		if (f->suppressed) {
+			if (o->show_suppressed)
+				finding_text(&quiet, f);
+			continue;
+		}
+		finding_text(&text, f);
+		nsev[f->severity]++;
+		n++;
+		if (f->severity > worst)
+			worst = f->severity;
 	}
-	if (g[0]->file)
-		attr(sb, "file", g[0]->file);
-	strbuf_addstr(sb, ">\n");
-	for (size_t k = 0; k < n; k++) {
-		finding_text(&text, g[k]);
-		if (g[k]->severity > sev)
-			sev = g[k]->severity;
-	}
+	if (p)
+		strbuf_addf(&name, "%d. %s", p, checklist[p - 1].title);
+	else
+		strbuf_addstr(&name, "General best practices");
+	open_case(sb, p ? "seaworthy.checklist" : "seaworthy.general", name.buf);
 	t->tests++;
-	if (g[0]->suppressed) {
-		t->skipped++;
-		strbuf_addstr(sb, "      <skipped");
-		attr(sb, "message", g[0]->suppress_reason ? g[0]->suppress_reason : "suppressed");
-		strbuf_addstr(sb, ">");
-		quote_xml(sb, text.buf, 0);
-		strbuf_addstr(sb, "</skipped>\n");
-	} else {
+	if (!n) {
+		size_t unused;
+
+		skipped = p ? checklist_status(r, p, &unused) == POINT_UNCHECKED :
+			      !r->layers || (r->deselected & 1u);
+	}
+	if (!n && !skipped && !quiet.len) {
+		strbuf_addstr(sb, "/>\n");
+		goto out;
+	}
+	strbuf_addstr(sb, ">\n");
+	if (n) {
 		t->failures++;
+		strbuf_addf(&msg, "%zu finding%s: ", n, n == 1 ? "" : "s");
+		for (int s = SEV_ERROR, first = 1; s >= SEV_INFO; s--)
+			if (nsev[s]) {
+				strbuf_addf(&msg, "%s%zu %s%s", first ? "" : ", ", nsev[s],
+					    severity_name((enum severity)s),
+					    nsev[s] > 1 && s != SEV_INFO ? "s" : "");
+				first = 0;
+			}
 		strbuf_addstr(sb, "      <failure");
-		attr(sb, "message", g[0]->message);
-		attr(sb, "type", severity_name(sev));
-		strbuf_addstr(sb, ">");
+		attr(sb, "message", msg.buf);
+		attr(sb, "type", severity_name(worst));
+		strbuf_addch(sb, '>');
 		quote_xml(sb, text.buf, 0);
 		strbuf_addstr(sb, "</failure>\n");
+	} else if (skipped) {
+		t->skipped++;
+		strbuf_addstr(&msg, "not checked: ");
+		strbuf_addstr(&msg, p ? checklist_reason(r, p, &name) : !r->layers ?
+			      "no input could be read" :
+			      "its rules were left out (--select, --ignore or the config's ignore)");
+		strbuf_addstr(sb, "      <skipped");
+		attr(sb, "message", msg.buf);
+		strbuf_addstr(sb, "/>\n");
+	}
+	if (quiet.len) {
+		strbuf_addstr(sb, "      <system-out>");
+		quote_xml(sb, "Suppressed:\n", 0);
+		quote_xml(sb, quiet.buf, 0);
+		strbuf_addstr(sb, "</system-out>\n");
 	}
 	strbuf_addstr(sb, "    </testcase>\n");
-	strbuf_release(&text);
-}
-
-/* The input errors e[0..n) of one file, as one test case in error. */
-static void error_case(struct strbuf *sb, const struct input_error *e, size_t n,
-		       struct totals *t)
-{
-	strbuf_addstr(sb, "    <testcase classname=\"seaworthy.parse\" name=\"parse\"");
-	if (e[0].file)
-		attr(sb, "file", e[0].file);
-	strbuf_addstr(sb, ">\n      <error");
-	attr(sb, "message", e[0].message);
-	strbuf_addstr(sb, " type=\"parse-error\">");
-	for (size_t k = 0; k < n; k++) {
-		struct strbuf line = STRBUF_INIT;
-
-		quote_display(&line, e[k].file ? e[k].file : "-");
-		if (e[k].line)
-			strbuf_addf(&line, ":%u", e[k].line);
-		strbuf_addstr(&line, ": error: ");
-		quote_display(&line, e[k].message);
-		strbuf_addch(&line, '\n');
-		quote_xml(sb, line.buf, 0);
-		strbuf_release(&line);
-	}
-	strbuf_addstr(sb, "</error>\n    </testcase>\n");
-	t->tests++;
-	t->errors++;
-}
-
-/* The suite of one file: its errors e[0..ne), its findings f[0..nf). */
-static void suite(struct strbuf *sb, const char *file, const struct input_error *e, size_t ne,
-		  const struct finding *f, size_t nf, const struct render_opts *o,
-		  struct totals *all)
-{
-	struct strbuf cases = STRBUF_INIT;
-	struct totals t = { 0 };
-	const struct finding **g = calloc(nf ? nf : 1, sizeof(*g));
-	size_t n = 0;
-
-	if (!g)
-		die("out of memory");
-	for (size_t k = 0; k < nf; k++)
-		if (!f[k].suppressed || o->show_suppressed)
-			g[n++] = &f[k];
-	if (!n && !ne)
-		goto out;
-	qsort(g, n, sizeof(*g), cmp_case);
-	if (ne)
-		error_case(&cases, e, ne, &t);
-	for (size_t a = 0, b; a < n; a = b) {
-		for (b = a + 1; b < n && g[b]->rule == g[a]->rule &&
-				g[b]->suppressed == g[a]->suppressed; b++)
-			;
-		rule_case(&cases, g + a, b - a, &t);
-	}
-	strbuf_addstr(sb, "  <testsuite");
-	attr(sb, "name", file ? file : "(no file)");
-	counts(sb, &t);
-	strbuf_addf(sb, ">\n%s  </testsuite>\n", cases.buf);
-	all->tests += t.tests;
-	all->failures += t.failures;
-	all->errors += t.errors;
-	all->skipped += t.skipped;
 out:
-	strbuf_release(&cases);
-	free(g);
+	strbuf_release(&text);
+	strbuf_release(&quiet);
+	strbuf_release(&name);
+	strbuf_release(&msg);
+}
+
+/* The inputs: an <error> listing those that could not be read or parsed. */
+static void inputs_case(struct strbuf *sb, const struct report *r, struct totals *t)
+{
+	struct strbuf text = STRBUF_INIT;
+
+	open_case(sb, "seaworthy.inputs", "Inputs read");
+	t->tests++;
+	if (!r->nerrors) {
+		strbuf_addstr(sb, "/>\n");
+		return;
+	}
+	t->errors++;
+	for (size_t k = 0; k < r->nerrors; k++) {
+		const struct input_error *e = &r->errors[k];
+
+		quote_line_start(&text, e->file ? e->file : "-");
+		if (e->line)
+			strbuf_addf(&text, ":%u", e->line);
+		strbuf_addstr(&text, ": error: ");
+		quote_display(&text, e->message);
+		strbuf_addch(&text, '\n');
+	}
+	strbuf_addf(sb, ">\n      <error message=\"%zu input error%s\" type=\"input-error\">",
+		    r->nerrors, r->nerrors == 1 ? "" : "s");
+	quote_xml(sb, text.buf, 0);
+	strbuf_addstr(sb, "</error>\n    </testcase>\n");
+	strbuf_release(&text);
 }
 
 static void render(FILE *out, const struct report *r, const struct render_opts *o)
 {
-	struct strbuf body = STRBUF_INIT, head = STRBUF_INIT;
-	struct totals all = { 0 };
-	size_t i = 0, j = 0;
+	struct strbuf body = STRBUF_INIT;
+	struct totals t = { 0 };
 
-	/* Both lists are sorted by file: walk them together, a file at a time. */
-	while (i < r->nfindings || j < r->nerrors) {
-		const char *file;
-		size_t i2 = i, j2 = j;
-
-		if (j >= r->nerrors ||
-		    (i < r->nfindings && cmp_file(r->findings[i].file, r->errors[j].file) <= 0))
-			file = r->findings[i].file;
-		else
-			file = r->errors[j].file;
-		while (i2 < r->nfindings && !cmp_file(r->findings[i2].file, file))
-			i2++;
-		while (j2 < r->nerrors && !cmp_file(r->errors[j2].file, file))
-			j2++;
-		/* No pointer arithmetic on an empty (NULL) list: that is UB. */
-		suite(&body, file, j2 > j ? r->errors + j : NULL, j2 - j,
-		      i2 > i ? r->findings + i : NULL, i2 - i, o, &all);
-		i = i2;
-		j = j2;
-	}
-	if (!all.tests) {
-		all.tests = 1;
-		strbuf_addstr(&body, "  <testsuite name=\"seaworthy\" tests=\"1\" failures=\"0\" "
-				     "errors=\"0\" skipped=\"0\">\n"
-				     "    <testcase classname=\"seaworthy\" name=\"checklist\"/>\n"
-				     "  </testsuite>\n");
-	}
-	strbuf_addstr(&head, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"seaworthy\"");
-	counts(&head, &all);
-	strbuf_addstr(&head, ">\n");
-	fputs(head.buf, out);
+	inputs_case(&body, r, &t);
+	for (int p = 1; p <= 10; p++)
+		point_case(&body, r, p, o, &t);
+	point_case(&body, r, 0, o, &t);
+	fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		     "<testsuites name=\"seaworthy\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n"
+		     "  <testsuite name=\"seaworthy\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" "
+		     "skipped=\"%zu\">\n",
+		t.tests, t.failures, t.errors, t.tests, t.failures, t.errors, t.skipped);
 	fputs(body.buf, out);
-	fputs("</testsuites>\n", out);
-	strbuf_release(&head);
+	fputs("  </testsuite>\n</testsuites>\n", out);
 	strbuf_release(&body);
 }
 

@@ -266,8 +266,14 @@ static void put_rule(FILE *out, const struct rule *r)
 	fputs(".It Layer\n", out);
 	line_start(out, r->layer);
 	put_escaped(out, r->layer, strlen(r->layer), 0);
-	fprintf(out, "\n.It Applies\n%s\n.El\n",
-		r->scope == SCOPE_PRODUCTION ? "production files" : "every file");
+	fprintf(out, "\n.It Applies\n%s", r->scope == SCOPE_PRODUCTION ? "production files" :
+		"every file");
+	if (r->peers && r->peers->tool) {
+		fputs("\n.It hadolint\n", out);
+		for (const struct peer_rule *p = r->peers; p->tool; p++)
+			fprintf(out, "%s%s", p == r->peers ? "" : ", ", p->id);
+	}
+	fputs("\n.El\n", out);
 	if (r->why && *r->why) {
 		fputs(".Pp\n", out);
 		put_prose(out, r->why);

@@ -203,6 +203,16 @@ void quote_xml(struct strbuf *sb, const char *s, int attr)
 	}
 }
 
+void quote_line_start(struct strbuf *sb, const char *s)
+{
+	char c = s[0];
+
+	if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	      (c && strchr("./_-<", c))))
+		strbuf_addstr(sb, "./");
+	quote_display(sb, s);
+}
+
 void quote_uri(struct strbuf *sb, const char *s)
 {
 	/* ':' would make a first segment look like a scheme: always encoded. */

@@ -22,6 +22,10 @@ void quote_utf8(struct strbuf *sb, const char *s);
 
 /* Appends the display form of s. */
 void quote_display(struct strbuf *sb, const char *s);
+/* Appends the display form of a name that starts a line, with "./" first
+ * unless it starts with a letter, a digit or one of "./_-<", so that no
+ * input begins a line with something a CI runner reads as a command. */
+void quote_line_start(struct strbuf *sb, const char *s);
 /* Whether s is its own display form. */
 bool quote_is_display(const char *s);
 

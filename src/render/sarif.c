@@ -13,8 +13,7 @@
 #include "checks/check.h"
 #include "util/die.h"
 
-#define INFO_URI "https://github.com/seaworthy-lint/seaworthy"
-#define HELP_URI INFO_URI "/blob/main/docs/rules.md#"
+#define INFO_URI SW_HOME_URI
 
 static json_t *jtext(const char *s)
 {
@@ -75,24 +74,12 @@ static json_t *rule_name(const struct rule *r)
 	return j;
 }
 
-/* GitHub's heading anchor for "## SW0201: Title" in docs/rules.md. */
 static json_t *help_uri(const struct rule *r)
 {
 	struct strbuf sb = STRBUF_INIT;
 	json_t *j;
 
-	strbuf_addstr(&sb, HELP_URI);
-	strbuf_addf(&sb, "%s: %s", r->id, r->title ? r->title : "");
-	for (char *p = sb.buf + strlen(HELP_URI), *q = p;; p++) {
-		if (isalnum((unsigned char)*p) || *p == '-' || *p == '_')
-			*q++ = (char)tolower((unsigned char)*p);
-		else if (*p == ' ')
-			*q++ = '-';
-		else if (!*p) {
-			strbuf_setlen(&sb, (size_t)(q - sb.buf));
-			break;
-		}
-	}
+	render_help_uri(&sb, r);
 	j = quote_json(sb.buf);
 	strbuf_release(&sb);
 	return j;
@@ -135,10 +122,15 @@ static json_t *descriptor(const struct rule *r)
 	}
 	if (r->layer)
 		json_array_append_new(tags, quote_json(r->layer));
-	props = json_pack("{s:o, s:o, s:s, s:s}",
+	/* GitHub shows a security tier (critical, high, medium, low) for the
+	 * rules tagged security, from their security-severity. */
+	if (rule_is_security(r))
+		json_array_append_new(tags, json_string("security"));
+	props = json_pack("{s:o, s:o, s:s, s:s, s:s}",
 			  "checklist", r->checklist ? json_integer(r->checklist) : json_null(),
 			  "tags", tags, "precision", "high",
-			  "problem.severity", problem_severity(r->severity));
+			  "problem.severity", problem_severity(r->severity),
+			  "security-severity", rule_security_severity(r));
 	return json_pack("{s:s, s:o, s:o, s:o, s:{s:o, s:o}, s:o, s:{s:s}, s:o}",
 			 "id", r->id, "name", rule_name(r),
 			 "shortDescription", jtext(r->title), "fullDescription", jtext(r->why),
@@ -173,13 +165,25 @@ static json_t *finding_location(const struct finding *f)
 	unsigned end_line = f->end_line >= f->line ? f->end_line : f->line;
 	unsigned end_col = f->end_col;
 
-	if (!f->file && f->target)
-		return json_pack("{s:[{s:o, s:s}]}", "logicalLocations",
-				 "name", quote_json_input(f->target->name), "kind", "resource");
-	if (!f->file)
-		return json_pack("{s:[{s:o, s:s}]}", "logicalLocations",
-				 "name", quote_json(f->rule->layer ? f->rule->layer : f->rule->id),
-				 "kind", "resource");
+	if (!f->file) {
+		/* An image, a container or a host is no file, but code scanning
+		 * refuses a result without a physical location: it gets an
+		 * artifact of its own, "image/NAME" (as trivy names an image),
+		 * beside the logical location that says what it is. */
+		struct strbuf path = STRBUF_INIT, uri = STRBUF_INIT;
+		json_t *j;
+
+		render_target_path(&path, f);
+		quote_uri(&uri, path.buf);
+		j = json_pack("{s:{s:{s:o}, s:{s:i}}, s:[{s:o, s:o, s:s}]}", "physicalLocation",
+			      "artifactLocation", "uri", quote_json_input(uri.buf), "region",
+			      "startLine", 1, "logicalLocations", "name",
+			      quote_json_input(f->target ? f->target->name : path.buf),
+			      "fullyQualifiedName", quote_json_input(path.buf), "kind", "resource");
+		strbuf_release(&path);
+		strbuf_release(&uri);
+		return j;
+	}
 	if (!f->line)	/* a whole file: SARIF lines start at 1 */
 		return json_pack("{s:{s:o}}", "physicalLocation", "artifactLocation",
 				 artifact(f->file));

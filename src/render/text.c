@@ -47,35 +47,55 @@ static const char *line_start(struct strbuf *sb, const char *s)
 	return sb->buf;
 }
 
-static void render(FILE *out, const struct report *r, const struct render_opts *o)
+/* Errors, then notes, as lines (shared with what goes to stderr). */
+static void problems(FILE *out, const struct report *r, bool color, struct strbuf *b1,
+		     struct strbuf *b2)
 {
-	size_t nsev[3] = { 0 }, nshown = 0, nsuppressed = 0;
-	struct strbuf b1 = STRBUF_INIT, b2 = STRBUF_INIT;
+	const struct render_opts co = { .color = color }, *o = &co;
 
 	for (size_t i = 0; i < r->nerrors; i++) {
 		const struct input_error *e = &r->errors[i];
-		const char *file = line_start(&b1, e->file ? e->file : "-");
+		const char *file = line_start(b1, e->file ? e->file : "-");
 
 		if (e->line && e->col)
 			fprintf(out, "%s%s:%u:%u:%s %serror:%s %s\n", C(o, "1"), file, e->line,
 				e->col, C(o, "0"), sev_color(o, SEV_ERROR), C(o, "0"),
-				shown(&b2, e->message));
+				shown(b2, e->message));
 		else if (e->line)
 			fprintf(out, "%s%s:%u:%s %serror:%s %s\n", C(o, "1"), file, e->line,
-				C(o, "0"), sev_color(o, SEV_ERROR), C(o, "0"), shown(&b2, e->message));
+				C(o, "0"), sev_color(o, SEV_ERROR), C(o, "0"), shown(b2, e->message));
 		else
 			fprintf(out, "%s%s:%s %serror:%s %s\n", C(o, "1"), file, C(o, "0"),
-				sev_color(o, SEV_ERROR), C(o, "0"), shown(&b2, e->message));
+				sev_color(o, SEV_ERROR), C(o, "0"), shown(b2, e->message));
 	}
 	for (size_t i = 0; i < r->nnotes; i++) {
 		const struct report_note *n = &r->notes[i];
 
 		if (n->file)
-			fprintf(out, "%s%s:%s note: %s\n", C(o, "1"), line_start(&b1, n->file),
-				C(o, "0"), shown(&b2, n->message));
+			fprintf(out, "%s%s:%s note: %s\n", C(o, "1"), line_start(b1, n->file),
+				C(o, "0"), shown(b2, n->message));
 		else
-			fprintf(out, "note: %s\n", shown(&b2, n->message));
+			fprintf(out, "note: %s\n", shown(b2, n->message));
 	}
+}
+
+void render_problems(FILE *out, const struct report *r, bool color)
+{
+	struct strbuf b1 = STRBUF_INIT, b2 = STRBUF_INIT;
+
+	problems(out, r, color, &b1, &b2);
+	strbuf_release(&b1);
+	strbuf_release(&b2);
+}
+
+static void render(FILE *out, const struct report *r, const struct render_opts *o)
+{
+	size_t nsev[3] = { 0 }, nshown = 0, nsuppressed = 0;
+	struct strbuf b1 = STRBUF_INIT, b2 = STRBUF_INIT;
+	bool inline_problems = o->problems_inline && (r->nerrors || r->nnotes);
+
+	if (inline_problems)
+		problems(out, r, o->color, &b1, &b2);
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const struct finding *f = &r->findings[i];
 
@@ -104,9 +124,12 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 			fprintf(out, "    %ssuppressed:%s %s\n", C(o, "2"), C(o, "0"),
 				f->suppress_reason ? shown(&b1, f->suppress_reason) : "(no reason given)");
 	}
-	strbuf_release(&b1);
-	strbuf_release(&b2);
-	if (nshown || r->nerrors || r->nnotes || (nsuppressed && o->show_suppressed))
+	if (o->quiet) {
+		strbuf_release(&b1);
+		strbuf_release(&b2);
+		return;
+	}
+	if (nshown || inline_problems || (nsuppressed && o->show_suppressed))
 		fputc('\n', out);
 	fprintf(out, "%sChecklist%s\n", C(o, "1"), C(o, "0"));
 	for (int p = 1; p <= 10; p++) {
@@ -123,11 +146,13 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 				n == 1 ? "" : "s");
 			break;
 		case POINT_UNCHECKED:
-			fprintf(out, "%snot checked%s: needs %s\n", C(o, "2"), C(o, "0"),
-				checklist[p - 1].layer_hint);
+			fprintf(out, "%snot checked%s: %s\n", C(o, "2"), C(o, "0"),
+				shown(&b2, checklist_reason(r, p, &b1)));
 			break;
 		}
 	}
+	strbuf_release(&b1);
+	strbuf_release(&b2);
 	fprintf(out, "\n%zu finding%s: %zu error%s, %zu warning%s, %zu info", nshown,
 		nshown == 1 ? "" : "s", nsev[SEV_ERROR], nsev[SEV_ERROR] == 1 ? "" : "s",
 		nsev[SEV_WARNING], nsev[SEV_WARNING] == 1 ? "" : "s", nsev[SEV_INFO]);

@@ -4,6 +4,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "util/suggest.h"
 
 static int set_format(const struct subcommand *c, struct run_opts *o, struct arena *a,
 		      const char *v)
@@ -17,7 +20,8 @@ static int set_output(const struct subcommand *c, struct run_opts *o, struct are
 {
 	(void)a;
 	if (!o->noutputs || o->outputs[o->noutputs - 1].path)
-		return usage_error(c, "--output FILE follows the --format it is for");
+		return usage_error(c, "--output '%s' has no --format of its own: each --output "
+				   "FILE follows the --format it is for", v);
 	o->outputs[o->noutputs - 1].path = v;
 	return 0;
 }
@@ -32,27 +36,71 @@ static int set_fail_on(const struct subcommand *c, struct run_opts *o, struct ar
 	return 0;
 }
 
-static int set_ids(const struct subcommand *c, const char **to, const char *v)
+int run_check_ids(const struct subcommand *c, const char *what, const char *list)
 {
-	if (!v || rule_list_bad(v))
-		return usage_error(c, "--select and --ignore take rule ids, e.g. %s",
+	struct strbuf sb = STRBUF_INIT;
+	char id[64];
+	int rc = 0;
+
+	if (!list || !*list)
+		return usage_error(c, "%s takes rule ids, e.g. %s", what,
 				   c->ids ? c->ids : "SW0201,SW0301");
-	*to = v;
-	return 0;
+	for (const char *p = list; *p && !rc;) {
+		const char *e = strchr(p, ',');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+
+		if (!l || l >= sizeof(id)) {
+			rc = usage_error(c, "%s: '%s' is not a comma-separated list of rule ids, "
+					 "e.g. %s", what, list, c->ids ? c->ids : "SW0201,SW0301");
+			break;
+		}
+		memcpy(id, p, l);
+		id[l] = '\0';
+		if (!rule_find(id)) {
+			rule_unknown(&sb, id);
+			rc = usage_error(c, "%s: %s", what, sb.buf);
+		}
+		p = e ? e + 1 : p + l;
+	}
+	strbuf_release(&sb);
+	return rc;
 }
 
 static int set_select(const struct subcommand *c, struct run_opts *o, struct arena *a,
 		      const char *v)
 {
 	(void)a;
-	return set_ids(c, &o->select, v);
+	o->select = v;
+	return run_check_ids(c, "--select", v);
 }
 
 static int set_ignore(const struct subcommand *c, struct run_opts *o, struct arena *a,
 		      const char *v)
 {
 	(void)a;
-	return set_ids(c, &o->ignore, v);
+	o->ignore = v;
+	return run_check_ids(c, "--ignore", v);
+}
+
+/* A usage error for a value that is not one of words (NULL-terminated),
+ * with the closest of them. */
+static int bad_word(const struct subcommand *c, const char *opt, const char *v, const char *what,
+		    const char *const *words)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct suggest sg;
+	int rc;
+
+	suggest_init(&sg, v);
+	for (size_t i = 0; words[i]; i++) {
+		strbuf_addf(&sb, "%s%s", i ? (words[i + 1] ? ", " : " or ") : "", words[i]);
+		suggest_add(&sg, words[i]);
+	}
+	strbuf_addch(&sb, ')');
+	suggest_append(&sg, &sb);
+	rc = usage_error(c, "%s '%s' is not %s (%s", opt, v, what, sb.buf);
+	strbuf_release(&sb);
+	return rc;
 }
 
 static int set_color(const struct subcommand *c, struct run_opts *o, struct arena *a,
@@ -68,8 +116,48 @@ static int set_color(const struct subcommand *c, struct run_opts *o, struct aren
 	else if (!strcmp(v, "auto"))
 		o->color = -1;
 	else
-		return usage_error(c, "--color takes auto, always or never");
+		return bad_word(c, "--color", v, "a choice",
+				(const char *const[]){ "auto", "always", "never", NULL });
 	return 0;
+}
+
+bool run_color(int color, int fd)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	if (color >= 0)
+		return color;
+	return isatty(fd) && !(nc && *nc);
+}
+
+/* rules --format: the catalogue as text, JSON, Markdown, a manual page, or
+ * the JSON Schema of the config file. */
+static int set_list_format(const struct subcommand *c, struct run_opts *o, struct arena *a,
+			   const char *v)
+{
+	static const char *const formats[] = { "text", "json", "markdown", "man", "schema", NULL };
+
+	(void)a;
+	if (!v)
+		return usage_error(c, "--format takes text, json, markdown, man or schema");
+	for (size_t i = 0; formats[i]; i++)
+		if (!strcmp(v, formats[i])) {
+			o->list_format = formats[i];
+			return 0;
+		}
+	return bad_word(c, "--format", v, "a format", formats);
+}
+
+static int set_markdown(const struct subcommand *c, struct run_opts *o, struct arena *a,
+			const char *v)
+{
+	return set_list_format(c, o, a, v ? v : "markdown");
+}
+
+static int set_man(const struct subcommand *c, struct run_opts *o, struct arena *a,
+		   const char *v)
+{
+	return set_list_format(c, o, a, v ? v : "man");
 }
 
 static int set_jobs(const struct subcommand *c, struct run_opts *o, struct arena *a,
@@ -80,8 +168,11 @@ static int set_jobs(const struct subcommand *c, struct run_opts *o, struct arena
 	(void)a;
 	errno = 0;
 	o->jobs = v ? strtol(v, &end, 10) : 0;
-	if (!v || errno || end == v || *end || o->jobs < 1 || o->jobs > MAX_JOBS)
+	if (!v)
 		return usage_error(c, "--jobs takes a number of threads, 1 to %d", MAX_JOBS);
+	if (errno || end == v || *end || o->jobs < 1 || o->jobs > MAX_JOBS)
+		return usage_error(c, "--jobs '%s' is not a number of threads from 1 to %d", v,
+				   MAX_JOBS);
 	return 0;
 }
 
@@ -103,6 +194,7 @@ FIELD(user, user)
 FIELD(root, root)
 FIELD(host, host)
 FIELD(project, project)
+FIELD(hadolint_config, hadolint_config)
 #undef FIELD
 
 static int set_scope(const struct subcommand *c, struct run_opts *o, struct arena *a,
@@ -113,8 +205,11 @@ static int set_scope(const struct subcommand *c, struct run_opts *o, struct aren
 		o->scope_all = true;
 	else if (v && !strcmp(v, "production"))
 		o->scope_all = false;
-	else
+	else if (!v)
 		return usage_error(c, "--scope takes production (the default) or all");
+	else
+		return bad_word(c, "--scope", v, "a scope",
+				(const char *const[]){ "production", "all", NULL });
 	return 0;
 }
 
@@ -131,6 +226,9 @@ static int set_scope(const struct subcommand *c, struct run_opts *o, struct aren
 FLAG(no_config, no_config)
 FLAG(show_suppressed, show_suppressed)
 FLAG(require_reasons, require_reasons)
+FLAG(quiet, quiet)
+FLAG(dump, dump)
+FLAG(model, model)
 FLAG(list_inputs, list_inputs)
 #undef FLAG
 
@@ -163,6 +261,14 @@ const struct opt opt_write_baseline = { "--write-baseline", NULL, true, set_writ
 const struct opt opt_color = { "--color", NULL, true, set_color,
 			       "--color takes auto, always or never", false };
 const struct opt opt_no_color = { "--no-color", NULL, false, set_color, NULL, false };
+const struct opt opt_quiet = { "--quiet", "-q", false, set_quiet, NULL, false };
+const struct opt opt_hadolint_config = { "--hadolint-config", NULL, true, set_hadolint_config,
+					 "--hadolint-config takes a file", true };
+const struct opt opt_list_format = { "--format", NULL, true, set_list_format, NULL, false };
+const struct opt opt_markdown = { "--markdown", NULL, false, set_markdown, NULL, false };
+const struct opt opt_man = { "--man", NULL, false, set_man, NULL, false };
+const struct opt opt_dump = { "--dump", NULL, false, set_dump, NULL, false };
+const struct opt opt_model = { "--model", NULL, false, set_model, NULL, false };
 const struct opt opt_show_suppressed = { "--show-suppressed", NULL, false, set_show_suppressed,
 					 NULL, false };
 const struct opt opt_require_reasons = { "--require-reasons", NULL, false, set_require_reasons,
@@ -223,6 +329,26 @@ static int missing(const struct subcommand *c, const struct opt *p, struct arena
 	return p->set(c, &scratch, a, NULL);
 }
 
+/* A usage error for an option the list lacks, with the closest it has. */
+static int unknown_option(const struct subcommand *c, const struct opt *const *list,
+			  const char *arg, struct arena *a)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *eq = strchr(arg, '=');
+	struct suggest sg;
+	int rc;
+
+	/* --formt=json: the name is what is wrong. */
+	suggest_init(&sg, eq ? arena_strndup(a, arg, (size_t)(eq - arg)) : arg);
+	suggest_add(&sg, "--help");
+	for (size_t k = 0; list[k]; k++)
+		suggest_add(&sg, list[k]->name);
+	suggest_append(&sg, &sb);
+	rc = usage_error(c, "unknown option '%s'%s", arg, sb.buf);
+	strbuf_release(&sb);
+	return rc;
+}
+
 int run_parse(const struct subcommand *c, const struct opt *const *list, int argc, char **argv,
 	      struct run_opts *o, struct arena *a, const char **operands, size_t *noperands)
 {
@@ -251,7 +377,7 @@ int run_parse(const struct subcommand *c, const struct opt *const *list, int arg
 			    matches(arg, list[k]->alias, list[k]->value, &v))
 				p = list[k];
 		if (!p)
-			return usage_error(c, "unknown option '%s'", arg);
+			return unknown_option(c, list, arg, a);
 		if (p->value && !v) {
 			if (i + 1 >= argc)
 				return missing(c, p, a);

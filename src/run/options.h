@@ -20,8 +20,10 @@ struct run_opts {
 	int fail_on;		/* a severity, or -1 for never */
 	bool fail_on_set;	/* by --fail-on: beats the config file */
 	int color;		/* -1 auto, 0 never, 1 always */
+	bool quiet;		/* -q: findings only, no checklist or summary */
 	const char *select, *ignore;	/* comma-separated rule ids */
 	const char *config, *baseline, *write_baseline;
+	const char *hadolint_config;	/* --hadolint-config */
 	bool no_config, show_suppressed, require_reasons;
 	/* --scope all: production-only rules also report on test, dev, CI
 	 * and example inputs. --list-inputs: the inputs alone. */
@@ -34,6 +36,10 @@ struct run_opts {
 	const char *user, *root;
 	/* image, live: the engine; live: one compose project. */
 	const char *host, *project;
+	/* rules: --format (text, json, markdown, man, schema) */
+	const char *list_format;
+	/* parse --dump, config --model */
+	bool dump, model;
 };
 #define RUN_OPTS_INIT { .fail_on = SEV_WARNING, .color = -1 }
 
@@ -50,14 +56,17 @@ struct opt {
 };
 
 extern const struct opt opt_format, opt_output, opt_fail_on, opt_select, opt_ignore, opt_config,
-	opt_no_config, opt_baseline, opt_write_baseline, opt_color, opt_no_color,
+	opt_no_config, opt_baseline, opt_write_baseline, opt_color, opt_no_color, opt_quiet,
 	opt_show_suppressed, opt_require_reasons, opt_jobs, opt_file, opt_project_dir,
 	opt_env_file, opt_profile, opt_user, opt_root, opt_host, opt_project, opt_scope,
-	opt_list_inputs;
+	opt_list_inputs, opt_hadolint_config, opt_list_format, opt_markdown, opt_man, opt_dump,
+	opt_model;
 
+/* What every subcommand takes: --color WHEN and --no-color. */
+#define OPTS_COLOR &opt_color, &opt_no_color
 /* The options of every report. */
 #define OPTS_REPORT &opt_format, &opt_output, &opt_fail_on, &opt_select, &opt_ignore, \
-	&opt_config, &opt_baseline, &opt_write_baseline, &opt_color, &opt_no_color
+	&opt_config, &opt_baseline, &opt_write_baseline, &opt_quiet, OPTS_COLOR
 
 /* Parses argv[1..] by list (NULL-terminated) into o, collecting operands
  * (arguments that are not options; "-" is one; everything after "--" is)
@@ -66,5 +75,13 @@ extern const struct opt opt_format, opt_output, opt_fail_on, opt_select, opt_ign
  * point into argv or a. */
 int run_parse(const struct subcommand *c, const struct opt *const *list, int argc, char **argv,
 	      struct run_opts *o, struct arena *a, const char **operands, size_t *noperands);
+
+/* Checks a comma-separated list of rule ids given as what ("--select",
+ * "SEAWORTHY_IGNORE"); a usage error naming the id that is wrong (with the
+ * closest ids, or the rule a hadolint id maps to) returns 2, else 0. */
+int run_check_ids(const struct subcommand *c, const char *what, const char *list);
+/* Whether color is on for stream fd (1 or 2): --color, else a terminal
+ * and no NO_COLOR. */
+bool run_color(int color, int fd);
 
 #endif

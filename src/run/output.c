@@ -15,6 +15,7 @@
 #include "findings/baseline.h"
 #include "config/config.h"
 #include "checks/check.h"
+#include "util/suggest.h"
 #include "util/writefile.h"
 
 bool rule_in_list(const char *list, const char *id)
@@ -28,25 +29,6 @@ bool rule_in_list(const char *list, const char *id)
 		if (l == n && !strncasecmp(p, id, n))
 			return true;
 		p = e ? e + 1 : NULL;
-	}
-	return false;
-}
-
-bool rule_list_bad(const char *list)
-{
-	char id[32];
-
-	for (const char *p = list; *p;) {
-		const char *e = strchr(p, ',');
-		size_t l = e ? (size_t)(e - p) : strlen(p);
-
-		if (!l || l >= sizeof(id))
-			return true;
-		memcpy(id, p, l);
-		id[l] = '\0';
-		if (!rule_find(id))
-			return true;
-		p = e ? e + 1 : p + l;
 	}
 	return false;
 }
@@ -65,6 +47,15 @@ void output_filter(struct report *r, const char *select, const char *ignore,
 		   const struct config *cfg)
 {
 	size_t k = 0;
+	unsigned wanted = 0;
+
+	/* A point none of whose rules ran was not checked, whatever was read. */
+	for (size_t i = 0; i < rule_count; i++)
+		if (output_rule_wanted(rule_table[i], select, ignore, cfg))
+			wanted |= 1u << rule_table[i]->checklist;
+	for (int p = 0; p <= 10; p++)
+		if (!(wanted & (1u << p)))
+			r->deselected |= 1u << p;
 
 	for (size_t i = 0; i < r->nfindings; i++) {
 		struct finding *f = &r->findings[i];
@@ -84,8 +75,24 @@ int output_set_format(const struct subcommand *c, struct output *outs, size_t *n
 {
 	const struct renderer *rd = v ? renderer_find(v) : NULL;
 
-	if (!rd || *n == MAX_OUTPUTS)
+	if (!v)
 		return usage_error(c, "--format takes one of: %s", renderer_names);
+	if (!rd) {
+		struct strbuf sb = STRBUF_INIT;
+		struct suggest sg;
+		int rc;
+
+		suggest_init(&sg, v);
+		for (size_t i = 0; i < renderer_count; i++)
+			suggest_add(&sg, renderers[i]->name);
+		suggest_append(&sg, &sb);
+		rc = usage_error(c, "--format '%s' is not a format (%s)%s", v, renderer_names,
+				 sb.buf);
+		strbuf_release(&sb);
+		return rc;
+	}
+	if (*n == MAX_OUTPUTS)
+		return usage_error(c, "--format '%s': at most %d outputs", v, MAX_OUTPUTS);
 	outs[*n].renderer = rd;
 	outs[(*n)++].path = NULL;
 	return 0;
@@ -93,14 +100,29 @@ int output_set_format(const struct subcommand *c, struct output *outs, size_t *n
 
 int output_set_fail_on(const struct subcommand *c, int *fail_on, const char *v)
 {
+	static const char *const levels[] = { "error", "warning", "info", "never" };
 	enum severity s;
 
-	if (v && !strcmp(v, "never"))
+	if (v && !strcmp(v, "never")) {
 		*fail_on = -1;
-	else if (!v || severity_parse(v, &s) < 0)
+	} else if (!v) {
 		return usage_error(c, "--fail-on takes error, warning, info or never");
-	else
+	} else if (severity_parse(v, &s) < 0) {
+		struct strbuf sb = STRBUF_INIT;
+		struct suggest sg;
+		int rc;
+
+		suggest_init(&sg, v);
+		for (size_t i = 0; i < 4; i++)
+			suggest_add(&sg, levels[i]);
+		suggest_append(&sg, &sb);
+		rc = usage_error(c, "--fail-on '%s' is not a level (error, warning, info or "
+				 "never)%s", v, sb.buf);
+		strbuf_release(&sb);
+		return rc;
+	} else {
 		*fail_on = (int)s;
+	}
 	return 0;
 }
 
@@ -120,18 +142,16 @@ int output_write(const struct output *outs, size_t n, int color, const struct re
 		const char *why;
 
 		ro.color = false;
+		/* On stdout the errors are stderr's, the line before. */
+		ro.problems_inline = outs[k].path != NULL;
 		if (outs[k].path) {
 			if (wfile_open(&w, outs[k].path, &why) < 0) {
 				fprintf(stderr, "seaworthy: cannot write %s: %s\n", outs[k].path, why);
 				ret = -1;
 				continue;
 			}
-		} else if (color < 0) {
-			const char *nc = getenv("NO_COLOR");
-
-			ro.color = isatty(STDOUT_FILENO) && !(nc && *nc);
 		} else {
-			ro.color = color;
+			ro.color = run_color(color, STDOUT_FILENO);
 		}
 		errno = 0;
 		outs[k].renderer->render(w.fp, r, &ro);
@@ -167,6 +187,23 @@ void output_load_config(struct arena *a, const char *path, struct run_opts *o,
 {
 	if (path && config_load(a, path, cfg, r) == 0 && cfg->has_fail_on && !o->fail_on_set)
 		o->fail_on = cfg->fail_on;
+}
+
+void output_load_configs(struct arena *a, const char *dir, struct run_opts *o,
+			 struct config *cfg, struct report *r, bool hadolint)
+{
+	const char *path = NULL;
+
+	if (!o->no_config)
+		output_load_config(a, o->config ? o->config : config_find(a, dir, r), o, cfg, r);
+	if (!hadolint)
+		return;
+	if (o->hadolint_config)
+		path = o->hadolint_config;
+	else if (!o->no_config)
+		path = config_find_hadolint(a, dir, r);
+	if (path)
+		config_load_hadolint(a, path, cfg, r);
 }
 
 /* Findings of production-only rules about inputs that are for something
@@ -227,10 +264,21 @@ static int list_inputs(const struct report *r)
 	return fflush(stdout) ? EXIT_TROUBLE : r->nerrors ? EXIT_TROUBLE : EXIT_CLEAN;
 }
 
+/* Input errors and notes reach stderr once, whatever the outputs; the
+ * machine formats carry them too. stdout first, so that what came before
+ * (nothing, usually) keeps its order. */
+static void problems_to_stderr(const struct report *r, const struct run_opts *o)
+{
+	if (r->nerrors || r->nnotes) {
+		fflush(stdout);
+		render_problems(stderr, r, run_color(o->color, STDERR_FILENO));
+	}
+}
+
 int output_finish(struct arena *a, struct report *r, const struct run_opts *o,
 		  const struct config *cfg)
 {
-	struct render_opts ro = { .show_suppressed = o->show_suppressed };
+	struct render_opts ro = { .show_suppressed = o->show_suppressed, .quiet = o->quiet };
 	struct baseline b = { 0 };
 	bool trouble = false, use;
 
@@ -238,8 +286,10 @@ int output_finish(struct arena *a, struct report *r, const struct run_opts *o,
 	if (!o->scope_all)
 		hold_back(r);
 	report_sort_inputs(r);
-	if (o->list_inputs)
+	if (o->list_inputs) {
+		problems_to_stderr(r, o);
 		return list_inputs(r);
+	}
 	use = o->baseline && baseline_load(a, o->baseline, &b, r) == 0;
 	report_sort(r);
 	/* The same file checked as part of several compose projects. */
@@ -250,6 +300,7 @@ int output_finish(struct arena *a, struct report *r, const struct run_opts *o,
 		ro.baseline = true;
 		ro.baseline_known = baseline_filter(r, &b);
 	}
+	problems_to_stderr(r, o);
 	if (output_write(o->outputs, o->noutputs, o->color, r, &ro) < 0)
 		trouble = true;
 	return output_exit_status(r, o->fail_on, o->write_baseline, trouble);

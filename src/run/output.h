@@ -19,8 +19,6 @@ struct output {
 
 /* Whether id is in a comma-separated list (case-insensitive). */
 bool rule_in_list(const char *list, const char *id);
-/* Whether a comma-separated list names an unknown rule (or is malformed). */
-bool rule_list_bad(const char *list);
 
 struct config;
 /* Whether a rule's findings are wanted: --select, --ignore, config ignore. */
@@ -36,6 +34,12 @@ struct arena;
  * r; its fail-on applies unless --fail-on (or SEAWORTHY_FAIL_ON) said. */
 void output_load_config(struct arena *a, const char *path, struct run_opts *o,
 			struct config *cfg, struct report *r);
+/* The settings for inputs in folder dir: --config, else the nearest
+ * .seaworthy.yaml (none with --no-config); then, when hadolint is set,
+ * --hadolint-config, else the nearest .hadolint.yaml (none with
+ * --no-config), for what the seaworthy file leaves unsaid. */
+void output_load_configs(struct arena *a, const char *dir, struct run_opts *o,
+			 struct config *cfg, struct report *r, bool hadolint);
 /* The end of every report, for every subcommand: --select/--ignore and
  * the config's rule settings, the baseline read, sorting, duplicates
  * dropped, --write-baseline, the baseline applied, each output (text to

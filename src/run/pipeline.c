@@ -1155,10 +1155,7 @@ int pipeline_check(const struct run_opts *o, const char *const *paths, size_t np
 	int status;
 
 	report_init(&run.r, &run.a);
-	if (!run.o.no_config)
-		output_load_config(&run.a, run.o.config ? run.o.config :
-				   config_find(&run.a, config_start(&run.a, paths[0]), &run.r),
-				   &run.o, &run.cfg, &run.r);
+	output_load_configs(&run.a, config_start(&run.a, paths[0]), &run.o, &run.cfg, &run.r, true);
 
 	run.pool = start_pool(&run, paths, npaths);
 	discover_stated(&run.a, paths, npaths, stat_paths(&run, paths, npaths), &inputs);

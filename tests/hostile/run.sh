@@ -85,7 +85,7 @@ if [ $rc -eq 0 ]; then ok "the user's own config at the repository root is read"
 else bad "own config at the repository root: exit $rc"; cat "$tmp/cfg.out"; fi
 chmod 0664 "$d/repo/.seaworthy.yaml"
 (cd "$d/repo/app" && lim "$BIN" check --select SW0201 --format json . >"$tmp/cfg.json" 2>"$tmp/cfg.err"); rc=$?
-if [ $rc -eq 1 ] && grep -q 'seaworthy.yaml: not read: writable by its group (mode 0664)' "$tmp/cfg.err" &&
+if [ $rc -eq 1 ] && grep -q 'seaworthy.yaml: note: configuration not read: writable by its group (mode 0664)' "$tmp/cfg.err" &&
    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); n=d["notes"]; assert len(n)==1 and n[0]["file"].endswith(".seaworthy.yaml") and "writable by its group" in n[0]["message"], n; assert d["findings"]' "$tmp/cfg.json"; then
 	ok "a group-writable config is skipped, on stderr and as a note"
 else bad "group-writable config (exit $rc)"; cat "$tmp/cfg.err" "$tmp/cfg.json"; fi

@@ -6,7 +6,10 @@ of three JSON documents separated by a blank line: /containers/{id}/json,
 them; see ../../fuzz/corpus/engine) in its `containers` file, one per line;
 they are served by the stand-in engine (tests/engine/fake-engine.py) and
 the report, one line per finding (tests/tools/lint.py), is compared with
-expected.lint. UPDATE=1 rewrites it.
+expected.lint. UPDATE=1 rewrites it. With SW_REPLAY_FORMATS=DIR the same
+run also writes its SARIF, JUnit, Checkstyle and GitLab reports into DIR
+(live-CASE.sarif, live-CASE-junit.xml, live-CASE-checkstyle.xml,
+live-CASE.json), for the validators of tests/run.sh.
 usage: replay.py BINARY SCRATCH_DIR; exit 1 when a case differs."""
 import json
 import os
@@ -73,8 +76,15 @@ def main():
                 args = open(os.path.join(case, 'args')).read().split()
             env = dict(os.environ, SEAWORTHY_LIVE_TOP='1', NO_COLOR='1')
             env.pop('DOCKER_HOST', None)
+            reports = []
+            fmts = os.environ.get('SW_REPLAY_FORMATS')
+            if fmts:
+                for f, suffix in (('sarif', '.sarif'), ('junit', '-junit.xml'),
+                                  ('checkstyle', '-checkstyle.xml'), ('gitlab', '.json')):
+                    reports += ['--format', f, '--output',
+                                os.path.join(os.path.abspath(fmts), 'live-%s%s' % (name, suffix))]
             r = subprocess.run([binary, 'live', '--host', 'unix://' + sock, '--format', 'json'] +
-                               args, capture_output=True, text=True, env=env, cwd=work)
+                               reports + args, capture_output=True, text=True, env=env, cwd=work)
         finally:
             proc.terminate()
             proc.wait()

@@ -44,7 +44,9 @@ else bad "live usage error (exit $rc)"; show "$tmp/out"; fi
 
 # Engine down: exit 2, a clear message on stderr and in the report.
 "$BIN" live --host unix:///nonexistent.sock --format json >"$tmp/out" 2>"$tmp/err"; rc=$?
-if [ $rc -eq 2 ] && grep -q 'seaworthy live: cannot reach the Docker engine: /nonexistent.sock' "$tmp/err" &&
+# The error reaches stderr once, as file: error: message, and stays in the JSON.
+if [ $rc -eq 2 ] && [ "$(grep -c 'cannot reach' "$tmp/err")" = 1 ] &&
+   grep -q '^unix:///nonexistent.sock: error: cannot reach the Docker engine: /nonexistent.sock' "$tmp/err" &&
    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); e=d["errors"]
 assert len(e) == 1 and e[0]["file"] == "unix:///nonexistent.sock" and "cannot reach" in e[0]["message"], e
 assert not d["findings"] and all(p["status"] == "unchecked" for p in d["checklist"])' "$tmp/out" 2>"$tmp/py"; then

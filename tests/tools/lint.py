@@ -2,7 +2,8 @@
 """Golden rule cases as one line per finding, as mandoc's .out_lint files:
 what a case expects changes with behaviour (which rule fires where, how
 severe), not with wording. Reads `seaworthy check --format json` output
-followed by the "[exit N]" line run.sh appends, and prints:
+followed by the "[exit N]" line run.sh appends (input errors that went to
+stderr come first, and are left out: the JSON has them), and prints:
   FILE:LINE:COL: SEVERITY RULE        a finding (" suppressed" when it is)
   FILE:LINE: input error              an input error
   [exit N]
@@ -17,6 +18,9 @@ def main():
     with open(path) as f:
         text = f.read()
     body, sep, tail = text.rpartition('[exit ')
+    start = body.find('\n{\n')
+    if not body.startswith('{\n') and start >= 0:
+        body = body[start + 1:]
     try:
         data = json.loads(body)
     except ValueError:

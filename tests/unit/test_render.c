@@ -178,7 +178,7 @@ static bool no_controls(const char *s, bool github)
 UNIT_TEST(render_formats)
 {
 	static const char *const fmts[] = { "sarif", "junit", "checkstyle", "gitlab", "github",
-					    "text", "json" };
+					    "text", "json", "gnu" };
 	struct arena a = ARENA_INIT;
 	struct report r;
 
@@ -201,6 +201,9 @@ UNIT_TEST(render_formats)
 				unit_fail(__FILE__, __LINE__, "%s hides suppressed findings", fmts[k]);
 			if (!strcmp(fmts[k], "sarif")) {
 				CHECK(strstr(out, "\"logicalLocations\"") != NULL);
+				/* A finding with no file still has a physical location. */
+				CHECK(strstr(out, "\"uri\": \"dockerfile\"") != NULL);
+				CHECK(strstr(out, "\"security-severity\": \"7.5\"") != NULL);
 				CHECK(strstr(out, "\"executionSuccessful\": false") != NULL);
 				CHECK(!show || strstr(out, "\"kind\": \"inSource\"") != NULL);
 				CHECK(!show || strstr(out, "\"justification\": \"runs as root on purpose") != NULL);
@@ -208,9 +211,15 @@ UNIT_TEST(render_formats)
 			}
 			if (!strcmp(fmts[k], "gitlab"))
 				CHECK(!show || strstr(out, "\"fingerprint\": \"00000000000000aa-2\"") != NULL);
-			if (!strcmp(fmts[k], "junit"))
-				CHECK(!show || strstr(out, "<skipped message=\"runs as root on purpose: "
-							   "&lt;init&gt; &amp; &quot;friends&quot;\">") != NULL);
+			if (!strcmp(fmts[k], "junit")) {
+				CHECK(!show || strstr(out, "    suppressed: runs as root on purpose: "
+							   "&lt;init&gt; &amp; &quot;friends&quot;\n") != NULL);
+				/* The Jenkins schema has no file on a test case. */
+				CHECK(!strstr(out, "<testcase file=") && !strstr(out, " file=\""));
+				CHECK(strstr(out, "name=\"10. Logs\"") != NULL);
+			}
+			if (!strcmp(fmts[k], "gnu"))
+				CHECK(strstr(out, "./::error file=x::") != NULL);
 			if (!strcmp(fmts[k], "github")) {
 				CHECK(strstr(out, "::error file=a%2Cb%3Ac%25d/Dockerfile,line=2,col=1,"
 						  "endLine=3,endColumn=5,title=SW0201%3A ") != NULL);

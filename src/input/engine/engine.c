@@ -104,6 +104,11 @@ static const char *load_curl(void)
 		       "libcurl is too old: 7.66 or later is needed");
 }
 
+const char *engine_library(void)
+{
+	return load_curl();
+}
+
 const char *engine_default_host(const char *host)
 {
 	const char *env = getenv("DOCKER_HOST");

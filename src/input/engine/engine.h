@@ -16,6 +16,8 @@ struct engine;
  * bare socket path), else $DOCKER_HOST, else unix:///var/run/docker.sock.
  * The returned string is static or host itself. */
 const char *engine_default_host(const char *host);
+/* Loads libcurl (once; dlopen): NULL when it can be, else why not. */
+const char *engine_library(void);
 
 /* Connects to host (see engine_default_host) and asks /_ping for the API
  * version. Returns NULL with *err set (in a) when the engine cannot be

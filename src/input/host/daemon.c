@@ -207,6 +207,7 @@ static void check_settings(struct daemon *d, bool rootless)
 	const char *v;
 	char msg[512];
 
+	d->h->r->layers |= LAYER_DAEMON;	/* the checklist: its settings were read */
 	/* dockerd refuses a setting given both ways. */
 	if (d->conf)
 		for (size_t i = 0; i < d->nflags; i++) {
@@ -306,7 +307,9 @@ void host_check_daemon(struct host *h)
 	sock = lstat(host_path(h, "/var/run/docker.sock"), &st) == 0 ||
 	       lstat(host_path(h, "/run/docker.sock"), &st) == 0;
 	if (!d.rootless_proc) {
-		if (load_conf(&d, path, &exists) && (exists || proc || sock))
+		if (!load_conf(&d, path, &exists))
+			report_unread(h->r, LAYER_DAEMON, "%s could not be read", path);
+		else if (exists || proc || sock)
 			check_settings(&d, false);
 		json_decref(d.conf);
 	}
@@ -322,6 +325,8 @@ void host_check_daemon(struct host *h)
 						 strcmp(h->u.home, "/") ? h->u.home : ""));
 		if (load_conf(&r, path, &exists))
 			check_settings(&r, true);
+		else
+			report_unread(h->r, LAYER_DAEMON, "%s could not be read", path);
 		json_decref(r.conf);
 	}
 }

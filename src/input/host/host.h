@@ -15,7 +15,8 @@ struct host_opts {
 	const char *user;	/* NULL: the invoking user (SUDO_USER under sudo) */
 };
 
-/* Audits into r (findings and input errors); sets LAYER_HOST. */
+/* Audits into r (findings and input errors); sets LAYER_HOST once the user
+ * was read, LAYER_DAEMON once a daemon's settings were. */
 void host_audit(struct report *r, const struct host_opts *o);
 
 /* Shared by the files of src/host/. */

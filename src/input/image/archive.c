@@ -94,6 +94,11 @@ static const char *load_libarchive(void)
 		       "libarchive is too old: 3.3 or later is needed");
 }
 
+const char *image_library(void)
+{
+	return load_libarchive();
+}
+
 #define archive_entry_filetype la.entry_filetype
 #define archive_entry_gid la.entry_gid
 #define archive_entry_hardlink la.entry_hardlink

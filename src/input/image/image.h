@@ -60,6 +60,8 @@ struct image {
 	size_t nsecrets, capsecrets;
 };
 
+/* Loads libarchive (once; dlopen): NULL when it can be, else why not. */
+const char *image_library(void);
 /* Reads an image archive (docker save tar) or layout folder at path into
  * img, reporting problems as input errors on display. Returns 0 or -1. */
 int image_load(struct arena *a, const char *path, const char *display, struct image *img,

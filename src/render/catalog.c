@@ -1,0 +1,217 @@
+/* The rule catalogue as data: `seaworthy rules --format json`, the JSON
+ * Schema of .seaworthy.yaml, and docs/rules.md. Generated from the rule
+ * table, so none of them can drift from it. */
+#include <ctype.h>
+#include <jansson.h>
+#include <string.h>
+
+#include "render/quote.h"
+#include "render/render.h"
+#include "checks/check.h"
+#include "util/die.h"
+
+void render_help_uri(struct strbuf *sb, const struct rule *r)
+{
+	size_t at;
+
+	strbuf_addstr(sb, SW_HOME_URI "/blob/main/docs/rules.md#");
+	at = sb->len;
+	strbuf_addf(sb, "%s: %s", r->id, r->title ? r->title : "");
+	/* GitHub's slug: lower case, spaces to '-', other punctuation dropped. */
+	for (char *p = sb->buf + at, *q = p;; p++) {
+		if (isalnum((unsigned char)*p) || *p == '-' || *p == '_')
+			*q++ = (char)tolower((unsigned char)*p);
+		else if (*p == ' ')
+			*q++ = '-';
+		else if (!*p) {
+			strbuf_setlen(sb, (size_t)(q - sb->buf));
+			break;
+		}
+	}
+}
+
+static json_t *jstr(const char *s)
+{
+	return s ? quote_json(s) : json_null();
+}
+
+static json_t *rule_json(const struct rule *r)
+{
+	json_t *opts = json_array(), *peers = json_array(), *j;
+	struct strbuf uri = STRBUF_INIT;
+
+	for (const struct rule_option *o = r->options; o && o->name; o++)
+		json_array_append_new(opts, json_pack("{s:o, s:s, s:o}", "name", quote_json(o->name),
+						      "type", o->list ? "list" : o->integer ?
+						      "integer" : "string", "help", jstr(o->help)));
+	for (const struct peer_rule *p = r->peers; p && p->tool; p++)
+		json_array_append_new(peers, json_pack("{s:o, s:o}", "tool", quote_json(p->tool),
+						       "id", quote_json(p->id)));
+	render_help_uri(&uri, r);
+	j = json_pack("{s:o, s:o, s:s, s:o, s:o, s:s, s:s, s:b, s:s, s:o, s:o, s:o}",
+		      "id", quote_json(r->id), "title", jstr(r->title),
+		      "severity", severity_name(r->severity),
+		      "checklist", r->checklist ? json_integer(r->checklist) : json_null(),
+		      "layer", jstr(r->layer), "command", rule_command(r),
+		      /* Where its advice holds (--scope all: every file). */
+		      "scope", r->scope == SCOPE_PRODUCTION ? "production" : "everywhere",
+		      "security", rule_is_security(r), "security_severity",
+		      rule_security_severity(r), "options", opts, "peers", peers,
+		      "help_uri", quote_json(uri.buf));
+	strbuf_release(&uri);
+	if (!j)
+		die("out of memory");
+	return j;
+}
+
+void render_rules_json(FILE *out)
+{
+	json_t *rules = json_array(), *points = json_array(), *root;
+
+	for (int p = 1; p <= 10; p++)
+		json_array_append_new(points, json_pack("{s:i, s:s}", "point", p, "title",
+							checklist[p - 1].title));
+	for (size_t i = 0; i < rule_count; i++)
+		json_array_append_new(rules, rule_json(rule_table[i]));
+	root = json_pack("{s:{s:s, s:s}, s:o, s:o}", "tool", "name", "seaworthy", "version",
+			 SW_VERSION, "checklist", points, "rules", rules);
+	if (!root)
+		die("out of memory");
+	render_json_value(out, root);
+	json_decref(root);
+}
+
+/* A value the loader reads as a list of strings: one string or a list. */
+static json_t *string_or_list(const char *description, json_t *item)
+{
+	return json_pack("{s:s, s:[o, {s:s, s:o}]}", "description", description, "oneOf",
+			 json_deep_copy(item), "type", "array", "items", item);
+}
+
+void render_config_schema(FILE *out)
+{
+	json_t *ids = json_array(), *rules = json_object(), *props, *root, *port;
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t i = 0; i < rule_count; i++) {
+		const struct rule *r = rule_table[i];
+		json_t *o = json_object();
+
+		json_array_append_new(ids, quote_json(r->id));
+		if (!r->options || !r->options->name)
+			continue;
+		for (const struct rule_option *op = r->options; op->name; op++) {
+			json_t *t;
+
+			if (op->list)
+				t = string_or_list(op->help ? op->help : op->name,
+						   json_pack("{s:s}", "type", "string"));
+			else if (op->integer)
+				t = json_pack("{s:s, s:[{s:s}, {s:s, s:s}]}", "description",
+					      op->help ? op->help : op->name, "oneOf", "type",
+					      "integer", "type", "string", "pattern", "^-?[0-9]+$");
+			else
+				t = json_pack("{s:s, s:[s, s, s]}", "description",
+					      op->help ? op->help : op->name, "type", "string",
+					      "number", "boolean");
+			json_object_set_new(o, op->name, t);
+		}
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "Options of %s: %s", r->id, r->title);
+		json_object_set_new(rules, r->id, json_pack("{s:s, s:s, s:o, s:b}", "description",
+							     sb.buf, "type", "object",
+							     "properties", o,
+							     "additionalProperties", 0));
+	}
+	port = json_pack("{s:[{s:s, s:i, s:i}, {s:s, s:s}]}", "oneOf", "type", "integer",
+			 "minimum", 1, "maximum", 65535, "type", "string", "pattern",
+			 "^[0-9]+$");
+	props = json_pack(
+		"{s:o, s:{s:s, s:s, s:{s:s}, s:{s:[s, s, s]}}, s:{s:s, s:[s, s, s, s]},"
+		" s:o, s:o, s:o, s:o, s:{s:s, s:s, s:o, s:b}}",
+		"ignore", string_or_list("Rules not to report at all.",
+					 json_pack("{s:s}", "$ref", "#/$defs/rule")),
+		"severity", "description", "The severity of rules, by id.", "type", "object",
+		"propertyNames", "$ref", "#/$defs/rule", "additionalProperties", "enum", "error",
+		"warning", "info",
+		"fail-on", "description", "The lowest severity that makes the exit status 1 "
+		"(--fail-on beats it).", "enum", "error", "warning", "info", "never",
+		"exclude", string_or_list("Paths not to check: globs, ** spans folders, a folder "
+					  "excludes what is under it.",
+					  json_pack("{s:s}", "type", "string")),
+		"proxies", string_or_list("Compose services and containers that are web proxies "
+					  "(they may publish ports), by name or image.",
+					  json_pack("{s:s}", "type", "string")),
+		"trusted-registries", string_or_list("The registries base images may come from "
+						     "(SW0008).",
+						     json_pack("{s:s}", "type", "string")),
+		"databases", string_or_list("More ports of databases, caches and brokers "
+					    "(SW0902).", port),
+		"rules", "description", "Options of rules, by id.", "type", "object",
+		"properties", rules, "additionalProperties", 0);
+	/* production:, development:, test:, ci:, example: what paths are for. */
+	for (int p = 0; p < PURPOSE_N; p++) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "Paths (globs, as exclude) whose files are for %s; they beat the "
+			    "names and places seaworthy judges by.", purpose_name((enum purpose)p));
+		json_object_set_new(props, purpose_name((enum purpose)p),
+				    string_or_list(sb.buf, json_pack("{s:s}", "type", "string")));
+	}
+	strbuf_release(&sb);
+	root = json_pack("{s:s, s:s, s:s, s:s, s:[s, s], s:o, s:b, s:{s:{s:s, s:o}}}",
+			 "$schema", "https://json-schema.org/draft/2020-12/schema",
+			 "$id", SW_HOME_URI "/blob/main/docs/seaworthy.schema.json",
+			 "title", ".seaworthy.yaml",
+			 "description", "The settings of seaworthy for a project. Generated by "
+			 "`seaworthy rules --format schema`; an empty file is a valid, empty "
+			 "configuration.",
+			 "type", "object", "null", "properties", props, "additionalProperties", 0,
+			 "$defs", "rule", "description", "A rule id (seaworthy rules lists them).",
+			 "enum", ids);
+	if (!root)
+		die("out of memory");
+	render_json_value(out, root);
+	json_decref(root);
+}
+
+void render_rules_markdown(FILE *out)
+{
+	fprintf(out, "# seaworthy rules\n\nGenerated by `seaworthy rules --markdown` from the "
+		     "rule table; do not edit by hand.\n\n");
+	fprintf(out, "| id | severity | checklist | title |\n|---|---|---|---|\n");
+	for (size_t i = 0; i < rule_count; i++) {
+		const struct rule *r = rule_table[i];
+
+		fprintf(out, "| %s | %s | %s%.0d | %s |\n", r->id, severity_name(r->severity),
+			r->checklist ? "" : "-", r->checklist, r->title);
+	}
+	fprintf(out, "\n## hadolint rules\n\n"
+		     "The hadolint rules that a seaworthy rule checks too. In a Dockerfile, "
+		     "`# hadolint ignore=DL3006` (and `# hadolint global ignore=...`) suppress "
+		     "the seaworthy rules they map to, as `# seaworthy ignore=` would, and "
+		     "`.hadolint.yaml` (`ignored:`, `trustedRegistries:`) is read when no "
+		     "seaworthy configuration sets `ignore` or `trusted-registries`. A hadolint "
+		     "rule that is not listed has no equivalent here.\n\n"
+		     "| hadolint | seaworthy | title |\n|---|---|---|\n");
+	/* By hadolint id: the rules' peers, sorted. */
+	for (const char *last = "";;) {
+		const struct peer_rule *next = NULL;
+
+		for (size_t i = 0; i < rule_count; i++)
+			for (const struct peer_rule *p = rule_table[i]->peers; p && p->tool; p++)
+				if (!strcmp(p->tool, "hadolint") && strcmp(p->id, last) > 0 &&
+				    (!next || strcmp(p->id, next->id) < 0))
+					next = p;
+		if (!next)
+			break;
+		for (size_t i = 0; i < rule_count; i++)
+			for (const struct peer_rule *p = rule_table[i]->peers; p && p->tool; p++)
+				if (!strcmp(p->tool, "hadolint") && !strcmp(p->id, next->id))
+					fprintf(out, "| %s | %s | %s |\n", p->id, rule_table[i]->id,
+						rule_table[i]->title);
+		last = next->id;
+	}
+	fprintf(out, "\n");
+	for (size_t i = 0; i < rule_count; i++)
+		render_explain(out, rule_table[i], true);
+}

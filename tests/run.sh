@@ -366,6 +366,15 @@ if [ -x "$top/$B/unit-tests" ]; then
 	grep -E '^(SKIP)' "$tmp/unit" || true
 fi
 
+# Real repositories (../shared/projects): what ships, purposes, grouping;
+# the counts per project as reviewed (tests/realworld/projects.counts).
+if [ -d "$SHARED/projects" ]; then
+	if python3 "$top/tests/realworld/projects.py" "$BIN" "$SHARED" >"$tmp/rw" 2>&1; then ok
+	else bad "realworld projects"; grep -E '^FAIL' "$tmp/rw" | head -20; fi
+else
+	skipped "realworld projects: $SHARED/projects absent"
+fi
+
 # 4. Crash sweep over the shared corpus: exit 0, 1 or 2, never a crash.
 corpus=$SHARED/corpus/dockerfiles
 if [ -d "$corpus" ]; then

@@ -272,15 +272,25 @@ void report_error_col(struct report *r, const char *file, unsigned line, unsigne
 	va_end(ap);
 }
 
+static int strcmp_null_eq(const char *a, const char *b)
+{
+	return a && b ? strcmp(a, b) : a != b;
+}
+
 void report_note(struct report *r, const char *file, const char *fmt, ...)
 {
-	struct report_note *n = ARENA_PUSH(r->a, r->notes, r->nnotes, r->capnotes);
 	va_list ap;
+	const char *msg;
 
-	n->file = file;
 	va_start(ap, fmt);
-	n->message = vfmt(r->a, fmt, ap);
+	msg = vfmt(r->a, fmt, ap);
 	va_end(ap);
+	/* Said once: several services or projects may meet the same thing. */
+	for (size_t k = 0; k < r->nnotes; k++)
+		if (!strcmp(r->notes[k].message, msg) && !strcmp_null_eq(r->notes[k].file, file))
+			return;
+	*ARENA_PUSH(r->a, r->notes, r->nnotes, r->capnotes) =
+		(struct report_note){ .file = file, .message = msg };
 }
 
 void report_unread(struct report *r, unsigned layers, const char *fmt, ...)

@@ -412,6 +412,8 @@ struct compose_job {
 	enum purpose *file_purpose, purpose;
 	const char **file_why;
 	bool template;		/* not loaded: one of its files is a template */
+	struct report_note *notes;	/* the loader's, said by record_project */
+	size_t nnotes;
 };
 
 struct compose_jobs {
@@ -447,6 +449,7 @@ static void load_project(const struct run *run, struct report *r, size_t i, void
 		.project_dir = run->o.project_dir,
 		.env_files = run->o.env_files.v, .nenv_files = run->o.env_files.n,
 		.profiles = run->o.profiles.v, .nprofiles = run->o.profiles.n,
+		.checkout = true,
 	};
 	struct c_project *p = arena_alloc(r->a, sizeof(*p));
 	struct stat st;
@@ -455,7 +458,15 @@ static void load_project(const struct run *run, struct report *r, size_t i, void
 	j->lr = r;
 	j->lf0 = r->nfindings;
 	j->le0 = r->nerrors;
-	j->rc = compose_load(r->a, &co, p, r);
+	{
+		size_t n0 = r->nnotes;
+
+		j->rc = compose_load(r->a, &co, p, r);
+		j->nnotes = r->nnotes - n0;
+		j->notes = arena_alloc(r->a, (j->nnotes + 1) * sizeof(*j->notes));
+		memcpy(j->notes, r->notes + n0, j->nnotes * sizeof(*j->notes));
+		r->nnotes = n0;
+	}
 	j->lf1 = r->nfindings;
 	j->le1 = r->nerrors;
 	if (j->rc < 0) {
@@ -627,6 +638,17 @@ static void find_projects(struct run *run, const struct input_list *inputs,
 			files[0] = d.base;
 			files[1] = d.override;
 			add_job(run, jobs, files, d.override ? 2 : 1);
+		} else if (d.override) {
+			const char **combo;
+			size_t n = compose_combination(run, d.override, &combo);
+
+			if (n && !have_job(run, jobs, combo, n))
+				add_job(run, jobs, combo, n);
+			else if (!n)
+				report_input(&run->r, &(struct input_record){
+					.path = display_path(&run->a, d.override), .kind = "compose",
+					.skipped = "a fragment (an override file with no base beside it), "
+						   "for files no script or README combines it with" });
 		}
 		/* Each other file: with the files the repository uses it with;
 		 * else alone when it stands alone (an alternative, not an
@@ -931,6 +953,8 @@ static void record_dockerfile(struct run *run, const struct df_item *it)
 /* Accounts for the files of a compose project. */
 static void record_project(struct run *run, const struct compose_job *j)
 {
+	for (size_t k = 0; k < j->nnotes; k++)
+		report_note(&run->r, j->notes[k].file, "%s", j->notes[k].message);
 	if (j->rc < 0) {
 		for (size_t k = 0; k < j->nfiles; k++)
 			report_input(&run->r, &(struct input_record){

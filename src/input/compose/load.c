@@ -156,6 +156,7 @@ int compose_load(struct arena *a, const struct compose_opts *o, struct c_project
 	int rc;
 
 	ld_init(&L, a, r);
+	L.checkout = o->checkout;
 	rc = load(&L, o, out);
 	ld_free(&L);
 	return rc;

@@ -93,6 +93,7 @@ struct ld {
 	struct report *r;
 	unsigned errors;
 	bool nofs;		/* an in-memory load: no includes or extends files */
+	bool checkout;		/* compose_opts.checkout */
 	const char *mem_name;	/* ... its one file */
 	const char *mem_buf;
 	size_t mem_len;

@@ -621,7 +621,18 @@ static void read_env_file(struct ld *L, const struct env *env, struct c_service 
 		/* required: true unless said otherwise (types.EnvFile). */
 		if (s->active && !(str_of(req) && (y_bool(req) == 0 || !strcasecmp(req->str, "no") ||
 		    !strcasecmp(req->str, "n") || !strcasecmp(req->str, "off"))))
-			ld_error(L, pn, "env file %s not found: %s", path, why);
+		{
+			const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+
+			/* .env, prod.env: local settings, not committed by design. */
+			if (L->checkout && (!strncmp(name, ".env", 4) || (strlen(name) > 4 &&
+			    !strcmp(name + strlen(name) - 4, ".env"))))
+				report_note(L->r, pn->pos.file, "env file %s is not in the tree (such "
+					    "files are usually not committed): the variables it "
+					    "sets are unknown here", display_path(L->a, path));
+			else
+				ld_error(L, pn, "env file %s not found: %s", path, why);
+		}
 		return;
 	}
 	if (dotenv_parse(L->a, path, buf, len, &vars, env, &line, &msg) < 0) {

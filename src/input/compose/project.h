@@ -113,6 +113,9 @@ struct compose_opts {
 	size_t nprofiles;
 	const char *dir;		/* with no files: where to discover them;
 					 * default: project_dir, else "." */
+	/* A checkout, not a deployment: a missing `.env`-style env_file (not
+	 * committed by design) is a note, not the error Compose gives. */
+	bool checkout;
 };
 
 /* The compose files `docker compose` would load in dir with no -f: the

@@ -245,7 +245,8 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 		/* Said once, in the run's report (the worker's holds its strings). */
 		it->nnotes = r->nnotes - n0;
 		it->notes = arena_alloc(r->a, (it->nnotes + 1) * sizeof(*it->notes));
-		memcpy(it->notes, r->notes + n0, it->nnotes * sizeof(*it->notes));
+		if (it->nnotes)
+			memcpy(it->notes, r->notes + n0, it->nnotes * sizeof(*it->notes));
 		r->nnotes = n0;
 	}
 	if (suppress_mentioned(buf, len)) {
@@ -464,7 +465,8 @@ static void load_project(const struct run *run, struct report *r, size_t i, void
 		j->rc = compose_load(r->a, &co, p, r);
 		j->nnotes = r->nnotes - n0;
 		j->notes = arena_alloc(r->a, (j->nnotes + 1) * sizeof(*j->notes));
-		memcpy(j->notes, r->notes + n0, j->nnotes * sizeof(*j->notes));
+		if (j->nnotes)
+			memcpy(j->notes, r->notes + n0, j->nnotes * sizeof(*j->notes));
 		r->nnotes = n0;
 	}
 	j->lf1 = r->nfindings;

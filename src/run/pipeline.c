@@ -413,6 +413,7 @@ struct compose_job {
 	enum purpose *file_purpose, purpose;
 	const char **file_why;
 	bool template;		/* not loaded: one of its files is a template */
+	bool swarm;		/* the repository deploys it with docker stack deploy */
 	struct report_note *notes;	/* the loader's, said by record_project */
 	size_t nnotes;
 };
@@ -471,6 +472,7 @@ static void load_project(const struct run *run, struct report *r, size_t i, void
 	}
 	j->lf1 = r->nfindings;
 	j->le1 = r->nerrors;
+	p->swarm = j->swarm;
 	if (j->rc < 0) {
 		/* A template that failed to load is no input error: a tool
 		 * renders it before Compose reads it. */
@@ -596,9 +598,9 @@ static size_t compose_combination(struct run *run, const char *file, const char 
 	return 0;
 }
 
-/* Whether the job with these files was added already. */
-static bool have_job(struct run *run, const struct compose_jobs *jobs, const char *const *files,
-		     size_t n)
+/* The job with exactly these files, or NULL. */
+static struct compose_job *find_job(struct run *run, const struct compose_jobs *jobs,
+				    const char *const *files, size_t n)
 {
 	for (size_t i = 0; i < jobs->n; i++) {
 		size_t k = 0;
@@ -609,9 +611,15 @@ static bool have_job(struct run *run, const struct compose_jobs *jobs, const cha
 					path_clean(&run->a, files[k])))
 			k++;
 		if (k == n)
-			return true;
+			return &jobs->v[i];
 	}
-	return false;
+	return NULL;
+}
+
+static bool have_job(struct run *run, const struct compose_jobs *jobs, const char *const *files,
+		     size_t n)
+{
+	return find_job(run, jobs, files, n) != NULL;
 }
 
 /* Compose projects: -f (or COMPOSE_FILE) names one; otherwise every folder
@@ -681,6 +689,29 @@ static void find_projects(struct run *run, const struct input_list *inputs,
 			}
 			add_job(run, jobs, files, 2);
 		}
+	}
+	/* Files the repository runs compose with whose names discovery does
+	 * not know (docker compose -f pwd.yml up, COMPOSE_FILE=deploy/app.yml):
+	 * loaded as it names them. */
+	for (size_t i = 0; i < run->ev.ncomposes; i++) {
+		const struct compose_use *u = &run->ev.composes[i];
+		const char **files = arena_alloc(&run->a, (u->nfiles + 1) * sizeof(*files));
+		bool ok = u->nfiles > 0, unknown_name = false;
+		struct compose_job *job;
+		struct stat st;
+
+		for (size_t k = 0; ok && k < u->nfiles; k++) {
+			ok = u->files[k].known && u->files[k].s && !stat(u->files[k].s, &st) &&
+			     S_ISREG(st.st_mode) &&
+			     !config_excluded(&run->cfg, display_path(&run->a, u->files[k].s));
+			files[k] = u->files[k].s;
+			unknown_name = unknown_name || input_kind_of(u->files[k].s) != INPUT_COMPOSE;
+		}
+		if (ok && unknown_name && !have_job(run, jobs, files, u->nfiles))
+			add_job(run, jobs, files, u->nfiles);
+		if (ok && u->tool && !strcmp(u->tool, "docker stack deploy") &&
+		    (job = find_job(run, jobs, files, u->nfiles)))
+			job->swarm = true;	/* Swarm restarts its tasks */
 	}
 }
 

@@ -260,6 +260,9 @@ void compose_lower(struct arena *a, const struct c_project *p, size_t i,
 		out->restart = (struct sp_str){ "any", at_of(&s->deploy_restart_max_attempts.pos,
 							     &s->deploy_restart_max_attempts.via) };
 		out->restart_key = "restart_policy condition";
+	} else if (p->swarm) {
+		out->restart = (struct sp_str){ "any", at_of(&s->pos, NULL) };
+		out->restart_key = "Swarm's default restart_policy";
 	}
 	out->log_driver = str_of(&s->logging_driver);
 	out->log_opts = arena_alloc(a, (s->nlogging_options + 1) * sizeof(*out->log_opts));

@@ -100,6 +100,10 @@ struct c_project {
 	struct y_node *root;		/* the merged, interpolated tree */
 	struct c_service *services;
 	size_t nservices;
+	/* Deployed with `docker stack deploy` (set by the caller): Swarm
+	 * ignores restart: and restarts tasks unless deploy.restart_policy
+	 * says otherwise. */
+	bool swarm;
 	struct env env;			/* the variables interpolation used */
 };
 

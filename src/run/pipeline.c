@@ -32,7 +32,6 @@
 #include "util/pool.h"
 #include "util/readfile.h"
 #include "util/strbuf.h"
-#include "yaml/yaml.h"
 
 
 
@@ -547,28 +546,58 @@ static void check_item(const struct run *run, struct report *r, size_t i, void *
 
 /* Whether a compose file can stand alone: it defines services, each with an
  * image, a build or an extends. One whose services only add keys is a
- * fragment, for the files it is laid over. */
+ * fragment, for the files it is laid over. A scan of the lines, not a
+ * parse (the loader parses it once, later): block style as written; flow
+ * style, merge keys and anything unclear count as standing alone. */
 static bool compose_standalone(struct arena *a, const char *path)
 {
-	struct y_node *root, *services;
-	struct y_error err;
-	const char *why;
-	size_t len;
+	const char *why, *p, *end;
+	size_t len, svc_indent = 0, child = 0;
+	bool in_services = false, in_service = false, has = true;
 	char *buf = read_file(a, path, &len, &why);
 
-	/* Unreadable or broken: loaded alone, so its error is said. */
-	if (!buf || y_load(a, path, buf, len, &root, &err) < 0 || !root || root->kind != Y_MAP)
-		return true;
-	if (!(services = y_get(root, "services")) || services->kind != Y_MAP)
-		return true;	/* no services of its own (include:): Compose decides */
-	for (size_t k = 0; k < services->npairs; k++) {
-		const struct y_node *s = services->pairs[k].value;
+	if (!buf)
+		return true;	/* loaded alone, so its error is said */
+	for (p = buf, end = buf + len; p < end;) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p)), *t = p;
+		size_t indent;
 
-		if (!s || s->kind != Y_MAP || !(y_get(s, "image") || y_get(s, "build") ||
-						 y_get(s, "extends")))
-			return false;
+		eol = eol ? eol : end;
+		while (t < eol && *t == ' ')
+			t++;
+		indent = (size_t)(t - p);
+		p = eol + 1;
+		if (t == eol || *t == '#' || *t == '\r')
+			continue;
+		if (!indent) {
+			if (in_service && !has)
+				return false;
+			in_services = !strncmp(t, "services:", 9);
+			in_service = false;
+			svc_indent = child = 0;
+			continue;
+		}
+		if (!in_services)
+			continue;
+		if (!svc_indent)
+			svc_indent = indent;
+		if (indent == svc_indent) {
+			if (in_service && !has)
+				return false;
+			in_service = true;
+			has = memchr(t, '{', (size_t)(eol - t)) != NULL;	/* flow style */
+			child = 0;
+			continue;
+		}
+		if (!in_service || indent < svc_indent)
+			continue;
+		if (!child)
+			child = indent;
+		if (indent == child && (!strncmp(t, "image:", 6) || !strncmp(t, "build:", 6) ||
+					!strncmp(t, "extends:", 8) || !strncmp(t, "<<:", 3)))
+			has = true;
 	}
-	return services->npairs > 0;
+	return !(in_service && !has);
 }
 
 /* The -f combination the repository uses with file (scripts, CI, READMEs,
@@ -667,6 +696,7 @@ static void find_projects(struct run *run, const struct input_list *inputs,
 		for (size_t v = 0; v < d.nvariants; v++) {
 			const char **combo;
 			size_t n = compose_combination(run, d.variants[v], &combo);
+			bool alone;
 
 			if (n) {
 				if (!have_job(run, jobs, combo, n))
@@ -675,8 +705,9 @@ static void find_projects(struct run *run, const struct input_list *inputs,
 			}
 			files[0] = d.base ? d.base : d.variants[v];
 			files[1] = d.variants[v];
-			if (!d.base || compose_standalone(&run->a, d.variants[v])) {
-				if (compose_standalone(&run->a, d.variants[v]))
+			alone = compose_standalone(&run->a, d.variants[v]);
+			if (!d.base || alone) {
+				if (alone)
 					add_job(run, jobs, &files[1], 1);
 				else
 					report_input(&run->r, &(struct input_record){

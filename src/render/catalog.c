@@ -95,11 +95,12 @@ void render_config_schema(FILE *out)
 
 	for (size_t i = 0; i < rule_count; i++) {
 		const struct rule *r = rule_table[i];
-		json_t *o = json_object();
+		json_t *o;
 
 		json_array_append_new(ids, quote_json(r->id));
 		if (!r->options || !r->options->name)
 			continue;
+		o = json_object();
 		for (const struct rule_option *op = r->options; op->name; op++) {
 			json_t *t;
 

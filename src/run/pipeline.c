@@ -195,6 +195,20 @@ static enum purpose purpose_in_run(const struct run *run, struct arena *a, const
 	return purpose_of_file_under(a, &run->cfg, path, above_root(run, path), text, len, why);
 }
 
+/* Takes the notes r gained since n0 out of r, as a copy in r's arena: the
+ * caller says them once, in the run's report (*n gets how many). */
+static struct report_note *take_notes(struct report *r, size_t n0, size_t *n)
+{
+	struct report_note *v;
+
+	*n = r->nnotes - n0;
+	v = arena_alloc(r->a, (*n + 1) * sizeof(*v));
+	if (*n)
+		memcpy(v, r->notes + n0, *n * sizeof(*v));
+	r->nnotes = n0;
+	return v;
+}
+
 /* Checks one Dockerfile into r. Worker threads call it at once, each with
  * its own report: it only reads run's settings. */
 static void check_dockerfile(const struct run *run, struct report *r, struct df_item *it)
@@ -242,11 +256,7 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 
 		it->nshipped = rules_check_dockerfile(r, m, &run->cfg, it->ships, it->nships);
 		/* Said once, in the run's report (the worker's holds its strings). */
-		it->nnotes = r->nnotes - n0;
-		it->notes = arena_alloc(r->a, (it->nnotes + 1) * sizeof(*it->notes));
-		if (it->nnotes)
-			memcpy(it->notes, r->notes + n0, it->nnotes * sizeof(*it->notes));
-		r->nnotes = n0;
+		it->notes = take_notes(r, n0, &it->nnotes);
 	}
 	if (suppress_mentioned(buf, len)) {
 		struct stmt_span *sp = arena_alloc(a, (df->nnodes + 1) * sizeof(*sp));
@@ -463,11 +473,7 @@ static void load_project(const struct run *run, struct report *r, size_t i, void
 		size_t n0 = r->nnotes;
 
 		j->rc = compose_load(r->a, &co, p, r);
-		j->nnotes = r->nnotes - n0;
-		j->notes = arena_alloc(r->a, (j->nnotes + 1) * sizeof(*j->notes));
-		if (j->nnotes)
-			memcpy(j->notes, r->notes + n0, j->nnotes * sizeof(*j->notes));
-		r->nnotes = n0;
+		j->notes = take_notes(r, n0, &j->nnotes);
 	}
 	j->lf1 = r->nfindings;
 	j->le1 = r->nerrors;
@@ -645,11 +651,6 @@ static struct compose_job *find_job(struct run *run, const struct compose_jobs *
 	return NULL;
 }
 
-static bool have_job(struct run *run, const struct compose_jobs *jobs, const char *const *files,
-		     size_t n)
-{
-	return find_job(run, jobs, files, n) != NULL;
-}
 
 /* Compose projects: -f (or COMPOSE_FILE) names one; otherwise every folder
  * walked is a possible project, loaded as `docker compose` would load it
@@ -681,7 +682,7 @@ static void find_projects(struct run *run, const struct input_list *inputs,
 			const char **combo;
 			size_t n = compose_combination(run, d.override, &combo);
 
-			if (n && !have_job(run, jobs, combo, n))
+			if (n && !find_job(run, jobs, combo, n))
 				add_job(run, jobs, combo, n);
 			else if (!n)
 				report_input(&run->r, &(struct input_record){
@@ -699,7 +700,7 @@ static void find_projects(struct run *run, const struct input_list *inputs,
 			bool alone;
 
 			if (n) {
-				if (!have_job(run, jobs, combo, n))
+				if (!find_job(run, jobs, combo, n))
 					add_job(run, jobs, combo, n);
 				continue;
 			}
@@ -738,7 +739,7 @@ static void find_projects(struct run *run, const struct input_list *inputs,
 			files[k] = u->files[k].s;
 			unknown_name = unknown_name || input_kind_of(u->files[k].s) != INPUT_COMPOSE;
 		}
-		if (ok && unknown_name && !have_job(run, jobs, files, u->nfiles))
+		if (ok && unknown_name && !find_job(run, jobs, files, u->nfiles))
 			add_job(run, jobs, files, u->nfiles);
 		if (ok && u->tool && !strcmp(u->tool, "docker stack deploy") &&
 		    (job = find_job(run, jobs, files, u->nfiles)))
@@ -832,6 +833,33 @@ static void find_dockerfiles(struct run *run, const struct input_list *inputs,
 	}
 }
 
+/* The item of the Dockerfile a build names (path, built in context, or
+ * its own folder when NULL): the one found already, or a new one; NULL
+ * when it is no regular file, or excluded, or checked by another path. */
+static struct df_item *item_for_build(struct run *run, struct df_items *items, const char *path,
+				      const char *context)
+{
+	struct df_item *it;
+	struct file_id id;
+	const char *display;
+	struct stat st;
+
+	if (stat(path, &st) || !S_ISREG(st.st_mode))
+		return NULL;
+	id = (struct file_id){ st.st_dev, st.st_ino };
+	if ((it = item_of(items, &id)))
+		return it;
+	display = display_path(&run->a, path);
+	if (config_excluded(&run->cfg, display) || !first_visit(run, path, &id, NULL))
+		return NULL;
+	it = ARENA_PUSH(&run->a, items->v, items->n, items->cap);
+	memset(it, 0, sizeof(*it));
+	it->in = (struct input){ .kind = INPUT_DOCKERFILE, .path = path, .display = display,
+				 .has_id = true, .id = id,
+				 .dir = context ? context : path_dir(&run->a, path) };
+	return it;
+}
+
 /* The builds that scripts, Makefiles, CI files and READMEs show: the stage
  * each ships, on the Dockerfile it names (one no walk found is checked too,
  * with the context the command gives). A part that cannot be worked out
@@ -843,27 +871,12 @@ static void ships_of_evidence(struct run *run, struct df_items *items)
 		struct df_item *it;
 		const char *why;
 		enum purpose p;
-		struct stat st;
 
 		if (!b->dockerfile.s || !b->dockerfile.known || b->context_remote ||
-		    (b->target.s && !b->target.known) || stat(b->dockerfile.s, &st) ||
-		    !S_ISREG(st.st_mode))
+		    (b->target.s && !b->target.known) ||
+		    !(it = item_for_build(run, items, b->dockerfile.s,
+					  b->context.known ? b->context.s : NULL)))
 			continue;
-		if (!(it = item_of(items, &(struct file_id){ st.st_dev, st.st_ino }))) {
-			const char *display = display_path(&run->a, b->dockerfile.s);
-
-			if (config_excluded(&run->cfg, display) ||
-			    !first_visit(run, b->dockerfile.s, &(struct file_id){ st.st_dev, st.st_ino },
-					 NULL))
-				continue;
-			it = ARENA_PUSH(&run->a, items->v, items->n, items->cap);
-			memset(it, 0, sizeof(*it));
-			it->in = (struct input){ .kind = INPUT_DOCKERFILE, .path = b->dockerfile.s,
-						 .display = display, .has_id = true,
-						 .id = { st.st_dev, st.st_ino },
-						 .dir = b->context.known && b->context.s ? b->context.s :
-							path_dir(&run->a, b->dockerfile.s) };
-		}
 		/* A build in a test script or a dev README is no release; one in
 		 * CI may well be. */
 		p = purpose_in_run(run, &run->a, b->at.file, NULL, 0, &why);
@@ -922,27 +935,10 @@ static void ships_of_bake(struct run *run, const struct input_list *inputs,
 		for (size_t t = 0; t < b.n; t++) {
 			const struct bake_target *bt = &b.targets[t];
 			struct df_item *it;
-			struct stat st;
 
 			if (!bt->dockerfile_path || bt->target.unresolved || bt->matrix ||
-			    stat(bt->dockerfile_path, &st) || !S_ISREG(st.st_mode))
+			    !(it = item_for_build(run, items, bt->dockerfile_path, bt->context_path)))
 				continue;
-			if (!(it = item_of(items, &(struct file_id){ st.st_dev, st.st_ino }))) {
-				const char *display = display_path(&run->a, bt->dockerfile_path);
-
-				if (config_excluded(&run->cfg, display) ||
-				    !first_visit(run, bt->dockerfile_path,
-						 &(struct file_id){ st.st_dev, st.st_ino }, NULL))
-					continue;
-				it = ARENA_PUSH(&run->a, items->v, items->n, items->cap);
-				memset(it, 0, sizeof(*it));
-				it->in = (struct input){
-					.kind = INPUT_DOCKERFILE, .path = bt->dockerfile_path,
-					.display = display, .has_id = true,
-					.id = { st.st_dev, st.st_ino },
-					.dir = bt->context_path ? bt->context_path :
-								  path_dir(&run->a, bt->dockerfile_path) };
-			}
 			{
 				const char **names = arena_alloc(&run->a, (bt->contexts.n + 1) *
 									  sizeof(*names));

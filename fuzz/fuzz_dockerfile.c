@@ -58,9 +58,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct df_ship *ships = arena_alloc(&a, (m.nstages + 1) * sizeof(*ships));
 
 		for (size_t k = 0; k < m.nstages; k++)
-			ships[k] = (struct df_ship){ m.stages[k].name, "compose service s",
-						     PURPOSE_PRODUCTION };
-		ships[m.nstages] = (struct df_ship){ "no-such-stage", NULL, PURPOSE_TEST };
+			ships[k] = (struct df_ship){ .target = m.stages[k].name,
+						     .by = "compose service s",
+						     .purpose = PURPOSE_PRODUCTION };
+		ships[m.nstages] = (struct df_ship){ .target = "no-such-stage",
+					     .purpose = PURPOSE_TEST };
 		rules_check_dockerfile(&r, &m, &(struct config){ 0 }, ships, m.nstages + 1);
 	}
 	report_sort(&r);

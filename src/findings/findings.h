@@ -39,6 +39,9 @@ struct finding {
 	/* 1 + the index of the stage a stage rule judged (checks/check.h),
 	 * 0 for other findings. */
 	unsigned stage;
+	/* In an entry script a stage runs: several Dockerfiles may run the
+	 * same script, and the finding is said once. */
+	bool in_script;
 };
 
 /* An input of the run, as the report accounts for it: JSON "inputs",

@@ -141,6 +141,11 @@ int ld_env_with_files(struct ld *L, const struct env *env, const char *const *fi
 			rc = -1;
 		}
 	}
+	/* Most projects have no .env: a copy, index and all. */
+	if (!dot.n) {
+		env_copy(L->a, out, env);
+		return rc;
+	}
 	memset(out, 0, sizeof(*out));
 	for (size_t i = 0; i < dot.n; i++)
 		env_set(L->a, out, dot.v[i].name, dot.v[i].value, dot.v[i].file, dot.v[i].line);

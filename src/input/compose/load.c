@@ -169,7 +169,7 @@ static int load(struct ld *L, const struct compose_opts *o, struct c_project *ou
 	const char **files, **envf, **profiles;
 	const char *dir0, *projdir, *v;
 	size_t nfiles, nenvf, nprofiles;
-	bool no_dotenv;
+	bool no_dotenv, dir0_env_absent = false;
 
 	memset(out, 0, sizeof(*out));
 	/* The folder .env is read from and COMPOSE_FILE is relative to. */
@@ -179,7 +179,8 @@ static int load(struct ld *L, const struct compose_opts *o, struct c_project *ou
 		dir0 = path_dir(a, path_clean(a, o->files[0]));
 	else
 		dir0 = path_clean(a, o->dir ? o->dir : ".");
-	env_from_process(a, &proc);
+	if (!o->process_env)
+		env_from_process(a, &proc);
 	/* COMPOSE_DISABLE_ENV_FILE (the shell's only) turns the default .env
 	 * off (compose-go cli/options.go WithEnvFiles). */
 	if ((v = getenv("COMPOSE_DISABLE_ENV_FILE")) && parse_go_bool(v) < 0) {
@@ -200,8 +201,10 @@ static int load(struct ld *L, const struct compose_opts *o, struct c_project *ou
 	} else {
 		envf = NULL;
 		nenvf = 0;
+		dir0_env_absent = !no_dotenv;
 	}
-	if (ld_env_with_files(L, &proc, envf, NULL, nenvf, &out->env) < 0)
+	if (ld_env_with_files(L, o->process_env ? o->process_env : &proc, envf, NULL, nenvf,
+			      &out->env) < 0)
 		return -1;
 	/* -f, else COMPOSE_FILE, else the files docker compose finds. */
 	if (o->nfiles) {
@@ -244,8 +247,11 @@ static int load(struct ld *L, const struct compose_opts *o, struct c_project *ou
 	if (!o->nenv_files && !no_dotenv && !streq(files[0], "-")) {
 		const char *second = path_join(a, o->project_dir ? path_clean(a, o->project_dir)
 					       : path_dir(a, files[0]), ".env");
+		/* dir0's .env, read or known absent: not looked for twice. */
+		const char *first = nenvf ? envf[0] : dir0_env_absent ? path_join(a, dir0, ".env")
+								     : NULL;
 
-		if ((!nenvf || !streq(path_clean(a, second), path_clean(a, envf[0]))) &&
+		if ((!first || !streq(path_clean(a, second), path_clean(a, first))) &&
 		    ld_is_regular_file(second)) {
 			struct env both;
 

@@ -120,6 +120,10 @@ struct compose_opts {
 	/* A checkout, not a deployment: a missing `.env`-style env_file (not
 	 * committed by design) is a note, not the error Compose gives. */
 	bool checkout;
+	/* The process environment (env_from_process) when the caller read it
+	 * once for many projects; it must outlive the project. NULL: read
+	 * here. */
+	const struct env *process_env;
 };
 
 /* The compose files `docker compose` would load in dir with no -f: the

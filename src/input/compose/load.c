@@ -81,6 +81,22 @@ static const char *dir_name_of(struct ld *L, const char *dir)
 	return base;
 }
 
+/* Where each line of buf starts, for source_text (lower.c): a scan from
+ * the start of the file per value looked up was quadratic. */
+static const size_t *line_starts(struct arena *a, const char *buf, size_t len, size_t *n)
+{
+	size_t count = 1, *v, k = 0;
+
+	for (const char *s = buf; (s = memchr(s, '\n', len - (size_t)(s - buf))); s++)
+		count++;
+	v = arena_alloc(a, count * sizeof(*v));
+	v[k++] = 0;
+	for (const char *s = buf; (s = memchr(s, '\n', len - (size_t)(s - buf))); s++)
+		v[k++] = (size_t)(s + 1 - buf);
+	*n = count;
+	return v;
+}
+
 /* The common tail of compose_load and compose_load_buffer. */
 static int finish(struct ld *L, const char *const *files, size_t nfiles, const char *projdir,
 		  const char *const *profiles, size_t nprofiles, struct c_project *out)
@@ -113,10 +129,16 @@ static int finish(struct ld *L, const char *const *files, size_t nfiles, const c
 	out->files = arena_alloc(L->a, (L->nfiles + 1) * sizeof(*out->files));
 	out->texts = arena_alloc(L->a, (L->nfiles + 1) * sizeof(*out->texts));
 	out->lens = arena_alloc(L->a, (L->nfiles + 1) * sizeof(*out->lens));
+	out->lines = arena_alloc(L->a, (L->nfiles + 1) * sizeof(*out->lines));
+	out->nlines = arena_alloc(L->a, (L->nfiles + 1) * sizeof(*out->nlines));
 	for (size_t i = 0; i < L->nfiles; i++)
 		if (!L->files[i]->failed) {
 			out->texts[out->nfiles] = L->files[i]->buf;
 			out->lens[out->nfiles] = L->files[i]->len;
+			if (L->files[i]->buf)
+				out->lines[out->nfiles] = line_starts(L->a, L->files[i]->buf,
+								      L->files[i]->len,
+								      &out->nlines[out->nfiles]);
 			out->files[out->nfiles++] = L->files[i]->path;
 		}
 	if (!out->root || !out->root->npairs) {

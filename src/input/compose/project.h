@@ -96,6 +96,10 @@ struct c_project {
 	const char **files;		/* display paths, in load order (includes, extends files too) */
 	const char **texts;		/* ... and each one's text, as loaded */
 	size_t *lens;
+	/* ... and where each line starts: lines[k][l - 1] is the offset of
+	 * line l, for l up to nlines[k]. */
+	const size_t **lines;
+	size_t *nlines;
 	size_t nfiles;
 	struct y_node *root;		/* the merged, interpolated tree */
 	struct c_service *services;

@@ -83,10 +83,9 @@ void env_set(struct arena *a, struct env *e, const char *name, const char *value
 	index_add(a, e, e->n - 1);
 }
 
-/* Room for `extra` more variables, the array and the hash sized at once:
- * growing both by doubling, rehashing each time, was most of the cost of
- * reading the environment, which every project did. */
-static void env_reserve(struct arena *a, struct env *e, size_t extra)
+/* Growing the array and the hash by doubling, rehashing each time, was
+ * most of the cost of reading the environment, which every project did. */
+void env_reserve(struct arena *a, struct env *e, size_t extra)
 {
 	size_t want = e->n + extra, n = 64;
 

@@ -61,7 +61,21 @@ struct run {
 	 * and READMEs say about how images are built and compose is run. */
 	struct script_set scripts;
 	struct evidence ev;
+	/* The process environment, read once (process_env()): every compose
+	 * project and bake file starts from it. */
+	struct env penv;
+	bool penv_read;
 };
+
+/* Before the workers start, or in the main thread: it fills run. */
+static const struct env *process_env(struct run *run)
+{
+	if (!run->penv_read) {
+		env_from_process(&run->a, &run->penv);
+		run->penv_read = true;
+	}
+	return &run->penv;
+}
 
 /* Whether a rule's findings are wanted: --select, --ignore, config ignore. */
 static bool rule_wanted(const struct rule *rule, void *ctx)
@@ -482,7 +496,7 @@ static void load_project(const struct run *run, struct report *r, size_t i, void
 		.project_dir = run->o.project_dir,
 		.env_files = run->o.env_files.v, .nenv_files = run->o.env_files.n,
 		.profiles = run->o.profiles.v, .nprofiles = run->o.profiles.n,
-		.checkout = true,
+		.checkout = true, .process_env = &run->penv,
 	};
 	struct c_project *p = arena_alloc(r->a, sizeof(*p));
 	struct stat st;
@@ -941,8 +955,6 @@ static bool bake_exports_files(const struct bake_target *bt)
 static void ships_of_bake(struct run *run, const struct input_list *inputs,
 			  struct df_items *items)
 {
-	struct env env = { 0 };
-
 	for (size_t k = 0; k < inputs->n;) {
 		const char *files[4], *dir, *why;
 		size_t n = 0, end = k;
@@ -969,9 +981,7 @@ static void ships_of_bake(struct run *run, const struct input_list *inputs,
 				files[j - 1] = t;
 			}
 		k = end;
-		if (!env.slot)
-			env_from_process(&run->a, &env);
-		bake_load(&run->a, files, n, NULL, &env, &b, &run->r);
+		bake_load(&run->a, files, n, NULL, process_env(run), &b, &run->r);
 		bake_report_notes(&b, &run->r);
 		p = purpose_in_run(run, &run->a, display_path(&run->a, files[0]), NULL, 0, &why);
 		for (size_t i = 0; i < n; i++)
@@ -1185,8 +1195,10 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 
 	record_others(run, inputs);
 	find_projects(run, inputs, &jobs);
-	if (jobs.n)
+	if (jobs.n) {
+		process_env(run);	/* read by the workers */
 		run_pool(run, jobs.n, load_project, &jobs, &nw);
+	}
 	find_dockerfiles(run, inputs, &jobs, &items);
 	ships_of_evidence(run, &items);
 	ships_of_bake(run, inputs, &items);

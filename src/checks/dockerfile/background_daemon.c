@@ -246,45 +246,38 @@ static void check_sh(struct rule_ctx *c, const struct source *src, const struct 
 		size_t e = sh_group_end(sh, i);
 		struct sh_cmd real = unsetsid(&sh->cmds[e]);
 		const struct sh_cmd *head = &sh->cmds[i], *d = &real, *m;
-		const char *svc = cmd_service_start(d), *how;
-		const char *beside;
+		const char *svc = cmd_service_start(d), *how = NULL, *beside, *main_name;
+		bool bg = head->background || d->background;
 		struct finding *f;
 
 		i = e;
+		/* What it is first: scripts run hundreds of commands, and what
+		 * comes after one is looked at only for a daemon. */
+		if (bg ? harmless_job(d) : svc ? nsvc >= 2 : !daemonizes(c, d, &how))
+			continue;	/* two or more init scripts: SW0701 reports the chain */
 		if (src->sc && m_script_defines(src->sc, sh_cmd_name(d)))
 			continue;	/* a function of the script */
-		if (!(m = sh_main_after(sh, e + 1)) ||
-		    stopped_later(sh, e + 1, d, head->background || d->background))
+		if (!(m = sh_main_after(sh, e + 1)) || stopped_later(sh, e + 1, d, bg))
 			continue;
-		/* exec "$@": the main process is whatever the CMD says. */
 		/* exec "$@", or a script that sleeps in a loop watching its jobs */
-		beside = m->argv[0].has_subst || harmless_job(m) ? "the main process" :
-		       arena_printf(c->a, "the main process %s", sh_cmd_name(m));
-		if (head->background || d->background) {
-			if (harmless_job(d))
-				continue;
+		main_name = m->argv[0].has_subst || harmless_job(m) ? NULL : sh_cmd_name(m);
+		beside = main_name ? arena_printf(c->a, "the main process %s", main_name) :
+				     "the main process";
+		if (bg)
 			f = report(c, src, d, arena_printf(c->a, "%s is started in the background "
 							   "(&) beside %s", sh_cmd_name(d), beside));
-		} else if (svc) {
-			/* Two or more init scripts: SW0701 reports the chain. */
-			if (nsvc >= 2)
-				continue;
+		else if (svc)
 			f = report(c, src, d, arena_printf(c->a, "%s is started as a service "
 							   "(%s%s%s start) beside %s", svc,
 							   d->argv[0].text, d->argc > 2 ? " " : "",
 							   d->argc > 2 ? svc : "", beside));
-		} else if (daemonizes(c, d, &how)) {
+		else
 			f = report(c, src, d, arena_printf(c->a, "%s %s and keeps running beside %s",
 							   sh_cmd_name(d), how, beside));
-		} else {
-			continue;
-		}
 		f->fix = arena_printf(c->a,
 				      "Run %s in a container of its own, in the foreground, and keep "
 				      "%s as this container's only process",
-				      svc ? svc : sh_cmd_name(d),
-				      m->argv[0].has_subst || harmless_job(m) ? "the main process" :
-				      sh_cmd_name(m));
+				      svc ? svc : sh_cmd_name(d), main_name ? main_name : "the main process");
 	}
 }
 

@@ -270,8 +270,8 @@ static bool report_supervisor(struct rule_ctx *c, const struct source *src,
 			nsvc++;
 			continue;
 		}
-		if ((src->sc && m_script_defines(src->sc, sh_cmd_name(cmd))) ||
-		    !(what = supervisor_of(c, cmd)))
+		if (!(what = supervisor_of(c, cmd)) ||
+		    (src->sc && m_script_defines(src->sc, sh_cmd_name(cmd))))
 			continue;
 		f = report(c, src, cmd, what);
 		if (!strncmp(sh_cmd_name(cmd), "pm2", 3))

@@ -184,6 +184,70 @@ static const char *supervisord_programs(struct rule_ctx *c, const struct sh_cmd 
 	return r;
 }
 
+/* The services s6-overlay starts that the image adds: the longruns of
+ * /etc/s6-overlay/s6-rc.d (v3; those of the user bundle when the
+ * repository or a RUN touch says which), the folders of /etc/services.d
+ * (v2). "svc-web, svc-workers", or NULL when there are none. */
+static const char *s6_services(struct rule_ctx *c)
+{
+	static const char *const rc = "/etc/s6-overlay/s6-rc.d";
+	const struct m_stage *chain[64];
+	struct strbuf sb = STRBUF_INIT;
+	const char **v3, **v2, **on, *text, *shown, *r = NULL;
+	size_t n3, n2, non, n = 0, len, nchain;
+	const char **touched = NULL;
+	size_t ntouched = 0, cap = 0;
+
+	if (!c->df || !c->stage)
+		return NULL;
+	v3 = m_entry_list(c->a, c->df, c->stage, rc, &n3);
+	v2 = m_entry_list(c->a, c->df, c->stage, "/etc/services.d", &n2);
+	on = m_entry_list(c->a, c->df, c->stage, arena_printf(c->a, "%s/user/contents.d", rc),
+			  &non);
+	/* RUN touch .../s6-rc.d/user/contents.d/svc-web enables one. */
+	nchain = stage_chain(c->stage, chain, 64);
+	for (size_t k = 0; k < nchain; k++)
+		for (size_t i = 1; i < chain[k]->ninstrs; i++) {
+			const struct m_instr *in = &chain[k]->instrs[i];
+
+			for (size_t j = 0; in->kind == K_RUN && j < in->sh.ncmds; j++) {
+				const struct sh_cmd *cmd = &in->sh.cmds[j];
+
+				for (size_t w = 1; str_eq(sh_cmd_name(cmd), "touch") && w < cmd->argc; w++)
+					if (strstr(cmd->argv[w].text, "/user/contents.d/"))
+						*ARENA_PUSH(c->a, touched, ntouched, cap) =
+							path_base(c->a, cmd->argv[w].text);
+			}
+		}
+	for (size_t i = 0; i < n3; i++) {
+		bool enabled = !non && !ntouched;
+
+		for (size_t k = 0; k < non && !enabled; k++)
+			enabled = str_eq(on[k], v3[i]);
+		for (size_t k = 0; k < ntouched && !enabled; k++)
+			enabled = str_eq(touched[k], v3[i]);
+		if (!enabled || !(text = m_entry_read(c->a, c->df, c->stage,
+						      arena_printf(c->a, "%s/%s/type", rc, v3[i]),
+						      &len, &shown)) ||
+		    strncmp(text, "longrun", 7))
+			continue;
+		if (n++ < 4)
+			strbuf_addf(&sb, "%s%s", sb.len ? ", " : "", v3[i]);
+	}
+	for (size_t i = 0; i < n2; i++) {
+		if (!m_entry_read(c->a, c->df, c->stage,
+				  arena_printf(c->a, "/etc/services.d/%s/run", v2[i]), &len, &shown))
+			continue;
+		if (n++ < 4)
+			strbuf_addf(&sb, "%s%s", sb.len ? ", " : "", v2[i]);
+	}
+	if (n)
+		r = arena_printf(c->a, "%s%s", sb.buf,
+				 n > 4 ? arena_printf(c->a, " and %zu more", n - 4) : "");
+	strbuf_release(&sb);
+	return r;
+}
+
 /* The message saying why the command is a process supervisor; NULL if it
  * isn't one. */
 static const char *supervisor_of(struct rule_ctx *c, const struct sh_cmd *cmd)
@@ -219,8 +283,14 @@ static const char *supervisor_of(struct rule_ctx *c, const struct sh_cmd *cmd)
 					    "running %zu commands side by side, a process supervisor",
 					    n);
 	}
-	if (str_eq(cmd->argv[0].text, "/init"))
+	if (str_eq(cmd->argv[0].text, "/init")) {
+		const char *svc = s6_services(c);
+
+		if (svc)
+			return arena_printf(c->a, "the container's main process is s6-overlay's "
+					    "/init, a process supervisor, running %s", svc);
 		return "the container's main process is s6-overlay's /init, a process supervisor";
+	}
 	if (lex_has(&lex_init_paths, cmd->argv[0].text))
 		return arena_printf(c->a, "the container's main process is %s, an init system "
 				    "that supervises services", cmd->argv[0].text);
@@ -313,6 +383,18 @@ static void check(struct rule_ctx *c)
 		if (report_supervisor(c, &(struct source){ &mp, false, &c->entry->scripts[k] },
 				      &c->entry->scripts[k].sh))
 			return;
+	/* No ENTRYPOINT of its own, and s6-overlay services added: the base
+	 * image's /init (LinuxServer images and the like) runs them. */
+	if (!mp.ep) {
+		const struct m_instr *ep, *cmd;
+		const char *svc;
+
+		m_stage_main_process(c->stage, &ep, &cmd);
+		if (!ep && (svc = s6_services(c)))
+			rule_report(c, &c->stage->instrs[0], "the base image's s6-overlay /init is "
+				    "the container's main process, a process supervisor, running %s",
+				    svc);
+	}
 }
 
 const struct check check_supervisor = {

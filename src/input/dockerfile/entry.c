@@ -1,8 +1,10 @@
 #include "input/dockerfile/entry.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -546,6 +548,71 @@ const char *m_entry_read(struct arena *a, const struct m_dockerfile *m, const st
 		return NULL;
 	*display = display_path(a, path_clean(a, file));
 	return text;
+}
+
+static int cmp_name(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+const char **m_entry_list(struct arena *a, const struct m_dockerfile *m, const struct m_stage *s,
+			  const char *image_dir, size_t *n)
+{
+	struct m_entry none = { 0 };
+	struct follow f = { .a = a, .m = m, .s = s, .out = &none };
+	const char **names = NULL;
+	size_t cap = 0, out = 0;
+
+	*n = 0;
+	if (!s || !m->dir)
+		return NULL;
+	context_dirs(&f);
+	copies_init(&f);
+	for (size_t i = 0; i < f.ncopies; i++) {
+		const struct copy_info *ci = &f.copies[i];
+		size_t dl = strlen(ci->dest);
+
+		if (ci->from)
+			continue;
+		for (size_t k = 0; k < ci->nsrc; k++) {
+			const struct copy_src *cs = &ci->srcs[k];
+			const char *rel;
+			DIR *dir = NULL;
+			struct dirent *e;
+
+			if (cs->skip || cs->glob)
+				continue;
+			if (ci->dir_dest && str_eq(ci->dest, image_dir)) {
+				/* a file copied into the folder (a folder's own
+				 * entries are listed below) */
+				for (size_t d = 0; d < f.ndirs; d++)
+					if (context_kind(f.dirs[d], cs->src) == M_CONTEXT_FILE) {
+						*ARENA_PUSH(a, names, *n, cap) = cs->base;
+						break;
+					}
+			}
+			if (!path_within(image_dir, ci->dest))
+				continue;
+			rel = str_eq(image_dir, ci->dest) ? cs->src :
+			      arena_printf(a, "%s/%s", cs->src, image_dir + (dl > 1 ? dl + 1 : 1));
+			for (size_t d = 0; d < f.ndirs && !dir; d++)
+				if (context_kind(f.dirs[d], rel) == M_CONTEXT_DIR)
+					dir = opendir(arena_printf(a, "%s/%s", f.dirs[d], rel));
+			while (dir && (e = readdir(dir)))
+				if (e->d_name[0] != '.')
+					*ARENA_PUSH(a, names, *n, cap) = arena_strdup(a, e->d_name);
+			if (dir)
+				closedir(dir);
+		}
+	}
+	if (!*n)
+		return NULL;
+	qsort(names, *n, sizeof(*names), cmp_name);
+	for (size_t i = 0; i < *n; i++)
+		if (!out || strcmp(names[out - 1], names[i]))
+			names[out++] = names[i];
+	*n = out;
+	return names;
 }
 
 void m_script_pos(const struct m_script *sc, size_t off, unsigned *line, unsigned *col)

@@ -58,6 +58,13 @@ void m_entry_follow(struct arena *a, const struct m_dockerfile *m, const struct 
 const char *m_entry_read(struct arena *a, const struct m_dockerfile *m, const struct m_stage *s,
 			 const char *image_path, size_t *len, const char **display);
 
+/* The names in folder image_dir of stage s's image that COPY or ADD put
+ * there from the build context (files copied into it, entries of context
+ * folders copied over it), sorted, each once; *n gets how many. In the
+ * arena. */
+const char **m_entry_list(struct arena *a, const struct m_dockerfile *m, const struct m_stage *s,
+			  const char *image_dir, size_t *n);
+
 /* Whether the script defines a shell function of that name (`name()`,
  * `function name`): a call of it runs no program. */
 bool m_script_defines(const struct m_script *sc, const char *name);

@@ -18,6 +18,14 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:exitcode=99}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=98}
 pass=0 fail=0 skip=0
 tmp=$(mktemp -d)
+# Hermetic: the developer's own settings never reach a test. The user's
+# config file is looked for under XDG_CONFIG_HOME (an empty folder here; a
+# golden case with an xdg/ folder gets that instead), and HOME is only its
+# fallback; the SEAWORTHY_* variables stand for flags.
+export XDG_CONFIG_HOME=$tmp/xdg HOME=$tmp/home
+mkdir -p "$HOME"
+unset SEAWORTHY_FORMAT SEAWORTHY_FAIL_ON SEAWORTHY_CONFIG SEAWORTHY_BASELINE SEAWORTHY_IGNORE \
+	SEAWORTHY_REQUIRE_REASONS
 # The private test engines (tests/engine/dockerd.sh) this run starts are
 # stopped when it ends: dockerd.sh notes each engine it launches in
 # SW_ENGINES_STARTED. Engines that were already running are left alone.
@@ -36,14 +44,16 @@ bad()  { fail=$((fail + 1)); echo "FAIL $*"; }
 skipped() { skip=$((skip + 1)); echo "SKIP $*"; }
 
 # Runs the binary in a case directory; output and exit status in one file.
-# A case's `stdin` file, if any, is its standard input. @OUT@ in the args
-# names a scratch folder; the files written there are appended to the output.
+# A case's `stdin` file, if any, is its standard input; its `xdg` folder, if
+# any, is XDG_CONFIG_HOME (the user's config). @OUT@ in the args names a
+# scratch folder; the files written there are appended to the output.
 run_case() { # dir outfile args...
-	local dir=$1 out=$2 in=/dev/null a args=(); shift 2
+	local dir=$1 out=$2 in=/dev/null xdg=$XDG_CONFIG_HOME a args=(); shift 2
 	[ -f "$dir/stdin" ] && in=$dir/stdin
+	[ -d "$dir/xdg" ] && xdg=$dir/xdg
 	rm -rf "$tmp/o"; mkdir -p "$tmp/o"
 	for a in "$@"; do args+=("${a//@OUT@/$tmp/o}"); done
-	(cd "$dir" && "$BIN" "${args[@]}" <"$in" >"$out" 2>&1; echo "[exit $?]" >>"$out")
+	(cd "$dir" && XDG_CONFIG_HOME=$xdg "$BIN" "${args[@]}" <"$in" >"$out" 2>&1; echo "[exit $?]" >>"$out")
 	for a in "$tmp"/o/*; do
 		[ -f "$a" ] || continue
 		echo "== @OUT@/${a##*/}" >>"$out"; cat "$a" >>"$out"

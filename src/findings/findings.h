@@ -16,6 +16,8 @@ struct finding_target {
 	const char *k2, *v2, *k3, *v3;
 };
 
+struct config;
+
 struct finding {
 	const struct rule *rule;
 	enum severity severity;
@@ -39,6 +41,9 @@ struct finding {
 	/* 1 + the index of the stage a stage rule judged (checks/check.h),
 	 * 0 for other findings. */
 	unsigned stage;
+	/* The settings that judge it (config/config.h: its input's), or NULL
+	 * for the working directory's; the run owns them. */
+	const struct config *config;
 };
 
 /* An input of the run, as the report accounts for it: JSON "inputs",

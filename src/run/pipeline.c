@@ -1288,7 +1288,7 @@ static bool dir_has(const void *listing, const char *name)
 {
 	const struct dir_node *dn = listing;
 
-	return bsearch(name, dn->ents, dn->n, sizeof(*dn->ents), cmp_entry_name) != NULL;
+	return dn->n && bsearch(name, dn->ents, dn->n, sizeof(*dn->ents), cmp_entry_name);
 }
 
 int pipeline_check(const struct run_opts *o, const char *const *paths, size_t npaths)

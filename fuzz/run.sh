@@ -107,6 +107,7 @@ for bin in "${targets[@]}"; do
 	log=build-fuzz/$fz.log
 	dict=()
 	[ -f "fuzz/$name.dict" ] && dict=(-dict="fuzz/$name.dict")
+	[ "$name" = entry ] && dict=(-dict=fuzz/shell.dict)	# Dockerfile words matter less than the script's
 	rc=0
 	# shellcheck disable=SC2086 # FUZZ_FLAGS is a list of flags
 	"$bin" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \

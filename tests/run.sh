@@ -221,6 +221,18 @@ if grep -q 'Dockerfile: error: cannot read: file too large (limit 4 MiB)' "$tmp/
    grep -q 'file too large (limit 4 MiB)' "$tmp/big3" && grep -q 'exit 2' "$tmp/big3"; then ok
 else bad "the 4 MiB limit is not the same for check, parse and config"; head -3 "$tmp/big1" "$tmp/big2" "$tmp/big3"; fi
 
+# An entry script over the limit (10 MB) is not followed, with a note, and
+# the rest is checked (tests/golden/entry-bad-input has the other bad
+# scripts; git cannot hold this one).
+d=$tmp/bigscript; mkdir -p "$d"
+printf 'FROM alpine:3.20\nCOPY start.sh /start.sh\nCMD ["/start.sh"]\n' >"$d/Dockerfile"
+{ printf '#!/bin/sh\n'; head -c 10000000 /dev/zero | tr '\0' 'x' | fold -w 100 | sed 's/^/echo /'; } >"$d/start.sh"
+(cd "$d" && timeout 60 "$BIN" check --select SW0201,SW0702 . >"$tmp/bigscript.out" 2>&1; echo "[exit $?]" >>"$tmp/bigscript.out")
+if grep -q '^start.sh: note: not followed (CMD runs it): file too large (limit 4 MiB)' "$tmp/bigscript.out" &&
+   grep -q 'SW0201' "$tmp/bigscript.out" && grep -q 'exit 1' "$tmp/bigscript.out" &&
+   ! grep -q 'Sanitizer' "$tmp/bigscript.out"; then ok
+else bad "a 10 MB entry script"; head -5 "$tmp/bigscript.out"; fi
+
 # Discovery: names that count, and folders that are skipped. Built here
 # because git cannot hold a nested .git folder.
 d=$tmp/tree

@@ -9,6 +9,7 @@
 
 #include "catalog/catalog.h"
 #include "findings/findings.h"
+#include "input/dockerfile/entry.h"
 #include "input/dockerfile/model.h"
 #include "spec/spec.h"
 
@@ -28,6 +29,9 @@ struct rule_ctx {
 	 * messages name it ("the final stage", "stage api"). */
 	const struct m_stage *stage;
 	const char *stage_label;
+	/* Stage checks: the scripts of the build context the stage's
+	 * ENTRYPOINT and CMD run (input/dockerfile/entry.h). */
+	const struct m_entry *entry;
 	/* Names FROM may use that no registry serves: bake named contexts, and
 	 * images other services of the same compose project build. */
 	const char *const *local_images;
@@ -79,6 +83,11 @@ struct finding *rule_report(struct rule_ctx *c, const struct m_instr *at, const 
 /* Reports at a precise position (line, col) with an end column. */
 struct finding *rule_report_at(struct rule_ctx *c, struct df_pos pos, unsigned end_col,
 			       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Reports at byte off of an entry script, adding how the script is
+ * reached to the message ("... (CMD at Dockerfile:40 runs start.sh)"). */
+struct finding *rule_report_script(struct rule_ctx *c, const struct m_script *sc, size_t off,
+				   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Reports at a compose (or script) position; the file is pos->file, copied
  * into the report's arena. */

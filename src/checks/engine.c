@@ -143,6 +143,7 @@ size_t rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
 	static const struct df_ship last = { 0 };
 	struct rule_ctx c = { .report = r, .a = r->a, .config = config, .df = df };
 	const struct m_stage **done;
+	struct m_entry entry;
 	size_t ndone = 0, from, nlocal = 0;
 	const char **local;
 
@@ -209,8 +210,17 @@ size_t rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
 						     by.len ? ")" : "");
 		strbuf_release(&by);
 		c.stage = st;
+		m_entry_follow(r->a, df, st, &entry);
+		for (size_t k = 0; k < entry.nnotes; k++) {
+			const struct m_entry_note *n = &entry.notes[k];
+
+			report_note(r, n->line ? arena_printf(r->a, "%s:%u", n->file, n->line) :
+				    n->file, "%s", n->message);
+		}
+		c.entry = &entry;
 		first = r->nfindings;
 		run_checks(&c, FN_STAGE, SPEC_NKINDS);
+		c.entry = NULL;
 		for (size_t k = first; k < r->nfindings; k++) {
 			r->findings[k].stage = (unsigned)st->index + 1;
 			r->findings[k].purpose = purpose;
@@ -218,6 +228,23 @@ size_t rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
 	}
 	drop_repeats(r, from);
 	return ndone;
+}
+
+struct finding *rule_report_script(struct rule_ctx *c, const struct m_script *sc, size_t off,
+				   const char *fmt, ...)
+{
+	char msg[2048];
+	struct finding *f;
+	unsigned line, col;
+	va_list ap;
+
+	m_script_pos(sc, off, &line, &col);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	f = rule_report_pos(c, &(struct y_pos){ sc->display, line, col }, "%s (%s)", msg, sc->how);
+	f->in_script = true;
+	return f;
 }
 
 struct finding *rule_report_pos(struct rule_ctx *c, const struct y_pos *pos, const char *fmt, ...)

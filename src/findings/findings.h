@@ -41,6 +41,9 @@ struct finding {
 	/* 1 + the index of the stage a stage rule judged (checks/check.h),
 	 * 0 for other findings. */
 	unsigned stage;
+	/* In an entry script a stage runs: several Dockerfiles may run the
+	 * same script, and the finding is said once. */
+	bool in_script;
 	/* The settings that judge it (config/config.h: its input's), or NULL
 	 * for the working directory's; the run owns them. */
 	const struct config *config;

@@ -97,4 +97,19 @@ const struct lex_daemon *lex_daemon(const char *name);
 /* Every daemon the table knows, NULL-name-terminated, for the tests. */
 extern const struct lex_daemon lex_daemons[];
 
+/* A base image whose default user is not root. */
+struct lex_nonroot_image {
+	const char *ref;	/* repository without tag; a final star matches a prefix */
+	const char *tag_has;	/* only tags containing this; NULL for every tag */
+	const char *user;	/* for messages: "65532 (nonroot)" */
+	/* Root at first: the image's own ENTRYPOINT drops to the user, so
+	 * only while a Dockerfile keeps that ENTRYPOINT. */
+	bool by_entrypoint;
+};
+/* The entry for an image reference (tag and digest allowed), or NULL
+ * when its default user is root or unknown. */
+const struct lex_nonroot_image *lex_nonroot_image(const char *ref);
+/* Every entry, NULL-ref-terminated, for the tests. */
+extern const struct lex_nonroot_image lex_nonroot_images[];
+
 #endif

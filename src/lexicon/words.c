@@ -13,8 +13,9 @@
 LIST(shells, "sh", "bash", "ash", "dash", "zsh", "ksh", "mksh");
 LIST(multicall, "busybox");
 LIST(supervisors, "supervisord", "s6-svscan", "s6-supervise", "runsvdir", "runit",
-     "runit-init", "my_init", "systemd", "openrc-init", "circusd", "monit", "chaperone");
-LIST(procfile_runners, "honcho", "foreman", "overmind", "goreman");
+     "runit-init", "my_init", "systemd", "openrc-init", "circusd", "monit", "chaperone",
+     "god");
+LIST(procfile_runners, "honcho", "foreman", "overmind", "goreman", "forego");
 LIST(init_paths, "init", "/sbin/init", "/usr/sbin/init", "/bin/init", "/usr/bin/init");
 LIST(reapers, "docker-init", "tini", "tini-static", "dumb-init", "catatonit");
 LIST(ssh_servers, "sshd", "dropbear");

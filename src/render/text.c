@@ -2,6 +2,7 @@
  * then the checklist. Strings from the inputs are printed in display form
  * (render/quote.h), and a file name that would start a line with anything
  * a CI runner could read as a command (":", white space) gets "./" first. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "render/quote.h"
@@ -82,8 +83,19 @@ static void problems(FILE *out, const struct report *r, bool color, struct strbu
 void render_problems(FILE *out, const struct report *r, bool color)
 {
 	struct strbuf b1 = STRBUF_INIT, b2 = STRBUF_INIT;
+	char *buf = NULL;
+	size_t len = 0;
+	/* Through memory, then one write: stderr is unbuffered, and a write
+	 * per line is hundreds of system calls over a large tree. */
+	FILE *mem = open_memstream(&buf, &len);
 
-	problems(out, r, color, &b1, &b2);
+	if (mem)
+		problems(mem, r, color, &b1, &b2);
+	if (mem && !fclose(mem))
+		fwrite(buf, 1, len, out);
+	else	/* no memory for it: line by line */
+		problems(out, r, color, &b1, &b2);
+	free(buf);
 	strbuf_release(&b1);
 	strbuf_release(&b2);
 }

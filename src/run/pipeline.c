@@ -61,7 +61,21 @@ struct run {
 	 * and READMEs say about how images are built and compose is run. */
 	struct script_set scripts;
 	struct evidence ev;
+	/* The process environment, read once (process_env()): every compose
+	 * project and bake file starts from it. */
+	struct env penv;
+	bool penv_read;
 };
+
+/* Before the workers start, or in the main thread: it fills run. */
+static const struct env *process_env(struct run *run)
+{
+	if (!run->penv_read) {
+		env_from_process(&run->a, &run->penv);
+		run->penv_read = true;
+	}
+	return &run->penv;
+}
 
 /* An input's settings, for the suppressions of its file. */
 struct judged {
@@ -184,6 +198,7 @@ struct df_item {
 	 * the stages that ship. */
 	struct df_ship *ships;
 	size_t nships, capships;
+	bool dir_given;				/* in.dir is a build's context */
 	size_t nshipped;			/* stages judged */
 	struct report_note *notes;		/* about it (an unknown target) */
 	size_t nnotes;
@@ -203,6 +218,26 @@ static size_t above_root(const struct run *run, const char *path)
 		if (strcmp(root, ".") && !strncmp(path, root, n) && path[n] == '/' &&
 		    (slash = strrchr(root, '/')) && (size_t)(slash - root) + 1 > best)
 			best = (size_t)(slash - root) + 1;
+	}
+	return best;
+}
+
+/* The folder named on the command line that holds the display path,
+ * the deepest one; "." when none does. */
+static const char *root_of(const struct run *run, const char *path)
+{
+	const char *best = ".";
+	size_t n, bestn = 0;
+
+	for (size_t k = 0; k < run->nroots; k++) {
+		const char *root = run->roots[k];
+
+		n = strlen(root);
+		if (strcmp(root, ".") && !strncmp(path, root, n) &&
+		    (path[n] == '/' || !path[n]) && n > bestn) {
+			best = root;
+			bestn = n;
+		}
 	}
 	return best;
 }
@@ -268,6 +303,7 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 			report_error(r, in->display, err.line, "%s", err.msg);
 		goto out;
 	}
+	m->root = root_of(run, in->display);
 	it->model = m;
 	if (it->quiet)
 		goto out;
@@ -486,7 +522,7 @@ static void load_project(const struct run *run, struct report *r, size_t i, void
 		.project_dir = run->o.project_dir,
 		.env_files = run->o.env_files.v, .nenv_files = run->o.env_files.n,
 		.profiles = run->o.profiles.v, .nprofiles = run->o.profiles.n,
-		.checkout = true,
+		.checkout = true, .process_env = &run->penv,
 	};
 	struct c_project *p = arena_alloc(r->a, sizeof(*p));
 	struct stat st;
@@ -854,6 +890,7 @@ static void find_dockerfiles(struct run *run, const struct input_list *inputs,
 			if (!it->keep) {
 				it->keep = true;
 				it->in.dir = j->p->services[k].build_context.s;
+				it->dir_given = it->in.dir != NULL;
 				it->arena = arena_alloc(&run->a, sizeof(*it->arena));
 				*it->arena = (struct arena)ARENA_INIT;
 				*ARENA_PUSH(&run->a, run->worker_arenas, run->nworker_arenas,
@@ -877,8 +914,14 @@ static struct df_item *item_for_build(struct run *run, struct df_items *items, c
 	if (stat(path, &st) || !S_ISREG(st.st_mode))
 		return NULL;
 	id = (struct file_id){ st.st_dev, st.st_ino };
-	if ((it = item_of(items, &id)))
+	if ((it = item_of(items, &id))) {
+		/* Found by the walk: its context was a guess. */
+		if (context && !it->dir_given && !it->keep) {
+			it->in.dir = context;
+			it->dir_given = true;
+		}
 		return it;
+	}
 	display = display_path(&run->a, path);
 	if (excluded(run, path) || !first_visit(run, path, &id, NULL))
 		return NULL;
@@ -888,6 +931,7 @@ static struct df_item *item_for_build(struct run *run, struct df_items *items, c
 	it->in = (struct input){ .kind = INPUT_DOCKERFILE, .path = path, .display = display,
 				 .has_id = true, .id = id,
 				 .dir = context ? context : path_dir(&run->a, path) };
+	it->dir_given = context != NULL;
 	return it;
 }
 
@@ -919,14 +963,30 @@ static void ships_of_evidence(struct run *run, struct df_items *items)
 	}
 }
 
+/* Whether every output of a bake target writes files (type=local or
+ * type=tar), so that it builds no image to run. */
+static bool bake_exports_files(const struct bake_target *bt)
+{
+	if (!bt->outputs.n)
+		return false;
+	for (size_t i = 0; i < bt->outputs.n; i++) {
+		const char *o = bt->outputs.v[i].s;
+		bool files = false;
+
+		for (const char *p = o; p && *p; p = strchr(p, ','), p = p ? p + 1 : NULL)
+			files |= !strncmp(p, "type=local", 10) || !strncmp(p, "type=tar", 8);
+		if (!o || !files)
+			return false;
+	}
+	return true;
+}
+
 /* The stage each bake target builds, on its Dockerfile: bake's default
  * files of a folder are read together, merged as Buildx merges them. A
  * Dockerfile no walk found is checked too, with the target's context. */
 static void ships_of_bake(struct run *run, const struct input_list *inputs,
 			  struct df_items *items)
 {
-	struct env env = { 0 };
-
 	for (size_t k = 0; k < inputs->n;) {
 		const char *files[4], *dir, *why;
 		size_t n = 0, end = k;
@@ -952,9 +1012,7 @@ static void ships_of_bake(struct run *run, const struct input_list *inputs,
 				files[j - 1] = t;
 			}
 		k = end;
-		if (!env.slot)
-			env_from_process(&run->a, &env);
-		bake_load(&run->a, files, n, NULL, &env, &b, &run->r);
+		bake_load(&run->a, files, n, NULL, process_env(run), &b, &run->r);
 		bake_report_notes(&b, &run->r);
 		p = purpose_in_run(run, config_of(run, files[0]), &run->a,
 				   display_path(&run->a, files[0]), NULL, 0, &why);
@@ -969,6 +1027,7 @@ static void ships_of_bake(struct run *run, const struct input_list *inputs,
 			struct df_item *it;
 
 			if (!bt->dockerfile_path || bt->target.unresolved || bt->matrix ||
+			    bake_exports_files(bt) ||
 			    !(it = item_for_build(run, items, bt->dockerfile_path, bt->context_path)))
 				continue;
 			{
@@ -1134,6 +1193,25 @@ out:
 	free(proj);
 }
 
+/* A finding in an entry script that several Dockerfiles run is said for
+ * the first of them only. */
+static void drop_script_repeats(struct run *run)
+{
+	struct report *r = &run->r;
+	size_t out = 0;
+
+	for (size_t k = 0; k < r->nfindings; k++) {
+		const struct finding *f = &r->findings[k];
+		bool dup = false;
+
+		for (size_t i = 0; f->in_script && i < out && !dup; i++)
+			dup = r->findings[i].in_script && same_place(&r->findings[i], f);
+		if (!dup)
+			r->findings[out++] = *f;
+	}
+	r->nfindings = out;
+}
+
 /* Dockerfiles and compose projects: the projects are loaded first, so that
  * each Dockerfile is read, parsed and modelled once, with the build
  * context a service gives it; then the compose rules run with those
@@ -1149,8 +1227,10 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 
 	record_others(run, inputs);
 	find_projects(run, inputs, &jobs);
-	if (jobs.n)
+	if (jobs.n) {
+		process_env(run);	/* read by the workers */
 		run_pool(run, jobs.n, load_project, &jobs, &nw);
+	}
 	find_dockerfiles(run, inputs, &jobs, &items);
 	ships_of_evidence(run, &items);
 	ships_of_bake(run, inputs, &items);
@@ -1314,6 +1394,7 @@ int pipeline_check(const struct run_opts *o, const char *const *paths, size_t np
 		report_error(&run.r, inputs.bad[k].path, 0, "cannot read: %s", inputs.bad[k].why);
 	find_scripts(&run, &inputs);
 	check_inputs(&run, &inputs);
+	drop_script_repeats(&run);
 	crossfile_root_fixed_by_compose(&run.r, run.projects, run.project_dfs, run.nprojects);
 	check_scripts(&run);
 

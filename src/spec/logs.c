@@ -12,7 +12,9 @@ bool log_var_name(const char *name, size_t n)
 	for (const char *const *w = lex_log_vars.words; *w; w++) {
 		size_t l = strlen(*w);
 
-		if (n >= l && !strncasecmp(name + n - l, *w, l))
+		/* The last byte first, either case: most names end otherwise. */
+		if (n >= l && (name[n - 1] | 0x20) == ((*w)[l - 1] | 0x20) &&
+		    !strncasecmp(name + n - l, *w, l))
 			return true;
 	}
 	return false;

@@ -13,9 +13,14 @@ bool name_says_proxy(const char *name)
 	for (const char *p = name; p && *p;) {
 		size_t n = strcspn(p, "-_.");
 
+		/* The first byte first, either case: every service name
+		 * meets every word. */
 		for (const char *const *w = lex_proxy_words.words; *w; w++) {
-			size_t wl = strlen(*w);
+			size_t wl;
 
+			if ((*p | 0x20) != (**w | 0x20))
+				continue;
+			wl = strlen(*w);
 			if (n >= wl && !strncasecmp(p, *w, wl))
 				return true;
 		}

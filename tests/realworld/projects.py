@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """seaworthy check over the real repositories of ../shared/projects.
 
-Guards what issue 11 promised on real trees: no input error for a template,
+Guards what issues 11 and 12 promised on real trees: the findings judged
+by reading the repositories (judged.txt) stay as judged; no input error for a template,
 an ignore file or a compose fragment; no finding twice; the inputs list
 accounts for every Dockerfile, compose and bake file in the tree; and the
 counts per project (findings, held back, shipped stages, input errors) stay
@@ -24,6 +25,12 @@ NAMES = re.compile(r"^(Dockerfile([._-].*)?|.*\.[Dd]ockerfile|Containerfile.*|"
                    r"docker-bake(\.override)?\.(hcl|json))$")
 SKIPDIRS = {".git", "node_modules", "vendor"}
 fails, rows = [], []
+judged = []
+for line in open(os.path.join(here, "judged.txt")):
+    line = line.split("#", 1)[0].split()
+    if line:
+        judged.append(line)
+reported = set()
 for proj in sorted(os.listdir(root)):
     top = os.path.join(root, proj)
     if not os.path.isdir(top):
@@ -44,6 +51,8 @@ for proj in sorted(os.listdir(root)):
             fails.append("%s: input error for a fragment: %s" % (proj, e["file"]))
     seen = set()
     for f in d.get("findings", []):
+        reported.add((f.get("rule"), "%s:%s" % (f.get("file"), f.get("line"))))
+        reported.add((f.get("rule"), f.get("file")))
         k = (f.get("rule"), f.get("file"), f.get("line"), f.get("column"), f.get("message"))
         if k in seen:
             fails.append("%s: finding twice: %s:%s %s" % (proj, k[1], k[2], k[0]))
@@ -60,6 +69,12 @@ for proj in sorted(os.listdir(root)):
     rows.append("%s findings=%d held=%d shipped=%d errors=%d" % (
         proj, len(d.get("findings", [])), s.get("held_back", 0),
         s.get("shipped_stages", 0), len(d.get("errors", []))))
+
+for sign, rule, where in judged:
+    if sign == "+" and (rule, where) not in reported:
+        fails.append("judged: %s at %s is no longer reported" % (rule, where))
+    if sign == "-" and (rule, where) in reported:
+        fails.append("judged: %s at %s is reported again" % (rule, where))
 
 counts = os.path.join(here, "projects.counts")
 text = "\n".join(rows) + "\n"

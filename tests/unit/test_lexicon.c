@@ -102,3 +102,26 @@ UNIT_TEST(lexicon_tables)
 	CHECK(lex_daemon("php-fpm8.2") && !lex_daemon("bash"));
 	CHECK(lex_has_base(&lex_shells, "/usr/bin/bash") && !lex_has_base(&lex_shells, "/bin/bas"));
 }
+
+/* Each non-root base image entry is found for a reference it describes,
+ * and the ones it leaves out stay root. */
+UNIT_TEST(lexicon_nonroot_images)
+{
+	char ref[256];
+
+	for (const struct lex_nonroot_image *e = lex_nonroot_images; e->ref; e++) {
+		size_t n = strlen(e->ref);
+
+		snprintf(ref, sizeof(ref), "%.*s%s:1%s%s@sha256:00", (int)(n - (e->ref[n - 1] == '*')),
+			 e->ref, e->ref[n - 1] == '*' ? "app" : "", e->tag_has ? "-" : "",
+			 e->tag_has ? e->tag_has : "");
+		CHECK(lex_nonroot_image(ref) == e);
+		CHECK(e->user && e->user[0]);
+	}
+	CHECK(!lex_nonroot_image("gcr.io/distroless/static-debian12"));
+	CHECK(!lex_nonroot_image("cgr.dev/chainguard/python:latest-dev"));
+	CHECK(!lex_nonroot_image("cgr.dev/chainguard/wolfi-base"));
+	CHECK(!lex_nonroot_image("nginx:1.27"));
+	CHECK(!lex_nonroot_image("mcr.microsoft.com/dotnet/aspnet:8.0"));
+	CHECK(!lex_nonroot_image(NULL));
+}

@@ -259,7 +259,7 @@ static void check_service(struct rule_ctx *c, size_t i)
 				else if (in->kind == K_RUN)
 					scan_run(&sc, in, nginx);
 			}
-		stage_main_process(st, &ep, &cmd);
+		m_stage_main_process(st, &ep, &cmd);
 		if (!s->entrypoint.n && ep)
 			scan_instr_words(&sc, ep, cwd);
 		if (!s->command.n && !s->entrypoint.n && cmd)

@@ -133,58 +133,12 @@ static bool daemonizes(struct rule_ctx *c, const struct sh_cmd *cmd, const char 
 	return false;
 }
 
-/* Commands that are neither a daemon nor a main process worth naming. */
-static bool trivial(const struct sh_cmd *cmd)
-{
-	static const char *const names[] = {
-		"wait", "true", "false", ":", "echo", "printf", "exit", "set", "export",
-		"cd", "trap", "unset", "umask", "ulimit", "[", "test", "[[", NULL
-	};
-
-	return !cmd->argc || in_list(names, sh_cmd_name(cmd));
-}
-
 /* Background jobs that are not services: a sleep, a log tail. */
 static bool harmless_job(const struct sh_cmd *cmd)
 {
 	static const char *const names[] = { "sleep", "tail", "cat", "tee", "wait", NULL };
 
-	return trivial(cmd) || in_list(names, sh_cmd_name(cmd));
-}
-
-/* Whether n is the command the wrapper w runs: the shell parser emits it
- * right after w, with argv pointing into w's argv. */
-static bool wraps(const struct sh_cmd *w, const struct sh_cmd *n)
-{
-	for (size_t k = 1; k < w->argc; k++)
-		if (n->argv == w->argv + k)
-			return true;
-	return false;
-}
-
-/* The last command of the group starting at i: wrapped commands (nohup x,
- * exec x, gosu u x) follow their wrapper. */
-static size_t group_end(const struct sh_script *sh, size_t i)
-{
-	while (i + 1 < sh->ncmds && wraps(&sh->cmds[i], &sh->cmds[i + 1]))
-		i++;
-	return i;
-}
-
-/* The innermost command of the last meaningful group after index from, or
- * NULL when nothing meaningful runs after it. */
-static const struct sh_cmd *main_after(const struct sh_script *sh, size_t from)
-{
-	const struct sh_cmd *m = NULL;
-
-	for (size_t i = from; i < sh->ncmds; i++) {
-		size_t e = group_end(sh, i);
-
-		if (!trivial(&sh->cmds[e]))
-			m = &sh->cmds[e];
-		i = e;
-	}
-	return m;
+	return cmd_trivial(cmd) || in_list(names, sh_cmd_name(cmd));
 }
 
 /* setsid isn't one of the shell parser's wrappers: look through it here. */
@@ -204,10 +158,84 @@ static struct sh_cmd unsetsid(const struct sh_cmd *cmd)
 	return r;
 }
 
-/* Reports the daemons among the commands of sh: mp's own, or (cmd_only)
- * those of its CMD alone. */
-static void check_sh(struct rule_ctx *c, const struct main_process *mp,
-		     const struct sh_script *sh, bool cmd_only)
+/* Whether the command c names the daemon d: its program, or an argument
+ * of d (`docker-entrypoint.sh postgres &` is a postgres). */
+static bool names_daemon(const struct sh_cmd *d, const char *name)
+{
+	if (str_eq(sh_cmd_name(d), name))
+		return true;
+	for (size_t i = 1; i < d->argc; i++)
+		if (str_eq(d->argv[i].text, name))
+			return true;
+	return false;
+}
+
+/* A server started only for a while: the script stops it later (a
+ * database started to run migrations, then shut down). */
+static bool stopped_later(const struct sh_script *sh, size_t from, const struct sh_cmd *d,
+			  bool background)
+{
+	static const char *const postgres[] = { "postgres", "pg_ctl", "pg_ctlcluster", NULL };
+	static const char *const mysql[] = { "mysqld", "mariadbd", "mysqld_safe", NULL };
+
+	for (size_t i = from; i < sh->ncmds; i++) {
+		const struct sh_cmd *k = &sh->cmds[i];
+		const char *kn = sh_cmd_name(k), *target;
+
+		/* kill -0 only asks whether it still runs; kill 1 ends the
+		 * container. kill $pid stops a job put in the background. */
+		if (str_eq(kn, "kill")) {
+			if (arg_at(k, "-0") || arg_at(k, "1"))
+				continue;
+			for (size_t a = 1; background && a < k->argc; a++)
+				if (k->argv[a].has_subst || k->argv[a].text[0] == '%')
+					return true;
+			continue;
+		}
+		if ((str_eq(kn, "pkill") || str_eq(kn, "killall")) &&
+		    (target = sh_cmd_subcommand(k)) && names_daemon(d, target))
+			return true;
+		if (!(arg_at(k, "stop") || arg_at(k, "shutdown") || arg_at(k, "quit")))
+			continue;
+		if (str_eq(kn, sh_cmd_name(d)))
+			return true;	/* pg_ctl start ... pg_ctl stop, nginx -s stop */
+		if (str_eq(kn, "pg_ctl") || str_eq(kn, "pg_ctlcluster")) {
+			for (size_t p = 0; postgres[p]; p++)
+				if (names_daemon(d, postgres[p]))
+					return true;
+		} else if (str_eq(kn, "mysqladmin")) {
+			for (size_t p = 0; mysql[p]; p++)
+				if (names_daemon(d, mysql[p]))
+					return true;
+		} else if (str_eq(kn, "service") || str_eq(kn, "rc-service")) {
+			const char *svc = sh_cmd_subcommand(k);
+
+			if (svc && names_daemon(d, svc))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Where the commands come from: the ENTRYPOINT and CMD (mp), the CMD
+ * alone (cmd_only), or an entry script they run (sc). */
+struct source {
+	const struct main_process *mp;
+	bool cmd_only;
+	const struct m_script *sc;
+};
+
+static struct finding *report(struct rule_ctx *c, const struct source *src,
+			      const struct sh_cmd *d, const char *msg)
+{
+	if (src->sc)
+		return rule_report_script(c, src->sc, d->off, "%s", msg);
+	return rule_report(c, src->cmd_only ? src->mp->cmd : main_process_owner(src->mp, d), "%s",
+			   msg);
+}
+
+/* Reports the daemons among the commands of sh. */
+static void check_sh(struct rule_ctx *c, const struct source *src, const struct sh_script *sh)
 {
 	size_t nsvc = 0;
 
@@ -215,35 +243,39 @@ static void check_sh(struct rule_ctx *c, const struct main_process *mp,
 		if (cmd_service_start(&sh->cmds[i]))
 			nsvc++;
 	for (size_t i = 0; i < sh->ncmds; i++) {
-		size_t e = group_end(sh, i);
+		size_t e = sh_group_end(sh, i);
 		struct sh_cmd real = unsetsid(&sh->cmds[e]);
 		const struct sh_cmd *head = &sh->cmds[i], *d = &real, *m;
 		const char *svc = cmd_service_start(d), *how;
-		const struct m_instr *in = cmd_only ? mp->cmd : main_process_owner(mp, d);
 		const char *beside;
 		struct finding *f;
 
 		i = e;
-		if (!(m = main_after(sh, e + 1)))
+		if (src->sc && m_script_defines(src->sc, sh_cmd_name(d)))
+			continue;	/* a function of the script */
+		if (!(m = sh_main_after(sh, e + 1)) ||
+		    stopped_later(sh, e + 1, d, head->background || d->background))
 			continue;
 		/* exec "$@": the main process is whatever the CMD says. */
-		beside = m->argv[0].has_subst ? "the main process" :
+		/* exec "$@", or a script that sleeps in a loop watching its jobs */
+		beside = m->argv[0].has_subst || harmless_job(m) ? "the main process" :
 		       arena_printf(c->a, "the main process %s", sh_cmd_name(m));
 		if (head->background || d->background) {
 			if (harmless_job(d))
 				continue;
-			f = rule_report(c, in, "%s is started in the background (&) beside %s",
-					sh_cmd_name(d), beside);
+			f = report(c, src, d, arena_printf(c->a, "%s is started in the background "
+							   "(&) beside %s", sh_cmd_name(d), beside));
 		} else if (svc) {
 			/* Two or more init scripts: SW0701 reports the chain. */
 			if (nsvc >= 2)
 				continue;
-			f = rule_report(c, in, "%s is started as a service (%s%s%s start) beside %s",
-					svc, d->argv[0].text, d->argc > 2 ? " " : "",
-					d->argc > 2 ? svc : "", beside);
+			f = report(c, src, d, arena_printf(c->a, "%s is started as a service "
+							   "(%s%s%s start) beside %s", svc,
+							   d->argv[0].text, d->argc > 2 ? " " : "",
+							   d->argc > 2 ? svc : "", beside));
 		} else if (daemonizes(c, d, &how)) {
-			f = rule_report(c, in, "%s %s and keeps running beside %s",
-					sh_cmd_name(d), how, beside);
+			f = report(c, src, d, arena_printf(c->a, "%s %s and keeps running beside %s",
+							   sh_cmd_name(d), how, beside));
 		} else {
 			continue;
 		}
@@ -251,7 +283,8 @@ static void check_sh(struct rule_ctx *c, const struct main_process *mp,
 				      "Run %s in a container of its own, in the foreground, and keep "
 				      "%s as this container's only process",
 				      svc ? svc : sh_cmd_name(d),
-				      m->argv[0].has_subst ? "the main process" : sh_cmd_name(m));
+				      m->argv[0].has_subst || harmless_job(m) ? "the main process" :
+				      sh_cmd_name(m));
 	}
 }
 
@@ -260,9 +293,12 @@ static void check(struct rule_ctx *c)
 	struct main_process mp;
 
 	main_process(c->a, c->stage, &mp);
-	check_sh(c, &mp, &mp.sh, false);
+	check_sh(c, &(struct source){ &mp, false, NULL }, &mp.sh);
 	if (mp.cmd_apart)
-		check_sh(c, &mp, &mp.cmd->sh, true);
+		check_sh(c, &(struct source){ &mp, true, NULL }, &mp.cmd->sh);
+	for (size_t k = 0; c->entry && k < c->entry->n; k++)
+		check_sh(c, &(struct source){ &mp, false, &c->entry->scripts[k] },
+			 &c->entry->scripts[k].sh);
 }
 
 const struct check check_background_daemon = {

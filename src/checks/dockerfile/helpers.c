@@ -108,32 +108,6 @@ bool instr_has_mount(const struct m_instr *in, const char *type)
 	return false;
 }
 
-void stage_main_process(const struct m_stage *s, const struct m_instr **ep,
-			const struct m_instr **cmd)
-{
-	bool cmd_done = false;
-
-	*ep = *cmd = NULL;
-	for (; s && !(*ep && cmd_done); s = s->base_stage) {
-		const struct m_instr *e = NULL, *m = NULL;
-
-		for (size_t i = 1; i < s->ninstrs; i++) {
-			if (s->instrs[i].kind == K_ENTRYPOINT)
-				e = &s->instrs[i];
-			else if (s->instrs[i].kind == K_CMD)
-				m = &s->instrs[i];
-		}
-		if (!cmd_done && m) {
-			*cmd = m;
-			cmd_done = true;
-		}
-		if (!*ep && e) {
-			*ep = e;
-			cmd_done = true;	/* a base stage's CMD is reset */
-		}
-	}
-}
-
 /* ["sh", "-c", "script"]: the model parsed the script, not the words. */
 static bool exec_shell_c(const struct m_instr *in)
 {
@@ -162,7 +136,7 @@ void main_process(struct arena *a, const struct m_stage *s, struct main_process 
 	memset(mp, 0, sizeof(*mp));
 	if (!s)
 		return;
-	stage_main_process(s, &ep, &cmd);
+	m_stage_main_process(s, &ep, &cmd);
 	if (ep && !ep->script)
 		ep = NULL;	/* ENTRYPOINT []: the CMD runs on its own */
 	if (cmd && !cmd->script)
@@ -267,3 +241,53 @@ const char *cmd_service_start(const struct sh_cmd *cmd)
 	return NULL;
 }
 
+/* Commands that are neither a daemon nor a main process worth naming. */
+bool cmd_trivial(const struct sh_cmd *cmd)
+{
+	static const char *const names[] = {
+		"wait", "true", "false", ":", "echo", "printf", "exit", "set", "export",
+		"cd", "trap", "unset", "umask", "ulimit", "[", "test", "[[", NULL
+	};
+
+	if (!cmd->argc)
+		return true;
+	for (size_t i = 0; names[i]; i++)
+		if (str_eq(names[i], sh_cmd_name(cmd)))
+			return true;
+	return false;
+}
+
+/* Whether n is the command the wrapper w runs: the shell parser emits it
+ * right after w, with argv pointing into w's argv. */
+bool sh_wraps(const struct sh_cmd *w, const struct sh_cmd *n)
+{
+	for (size_t k = 1; k < w->argc; k++)
+		if (n->argv == w->argv + k)
+			return true;
+	return false;
+}
+
+/* The last command of the group starting at i: wrapped commands (nohup x,
+ * exec x, gosu u x) follow their wrapper. */
+size_t sh_group_end(const struct sh_script *sh, size_t i)
+{
+	while (i + 1 < sh->ncmds && sh_wraps(&sh->cmds[i], &sh->cmds[i + 1]))
+		i++;
+	return i;
+}
+
+/* The innermost command of the last meaningful group after index from, or
+ * NULL when nothing meaningful runs after it. */
+const struct sh_cmd *sh_main_after(const struct sh_script *sh, size_t from)
+{
+	const struct sh_cmd *m = NULL;
+
+	for (size_t i = from; i < sh->ncmds; i++) {
+		size_t e = sh_group_end(sh, i);
+
+		if (!cmd_trivial(&sh->cmds[e]))
+			m = &sh->cmds[e];
+		i = e;
+	}
+	return m;
+}

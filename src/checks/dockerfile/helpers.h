@@ -17,11 +17,6 @@ void cmd_os_install_each_package(const struct sh_cmd *c,
 bool instr_has_os_install(const struct m_instr *in);
 /* Whether the RUN has a --mount=type=cache (or secret) flag. */
 bool instr_has_mount(const struct m_instr *in, const char *type);
-/* The ENTRYPOINT and CMD the stage's image runs, inherited through FROM
- * <stage>; an ENTRYPOINT set in a stage drops the CMD of its base, as in
- * BuildKit. Either may be NULL. */
-void stage_main_process(const struct m_stage *s, const struct m_instr **ep,
-			const struct m_instr **cmd);
 
 /* What the stage's container runs, as shell commands: the exec-form
  * ENTRYPOINT with the CMD as its arguments, or the one that is set. */
@@ -46,5 +41,18 @@ bool instr_posix_shell(struct arena *a, const struct m_instr *in);
 /* `service nginx start`, `/etc/init.d/nginx start`, `rc-service nginx start`:
  * the service's name, or NULL. */
 const char *cmd_service_start(const struct sh_cmd *cmd);
+
+/* Commands that are neither a daemon nor a main process worth naming
+ * (echo, set, wait, test...). */
+bool cmd_trivial(const struct sh_cmd *cmd);
+/* Whether n is the command the wrapper w runs (nohup x, exec x, gosu u
+ * x): the shell parser emits it right after w, with argv into w's. */
+bool sh_wraps(const struct sh_cmd *w, const struct sh_cmd *n);
+/* The last command of the group starting at i: the wrapped ones follow
+ * their wrapper. */
+size_t sh_group_end(const struct sh_script *sh, size_t i);
+/* The innermost command of the last meaningful group from index from on,
+ * or NULL when nothing meaningful runs after it. */
+const struct sh_cmd *sh_main_after(const struct sh_script *sh, size_t from);
 
 #endif

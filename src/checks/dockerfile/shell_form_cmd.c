@@ -131,7 +131,7 @@ static void check(struct rule_ctx *c)
 
 	if (!c->stage || !c->stage->ninstrs)
 		return;
-	stage_main_process(c->stage, &ep, &cmd);
+	m_stage_main_process(c->stage, &ep, &cmd);
 	/* cmd.exe and PowerShell have their own signal story. */
 	if (ep && !ep->node->json && !instr_posix_shell(c->a, ep))
 		return;

@@ -5,7 +5,9 @@
 
 #include "checks/dockerfile/helpers.h"
 #include "lexicon/lexicon.h"
+#include "util/path.h"
 #include "util/str.h"
+#include "util/strbuf.h"
 
 static bool in_list(const char *const *list, const char *s)
 {
@@ -95,6 +97,93 @@ static const char *pm2_of(struct rule_ctx *c, const struct sh_cmd *cmd)
 	return NULL;
 }
 
+/* Adds the [program:NAME] sections of a supervisord config to *names. */
+static void add_programs(struct rule_ctx *c, const char *text, struct strbuf *names,
+			 size_t *n)
+{
+	for (const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		size_t k;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (strncmp(p, "[program:", 9))
+			continue;
+		p += 9;
+		k = strcspn(p, "]\n");
+		if (p[k] != ']' || !k)
+			continue;
+		if ((*n)++ < 4)
+			strbuf_addf(names, "%s%.*s", names->len ? ", " : "", (int)k, p);
+	}
+	(void)c;
+}
+
+/* The programs a supervisord of the stage runs, from its config file
+ * (-c FILE, else the default places) and the files COPY puts in the
+ * usual include folders: "nginx, php-fpm and 2 more", or NULL. */
+static const char *supervisord_programs(struct rule_ctx *c, const struct sh_cmd *cmd)
+{
+	static const char *const defaults[] = {
+		"/etc/supervisord.conf", "/etc/supervisor/supervisord.conf", NULL
+	};
+	static const char *const include_dirs[] = {
+		"/etc/supervisor/conf.d", "/etc/supervisord.d", "/etc/supervisor.d", NULL
+	};
+	const struct m_stage *chain[64];
+	struct strbuf names = STRBUF_INIT;
+	const char *text, *shown, *r = NULL;
+	size_t len, n = 0, nchain;
+
+	if (!c->df || !c->stage)
+		return NULL;
+	for (size_t i = 1; i < cmd->argc; i++) {
+		const char *t = cmd->argv[i].text;
+
+		if ((str_eq(t, "-c") || str_eq(t, "--configuration")) && i + 1 < cmd->argc &&
+		    (text = m_entry_read(c->a, c->df, c->stage, path_resolve(c->a, c->stage->workdir ?
+						c->stage->workdir : "/", cmd->argv[i + 1].text),
+					 &len, &shown)))
+			add_programs(c, text, &names, &n);
+		else if (!strncmp(t, "--configuration=", 16) &&
+			 (text = m_entry_read(c->a, c->df, c->stage, t + 16, &len, &shown)))
+			add_programs(c, text, &names, &n);
+	}
+	if (!n)
+		for (size_t i = 0; defaults[i]; i++)
+			if ((text = m_entry_read(c->a, c->df, c->stage, defaults[i], &len, &shown)))
+				add_programs(c, text, &names, &n);
+	/* Files copied into the include folders. */
+	nchain = stage_chain(c->stage, chain, 64);
+	for (size_t k = 0; k < nchain; k++)
+		for (size_t i = 1; i < chain[k]->ninstrs; i++) {
+			const struct m_instr *in = &chain[k]->instrs[i];
+			const char *dest;
+
+			if ((in->kind != K_COPY && in->kind != K_ADD) || in->copy_from ||
+			    in->nwords < 2)
+				continue;
+			dest = path_resolve(c->a, in->workdir, in->words[in->nwords - 1]);
+			for (size_t d = 0; include_dirs[d]; d++) {
+				if (!path_within(dest, include_dirs[d]))
+					continue;
+				for (size_t w = 0; w + 1 < in->nwords; w++) {
+					const char *at = str_eq(dest, include_dirs[d]) ?
+						arena_printf(c->a, "%s/%s", dest,
+							     path_base(c->a, in->words[w])) : dest;
+
+					if ((text = m_entry_read(c->a, c->df, c->stage, at, &len,
+								 &shown)))
+						add_programs(c, text, &names, &n);
+				}
+			}
+		}
+	if (n)
+		r = arena_printf(c->a, "%s%s", names.buf,
+				 n > 4 ? arena_printf(c->a, " and %zu more", n - 4) : "");
+	strbuf_release(&names);
+	return r;
+}
+
 /* The message saying why the command is a process supervisor; NULL if it
  * isn't one. */
 static const char *supervisor_of(struct rule_ctx *c, const struct sh_cmd *cmd)
@@ -103,9 +192,33 @@ static const char *supervisor_of(struct rule_ctx *c, const struct sh_cmd *cmd)
 
 	if (!cmd->argc)
 		return NULL;
+	if (str_eq(name, "supervisord") && (sub = supervisord_programs(c, cmd)))
+		return arena_printf(c->a, "the container's main process is supervisord, a process "
+				    "supervisor, running %s", sub);
 	if (lex_has(&lex_supervisors, name))
 		return arena_printf(c->a, "the container's main process is %s, a process "
 				    "supervisor", name);
+	if (str_eq(name, "concurrently")) {
+		size_t n = 0;
+
+		static const char *const value_opts[] = {
+			"-n", "--names", "-c", "--prefix-colors", "-p", "--prefix", "-s",
+			"--success", "-m", "--max-processes", "--restart-tries", "--restart-after",
+			"--default-input-target", "-t", "--timestamp-format", "-l",
+			"--prefix-length", "--name-separator", NULL
+		};
+
+		for (size_t i = 1; i < cmd->argc; i++) {
+			if (cmd->argv[i].text[0] != '-')
+				n++;
+			else if (in_list(value_opts, cmd->argv[i].text))
+				i++;
+		}
+		if (n >= 2)
+			return arena_printf(c->a, "the container's main process is concurrently, "
+					    "running %zu commands side by side, a process supervisor",
+					    n);
+	}
 	if (str_eq(cmd->argv[0].text, "/init"))
 		return "the container's main process is s6-overlay's /init, a process supervisor";
 	if (lex_has(&lex_init_paths, cmd->argv[0].text))
@@ -119,10 +232,26 @@ static const char *supervisor_of(struct rule_ctx *c, const struct sh_cmd *cmd)
 	return pm2_of(c, cmd);
 }
 
-/* Reports the first supervisor among the commands of sh: mp's own, or
- * (cmd_only) those of its CMD alone. */
-static bool report_supervisor(struct rule_ctx *c, const struct main_process *mp,
-			      const struct sh_script *sh, bool cmd_only)
+/* Where the commands come from: the ENTRYPOINT and CMD (mp), the CMD
+ * alone (cmd_only), or an entry script they run (sc). */
+struct source {
+	const struct main_process *mp;
+	bool cmd_only;
+	const struct m_script *sc;
+};
+
+static struct finding *report(struct rule_ctx *c, const struct source *src,
+			      const struct sh_cmd *cmd, const char *msg)
+{
+	if (src->sc)
+		return rule_report_script(c, src->sc, cmd->off, "%s", msg);
+	return rule_report(c, src->cmd_only ? src->mp->cmd : main_process_owner(src->mp, cmd),
+			   "%s", msg);
+}
+
+/* Reports the first supervisor among the commands of sh. */
+static bool report_supervisor(struct rule_ctx *c, const struct source *src,
+			      const struct sh_script *sh)
 {
 	const struct sh_cmd *svc[2] = { NULL, NULL };
 	struct finding *f;
@@ -141,10 +270,10 @@ static bool report_supervisor(struct rule_ctx *c, const struct main_process *mp,
 			nsvc++;
 			continue;
 		}
-		if (!(what = supervisor_of(c, cmd)))
+		if ((src->sc && m_script_defines(src->sc, sh_cmd_name(cmd))) ||
+		    !(what = supervisor_of(c, cmd)))
 			continue;
-		f = rule_report(c, cmd_only ? mp->cmd : main_process_owner(mp, cmd), "%s",
-				what);
+		f = report(c, src, cmd, what);
 		if (!strncmp(sh_cmd_name(cmd), "pm2", 3))
 			f->fix = "Run one app per container (pm2-runtime app.js, or node directly) "
 				 "and scale it with the orchestrator";
@@ -153,11 +282,12 @@ static bool report_supervisor(struct rule_ctx *c, const struct main_process *mp,
 	/* Two init scripts started one after the other: the shell is the
 	 * supervisor, and a poor one. */
 	if (nsvc >= 2) {
-		f = rule_report(c, cmd_only ? mp->cmd : main_process_owner(mp, svc[0]),
-				"the main command starts %zu services through init scripts "
-				"(%s, %s%s), acting as a process supervisor",
-				nsvc, cmd_service_start(svc[0]), cmd_service_start(svc[1]),
-				nsvc > 2 ? ", ..." : "");
+		f = report(c, src, svc[0],
+			   arena_printf(c->a, "%s starts %zu services through init scripts "
+					"(%s, %s%s), acting as a process supervisor",
+					src->sc ? "the script" : "the main command", nsvc,
+					cmd_service_start(svc[0]), cmd_service_start(svc[1]),
+					nsvc > 2 ? ", ..." : ""));
 		f->fix = arena_printf(c->a, "Give %s%s%s a container each, running in the "
 				      "foreground, instead of starting them with init scripts",
 				      cmd_service_start(svc[0]), nsvc > 2 ? ", " : " and ",
@@ -174,10 +304,15 @@ static void check(struct rule_ctx *c)
 	struct main_process mp;
 
 	main_process(c->a, c->stage, &mp);
-	if (report_supervisor(c, &mp, &mp.sh, false))
+	if (report_supervisor(c, &(struct source){ &mp, false, NULL }, &mp.sh))
 		return;
-	if (mp.cmd_apart)
-		report_supervisor(c, &mp, &mp.cmd->sh, true);
+	if (mp.cmd_apart && report_supervisor(c, &(struct source){ &mp, true, NULL }, &mp.cmd->sh))
+		return;
+	/* The entry scripts: the first supervisor they start. */
+	for (size_t k = 0; c->entry && k < c->entry->n; k++)
+		if (report_supervisor(c, &(struct source){ &mp, false, &c->entry->scripts[k] },
+				      &c->entry->scripts[k].sh))
+			return;
 }
 
 const struct check check_supervisor = {

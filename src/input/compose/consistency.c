@@ -104,18 +104,31 @@ static long int_of(const struct y_node *n, bool *ok)
 	return v;
 }
 
-/* Every mount target once (tmpfs first, then volumes), as checkConsistency. */
+/* Where a mount target is written: services.NAME.tmpfs[i] or volumes[i]. */
+struct mount_at {
+	bool tmpfs;
+	size_t i;
+};
+
+static const char *mount_at_text(struct ld *L, const struct c_service *s, struct mount_at m)
+{
+	return arena_printf(L->a, "services.%s.%s[%zu]", s->name, m.tmpfs ? "tmpfs" : "volumes",
+			    m.i);
+}
+
+/* Every mount target once (tmpfs first, then volumes), as checkConsistency.
+ * Places are said only in an error: formatting each one cost more than
+ * the check. */
 static void check_mounts(struct ld *L, const struct c_service *s)
 {
 	const struct y_node *tmpfs = get(s->node, "tmpfs"), *vols = get(s->node, "volumes");
 	struct smap seen = { 0 };
-	const char **where = NULL;
+	struct mount_at *where = NULL;
 	size_t nwhere = 0, cap = 0;
 
 	if (tmpfs && tmpfs->kind == Y_SCALAR && str_of(tmpfs)) {
 		smap_put(&seen, arena_strndup(L->a, tmpfs->str, strcspn(tmpfs->str, ":")), 0);
-		*ARENA_PUSH(L->a, where, nwhere, cap) = arena_printf(L->a, "services.%s.tmpfs[0]",
-								       s->name);
+		*ARENA_PUSH(L->a, where, nwhere, cap) = (struct mount_at){ true, 0 };
 	} else if (tmpfs && tmpfs->kind == Y_SEQ) {
 		for (size_t i = 0; i < tmpfs->nitems; i++) {
 			const char *t = str_of(tmpfs->items[i]);
@@ -123,26 +136,25 @@ static void check_mounts(struct ld *L, const struct c_service *s)
 			if (!t)
 				continue;
 			smap_put(&seen, arena_strndup(L->a, t, strcspn(t, ":")), nwhere);
-			*ARENA_PUSH(L->a, where, nwhere, cap) =
-				arena_printf(L->a, "services.%s.tmpfs[%zu]", s->name, i);
+			*ARENA_PUSH(L->a, where, nwhere, cap) = (struct mount_at){ true, i };
 		}
 	}
 	for (size_t i = 0; i < s->nvolumes; i++) {
-		const char *loc, *t = s->volumes[i].target;
+		const char *t = s->volumes[i].target;
+		struct mount_at loc = { false, i };
 		size_t *j;
 
 		if (!t)
 			continue;
 		/* The index in the list as written (the model skips bad ones). */
-		loc = arena_printf(L->a, "services.%s.volumes[%zu]", s->name, i);
 		for (size_t k = 0; vols && vols->kind == Y_SEQ && k < vols->nitems; k++)
 			if (vols->items[k]->pos.line == s->volumes[i].pos.line &&
 			    vols->items[k]->pos.col == s->volumes[i].pos.col &&
 			    streq(vols->items[k]->pos.file, s->volumes[i].pos.file))
-				loc = arena_printf(L->a, "services.%s.volumes[%zu]", s->name, k);
+				loc.i = k;
 		if ((j = smap_find(&seen, t))) {
-			ld_error_pos(L, s->volumes[i].pos, "%s: target %s already mounted as %s", loc,
-				     t, where[*j]);
+			ld_error_pos(L, s->volumes[i].pos, "%s: target %s already mounted as %s",
+				     mount_at_text(L, s, loc), t, mount_at_text(L, s, where[*j]));
 			continue;
 		}
 		smap_put(&seen, t, nwhere);

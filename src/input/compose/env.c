@@ -21,22 +21,26 @@ static bool same_name(const struct env_var *v, const char *name, size_t len)
 	       v->name[len] == '\0';
 }
 
+static void index_add(struct arena *a, struct env *e, size_t i);
+
+/* A fresh hash of n slots (a power of two) over e->v[0..i). */
+static void index_rebuild(struct arena *a, struct env *e, size_t n, size_t i)
+{
+	e->slot = arena_alloc(a, n * sizeof(*e->slot));
+	e->mask = n - 1;
+	e->nslots_used = 0;
+	for (size_t j = 0; j < i; j++)
+		index_add(a, e, j);
+}
+
 /* Records e->v[i] in the hash, growing it at half full. */
 static void index_add(struct arena *a, struct env *e, size_t i)
 {
 	const char *name = e->v[i].name;
 	size_t len = strlen(name), k;
 
-	if (!e->slot || 2 * (e->nslots_used + 1) > e->mask + 1) {
-		size_t n = e->slot ? 2 * (e->mask + 1) : 64;
-
-		e->slot = arena_alloc(a, n * sizeof(*e->slot));
-		memset(e->slot, 0, n * sizeof(*e->slot));
-		e->mask = n - 1;
-		e->nslots_used = 0;
-		for (size_t j = 0; j < i; j++)
-			index_add(a, e, j);
-	}
+	if (!e->slot || 2 * (e->nslots_used + 1) > e->mask + 1)
+		index_rebuild(a, e, e->slot ? 2 * (e->mask + 1) : 64, i);
 	for (k = name_hash(name, len) & e->mask; e->slot[k]; k = (k + 1) & e->mask)
 		if (same_name(&e->v[e->slot[k] - 1], name, len))
 			break;
@@ -79,8 +83,48 @@ void env_set(struct arena *a, struct env *e, const char *name, const char *value
 	index_add(a, e, e->n - 1);
 }
 
+/* Growing the array and the hash by doubling, rehashing each time, was
+ * most of the cost of reading the environment, which every project did. */
+void env_reserve(struct arena *a, struct env *e, size_t extra)
+{
+	size_t want = e->n + extra, n = 64;
+
+	if (want > e->cap) {
+		e->v = arena_grow(a, e->v, e->cap * sizeof(*e->v), want * sizeof(*e->v));
+		e->cap = want;
+	}
+	while (2 * (want + 1) > n)
+		n *= 2;
+	if (!e->slot || n > e->mask + 1)
+		index_rebuild(a, e, n, e->n);
+}
+
+void env_copy(struct arena *a, struct env *out, const struct env *from)
+{
+	memset(out, 0, sizeof(*out));
+	if (!from || !from->n)
+		return;
+	out->v = arena_alloc(a, from->n * sizeof(*out->v));
+	memcpy(out->v, from->v, from->n * sizeof(*out->v));
+	out->n = out->cap = from->n;
+	if (from->slot) {
+		out->slot = arena_alloc(a, (from->mask + 1) * sizeof(*out->slot));
+		memcpy(out->slot, from->slot, (from->mask + 1) * sizeof(*out->slot));
+		out->mask = from->mask;
+		out->nslots_used = from->nslots_used;
+	} else {
+		for (size_t i = 0; i < out->n; i++)
+			index_add(a, out, i);
+	}
+}
+
 void env_from_process(struct arena *a, struct env *e)
 {
+	size_t count = 0;
+
+	for (char **p = environ; p && *p; p++)
+		count++;
+	env_reserve(a, e, count);
 	for (char **p = environ; p && *p; p++) {
 		const char *eq = strchr(*p, '=');
 		struct env_var *v;

@@ -28,6 +28,11 @@ struct env {
 const struct env_var *env_get(const struct env *e, const char *name, size_t len);
 void env_set(struct arena *a, struct env *e, const char *name, const char *value,
 	     const char *file, unsigned line);
+/* Room for `extra` more variables: the array and the hash sized at once. */
+void env_reserve(struct arena *a, struct env *e, size_t extra);
+/* out becomes a copy of from (NULL: empty) that shares from's strings:
+ * from must live as long (the same arena). */
+void env_copy(struct arena *a, struct env *out, const struct env *from);
 /* Adds the process environment (environ). */
 void env_from_process(struct arena *a, struct env *e);
 

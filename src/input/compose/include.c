@@ -141,7 +141,13 @@ int ld_env_with_files(struct ld *L, const struct env *env, const char *const *fi
 			rc = -1;
 		}
 	}
+	/* Most projects have no .env: a copy, index and all. */
+	if (!dot.n) {
+		env_copy(L->a, out, env);
+		return rc;
+	}
 	memset(out, 0, sizeof(*out));
+	env_reserve(L->a, out, dot.n + (env ? env->n : 0));
 	for (size_t i = 0; i < dot.n; i++)
 		env_set(L->a, out, dot.v[i].name, dot.v[i].value, dot.v[i].file, dot.v[i].line);
 	for (size_t i = 0; env && i < env->n; i++)

@@ -81,6 +81,22 @@ static const char *dir_name_of(struct ld *L, const char *dir)
 	return base;
 }
 
+/* Where each line of buf starts, for source_text (lower.c): a scan from
+ * the start of the file per value looked up was quadratic. */
+static const size_t *line_starts(struct arena *a, const char *buf, size_t len, size_t *n)
+{
+	size_t count = 1, *v, k = 0;
+
+	for (const char *s = buf; (s = memchr(s, '\n', len - (size_t)(s - buf))); s++)
+		count++;
+	v = arena_alloc(a, count * sizeof(*v));
+	v[k++] = 0;
+	for (const char *s = buf; (s = memchr(s, '\n', len - (size_t)(s - buf))); s++)
+		v[k++] = (size_t)(s + 1 - buf);
+	*n = count;
+	return v;
+}
+
 /* The common tail of compose_load and compose_load_buffer. */
 static int finish(struct ld *L, const char *const *files, size_t nfiles, const char *projdir,
 		  const char *const *profiles, size_t nprofiles, struct c_project *out)
@@ -113,10 +129,16 @@ static int finish(struct ld *L, const char *const *files, size_t nfiles, const c
 	out->files = arena_alloc(L->a, (L->nfiles + 1) * sizeof(*out->files));
 	out->texts = arena_alloc(L->a, (L->nfiles + 1) * sizeof(*out->texts));
 	out->lens = arena_alloc(L->a, (L->nfiles + 1) * sizeof(*out->lens));
+	out->lines = arena_alloc(L->a, (L->nfiles + 1) * sizeof(*out->lines));
+	out->nlines = arena_alloc(L->a, (L->nfiles + 1) * sizeof(*out->nlines));
 	for (size_t i = 0; i < L->nfiles; i++)
 		if (!L->files[i]->failed) {
 			out->texts[out->nfiles] = L->files[i]->buf;
 			out->lens[out->nfiles] = L->files[i]->len;
+			if (L->files[i]->buf)
+				out->lines[out->nfiles] = line_starts(L->a, L->files[i]->buf,
+								      L->files[i]->len,
+								      &out->nlines[out->nfiles]);
 			out->files[out->nfiles++] = L->files[i]->path;
 		}
 	if (!out->root || !out->root->npairs) {
@@ -169,7 +191,7 @@ static int load(struct ld *L, const struct compose_opts *o, struct c_project *ou
 	const char **files, **envf, **profiles;
 	const char *dir0, *projdir, *v;
 	size_t nfiles, nenvf, nprofiles;
-	bool no_dotenv;
+	bool no_dotenv, dir0_env_absent = false;
 
 	memset(out, 0, sizeof(*out));
 	/* The folder .env is read from and COMPOSE_FILE is relative to. */
@@ -179,7 +201,8 @@ static int load(struct ld *L, const struct compose_opts *o, struct c_project *ou
 		dir0 = path_dir(a, path_clean(a, o->files[0]));
 	else
 		dir0 = path_clean(a, o->dir ? o->dir : ".");
-	env_from_process(a, &proc);
+	if (!o->process_env)
+		env_from_process(a, &proc);
 	/* COMPOSE_DISABLE_ENV_FILE (the shell's only) turns the default .env
 	 * off (compose-go cli/options.go WithEnvFiles). */
 	if ((v = getenv("COMPOSE_DISABLE_ENV_FILE")) && parse_go_bool(v) < 0) {
@@ -200,8 +223,10 @@ static int load(struct ld *L, const struct compose_opts *o, struct c_project *ou
 	} else {
 		envf = NULL;
 		nenvf = 0;
+		dir0_env_absent = !no_dotenv;
 	}
-	if (ld_env_with_files(L, &proc, envf, NULL, nenvf, &out->env) < 0)
+	if (ld_env_with_files(L, o->process_env ? o->process_env : &proc, envf, NULL, nenvf,
+			      &out->env) < 0)
 		return -1;
 	/* -f, else COMPOSE_FILE, else the files docker compose finds. */
 	if (o->nfiles) {
@@ -244,8 +269,11 @@ static int load(struct ld *L, const struct compose_opts *o, struct c_project *ou
 	if (!o->nenv_files && !no_dotenv && !streq(files[0], "-")) {
 		const char *second = path_join(a, o->project_dir ? path_clean(a, o->project_dir)
 					       : path_dir(a, files[0]), ".env");
+		/* dir0's .env, read or known absent: not looked for twice. */
+		const char *first = nenvf ? envf[0] : dir0_env_absent ? path_join(a, dir0, ".env")
+								     : NULL;
 
-		if ((!nenvf || !streq(path_clean(a, second), path_clean(a, envf[0]))) &&
+		if ((!first || !streq(path_clean(a, second), path_clean(a, first))) &&
 		    ld_is_regular_file(second)) {
 			struct env both;
 

@@ -40,23 +40,19 @@ static struct sp_list list_of(struct arena *a, const struct c_list *l)
 static const char *source_text(struct arena *a, const struct c_project *p, const struct y_pos *pos)
 {
 	const char *buf = NULL, *s, *e;
-	size_t len = 0;
+	size_t len = 0, k;
 
 	if (!pos->file || !pos->line)
 		return NULL;
-	for (size_t k = 0; k < p->nfiles && !buf; k++)
+	for (k = 0; k < p->nfiles; k++)
 		if (p->files[k] && p->texts[k] && str_eq(p->files[k], pos->file)) {
 			buf = p->texts[k];
 			len = p->lens[k];
+			break;
 		}
-	if (!buf)
+	if (!buf || pos->line > p->nlines[k])
 		return NULL;
-	s = buf;
-	for (unsigned l = 1; l < pos->line; l++) {
-		if (!(s = memchr(s, '\n', len - (size_t)(s - buf))))
-			return NULL;
-		s++;
-	}
+	s = buf + p->lines[k][pos->line - 1];
 	if (!(e = memchr(s, '\n', len - (size_t)(s - buf))))
 		e = buf + len;
 	if (pos->col > 1 && (size_t)(pos->col - 1) <= (size_t)(e - s))

@@ -691,10 +691,12 @@ void ld_build_model(struct ld *L, struct c_project *out, const char *const *prof
 		    size_t nprofiles)
 {
 	struct y_node *services = get(out->root, "services");
-	size_t cap = 0;
 
 	if (!services || services->kind != Y_MAP)
 		return;
+	/* At most one per key, allocated at once: a service is a kilobyte,
+	 * and growing the array by doubling zeroed and copied many. */
+	out->services = arena_alloc(L->a, services->npairs * sizeof(*out->services));
 	for (size_t i = 0; i < services->npairs; i++) {
 		struct y_pair *sp = &services->pairs[i];
 		struct c_service *s;
@@ -703,7 +705,7 @@ void ld_build_model(struct ld *L, struct c_project *out, const char *const *prof
 		 * ^[a-zA-Z0-9._-]+$ takes them). */
 		if (sp->value->kind != Y_MAP)
 			continue;	/* the schema's to report */
-		s = ARENA_PUSH(L->a, out->services, out->nservices, cap);
+		s = &out->services[out->nservices++];
 		model_service(L, sp, s);
 		s->active = profile_enabled(profiles, nprofiles, s);
 		resolve_environment(L, out, s);

@@ -96,6 +96,10 @@ struct c_project {
 	const char **files;		/* display paths, in load order (includes, extends files too) */
 	const char **texts;		/* ... and each one's text, as loaded */
 	size_t *lens;
+	/* ... and where each line starts: lines[k][l - 1] is the offset of
+	 * line l, for l up to nlines[k]. */
+	const size_t **lines;
+	size_t *nlines;
 	size_t nfiles;
 	struct y_node *root;		/* the merged, interpolated tree */
 	struct c_service *services;
@@ -120,6 +124,10 @@ struct compose_opts {
 	/* A checkout, not a deployment: a missing `.env`-style env_file (not
 	 * committed by design) is a note, not the error Compose gives. */
 	bool checkout;
+	/* The process environment (env_from_process) when the caller read it
+	 * once for many projects; it must outlive the project. NULL: read
+	 * here. */
+	const struct env *process_env;
 };
 
 /* The compose files `docker compose` would load in dir with no -f: the

@@ -498,15 +498,18 @@ static void walk_scalar(struct vctx *c, const struct y_node *n, const struct sch
 {
 	if (s->nenum && t == SCH_STR) {
 		bool ok = false;
-		struct strbuf sb = STRBUF_INIT;
 
-		for (size_t i = 0; i < s->nenum; i++) {
-			ok |= !strcmp(n->str, s->enums[i]);
-			strbuf_addf(&sb, "%s\"%s\"", i ? ", " : "", s->enums[i]);
-		}
-		if (!ok)
+		for (size_t i = 0; i < s->nenum && !ok; i++)
+			ok = !strcmp(n->str, s->enums[i]);
+		/* The list only for the message: most values are in it. */
+		if (!ok) {
+			struct strbuf sb = STRBUF_INIT;
+
+			for (size_t i = 0; i < s->nenum; i++)
+				strbuf_addf(&sb, "%s\"%s\"", i ? ", " : "", s->enums[i]);
 			verr(c, n, "%s must be one of the following: %s", path_text(c), sb.buf);
-		strbuf_release(&sb);
+			strbuf_release(&sb);
+		}
 	}
 	if (s->pattern && t == SCH_STR && !regex_match(s->pattern_regex, n->str))
 		verr(c, n, "%s Does not match pattern '%s'", path_text(c), s->pattern);

@@ -61,7 +61,10 @@ static enum purpose of_folder(const char *w, size_t n)
 
 		while (i + m < n && !strchr("-_.", w[i + m]))
 			m++;
-		if (m && m < n && (p = purpose_of_word(w + i, m)) != PURPOSE_PRODUCTION)
+		/* snipe-it, my-local-app: words too common in project names
+		 * to say anything of a folder's files */
+		if (m && m < n && !word_is(w + i, m, "it") && !word_is(w + i, m, "local") &&
+		    (p = purpose_of_word(w + i, m)) != PURPOSE_PRODUCTION)
 			return p;
 		i += m + 1;
 	}

@@ -451,6 +451,7 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 
 					if (fs)
 						fs->used_later = true;
+					in->from_stage = fs;
 				}
 			}
 			break;
@@ -585,4 +586,30 @@ size_t stage_chain(const struct m_stage *s, const struct m_stage **out, size_t m
 		s = s->base_stage;
 	}
 	return n;
+}
+
+void m_stage_main_process(const struct m_stage *s, const struct m_instr **ep,
+			const struct m_instr **cmd)
+{
+	bool cmd_done = false;
+
+	*ep = *cmd = NULL;
+	for (; s && !(*ep && cmd_done); s = s->base_stage) {
+		const struct m_instr *e = NULL, *m = NULL;
+
+		for (size_t i = 1; i < s->ninstrs; i++) {
+			if (s->instrs[i].kind == K_ENTRYPOINT)
+				e = &s->instrs[i];
+			else if (s->instrs[i].kind == K_CMD)
+				m = &s->instrs[i];
+		}
+		if (!cmd_done && m) {
+			*cmd = m;
+			cmd_done = true;
+		}
+		if (!*ep && e) {
+			*ep = e;
+			cmd_done = true;	/* a base stage's CMD is reset */
+		}
+	}
 }

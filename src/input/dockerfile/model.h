@@ -59,6 +59,7 @@ struct m_instr {
 	size_t nwords;
 	/* COPY/ADD flags, expanded; NULL when absent. */
 	const char *chown, *chmod, *copy_from;
+	const struct m_stage *from_stage; /* the earlier stage copy_from names, or NULL */
 	/* ENV/ARG declared here. */
 	struct m_var *vars;
 	size_t nvars;
@@ -84,7 +85,10 @@ struct m_stage {
 
 struct m_dockerfile {
 	const char *path;	/* display path */
-	const char *dir;	/* directory holding the Dockerfile, for context files */
+	const char *dir;	/* the build context, for context files */
+	/* Set by whoever builds it: the folder checked that holds it (entry
+	 * scripts are looked for up to there, input/dockerfile/entry.h). */
+	const char *root;
 	const struct df_file *df;
 	struct m_stage *stages;
 	size_t nstages;
@@ -130,6 +134,12 @@ enum m_kind m_kind_of(const char *name);
 /* The directory a RUN's command idx runs in: the WORKDIR, changed by
  * earlier `cd DIR` commands of the same script at the same depth. */
 const char *run_cwd(struct arena *a, const struct m_instr *in, size_t idx);
+
+/* The ENTRYPOINT and CMD the stage's image runs, inherited through FROM
+ * <stage>; an ENTRYPOINT set in a stage drops the CMD of its base, as in
+ * BuildKit. Either may be NULL. */
+void m_stage_main_process(const struct m_stage *s, const struct m_instr **ep,
+			  const struct m_instr **cmd);
 
 /* The stages an image is built from, oldest first, ending with s. */
 size_t stage_chain(const struct m_stage *s, const struct m_stage **out, size_t max);

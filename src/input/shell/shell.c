@@ -1,5 +1,6 @@
 #include "input/shell/shell.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -53,6 +54,8 @@ struct ctx {
 	bool uncovered;		/* a pipe ran without pipefail */
 };
 
+#define NEST_MAX 32
+
 struct parser {
 	struct ctx *c;
 	const char *s;
@@ -79,6 +82,10 @@ struct parser {
 	bool in_pattern;	/* reading a case pattern up to ')' */
 	bool pipe_pending;	/* the previous command ended with | */
 	bool after_closer;	/* fi, done, }, esac or ) since the last command */
+	/* The if, case and loop constructs open here, and where each began
+	 * (the innermost ones past NEST_MAX are counted only). */
+	unsigned nest;
+	size_t nest_off[NEST_MAX];
 	size_t last;		/* index of the last command emitted here */
 };
 
@@ -335,6 +342,9 @@ static void parse_sub(struct parser *p, const char *s, size_t len, size_t base,
 	if (p->level + 1 >= MAX_LEVEL)
 		return;
 	parser_init(&sub, p->c, s, len, base, fixed, depth, p->level + 1, pf);
+	/* What the enclosing command is inside of, its inner commands are. */
+	sub.nest = p->nest;
+	memcpy(sub.nest_off, p->nest_off, sizeof(sub.nest_off));
 	parse_list(&sub);
 	strbuf_release(&sub.sb);
 }
@@ -931,6 +941,9 @@ static void end_cmd(struct parser *p, enum sh_sep sep)
 		cmd.piped = p->pipe_pending || sep == SH_SEP_PIPE;
 		cmd.depth = p->depth;
 		cmd.off = p->off;
+		cmd.nest = p->nest;
+		if (p->nest)
+			cmd.nest_off = p->nest_off[(p->nest < NEST_MAX ? p->nest : NEST_MAX) - 1];
 		p->pipe_pending = sep == SH_SEP_PIPE;
 		p->last = push_cmd(c, &cmd);
 		p->argv = p->assigns = NULL;
@@ -1076,9 +1089,29 @@ static bool io_number(struct parser *p)
 	return true;
 }
 
-/* Reserved words in command position; true if w was one. */
-static bool keyword(struct parser *p, const char *w)
+static void nest_open(struct parser *p, size_t off)
 {
+	if (p->nest < NEST_MAX)
+		p->nest_off[p->nest] = off;
+	if (p->nest < UINT_MAX)
+		p->nest++;
+}
+
+static void nest_close(struct parser *p)
+{
+	if (p->nest)
+		p->nest--;
+}
+
+/* Reserved words in command position; true if w was one. */
+static bool keyword(struct parser *p, const char *w, size_t off)
+{
+	if (str_eq(w, "if") || str_eq(w, "while") || str_eq(w, "until") ||
+	    str_eq(w, "for") || str_eq(w, "select") || str_eq(w, "case"))
+		nest_open(p, off);
+	else if (str_eq(w, "fi") || str_eq(w, "done") || str_eq(w, "esac"))
+		nest_close(p);
+
 	static const char *const openers[] = {
 		"if", "then", "elif", "else", "do", "while", "until", "{", "!", NULL
 	};
@@ -1134,7 +1167,7 @@ static void add_word(struct parser *p, const struct tok *t)
 		break;
 	}
 	if (!p->argc) {
-		if (!p->nassigns && plain && keyword(p, w->text))
+		if (!p->nassigns && plain && keyword(p, w->text, w->off))
 			return;
 		if (is_assignment(w->text, t->lit)) {
 			if (!p->nassigns)

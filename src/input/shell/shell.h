@@ -41,6 +41,11 @@ struct sh_cmd {
 	bool piped;		/* part of a pipeline (| before or after) */
 	unsigned depth;		/* 0 top level; 1 inside sh -c '...', etc. */
 	size_t off;		/* offset of the command's first word in the top script */
+	/* How many if, case and loop constructs enclose it (0: it runs
+	 * whenever the script gets that far), and the offset of the
+	 * innermost one's keyword. */
+	unsigned nest;
+	size_t nest_off;
 };
 
 struct sh_script {

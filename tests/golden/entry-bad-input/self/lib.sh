@@ -1,0 +1,3 @@
+. /usr/local/bin/lib.sh
+. /usr/local/bin/self.sh
+crond

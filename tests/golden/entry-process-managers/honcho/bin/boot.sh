@@ -1,0 +1,3 @@
+#!/bin/bash
+. ./env.sh
+exec honcho start

@@ -1,0 +1,3 @@
+#!/bin/sh
+mkdir -p /tmp/s6
+exec s6-svscan /etc/s6

@@ -195,8 +195,8 @@ _seaworthy()
 			;;
 		*)
 			if [[ $cur == -?* ]]; then
-				_seaworthy_words '--format --output --fail-on --select --ignore --config --baseline
-					--write-baseline --quiet -q --color --no-color --host --help' '' "$cur"
+				_seaworthy_words '--format --output --fail-on --select --ignore --config --no-config
+					--baseline --write-baseline --quiet -q --color --no-color --host --help' '' "$cur"
 			else
 				_seaworthy_files "$cur"
 			fi
@@ -229,8 +229,8 @@ _seaworthy()
 			;;
 		*)
 			_seaworthy_words '--project -p --host -H --format --output -o --fail-on --select
-				--ignore --config --baseline --write-baseline --quiet -q --color --no-color
-				--help' '' "$cur"
+				--ignore --config --no-config --baseline --write-baseline --quiet -q --color
+				--no-color --help' '' "$cur"
 			;;
 		esac
 		;;

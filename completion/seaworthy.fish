@@ -54,7 +54,7 @@ complete -c seaworthy -n $report -x -l ignore -a '(__seaworthy_rule_list)' -d 'D
 complete -c seaworthy -n $report -r -F -l config -d 'Settings from FILE'
 complete -c seaworthy -n $report -r -F -l baseline -d 'Report only findings FILE does not know'
 complete -c seaworthy -n $report -r -F -l write-baseline -d 'Record today'\''s findings in FILE'
-complete -c seaworthy -n '__fish_seen_subcommand_from check host' -l no-config -d 'Read no configuration file'
+complete -c seaworthy -n '__fish_seen_subcommand_from check host image live' -l no-config -d 'Read no configuration file'
 complete -c seaworthy -n $report -s q -l quiet -d 'The findings only: no checklist, no summary'
 # --color and --no-color: every command takes them.
 complete -c seaworthy -n "__fish_seen_subcommand_from $commands" -x -l color -a 'auto always never' -d 'Colour the text report'

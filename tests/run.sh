@@ -18,6 +18,14 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:exitcode=99}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=98}
 pass=0 fail=0 skip=0
 tmp=$(mktemp -d)
+# Hermetic: the developer's own settings never reach a test. The user's
+# config file is looked for under XDG_CONFIG_HOME (an empty folder here; a
+# golden case with an xdg/ folder gets that instead), and HOME is only its
+# fallback; the SEAWORTHY_* variables stand for flags.
+export XDG_CONFIG_HOME=$tmp/xdg HOME=$tmp/home
+mkdir -p "$HOME"
+unset SEAWORTHY_FORMAT SEAWORTHY_FAIL_ON SEAWORTHY_CONFIG SEAWORTHY_BASELINE SEAWORTHY_IGNORE \
+	SEAWORTHY_REQUIRE_REASONS
 # The private test engines (tests/engine/dockerd.sh) this run starts are
 # stopped when it ends: dockerd.sh notes each engine it launches in
 # SW_ENGINES_STARTED. Engines that were already running are left alone.
@@ -36,14 +44,16 @@ bad()  { fail=$((fail + 1)); echo "FAIL $*"; }
 skipped() { skip=$((skip + 1)); echo "SKIP $*"; }
 
 # Runs the binary in a case directory; output and exit status in one file.
-# A case's `stdin` file, if any, is its standard input. @OUT@ in the args
-# names a scratch folder; the files written there are appended to the output.
+# A case's `stdin` file, if any, is its standard input; its `xdg` folder, if
+# any, is XDG_CONFIG_HOME (the user's config). @OUT@ in the args names a
+# scratch folder; the files written there are appended to the output.
 run_case() { # dir outfile args...
-	local dir=$1 out=$2 in=/dev/null a args=(); shift 2
+	local dir=$1 out=$2 in=/dev/null xdg=$XDG_CONFIG_HOME a args=(); shift 2
 	[ -f "$dir/stdin" ] && in=$dir/stdin
+	[ -d "$dir/xdg" ] && xdg=$dir/xdg
 	rm -rf "$tmp/o"; mkdir -p "$tmp/o"
 	for a in "$@"; do args+=("${a//@OUT@/$tmp/o}"); done
-	(cd "$dir" && "$BIN" "${args[@]}" <"$in" >"$out" 2>&1; echo "[exit $?]" >>"$out")
+	(cd "$dir" && XDG_CONFIG_HOME=$xdg "$BIN" "${args[@]}" <"$in" >"$out" 2>&1; echo "[exit $?]" >>"$out")
 	for a in "$tmp"/o/*; do
 		[ -f "$a" ] || continue
 		echo "== @OUT@/${a##*/}" >>"$out"; cat "$a" >>"$out"
@@ -86,8 +96,42 @@ if [ -z "$only" ]; then
 	done
 fi
 
+# Config per input: each file is judged by the nearest .seaworthy.yaml, so
+# the order of the paths changes nothing (golden/cfg-nested runs `b a`), and
+# each finding fails the run by its own config's fail-on.
+if [ -z "$only" ]; then
+	d=$top/tests/golden/cfg-nested
+	for fmt in text json; do
+		(cd "$d" && "$BIN" check --format $fmt a b >"$tmp/ab" 2>&1; echo "[exit $?]" >>"$tmp/ab"
+		 "$BIN" check --format $fmt b a >"$tmp/ba" 2>&1; echo "[exit $?]" >>"$tmp/ba")
+		if cmp -s "$tmp/ab" "$tmp/ba" && grep -q SW0001 "$tmp/ab"; then ok
+		else bad "check a b and check b a report differently ($fmt)"; diff "$tmp/ab" "$tmp/ba" | head -10; fi
+	done
+	(cd "$d" && "$BIN" check --select SW0001,SW0003,SW0201 a >/dev/null 2>&1); ra=$?
+	(cd "$d" && "$BIN" check --select SW0001,SW0003,SW0201 b >/dev/null 2>&1); rb=$?
+	if [ $ra -eq 0 ] && [ $rb -eq 1 ]; then ok
+	else bad "fail-on per input: a/ (fail-on: error, warnings) exit $ra, b/ (errors) exit $rb"; fi
+	# The user's file: $XDG_CONFIG_HOME/seaworthy/config.yaml, else
+	# ~/.config/seaworthy/config.yaml (a relative XDG_CONFIG_HOME is
+	# ignored, as the XDG specification says); one its group may write is
+	# skipped with a note, as a project's is.
+	h=$tmp/uhome; mkdir -p "$h/.config/seaworthy" "$tmp/utree"
+	printf 'FROM debian:latest\nUSER 1000\nCMD ["app"]\n' >"$tmp/utree/Dockerfile"
+	printf 'ignore: [SW0001]\n' >"$h/.config/seaworthy/config.yaml"
+	(cd "$tmp/utree" && env -u XDG_CONFIG_HOME HOME=$h "$BIN" check --select SW0001 . >"$tmp/u1" 2>&1; echo "[exit $?]" >>"$tmp/u1"
+	 XDG_CONFIG_HOME=relative HOME=$h "$BIN" check --select SW0001 . >"$tmp/u2" 2>&1; echo "[exit $?]" >>"$tmp/u2"
+	 XDG_CONFIG_HOME=$tmp/xdg HOME=$h "$BIN" check --select SW0001 . >"$tmp/u3" 2>&1; echo "[exit $?]" >>"$tmp/u3")
+	if grep -q '^0 findings' "$tmp/u1" && grep -q '^0 findings' "$tmp/u2" && grep -q SW0001 "$tmp/u3"; then ok
+	else bad "the user's config under HOME"; head -5 "$tmp/u1" "$tmp/u2" "$tmp/u3"; fi
+	chmod 0664 "$h/.config/seaworthy/config.yaml"
+	(cd "$tmp/utree" && env -u XDG_CONFIG_HOME HOME=$h "$BIN" check --select SW0001 . >"$tmp/u4" 2>&1)
+	if grep -q SW0001 "$tmp/u4" && grep -q 'config.yaml: note: user configuration not read: writable by its group' "$tmp/u4"; then ok
+	else bad "a group-writable user config is obeyed"; head -5 "$tmp/u4"; fi
+fi
+
 # Image layer: fixtures built here from tests/image/ (tar, gzip, zstd; no
-# engine), each case's `args` run in the fixture folder against expected.txt.
+# engine), each case's `args` run in the fixture folder (or the subfolder
+# its `cwd` file names) against expected.txt.
 if [ -z "$only" ] || [ "$only" = image ]; then
 	if "$top/tests/image/build-fixtures.sh" "$tmp/img" >"$tmp/imgbuild" 2>&1; then
 		ok
@@ -95,7 +139,8 @@ if [ -z "$only" ] || [ "$only" = image ]; then
 			[ -f "$dir/args" ] || continue
 			name=$(basename "$dir")
 			read -r -a args <"$dir/args"
-			(cd "$tmp/img" && timeout 60 "$BIN" "${args[@]}" >"$tmp/out" 2>&1; echo "[exit $?]" >>"$tmp/out")
+			sub=.; [ -f "$dir/cwd" ] && read -r sub <"$dir/cwd"
+			(cd "$tmp/img/$sub" && timeout 60 "$BIN" "${args[@]}" >"$tmp/out" 2>&1; echo "[exit $?]" >>"$tmp/out")
 			if [ -n "${UPDATE:-}" ]; then cp "$tmp/out" "$dir/expected.txt"; fi
 			if diff -u "$dir/expected.txt" "$tmp/out" >"$tmp/diff" 2>&1; then ok; else bad "image/$name"; head -40 "$tmp/diff"; fi
 		done
@@ -868,7 +913,8 @@ cfgs = []
 for root in ("tests", "examples"):
     for d, dirs, files in os.walk(os.path.join(top, root)):
         dirs[:] = [x for x in dirs if x != "node_modules"]
-        cfgs += [os.path.join(d, f) for f in files if f in (".seaworthy.yaml", ".seaworthy.yml", "seaworthy.yaml")]
+        cfgs += [os.path.join(d, f) for f in files if f in (".seaworthy.yaml", ".seaworthy.yml", "seaworthy.yaml")
+                 or (f == "config.yaml" and d.endswith("/xdg/seaworthy"))]
 want, data = {}, []
 for i, c in enumerate(sorted(cfgs)):
     r = subprocess.run([b, "check", "--config", c, "--format", "json", empty], capture_output=True, text=True, cwd=work)

@@ -1,6 +1,6 @@
 /* seaworthy check: Dockerfiles, compose projects and scripts. Settings
- * come from flags, then SEAWORTHY_* variables, then .seaworthy.yaml; the
- * work is run/pipeline.c's. */
+ * come from flags, then SEAWORTHY_* variables, then each input's
+ * .seaworthy.yaml; the work is run/pipeline.c's. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,8 +108,8 @@ const struct subcommand cmd_check = {
 		"                         (default), info, or never\n"
 		"  --select IDS           report only these rules (comma-separated ids)\n"
 		"  --ignore IDS           do not report these rules\n"
-		"  --config FILE          read settings from FILE instead of the .seaworthy.yaml\n"
-		"                         found in the checked folder or its ancestors\n"
+		"  --config FILE          read the settings of every input from FILE instead of\n"
+		"                         the nearest .seaworthy.yaml above each input\n"
 		"  --no-config            read no configuration file\n"
 		"  -j, --jobs N           check in N threads (default: one per CPU;\n"
 		"                         the output is the same whatever N is)\n"

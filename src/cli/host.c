@@ -22,7 +22,7 @@ static int run_host(int argc, char **argv)
 	struct run_opts o = RUN_OPTS_INIT;
 	struct arena a = ARENA_INIT;
 	struct report r;
-	struct config cfg = { 0 };
+	struct config_set cs;
 	struct host_opts ho;
 	const char **operands = calloc((size_t)argc + 1, sizeof(*operands));
 	size_t noperands = 0;
@@ -40,12 +40,7 @@ static int run_host(int argc, char **argv)
 		return rc == 1 ? EXIT_CLEAN : EXIT_TROUBLE;
 	}
 	report_init(&r, &a);
-	if (!o.no_config) {
-		const char *env = getenv("SEAWORTHY_CONFIG");
-		const char *path = o.config ? o.config : env && *env ? env : config_find(&a, ".", &r);
-
-		output_load_config(&a, path, &o, &cfg, &r);
-	}
+	output_config_here(&cs, &a, &o, &r);
 	ho.root = o.root;
 	ho.user = o.user;
 	/* The checklist says what was not seen, and why. */
@@ -61,7 +56,7 @@ static int run_host(int argc, char **argv)
 				      "dockerd process or Docker socket)");
 	}
 	report_fingerprint_messages(&r, 0);
-	status = output_finish(&a, &r, &o, &cfg);
+	status = output_finish(&a, &r, &o, &cs);
 	arena_release(&a);
 	return status;
 }
@@ -70,8 +65,8 @@ const struct subcommand cmd_host = {
 	.name = "host",
 	.ids = "SW0101,SW0102",
 	.usage = "host [--user NAME] [--root DIR] [--format FORMAT [--output FILE]]... "
-		 "[--fail-on LEVEL] [--select IDS] [--ignore IDS] [--config FILE] [--baseline FILE] "
-		 "[--write-baseline FILE]",
+		 "[--fail-on LEVEL] [--select IDS] [--ignore IDS] [--config FILE | --no-config] "
+		 "[--baseline FILE] [--write-baseline FILE]",
 	.summary = "Check the host user and the Docker daemon's settings (reads only).",
 	.help = "options:\n"
 		"  --user NAME            the user to check (default: the user who ran\n"
@@ -87,7 +82,8 @@ const struct subcommand cmd_host = {
 		"                         (default), info, or never\n"
 		"  --select IDS           report only these rules (comma-separated ids)\n"
 		"  --ignore IDS           do not report these rules\n"
-		"  --config FILE          read settings from FILE instead of ./.seaworthy.yaml\n"
+		"  --config FILE          read settings from FILE instead of the .seaworthy.yaml\n"
+		"                         of the working directory (or the nearest above it)\n"
 		"  --no-config            read no configuration file\n"
 		"  --write-baseline FILE  record today's findings in FILE (exit 0 unless an input\n"
 		"                         could not be checked)\n"

@@ -44,13 +44,15 @@ static bool looks_like_path(const char *s)
 	return false;
 }
 
-static const struct opt *const image_opts_list[] = { OPTS_REPORT, &opt_host, NULL };
+static const struct opt *const image_opts_list[] = { OPTS_REPORT, &opt_no_config, &opt_host,
+						     NULL };
 
 static int run_image(int argc, char **argv)
 {
 	struct arena a = ARENA_INIT;
 	struct report r;
-	struct config cfg = { 0 };
+	struct config_set cs;
+	const struct config *cfg;
 	struct run_opts o = RUN_OPTS_INIT;
 	const char *path = NULL;
 	const char **operands = calloc((size_t)argc + 1, sizeof(*operands));
@@ -79,8 +81,8 @@ static int run_image(int argc, char **argv)
 	/* An existing file or folder is always an archive or layout. */
 	by_name = stat(path, &st) != 0 && errno == ENOENT && !looks_like_path(path);
 	report_init(&r, &a);
-	/* Only an explicit file: an image belongs to no project folder. */
-	output_load_config(&a, o.config, &o, &cfg, &r);
+	/* An image belongs to no folder: the working directory's settings. */
+	cfg = output_config_here(&cs, &a, &o, &r);
 	{
 		const char *base = strrchr(path, '/');
 		size_t from = 0;
@@ -95,7 +97,7 @@ static int run_image(int argc, char **argv)
 		if (by_name ? eng && image_load_engine(&a, eng, path, &img, &r) == 0 :
 			      image_load(&a, path, base, &img, &r) == 0) {
 			r.layers |= LAYER_IMAGE;
-			rules_check_image(&r, &img, &cfg);
+			rules_check_image(&r, &img, cfg);
 			for (size_t i = from; i < r.nfindings; i++)
 				r.findings[i].target = &img.target;
 			report_fingerprint_messages(&r, from);
@@ -106,7 +108,7 @@ static int run_image(int argc, char **argv)
 		}
 	}
 	engine_free(eng);
-	status = output_finish(&a, &r, &o, &cfg);
+	status = output_finish(&a, &r, &o, &cs);
 	arena_release(&a);
 	return status;
 }
@@ -115,8 +117,8 @@ const struct subcommand cmd_image = {
 	.name = "image",
 	.ids = "SW0271,SW0571",
 	.usage = "image [--format FORMAT [--output FILE]]... [--fail-on LEVEL] [--select IDS] "
-		 "[--ignore IDS] [--config FILE] [--baseline FILE] [--write-baseline FILE] "
-		 "[--host HOST] IMAGE.tar|DIR|NAME[:TAG]",
+		 "[--ignore IDS] [--config FILE | --no-config] [--baseline FILE] "
+		 "[--write-baseline FILE] [--host HOST] IMAGE.tar|DIR|NAME[:TAG]",
 	.summary = "Check a built image: a docker save archive, an OCI image layout folder, "
 		   "or an image of the engine.",
 	.help = "options:\n"
@@ -129,8 +131,9 @@ const struct subcommand cmd_image = {
 		"                         (default), info, or never\n"
 		"  --select IDS           report only these rules (comma-separated ids)\n"
 		"  --ignore IDS           do not report these rules\n"
-		"  --config FILE          rule settings (ignore, severity, fail-on) from FILE;\n"
-		"                         no .seaworthy.yaml is searched for\n"
+		"  --config FILE          read settings from FILE instead of the .seaworthy.yaml\n"
+		"                         of the working directory (or the nearest above it)\n"
+		"  --no-config            read no configuration file\n"
 		"  --write-baseline FILE  record today's findings in FILE (exit 0 unless an input\n"
 		"                         could not be checked)\n"
 		"  --baseline FILE        report only findings that FILE does not know\n"

@@ -16,7 +16,8 @@
 
 extern const struct subcommand cmd_live;
 
-static const struct opt *const live_opts_list[] = { OPTS_REPORT, &opt_host, &opt_project, NULL };
+static const struct opt *const live_opts_list[] = { OPTS_REPORT, &opt_no_config, &opt_host,
+						    &opt_project, NULL };
 
 /* A container that vanished between two requests is no error: it is gone. */
 static bool vanished(const char *err)
@@ -182,7 +183,8 @@ static int run_live(int argc, char **argv)
 	size_t noperands = 0;
 	struct arena a = ARENA_INIT;
 	struct report r;
-	struct config cfg = { 0 };
+	struct config_set cs;
+	const struct config *cfg;
 	struct engine *e;
 	const char *err = NULL;
 	int rc, status;
@@ -199,21 +201,21 @@ static int run_live(int argc, char **argv)
 		return rc == 1 ? EXIT_CLEAN : EXIT_TROUBLE;
 	}
 	report_init(&r, &a);
-	/* Only an explicit file: containers belong to no project folder. */
-	output_load_config(&a, o.config, &o, &cfg, &r);
+	/* Containers belong to no folder: the working directory's settings. */
+	cfg = output_config_here(&cs, &a, &o, &r);
 	if (!r.nerrors) {
 		e = engine_open(&a, o.host, &err);
 		if (!e) {
 			report_error(&r, engine_default_host(o.host), 0, "%s", err);
 			report_unread(&r, LAYER_LIVE, "the Docker engine could not be reached");
 		} else {
-			audit(&a, e, o.project, &cfg, &r);
+			audit(&a, e, o.project, cfg, &r);
 			engine_free(e);
 		}
 	} else {
 		report_unread(&r, LAYER_LIVE, "the configuration could not be read");
 	}
-	status = output_finish(&a, &r, &o, &cfg);
+	status = output_finish(&a, &r, &o, &cs);
 	arena_release(&a);
 	return status;
 }
@@ -222,8 +224,8 @@ const struct subcommand cmd_live = {
 	.name = "live",
 	.ids = "SW0281,SW0981",
 	.usage = "live [--project NAME] [--host HOST] [--format FORMAT [--output FILE]]... "
-		 "[--fail-on LEVEL] [--select IDS] [--ignore IDS] [--config FILE] [--baseline FILE] "
-		 "[--write-baseline FILE]",
+		 "[--fail-on LEVEL] [--select IDS] [--ignore IDS] [--config FILE | --no-config] "
+		 "[--baseline FILE] [--write-baseline FILE]",
 	.summary = "Audit the engine's containers, running and stopped (reads only).",
 	.help = "options:\n"
 		"  --project NAME         only the containers of this compose project (label\n"
@@ -239,8 +241,9 @@ const struct subcommand cmd_live = {
 		"                         (default), info, or never\n"
 		"  --select IDS           report only these rules (comma-separated ids)\n"
 		"  --ignore IDS           do not report these rules\n"
-		"  --config FILE          rule settings (ignore, severity, fail-on, proxies, rule\n"
-		"                         options) from FILE; no .seaworthy.yaml is searched for\n"
+		"  --config FILE          read settings from FILE instead of the .seaworthy.yaml\n"
+		"                         of the working directory (or the nearest above it)\n"
+		"  --no-config            read no configuration file\n"
 		"  --write-baseline FILE  record today's findings in FILE (exit 0 unless the\n"
 		"                         engine could not be read)\n"
 		"  --baseline FILE        report only findings that FILE does not know\n"

@@ -52,66 +52,212 @@ static const char *untrusted(struct arena *a, const struct stat *st)
 	return NULL;
 }
 
-/* The nearest of names in dir or an ancestor, up to the repository's root;
- * what ("configuration") names it in notes. */
-static const char *find_up(struct arena *a, const char *dir, const char *const *names,
-			   size_t nnames, const char *what, struct report *r)
-{
-	char *d = realpath(dir, NULL);
-	const char *found = NULL;
+/* What a folder holds that the search looks for, when the run's walk read it. */
+enum {
+	HOLDS_SW = 1,		/* .seaworthy.yaml, then .seaworthy.yml (<< 1) */
+	HOLDS_HL = 4,		/* .hadolint.yaml, then .hadolint.yml (<< 1) */
+	HOLDS_GIT = 16,
+};
 
-	if (!d)
-		return NULL;
-	for (;;) {
-		const char *base = strcmp(d, "/") ? d : "";
+/* A folder looked at: the nearest files in it or above it (display paths,
+ * or NULL), so that each folder is looked at once however many inputs it
+ * holds, and the settings its inputs get. */
+struct config_dir {
+	const char *dir;	/* absolute and clean; NULL for an empty slot */
+	bool listed, done;	/* holds is known; sw and hl are */
+	unsigned holds;
+	const char *sw, *hl;	/* .seaworthy.yaml, .hadolint.yaml */
+	const struct config *cfg;
+};
+
+/* The first of the two names in dir that may be obeyed (display path), or
+ * NULL; one that may not is said in a note. bit: the first's HOLDS_. */
+static const char *own_file(struct config_set *s, const struct config_dir *d,
+			    const char *const *names, unsigned bit, const char *what)
+{
+	const char *base = strcmp(d->dir, "/") ? d->dir : "";
+
+	for (size_t i = 0; i < 2; i++) {
+		const char *p, *why;
 		struct stat st;
 
-		for (size_t i = 0; i < nnames && !found; i++) {
-			const char *p = arena_printf(a, "%s/%s", base, names[i]);
-			const char *why;
-
-			if (stat(p, &st) != 0 || !S_ISREG(st.st_mode))
-				continue;
-			if (!(why = untrusted(a, &st))) {
-				found = display_path(a, p);
-				break;
-			}
-			p = display_path(a, p);
-			/* A report's notes reach stderr when it is written. */
-			if (r)
-				report_note(r, p, "%s not read: %s", what, why);
-			else
-				fprintf(stderr, "seaworthy: %s: not read: %s\n", p, why);
-		}
-		/* The repository's root ends the search: what is above it is
-		 * not the project's. */
-		if (found || !strcmp(d, "/") ||
-		    lstat(arena_printf(a, "%s/.git", base), &st) == 0)
-			break;
-		char *slash = strrchr(d, '/');
-		if (!slash)
-			break;
-		if (slash == d)
-			slash[1] = '\0';
-		else
-			*slash = '\0';
+		if (d->listed && !(d->holds & (bit << i)))
+			continue;	/* the walk saw it is not there */
+		p = arena_printf(s->a, "%s/%s", base, names[i]);
+		if (stat(p, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		p = display_path(s->a, p);
+		if (!(why = untrusted(s->a, &st)))
+			return p;
+		report_note(s->r, p, "%s not read: %s", what, why);
 	}
-	free(d);
-	return found;
+	return NULL;
 }
 
-const char *config_find(struct arena *a, const char *dir, struct report *r)
+static size_t dir_hash(const char *s, size_t mask)
 {
-	static const char *const names[] = { ".seaworthy.yaml", ".seaworthy.yml" };
+	size_t h = 2166136261u;
 
-	return find_up(a, dir, names, 2, "configuration", r);
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h & mask;
 }
 
-const char *config_find_hadolint(struct arena *a, const char *dir, struct report *r)
+/* The slot of folder dir (absolute, clean), added when new. */
+static struct config_dir *dir_slot(struct config_set *s, const char *dir)
 {
-	static const char *const names[] = { ".hadolint.yaml", ".hadolint.yml" };
+	size_t i, mask;
 
-	return find_up(a, dir, names, 2, "hadolint configuration", r);
+	if (s->ndirs * 2 >= s->capdirs) {
+		struct config_dir *old = s->dirs;
+		size_t n = s->capdirs;
+
+		s->capdirs = n ? n * 2 : 64;
+		s->dirs = arena_alloc(s->a, s->capdirs * sizeof(*s->dirs));
+		for (size_t k = 0; k < n; k++)
+			if (old[k].dir) {
+				mask = s->capdirs - 1;
+				for (i = dir_hash(old[k].dir, mask); s->dirs[i].dir; i = (i + 1) & mask)
+					;
+				s->dirs[i] = old[k];
+			}
+	}
+	mask = s->capdirs - 1;
+	for (i = dir_hash(dir, mask); s->dirs[i].dir; i = (i + 1) & mask)
+		if (!strcmp(s->dirs[i].dir, dir))
+			return &s->dirs[i];
+	s->dirs[i].dir = dir;
+	s->ndirs++;
+	return &s->dirs[i];
+}
+
+/* What folder dir (absolute, clean) and its ancestors up to the
+ * repository's root hold: the nearest of each file. */
+static struct config_dir *look_at(struct config_set *s, const char *dir, bool want_sw, bool want_hl)
+{
+	static const char *const sw_names[] = { ".seaworthy.yaml", ".seaworthy.yml" };
+	static const char *const hl_names[] = { ".hadolint.yaml", ".hadolint.yml" };
+	struct config_dir e = *dir_slot(s, dir), *d;
+	struct stat st;
+
+	if (e.done)
+		return dir_slot(s, dir);
+	e.sw = want_sw ? own_file(s, &e, sw_names, HOLDS_SW, "configuration") : NULL;
+	e.hl = want_hl ? own_file(s, &e, hl_names, HOLDS_HL, "hadolint configuration") : NULL;
+	/* The repository's root ends the search: what is above it is not the
+	 * project's. */
+	if (((want_sw && !e.sw) || (want_hl && !e.hl)) && strcmp(dir, "/") &&
+	    !(e.listed ? e.holds & HOLDS_GIT : lstat(arena_printf(s->a, "%s/.git", dir), &st) == 0)) {
+		d = look_at(s, path_dir(s->a, dir), want_sw, want_hl);
+		e.sw = e.sw ? e.sw : d->sw;
+		e.hl = e.hl ? e.hl : d->hl;
+	}
+	e.done = true;
+	d = dir_slot(s, dir);	/* the table may have grown since */
+	*d = e;
+	return d;
+}
+
+static void set_cwd(struct config_set *s)
+{
+	char *cwd;
+
+	if (s->cwd)
+		return;
+	cwd = getcwd(NULL, 0);
+	s->cwd = arena_strdup(s->a, cwd ? cwd : "/");
+	free(cwd);
+}
+
+void config_listed(struct config_set *s, const char *dir,
+		   bool (*has)(const void *listing, const char *name), const void *listing)
+{
+	static const char *const names[] = { ".seaworthy.yaml", ".seaworthy.yml", ".hadolint.yaml",
+					     ".hadolint.yml", ".git" };
+	struct config_dir *d;
+
+	set_cwd(s);
+	d = dir_slot(s, path_join(s->a, s->cwd, *dir ? dir : "."));
+	if (d->done || d->listed)
+		return;
+	d->listed = true;
+	for (unsigned i = 0; i < 5; i++)
+		if (has(listing, names[i]))
+			d->holds |= 1u << i;
+}
+
+/* The user's file, or NULL: $XDG_CONFIG_HOME/seaworthy/config.yaml, or
+ * ~/.config/seaworthy/config.yaml when XDG_CONFIG_HOME is not an absolute
+ * path (the XDG base directory specification ignores a relative one). */
+static const char *user_file(struct config_set *s)
+{
+	static const char *const names[] = { "config.yaml", "config.yml" };
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME"), *dir = NULL;
+
+	if (s->user_done)
+		return s->user;
+	s->user_done = true;
+	if (xdg && xdg[0] == '/')
+		dir = arena_printf(s->a, "%s/seaworthy", xdg);
+	else if (home && home[0] == '/')
+		dir = arena_printf(s->a, "%s/.config/seaworthy", home);
+	if (dir) {
+		struct config_dir d = { .dir = path_clean(s->a, dir) };
+
+		s->user = own_file(s, &d, names, 1, "user configuration");
+	}
+	return s->user;
+}
+
+static bool same(const char *x, const char *y)
+{
+	return x == y || (x && y && !strcmp(x, y));
+}
+
+/* The settings of the seaworthy file sw and the hadolint file hl (either
+ * may be NULL), read once; dir is sw's folder when its globs are relative
+ * to it. */
+static const struct config *config_of(struct config_set *s, const char *sw, const char *hl,
+				      const char *dir)
+{
+	struct config *c;
+
+	for (size_t i = 0; i < s->n; i++)
+		if (same(s->v[i]->path, sw) && same(s->v[i]->hadolint_path, hl))
+			return s->v[i];
+	c = arena_alloc(s->a, sizeof(*c));
+	if (sw)
+		config_load(s->a, sw, c, s->r);
+	c->dir = dir;
+	c->cwd = s->cwd;
+	if (hl)
+		config_load_hadolint(s->a, hl, c, s->r);
+	*ARENA_PUSH(s->a, s->v, s->n, s->cap) = c;
+	return c;
+}
+
+const struct config *config_for(struct config_set *s, const char *dir)
+{
+	bool want_sw = !s->none && !s->file;
+	bool want_hl = s->hadolint && !s->none && !s->hadolint_file;
+	struct config_dir *e = NULL;
+	const struct config *c;
+	const char *sw, *hl;
+
+	set_cwd(s);
+	if (want_sw || want_hl) {
+		e = look_at(s, path_join(s->a, s->cwd, *dir ? dir : "."), want_sw, want_hl);
+		if (e->cfg)
+			return e->cfg;
+	}
+	sw = s->none ? NULL : s->file ? s->file : e->sw ? e->sw : user_file(s);
+	hl = !s->hadolint ? NULL : s->hadolint_file ? s->hadolint_file : e ? e->hl : NULL;
+	/* A project file's globs are relative to its folder. */
+	c = config_of(s, sw, hl, e && e->sw ? path_join(s->a, s->cwd, path_dir(s->a, e->sw)) : NULL);
+	/* Nothing was added to the folders since: e is still the slot. */
+	if (e)
+		e->cfg = c;
+	return c;
 }
 
 struct loader {
@@ -585,11 +731,22 @@ static bool seg_match(char **pat, size_t np, char **path, size_t n)
 static size_t split(char *s, char **out, size_t max)
 {
 	size_t n = 0;
+	char *save;
 
-	for (char *tok = strtok(s, "/"); tok && n < max; tok = strtok(NULL, "/"))
+	/* strtok_r: workers match paths at once. */
+	for (char *tok = strtok_r(s, "/", &save); tok && n < max; tok = strtok_r(NULL, "/", &save))
 		if (strcmp(tok, "."))
 			out[n++] = tok;
 	return n;
+}
+
+/* Whether glob holds a slash other than a trailing one: it is anchored to
+ * its config's folder. */
+static bool anchored(const char *glob)
+{
+	const char *slash = strchr(glob, '/');
+
+	return slash && slash[1];
 }
 
 static bool glob_match(const char *glob, const char *path)
@@ -603,24 +760,83 @@ static bool glob_match(const char *glob, const char *path)
 	strcpy(pbuf, path);
 	np = 0;
 	/* A glob with no slash (other than a trailing one) matches at any depth. */
-	if (!strchr(glob, '/') || (strchr(glob, '/') == glob + strlen(glob) - 1))
+	if (!anchored(glob))
 		pat[np++] = (char *)"**";
 	np += split(gbuf, pat + np, 64);
 	n = split(pbuf, segs, 64);
 	return seg_match(pat, np, segs, n);
 }
 
-bool config_glob_match(const struct strlist *globs, const char *path)
+/* The segments of p in seg (at most max; max + 1 when there are more),
+ * ".." taking one back. */
+static size_t push_segs(char *p, char **seg, size_t max)
 {
+	size_t n = 0;
+	char *save;
+
+	for (char *tok = strtok_r(p, "/", &save); tok; tok = strtok_r(NULL, "/", &save)) {
+		if (!strcmp(tok, ".."))
+			n -= n > 0;
+		else if (strcmp(tok, ".") && n < max)
+			seg[n++] = tok;
+		else if (strcmp(tok, "."))
+			return max + 1;
+	}
+	return n;
+}
+
+/* path (a display path) relative to c's folder, in buf: path itself when
+ * c has no folder; NULL when path lies outside it (a compose overlay in
+ * another folder). */
+static const char *relative_to(const struct config *c, const char *path, char *buf, size_t size)
+{
+	char abs[4096], dir[4096], *ps[256], *ds[256];
+	size_t np, nd, len = 0;
+
+	if (!c->dir || !c->cwd ||
+	    (size_t)snprintf(abs, sizeof(abs), "%s/%s", path[0] == '/' ? "" : c->cwd, path) >=
+		    sizeof(abs) || strlen(c->dir) >= sizeof(dir))
+		return path;
+	strcpy(dir, c->dir);
+	np = push_segs(abs, ps, 256);
+	nd = push_segs(dir, ds, 256);
+	if (np > 256 || nd > np)
+		return nd > np && np <= 256 ? NULL : path;
+	for (size_t i = 0; i < nd; i++)
+		if (strcmp(ps[i], ds[i]))
+			return NULL;
+	buf[0] = '\0';
+	for (size_t i = nd; i < np; i++) {
+		size_t n = strlen(ps[i]);
+
+		if (len + n + 2 > size)
+			return path;
+		if (len)
+			buf[len++] = '/';
+		memcpy(buf + len, ps[i], n + 1);
+		len += n;
+	}
+	return len ? buf : ".";
+}
+
+bool config_path_match(const struct config *c, const struct strlist *globs, const char *path)
+{
+	const char *rel;
+	char buf[4096];
+
+	if (!globs->n)
+		return false;
+	/* Outside the folder only a glob that matches at any depth can. */
+	rel = relative_to(c, path, buf, sizeof(buf));
 	for (size_t i = 0; i < globs->n; i++)
-		if (glob_match(globs->v[i], path))
+		if ((rel || !anchored(globs->v[i])) && glob_match(globs->v[i], rel ? rel : path))
 			return true;
 	return false;
 }
 
 bool config_excluded(const struct config *c, const char *path)
 {
-	return config_glob_match(&c->exclude, path);
+	return config_path_match(c, &c->exclude, path);
 }
 
 const struct config_option *config_option(const struct config *c, const struct rule *rule,

@@ -33,6 +33,10 @@ struct config_option {
 
 struct config {
 	const char *path;	/* as displayed; NULL when there is none */
+	/* The folder its globs are relative to, absolute and clean, and the
+	 * working directory display paths are relative to; dir is NULL for
+	 * --config and the user's file, whose globs match display paths. */
+	const char *dir, *cwd;
 	const char *hadolint_path;	/* .hadolint.yaml read, or NULL */
 	struct strlist ignore;
 	bool has_ignore, has_trusted_registries;	/* set by the file, even empty */
@@ -52,14 +56,46 @@ struct config {
 	size_t noptions, capoptions;
 };
 
-/* The config file for a run started at dir: .seaworthy.yaml (or .yml) in
- * dir or the nearest ancestor, up to the repository's root (the folder
- * holding .git). A file not owned by the user or root, or that its group or
- * others may write, is skipped, with a note in r (a word on stderr when r is
- * NULL). NULL if none. */
-const char *config_find(struct arena *a, const char *dir, struct report *r);
-/* The same for hadolint's .hadolint.yaml (or .yml). */
-const char *config_find_hadolint(struct arena *a, const char *dir, struct report *r);
+/* The settings each input is judged by, as ruff finds them: --config for
+ * every input; else the nearest .seaworthy.yaml (or .yml) in the input's
+ * folder or above it, up to the repository's root (the first folder holding
+ * .git), as a whole (no merge); else the user's file
+ * ($XDG_CONFIG_HOME/seaworthy/config.yaml, XDG_CONFIG_HOME defaulting to
+ * ~/.config); else none. When hadolint is set, .hadolint.yaml is found the
+ * same way (or --hadolint-config) for what the seaworthy file leaves
+ * unsaid. A file found by the search that is not owned by the user or root,
+ * or that its group or others may write, is skipped with a note in r. Each
+ * folder is looked at once and each file read once; its errors go to r.
+ * The configs are owned by a and stay put. Not thread-safe: a run finds its
+ * inputs' settings on one thread and hands the pointers to its workers. */
+struct config_dir;
+struct config_set {
+	struct arena *a;
+	struct report *r;
+	const char *file;		/* --config: for every input */
+	const char *hadolint_file;	/* --hadolint-config */
+	bool none;			/* --no-config: no search, no user file */
+	bool hadolint;			/* .hadolint.yaml too (check) */
+	struct config **v;		/* every config handed out, in order */
+	size_t n, cap;
+	/* private: the folders looked at (open addressing) */
+	const char *cwd;
+	struct config_dir *dirs;
+	size_t ndirs, capdirs;
+	const char *user;		/* the user's file, once looked for */
+	bool user_done;
+};
+
+/* What the run's walk read of folder dir (relative to the working
+ * directory, or absolute): has(listing, name) says whether it holds an
+ * entry name. The search then asks the disk only about the files it holds
+ * (their owner and mode), not whether they are there. */
+void config_listed(struct config_set *s, const char *dir,
+		   bool (*has)(const void *listing, const char *name), const void *listing);
+/* The settings for the inputs in folder dir (relative to the working
+ * directory, or absolute; "" or "." for the working directory). Never NULL:
+ * an empty config when there is none. */
+const struct config *config_for(struct config_set *s, const char *dir);
 /* Loads path; problems go to r as input errors. Returns -1 on any error. */
 int config_load(struct arena *a, const char *path, struct config *out, struct report *r);
 /* The same from buf[0..len) (any bytes), named path in errors. */
@@ -73,9 +109,10 @@ int config_load_buf(struct arena *a, const char *path, const char *buf, size_t l
 int config_load_hadolint(struct arena *a, const char *path, struct config *c, struct report *r);
 int config_load_hadolint_buf(struct arena *a, const char *path, const char *buf, size_t len,
 			     struct config *c, struct report *r);
-/* Whether path (relative, as displayed) matches one of globs. */
-bool config_glob_match(const struct strlist *globs, const char *path);
-/* Whether path (relative, as displayed) matches an exclude glob. */
+/* Whether path (a display path) matches one of globs, a list of c's:
+ * relative to c's folder (struct config). Thread-safe. */
+bool config_path_match(const struct config *c, const struct strlist *globs, const char *path);
+/* Whether path (a display path) matches an exclude glob of c. */
 bool config_excluded(const struct config *c, const char *path);
 /* The option `name` configured for rule, or NULL. */
 const struct config_option *config_option(const struct config *c, const struct rule *rule,

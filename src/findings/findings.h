@@ -16,6 +16,8 @@ struct finding_target {
 	const char *k2, *v2, *k3, *v3;
 };
 
+struct config;
+
 struct finding {
 	const struct rule *rule;
 	enum severity severity;
@@ -42,6 +44,9 @@ struct finding {
 	/* In an entry script a stage runs: several Dockerfiles may run the
 	 * same script, and the finding is said once. */
 	bool in_script;
+	/* The settings that judge it (config/config.h: its input's), or NULL
+	 * for the working directory's; the run owns them. */
+	const struct config *config;
 };
 
 /* An input of the run, as the report accounts for it: JSON "inputs",

@@ -43,22 +43,36 @@ bool output_rule_wanted(const struct rule *rule, const char *select, const char 
 	return !strlist_has(&cfg->ignore, rule->id);
 }
 
-void output_filter(struct report *r, const char *select, const char *ignore,
-		   const struct config *cfg)
+/* The settings that judge f; a finding of no input gets the working
+ * directory's. */
+static const struct config *judge(struct config_set *cs, struct finding *f)
 {
+	if (!f->config)
+		f->config = config_for(cs, ".");
+	return f->config;
+}
+
+void output_filter(struct report *r, const char *select, const char *ignore,
+		   struct config_set *cs)
+{
+	static const struct config none;
 	size_t k = 0;
 	unsigned wanted = 0;
 
-	/* A point none of whose rules ran was not checked, whatever was read. */
+	/* A point none of whose rules ran for any input was not checked,
+	 * whatever was read. */
 	for (size_t i = 0; i < rule_count; i++)
-		if (output_rule_wanted(rule_table[i], select, ignore, cfg))
-			wanted |= 1u << rule_table[i]->checklist;
+		for (size_t c = 0; c < (cs->n ? cs->n : 1); c++)
+			if (output_rule_wanted(rule_table[i], select, ignore,
+					       cs->n ? cs->v[c] : &none))
+				wanted |= 1u << rule_table[i]->checklist;
 	for (int p = 0; p <= 10; p++)
 		if (!(wanted & (1u << p)))
 			r->deselected |= 1u << p;
 
 	for (size_t i = 0; i < r->nfindings; i++) {
 		struct finding *f = &r->findings[i];
+		const struct config *cfg = judge(cs, f);
 
 		if (!output_rule_wanted(f->rule, select, ignore, cfg))
 			continue;
@@ -163,7 +177,7 @@ int output_write(const struct output *outs, size_t n, int color, const struct re
 	return ret;
 }
 
-int output_exit_status(const struct report *r, int fail_on, bool writing_baseline, bool trouble)
+int output_exit_status(const struct report *r, const struct run_opts *o, bool trouble)
 {
 	int status = EXIT_CLEAN;
 
@@ -174,36 +188,28 @@ int output_exit_status(const struct report *r, int fail_on, bool writing_baselin
 	}
 	if (trouble || r->nerrors)
 		return EXIT_TROUBLE;
-	if (fail_on < 0 || writing_baseline)
+	if (o->write_baseline)
 		return status;
-	for (size_t k = 0; k < r->nfindings; k++)
-		if (!r->findings[k].suppressed && (int)r->findings[k].severity >= fail_on)
+	for (size_t k = 0; k < r->nfindings; k++) {
+		const struct finding *f = &r->findings[k];
+		/* --fail-on, else the fail-on of the settings that judge it. */
+		int fail_on = !o->fail_on_set && f->config && f->config->has_fail_on ?
+				      f->config->fail_on : o->fail_on;
+
+		if (!f->suppressed && fail_on >= 0 && (int)f->severity >= fail_on)
 			status = EXIT_FINDINGS;
+	}
 	return status;
 }
 
-void output_load_config(struct arena *a, const char *path, struct run_opts *o,
-			struct config *cfg, struct report *r)
+const struct config *output_config_here(struct config_set *cs, struct arena *a,
+					const struct run_opts *o, struct report *r)
 {
-	if (path && config_load(a, path, cfg, r) == 0 && cfg->has_fail_on && !o->fail_on_set)
-		o->fail_on = cfg->fail_on;
-}
+	const char *env = getenv("SEAWORTHY_CONFIG");
 
-void output_load_configs(struct arena *a, const char *dir, struct run_opts *o,
-			 struct config *cfg, struct report *r, bool hadolint)
-{
-	const char *path = NULL;
-
-	if (!o->no_config)
-		output_load_config(a, o->config ? o->config : config_find(a, dir, r), o, cfg, r);
-	if (!hadolint)
-		return;
-	if (o->hadolint_config)
-		path = o->hadolint_config;
-	else if (!o->no_config)
-		path = config_find_hadolint(a, dir, r);
-	if (path)
-		config_load_hadolint(a, path, cfg, r);
+	*cs = (struct config_set){ .a = a, .r = r, .none = o->no_config,
+				   .file = o->config ? o->config : env && *env ? env : NULL };
+	return config_for(cs, ".");
 }
 
 static int cmp_str(const void *x, const void *y)
@@ -283,13 +289,13 @@ static void problems_to_stderr(const struct report *r, const struct run_opts *o)
 }
 
 int output_finish(struct arena *a, struct report *r, const struct run_opts *o,
-		  const struct config *cfg)
+		  struct config_set *cs)
 {
 	struct render_opts ro = { .show_suppressed = o->show_suppressed, .quiet = o->quiet };
 	struct baseline b = { 0 };
 	bool trouble = false, use;
 
-	output_filter(r, o->select, o->ignore, cfg);
+	output_filter(r, o->select, o->ignore, cs);
 	if (!o->scope_all)
 		hold_back(r);
 	report_sort_inputs(r);
@@ -310,5 +316,5 @@ int output_finish(struct arena *a, struct report *r, const struct run_opts *o,
 	problems_to_stderr(r, o);
 	if (output_write(o->outputs, o->noutputs, o->color, r, &ro) < 0)
 		trouble = true;
-	return output_exit_status(r, o->fail_on, o->write_baseline, trouble);
+	return output_exit_status(r, o, trouble);
 }

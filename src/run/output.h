@@ -21,31 +21,30 @@ struct output {
 bool rule_in_list(const char *list, const char *id);
 
 struct config;
+struct config_set;
 /* Whether a rule's findings are wanted: --select, --ignore, config ignore. */
 bool output_rule_wanted(const struct rule *rule, const char *select, const char *ignore,
 			const struct config *cfg);
-/* Drops unwanted rules' findings and applies the config's severity overrides. */
+/* Drops unwanted rules' findings and applies the severity overrides, each
+ * finding by the settings that judge it (a finding of no input by the
+ * working directory's, from cs). */
 void output_filter(struct report *r, const char *select, const char *ignore,
-		   const struct config *cfg);
+		   struct config_set *cs);
 
 struct run_opts;
 struct arena;
-/* Loads the config file at path (none when NULL) into cfg, its errors into
- * r; its fail-on applies unless --fail-on (or SEAWORTHY_FAIL_ON) said. */
-void output_load_config(struct arena *a, const char *path, struct run_opts *o,
-			struct config *cfg, struct report *r);
-/* The settings for inputs in folder dir: --config, else the nearest
- * .seaworthy.yaml (none with --no-config); then, when hadolint is set,
- * --hadolint-config, else the nearest .hadolint.yaml (none with
- * --no-config), for what the seaworthy file leaves unsaid. */
-void output_load_configs(struct arena *a, const char *dir, struct run_opts *o,
-			 struct config *cfg, struct report *r, bool hadolint);
+/* The settings of a run that checks no files (image, live, host): the
+ * working directory's, found as check finds an input's (config/config.h);
+ * --config or SEAWORTHY_CONFIG instead, none with --no-config. cs is set up
+ * for output_finish; errors go to r. */
+const struct config *output_config_here(struct config_set *cs, struct arena *a,
+					const struct run_opts *o, struct report *r);
 /* The end of every report, for every subcommand: --select/--ignore and
- * the config's rule settings, the baseline read, sorting, duplicates
+ * each finding's settings, the baseline read, sorting, duplicates
  * dropped, --write-baseline, the baseline applied, each output (text to
  * stdout when none), and the exit status, which it returns. */
 int output_finish(struct arena *a, struct report *r, const struct run_opts *o,
-		  const struct config *cfg);
+		  struct config_set *cs);
 
 /* --format V: appends an output; a usage error (returns 2) otherwise. */
 int output_set_format(const struct subcommand *c, struct output *outs, size_t *n, const char *v);
@@ -58,7 +57,8 @@ int output_write(const struct output *outs, size_t n, int color, const struct re
 
 /* The exit status of a run: 2 (EXIT_TROUBLE) when trouble is set, an input
  * failed or stdout could not be flushed; 1 when an unsuppressed finding
- * reaches fail_on (never while writing a baseline); else 0. */
-int output_exit_status(const struct report *r, int fail_on, bool writing_baseline, bool trouble);
+ * reaches its level: --fail-on, else the fail-on of the settings that judge
+ * it (never while writing a baseline); else 0. */
+int output_exit_status(const struct report *r, const struct run_opts *o, bool trouble);
 
 #endif

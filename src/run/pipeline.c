@@ -38,7 +38,7 @@
 struct run {
 	struct arena a;
 	struct report r;
-	struct config cfg;
+	struct config_set cfgs;	/* each input's settings, found on this thread */
 	struct run_opts o;
 	/* Identities of the Dockerfiles checked: an open-addressing set. */
 	struct file_id *checked;
@@ -77,12 +77,30 @@ static const struct env *process_env(struct run *run)
 	return &run->penv;
 }
 
+/* An input's settings, for the suppressions of its file. */
+struct judged {
+	const struct run *run;
+	const struct config *cfg;
+};
+
 /* Whether a rule's findings are wanted: --select, --ignore, config ignore. */
 static bool rule_wanted(const struct rule *rule, void *ctx)
 {
-	const struct run *run = ctx;
+	const struct judged *j = ctx;
 
-	return output_rule_wanted(rule, run->o.select, run->o.ignore, &run->cfg);
+	return output_rule_wanted(rule, j->run->o.select, j->run->o.ignore, j->cfg);
+}
+
+/* The settings of a file of the run: its folder's (config/config.h). */
+static const struct config *config_of(struct run *run, const char *path)
+{
+	return config_for(&run->cfgs, strcmp(path, "-") ? path_dir(&run->a, path) : ".");
+}
+
+/* Whether the settings of a file of the run exclude it. */
+static bool excluded(struct run *run, const char *path)
+{
+	return config_excluded(config_of(run, path), display_path(&run->a, path));
 }
 
 
@@ -168,6 +186,7 @@ static bool first_visit(struct run *run, const char *path, const struct file_id 
  * modelled. */
 struct df_item {
 	struct input in;
+	const struct config *cfg;		/* its settings */
 	bool keep, quiet;
 	struct arena *arena;			/* keep: lives until the run ends */
 	const struct m_dockerfile *model;	/* keep: NULL when it failed */
@@ -223,11 +242,13 @@ static const char *root_of(const struct run *run, const char *path)
 	return best;
 }
 
-/* What a file found by the run is for (input/discover/purpose.h). */
-static enum purpose purpose_in_run(const struct run *run, struct arena *a, const char *path,
-				   const char *text, size_t len, const char **why)
+/* What a file found by the run is for (input/discover/purpose.h), by the
+ * settings cfg. */
+static enum purpose purpose_in_run(const struct run *run, const struct config *cfg,
+				   struct arena *a, const char *path, const char *text,
+				   size_t len, const char **why)
 {
-	return purpose_of_file_under(a, &run->cfg, path, above_root(run, path), text, len, why);
+	return purpose_of_file_under(a, cfg, path, above_root(run, path), text, len, why);
 }
 
 /* Takes the notes r gained since n0 out of r, as a copy in r's arena: the
@@ -250,7 +271,8 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 {
 	struct arena scratch = ARENA_INIT, *a = it->keep ? it->arena : &scratch;
 	const struct input *in = &it->in;
-	struct suppress_opts so = { run->o.require_reasons, rule_wanted, (void *)run };
+	struct judged jd = { run, it->cfg };
+	struct suppress_opts so = { run->o.require_reasons, rule_wanted, &jd };
 	struct df_file *df = arena_alloc(a, sizeof(*df));
 	struct m_dockerfile *m = arena_alloc(a, sizeof(*m));
 	struct df_error err;
@@ -265,7 +287,7 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 			report_error(r, in->display, 0, "cannot read: %s", why);
 		goto out;
 	}
-	it->purpose = purpose_in_run(run, r->a, in->display, buf, len, &it->purpose_why);
+	it->purpose = purpose_in_run(run, it->cfg, r->a, in->display, buf, len, &it->purpose_why);
 	if ((bad = not_text(buf, len, &line))) {
 		if (!it->quiet)
 			report_error(r, in->display, line, "%s", bad);
@@ -290,7 +312,7 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 	{
 		size_t n0 = r->nnotes;
 
-		it->nshipped = rules_check_dockerfile(r, m, &run->cfg, it->ships, it->nships);
+		it->nshipped = rules_check_dockerfile(r, m, it->cfg, it->ships, it->nships);
 		/* Said once, in the run's report (the worker's holds its strings). */
 		it->notes = take_notes(r, n0, &it->nnotes);
 	}
@@ -307,9 +329,11 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 	}
 	report_fingerprint(r, first, NULL, buf, len);
 	/* A stage's own purpose (a test stage) is the more specific. */
-	for (size_t k = first; k < r->nfindings; k++)
+	for (size_t k = first; k < r->nfindings; k++) {
 		if (r->findings[k].purpose == PURPOSE_PRODUCTION)
 			r->findings[k].purpose = it->purpose;
+		r->findings[k].config = it->cfg;
+	}
 out:
 	arena_release(&scratch);
 }
@@ -459,6 +483,7 @@ struct compose_job {
 	const char **file_why;
 	bool template;		/* not loaded: one of its files is a template */
 	bool swarm;		/* the repository deploys it with docker stack deploy */
+	const struct config *cfg;	/* its settings: its first file's */
 	struct report_note *notes;	/* the loader's, said by record_project */
 	size_t nnotes;
 };
@@ -483,6 +508,7 @@ static void add_job(struct run *run, struct compose_jobs *jobs, const char *cons
 	j->files = arena_alloc(&run->a, nfiles * sizeof(*j->files));
 	memcpy(j->files, files, nfiles * sizeof(*j->files));
 	j->nfiles = nfiles;
+	j->cfg = config_of(run, files[0]);
 }
 
 /* Loads a project, and finds each service's Dockerfile (a regular file:
@@ -513,6 +539,8 @@ static void load_project(const struct run *run, struct report *r, size_t i, void
 	}
 	j->lf1 = r->nfindings;
 	j->le1 = r->nerrors;
+	for (size_t k = j->lf0; k < j->lf1; k++)
+		r->findings[k].config = j->cfg;
 	p->swarm = j->swarm;
 	if (j->rc < 0) {
 		/* A template that failed to load is no input error: a tool
@@ -534,8 +562,8 @@ static void load_project(const struct run *run, struct report *r, size_t i, void
 	j->file_purpose = arena_alloc(r->a, (p->nfiles + 1) * sizeof(*j->file_purpose));
 	j->file_why = arena_alloc(r->a, (p->nfiles + 1) * sizeof(*j->file_why));
 	for (size_t k = 0; k < p->nfiles; k++) {
-		j->file_purpose[k] = purpose_in_run(run, r->a, p->files[k], p->texts[k], p->lens[k],
-						    &j->file_why[k]);
+		j->file_purpose[k] = purpose_in_run(run, j->cfg, r->a, p->files[k], p->texts[k],
+						    p->lens[k], &j->file_why[k]);
 		if (j->purpose == PURPOSE_PRODUCTION)
 			j->purpose = j->file_purpose[k];
 	}
@@ -560,12 +588,13 @@ static void load_project(const struct run *run, struct report *r, size_t i, void
 static void check_project(const struct run *run, struct report *r, size_t i, void *ctx)
 {
 	struct compose_job *j = ((struct compose_job **)ctx)[i];
-	struct suppress_opts so = { run->o.require_reasons, rule_wanted, (void *)run };
+	struct judged jd = { run, j->cfg };
+	struct suppress_opts so = { run->o.require_reasons, rule_wanted, &jd };
 	const struct c_project *p = j->p;
 
 	j->rr = r;
 	j->rf0 = r->nfindings;
-	rules_check_compose(r, p, j->dfs, &run->cfg);
+	rules_check_compose(r, p, j->dfs, j->cfg);
 	for (size_t k = 0; k < p->nfiles; k++) {
 		/* The text the loader read: a file changed since is not read
 		 * again, so positions and comments agree. */
@@ -576,9 +605,11 @@ static void check_project(const struct run *run, struct report *r, size_t i, voi
 	}
 	j->rf1 = r->nfindings;
 	/* A service's own purpose (its profiles) is the more specific. */
-	for (size_t k = j->rf0; k < j->rf1; k++)
+	for (size_t k = j->rf0; k < j->rf1; k++) {
 		if (r->findings[k].purpose == PURPOSE_PRODUCTION)
 			r->findings[k].purpose = j->purpose;
+		r->findings[k].config = j->cfg;
+	}
 }
 
 static void check_item(const struct run *run, struct report *r, size_t i, void *ctx)
@@ -699,15 +730,14 @@ static void find_projects(struct run *run, const struct input_list *inputs,
 		return;
 	}
 	for (size_t k = 0; k < inputs->n; k++)
-		if (inputs->v[k].kind == INPUT_COMPOSE &&
-		    !config_excluded(&run->cfg, inputs->v[k].display))
+		if (inputs->v[k].kind == INPUT_COMPOSE && !excluded(run, inputs->v[k].path))
 			add_job(run, jobs, &inputs->v[k].path, 1);
 	for (size_t k = 0; k < inputs->ndirs; k++) {
 		const struct dir_node *dn = inputs->dirs[k];
 		struct compose_discovery d;
 		const char *files[2];
 
-		if (config_excluded(&run->cfg, display_path(&run->a, dn->path)))
+		if (config_excluded(config_for(&run->cfgs, dn->path), display_path(&run->a, dn->path)))
 			continue;
 		compose_discover_listed(&run->a, dn->path, dn->ents, dn->n, &d, &run->r);
 		if (d.base) {
@@ -770,8 +800,7 @@ static void find_projects(struct run *run, const struct input_list *inputs,
 
 		for (size_t k = 0; ok && k < u->nfiles; k++) {
 			ok = u->files[k].known && u->files[k].s && !stat(u->files[k].s, &st) &&
-			     S_ISREG(st.st_mode) &&
-			     !config_excluded(&run->cfg, display_path(&run->a, u->files[k].s));
+			     S_ISREG(st.st_mode) && !excluded(run, u->files[k].s);
 			files[k] = u->files[k].s;
 			unknown_name = unknown_name || input_kind_of(u->files[k].s) != INPUT_COMPOSE;
 		}
@@ -805,11 +834,11 @@ static void find_dockerfiles(struct run *run, const struct input_list *inputs,
 		struct file_id id;
 		struct df_item *it;
 
-		if (in->kind != INPUT_DOCKERFILE || config_excluded(&run->cfg, in->display) ||
+		if (in->kind != INPUT_DOCKERFILE || excluded(run, in->path) ||
 		    !first_visit(run, in->path, in->has_id ? &in->id : NULL, &id))
 			continue;
 		it = ARENA_PUSH(&run->a, items->v, items->n, items->cap);
-		*it = (struct df_item){ .in = *in };
+		*it = (struct df_item){ .in = *in, .cfg = config_of(run, in->path) };
 		if (id.ino || id.dev) {
 			it->in.has_id = true;
 			it->in.id = id;
@@ -841,8 +870,9 @@ static void find_dockerfiles(struct run *run, const struct input_list *inputs,
 				it->in = (struct input){ .kind = INPUT_DOCKERFILE, .path = sd->path,
 							 .display = display, .has_id = true,
 							 .id = sd->id };
+				it->cfg = config_of(run, sd->path);
 				/* Reached before by another path: modelled, not checked. */
-				it->quiet = config_excluded(&run->cfg, display) ||
+				it->quiet = config_excluded(it->cfg, display) ||
 					    !first_visit(run, sd->path, &sd->id, NULL);
 			}
 			{
@@ -893,10 +923,11 @@ static struct df_item *item_for_build(struct run *run, struct df_items *items, c
 		return it;
 	}
 	display = display_path(&run->a, path);
-	if (config_excluded(&run->cfg, display) || !first_visit(run, path, &id, NULL))
+	if (excluded(run, path) || !first_visit(run, path, &id, NULL))
 		return NULL;
 	it = ARENA_PUSH(&run->a, items->v, items->n, items->cap);
 	memset(it, 0, sizeof(*it));
+	it->cfg = config_of(run, path);
 	it->in = (struct input){ .kind = INPUT_DOCKERFILE, .path = path, .display = display,
 				 .has_id = true, .id = id,
 				 .dir = context ? context : path_dir(&run->a, path) };
@@ -923,7 +954,8 @@ static void ships_of_evidence(struct run *run, struct df_items *items)
 			continue;
 		/* A build in a test script or a dev README is no release; one in
 		 * CI may well be. */
-		p = purpose_in_run(run, &run->a, b->at.file, NULL, 0, &why);
+		p = purpose_in_run(run, config_of(run, b->at.file), &run->a, b->at.file, NULL, 0,
+				   &why);
 		*ARENA_PUSH(&run->a, it->ships, it->nships, it->capships) = (struct df_ship){
 			.target = b->target.s,
 			.by = arena_printf(&run->a, "%s at %s:%u", b->tool, b->at.file, b->at.line),
@@ -961,8 +993,7 @@ static void ships_of_bake(struct run *run, const struct input_list *inputs,
 		struct bake b;
 		enum purpose p;
 
-		if (inputs->v[k].kind != INPUT_BAKE ||
-		    config_excluded(&run->cfg, inputs->v[k].display)) {
+		if (inputs->v[k].kind != INPUT_BAKE || excluded(run, inputs->v[k].path)) {
 			k++;
 			continue;
 		}
@@ -983,7 +1014,8 @@ static void ships_of_bake(struct run *run, const struct input_list *inputs,
 		k = end;
 		bake_load(&run->a, files, n, NULL, process_env(run), &b, &run->r);
 		bake_report_notes(&b, &run->r);
-		p = purpose_in_run(run, &run->a, display_path(&run->a, files[0]), NULL, 0, &why);
+		p = purpose_in_run(run, config_of(run, files[0]), &run->a,
+				   display_path(&run->a, files[0]), NULL, 0, &why);
 		for (size_t i = 0; i < n; i++)
 			report_input(&run->r, &(struct input_record){
 				.path = display_path(&run->a, files[i]), .kind = "bake", .purpose = p,
@@ -1028,7 +1060,7 @@ static void record_others(struct run *run, const struct input_list *inputs)
 			why = "a template, rendered by a tool before Docker reads it";
 		else if (in->kind == INPUT_IGNORE_FILE)
 			why = "BuildKit's .dockerignore for one Dockerfile, not a Dockerfile";
-		else if (config_excluded(&run->cfg, in->display))
+		else if (excluded(run, in->path))
 			why = "excluded by the configuration";
 		else
 			continue;
@@ -1260,7 +1292,7 @@ static void find_scripts(struct run *run, const struct input_list *inputs)
 		evidence_collect_with(&run->a, inputs->roots[i], set, &run->ev);
 	}
 	for (size_t i = 0; i < set->n; i++)
-		if (!config_excluded(&run->cfg, set->scripts[i].path))
+		if (!excluded(run, set->scripts[i].path))
 			set->scripts[k++] = set->scripts[i];
 	set->n = k;
 }
@@ -1268,8 +1300,9 @@ static void find_scripts(struct run *run, const struct input_list *inputs)
 static void check_scripts(struct run *run)
 {
 	struct script_set set = run->scripts;
-	struct suppress_opts so = { run->o.require_reasons, rule_wanted, run };
 	size_t first = run->r.nfindings;
+	const struct config **cfg;
+	bool *done;
 
 	run->nscripts = set.n;
 	if (!set.n)
@@ -1277,20 +1310,47 @@ static void check_scripts(struct run *run)
 	set.has_compose = set.has_compose || run->nprojects;
 	set.projects = run->projects;
 	set.nprojects = run->nprojects;
-	rules_check_scripts(&run->r, &set, &run->cfg);
+	cfg = arena_alloc(&run->a, set.n * sizeof(*cfg));
+	done = arena_alloc(&run->a, set.n * sizeof(*done));
+	for (size_t i = 0; i < set.n; i++)
+		cfg[i] = config_of(run, set.scripts[i].path);
+	/* The scripts of one config together, by its settings. */
+	for (size_t i = 0; i < set.n; i++) {
+		struct script_set some = set;
+		size_t n = 0;
+
+		if (done[i])
+			continue;
+		for (size_t k = i; k < set.n; k++)
+			n += cfg[k] == cfg[i];
+		some.scripts = arena_alloc(&run->a, n * sizeof(*some.scripts));
+		some.n = 0;
+		some.cap = n;
+		for (size_t k = i; k < set.n; k++)
+			if (cfg[k] == cfg[i]) {
+				some.scripts[some.n++] = set.scripts[k];
+				done[k] = true;
+			}
+		rules_check_scripts(&run->r, &some, cfg[i]);
+	}
 	run->r.summary.scripts = set.n;
 	/* Shell, Makefiles and CI YAML all comment with #. */
 	for (size_t i = 0; i < set.n; i++) {
 		const struct script *sc = &set.scripts[i];
+		struct judged jd = { run, cfg[i] };
+		struct suppress_opts so = { run->o.require_reasons, rule_wanted, &jd };
 		struct docker_cmd *cmds;
 		const char *why;
-		enum purpose p = purpose_in_run(run, &run->a, sc->path, sc->text, sc->len, &why);
+		enum purpose p = purpose_in_run(run, cfg[i], &run->a, sc->path, sc->text, sc->len,
+						&why);
 
 		suppress_yaml(&run->r, first, sc->path, sc->text, sc->len, &so);
 		report_fingerprint(&run->r, first, sc->path, sc->text, sc->len);
 		for (size_t f = first; f < run->r.nfindings; f++)
-			if (run->r.findings[f].file && !strcmp(run->r.findings[f].file, sc->path))
+			if (run->r.findings[f].file && !strcmp(run->r.findings[f].file, sc->path)) {
 				run->r.findings[f].purpose = p;
+				run->r.findings[f].config = cfg[i];
+			}
 		/* The inputs list names the scripts that start containers. */
 		if (script_docker_cmds(&run->a, sc, &cmds))
 			report_input(&run->r, &(struct input_record){
@@ -1298,18 +1358,17 @@ static void check_scripts(struct run *run)
 	}
 }
 
-/* The folder where the config search starts: the first path's. */
-static const char *config_start(struct arena *a, const char *path)
+static int cmp_entry_name(const void *key, const void *e)
 {
-	struct stat st;
-	const char *slash;
+	return strcmp(key, ((const struct dir_entry *)e)->name);
+}
 
-	if (!path || !strcmp(path, "-"))
-		return ".";
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return path;
-	slash = strrchr(path, '/');
-	return slash ? arena_strndup(a, path, (size_t)(slash - path) + 1) : ".";
+/* Whether a folder the walk read holds name (for the config search). */
+static bool dir_has(const void *listing, const char *name)
+{
+	const struct dir_node *dn = listing;
+
+	return dn->n && bsearch(name, dn->ents, dn->n, sizeof(*dn->ents), cmp_entry_name);
 }
 
 int pipeline_check(const struct run_opts *o, const char *const *paths, size_t npaths)
@@ -1319,10 +1378,15 @@ int pipeline_check(const struct run_opts *o, const char *const *paths, size_t np
 	int status;
 
 	report_init(&run.r, &run.a);
-	output_load_configs(&run.a, config_start(&run.a, paths[0]), &run.o, &run.cfg, &run.r, true);
+	run.cfgs = (struct config_set){ .a = &run.a, .r = &run.r, .file = o->config,
+					.none = o->no_config, .hadolint = true,
+					.hadolint_file = o->hadolint_config };
 
 	run.pool = start_pool(&run, paths, npaths);
 	discover_stated(&run.a, paths, npaths, stat_paths(&run, paths, npaths), &inputs);
+	/* The config search reads what the walk read, not the disk again. */
+	for (size_t k = 0; k < inputs.ndirs; k++)
+		config_listed(&run.cfgs, inputs.dirs[k]->path, dir_has, inputs.dirs[k]);
 	run.roots = arena_alloc(&run.a, (inputs.nroots + 1) * sizeof(*run.roots));
 	for (size_t k = 0; k < inputs.nroots; k++)
 		run.roots[run.nroots++] = display_path(&run.a, inputs.roots[k]->path);
@@ -1336,7 +1400,7 @@ int pipeline_check(const struct run_opts *o, const char *const *paths, size_t np
 
 	if (!(run.r.layers & (LAYER_DOCKERFILE | LAYER_COMPOSE)) && !run.nscripts && !run.r.nerrors)
 		fprintf(stderr, "seaworthy: no Dockerfiles, compose files or scripts found\n");
-	status = output_finish(&run.a, &run.r, &run.o, &run.cfg);
+	status = output_finish(&run.a, &run.r, &run.o, &run.cfgs);
 	pool_stop(run.pool);
 	for (size_t k = 0; k < run.nworker_arenas; k++)
 		arena_release(run.worker_arenas[k]);

@@ -6,7 +6,8 @@ of three JSON documents separated by a blank line: /containers/{id}/json,
 them; see ../../fuzz/corpus/engine) in its `containers` file, one per line;
 they are served by the stand-in engine (tests/engine/fake-engine.py) and
 the report, one line per finding (tests/tools/lint.py), is compared with
-expected.lint. UPDATE=1 rewrites it. With SW_REPLAY_FORMATS=DIR the same
+expected.lint. A case's seaworthy.yaml, if any, is the working directory's
+.seaworthy.yaml, which live reads. UPDATE=1 rewrites it. With SW_REPLAY_FORMATS=DIR the same
 run also writes its SARIF, JUnit, Checkstyle and GitLab reports into DIR
 (live-CASE.sarif, live-CASE-junit.xml, live-CASE-checkstyle.xml,
 live-CASE.json), for the validators of tests/run.sh.
@@ -14,6 +15,7 @@ usage: replay.py BINARY SCRATCH_DIR; exit 1 when a case differs."""
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -69,6 +71,8 @@ def main():
             continue
         work = os.path.join(scratch, name)
         os.makedirs(work)
+        if os.path.exists(os.path.join(case, 'seaworthy.yaml')):
+            shutil.copy(os.path.join(case, 'seaworthy.yaml'), os.path.join(work, '.seaworthy.yaml'))
         proc, sock = serve(case, work)
         try:
             args = []

@@ -138,7 +138,7 @@ enum purpose purpose_of_file_under(struct arena *a, const struct config *cfg, co
 	enum purpose p;
 
 	for (int k = 0; cfg && k < PURPOSE_N; k++)
-		if (config_glob_match(&cfg->purposes[k], path)) {
+		if (config_path_match(cfg, &cfg->purposes[k], path)) {
 			*why = arena_printf(a, "%s: in .seaworthy.yaml", purpose_name((enum purpose)k));
 			return (enum purpose)k;
 		}

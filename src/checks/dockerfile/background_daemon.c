@@ -1,6 +1,8 @@
 /* SW0702: A daemon is started in the background beside the main process. */
 #include "checks/check.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "checks/dockerfile/helpers.h"
@@ -178,18 +180,38 @@ static bool stopped_later(const struct sh_script *sh, size_t from, const struct 
 	static const char *const postgres[] = { "postgres", "pg_ctl", "pg_ctlcluster", NULL };
 	static const char *const mysql[] = { "mysqld", "mariadbd", "mysqld_safe", NULL };
 
+	char pidbuf[64];
+	const char *pidvar = NULL, *hit;
+
+	/* PID=$! right after the job names its process. */
+	if (from < sh->ncmds && !sh->cmds[from].argc && sh->cmds[from].nassigns) {
+		const char *as = sh->cmds[from].assigns[0].text, *eq = strchr(as, '=');
+
+		if (eq && str_eq(eq + 1, "$!") && (size_t)(eq - as) < sizeof(pidbuf)) {
+			snprintf(pidbuf, sizeof(pidbuf), "%.*s", (int)(eq - as), as);
+			pidvar = pidbuf;
+		}
+	}
 	for (size_t i = from; i < sh->ncmds; i++) {
 		const struct sh_cmd *k = &sh->cmds[i];
 		const char *kn = sh_cmd_name(k), *target;
 
 		/* kill -0 only asks whether it still runs; kill 1 ends the
-		 * container. kill $pid stops a job put in the background. */
+		 * container. kill $! (or the variable that took $! after the
+		 * job, or %1) stops a job put in the background. */
 		if (str_eq(kn, "kill")) {
 			if (arg_at(k, "-0") || arg_at(k, "1"))
 				continue;
-			for (size_t a = 1; background && a < k->argc; a++)
-				if (k->argv[a].has_subst || k->argv[a].text[0] == '%')
+			for (size_t a = 1; background && a < k->argc; a++) {
+				const char *t = k->argv[a].text;
+
+				if (t[0] == '%' || strstr(t, "$!") ||
+				    (pidvar && (hit = strstr(t, pidvar)) && hit > t &&
+				     (hit[-1] == '$' || (hit[-1] == '{' && hit - t >= 2 && hit[-2] == '$')) &&
+				     !isalnum((unsigned char)hit[strlen(pidvar)]) &&
+				     hit[strlen(pidvar)] != '_'))
 					return true;
+			}
 			continue;
 		}
 		if ((str_eq(kn, "pkill") || str_eq(kn, "killall")) &&

@@ -246,7 +246,7 @@ bool cmd_trivial(const struct sh_cmd *cmd)
 {
 	static const char *const names[] = {
 		"wait", "true", "false", ":", "echo", "printf", "exit", "set", "export",
-		"cd", "trap", "unset", "umask", "ulimit", "[", "test", "[[", NULL
+		"cd", "trap", "unset", "umask", "ulimit", "[", "test", "[[", "kill", NULL
 	};
 
 	if (!cmd->argc)

@@ -227,7 +227,9 @@ void render_rules_markdown(FILE *out)
 		     "\"$APP_HOME/start.sh\"`), and which branch of a "
 		     "script runs (every command counts). A script that cannot be read (missing "
 		     "from the context, over 4 MiB, binary where a script was expected, a symlink "
-		     "loop) is a note, never an error.\n");
+		     "loop) is a note, never an error. A compose service's own `entrypoint:` and "
+		     "`command:` are read the same way for SW0701 and SW0702 (a `command:` alone "
+		     "is taken as what runs; its scripts are not followed).\n");
 	fprintf(out, "\n## hadolint rules\n\n"
 		     "The hadolint rules that a seaworthy rule checks too. In a Dockerfile, "
 		     "`# hadolint ignore=DL3006` (and `# hadolint global ignore=...`) suppress "

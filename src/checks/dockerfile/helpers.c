@@ -1,5 +1,7 @@
 #include "checks/dockerfile/helpers.h"
 
+#include "input/compose/project.h"
+
 #include <ctype.h>
 #include <stdint.h>
 #include <string.h>
@@ -290,4 +292,28 @@ const struct sh_cmd *sh_main_after(const struct sh_script *sh, size_t from)
 		i = e;
 	}
 	return m;
+}
+
+bool service_main_process(struct arena *a, const struct c_service *sv, struct sh_script *out,
+			  const struct y_pos **at)
+{
+	const struct c_list *lists[2] = { &sv->entrypoint, &sv->command };
+	struct strbuf sb = STRBUF_INIT;
+	const char *script;
+
+	*at = NULL;
+	if (!sv->entrypoint.n && !sv->command.n)
+		return false;
+	for (size_t l = 0; l < 2; l++)
+		for (size_t i = 0; i < lists[l]->n; i++) {
+			if (!*at)
+				*at = &lists[l]->v[i].pos;
+			if (sb.len)
+				strbuf_addch(&sb, ' ');
+			add_quoted(&sb, lists[l]->v[i].s ? lists[l]->v[i].s : "");
+		}
+	script = arena_strndup(a, sb.buf, sb.len);
+	strbuf_release(&sb);
+	sh_parse(a, script, strlen(script), out);
+	return true;
 }

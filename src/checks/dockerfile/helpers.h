@@ -55,4 +55,13 @@ size_t sh_group_end(const struct sh_script *sh, size_t i);
  * or NULL when nothing meaningful runs after it. */
 const struct sh_cmd *sh_main_after(const struct sh_script *sh, size_t from);
 
+struct c_service;
+struct y_pos;
+/* What a compose service's own `entrypoint:` and `command:` run, as shell
+ * commands (the words joined, quoted), when it sets either; *at is where
+ * the first of them is written. False when it sets neither (its image
+ * decides). In the arena. */
+bool service_main_process(struct arena *a, const struct c_service *sv, struct sh_script *out,
+			  const struct y_pos **at);
+
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "checks/dockerfile/helpers.h"
+#include "input/compose/project.h"
 #include "lexicon/lexicon.h"
 #include "util/path.h"
 #include "util/str.h"
@@ -308,11 +309,16 @@ struct source {
 	const struct main_process *mp;
 	bool cmd_only;
 	const struct m_script *sc;
+	/* or a compose service's entrypoint: and command: */
+	const struct c_service *sv;
+	const struct y_pos *at;
 };
 
 static struct finding *report(struct rule_ctx *c, const struct source *src,
 			      const struct sh_cmd *cmd, const char *msg)
 {
+	if (src->sv)
+		return rule_report_pos(c, src->at, "service %s: %s", src->sv->name, msg);
 	if (src->sc)
 		return rule_report_script(c, src->sc, cmd->off, "%s", msg);
 	return rule_report(c, src->cmd_only ? src->mp->cmd : main_process_owner(src->mp, cmd),
@@ -340,6 +346,11 @@ static bool report_supervisor(struct rule_ctx *c, const struct source *src,
 			nsvc++;
 			continue;
 		}
+		/* A compose command: alone is the arguments of the image's
+		 * ENTRYPOINT, which may be a program with an init subcommand. */
+		if (src->sv && !src->sv->entrypoint.n && cmd->argc &&
+		    str_eq(cmd->argv[0].text, "init"))
+			continue;
 		if (!(what = supervisor_of(c, cmd)) ||
 		    (src->sc && m_script_defines(src->sc, sh_cmd_name(cmd))))
 			continue;
@@ -374,13 +385,14 @@ static void check(struct rule_ctx *c)
 	struct main_process mp;
 
 	main_process(c->a, c->stage, &mp);
-	if (report_supervisor(c, &(struct source){ &mp, false, NULL }, &mp.sh))
+	if (report_supervisor(c, &(struct source){ .mp = &mp }, &mp.sh))
 		return;
-	if (mp.cmd_apart && report_supervisor(c, &(struct source){ &mp, true, NULL }, &mp.cmd->sh))
+	if (mp.cmd_apart &&
+	    report_supervisor(c, &(struct source){ .mp = &mp, .cmd_only = true }, &mp.cmd->sh))
 		return;
 	/* The entry scripts: the first supervisor they start. */
 	for (size_t k = 0; c->entry && k < c->entry->n; k++)
-		if (report_supervisor(c, &(struct source){ &mp, false, &c->entry->scripts[k] },
+		if (report_supervisor(c, &(struct source){ .mp = &mp, .sc = &c->entry->scripts[k] },
 				      &c->entry->scripts[k].sh))
 			return;
 	/* No ENTRYPOINT of its own, and s6-overlay services added: the base
@@ -397,7 +409,22 @@ static void check(struct rule_ctx *c)
 	}
 }
 
+/* A compose service whose own entrypoint: or command: starts a
+ * supervisor (what its image runs is the stage check's). */
+static void check_compose(struct rule_ctx *c)
+{
+	for (size_t k = 0; k < c->project->nservices; k++) {
+		const struct c_service *sv = &c->project->services[k];
+		const struct y_pos *at;
+		struct sh_script sh;
+
+		if (service_main_process(c->a, sv, &sh, &at))
+			report_supervisor(c, &(struct source){ .sv = sv, .at = at }, &sh);
+	}
+}
+
 const struct check check_supervisor = {
 	.rule = &SW0701,
 	.stage = check,
+	.compose = check_compose,
 };

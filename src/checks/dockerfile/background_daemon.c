@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "checks/dockerfile/helpers.h"
-#include "input/compose/project.h"
 #include "lexicon/lexicon.h"
 #include "util/str.h"
 
@@ -240,30 +239,8 @@ static bool stopped_later(const struct sh_script *sh, size_t from, const struct 
 	return false;
 }
 
-/* Where the commands come from: the ENTRYPOINT and CMD (mp), the CMD
- * alone (cmd_only), an entry script they run (sc), or a compose
- * service's entrypoint: and command: (sv, written at at). */
-struct source {
-	const struct main_process *mp;
-	bool cmd_only;
-	const struct m_script *sc;
-	const struct c_service *sv;
-	const struct y_pos *at;
-};
-
-static struct finding *report(struct rule_ctx *c, const struct source *src,
-			      const struct sh_cmd *d, const char *msg)
-{
-	if (src->sv)
-		return rule_report_pos(c, src->at, "service %s: %s", src->sv->name, msg);
-	if (src->sc)
-		return rule_report_script(c, src->sc, d->off, "%s", msg);
-	return rule_report(c, src->cmd_only ? src->mp->cmd : main_process_owner(src->mp, d), "%s",
-			   msg);
-}
-
 /* Reports the daemons among the commands of sh. */
-static void check_sh(struct rule_ctx *c, const struct source *src, const struct sh_script *sh)
+static void check_sh(struct rule_ctx *c, const struct cmd_source *src, const struct sh_script *sh)
 {
 	size_t nsvc = 0;
 
@@ -292,15 +269,15 @@ static void check_sh(struct rule_ctx *c, const struct source *src, const struct 
 		beside = main_name ? arena_printf(c->a, "the main process %s", main_name) :
 				     "the main process";
 		if (bg)
-			f = report(c, src, d, arena_printf(c->a, "%s is started in the background "
+			f = report_source(c, src, d, arena_printf(c->a, "%s is started in the background "
 							   "(&) beside %s", sh_cmd_name(d), beside));
 		else if (svc)
-			f = report(c, src, d, arena_printf(c->a, "%s is started as a service "
+			f = report_source(c, src, d, arena_printf(c->a, "%s is started as a service "
 							   "(%s%s%s start) beside %s", svc,
 							   d->argv[0].text, d->argc > 2 ? " " : "",
 							   d->argc > 2 ? svc : "", beside));
 		else
-			f = report(c, src, d, arena_printf(c->a, "%s %s and keeps running beside %s",
+			f = report_source(c, src, d, arena_printf(c->a, "%s %s and keeps running beside %s",
 							   sh_cmd_name(d), how, beside));
 		f->fix = arena_printf(c->a,
 				      "Run %s in a container of its own, in the foreground, and keep "
@@ -314,25 +291,18 @@ static void check(struct rule_ctx *c)
 	struct main_process mp;
 
 	main_process(c->a, c->stage, &mp);
-	check_sh(c, &(struct source){ .mp = &mp }, &mp.sh);
+	check_sh(c, &(struct cmd_source){ .mp = &mp }, &mp.sh);
 	if (mp.cmd_apart)
-		check_sh(c, &(struct source){ .mp = &mp, .cmd_only = true }, &mp.cmd->sh);
+		check_sh(c, &(struct cmd_source){ .mp = &mp, .cmd_only = true }, &mp.cmd->sh);
 	for (size_t k = 0; c->entry && k < c->entry->n; k++)
-		check_sh(c, &(struct source){ .mp = &mp, .sc = &c->entry->scripts[k] },
+		check_sh(c, &(struct cmd_source){ .mp = &mp, .sc = &c->entry->scripts[k] },
 			 &c->entry->scripts[k].sh);
 }
 
 /* A compose service whose own entrypoint: or command: starts daemons. */
 static void check_compose(struct rule_ctx *c)
 {
-	for (size_t k = 0; k < c->project->nservices; k++) {
-		const struct c_service *sv = &c->project->services[k];
-		const struct y_pos *at;
-		struct sh_script sh;
-
-		if (service_main_process(c->a, sv, &sh, &at))
-			check_sh(c, &(struct source){ .sv = sv, .at = at }, &sh);
-	}
+	each_service_process(c, check_sh);
 }
 
 const struct check check_background_daemon = {

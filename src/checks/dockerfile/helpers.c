@@ -1,5 +1,6 @@
 #include "checks/dockerfile/helpers.h"
 
+#include "checks/check.h"
 #include "input/compose/project.h"
 
 #include <ctype.h>
@@ -138,13 +139,7 @@ void main_process(struct arena *a, const struct m_stage *s, struct main_process 
 	memset(mp, 0, sizeof(*mp));
 	if (!s)
 		return;
-	m_stage_main_process(s, &ep, &cmd);
-	if (ep && !ep->script)
-		ep = NULL;	/* ENTRYPOINT []: the CMD runs on its own */
-	if (cmd && !cmd->script)
-		cmd = NULL;
-	if (ep && !ep->exec_form)
-		cmd = NULL;	/* /bin/sh -c 'entrypoint' ignores the CMD */
+	m_stage_runs(s, &ep, &cmd);
 	mp->ep = ep;
 	mp->cmd = cmd;
 	if (ep && cmd && exec_shell_c(ep)) {
@@ -294,8 +289,10 @@ const struct sh_cmd *sh_main_after(const struct sh_script *sh, size_t from)
 	return m;
 }
 
-bool service_main_process(struct arena *a, const struct c_service *sv, struct sh_script *out,
-			  const struct y_pos **at)
+/* What a service's own entrypoint: and command: run, as shell commands;
+ * false when it sets neither. */
+static bool service_main_process(struct arena *a, const struct c_service *sv,
+				 struct sh_script *out, const struct y_pos **at)
 {
 	const struct c_list *lists[2] = { &sv->entrypoint, &sv->command };
 	struct strbuf sb = STRBUF_INIT;
@@ -316,4 +313,29 @@ bool service_main_process(struct arena *a, const struct c_service *sv, struct sh
 	strbuf_release(&sb);
 	sh_parse(a, script, strlen(script), out);
 	return true;
+}
+
+struct finding *report_source(struct rule_ctx *c, const struct cmd_source *src,
+			      const struct sh_cmd *cmd, const char *msg)
+{
+	if (src->sv)
+		return rule_report_pos(c, src->at, "service %s: %s", src->sv->name, msg);
+	if (src->sc)
+		return rule_report_script(c, src->sc, cmd->off, "%s", msg);
+	return rule_report(c, src->cmd_only ? src->mp->cmd : main_process_owner(src->mp, cmd),
+			   "%s", msg);
+}
+
+void each_service_process(struct rule_ctx *c,
+			  void (*fn)(struct rule_ctx *c, const struct cmd_source *src,
+				     const struct sh_script *sh))
+{
+	for (size_t k = 0; k < c->project->nservices; k++) {
+		const struct c_service *sv = &c->project->services[k];
+		const struct y_pos *at;
+		struct sh_script sh;
+
+		if (service_main_process(c->a, sv, &sh, &at))
+			fn(c, &(struct cmd_source){ .sv = sv, .at = at }, &sh);
+	}
 }

@@ -57,11 +57,28 @@ const struct sh_cmd *sh_main_after(const struct sh_script *sh, size_t from);
 
 struct c_service;
 struct y_pos;
-/* What a compose service's own `entrypoint:` and `command:` run, as shell
- * commands (the words joined, quoted), when it sets either; *at is where
- * the first of them is written. False when it sets neither (its image
- * decides). In the arena. */
-bool service_main_process(struct arena *a, const struct c_service *sv, struct sh_script *out,
-			  const struct y_pos **at);
+struct rule_ctx;
+struct finding;
+struct m_script;
+
+/* Where commands a rule looks at come from: the ENTRYPOINT and CMD (mp),
+ * the CMD alone (cmd_only), an entry script they run (sc), or a compose
+ * service's own entrypoint: and command: (sv, written at at). */
+struct cmd_source {
+	const struct main_process *mp;
+	bool cmd_only;
+	const struct m_script *sc;
+	const struct c_service *sv;
+	const struct y_pos *at;
+};
+/* Reports msg about cmd where its source says it is written. */
+struct finding *report_source(struct rule_ctx *c, const struct cmd_source *src,
+			      const struct sh_cmd *cmd, const char *msg);
+/* Calls fn with the commands of each compose service of c->project that
+ * sets its own `entrypoint:` or `command:` (the words joined and quoted;
+ * what its image runs otherwise is the stage checks' business). */
+void each_service_process(struct rule_ctx *c,
+			  void (*fn)(struct rule_ctx *c, const struct cmd_source *src,
+				     const struct sh_script *sh));
 
 #endif

@@ -303,30 +303,8 @@ static const char *supervisor_of(struct rule_ctx *c, const struct sh_cmd *cmd)
 	return pm2_of(c, cmd);
 }
 
-/* Where the commands come from: the ENTRYPOINT and CMD (mp), the CMD
- * alone (cmd_only), or an entry script they run (sc). */
-struct source {
-	const struct main_process *mp;
-	bool cmd_only;
-	const struct m_script *sc;
-	/* or a compose service's entrypoint: and command: */
-	const struct c_service *sv;
-	const struct y_pos *at;
-};
-
-static struct finding *report(struct rule_ctx *c, const struct source *src,
-			      const struct sh_cmd *cmd, const char *msg)
-{
-	if (src->sv)
-		return rule_report_pos(c, src->at, "service %s: %s", src->sv->name, msg);
-	if (src->sc)
-		return rule_report_script(c, src->sc, cmd->off, "%s", msg);
-	return rule_report(c, src->cmd_only ? src->mp->cmd : main_process_owner(src->mp, cmd),
-			   "%s", msg);
-}
-
 /* Reports the first supervisor among the commands of sh. */
-static bool report_supervisor(struct rule_ctx *c, const struct source *src,
+static bool report_supervisor(struct rule_ctx *c, const struct cmd_source *src,
 			      const struct sh_script *sh)
 {
 	const struct sh_cmd *svc[2] = { NULL, NULL };
@@ -354,7 +332,7 @@ static bool report_supervisor(struct rule_ctx *c, const struct source *src,
 		if (!(what = supervisor_of(c, cmd)) ||
 		    (src->sc && m_script_defines(src->sc, sh_cmd_name(cmd))))
 			continue;
-		f = report(c, src, cmd, what);
+		f = report_source(c, src, cmd, what);
 		if (!strncmp(sh_cmd_name(cmd), "pm2", 3))
 			f->fix = "Run one app per container (pm2-runtime app.js, or node directly) "
 				 "and scale it with the orchestrator";
@@ -363,7 +341,7 @@ static bool report_supervisor(struct rule_ctx *c, const struct source *src,
 	/* Two init scripts started one after the other: the shell is the
 	 * supervisor, and a poor one. */
 	if (nsvc >= 2) {
-		f = report(c, src, svc[0],
+		f = report_source(c, src, svc[0],
 			   arena_printf(c->a, "%s starts %zu services through init scripts "
 					"(%s, %s%s), acting as a process supervisor",
 					src->sc ? "the script" : "the main command", nsvc,
@@ -385,14 +363,14 @@ static void check(struct rule_ctx *c)
 	struct main_process mp;
 
 	main_process(c->a, c->stage, &mp);
-	if (report_supervisor(c, &(struct source){ .mp = &mp }, &mp.sh))
+	if (report_supervisor(c, &(struct cmd_source){ .mp = &mp }, &mp.sh))
 		return;
 	if (mp.cmd_apart &&
-	    report_supervisor(c, &(struct source){ .mp = &mp, .cmd_only = true }, &mp.cmd->sh))
+	    report_supervisor(c, &(struct cmd_source){ .mp = &mp, .cmd_only = true }, &mp.cmd->sh))
 		return;
 	/* The entry scripts: the first supervisor they start. */
 	for (size_t k = 0; c->entry && k < c->entry->n; k++)
-		if (report_supervisor(c, &(struct source){ .mp = &mp, .sc = &c->entry->scripts[k] },
+		if (report_supervisor(c, &(struct cmd_source){ .mp = &mp, .sc = &c->entry->scripts[k] },
 				      &c->entry->scripts[k].sh))
 			return;
 	/* No ENTRYPOINT of its own, and s6-overlay services added: the base
@@ -411,16 +389,15 @@ static void check(struct rule_ctx *c)
 
 /* A compose service whose own entrypoint: or command: starts a
  * supervisor (what its image runs is the stage check's). */
+static void supervisor_of_service(struct rule_ctx *c, const struct cmd_source *src,
+				  const struct sh_script *sh)
+{
+	report_supervisor(c, src, sh);
+}
+
 static void check_compose(struct rule_ctx *c)
 {
-	for (size_t k = 0; k < c->project->nservices; k++) {
-		const struct c_service *sv = &c->project->services[k];
-		const struct y_pos *at;
-		struct sh_script sh;
-
-		if (service_main_process(c->a, sv, &sh, &at))
-			report_supervisor(c, &(struct source){ .sv = sv, .at = at }, &sh);
-	}
+	each_service_process(c, supervisor_of_service);
 }
 
 const struct check check_supervisor = {

@@ -288,38 +288,6 @@ static bool find_source(struct follow *f, const char *path, struct found *out)
 	return false;
 }
 
-/* A #! line for something other than a shell (python, node...). */
-static bool foreign_script(const char *s)
-{
-	char prog[64];
-	const char *p = s + 2, *slash;
-	size_t n;
-
-	if (strncmp(s, "#!", 2))
-		return false;
-	for (int round = 0; round < 2; round++) {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		n = strcspn(p, " \t\r\n");
-		if (n >= sizeof(prog))
-			return true;
-		memcpy(prog, p, n);
-		prog[n] = '\0';
-		p += n;
-		slash = strrchr(prog, '/');
-		slash = slash ? slash + 1 : prog;
-		if (round == 0 && str_eq(slash, "env")) {
-			while (*p == ' ' || *p == '\t')
-				p++;
-			if (*p == '-')	/* env -S */
-				p += strcspn(p, " \t\r\n");
-			continue;
-		}
-		return !lex_has(&lex_shells, slash) && strcmp(slash, "busybox");
-	}
-	return true;
-}
-
 static bool ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), k = strlen(suffix);
@@ -461,7 +429,7 @@ static void follow_script(struct follow *f, const struct m_instr *in, size_t par
 							     instr_name(in)));
 		return;
 	}
-	if (foreign_script(text))
+	if (sh_foreign_shebang(text, len))
 		return;	/* Python, Node...: not read (docs/rules.md) */
 	sc = ARENA_PUSH(f->a, e->scripts, e->n, f->capscripts);
 	*sc = (struct m_script){ .display = display, .image_path = image_path, .text = text,
@@ -509,13 +477,7 @@ void m_entry_follow(struct arena *a, const struct m_dockerfile *m, const struct 
 	memset(out, 0, sizeof(*out));
 	if (!s || !m->dir)
 		return;
-	m_stage_main_process(s, &ep, &cmd);
-	if (ep && !ep->script)
-		ep = NULL;	/* ENTRYPOINT []: the CMD runs on its own */
-	if (cmd && !cmd->script)
-		cmd = NULL;
-	if (ep && !ep->exec_form)
-		cmd = NULL;	/* /bin/sh -c 'entrypoint' ignores the CMD */
+	m_stage_runs(s, &ep, &cmd);
 	if (!ep && !cmd)
 		return;
 	context_dirs(&f);

@@ -613,3 +613,14 @@ void m_stage_main_process(const struct m_stage *s, const struct m_instr **ep,
 		}
 	}
 }
+
+void m_stage_runs(const struct m_stage *s, const struct m_instr **ep, const struct m_instr **cmd)
+{
+	m_stage_main_process(s, ep, cmd);
+	if (*ep && !(*ep)->script)
+		*ep = NULL;	/* ENTRYPOINT []: the CMD runs on its own */
+	if (*cmd && !(*cmd)->script)
+		*cmd = NULL;
+	if (*ep && !(*ep)->exec_form)
+		*cmd = NULL;	/* /bin/sh -c 'entrypoint' ignores the CMD */
+}

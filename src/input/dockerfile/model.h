@@ -141,6 +141,10 @@ const char *run_cwd(struct arena *a, const struct m_instr *in, size_t idx);
 void m_stage_main_process(const struct m_stage *s, const struct m_instr **ep,
 			  const struct m_instr **cmd);
 
+/* The same, as the container runs them: an empty ENTRYPOINT [] or CMD []
+ * counts as none, and a shell-form ENTRYPOINT ignores the CMD. */
+void m_stage_runs(const struct m_stage *s, const struct m_instr **ep, const struct m_instr **cmd);
+
 /* The stages an image is built from, oldest first, ending with s. */
 size_t stage_chain(const struct m_stage *s, const struct m_stage **out, size_t max);
 

@@ -960,7 +960,7 @@ static void end_cmd(struct parser *p, enum sh_sep sep)
 }
 
 /* A #! line naming something other than a shell: the body isn't sh. */
-static bool foreign_shebang(const char *s, size_t len)
+bool sh_foreign_shebang(const char *s, size_t len)
 {
 	char prog[32];
 	size_t i = 2, n;
@@ -989,7 +989,9 @@ static bool foreign_shebang(const char *s, size_t len)
 					i++;
 			continue;
 		}
-		return !is_shell(slash ? slash + 1 : prog);
+		/* #!/bin/busybox sh: the multicall binary's shell */
+		return !is_shell(slash ? slash + 1 : prog) &&
+		       !lex_has(&lex_multicall, slash ? slash + 1 : prog);
 	}
 	return false;
 }
@@ -1024,7 +1026,7 @@ static void read_heredocs(struct parser *p)
 		if (h->owner == HD_SHELL)
 			parse_sub(p, s + start, end - start, off_at(p, start),
 				  p->fixed, p->depth + 1, h->pf);
-		else if (h->owner == HD_SCRIPT && !foreign_shebang(s + start, end - start))
+		else if (h->owner == HD_SCRIPT && !sh_foreign_shebang(s + start, end - start))
 			parse_sub(p, s + start, end - start, off_at(p, start),
 				  p->fixed, p->depth, p->pf);
 	}

@@ -77,6 +77,10 @@ const char *sh_cmd_subcommand(const struct sh_cmd *c);
 /* Index of first argument equal to s after argv[0], or 0 if none. */
 size_t sh_cmd_find_arg(const struct sh_cmd *c, const char *s);
 
+/* Whether s starts with a #! line naming something other than a shell
+ * (python, node...; #!/usr/bin/env [-S] X looks at X): its body isn't sh. */
+bool sh_foreign_shebang(const char *s, size_t len);
+
 /* A parsed mkdir, chown, chgrp or chmod command. */
 struct fs_cmd {
 	const char *name;	/* "mkdir", "chown", "chgrp", "chmod" */

@@ -212,9 +212,34 @@ static void apply(struct report *r, size_t from, size_t nfind, struct sup *sups,
 	}
 }
 
+/* Whether line[0, n) holds word, found by its letter at offset k (a rare
+ * one, so memchr skips most of the line). */
+static bool line_has(const char *line, size_t n, const char *word, size_t wn, size_t k)
+{
+	for (const char *q = line + k, *e = line + n; q < e && (q = memchr(q, word[k], (size_t)(e - q)));
+	     q++)
+		if ((size_t)(e - q) >= wn - k && !memcmp(q - k, word, wn))
+			return true;
+	return false;
+}
+
 bool suppress_mentioned(const char *buf, size_t len)
 {
-	return len && (memmem(buf, len, "seaworthy", 9) || memmem(buf, len, "hadolint", 8));
+	const char *end = buf + len;
+
+	/* Only a comment can: the rest of the line after each '#' (${V#x}
+	 * too, which is harmless). */
+	for (const char *p = buf; len && (p = memchr(p, '#', (size_t)(end - p)));) {
+		const char *e = memchr(p, '\n', (size_t)(end - p));
+		size_t n;
+
+		e = e ? e : end;
+		n = (size_t)(e - p);
+		if (line_has(p, n, "seaworthy", 9, 3) || line_has(p, n, "hadolint", 8, 2))
+			return true;
+		p = e;
+	}
+	return false;
 }
 
 /* The first statement that starts after line, or NULL. */
@@ -236,8 +261,7 @@ void suppress_statements(struct report *r, size_t from, const char *file, const 
 	struct sup *sups = NULL;
 	size_t nsups = 0, cap = 0, nfind = r->nfindings;
 	unsigned line = 1;
-	/* Every comment names seaworthy: most files have none to look for. */
-	const char *end = suppress_mentioned(buf, len) ? buf + len : buf;
+	const char *end = buf + len;
 
 	for (const char *s = buf; s < end; line++) {
 		const char *e = memchr(s, '\n', (size_t)(end - s));

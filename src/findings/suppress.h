@@ -37,7 +37,8 @@ struct stmt_span {
 /* Applies the suppression comments of a file made of statements (a
  * Dockerfile: ignore= silences the next statement, stage ignore= up to the
  * next stage) to findings[from..] of the file, and reports unused
- * suppressions and, if required, missing reasons. nlines is the file's. */
+ * suppressions and, if required, missing reasons. nlines is the file's;
+ * len is 0 when suppress_mentioned() found nothing to read in buf. */
 void suppress_statements(struct report *r, size_t from, const char *file, const char *buf,
 			 size_t len, unsigned nlines, const struct stmt_span *stmts, size_t nstmts,
 			 const struct suppress_opts *o);

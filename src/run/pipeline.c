@@ -39,6 +39,10 @@ struct run {
 	struct arena a;
 	struct report r;
 	struct config_set cfgs;	/* each input's settings, found on this thread */
+	/* config_of's last answer: a folder's files are asked in a row */
+	const char *cfg_dir;
+	size_t cfg_dirlen;
+	const struct config *cfg_last;
 	struct run_opts o;
 	/* Identities of the Dockerfiles checked: an open-addressing set. */
 	struct file_id *checked;
@@ -94,7 +98,18 @@ static bool rule_wanted(const struct rule *rule, void *ctx)
 /* The settings of a file of the run: its folder's (config/config.h). */
 static const struct config *config_of(struct run *run, const char *path)
 {
-	return config_for(&run->cfgs, strcmp(path, "-") ? path_dir(&run->a, path) : ".");
+	const char *slash = strrchr(path, '/');
+	size_t n = slash ? (size_t)(slash - path) : 0;
+
+	if (!strcmp(path, "-"))
+		return config_for(&run->cfgs, ".");
+	if (run->cfg_last && slash && run->cfg_dir && run->cfg_dirlen == n &&
+	    !memcmp(run->cfg_dir, path, n))
+		return run->cfg_last;
+	run->cfg_last = config_for(&run->cfgs, path_dir(&run->a, path));
+	run->cfg_dir = slash ? path : NULL;
+	run->cfg_dirlen = n;
+	return run->cfg_last;
 }
 
 /* Whether the settings of a file of the run exclude it. */
@@ -325,7 +340,7 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 		suppress_statements(r, first, in->display, buf, len, df->nlines, sp, df->nnodes,
 				    &so);
 	} else {
-		suppress_statements(r, first, in->display, buf, len, df->nlines, NULL, 0, &so);
+		suppress_statements(r, first, in->display, buf, 0, df->nlines, NULL, 0, &so);
 	}
 	report_fingerprint(r, first, NULL, buf, len);
 	/* A stage's own purpose (a test stage) is the more specific. */
@@ -621,12 +636,39 @@ static void check_item(const struct run *run, struct report *r, size_t i, void *
  * image, a build or an extends. One whose services only add keys is a
  * fragment, for the files it is laid over. A scan of the lines, not a
  * parse (the loader parses it once, later): block style as written; flow
- * style, merge keys and anything unclear count as standing alone. */
+ * style, merge keys, several documents and anything unclear count as
+ * standing alone. */
+static const char fragment_why[] = "a fragment (its services only add keys), for files no "
+				   "script or README combines it with";
+
+/* Accounts for a compose file not checked, and why. */
+static void skip_compose(struct run *run, const char *path, const char *why_skipped)
+{
+	const char *shown = display_path(&run->a, path), *why;
+	enum purpose p = purpose_in_run(run, config_of(run, path), &run->a, shown, NULL, 0, &why);
+
+	report_input(&run->r, &(struct input_record){ .path = shown, .kind = "compose",
+		.purpose = p, .purpose_why = why, .skipped = why_skipped });
+}
+
+/* Whether p (at a '{') to eol is `{}`, then at most a comment. */
+static bool empty_flow_map(const char *p, const char *eol)
+{
+	p++;
+	while (p < eol && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p == eol || *p++ != '}')
+		return false;
+	while (p < eol && (*p == ' ' || *p == '\t' || *p == '\r'))
+		p++;
+	return p == eol || *p == '#';
+}
+
 static bool compose_standalone(struct arena *a, const char *path)
 {
 	const char *why, *p, *end;
 	size_t len, svc_indent = 0, child = 0;
-	bool in_services = false, in_service = false, has = true;
+	bool in_services = false, in_service = false, has = true, body = false;
 	char *buf = read_file(a, path, &len, &why);
 
 	if (!buf)
@@ -643,6 +685,10 @@ static bool compose_standalone(struct arena *a, const char *path)
 		if (t == eol || *t == '#' || *t == '\r')
 			continue;
 		if (!indent) {
+			/* documents merged in order: unclear, so standing alone */
+			if (!strncmp(t, "---", 3) && body)
+				return true;
+			body = true;
 			if (in_service && !has)
 				return false;
 			in_services = !strncmp(t, "services:", 9);
@@ -658,7 +704,9 @@ static bool compose_standalone(struct arena *a, const char *path)
 			if (in_service && !has)
 				return false;
 			in_service = true;
-			has = memchr(t, '{', (size_t)(eol - t)) != NULL;	/* flow style */
+			/* flow style stands alone, unless it is `{}` */
+			has = memchr(t, '{', (size_t)(eol - t)) != NULL &&
+			      !empty_flow_map(memchr(t, '{', (size_t)(eol - t)), eol);
 			child = 0;
 			continue;
 		}
@@ -740,10 +788,21 @@ static void find_projects(struct run *run, const struct input_list *inputs,
 		if (config_excluded(config_for(&run->cfgs, dn->path), display_path(&run->a, dn->path)))
 			continue;
 		compose_discover_listed(&run->a, dn->path, dn->ents, dn->n, &d, &run->r);
-		if (d.base) {
+		if (d.base && !d.override && !compose_standalone(&run->a, d.base)) {
+			/* ci/basic/compose.yaml, for COMPOSE_FILE=compose.yaml:ci/base.yaml:... */
+			const char **combo;
+			size_t n = compose_combination(run, d.base, &combo);
+
+			if (n && !find_job(run, jobs, combo, n))
+				add_job(run, jobs, combo, n);
+			else if (!n)
+				skip_compose(run, d.base, fragment_why);
+		} else if (d.base) {
+			/* The override a README says to copy from its .example, which
+			 * the deployment has and the checkout does not. */
 			files[0] = d.base;
-			files[1] = d.override;
-			add_job(run, jobs, files, d.override ? 2 : 1);
+			files[1] = d.override ? d.override : d.override_example;
+			add_job(run, jobs, files, files[1] ? 2 : 1);
 		} else if (d.override) {
 			const char **combo;
 			size_t n = compose_combination(run, d.override, &combo);
@@ -751,10 +810,9 @@ static void find_projects(struct run *run, const struct input_list *inputs,
 			if (n && !find_job(run, jobs, combo, n))
 				add_job(run, jobs, combo, n);
 			else if (!n)
-				report_input(&run->r, &(struct input_record){
-					.path = display_path(&run->a, d.override), .kind = "compose",
-					.skipped = "a fragment (an override file with no base beside it), "
-						   "for files no script or README combines it with" });
+				skip_compose(run, d.override, "a fragment (an override file with no "
+					     "base beside it), for files no script or README "
+					     "combines it with");
 		}
 		/* Each other file: with the files the repository uses it with;
 		 * else alone when it stands alone (an alternative, not an
@@ -777,12 +835,7 @@ static void find_projects(struct run *run, const struct input_list *inputs,
 				if (alone)
 					add_job(run, jobs, &files[1], 1);
 				else
-					report_input(&run->r, &(struct input_record){
-						.path = display_path(&run->a, d.variants[v]),
-						.kind = "compose",
-						.skipped = "a fragment (its services only add keys), "
-							   "for files no script or README combines it "
-							   "with" });
+					skip_compose(run, d.variants[v], fragment_why);
 				continue;
 			}
 			add_job(run, jobs, files, 2);

@@ -3,26 +3,43 @@
 
 #include <string.h>
 
-/* One finding per project, at the first service: the fix (an x-logging
- * anchor, or daemon.json) is one change for all of them. */
+static bool same_file(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* One finding per file, at its first such service: the fix (an x-logging
+ * anchor, or daemon.json) is one change for all of them, and a base file
+ * shared by several projects then says the same thing once. */
 static void check(struct rule_ctx *c)
 {
 	const struct c_project *p = c->project;
 	const struct c_service **v = arena_alloc(c->a, (p->nservices + 1) * sizeof(*v));
-	size_t n = 0;
+	bool *done = arena_alloc(c->a, (p->nservices + 1) * sizeof(*done));
 
 	for (size_t i = 0; i < p->nservices; i++) {
-		const struct c_service *s = &p->services[i];
+		const char *file = p->services[i].pos.file;
+		size_t n = 0;
 
-		if (!s->logging_driver.s && !cx_logging_option(s, "max-size"))
-			v[n++] = s;
+		if (done[i])
+			continue;
+		for (size_t k = i; k < p->nservices; k++) {
+			const struct c_service *s = &p->services[k];
+
+			if (done[k] || !same_file(s->pos.file, file))
+				continue;
+			done[k] = true;
+			if (!s->logging_driver.s && !cx_logging_option(s, "max-size"))
+				v[n++] = s;
+		}
+		if (!n)
+			continue;
+		cx_report(c, NULL, &v[0]->pos, NULL, "%s set%s no log rotation: with the "
+			  "default json-file driver %s grow%s without limit unless the daemon's "
+			  "log-opts set max-size (seaworthy host checks daemon.json)",
+			  cx_names(c->a, v, n), n > 1 ? "" : "s", n > 1 ? "their logs" : "its log",
+			  n > 1 ? "" : "s");
 	}
-	if (!n)
-		return;
-	cx_report(c, NULL, &v[0]->pos, NULL, "%s set%s no log rotation: with the default "
-		  "json-file driver %s grow%s without limit unless the daemon's log-opts set "
-		  "max-size (seaworthy host checks daemon.json)", cx_names(c->a, v, n),
-		  n > 1 ? "" : "s", n > 1 ? "their logs" : "its log", n > 1 ? "" : "s");
 }
 
 const struct check check_compose_no_logging = {

@@ -185,6 +185,30 @@ static const char *supervisord_programs(struct rule_ctx *c, const struct sh_cmd 
 	return r;
 }
 
+/* Whether a COPY/ADD of the stage's chain can put files in s6-overlay's
+ * service folders (COPY root/ / does): a cheap test before reading the
+ * context, which most stages with no ENTRYPOINT never need. */
+static bool copies_into_s6(struct rule_ctx *c)
+{
+	static const char *const dirs[] = { "/etc/s6-overlay", "/etc/services.d", NULL };
+	const struct m_stage *chain[64];
+	size_t nchain = stage_chain(c->stage, chain, 64);
+
+	for (size_t k = 0; k < nchain; k++)
+		for (size_t i = 1; i < chain[k]->ninstrs; i++) {
+			const struct m_instr *in = &chain[k]->instrs[i];
+			const char *dest;
+
+			if ((in->kind != K_COPY && in->kind != K_ADD) || in->nwords < 2)
+				continue;
+			dest = path_resolve(c->a, in->workdir, in->words[in->nwords - 1]);
+			for (size_t d = 0; dirs[d]; d++)
+				if (path_within(dest, dirs[d]) || path_within(dirs[d], dest))
+					return true;
+		}
+	return false;
+}
+
 /* The services s6-overlay starts that the image adds: the longruns of
  * /etc/s6-overlay/s6-rc.d (v3; those of the user bundle when the
  * repository or a RUN touch says which), the folders of /etc/services.d
@@ -199,7 +223,7 @@ static const char *s6_services(struct rule_ctx *c)
 	const char **touched = NULL;
 	size_t ntouched = 0, cap = 0;
 
-	if (!c->df || !c->stage)
+	if (!c->df || !c->stage || !copies_into_s6(c))
 		return NULL;
 	v3 = m_entry_list(c->a, c->df, c->stage, rc, &n3);
 	v2 = m_entry_list(c->a, c->df, c->stage, "/etc/services.d", &n2);

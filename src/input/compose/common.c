@@ -126,6 +126,18 @@ void ld_error(struct ld *L, const struct y_node *at, const char *fmt, ...)
 {
 	va_list ap;
 
+	/* Broken only because a variable the deployment sets is empty here. */
+	if (at && L->checkout && smap_find(&L->emptied, arena_printf(L->a, "%p", (const void *)at))) {
+		char msg[1024];
+
+		va_start(ap, fmt);
+		vsnprintf(msg, sizeof(msg), fmt, ap);
+		va_end(ap);
+		report_note(L->r, at->pos.file ? arena_strdup(L->r->a, at->pos.file) : NULL,
+			    "line %u: %s (a variable not set here left it empty; not checked)",
+			    at->pos.line, msg);
+		return;
+	}
 	va_start(ap, fmt);
 	ld_verror(L, at ? at->pos.file : NULL, at ? at->pos.line : 0, at ? at->pos.col : 0, fmt, ap);
 	va_end(ap);

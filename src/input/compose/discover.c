@@ -12,6 +12,23 @@ static bool is_default_name(const char *name)
 	return false;
 }
 
+/* compose.override.yaml.example and the like. */
+static bool example_of_override(const char *name)
+{
+	static const char *const ends[] = { ".example", ".sample", ".dist" };
+
+	for (size_t k = 0; k < NNAMES; k++) {
+		size_t n = strlen(override_names[k]);
+
+		if (strncmp(name, override_names[k], n))
+			continue;
+		for (size_t e = 0; e < sizeof(ends) / sizeof(*ends); e++)
+			if (streq(name + n, ends[e]))
+				return true;
+	}
+	return false;
+}
+
 void compose_discover_listed(struct arena *a, const char *dir, const struct dir_entry *ents,
 			     size_t nents, struct compose_discovery *out, struct report *r)
 {
@@ -27,7 +44,9 @@ void compose_discover_listed(struct arena *a, const char *dir, const struct dir_
 	for (size_t i = 0; i < nents; i++) {
 		const char *name = ents[i].name;
 
-		if (name[0] == '.' || input_kind_of(name) != INPUT_COMPOSE)
+		if (!out->override_example && example_of_override(name) && ents[i].type == DT_REG)
+			out->override_example = path_join(a, dir, name);
+		if (name[0] == '.' || ents[i].kind != INPUT_COMPOSE)
 			continue;
 		/* readdir's type settles most; a symlink (or a file system that
 		 * does not tell) is stat'ed, as Compose opens what it points to. */
@@ -51,6 +70,8 @@ void compose_discover_listed(struct arena *a, const char *dir, const struct dir_
 			out->override = overrides[k];
 		nbases += bases[k] != NULL;
 	}
+	if (out->override)
+		out->override_example = NULL;
 	/* Compose warns and uses the first; the others are never loaded. */
 	if (nbases > 1 && r)
 		for (size_t k = 0; k < NNAMES; k++)

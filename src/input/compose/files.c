@@ -3,11 +3,20 @@
 #include "input/compose/load.h"
 #include "util/readfile.h"
 
+/* In a checkout, n's text lost a part to a variable with no value. */
+static void mark_emptied(struct ld *L, const struct y_node *n)
+{
+	if (L->checkout && n)
+		smap_put(&L->emptied, arena_printf(L->a, "%p", (const void *)n), 0);
+}
+
 static void on_unset(void *ctx, const char *name, const struct y_node *n)
 {
 	struct ld *L = ((struct interp_ctx *)ctx)->L;
 	const char *file = n && n->pos.file ? n->pos.file : NULL;
 	char *key;
+
+	mark_emptied(L, n);
 
 	/* Once per place: a file loaded twice (extends, includes) warns once. */
 	key = arena_printf(L->a, "%s:%u:%u:%s", file ? file : "", n ? n->pos.line : 0,
@@ -20,6 +29,18 @@ static void on_unset(void *ctx, const char *name, const struct y_node *n)
 		   n ? n->pos.col : 0,
 		   "variable %s is not set and has no default: Compose substitutes an empty "
 		   "string", name);
+}
+
+/* A checkout only: ${V:?msg} guards a deployment, whose shell or
+ * uncommitted .env sets V; here V is empty and the file still checked. */
+static void on_required(void *ctx, const char *name, const struct y_node *n)
+{
+	struct ld *L = ((struct interp_ctx *)ctx)->L;
+
+	mark_emptied(L, n);
+	report_note(L->r, n && n->pos.file ? arena_strdup(L->r->a, n->pos.file) : NULL,
+		    "required variable %s is not set here (the deployment sets it): checked "
+		    "as empty", name);
 }
 
 static void on_interp_error(void *ctx, const char *msg, const struct y_node *n)
@@ -180,7 +201,8 @@ struct ld_file *ld_load_file(struct ld *L, const char *path, const char *dir,
 {
 	struct ld_file *f = ld_read_file(L, path, dir, from);
 	struct interp_ctx ic = { L, 0 };
-	struct interp_hooks hooks = { on_unset, on_interp_error, &ic };
+	struct interp_hooks hooks = { on_unset, on_interp_error, &ic,
+				      L->checkout ? on_required : NULL };
 
 	if (!f || f->interpolated)
 		return f;
@@ -203,7 +225,8 @@ const char *ld_name_of_files(struct ld *L, const char *const *paths, size_t n, c
 {
 	const struct y_node *last = NULL;
 	struct interp_ctx ic = { L, 0 };
-	struct interp_hooks hooks = { on_unset, on_interp_error, &ic };
+	struct interp_hooks hooks = { on_unset, on_interp_error, &ic,
+				      L->checkout ? on_required : NULL };
 
 	for (size_t i = 0; i < n; i++) {
 		struct ld_file *f = ld_read_file(L, paths[i], dir, NULL);

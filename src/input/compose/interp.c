@@ -52,6 +52,8 @@ struct sub {
 	interp_lookup_fn *lookup;
 	void *lctx;
 	void (*unset)(struct sub *c, const char *name, size_t len);
+	/* NULL: a required variable with no value is an error */
+	void (*required)(struct sub *c, const char *name, size_t len);
 	void *uctx;
 	enum ekind ekind;
 	struct strbuf emsg;	/* E_REQUIRED: the message */
@@ -201,6 +203,10 @@ static int apply_op(struct sub *c, const char *s, const struct match *m, size_t 
 	case OP_REQ:
 		if (m->op == OP_REQ_NONEMPTY ? full : set)
 			break;
+		if (c->required) {
+			c->required(c, s + m->name, m->name_end - m->name);
+			break;
+		}
 		if (operand(c, s, m->arg, arg_end, &msg)) {
 			strbuf_release(&msg);
 			return -1;
@@ -414,6 +420,13 @@ static void hook_unset(struct sub *c, const char *name, size_t len)
 		t->hooks->unset(t->hooks->ctx, arena_strndup(c->a, name, len), t->at);
 }
 
+static void hook_required(struct sub *c, const char *name, size_t len)
+{
+	struct tctx *t = c->uctx;
+
+	t->hooks->required(t->hooks->ctx, arena_strndup(c->a, name, len), t->at);
+}
+
 struct walk {
 	struct y_node *n;
 	size_t i;		/* next child */
@@ -448,6 +461,7 @@ static const char *interpolate(struct arena *a, const char *s, size_t len, struc
 			       const struct walk *w, size_t nw, size_t *outlen)
 {
 	struct sub c = { .a = a, .lookup = env_lookup, .lctx = t, .unset = hook_unset,
+			 .required = t->hooks && t->hooks->required ? hook_required : NULL,
 			 .uctx = t, .emsg = STRBUF_INIT };
 	struct strbuf out = STRBUF_INIT;
 	const char *res = finish(&c, &out, run(&c, s, len, &out), outlen);

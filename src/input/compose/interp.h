@@ -17,6 +17,10 @@ struct interp_hooks {
 	/* A syntax error or a ${V:?msg} / ${V?msg} failure. */
 	void (*error)(void *ctx, const char *msg, const struct y_node *at);
 	void *ctx;
+	/* Optional: a ${V:?msg} / ${V?msg} whose variable has no value. Set,
+	 * it is told instead of error and V counts as empty (a checkout: the
+	 * deployment sets it); NULL: the failure Compose gives. */
+	void (*required)(void *ctx, const char *name, const struct y_node *at);
 };
 
 /* Interpolates s; returns the result in the arena, or NULL after calling

@@ -155,6 +155,7 @@ static int finish(struct ld *L, const char *const *files, size_t nfiles, const c
 static void ld_free(struct ld *L)
 {
 	smap_free(&L->unset_seen);
+	smap_free(&L->emptied);
 	smap_free(&L->ext_failed);
 	smap_free(&L->said);
 }

@@ -104,6 +104,9 @@ struct ld {
 	const char **chain;	/* include nesting: file ids */
 	size_t nchain, capchain;
 	struct smap unset_seen;	/* "file:line:col:name" of reported unset variables */
+	/* A checkout: "%p" of the scalars a variable with no value left
+	 * empty, whose errors are notes (the deployment sets it). */
+	struct smap emptied;
 	struct smap ext_failed;	/* services whose extends failed (reported) */
 	struct smap said;	/* errors reported, to say each once */
 	const char *ext_chain[MAX_EXTENDS + 2]; /* services being extended */

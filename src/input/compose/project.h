@@ -136,6 +136,10 @@ struct compose_opts {
  * as base + variant. Warns (into r) when several base files exist. */
 struct compose_discovery {
 	const char *base, *override;
+	/* With no override: compose.override.yaml.example (.sample, .dist),
+	 * the file a README says to copy into place; NULL when none. Compose
+	 * never loads it; a check of the checkout may, in its stead. */
+	const char *override_example;
 	const char **variants;
 	size_t nvariants, capvariants;
 };

@@ -126,7 +126,15 @@ const char *input_kind_name(enum input_kind k)
 
 bool input_looks_like_template(const char *buf, size_t len)
 {
-	for (const char *p = buf, *end = buf + len; p && p < end;) {
+	const char *brace = buf, *end = buf + len;
+
+	/* Every form below has {%, {# or {{: most files have none. */
+	while ((brace = memchr(brace, '{', (size_t)(end - brace))) && brace + 1 < end &&
+	       !strchr("%#{", brace[1]))
+		brace++;
+	if (!brace || brace + 1 >= end)
+		return false;
+	for (const char *p = buf; p && p < end;) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 
 		while (p < end && (*p == ' ' || *p == '\t'))

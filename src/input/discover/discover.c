@@ -65,6 +65,7 @@ size_t discover_read_dir(struct arena *a, const char *dir, struct dir_entry **ou
 		de = ARENA_PUSH(a, v, n, cap);
 		de->name = arena_strdup(a, e->d_name);
 		de->type = e->d_type;
+		de->kind = (unsigned char)input_kind_of(de->name);
 	}
 	closedir(d);
 	if (n > 1)
@@ -104,7 +105,7 @@ static struct dir_node *walk(struct arena *a, const char *dir, int depth, struct
 	node->sub = arena_alloc(a, (n ? n : 1) * sizeof(*node->sub));
 	for (size_t i = 0; i < n; i++) {
 		const char *name = ents[i].name;
-		enum input_kind kind = input_kind_of(name);
+		enum input_kind kind = ents[i].kind;
 		/* Compose files are found per folder (compose/discover.c). */
 		bool df = kind != INPUT_NONE && kind != INPUT_COMPOSE;
 		unsigned char type = ents[i].type;

@@ -32,10 +32,12 @@ struct input {
 };
 
 /* One folder entry: its name and type (DT_*; readdir's, else lstat's; a
- * symlink stays DT_LNK, never followed). */
+ * symlink stays DT_LNK, never followed), and input_kind_of(name), asked
+ * once here for the three walks that read it. */
 struct dir_entry {
 	const char *name;
 	unsigned char type;
+	unsigned char kind;	/* enum input_kind */
 };
 
 /* A folder as the walk read it: every entry, sorted by name, and for each

@@ -5,9 +5,10 @@
 #include <string.h>
 #include <strings.h>
 
+/* s is lower case; the first letter settles most calls cheaply. */
 static bool word_is(const char *w, size_t n, const char *s)
 {
-	return strlen(s) == n && !strncasecmp(w, s, n);
+	return n && tolower((unsigned char)*w) == *s && strlen(s) == n && !strncasecmp(w, s, n);
 }
 
 enum purpose purpose_of_word(const char *w, size_t n)
@@ -69,6 +70,47 @@ static enum purpose of_folder(const char *w, size_t n)
 		i += m + 1;
 	}
 	return PURPOSE_PRODUCTION;
+}
+
+/* The first folder of path[above, end) that says what its files are
+ * for, at path + *seg for *seglen bytes. The last answer is kept per
+ * thread: a folder's files are asked one after another. */
+static enum purpose of_folders(const char *path, size_t above, size_t end, size_t *seg,
+			       size_t *seglen)
+{
+	static _Thread_local struct {
+		char dir[512];
+		size_t len, above, seg, seglen;
+		enum purpose p;
+	} last;
+	enum purpose p = PURPOSE_PRODUCTION;
+
+	if (last.len && last.len == end && last.above == above && !memcmp(last.dir, path, end)) {
+		*seg = last.seg;
+		*seglen = last.seglen;
+		return last.p;
+	}
+	for (size_t i = above; i < end;) {
+		size_t n = strcspn(path + i, "/");
+
+		if (i + n > end)
+			n = end - i;
+		if ((p = of_folder(path + i, n)) != PURPOSE_PRODUCTION) {
+			*seg = i;
+			*seglen = n;
+			break;
+		}
+		i += n + 1;
+	}
+	if (end < sizeof(last.dir)) {
+		memcpy(last.dir, path, end);
+		last.len = end;
+		last.above = above;
+		last.seg = *seg;
+		last.seglen = *seglen;
+		last.p = p;
+	}
+	return p;
 }
 
 /* The words of a file name, split on . - _ (Dockerfile.test, compose.ci.yml,
@@ -142,14 +184,14 @@ enum purpose purpose_of_file_under(struct arena *a, const struct config *cfg, co
 			*why = arena_printf(a, "%s: in .seaworthy.yaml", purpose_name((enum purpose)k));
 			return (enum purpose)k;
 		}
-	for (const char *p0 = path + above; slash && p0 < slash;) {
-		size_t n = strcspn(p0, "/");
+	if (slash) {
+		size_t seg = 0, seglen = 0;
 
-		if ((p = of_folder(p0, n)) != PURPOSE_PRODUCTION) {
-			*why = arena_printf(a, "in %.*s/", (int)n, p0);
+		if ((p = of_folders(path, above, (size_t)(slash - path), &seg, &seglen)) !=
+		    PURPOSE_PRODUCTION) {
+			*why = arena_printf(a, "in %.*s/", (int)seglen, path + seg);
 			return p;
 		}
-		p0 += n + 1;
 	}
 	if ((p = of_name(name)) != PURPOSE_PRODUCTION) {
 		*why = "its name";

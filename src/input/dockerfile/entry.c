@@ -58,6 +58,8 @@ struct follow {
 	/* Bare command names already looked up on the PATH. */
 	const char **looked;
 	size_t nlooked, caplooked;
+	int path_copies;	/* whether a COPY of the chain reaches a PATH folder:
+				 * -1 not known yet, else 0 or 1 */
 };
 
 static int context_kind(const char *dir, const char *rel)
@@ -178,7 +180,7 @@ static bool source_in_stage(struct follow *f, const struct m_stage *from, const 
 			    struct found *out)
 {
 	struct follow sub = { .a = f->a, .m = f->m, .s = from, .ndirs = f->ndirs,
-			      .out = f->out, .depth = f->depth + 1 };
+			      .out = f->out, .depth = f->depth + 1, .path_copies = -1 };
 
 	if (sub.depth > 4)
 		return false;
@@ -326,6 +328,22 @@ static void follow_script(struct follow *f, const struct m_instr *in, size_t par
 
 /* The scripts the commands of sh run: argv[0] (looked up on the PATH
  * when it has no slash), the FILE of `sh FILE` and of `. FILE`. */
+/* Whether a COPY/ADD of the chain puts anything in a PATH folder (its
+ * destination is one, or holds one: COPY rootfs/ /). */
+static bool copies_reach_path(struct follow *f)
+{
+	for (size_t i = 0; f->path_copies < 0 && i < f->ncopies; i++)
+		for (size_t k = 0; path_dirs[k]; k++)
+			if (path_within(path_dirs[k], f->copies[i].dest) ||
+			    path_within(f->copies[i].dest, path_dirs[k])) {
+				f->path_copies = 1;
+				break;
+			}
+	if (f->path_copies < 0)
+		f->path_copies = 0;
+	return f->path_copies;
+}
+
 static void follow_commands(struct follow *f, const struct m_instr *in, size_t parent,
 			    const struct sh_script *sh, const char *cwd)
 {
@@ -365,6 +383,8 @@ static void follow_commands(struct follow *f, const struct m_instr *in, size_t p
 				      sourced, as_script);
 			continue;
 		}
+		if (!copies_reach_path(f))
+			continue;	/* nginx, python: the base image's, never followed */
 		{
 			size_t k;
 
@@ -375,7 +395,7 @@ static void follow_commands(struct follow *f, const struct m_instr *in, size_t p
 			*ARENA_PUSH(f->a, f->looked, f->nlooked, f->caplooked) = w->text;
 		}
 		for (size_t k = 0; path_dirs[k]; k++) {
-			const char *p = arena_printf(f->a, "%s/%s", path_dirs[k], w->text);
+			const char *p = arena_path_join(f->a, path_dirs[k], w->text);
 			size_t n0 = f->out->n, nn0 = f->out->nnotes;
 
 			follow_script(f, in, parent, c->off, p, false, false);
@@ -400,7 +420,7 @@ static void follow_script(struct follow *f, const struct m_instr *in, size_t par
 			return;	/* sourced by itself, or reached twice */
 	if (!find_source(f, image_path, &src))
 		return;
-	file = arena_printf(f->a, "%s/%s", src.dir, src.rel);
+	file = arena_path_join(f->a, src.dir, src.rel);
 	display = display_path(f->a, path_clean(f->a, file));
 	for (size_t k = 0; k < e->n; k++)
 		if (str_eq(e->scripts[k].display, display))
@@ -471,7 +491,7 @@ static void context_dirs(struct follow *f)
 void m_entry_follow(struct arena *a, const struct m_dockerfile *m, const struct m_stage *s,
 		    struct m_entry *out)
 {
-	struct follow f = { .a = a, .m = m, .s = s, .out = out };
+	struct follow f = { .a = a, .m = m, .s = s, .out = out, .path_copies = -1 };
 	const struct m_instr *ep, *cmd;
 
 	memset(out, 0, sizeof(*out));
@@ -494,7 +514,7 @@ const char *m_entry_read(struct arena *a, const struct m_dockerfile *m, const st
 			 const char *image_path, size_t *len, const char **display)
 {
 	struct m_entry none = { 0 };
-	struct follow f = { .a = a, .m = m, .s = s, .out = &none };
+	struct follow f = { .a = a, .m = m, .s = s, .out = &none, .path_copies = -1 };
 	struct found src;
 	const char *file, *why;
 	char *text;
@@ -521,7 +541,7 @@ const char **m_entry_list(struct arena *a, const struct m_dockerfile *m, const s
 			  const char *image_dir, size_t *n)
 {
 	struct m_entry none = { 0 };
-	struct follow f = { .a = a, .m = m, .s = s, .out = &none };
+	struct follow f = { .a = a, .m = m, .s = s, .out = &none, .path_copies = -1 };
 	const char **names = NULL;
 	size_t cap = 0, out = 0;
 

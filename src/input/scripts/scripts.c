@@ -148,7 +148,7 @@ static void walk(struct arena *a, const struct dir_node *node, struct script_set
 		} else if (type != DT_REG) {
 			continue;
 		}
-		if (input_kind_of(name) == INPUT_COMPOSE)
+		if (node->ents[i].kind == INPUT_COMPOSE)
 			out->has_compose = true;
 		kind = script_kind_of(path);
 		/* Only scripts by name, and files without an extension (which

@@ -114,7 +114,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct arena a;
 	struct env env = { 0 };
 	struct counts c = { 0, 0 };
-	struct interp_hooks hooks = { on_unset, on_error, &c };
+	struct interp_hooks hooks = { .unset = on_unset, .error = on_error, .ctx = &c };
 	struct y_node *root = NULL;
 	struct y_error err;
 	struct y_pos via = { "via.yml", 1, 1 };

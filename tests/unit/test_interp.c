@@ -38,7 +38,7 @@ static void setup(struct arena *a, struct env *e)
 static const char *sub(struct arena *a, const char *s, struct seen *seen)
 {
 	struct env e;
-	struct interp_hooks h = { on_unset, on_error, seen };
+	struct interp_hooks h = { .unset = on_unset, .error = on_error, .ctx = seen };
 
 	setup(a, &e);
 	return interp_string(a, s, &e, &h, NULL);
@@ -236,7 +236,7 @@ UNIT_TEST(interp_tree_paths)
 {
 	struct arena a = ARENA_INIT;
 	struct seen s = { STRBUF_INIT, STRBUF_INIT, 0 };
-	struct interp_hooks h = { on_unset, on_error, &s };
+	struct interp_hooks h = { .unset = on_unset, .error = on_error, .ctx = &s };
 	const char *src =
 		"services:\n"
 		"  $FOO:\n"

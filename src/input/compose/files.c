@@ -201,8 +201,8 @@ struct ld_file *ld_load_file(struct ld *L, const char *path, const char *dir,
 {
 	struct ld_file *f = ld_read_file(L, path, dir, from);
 	struct interp_ctx ic = { L, 0 };
-	struct interp_hooks hooks = { on_unset, on_interp_error, &ic,
-				      L->checkout ? on_required : NULL };
+	struct interp_hooks hooks = { .unset = on_unset, .error = on_interp_error, .ctx = &ic,
+				      .required = L->checkout ? on_required : NULL };
 
 	if (!f || f->interpolated)
 		return f;
@@ -225,8 +225,8 @@ const char *ld_name_of_files(struct ld *L, const char *const *paths, size_t n, c
 {
 	const struct y_node *last = NULL;
 	struct interp_ctx ic = { L, 0 };
-	struct interp_hooks hooks = { on_unset, on_interp_error, &ic,
-				      L->checkout ? on_required : NULL };
+	struct interp_hooks hooks = { .unset = on_unset, .error = on_interp_error, .ctx = &ic,
+				      .required = L->checkout ? on_required : NULL };
 
 	for (size_t i = 0; i < n; i++) {
 		struct ld_file *f = ld_read_file(L, paths[i], dir, NULL);

@@ -293,14 +293,33 @@ void report_note(struct report *r, const char *file, const char *fmt, ...)
 		(struct report_note){ .file = file, .message = msg };
 }
 
-void report_unread(struct report *r, unsigned layers, const char *fmt, ...)
+static void vunread(struct report *r, unsigned layers, bool some, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
+
+static void vunread(struct report *r, unsigned layers, bool some, const char *fmt, va_list ap)
 {
 	struct report_unread *u = ARENA_PUSH(r->a, r->unread, r->nunread, r->capunread);
-	va_list ap;
 
 	u->layers = layers;
-	va_start(ap, fmt);
+	u->some = some;
 	u->why = vfmt(r->a, fmt, ap);
+}
+
+void report_unread(struct report *r, unsigned layers, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vunread(r, layers, false, fmt, ap);
+	va_end(ap);
+}
+
+void report_unread_some(struct report *r, unsigned layers, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vunread(r, layers, true, fmt, ap);
 	va_end(ap);
 }
 

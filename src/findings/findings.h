@@ -96,6 +96,9 @@ struct report_note {
 struct report_unread {
 	unsigned layers;	/* bit set of enum layer */
 	const char *why;	/* "the image could not be read" */
+	/* Some inputs of these layers were read, this one not: a point with
+	 * no finding is still "not checked", never "passed" (check). */
+	bool some;
 };
 
 struct report {
@@ -143,6 +146,9 @@ void report_note(struct report *r, const char *file, const char *fmt, ...)
 /* Records that what layers would have read could not be (see struct
  * report_unread); fmt says why. */
 void report_unread(struct report *r, unsigned layers, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The same for some of the inputs of layers (see report_unread.some). */
+void report_unread_some(struct report *r, unsigned layers, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Sets the fingerprints of findings[from..] in file (all of them when file
  * is NULL) from the file's text. */

@@ -38,6 +38,9 @@ enum point_status checklist_status(const struct report *r, int p, size_t *count)
 		return POINT_FAIL;
 	if (r->deselected & (1u << p))
 		return POINT_UNCHECKED;
+	for (size_t i = 0; i < r->nunread; i++)
+		if (r->unread[i].some && (r->unread[i].layers & checklist[p - 1].layers))
+			return POINT_UNCHECKED;	/* an input it needs was not read */
 	return (r->layers & checklist[p - 1].layers) ? POINT_PASS : POINT_UNCHECKED;
 }
 
@@ -45,6 +48,7 @@ const char *checklist_reason(const struct report *r, int p, struct strbuf *sb)
 {
 	unsigned layers = checklist[p - 1].layers;
 	size_t n = 0;
+	bool some = false;
 
 	strbuf_reset(sb);
 	/* Left out by the options only matters when an input could show it. */
@@ -61,8 +65,11 @@ const char *checklist_reason(const struct report *r, int p, struct strbuf *sb)
 				goto next;
 		strbuf_addstr(sb, n++ ? "; " : "");
 		strbuf_addstr(sb, r->unread[i].why);
+		some |= r->unread[i].some;
 next:;
 	}
+	if (n && some)
+		strbuf_addstr(sb, " (see the input errors; the other inputs pass)");
 	if (n)
 		return sb->buf;
 	strbuf_addf(sb, "needs %s", checklist[p - 1].layer_hint);

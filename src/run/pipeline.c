@@ -1276,7 +1276,7 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 	struct df_items items = { 0 };
 	struct compose_job **loaded;
 	struct worker *w;
-	size_t nw, nloaded = 0, from, *starts;
+	size_t nw, nloaded = 0, from, *starts, nbad = 0;
 
 	record_others(run, inputs);
 	find_projects(run, inputs, &jobs);
@@ -1290,16 +1290,25 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 	w = run_pool(run, items.n, check_item, &items, &nw);
 	for (size_t k = 0; k < nw; k++)
 		merge(run, &w[k].r, 0, w[k].r.nfindings, 0, w[k].r.nerrors);
-	for (size_t k = 0; k < items.n; k++)
+	for (size_t k = 0; k < items.n; k++) {
 		record_dockerfile(run, &items.v[k]);
+		nbad += !items.v[k].quiet && !items.v[k].template && !items.v[k].model;
+	}
+	/* A point is not "passed" on the Dockerfiles that could be read. */
+	if (nbad && run->r.summary.dockerfiles)
+		report_unread_some(&run->r, LAYER_DOCKERFILE, "%zu Dockerfile%s could not be "
+				   "read", nbad, nbad == 1 ? "" : "s");
+	nbad = 0;
 	loaded = arena_alloc(&run->a, (jobs.n + 1) * sizeof(*loaded));
 	for (size_t i = 0; i < jobs.n; i++) {
 		struct compose_job *j = &jobs.v[i];
 
 		merge(run, j->lr, j->lf0, j->lf1, j->le0, j->le1);
 		record_project(run, j);
-		if (j->rc < 0)
+		if (j->rc < 0) {
+			nbad++;
 			continue;
+		}
 		for (size_t k = 0; k < j->p->nservices; k++) {
 			const struct df_item *it = j->sdf[k].found ? item_of(&items, &j->sdf[k].id) :
 					       NULL;
@@ -1315,6 +1324,9 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 		loaded[nloaded++] = j;
 	}
 	run->r.summary.projects = nloaded;
+	if (nbad && nloaded)
+		report_unread_some(&run->r, LAYER_COMPOSE, "%zu compose project%s could not be "
+				   "loaded", nbad, nbad == 1 ? "" : "s");
 	if (!nloaded)
 		return;
 	run_pool(run, nloaded, check_project, loaded, &nw);

@@ -181,6 +181,16 @@ static void inputs(struct strbuf *sb, bool *first, const struct report *r)
 	strbuf_addch(sb, '}');
 }
 
+/* Writes out what sb holds once it is large: the report of a big tree is
+ * megabytes, and a buffer that keeps doubling costs page faults. */
+static void flush_some(struct strbuf *sb, FILE *out)
+{
+	if (sb->len < 65536)
+		return;
+	fwrite(sb->buf, 1, sb->len, out);
+	strbuf_reset(sb);
+}
+
 static void render(FILE *out, const struct report *r, const struct render_opts *o)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -212,6 +222,7 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 		any = true;
 		nl(&sb, 2);
 		finding(&sb, &memo, f);
+		flush_some(&sb, out);
 	}
 	if (any)
 		nl(&sb, 1);
@@ -262,6 +273,7 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 		nl(&sb, 1);
 		strbuf_addch(&sb, ']');
 	}
+	flush_some(&sb, out);
 	if (r->ninputs || render_has_summary(r))
 		inputs(&sb, &first, r);
 	key(&sb, 1, &first, "checklist");

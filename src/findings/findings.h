@@ -44,6 +44,12 @@ struct finding {
 	/* In an entry script a stage runs: several Dockerfiles may run the
 	 * same script, and the finding is said once. */
 	bool in_script;
+	/* What the stage runs that it is about (its process: a supervisor, a
+	 * daemon): 'C' its CMD, 'E' its ENTRYPOINT, 0 neither; and the
+	 * Dockerfile of that stage. A compose service that sets its own
+	 * command: or entrypoint: runs something else (checks/crossfile). */
+	char via;
+	const char *dockerfile;
 	/* The settings that judge it (config/config.h: its input's), or NULL
 	 * for the working directory's; the run owns them. */
 	const struct config *config;

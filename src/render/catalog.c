@@ -229,7 +229,11 @@ void render_rules_markdown(FILE *out)
 		     "from the context, over 4 MiB, binary where a script was expected, a symlink "
 		     "loop) is a note, never an error. A compose service's own `entrypoint:` and "
 		     "`command:` are read the same way for SW0701 and SW0702 (a `command:` alone "
-		     "is taken as what runs; its scripts are not followed).\n");
+		     "is taken as what runs; its scripts are not followed). When every compose "
+		     "service that runs a stage sets its own `command:` (for what the CMD runs) "
+		     "or `entrypoint:` (for either), the stage's SW0701 and SW0702 findings "
+		     "become notes naming those services: the image still runs its own CMD "
+		     "wherever it runs without compose.\n");
 	fprintf(out, "\n## hadolint rules\n\n"
 		     "The hadolint rules that a seaworthy rule checks too. In a Dockerfile, "
 		     "`# hadolint ignore=DL3006` (and `# hadolint global ignore=...`) suppress "

@@ -1461,6 +1461,7 @@ int pipeline_check(const struct run_opts *o, const char *const *paths, size_t np
 	check_inputs(&run, &inputs);
 	drop_script_repeats(&run);
 	crossfile_root_fixed_by_compose(&run.r, run.projects, run.project_dfs, run.nprojects);
+	crossfile_process_overridden(&run.r, run.projects, run.project_dfs, run.nprojects);
 	check_scripts(&run);
 
 	if (!(run.r.layers & (LAYER_DOCKERFILE | LAYER_COMPOSE)) && !run.nscripts && !run.r.nerrors)

@@ -15,4 +15,14 @@
 void crossfile_root_fixed_by_compose(struct report *r, const struct c_project *const *projects,
 				     const struct m_dockerfile *const *const *dfs, size_t n);
 
+/* A stage's supervisor or daemon finding (SW0701, SW0702) about what its
+ * CMD or ENTRYPOINT runs, when every compose service that runs that stage
+ * sets its own command: (for the CMD) or entrypoint: (for either), becomes
+ * a note naming them, as above: the image still runs it without compose. */
+void crossfile_process_overridden(struct report *r, const struct c_project *const *projects,
+				  const struct m_dockerfile *const *const *dfs, size_t n);
+
+/* Whether two display paths name the same file. */
+bool crossfile_same_file(const char *x, const char *y);
+
 #endif

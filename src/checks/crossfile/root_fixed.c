@@ -12,8 +12,7 @@
 #include "util/str.h"
 #include "util/strbuf.h"
 
-/* Whether two display paths name the same file. */
-static bool same_file(const char *x, const char *y)
+bool crossfile_same_file(const char *x, const char *y)
 {
 	char *rx, *ry;
 	bool same;
@@ -52,7 +51,7 @@ static int compose_fixes_root(struct arena *a, const struct c_project *p,
 		const struct m_stage *st;
 
 		if (!service_df[i] || !service_df[i]->path ||
-		    !same_file(service_df[i]->path, dockerfile))
+		    !crossfile_same_file(service_df[i]->path, dockerfile))
 			continue;
 		st = compose_service_stage(s, service_df[i]);
 		if (!st || (stage ? st->index + 1 != stage : !st->is_final))
@@ -83,7 +82,7 @@ static void note_root_fixed(struct report *r, size_t from, const char *dockerfil
 		struct finding *f = &r->findings[k];
 
 		if (f->rule != &SW0201 || !f->file || f->fix == fix || f->stage != stage ||
-		    !same_file(f->file, dockerfile))
+		    !crossfile_same_file(f->file, dockerfile))
 			continue;	/* another finding, or noted already */
 		f->severity = SEV_INFO;
 		f->lowered = true;

@@ -318,12 +318,23 @@ static bool service_main_process(struct arena *a, const struct c_service *sv,
 struct finding *report_source(struct rule_ctx *c, const struct cmd_source *src,
 			      const struct sh_cmd *cmd, const char *msg)
 {
+	const struct m_instr *in;
+	struct finding *f;
+
 	if (src->sv)
 		return rule_report_pos(c, src->at, "service %s: %s", src->sv->name, msg);
-	if (src->sc)
-		return rule_report_script(c, src->sc, cmd->off, "%s", msg);
-	return rule_report(c, src->cmd_only ? src->mp->cmd : main_process_owner(src->mp, cmd),
-			   "%s", msg);
+	if (src->sc) {
+		in = src->sc->instr;
+		f = rule_report_script(c, src->sc, cmd->off, "%s", msg);
+	} else {
+		in = src->cmd_only ? src->mp->cmd : main_process_owner(src->mp, cmd);
+		f = rule_report(c, in, "%s", msg);
+	}
+	if (in && c->df) {
+		f->via = in->kind == K_ENTRYPOINT ? 'E' : in->kind == K_CMD ? 'C' : 0;
+		f->dockerfile = arena_strdup(c->a, c->df->path);
+	}
+	return f;
 }
 
 void each_service_process(struct rule_ctx *c,

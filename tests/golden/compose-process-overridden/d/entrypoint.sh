@@ -1,0 +1,5 @@
+#!/bin/sh
+set -e
+# a cron daemon beside the app, whatever command runs
+cron &
+exec "$@"

@@ -45,15 +45,18 @@ skipped() { skip=$((skip + 1)); echo "SKIP $*"; }
 
 # Runs the binary in a case directory; output and exit status in one file.
 # A case's `stdin` file, if any, is its standard input; its `xdg` folder, if
-# any, is XDG_CONFIG_HOME (the user's config). @OUT@ in the args names a
+# any, is XDG_CONFIG_HOME (the user's config); its `env` file, if any, holds
+# NAME=value lines added to the environment (for variables only the shell
+# can set, such as COMPOSE_DISABLE_ENV_FILE). @OUT@ in the args names a
 # scratch folder; the files written there are appended to the output.
 run_case() { # dir outfile args...
-	local dir=$1 out=$2 in=/dev/null xdg=$XDG_CONFIG_HOME a args=(); shift 2
+	local dir=$1 out=$2 in=/dev/null xdg=$XDG_CONFIG_HOME a args=() vars=(); shift 2
 	[ -f "$dir/stdin" ] && in=$dir/stdin
 	[ -d "$dir/xdg" ] && xdg=$dir/xdg
+	[ -f "$dir/env" ] && mapfile -t vars < <(grep -v '^[[:space:]]*$' "$dir/env")
 	rm -rf "$tmp/o"; mkdir -p "$tmp/o"
 	for a in "$@"; do args+=("${a//@OUT@/$tmp/o}"); done
-	(cd "$dir" && XDG_CONFIG_HOME=$xdg "$BIN" "${args[@]}" <"$in" >"$out" 2>&1; echo "[exit $?]" >>"$out")
+	(cd "$dir" && env "${vars[@]}" XDG_CONFIG_HOME="$xdg" "$BIN" "${args[@]}" <"$in" >"$out" 2>&1; echo "[exit $?]" >>"$out")
 	for a in "$tmp"/o/*; do
 		[ -f "$a" ] || continue
 		echo "== @OUT@/${a##*/}" >>"$out"; cat "$a" >>"$out"

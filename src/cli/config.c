@@ -382,11 +382,8 @@ static int run(int argc, char **argv)
 	struct c_project p;
 	const char *dir = NULL;
 	const char **operands = calloc((size_t)argc + 1, sizeof(*operands));
-	const char **profiles;
 	size_t noperands = 0;
 	bool model;
-	const char *const *shown = NULL;
-	size_t nshown = 0;
 	int status = EXIT_CLEAN, rc;
 
 	if (!operands)
@@ -404,7 +401,6 @@ static int run(int argc, char **argv)
 		return rc == 1 ? EXIT_CLEAN : EXIT_TROUBLE;
 	}
 	model = ro.model;
-	profiles = ro.profiles.v;
 	o.files = ro.files.v;
 	o.nfiles = ro.files.n;
 	o.env_files = ro.env_files.v;
@@ -422,26 +418,7 @@ static int run(int argc, char **argv)
 	} else {
 		json_t *j;
 		char *s;
-		const char **env_profiles = NULL;
-		size_t n = 0, cap = 0;
-
-		if (o.nprofiles) {
-			shown = profiles;
-			nshown = o.nprofiles;
-		} else {
-			const struct env_var *v = env_get(&p.env, "COMPOSE_PROFILES", 16);
-
-			for (const char *s0 = v && v->value ? v->value : ""; *s0;) {
-				size_t l = strcspn(s0, ",");
-
-				if (l)
-					*ARENA_PUSH(&a, env_profiles, n, cap) = arena_strndup(&a, s0, l);
-				s0 += l + (s0[l] == ',');
-			}
-			shown = env_profiles;
-			nshown = n;
-		}
-		j = model ? model_json(&p) : project_json(&p, shown, nshown);
+		j = model ? model_json(&p) : project_json(&p, p.profiles, p.nprofiles);
 		s = json_dumps(j, JSON_INDENT(2));
 		if (s) {
 			fputs(s, stdout);

@@ -290,6 +290,8 @@ static int load(struct ld *L, const struct compose_opts *o, struct c_project *ou
 	} else {
 		split_list(a, env_value(&out->env, "COMPOSE_PROFILES"), ',', &profiles, &nprofiles);
 	}
+	out->profiles = profiles;
+	out->nprofiles = nprofiles;
 	return finish(L, files, nfiles, projdir, profiles, nprofiles, out);
 }
 

@@ -109,6 +109,9 @@ struct c_project {
 	 * says otherwise. */
 	bool swarm;
 	struct env env;			/* the variables interpolation used */
+	/* The profiles enabled: --profile, else COMPOSE_PROFILES, trimmed. */
+	const char *const *profiles;
+	size_t nprofiles;
 };
 
 struct compose_opts {

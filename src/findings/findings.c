@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/die.h"
+#include "util/smap.h"
 #include "util/strbuf.h"
 
 void report_init(struct report *r, struct arena *a)
@@ -429,6 +430,8 @@ void report_fingerprint(struct report *r, size_t from, const char *file, const c
 {
 	size_t *line_at, nlines = 1;
 	unsigned need = 0;
+	char (*plain)[sizeof(r->findings[0].fingerprint)];
+	struct smap dups = SMAP_INIT;
 
 	if (from >= r->nfindings)
 		return;
@@ -460,24 +463,31 @@ void report_fingerprint(struct report *r, size_t from, const char *file, const c
 		h = hash_lines(h, buf, len, line_at, (unsigned)nlines, f->line, f->end_line);
 		snprintf(f->fingerprint, sizeof(f->fingerprint), "%016llx", h);
 	}
-	/* The same rule on identical text: number the repeats, last first so
-	 * that earlier ones still hold their plain hash while we count. */
-	for (size_t i = r->nfindings; i-- > from;) {
+	/* The same rule on identical text: number the repeats, by the count
+	 * of earlier findings holding that hash (counted in a table: a scan
+	 * back for each was quadratic). */
+	plain = malloc((r->nfindings - from) * sizeof(*plain));
+	if (!plain)
+		die("out of memory");
+	for (size_t i = from; i < r->nfindings; i++) {
 		struct finding *f = &r->findings[i];
-		unsigned dup = 0;
+		size_t *seen, dup;
 
-		if (!in_file(f, file))
-			continue;
-		for (size_t k = from; k < i; k++)
-			if (!strcmp(r->findings[k].fingerprint, f->fingerprint))
-				dup++;
-		if (dup) {
+		memcpy(plain[i - from], f->fingerprint, sizeof(plain[0]));
+		seen = smap_find(&dups, plain[i - from]);
+		dup = seen ? (*seen)++ : 0;
+		if (!seen)
+			smap_put(&dups, plain[i - from], 1);
+		if (dup && in_file(f, file)) {
 			unsigned long long h = strtoull(f->fingerprint, NULL, 16);
+			unsigned d = (unsigned)dup;
 
-			h = fnv(h, &dup, sizeof(dup));
+			h = fnv(h, &d, sizeof(d));
 			snprintf(f->fingerprint, sizeof(f->fingerprint), "%016llx", h);
 		}
 	}
+	smap_free(&dups);
+	free(plain);
 	free(line_at);
 }
 

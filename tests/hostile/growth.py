@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
 """Growth: doubling a hostile input must at most double (x2.5 allowed) the
 CPU time and the peak memory of seaworthy reading it. Inputs are made here,
-in a temporary folder, for .env files, sudoers files and image archives.
-usage: growth.py BIN KIND N   (KIND: dotenv, sudoers, image)
+in a temporary folder, for .env files, sudoers files, image archives,
+Dockerfiles and compose files. Every input stays under the 4 MiB a file may
+have, and under the budgets (docs/architecture.md "Budgets").
+usage: growth.py BIN KIND N
+KIND: dotenv, sudoers, image; dockerfile kinds: df-env (pairs of one ENV),
+df-workdir (relative WORKDIRs), df-stages, df-run (RUN lines); compose
+kinds: services, env-keys (of one service), documents (of one file).
 Prints one "ok growth ..." or "FAIL growth ..." line with the figures."""
 import os
 import resource
@@ -46,11 +51,78 @@ def gen_image(d, n):
     return [BIN, "image", d + "/img.tar"]
 
 
+def gen_df(d, text):
+    with open(d + "/Dockerfile", "w") as f:
+        f.write(text)
+    return [BIN, "check", d]
+
+
+def gen_df_env(d, n):
+    # One ENV with n pairs, each value naming the one before.
+    return gen_df(d, "FROM alpine:3\nENV V0=x " +
+                  " ".join("V%d=${V%d}x" % (i, i - 1) for i in range(1, n)) + "\nUSER 1000\n")
+
+
+def gen_df_workdir(d, n):
+    # Relative WORKDIRs, each one deeper, back to the root every 100.
+    return gen_df(d, "FROM alpine:3\n" +
+                  "".join("WORKDIR /\n" if i % 100 == 0 else "WORKDIR a%d\n" % i
+                          for i in range(n)) + "USER 1000\n")
+
+
+def gen_df_stages(d, n):
+    # Stages built on the one before, each copying from an earlier one.
+    return gen_df(d, "FROM alpine:3 AS s0\n" +
+                  "".join("FROM s%d AS s%d\nCOPY --from=S%d /a /b\n" % (i - 1, i, i // 2)
+                          for i in range(1, n)) + "USER 1000\n")
+
+
+def gen_df_run(d, n):
+    return gen_df(d, "FROM alpine:3\nSHELL [\"/bin/sh\", \"-c\"]\n" +
+                  "RUN true | true\n" * n + "USER 1000\n")
+
+
+def gen_compose(d, text):
+    with open(d + "/compose.yaml", "w") as f:
+        f.write(text)
+    return [BIN, "check", d]
+
+
+def gen_services(d, n):
+    # Each service waits for the one before to complete.
+    return gen_compose(d, "services:\n  s0:\n    image: x:1\n" + "".join(
+        "  s%d:\n    image: x:1\n    depends_on: {s%d: {condition: service_completed_successfully}}\n"
+        % (i, i - 1) for i in range(1, n)))
+
+
+def gen_env_keys(d, n):
+    return gen_compose(d, "services:\n  a:\n    image: x:1\n    environment:\n" +
+                       "".join("      K%d: v\n" % i for i in range(n)))
+
+
+def gen_documents(d, n):
+    # Each document adds a service to the ones before.
+    return gen_compose(d, "".join("---\nservices:\n  s%d:\n    image: x:1\n" % i
+                                  for i in range(n)))
+
+
+def limit():
+    # A blow-up is a failure, not a swapping machine (ASan reserves more
+    # address space than this: its builds get hard_rss_limit_mb instead).
+    resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+
+
+SANITIZED = b"__asan_init" in open(BIN, "rb").read()
+if SANITIZED and "hard_rss_limit_mb" not in os.environ.get("ASAN_OPTIONS", ""):
+    os.environ["ASAN_OPTIONS"] = os.environ.get("ASAN_OPTIONS", "") + ":hard_rss_limit_mb=3072"
+
+
 def measure(cmd):
     """CPU seconds and peak RSS (KB) of cmd, best of three runs."""
     best_t, best_m = None, None
     for _ in range(3):
-        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             preexec_fn=None if SANITIZED else limit)
         _, status, ru = os.wait4(p.pid, 0)
         err = p.stderr.read().decode(errors="replace")
         p.stderr.close()
@@ -63,7 +135,10 @@ def measure(cmd):
     return best_t, best_m
 
 
-gen = {"dotenv": gen_dotenv, "sudoers": gen_sudoers, "image": gen_image}[KIND]
+gen = {"dotenv": gen_dotenv, "sudoers": gen_sudoers, "image": gen_image,
+       "df-env": gen_df_env, "df-workdir": gen_df_workdir, "df-stages": gen_df_stages,
+       "df-run": gen_df_run, "services": gen_services, "env-keys": gen_env_keys,
+       "documents": gen_documents}[KIND]
 figures = []
 with tempfile.TemporaryDirectory() as tmp:
     for n in (N, 2 * N):

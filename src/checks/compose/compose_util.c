@@ -223,15 +223,8 @@ bool cx_is_one_off(const struct c_project *p, size_t i)
 {
 	const struct c_service *s = &p->services[i];
 
-	for (size_t j = 0; j < p->nservices; j++) {
-		const struct c_service *o = &p->services[j];
-
-		for (size_t k = 0; k < o->ndepends_on; k++)
-			if (o->depends_on[k].service && str_eq(o->depends_on[k].service, s->name) &&
-			    o->depends_on[k].condition &&
-			    str_eq(o->depends_on[k].condition, "service_completed_successfully"))
-				return true;
-	}
+	if (s->awaited)
+		return true;
 	if (!s->profiles.n)
 		return false;
 	for (size_t k = 0; k < s->profiles.n; k++)

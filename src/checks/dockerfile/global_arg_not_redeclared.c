@@ -31,7 +31,7 @@ static void check_ref(struct rule_ctx *c, const struct m_ref *r)
 		return;
 	f = rule_report(c, in, "%s uses $%s, but ARG %s (line %u) is declared before FROM and "
 			"not again in this stage, so %s", keyword(c, in), r->name, r->name,
-			g->pos.line, instr_ref_is_guarded(in, r->name)
+			g->pos.line, r->guarded
 			? "its fallback is used instead of the global value"
 			: "it is empty here");
 	f->fix = arena_printf(c->a, "Add ARG %s after this stage's FROM (line %u) to use the "

@@ -196,17 +196,7 @@ const struct m_instr *main_process_owner(const struct main_process *mp, const st
 
 const struct m_instr *instr_shell(const struct m_instr *in)
 {
-	const struct m_stage *s = in->stage;
-	size_t end = in->index;
-
-	while (s) {
-		for (size_t i = end; i-- > 1;)
-			if (s->instrs[i].kind == K_SHELL && s->instrs[i].node->nargs)
-				return &s->instrs[i];
-		s = s->base_stage;
-		end = s ? s->ninstrs : 0;
-	}
-	return NULL;
+	return in->shell;	/* kept by the model: a scan back was quadratic */
 }
 
 bool instr_posix_shell(struct arena *a, const struct m_instr *in)

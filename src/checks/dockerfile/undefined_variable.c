@@ -54,7 +54,7 @@ static void check_ref(struct rule_ctx *c, const struct m_ref *r)
 	struct finding *f;
 
 	/* ${NAME:-default} and the like handle an unset NAME on purpose. */
-	if (var_is_proxy_arg(r->name) || instr_ref_is_guarded(in, r->name))
+	if (var_is_proxy_arg(r->name) || r->guarded)
 		return;
 	if (in->kind == K_FROM) {
 		check_from(c, in, r->name);

@@ -17,9 +17,6 @@ bool var_set_by_base_image(struct arena *a, const struct m_stage *s, const char 
 /* Whether the instruction's own shell code sets name (NAME=..., export,
  * declare, local, readonly, read). */
 bool instr_sets_shell_var(const struct m_instr *in, const char *name);
-/* Whether every reference to name in the instruction's arguments and flags
- * is ${name:-default} (or -, :+, +, :?, ?): an unset value is handled. */
-bool instr_ref_is_guarded(const struct m_instr *in, const char *name);
 /* The last global ARG (before the first FROM) of that name, or NULL. */
 const struct m_var *global_arg(const struct m_dockerfile *df, const char *name);
 

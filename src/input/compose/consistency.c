@@ -9,19 +9,48 @@
 
 #include "input/compose/load.h"
 
-static const struct c_service *find_service(const struct c_project *p, const char *name)
+/* The project's names, hashed as they are asked for: a scan for each
+ * reference was quadratic in the number of services. */
+struct index {
+	const struct c_project *p;
+	struct smap services;	/* name -> first index */
+	struct {
+		const char *section;	/* a top-level section, or NULL */
+		struct smap names;	/* its keys */
+	} sec[8];
+};
+
+static const struct c_service *find_service(struct index *ix, const char *name)
 {
-	for (size_t i = 0; i < p->nservices; i++)
-		if (streq(p->services[i].name, name))
-			return &p->services[i];
-	return NULL;
+	const struct c_project *p = ix->p;
+	size_t *i;
+
+	if (!ix->services.n)
+		for (size_t k = p->nservices; k-- > 0;)
+			smap_put(&ix->services, p->services[k].name, k);
+	i = smap_find(&ix->services, name);
+	return i ? &p->services[*i] : NULL;
 }
 
-static bool declared(const struct y_node *root, const char *section, const char *name)
+static bool declared(struct index *ix, const char *section, const char *name)
 {
-	const struct y_node *sec = get(root, section);
+	size_t k = 0;
 
-	return sec && sec->kind == Y_MAP && pair_of(sec, name);
+	while (k < 8 && ix->sec[k].section && !streq(ix->sec[k].section, section))
+		k++;
+	if (k == 8) {
+		const struct y_node *sec = get(ix->p->root, section);
+
+		return sec && sec->kind == Y_MAP && pair_of(sec, name);
+	}
+	if (!ix->sec[k].section) {
+		const struct y_node *sec = get(ix->p->root, section);
+
+		ix->sec[k].section = section;
+		for (size_t i = 0; sec && sec->kind == Y_MAP && i < sec->npairs; i++)
+			smap_put(&ix->sec[k].names, sec->pairs[i].key->str, i);
+	}
+	return smap_find(&ix->sec[k].names, name) != NULL;
 }
 
 /* A service dependency as loader/normalize.go adds it, with where it was
@@ -163,7 +192,7 @@ static void check_mounts(struct ld *L, const struct c_service *s)
 	smap_free(&seen);
 }
 
-static void check_build(struct ld *L, const struct c_project *p, const struct c_service *s)
+static void check_build(struct ld *L, struct index *ix, const struct c_service *s)
 {
 	const struct y_node *b = get(s->node, "build"), *n;
 	const char *platform = str_of(get(s->node, "platform"));
@@ -180,7 +209,7 @@ static void check_build(struct ld *L, const struct c_project *p, const struct c_
 
 			if (!v || !starts_with(v, "service:"))
 				continue;
-			if (!(t = find_service(p, v + 8)))
+			if (!(t = find_service(ix, v + 8)))
 				ld_error(L, n->pairs[i].value, "service \"%s\" declares unknown service "
 					 "\"%s\" as additional contexts %s", s->name, v + 8,
 					 n->pairs[i].key->str);
@@ -203,7 +232,7 @@ static void check_build(struct ld *L, const struct c_project *p, const struct c_
 			const struct y_node *it = n->items[i];
 			const char *name = str_of(it) ? str_of(it) : str_of(get(it, "source"));
 
-			if (name && !declared(p->root, "secrets", name))
+			if (name && !declared(ix, "secrets", name))
 				ld_error(L, it, "service \"%s\" refers to undefined build secret %s",
 					 s->name, name);
 		}
@@ -229,7 +258,7 @@ static void check_scale(struct ld *L, const struct c_service *s)
 			 "container name must be unique", s->name, sok ? "scale" : "deploy.replicas");
 }
 
-static void check_service(struct ld *L, const struct c_project *p, const struct c_service *s,
+static void check_service(struct ld *L, struct index *ix, const struct c_service *s,
 			  const struct deps *d)
 {
 	static const char *const mounts[] = { "secrets", "configs" };
@@ -241,13 +270,13 @@ static void check_service(struct ld *L, const struct c_project *p, const struct 
 	    !smap_find(&L->ext_failed, s->name))
 		ld_error_pos(L, s->pos, "service \"%s\" has neither an image nor a build context "
 			     "specified", s->name);
-	check_build(L, p, s);
+	check_build(L, ix, s);
 	if (s->network_mode.s && (n = get(svc, "networks")) && !is_null(n))
 		ld_error(L, n, "service %s declares mutually exclusive `network_mode` and "
 			 "`networks`", s->name);
 	for (size_t i = 0; i < s->networks.n; i++)
 		if (!streq(s->networks.v[i].s, "default") &&
-		    !declared(p->root, "networks", s->networks.v[i].s))
+		    !declared(ix, "networks", s->networks.v[i].s))
 			ld_error_pos(L, s->networks.v[i].pos, "service \"%s\" refers to undefined "
 				     "network %s", s->name, s->networks.v[i].s);
 	n = get(get(svc, "healthcheck"), "test");
@@ -257,7 +286,7 @@ static void check_service(struct ld *L, const struct c_project *p, const struct 
 		ld_error(L, n->items[0], "healthcheck.test must start either by \"CMD\", "
 			 "\"CMD-SHELL\" or \"NONE\"");
 	for (size_t i = 0; i < d->n; i++) {
-		const struct c_service *t = find_service(p, d->v[i].name);
+		const struct c_service *t = find_service(ix, d->v[i].name);
 
 		if (t && (t->active || !d->v[i].required))
 			continue;
@@ -269,7 +298,7 @@ static void check_service(struct ld *L, const struct c_project *p, const struct 
 	}
 	for (size_t i = 0; i < s->nvolumes; i++)
 		if (streq(s->volumes[i].type, "volume") && s->volumes[i].source &&
-		    !declared(p->root, "volumes", s->volumes[i].source))
+		    !declared(ix, "volumes", s->volumes[i].source))
 			ld_error_pos(L, s->volumes[i].pos, "service \"%s\" refers to undefined volume "
 				     "%s", s->name, s->volumes[i].source);
 	for (size_t k = 0; k < 2; k++) {
@@ -281,7 +310,7 @@ static void check_service(struct ld *L, const struct c_project *p, const struct 
 			const struct y_node *it = list->items[i];
 			const char *name = str_of(it) ? str_of(it) : str_of(get(it, "source"));
 
-			if (name && !declared(p->root, mounts[k], name))
+			if (name && !declared(ix, mounts[k], name))
 				ld_error(L, it, "service \"%s\" refers to undefined %.6s %s", s->name,
 					 mounts[k], name);
 		}
@@ -290,7 +319,7 @@ static void check_service(struct ld *L, const struct c_project *p, const struct 
 		for (size_t i = 0; i < (n->kind == Y_SEQ ? n->nitems : n->npairs); i++) {
 			const struct y_node *m = n->kind == Y_SEQ ? n->items[i] : n->pairs[i].key;
 
-			if (str_of(m) && !declared(p->root, "models", m->str))
+			if (str_of(m) && !declared(ix, "models", m->str))
 				ld_error(L, m, "service \"%s\" refers to undefined model %s", s->name,
 					 m->str);
 		}
@@ -309,8 +338,9 @@ static void check_service(struct ld *L, const struct c_project *p, const struct 
 
 /* A dependency cycle, as compose-go's graph package finds it: a depth-first
  * walk over the enabled services; each cycle said once. */
-static void find_cycles(struct ld *L, const struct c_project *p, const struct deps *d)
+static void find_cycles(struct ld *L, struct index *ix, const struct deps *d)
 {
+	const struct c_project *p = ix->p;
 	unsigned char *state = calloc(p->nservices + 1, 1);	/* 0 new, 1 on path, 2 done */
 	size_t *stack = malloc((p->nservices + 1) * sizeof(*stack));
 	size_t *next = calloc(p->nservices + 1, sizeof(*next));
@@ -329,7 +359,7 @@ static void find_cycles(struct ld *L, const struct c_project *p, const struct de
 			const struct c_service *t = NULL;
 
 			if (next[cur] < d[cur].n)
-				t = find_service(p, d[cur].v[next[cur]++].name);
+				t = find_service(ix, d[cur].v[next[cur]++].name);
 			if (!t) {
 				if (next[cur] >= d[cur].n) {
 					state[cur] = 2;
@@ -412,6 +442,7 @@ static void check_resources(struct ld *L, const struct y_node *root)
 void ld_check_consistency(struct ld *L, const struct c_project *p)
 {
 	struct deps *d = calloc(p->nservices + 1, sizeof(*d));
+	struct index ix = { .p = p, .services = SMAP_INIT };
 
 	if (!d)
 		return;
@@ -420,7 +451,10 @@ void ld_check_consistency(struct ld *L, const struct c_project *p)
 		deps_of(L, p->services[i].node, &d[i]);
 	for (size_t i = 0; i < p->nservices; i++)
 		if (p->services[i].active)
-			check_service(L, p, &p->services[i], &d[i]);
-	find_cycles(L, p, d);
+			check_service(L, &ix, &p->services[i], &d[i]);
+	find_cycles(L, &ix, d);
+	smap_free(&ix.services);
+	for (size_t k = 0; k < 8; k++)
+		smap_free(&ix.sec[k].names);
 	free(d);
 }

@@ -173,6 +173,13 @@ struct ld_file *ld_read_file(struct ld *L, const char *path, const char *dir,
 		ld_error_at(L, err.pos.file ? err.pos.file : path, err.pos.line, "%s", err.msg);
 		return NULL;
 	}
+	if (ndocs > MAX_DOCUMENTS) {
+		const struct y_node *past = docs[MAX_DOCUMENTS];
+
+		ld_error_at(L, path, past ? past->pos.line : 0, "too many YAML documents in one "
+			    "compose file (limit %d)", MAX_DOCUMENTS);
+		return NULL;
+	}
 	f->failed = false;
 	/* The documents of a file merge in order, each over the ones before,
 	 * as override files do; their !reset tags stay for the next file. */

@@ -38,12 +38,16 @@
 #include "input/compose/project.h"
 #include "input/discover/discover.h"
 #include "util/path.h"
+#include "util/smap.h"
 #include "util/str.h"
 
 #define MAX_DEPTH	(Y_MAX_DEPTH + 8) /* yaml.c never gives deeper trees */
 #define MAX_FILES	256		/* files per project, with includes and extends */
 #define MAX_EXTENDS	256		/* extends chain length (compose-go has none) */
 #define MAX_INCLUDES	32		/* include nesting */
+/* YAML documents in one file: each merges over the ones before, copying
+ * the maps it changes, so the work is this many times the file's size. */
+#define MAX_DOCUMENTS	64
 #define CLONE_BUDGET	4000000u	/* nodes extends may copy per project */
 #define MAX_PORT_RANGE	1024		/* ports a short-syntax range is expanded to */
 #define NNAMES 4
@@ -60,13 +64,6 @@ struct pairvec {
 struct itemvec {
 	struct y_node **v;
 	size_t n, cap;
-};
-
-/* A temporary string -> index table (open addressing), malloc'd. */
-struct smap {
-	const char **keys;
-	size_t *vals;
-	size_t cap, n;
 };
 
 struct path {
@@ -254,9 +251,6 @@ const char *ld_resolve_at(const struct ld *L, const struct y_node *n, const char
 bool ld_is_regular_file(const char *p);
 /* Build contexts Compose leaves alone: URLs and git references. */
 bool ld_is_remote(const char *s);
-size_t *smap_find(const struct smap *m, const char *k);
-void smap_put(struct smap *m, const char *k, size_t v);
-void smap_free(struct smap *m);
 
 /* files.c: the file at path (with dir as its base directory), read and
  * interpolated once per project; from is the node that named it. */

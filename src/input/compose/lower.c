@@ -112,17 +112,10 @@ static bool one_off_profile(const char *name)
 /* Another service waits for it with condition service_completed_successfully,
  * or every profile it has names a tool/migration/test/debug/setup/init/ci
  * profile. */
-static bool one_off(const struct c_project *p, const struct c_service *s)
+static bool one_off(const struct c_service *s)
 {
-	for (size_t j = 0; j < p->nservices; j++) {
-		const struct c_service *o = &p->services[j];
-
-		for (size_t k = 0; k < o->ndepends_on; k++)
-			if (o->depends_on[k].service && str_eq(o->depends_on[k].service, s->name) &&
-			    o->depends_on[k].condition &&
-			    str_eq(o->depends_on[k].condition, "service_completed_successfully"))
-				return true;
-	}
+	if (s->awaited)
+		return true;
 	if (!s->profiles.n)
 		return false;
 	for (size_t k = 0; k < s->profiles.n; k++)
@@ -210,7 +203,7 @@ void compose_lower(struct arena *a, const struct c_project *p, size_t i,
 	out->service = s->name;
 	out->project = p->name;
 	out->note = profile_note(a, s);
-	out->one_off = one_off(p, s);
+	out->one_off = one_off(s);
 	out->purpose = compose_service_purpose(s);
 	out->image = str_of(&s->image);
 	out->builds = s->build_context.s != NULL;

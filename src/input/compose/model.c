@@ -586,19 +586,28 @@ static const struct env *env_of(const struct ld *L, const struct c_project *p,
 	return &p->env;
 }
 
-static void kv_set(struct arena *a, struct c_kv **v, size_t *n, size_t *cap, const struct c_kv *kv)
+/* The variables of a service's environment so far: idx has their index. */
+struct kvset {
+	struct c_kv *v;
+	size_t n, cap;
+	struct smap idx;
+};
+
+static void kv_set(struct arena *a, struct kvset *e, const struct c_kv *kv)
 {
-	for (size_t i = 0; i < *n; i++)
-		if (streq((*v)[i].key, kv->key)) {
-			(*v)[i] = *kv;
-			return;
-		}
-	*ARENA_PUSH(a, *v, *n, *cap) = *kv;
+	size_t *i = smap_find(&e->idx, kv->key);
+
+	if (i) {
+		e->v[*i] = *kv;
+		return;
+	}
+	*ARENA_PUSH(a, e->v, e->n, e->cap) = *kv;
+	smap_put(&e->idx, kv->key, e->n - 1);
 }
 
 /* One env_file entry: its variables into v (compose-go loadEnvFile). */
 static void read_env_file(struct ld *L, const struct env *env, struct c_service *s,
-			  const struct y_node *it, struct c_kv **v, size_t *n, size_t *cap)
+			  const struct y_node *it, struct kvset *e)
 {
 	const struct y_node *pn = it->kind == Y_MAP ? get(it, "path") : it;
 	const struct y_node *req = it->kind == Y_MAP ? get(it, "required") : NULL;
@@ -643,7 +652,7 @@ static void read_env_file(struct ld *L, const struct env *env, struct c_service 
 	for (size_t i = 0; i < vars.n; i++) {
 		struct c_kv kv = { vars.v[i].name, vars.v[i].value, it->pos, it->via, path };
 
-		kv_set(L->a, v, n, cap, &kv);
+		kv_set(L->a, e, &kv);
 	}
 }
 
@@ -659,31 +668,56 @@ static void resolve_environment(struct ld *L, const struct c_project *p, struct 
 {
 	const struct y_node *ef = get(s->node, "env_file");
 	const struct env *env = env_of(L, p, s);
-	struct c_kv *v = NULL;
-	size_t n = 0, cap = 0;
+	struct kvset e = { .v = NULL, .n = 0, .cap = 0, .idx = SMAP_INIT };
 
 	if (is_null(ef) && !s->nenvironment)
 		return;
 	if (ef && ef->kind == Y_SEQ)
 		for (size_t i = 0; i < ef->nitems; i++)
-			read_env_file(L, env, s, ef->items[i], &v, &n, &cap);
+			read_env_file(L, env, s, ef->items[i], &e);
 	else if (ef && ef->kind == Y_SCALAR)
-		read_env_file(L, env, s, ef, &v, &n, &cap);
+		read_env_file(L, env, s, ef, &e);
 	for (size_t i = 0; i < s->nenvironment; i++) {
 		struct c_kv kv = s->environment[i];
 
 		if (!kv.value) {
-			const struct env_var *e = env_get(env, kv.key, strlen(kv.key));
+			const struct env_var *ev = env_get(env, kv.key, strlen(kv.key));
 
-			if (e) {
-				kv.value = e->value;
+			if (ev) {
+				kv.value = ev->value;
 				kv.from = "environment";
 			}
 		}
-		kv_set(L->a, &v, &n, &cap, &kv);
+		kv_set(L->a, &e, &kv);
 	}
-	s->environment = v;
-	s->nenvironment = n;
+	smap_free(&e.idx);
+	s->environment = e.v;
+	s->nenvironment = e.n;
+}
+
+/* Sets awaited on the services others wait for to end: by name, hashed (a
+ * scan of all services for each one was quadratic). */
+static void mark_awaited(struct c_project *p)
+{
+	struct smap idx = SMAP_INIT;
+
+	for (size_t i = 0; i < p->nservices; i++)
+		if (!smap_find(&idx, p->services[i].name))
+			smap_put(&idx, p->services[i].name, i);
+	for (size_t j = 0; j < p->nservices; j++) {
+		const struct c_service *o = &p->services[j];
+
+		for (size_t k = 0; k < o->ndepends_on; k++) {
+			const struct c_dep *d = &o->depends_on[k];
+			size_t *i;
+
+			if (d->service && d->condition &&
+			    streq(d->condition, "service_completed_successfully") &&
+			    (i = smap_find(&idx, d->service)))
+				p->services[*i].awaited = true;
+		}
+	}
+	smap_free(&idx);
 }
 
 /* Builds out's services from out->root. */
@@ -710,5 +744,6 @@ void ld_build_model(struct ld *L, struct c_project *out, const char *const *prof
 		s->active = profile_enabled(profiles, nprofiles, s);
 		resolve_environment(L, out, s);
 	}
+	mark_awaited(out);
 	ld_check_consistency(L, out);
 }

@@ -88,6 +88,9 @@ struct c_service {
 	size_t ndepends_on;
 	bool has_healthcheck;		/* healthcheck present and not disabled */
 	bool active;			/* no profiles, or one of them is enabled */
+	/* Another service waits for it to end: depends_on it with condition
+	 * service_completed_successfully. */
+	bool awaited;
 };
 
 struct c_project {

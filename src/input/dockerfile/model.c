@@ -14,6 +14,7 @@
 #include "spec/user.h"
 #include "util/path.h"
 #include "util/readfile.h"
+#include "util/smap.h"
 #include "util/strbuf.h"
 #include "util/str.h"
 #include "lexicon/lexicon.h"
@@ -43,15 +44,54 @@ struct builder {
 	struct m_instr *in;	/* instruction being expanded */
 	size_t caprefs;
 	char escape;
+	/* Names to their last index: the current stage's scope, the global
+	 * ARGs; lowercased stage names to their first index. Lookups a
+	 * hostile Dockerfile repeats, hashed. */
+	struct smap scope_idx, global_idx, stage_idx;
+	/* Of the instruction in: the names its refs named (in shell code or
+	 * not), and how its arguments use each $NAME (guard_of). */
+	const struct df_node *node; /* in's */
+	struct smap seen[2], guards;
+	bool guards_done;
+	struct strbuf key;	/* a name being looked up */
+	size_t expanded, nvars;	/* budgets spent: M_MAX_EXPANDED, M_MAX_VARS */
+	const char *over;	/* the budget gone past, or NULL */
 };
 
-static const struct m_var *find_global(const struct m_dockerfile *m, const char *name, size_t len)
+static const char *key_of(struct builder *b, const char *name, size_t len)
 {
-	for (size_t i = m->nglobal; i-- > 0;)
-		if (m->global_args[i].name[0] == name[0] &&
-		    !strncmp(m->global_args[i].name, name, len) && !m->global_args[i].name[len])
-			return &m->global_args[i];
-	return NULL;
+	strbuf_reset(&b->key);
+	strbuf_add(&b->key, name, len);
+	return b->key.buf;
+}
+
+static const struct m_var *find_global(struct builder *b, const char *name, size_t len)
+{
+	size_t *i = smap_find(&b->global_idx, key_of(b, name, len));
+
+	return i ? &b->m->global_args[*i] : NULL;
+}
+
+/* The variable of that name in the current stage's scope, or NULL. */
+static const struct m_var *find_current(struct builder *b, const char *name, size_t len)
+{
+	size_t *i = smap_find(&b->scope_idx, key_of(b, name, len));
+
+	return i ? &b->stage->scope[*i] : NULL;
+}
+
+/* Appends v to the current stage's scope, within M_MAX_VARS. */
+static void scope_add(struct builder *b, const struct m_var *v)
+{
+	struct m_stage *s = b->stage;
+
+	if (++b->nvars > M_MAX_VARS) {
+		b->over = arena_printf(b->a, "too many ENV and ARG variables in scope, inherited "
+				       "ones counted in each stage (limit %d)", M_MAX_VARS);
+		return;
+	}
+	*ARENA_PUSH(b->a, s->scope, s->nscope, s->capscope) = *v;
+	smap_put(&b->scope_idx, v->name, s->nscope - 1);
 }
 
 static const struct m_var *find_scope(const struct m_stage *s, size_t n, const char *name, size_t len)
@@ -74,11 +114,99 @@ static const char *lookup(void *ctx, const char *name, size_t len)
 	const struct m_var *v;
 
 	if (!b->stage) {
-		v = find_global(b->m, name, len);
+		v = find_global(b, name, len);
 	} else {
-		v = find_scope(b->stage, b->stage->nscope, name, len);
+		v = find_current(b, name, len);
 	}
 	return v ? v->value : NULL;
+}
+
+/* The instruction being built is in: what was kept of the one before goes. */
+static void set_in(struct builder *b, struct m_instr *in, const struct df_node *n)
+{
+	if (b->in == in)
+		return;
+	b->in = in;
+	b->node = n;
+	smap_free(&b->seen[0]);
+	smap_free(&b->seen[1]);
+	smap_free(&b->guards);
+	b->guards_done = false;
+}
+
+static bool is_name_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_';
+}
+
+/* 1: every $name in s is ${name<op>...}; 0: none in s; -1: a bare one. */
+static int guarded_in(const char *s, const char *name)
+{
+	size_t nl = strlen(name);
+	int found = 0;
+
+	for (const char *p = strchr(s, '$'); p; p = strchr(p + 1, '$')) {
+		if (p[1] == '{' && !strncmp(p + 2, name, nl) && !is_name_char(p[2 + nl])) {
+			if (!strchr(":-+?", p[2 + nl]) || !p[2 + nl])
+				return -1;
+			found = 1;
+		} else if (!strncmp(p + 1, name, nl) && !is_name_char(p[1 + nl])) {
+			return -1;
+		}
+	}
+	return found;
+}
+
+/* guarded_in() over the arguments and flags of n. */
+static bool guarded_by_scan(const struct df_node *n, const char *name)
+{
+	bool found = false;
+
+	for (size_t i = 0; i < n->nargs + n->nflags; i++) {
+		int g = guarded_in(i < n->nargs ? n->args[i].value : n->flags[i - n->nargs].value,
+				   name);
+
+		if (g < 0)
+			return false;
+		found |= g > 0;
+	}
+	return found;
+}
+
+/* Whether name is guarded in b->in (guarded_by_scan), from one scan of
+ * the instruction for all its names: 1 for ${NAME<op>, 2 for a bare one. */
+static bool guard_of(struct builder *b, const char *name)
+{
+	const struct df_node *n = b->node;
+	size_t *st;
+
+	if (!*name)
+		return guarded_by_scan(n, name);
+	for (const char *c = name; *c; c++)
+		if (!is_name_char(*c))
+			return guarded_by_scan(n, name);
+	for (size_t i = 0; !b->guards_done && i < n->nargs + n->nflags; i++) {
+		const char *s = i < n->nargs ? n->args[i].value : n->flags[i - n->nargs].value;
+
+		for (const char *p = strchr(s, '$'); p; p = strchr(p + 1, '$')) {
+			const char *q = p + 1 + (p[1] == '{');
+			size_t len = 0, g;
+
+			while (is_name_char(q[len]))
+				len++;
+			if (!len)
+				continue;
+			g = p[1] == '{' && q[len] && strchr(":-+?", q[len]) ? 1 : 2;
+			st = smap_find(&b->guards, key_of(b, q, len));
+			if (!st)
+				smap_put(&b->guards, arena_strndup(b->a, q, len), g);
+			else if (*st < g)
+				*st = g;
+		}
+	}
+	b->guards_done = true;
+	st = smap_find(&b->guards, name);
+	return st && *st == 1;
 }
 
 static void add_ref(struct builder *b, const char *name, size_t len, bool shell)
@@ -90,9 +218,13 @@ static void add_ref(struct builder *b, const char *name, size_t len, bool shell)
 	r = ARENA_PUSH(b->a, b->m->refs, b->m->nrefs, b->caprefs);
 	r->name = arena_strndup(b->a, name, len);
 	r->in = b->in;
-	r->defined = b->stage && find_scope(b->stage, b->stage->nscope, name, len);
-	r->global_only = !r->defined && find_global(b->m, name, len);
+	r->defined = b->stage && find_current(b, name, len);
+	r->global_only = !r->defined && find_global(b, name, len);
 	r->shell = shell;
+	r->first = !smap_find(&b->seen[shell], r->name);
+	if (r->first)
+		smap_put(&b->seen[shell], r->name, 0);
+	r->guarded = guard_of(b, r->name);
 }
 
 static void on_ref(void *ctx, const char *name, size_t len, bool set)
@@ -110,16 +242,20 @@ static const char *expand(struct builder *b, const char *s, size_t len)
 	const char *err;
 
 	if (expand_word(b->a, s, len, b->escape, &env, &out, &err) < 0)
-		return arena_strndup(b->a, s, len);	/* keep it as written */
+		out = arena_strndup(b->a, s, len);	/* keep it as written */
+	/* Each expansion is bounded (expand.c); many are bounded here. */
+	b->expanded += strlen(out);
+	if (b->expanded > M_MAX_EXPANDED && !b->over)
+		b->over = arena_printf(b->a, "expanded words too large together (limit %zu MiB)",
+				       M_MAX_EXPANDED >> 20);
 	return out;
 }
 
+/* Declares a variable of in, whose vars the caller sized. */
 static void push_var(struct builder *b, struct m_instr *in, const char *name, const char *value,
 		     bool has_value, bool is_arg, struct df_pos pos)
 {
-	struct m_stage *s = b->stage;
-	struct m_var *v = ARENA_PUSH(b->a, s->scope, s->nscope, s->capscope);
-	size_t cap = in->nvars;
+	struct m_var *v = &in->vars[in->nvars++];
 
 	v->name = name;
 	v->value = value;
@@ -127,8 +263,7 @@ static void push_var(struct builder *b, struct m_instr *in, const char *name, co
 	v->is_arg = is_arg;
 	v->decl = in;
 	v->pos = pos;
-	in->vars = arena_grow(b->a, in->vars, cap * sizeof(*v), (cap + 1) * sizeof(*v));
-	in->vars[in->nvars++] = *v;
+	scope_add(b, v);
 }
 
 /* $NAME and ${NAME...} in shell code, outside single quotes. */
@@ -233,16 +368,30 @@ static void set_script(struct builder *b, struct m_instr *in, size_t skip)
 	scan_shell_refs(b, in->script);
 }
 
-static const char *join_path(struct arena *a, const char *base, const char *p)
+/* base joined with p, within M_MAX_PATH; NULL past it. */
+static const char *join_path(struct builder *b, const char *base, const char *p)
 {
-	size_t bl;
+	size_t bl, pl;
+	char *r;
 
 	if (!p || !*p)
 		return base;
 	if (p[0] == '/')
 		return p;
 	bl = strlen(base);
-	return arena_printf(a, "%s%s%s", base, bl && base[bl - 1] == '/' ? "" : "/", p);
+	pl = strlen(p);
+	if (bl + 1 + pl > M_MAX_PATH)
+		return NULL;
+	b->expanded += bl + 1 + pl;
+	if (b->expanded > M_MAX_EXPANDED && !b->over)
+		b->over = arena_printf(b->a, "expanded words too large together (limit %zu MiB)",
+				       M_MAX_EXPANDED >> 20);
+	r = arena_alloc(b->a, bl + pl + 2);
+	memcpy(r, base, bl);
+	if (!bl || base[bl - 1] != '/')
+		r[bl++] = '/';
+	memcpy(r + bl, p, pl + 1);
+	return r;
 }
 
 static void expand_words_of(struct builder *b, struct m_instr *in)
@@ -262,14 +411,20 @@ static const char *flag_expanded(struct builder *b, const struct df_node *n, con
 	return v ? expand(b, v, strlen(v)) : NULL;
 }
 
-static struct m_stage *find_stage(struct m_dockerfile *m, size_t upto, const char *name)
+/* The stage before upto that name names (case insensitive, the first of
+ * that name), or by number. */
+static struct m_stage *find_stage(struct builder *b, size_t upto, const char *name)
 {
+	struct m_dockerfile *m = b->m;
 	char *end;
 	unsigned long idx;
+	size_t *i;
 
-	for (size_t i = 0; i < upto; i++)
-		if (m->stages[i].name && !strcasecmp(m->stages[i].name, name))
-			return &m->stages[i];
+	strbuf_reset(&b->key);
+	for (const char *c = name; *c; c++)
+		strbuf_addch(&b->key, tolower((unsigned char)*c));
+	if ((i = smap_find(&b->stage_idx, b->key.buf)) && *i < upto)
+		return &m->stages[*i];
 	errno = 0;
 	idx = strtoul(name, &end, 10);
 	if (*name && !*end && !errno && idx < upto)
@@ -287,21 +442,31 @@ static int model_err(struct df_error *err, unsigned line, const char *msg)
 int model_build(struct arena *a, const struct df_file *df, const char *dir,
 		struct m_dockerfile *out, struct df_error *err)
 {
-	struct builder b = { 0 };
+	struct builder b = { .a = a, .m = out, .escape = df->escape, .scope_idx = SMAP_INIT,
+			     .global_idx = SMAP_INIT, .stage_idx = SMAP_INIT,
+			     .seen = { SMAP_INIT, SMAP_INIT }, .guards = SMAP_INIT,
+			     .key = STRBUF_INIT };
 	size_t nstages = 0, capglobal = 0;
+	int ret = -1;
 
 	memset(out, 0, sizeof(*out));
 	out->path = df->path;
 	out->dir = dir;
 	out->df = df;
 	out->a = a;
-	b.a = a;
-	b.m = out;
-	b.escape = df->escape;
 
-	for (size_t i = 0; i < df->nnodes; i++)
-		if (str_eq(df->nodes[i].name, "from"))
-			nstages++;
+	for (size_t i = 0; i < df->nnodes; i++) {
+		if (i == M_MAX_INSTRS) {
+			model_err(err, df->nodes[i].start.line, arena_printf(a, "too many "
+				  "instructions in one Dockerfile (limit %d)", M_MAX_INSTRS));
+			goto out;
+		}
+		if (str_eq(df->nodes[i].name, "from") && ++nstages > M_MAX_STAGES) {
+			model_err(err, df->nodes[i].start.line, arena_printf(a, "too many "
+				  "stages in one Dockerfile (limit %d)", M_MAX_STAGES));
+			goto out;
+		}
+	}
 	out->stages = arena_alloc(a, (nstages ? nstages : 1) * sizeof(*out->stages));
 
 	for (size_t i = 0; i < df->nnodes; i++) {
@@ -310,17 +475,24 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 		struct m_stage *s = b.stage;
 		struct m_instr *in;
 
-		if (kind == K_OTHER)
-			return model_err(err, n->start.line,
-					 arena_printf(a, "unknown instruction: %s%s", n->name,
-						      n->name[0] == '{' || n->name[0] == '%' ?
-						      " (this looks like a template, not a Dockerfile)" : ""));
+		if (b.over) {
+			model_err(err, df->nodes[i - 1].start.line, b.over);
+			goto out;
+		}
+		if (kind == K_OTHER) {
+			model_err(err, n->start.line,
+				  arena_printf(a, "unknown instruction: %s%s", n->name,
+					       n->name[0] == '{' || n->name[0] == '%' ?
+					       " (this looks like a template, not a Dockerfile)" : ""));
+			goto out;
+		}
 		if (kind == K_FROM) {
 			struct m_stage *ns = &out->stages[out->nstages];
 
-			if (n->nargs != 1 && !(n->nargs == 3 && !strcasecmp(n->args[1].value, "as")))
-				return model_err(err, n->start.line,
-						 "FROM requires either one or three arguments");
+			if (n->nargs != 1 && !(n->nargs == 3 && !strcasecmp(n->args[1].value, "as"))) {
+				model_err(err, n->start.line, "FROM requires either one or three arguments");
+				goto out;
+			}
 			ns->index = out->nstages++;
 			if (n->nargs == 3) {
 				char *nm = arena_strdup(a, n->args[2].value);
@@ -340,10 +512,15 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 				ns->instrs = arena_alloc(a, cnt * sizeof(*ns->instrs));
 			}
 			b.stage = NULL;	/* FROM expands with the global ARGs */
-			b.in = &ns->instrs[0];
+			set_in(&b, &ns->instrs[0], n);
 			ns->image = expand(&b, n->args[0].value, n->args[0].len);
-			ns->base_stage = find_stage(out, ns->index, ns->image);
+			ns->base_stage = find_stage(&b, ns->index, ns->image);
 			ns->workdir = "/";
+			ns->root_image = ns->image;
+			if (ns->name && !smap_find(&b.stage_idx, ns->name))
+				smap_put(&b.stage_idx, ns->name, ns->index);
+			b.stage = s = ns;
+			smap_free(&b.scope_idx);
 			if (ns->base_stage) {
 				struct m_stage *bs = ns->base_stage;
 
@@ -351,15 +528,17 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 				ns->user = bs->user;
 				ns->user_instr = bs->user_instr;
 				ns->workdir = bs->workdir;
-				for (size_t k = 0; k < bs->nscope; k++)
+				ns->shell = bs->shell;
+				ns->root_image = bs->root_image;
+				for (size_t k = 0; k < bs->nscope && !b.over; k++)
 					if (!bs->scope[k].is_arg)
-						*ARENA_PUSH(a, ns->scope, ns->nscope, ns->capscope) = bs->scope[k];
+						scope_add(&b, &bs->scope[k]);
 			}
-			b.stage = s = ns;
 		} else if (!s) {
-			if (kind != K_ARG)
-				return model_err(err, n->start.line,
-						 "no build stage in current context");
+			if (kind != K_ARG) {
+				model_err(err, n->start.line, "no build stage in current context");
+				goto out;
+			}
 			/* Global ARGs: meta args usable in FROM. */
 			for (size_t k = 0; k < n->nargs; k++) {
 				const char *w = n->args[k].value, *eq = strchr(w, '=');
@@ -370,6 +549,7 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 				v->has_value = eq != NULL;
 				v->is_arg = true;
 				v->pos = n->args[k].pos;
+				smap_put(&b.global_idx, v->name, out->nglobal - 1);
 			}
 			continue;
 		}
@@ -382,8 +562,9 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 		in->user = s->user;
 		in->user_instr = s->user_instr;
 		in->workdir = s->workdir;
+		in->shell = s->shell;
 		in->nscope = s->nscope;
-		b.in = in;
+		set_in(&b, in, n);
 
 		switch (kind) {
 		case K_FROM:
@@ -392,6 +573,7 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 			in->nwords = 1;
 			break;
 		case K_ARG:
+			in->vars = arena_alloc(a, (n->nargs + 1) * sizeof(*in->vars));
 			for (size_t k = 0; k < n->nargs; k++) {
 				const char *w = n->args[k].value, *eq = strchr(w, '=');
 				const char *name = eq ? arena_strndup(a, w, (size_t)(eq - w)) : w;
@@ -401,7 +583,7 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 				if (eq) {
 					val = expand(&b, eq + 1, strlen(eq + 1));
 				} else {
-					const struct m_var *g = find_global(out, name, strlen(name));
+					const struct m_var *g = find_global(&b, name, strlen(name));
 
 					if (g) {
 						val = g->value;
@@ -416,6 +598,7 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 			size_t npairs = n->nargs / 3 + 1, k;
 			const char **vals = arena_alloc(a, npairs * sizeof(*vals));
 
+			in->vars = arena_alloc(a, npairs * sizeof(*in->vars));
 			for (k = 0; k + 1 < n->nargs; k += 3)
 				vals[k / 3] = expand(&b, n->args[k + 1].value, n->args[k + 1].len);
 			for (k = 0; k + 1 < n->nargs; k += 3)
@@ -432,8 +615,11 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 			break;
 		case K_WORKDIR:
 			expand_words_of(&b, in);
-			if (in->nwords)
-				s->workdir = join_path(a, s->workdir, in->words[0]);
+			if (in->nwords && !(s->workdir = join_path(&b, s->workdir, in->words[0]))) {
+				model_err(err, n->start.line, arena_printf(a, "WORKDIR path too long "
+					  "(limit %d bytes)", M_MAX_PATH));
+				goto out;
+			}
 			break;
 		case K_COPY:
 		case K_ADD:
@@ -447,7 +633,7 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 				in->chmod = flag_expanded(&b, n, "chmod");
 				in->copy_from = flag_expanded(&b, n, "from");
 				if (in->copy_from) {
-					struct m_stage *fs = find_stage(out, s->index, in->copy_from);
+					struct m_stage *fs = find_stage(&b, s->index, in->copy_from);
 
 					if (fs)
 						fs->used_later = true;
@@ -464,16 +650,31 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 			if (n->nargs && !strcasecmp(n->args[0].value, "cmd"))
 				set_script(&b, in, 1);
 			break;
+		case K_SHELL:
+			if (n->nargs)
+				s->shell = in;
+			break;
 		default:
 			break;
 		}
 	}
-	b.in = NULL;
+	if (b.over) {
+		model_err(err, df->nodes[df->nnodes - 1].start.line, b.over);
+		goto out;
+	}
+	set_in(&b, NULL, NULL);
 	if (out->nstages) {
 		out->final = &out->stages[out->nstages - 1];
 		out->final->is_final = true;
 	}
-	return 0;
+	ret = 0;
+out:
+	smap_free(&b.scope_idx);
+	smap_free(&b.global_idx);
+	smap_free(&b.stage_idx);
+	set_in(&b, NULL, NULL);
+	strbuf_release(&b.key);
+	return ret;
 }
 
 bool m_user_is_root(const char *user)
@@ -494,9 +695,7 @@ const struct m_stage *m_stage_named(const struct m_dockerfile *m, const char *ta
 
 const char *m_stage_root_image(const struct m_stage *s)
 {
-	while (s->base_stage)
-		s = s->base_stage;
-	return s->image;
+	return s->root_image;
 }
 
 bool m_stage_from_scratch(const struct m_stage *s)
@@ -545,13 +744,7 @@ const char *m_context_file(const struct m_dockerfile *m, const char *rel, size_t
 
 bool m_ref_first(const struct m_dockerfile *m, size_t i)
 {
-	const struct m_ref *r = &m->refs[i];
-
-	/* The refs of one instruction are contiguous. */
-	for (size_t k = i; k-- > 0 && m->refs[k].in == r->in;)
-		if (m->refs[k].shell == r->shell && str_eq(m->refs[k].name, r->name))
-			return false;
-	return true;
+	return m->refs[i].first;
 }
 
 const char *run_cwd(struct arena *a, const struct m_instr *in, size_t idx)

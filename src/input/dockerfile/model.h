@@ -11,6 +11,14 @@
 #include "input/shell/shell.h"
 #include "util/arena.h"
 
+/* Budgets of one Dockerfile (docs/architecture.md "Budgets"): past one,
+ * model_build() fails with an input error at the line that went past. */
+#define M_MAX_INSTRS	100000		/* instructions, FROMs included */
+#define M_MAX_STAGES	10000		/* FROMs */
+#define M_MAX_VARS	262144		/* ENV and ARG in scope, summed over stages */
+#define M_MAX_EXPANDED	((size_t)16 << 20) /* bytes of expanded words, WORKDIRs */
+#define M_MAX_PATH	4096		/* one WORKDIR, as a path joined */
+
 enum m_kind {
 	K_OTHER, K_FROM, K_RUN, K_CMD, K_ENTRYPOINT, K_COPY, K_ADD, K_ENV, K_ARG,
 	K_USER, K_WORKDIR, K_EXPOSE, K_VOLUME, K_HEALTHCHECK, K_LABEL, K_SHELL,
@@ -36,6 +44,10 @@ struct m_ref {
 	bool defined;		/* declared by ARG/ENV in scope */
 	bool global_only;	/* only a global ARG (before FROM) of that name exists */
 	bool shell;		/* seen in RUN/CMD/ENTRYPOINT shell code */
+	bool first;		/* the first of its name (and shell) in its instruction */
+	/* Every $NAME in the instruction's arguments and flags is
+	 * ${NAME<op>...} (op one of :-+?), and there is one. */
+	bool guarded;
 };
 
 struct m_stage;
@@ -60,6 +72,7 @@ struct m_instr {
 	/* COPY/ADD flags, expanded; NULL when absent. */
 	const char *chown, *chmod, *copy_from;
 	const struct m_stage *from_stage; /* the earlier stage copy_from names, or NULL */
+	const struct m_instr *shell; /* the SHELL in effect (maybe in a base stage), or NULL */
 	/* ENV/ARG declared here. */
 	struct m_var *vars;
 	size_t nvars;
@@ -77,6 +90,8 @@ struct m_stage {
 	const char *user;
 	const struct m_instr *user_instr;
 	const char *workdir;
+	const struct m_instr *shell;
+	const char *root_image;	/* the base chain's external image */
 	struct m_var *scope;	/* ENV and ARG in order, inherited ENV first */
 	size_t nscope, capscope;
 	bool is_final;

@@ -252,14 +252,88 @@ PY
 printf '%s\n' Containerfile Dockerfile a/Dockerfile.prod b/api.Dockerfile b/c/web.dockerfile >"$tmp/disc.want"
 if diff -u "$tmp/disc.want" "$tmp/disc" >"$tmp/diff"; then ok; else bad "discovery"; cat "$tmp/diff"; fi
 # A walk follows no directory symlink (no loop) and opens nothing that is
-# not a regular file: a FIFO named Dockerfile would block forever.
+# not a regular file: a FIFO named Dockerfile would block forever. It says
+# what it passed over (a note: docker could not build from it either).
 d=$tmp/tree2; mkdir -p "$d/sub"; ln -s .. "$d/sub/loop"; mkfifo "$d/sub/Dockerfile"
 printf 'FROM scratch\n' >"$d/Dockerfile"; printf 'FROM scratch\n' >"$d/base.txt"
 ln -s ../base.txt "$d/sub/Containerfile"
-(cd "$d" && timeout 20 "$BIN" check --select SW0201 --format json . >"$tmp/disc2.json" 2>&1); rc=$?
-got=$(python3 -c 'import json,sys; print(" ".join(sorted({f["file"] for f in json.load(open(sys.argv[1]))["findings"]})))' "$tmp/disc2.json" 2>&1)
-if [ $rc -eq 1 ] && [ "$got" = "Dockerfile sub/Containerfile" ]; then ok
+(cd "$d" && timeout 20 "$BIN" check --select SW0201 --format json . >"$tmp/disc2.json" 2>/dev/null); rc=$?
+got=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(" ".join(sorted({f["file"] for f in d["findings"]})), "|", " ".join("%s: %s" % (n["file"], n["message"]) for n in d.get("notes", [])))' "$tmp/disc2.json" 2>&1)
+if [ $rc -eq 1 ] && [ "$got" = "Dockerfile sub/Containerfile | sub/Dockerfile: not checked: a FIFO, not a regular file" ]; then ok
 else bad "discovery of symlinks and a FIFO (exit $rc): $got"; fi
+# Nothing passed over silently: a link to /dev/zero, a dangling and a
+# looping symlink, a FIFO compose file each get a note and are never opened
+# (timeout); the other files are still checked.
+d=$tmp/tree3; mkdir -p "$d/zero" "$d/dangling" "$d/loop" "$d/fifo" "$d/cdangling"
+ln -s /dev/zero "$d/zero/Dockerfile"; ln -s nowhere "$d/dangling/Containerfile"
+ln -s Dockerfile "$d/loop/Dockerfile"; mkfifo "$d/fifo/compose.yaml"
+ln -s missing.yaml "$d/cdangling/docker-compose.yml"
+printf 'FROM scratch\n' >"$d/Dockerfile"
+(cd "$d" && timeout 20 "$BIN" check --select SW0201 . >"$tmp/disc3.out" 2>&1); rc=$?
+if [ $rc -eq 1 ] && grep -q '^Dockerfile:1:1: error\[SW0201\]' "$tmp/disc3.out" &&
+   grep -q '^zero/Dockerfile: note: not checked: a symlink to a device' "$tmp/disc3.out" &&
+   grep -q '^dangling/Containerfile: note: not checked: a dangling symlink' "$tmp/disc3.out" &&
+   grep -q '^loop/Dockerfile: note: not checked: a symlink that loops' "$tmp/disc3.out" &&
+   grep -q '^fifo/compose.yaml: note: not checked: a FIFO' "$tmp/disc3.out" &&
+   grep -q '^cdangling/docker-compose.yml: note: not checked: a dangling symlink' "$tmp/disc3.out"
+then ok; else bad "discovery notes for files that are no regular file (exit $rc)"; cat "$tmp/disc3.out"; fi
+# Named on the command line, a FIFO is an input error, and is not waited on.
+(cd "$d" && timeout 20 "$BIN" check fifo/compose.yaml >"$tmp/disc4.out" 2>&1); rc=$?
+if [ $rc -eq 2 ] && grep -q 'fifo/compose.yaml.*not a regular file' "$tmp/disc4.out"; then ok
+else bad "a FIFO named (exit $rc)"; head -5 "$tmp/disc4.out"; fi
+# Limits that stop a walk are input errors: a Dockerfile 66 folders down;
+# 5,001 scripts (and a script 30 folders down is read: no limit of its own).
+d=$tmp/tree4; p=$d; for i in $(seq 66); do p=$p/d; done; mkdir -p "$p"
+printf 'FROM scratch\n' >"$p/Dockerfile"; printf 'FROM scratch\nUSER 1000\n' >"$d/Dockerfile"
+(cd "$d" && timeout 20 "$BIN" check . >"$tmp/deep.out" 2>&1); rc=$?
+if [ $rc -eq 2 ] && grep -q '^d/d/.*: error: not searched: folders nested deeper than 64 levels (limit 64)' "$tmp/deep.out"
+then ok; else bad "a walk cut at 64 levels (exit $rc)"; grep error "$tmp/deep.out" | cut -c1-200; fi
+d=$tmp/tree5; p=$d; for i in $(seq 30); do p=$p/s; done; mkdir -p "$p" "$d/many"
+printf 'services:\n  db:\n    image: postgres:16\n    restart: always\n' >"$d/compose.yaml"
+printf '#!/bin/sh\ndocker run -d --name db postgres:16\n' >"$p/deploy.sh"
+(cd "$d" && timeout 60 "$BIN" check --select SW0602 . >"$tmp/sdeep.out" 2>&1)
+(cd "$d/many" && for i in $(seq 5001); do : >"s$i.sh"; done)
+(cd "$d" && timeout 60 "$BIN" check --select SW0602 . >"$tmp/smany.out" 2>&1); rc=$?
+if grep -q '^s/s/.*deploy.sh:2' "$tmp/sdeep.out" && [ $rc -eq 2 ] &&
+   grep -q 'error: not read: too many scripts (limit 5000): this one and 1 more are not checked' "$tmp/smany.out"
+then ok; else bad "scripts deep and many (exit $rc)"; cut -c1-200 "$tmp/sdeep.out" "$tmp/smany.out" | grep -v '^ ' | head; fi
+
+# Confinement: nothing outside the checked tree (the folders named, the
+# folders of files named, the working directory) or inside .git is read,
+# so a committed symlink or path quotes nothing of its target.
+d=$tmp/conf; mkdir -p "$d/out" "$d/cwd/proj/.git" "$d/cwd/proj/sub" "$d/cwd/proj/inc"
+printf 'root:$6$secrethash:19000:0:99999:7:::\n' >"$d/out/secret.txt"
+printf 'deploy:$6$secrethash2:19000:0:99999:7:::\n' >"$d/out/other.txt"
+printf '[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0aGVhZGVy\n' >"$d/cwd/proj/.git/config"
+ln -s ../../out/secret.txt "$d/cwd/proj/Dockerfile"
+ln -s ../.git/config "$d/cwd/proj/sub/Dockerfile"
+printf 'include:\n  - %s\n' "$d/out/secret.txt" >"$d/cwd/proj/inc/compose.yaml"
+printf 'services:\n  web:\n    build:\n      context: ../../out\n      dockerfile: other.txt\n    restart: always\n' \
+	>"$d/cwd/proj/compose.yaml"
+for fmt in text sarif; do
+	(cd "$d/cwd" && timeout 20 "$BIN" check --format $fmt proj >"$tmp/conf.$fmt" 2>&1); echo $? >>"$tmp/conf.rc"
+done
+(cd "$d/cwd/proj" && timeout 20 "$BIN" check Dockerfile >"$tmp/conf.named" 2>&1); echo $? >>"$tmp/conf.rc"
+if [ "$(tr '\n' ' ' <"$tmp/conf.rc")" = "2 2 2 " ] &&
+   ! grep -q 'secrethash\|c2VjcmV0aGVhZGVy\|AUTHORIZATION' "$tmp/conf.text" "$tmp/conf.sarif" "$tmp/conf.named" &&
+   grep -q '^proj/Dockerfile: error: cannot read: it leads out of the checked tree (not read)' "$tmp/conf.text" &&
+   grep -q '^proj/sub/Dockerfile: error: cannot read: it leads out of the checked tree' "$tmp/conf.text" &&
+   grep -q '^proj/inc/compose.yaml:2:5: error: cannot read .*secret.txt: it leads out of the checked tree' "$tmp/conf.text" &&
+   grep -q '^\.\./out/other.txt: error: cannot read: it leads out of the checked tree' "$tmp/conf.text" &&
+   grep -q '^Dockerfile: error: cannot read: it leads out of the checked tree' "$tmp/conf.named"
+then ok; else bad "confinement to the checked tree"; cat "$tmp/conf.rc" "$tmp/conf.text" "$tmp/conf.named"; fi
+# Values from the process environment are shown as ${NAME}, never as they
+# are; those of the tree's .env are shown.
+d=$tmp/penv; mkdir -p "$d"
+printf 'services:\n  web:\n    image: ${MY_SECRET_TOKEN}\n    restart: always\n  db:\n    image: ${DB_IMAGE}\n    restart: always\n' >"$d/compose.yaml"
+printf 'DB_IMAGE=postgres:latest\n' >"$d/.env"
+for fmt in text json sarif; do
+	(cd "$d" && MY_SECRET_TOKEN=hunter2secret:latest timeout 20 "$BIN" check --format $fmt . >"$tmp/penv.$fmt" 2>&1)
+done
+if ! grep -q 'hunter2secret' "$tmp/penv.text" "$tmp/penv.json" "$tmp/penv.sarif" &&
+   grep -q 'service web uses image ${MY_SECRET_TOKEN}: latest' "$tmp/penv.text" &&
+   grep -q 'service db uses image postgres:latest' "$tmp/penv.text"
+then ok; else bad "process environment values in messages"; grep -n 'uses image' "$tmp/penv.text"; fi
 
 # Baselines: known findings stay known when lines are inserted above them;
 # a new finding of the same rule in the same file is still reported.

@@ -600,7 +600,7 @@ int config_load(struct arena *a, const char *path, struct config *out, struct re
 
 	memset(out, 0, sizeof(*out));
 	out->path = path;
-	buf = read_file(a, path, &len, &why);
+	buf = read_file_anywhere(a, path, &len, &why);
 	if (!buf) {
 		report_error(r, path, 0, "cannot read: %s", why);
 		return -1;
@@ -696,7 +696,7 @@ int config_load_hadolint(struct arena *a, const char *path, struct config *c, st
 {
 	const char *why;
 	size_t len;
-	char *buf = read_file(a, path, &len, &why);
+	char *buf = read_file_anywhere(a, path, &len, &why);
 
 	if (!buf) {
 		report_error(r, path, 0, "cannot read: %s", why);

@@ -294,6 +294,92 @@ void report_note(struct report *r, const char *file, const char *fmt, ...)
 		(struct report_note){ .file = file, .message = msg };
 }
 
+static void add_redact(struct report *r, const char *name, const char *value, size_t len)
+{
+	for (size_t k = 0; k < r->nredact; k++)
+		if (!strcmp(r->redact[k].name, name) && !strncmp(r->redact[k].value, value, len) &&
+		    !r->redact[k].value[len])
+			return;
+	*ARENA_PUSH(r->a, r->redact, r->nredact, r->capredact) = (struct report_redact){
+		.name = arena_strdup(r->a, name), .value = arena_strndup(r->a, value, len) };
+}
+
+void report_redact(struct report *r, const char *name, const char *value)
+{
+	size_t len = value ? strlen(value) : 0;
+
+	if (len < REDACT_MIN)
+		return;
+	add_redact(r, name, value, len);
+	/* The parts of an image reference or a path, as fixes quote them
+	 * ("image: hunter2secret:<version>"), when long enough to matter. */
+	for (size_t i = 0, j; i < len; i = j + 1) {
+		j = i + strcspn(value + i, ":/@");
+		if (j - i >= REDACT_PART_MIN && j - i < len)
+			add_redact(r, name, value + i, j - i);
+	}
+}
+
+static int cmp_redact(const void *pa, const void *pb)
+{
+	const struct report_redact *a = pa, *b = pb;
+	size_t la = strlen(a->value), lb = strlen(b->value);
+
+	return la != lb ? (la < lb) - (la > lb) : strcmp(a->name, b->name);
+}
+
+/* s with every recorded value replaced (r->redact sorted longest first). */
+static const char *redacted(struct report *r, const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *out, *p;
+	bool any = false;
+
+	if (!s)
+		return s;
+	for (size_t k = 0; k < r->nredact && !any; k++)
+		any = strstr(s, r->redact[k].value) != NULL;
+	if (!any)
+		return s;
+	for (p = s; *p;) {
+		size_t k;
+
+		for (k = 0; k < r->nredact; k++) {
+			size_t n = strlen(r->redact[k].value);
+
+			if (!strncmp(p, r->redact[k].value, n)) {
+				strbuf_addf(&sb, "${%s}", r->redact[k].name);
+				p += n;
+				break;
+			}
+		}
+		if (k == r->nredact)
+			strbuf_addch(&sb, *p++);
+	}
+	out = arena_strndup(r->a, sb.buf, sb.len);
+	strbuf_release(&sb);
+	return out;
+}
+
+void report_redact_apply(struct report *r)
+{
+	if (!r->nredact)
+		return;
+	qsort(r->redact, r->nredact, sizeof(*r->redact), cmp_redact);
+	for (size_t i = 0; i < r->nfindings; i++) {
+		r->findings[i].message = redacted(r, r->findings[i].message);
+		r->findings[i].fix = redacted(r, r->findings[i].fix);
+	}
+	for (size_t i = 0; i < r->nerrors; i++) {
+		r->errors[i].message = redacted(r, r->errors[i].message);
+		r->errors[i].file = redacted(r, r->errors[i].file);
+	}
+	for (size_t i = 0; i < r->nnotes; i++) {
+		r->notes[i].message = redacted(r, r->notes[i].message);
+		r->notes[i].file = redacted(r, r->notes[i].file);
+	}
+}
+
 static void vunread(struct report *r, unsigned layers, bool some, const char *fmt, va_list ap)
 	__attribute__((format(printf, 4, 0)));
 

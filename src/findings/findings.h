@@ -107,6 +107,18 @@ struct report_unread {
 	bool some;
 };
 
+/* A value from the process environment that interpolation put into the
+ * inputs: messages show ${name} in its stead (report_redact_apply). */
+struct report_redact {
+	const char *name, *value;
+};
+
+/* Shorter values are shown as they are: they hide no secret, and replacing
+ * them would garble numbers and words. */
+#define REDACT_MIN 4
+/* The parts of a value between : / @ are replaced too from this length. */
+#define REDACT_PART_MIN 8
+
 struct report {
 	struct arena *a;
 	struct finding *findings;
@@ -126,6 +138,8 @@ struct report {
 	size_t *input_slots;	/* open addressing on path: index + 1, 0 empty */
 	size_t capslots;
 	struct report_summary summary;
+	struct report_redact *redact;
+	size_t nredact, capredact;
 };
 
 void report_init(struct report *r, struct arena *a);
@@ -156,6 +170,13 @@ void report_unread(struct report *r, unsigned layers, const char *fmt, ...)
 /* The same for some of the inputs of layers (see report_unread.some). */
 void report_unread_some(struct report *r, unsigned layers, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Records that the process environment's variable name, with value, was
+ * used by interpolation (copied into the report's arena; said once). */
+void report_redact(struct report *r, const char *name, const char *value);
+/* Replaces, in every message, fix, error and note (and their files), each
+ * recorded value by ${NAME}, the longest values first: what a CI runner's
+ * environment holds is not printed. */
+void report_redact_apply(struct report *r);
 /* Sets the fingerprints of findings[from..] in file (all of them when file
  * is NULL) from the file's text. */
 void report_fingerprint(struct report *r, size_t from, const char *file, const char *buf,

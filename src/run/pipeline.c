@@ -57,6 +57,8 @@ struct run {
 	const struct m_dockerfile *const **project_dfs;	/* per project, per service */
 	size_t nprojects, capprojects, capdfs;
 	size_t nscripts;		/* scripts checked for point 6 */
+	/* Files by name that were no regular file, not checked (a note each). */
+	size_t nskipped_df, nskipped_compose;
 	/* The folders named on the command line, as displayed: what is above
 	 * their own names does not decide what a file is for. */
 	const char **roots;
@@ -445,6 +447,8 @@ static void merge(struct run *run, const struct report *wr, size_t from, size_t 
 		*ARENA_PUSH(r->a, r->findings, r->nfindings, r->capfindings) = wr->findings[i];
 	for (size_t i = efrom; i < eto; i++)
 		*ARENA_PUSH(r->a, r->errors, r->nerrors, r->caperrors) = wr->errors[i];
+	for (size_t i = 0; i < wr->nredact; i++)
+		report_redact(r, wr->redact[i].name, wr->redact[i].value);
 	r->layers |= wr->layers;
 }
 
@@ -788,6 +792,7 @@ static void find_projects(struct run *run, const struct input_list *inputs,
 		if (config_excluded(config_for(&run->cfgs, dn->path), display_path(&run->a, dn->path)))
 			continue;
 		compose_discover_listed(&run->a, dn->path, dn->ents, dn->n, &d, &run->r);
+		run->nskipped_compose += d.nskipped;
 		if (d.base && !d.override && !compose_standalone(&run->a, d.base)) {
 			/* ci/basic/compose.yaml, for COMPOSE_FILE=compose.yaml:ci/base.yaml:... */
 			const char **combo;
@@ -1294,6 +1299,7 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 		record_dockerfile(run, &items.v[k]);
 		nbad += !items.v[k].quiet && !items.v[k].template && !items.v[k].model;
 	}
+	nbad += run->nskipped_df;
 	/* A point is not "passed" on the Dockerfiles that could be read. */
 	if (nbad && run->r.summary.dockerfiles)
 		report_unread_some(&run->r, LAYER_DOCKERFILE, "%zu Dockerfile%s could not be "
@@ -1324,6 +1330,7 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 		loaded[nloaded++] = j;
 	}
 	run->r.summary.projects = nloaded;
+	nbad += run->nskipped_compose;
 	if (nbad && nloaded)
 		report_unread_some(&run->r, LAYER_COMPOSE, "%zu compose project%s could not be "
 				   "loaded", nbad, nbad == 1 ? "" : "s");
@@ -1356,6 +1363,9 @@ static void find_scripts(struct run *run, const struct input_list *inputs)
 		scripts_discover_tree(&run->a, inputs->roots[i], set);
 		evidence_collect_with(&run->a, inputs->roots[i], set, &run->ev);
 	}
+	if (set->ndropped)
+		report_error(&run->r, set->first_dropped, 0, "not read: too many scripts (limit %d): "
+			     "this one and %zu more are not checked", MAX_SCRIPTS, set->ndropped - 1);
 	for (size_t i = 0; i < set->n; i++)
 		if (!excluded(run, set->scripts[i].path))
 			set->scripts[k++] = set->scripts[i];
@@ -1423,6 +1433,32 @@ static void check_scripts(struct run *run)
 	}
 }
 
+/* What the walk passed over: never silently (docs/architecture.md). */
+static void report_walk(struct run *run, const struct input_list *in)
+{
+	for (size_t k = 0; k < in->nsaid; k++) {
+		const struct skipped_path *s = &in->skipped[k];
+
+		if (excluded(run, s->path))
+			continue;
+		report_note(&run->r, s->path, "not checked: %s", s->why);
+		if (s->kind == INPUT_COMPOSE)
+			run->nskipped_compose++;
+		else
+			run->nskipped_df++;
+	}
+	if (in->nskipped > in->nsaid) {
+		report_note(&run->r, NULL, "%zu more Dockerfiles not checked: no regular files "
+			    "(FIFOs, devices, dangling or looping symlinks)", in->nskipped - in->nsaid);
+		run->nskipped_df += in->nskipped - in->nsaid;
+	}
+	if (in->too_deep)
+		report_error(&run->r, in->too_deep, 0, "not searched: folders nested deeper than "
+			     "%d levels (limit %d)%s", DISCOVER_MAX_DEPTH, DISCOVER_MAX_DEPTH,
+			     in->ntoo_deep > 1 ? arena_printf(&run->a, "; %zu such folders in all",
+							      in->ntoo_deep) : "");
+}
+
 static int cmp_entry_name(const void *key, const void *e)
 {
 	return strcmp(key, ((const struct dir_entry *)e)->name);
@@ -1436,6 +1472,38 @@ static bool dir_has(const void *listing, const char *name)
 	return dn->n && bsearch(name, dn->ents, dn->n, sizeof(*dn->ents), cmp_entry_name);
 }
 
+/* The folder holding a file named by the user ("." for a bare name). */
+static const char *folder_of(struct arena *a, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return !slash ? "." : slash == path ? "/" : arena_strndup(a, path, (size_t)(slash - path));
+}
+
+/* The checked tree (docs/architecture.md): the folders named, the folders of
+ * the files named (paths, -f, --env-file), and the working directory unless
+ * it is / (which would hold everything). Reads outside it are refused. */
+static void confine_run(struct run *run, const char *const *paths, size_t npaths)
+{
+	const char **dirs = NULL, *cwd;
+	size_t n = 0, cap = 0;
+	char buf[4096];
+	struct stat st;
+
+	for (size_t i = 0; i < npaths; i++)
+		if (strcmp(paths[i], "-"))
+			*ARENA_PUSH(&run->a, dirs, n, cap) = stat(paths[i], &st) == 0 &&
+				S_ISDIR(st.st_mode) ? paths[i] : folder_of(&run->a, paths[i]);
+	for (size_t i = 0; i < run->o.files.n; i++)
+		*ARENA_PUSH(&run->a, dirs, n, cap) = folder_of(&run->a, run->o.files.v[i]);
+	for (size_t i = 0; i < run->o.env_files.n; i++)
+		*ARENA_PUSH(&run->a, dirs, n, cap) = folder_of(&run->a, run->o.env_files.v[i]);
+	cwd = getcwd(buf, sizeof(buf));
+	if (cwd && strcmp(cwd, "/"))
+		*ARENA_PUSH(&run->a, dirs, n, cap) = ".";
+	read_confine(dirs, n);
+}
+
 int pipeline_check(const struct run_opts *o, const char *const *paths, size_t npaths)
 {
 	struct run run = { .a = ARENA_INIT, .o = *o };
@@ -1447,6 +1515,7 @@ int pipeline_check(const struct run_opts *o, const char *const *paths, size_t np
 					.none = o->no_config, .hadolint = true,
 					.hadolint_file = o->hadolint_config };
 
+	confine_run(&run, paths, npaths);	/* before any thread reads */
 	run.pool = start_pool(&run, paths, npaths);
 	discover_stated(&run.a, paths, npaths, stat_paths(&run, paths, npaths), &inputs);
 	/* The config search reads what the walk read, not the disk again. */
@@ -1457,6 +1526,7 @@ int pipeline_check(const struct run_opts *o, const char *const *paths, size_t np
 		run.roots[run.nroots++] = display_path(&run.a, inputs.roots[k]->path);
 	for (size_t k = 0; k < inputs.nbad; k++)
 		report_error(&run.r, inputs.bad[k].path, 0, "cannot read: %s", inputs.bad[k].why);
+	report_walk(&run, &inputs);
 	find_scripts(&run, &inputs);
 	check_inputs(&run, &inputs);
 	drop_script_repeats(&run);
@@ -1466,8 +1536,10 @@ int pipeline_check(const struct run_opts *o, const char *const *paths, size_t np
 
 	if (!(run.r.layers & (LAYER_DOCKERFILE | LAYER_COMPOSE)) && !run.nscripts && !run.r.nerrors)
 		fprintf(stderr, "seaworthy: no Dockerfiles, compose files or scripts found\n");
+	report_redact_apply(&run.r);
 	status = output_finish(&run.a, &run.r, &run.o, &run.cfgs);
 	pool_stop(run.pool);
+	read_confine(NULL, 0);
 	for (size_t k = 0; k < run.nworker_arenas; k++)
 		arena_release(run.worker_arenas[k]);
 	arena_release(&run.a);

@@ -1,7 +1,9 @@
 #include "util/readfile.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,6 +12,79 @@
 #include "util/strbuf.h"
 
 static const char too_large[] = "file too large (limit 4 MiB)";
+
+/* The checked tree: real paths, without a trailing slash ("/" is ""). */
+static char **confine_dirs;
+static size_t nconfine;
+
+void read_confine(const char *const *dirs, size_t n)
+{
+	char real[PATH_MAX];
+
+	for (size_t i = 0; i < nconfine; i++)
+		free(confine_dirs[i]);
+	free(confine_dirs);
+	confine_dirs = NULL;
+	nconfine = 0;
+	if (!n)
+		return;
+	confine_dirs = calloc(n, sizeof(*confine_dirs));
+	if (!confine_dirs)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (realpath(dirs[i], real)) {
+			size_t k = strlen(real);
+
+			if (k == 1)
+				k = 0;	/* "/": everything is below it */
+			confine_dirs[nconfine] = malloc(k + 1);
+			if (confine_dirs[nconfine]) {
+				memcpy(confine_dirs[nconfine], real, k);
+				confine_dirs[nconfine++][k] = '\0';
+			}
+		}
+	/* Set, but no folder resolved: nothing is outside a tree unknown. */
+	if (!nconfine) {
+		free(confine_dirs);
+		confine_dirs = NULL;
+	}
+}
+
+/* Whether real (a real path) is below dir with no .git folder between. */
+static bool below(const char *real, const char *dir)
+{
+	size_t k = strlen(dir);
+	const char *p;
+
+	if (strncmp(real, dir, k) || (real[k] && real[k] != '/'))
+		return false;
+	for (p = real + k; (p = strstr(p, "/.git")); p += 5)
+		if (p[5] == '/' || !p[5])
+			return false;
+	return true;
+}
+
+/* Whether path may be read: no tree set, standard input, or inside one.
+ * realpath does not open the file (a FIFO or a device stays unopened). A
+ * path that does not resolve is left to open() to report. */
+static bool inside(const char *path)
+{
+	char real[PATH_MAX];
+
+	if (!nconfine || !strcmp(path, "-") || !realpath(path, real))
+		return true;
+	for (size_t i = 0; i < nconfine; i++)
+		if (below(real, confine_dirs[i]))
+			return true;
+	return false;
+}
+
+static char *refuse(const char **why)
+{
+	*why = READ_OUTSIDE;
+	errno = EXDEV;
+	return NULL;
+}
 
 /* Fails with err: *why is its text, errno is err. */
 static void fail(const char **why, int err)
@@ -91,8 +166,24 @@ char *read_file(struct arena *a, const char *path, size_t *len, const char **why
 	return read_file_st(a, path, len, why, NULL);
 }
 
+static char *read_st(struct arena *a, const char *path, size_t *len, const char **why,
+		     struct stat *out);
+
+char *read_file_anywhere(struct arena *a, const char *path, size_t *len, const char **why)
+{
+	return read_st(a, path, len, why, NULL);
+}
+
 char *read_file_st(struct arena *a, const char *path, size_t *len, const char **why,
 		   struct stat *out)
+{
+	if (!inside(path))
+		return refuse(why);
+	return read_st(a, path, len, why, out);
+}
+
+static char *read_st(struct arena *a, const char *path, size_t *len, const char **why,
+		     struct stat *out)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct stat st;
@@ -153,9 +244,12 @@ out:
 char *read_file_sized(struct arena *a, const char *path, size_t size, size_t *len,
 		      const char **why)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), e;
+	int fd, e;
 	char *r;
 
+	if (!inside(path))
+		return refuse(why);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		fail(why, errno);
 		return NULL;

@@ -24,6 +24,19 @@ char *read_file(struct arena *a, const char *path, size_t *len, const char **why
 char *read_file_st(struct arena *a, const char *path, size_t *len, const char **why,
 		   struct stat *st);
 
+/* Confinement (docs/architecture.md, "The checked tree"): once set, every
+ * read above refuses, without opening it, a file whose real path (symlinks
+ * and .. resolved) is outside all of dirs, or inside a .git folder below
+ * one: *why is READ_OUTSIDE and errno EXDEV. So a committed symlink or an
+ * include: /etc/shadow quotes nothing of its target. Set once before other
+ * threads read, by the caller that knows the tree (check); dirs that do
+ * not resolve are left out. read_confine(NULL, 0) lifts it. */
+#define READ_OUTSIDE "it leads out of the checked tree (not read)"
+void read_confine(const char *const *dirs, size_t n);
+/* read_file with no confinement: for files the user chose, not the
+ * project (the config, --config). */
+char *read_file_anywhere(struct arena *a, const char *path, size_t *len, const char **why);
+
 /* For a regular file whose size the caller stat'ed (discovery does): no
  * fstat, and one read when the size still holds. */
 char *read_file_sized(struct arena *a, const char *path, size_t size, size_t *len,

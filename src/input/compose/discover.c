@@ -49,11 +49,20 @@ void compose_discover_listed(struct arena *a, const char *dir, const struct dir_
 		if (name[0] == '.' || ents[i].kind != INPUT_COMPOSE)
 			continue;
 		/* readdir's type settles most; a symlink (or a file system that
-		 * does not tell) is stat'ed, as Compose opens what it points to. */
-		if (ents[i].type != DT_REG &&
-		    !((ents[i].type == DT_LNK || ents[i].type == DT_UNKNOWN) &&
-		    ld_is_regular_file(path_join(a, dir, name))))
-			continue;
+		 * does not tell) is stat'ed, as Compose opens what it points to.
+		 * Anything else is said, never opened (a FIFO would block). */
+		if (ents[i].type != DT_REG) {
+			const char *path = path_join(a, dir, name);
+			const char *why = discover_not_regular(path, ents[i].type);
+
+			if (why) {
+				out->nskipped++;
+				if (r)
+					report_note(r, display_path(r->a, path),
+						    "not checked: %s", why);
+				continue;
+			}
+		}
 		*ARENA_PUSH(a, names, n, cap) = name;
 	}
 	for (size_t i = 0; i < n; i++)

@@ -41,6 +41,7 @@ struct dp {
 	unsigned stmt_line;
 	const char *err;
 	size_t total;		/* bytes of the values so far */
+	bool process;		/* the value being read used the process's */
 };
 
 /* The values of one .env file together (docs/architecture.md, Budgets);
@@ -180,6 +181,8 @@ static const char *lookup(void *ctx, const char *name, size_t len)
 
 	if (!v)
 		v = env_get(p->e, name, len);
+	if (v && v->process)
+		((struct dp *)ctx)->process = true;
 	return v ? v->value : NULL;
 }
 
@@ -407,10 +410,13 @@ static size_t statement(struct dp *p, size_t i)
 		return (size_t)fail(p, &sb);
 	}
 	name = arena_strndup(p->a, p->s + key, key_end - key);
+	p->process = false;
 	if (inherited) {
 		value = lookup(p, name, key_end - key);
-		if (value && *name)
+		if (value && *name) {
 			env_set(p->a, p->e, name, value, p->file, p->stmt_line);
+			p->e->v[p->e->n - 1].process = p->process;
+		}
 		return rest;
 	}
 	j = value_at(p, skip_blanks(p, rest), &value);
@@ -418,8 +424,10 @@ static size_t statement(struct dp *p, size_t i)
 		return j;
 	/* A key-less `="value"` is kept by compose-go under "", which nothing
 	 * can refer to: dropped here. */
-	if (*name)
+	if (*name) {
 		env_set(p->a, p->e, name, value, p->file, p->stmt_line);
+		p->e->v[p->e->n - 1].process = p->process;
+	}
 	return j;
 }
 

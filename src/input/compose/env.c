@@ -80,7 +80,14 @@ void env_set(struct arena *a, struct env *e, const char *name, const char *value
 	v->value = arena_strdup(a, value ? value : "");
 	v->file = file;
 	v->line = line;
+	v->process = false;
 	index_add(a, e, e->n - 1);
+}
+
+void env_set_var(struct arena *a, struct env *e, const struct env_var *v)
+{
+	env_set(a, e, v->name, v->value, v->file, v->line);
+	e->v[e->n - 1].process = v->process;
 }
 
 /* Growing the array and the hash by doubling, rehashing each time, was
@@ -136,6 +143,7 @@ void env_from_process(struct arena *a, struct env *e)
 		v->value = arena_strdup(a, eq + 1);
 		v->file = NULL;
 		v->line = 0;
+		v->process = true;
 		index_add(a, e, e->n - 1);
 	}
 }

@@ -4,6 +4,7 @@
 #ifndef SW_COMPOSE_ENV_H
 #define SW_COMPOSE_ENV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util/arena.h"
@@ -12,6 +13,9 @@ struct env_var {
 	const char *name, *value;
 	const char *file;	/* where it came from; NULL for the process environment */
 	unsigned line;
+	/* Its value is, or holds, a value of the process environment (a .env
+	 * line A=${HOME}/x too): messages show ${name} instead (report_redact). */
+	bool process;
 };
 
 struct env {
@@ -28,6 +32,8 @@ struct env {
 const struct env_var *env_get(const struct env *e, const char *name, size_t len);
 void env_set(struct arena *a, struct env *e, const char *name, const char *value,
 	     const char *file, unsigned line);
+/* env_set of a copy of v, its origin (process) kept. */
+void env_set_var(struct arena *a, struct env *e, const struct env_var *v);
 /* Room for `extra` more variables: the array and the hash sized at once. */
 void env_reserve(struct arena *a, struct env *e, size_t extra);
 /* out becomes a copy of from (NULL: empty) that shares from's strings:

@@ -43,6 +43,13 @@ static void on_required(void *ctx, const char *name, const struct y_node *n)
 		    "as empty", name);
 }
 
+/* A value of the process environment went into the file: shown as ${name}
+ * in what is printed (docs/architecture.md, The checked tree). */
+static void on_process(void *ctx, const char *name, const char *value)
+{
+	report_redact(((struct interp_ctx *)ctx)->L->r, name, value);
+}
+
 static void on_interp_error(void *ctx, const char *msg, const struct y_node *n)
 {
 	struct interp_ctx *ic = ctx;
@@ -209,7 +216,8 @@ struct ld_file *ld_load_file(struct ld *L, const char *path, const char *dir,
 	struct ld_file *f = ld_read_file(L, path, dir, from);
 	struct interp_ctx ic = { L, 0 };
 	struct interp_hooks hooks = { .unset = on_unset, .error = on_interp_error, .ctx = &ic,
-				      .required = L->checkout ? on_required : NULL };
+				      .required = L->checkout ? on_required : NULL,
+				      .process = on_process };
 
 	if (!f || f->interpolated)
 		return f;
@@ -233,7 +241,8 @@ const char *ld_name_of_files(struct ld *L, const char *const *paths, size_t n, c
 	const struct y_node *last = NULL;
 	struct interp_ctx ic = { L, 0 };
 	struct interp_hooks hooks = { .unset = on_unset, .error = on_interp_error, .ctx = &ic,
-				      .required = L->checkout ? on_required : NULL };
+				      .required = L->checkout ? on_required : NULL,
+				      .process = on_process };
 
 	for (size_t i = 0; i < n; i++) {
 		struct ld_file *f = ld_read_file(L, paths[i], dir, NULL);

@@ -149,9 +149,9 @@ int ld_env_with_files(struct ld *L, const struct env *env, const char *const *fi
 	memset(out, 0, sizeof(*out));
 	env_reserve(L->a, out, dot.n + (env ? env->n : 0));
 	for (size_t i = 0; i < dot.n; i++)
-		env_set(L->a, out, dot.v[i].name, dot.v[i].value, dot.v[i].file, dot.v[i].line);
+		env_set_var(L->a, out, &dot.v[i]);
 	for (size_t i = 0; env && i < env->n; i++)
-		env_set(L->a, out, env->v[i].name, env->v[i].value, env->v[i].file, env->v[i].line);
+		env_set_var(L->a, out, &env->v[i]);
 	return rc;
 }
 

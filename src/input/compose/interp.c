@@ -407,8 +407,11 @@ struct tctx {
 
 static const char *env_lookup(void *ctx, const char *name, size_t len)
 {
-	const struct env_var *v = env_get(((struct tctx *)ctx)->env, name, len);
+	const struct tctx *t = ctx;
+	const struct env_var *v = env_get(t->env, name, len);
 
+	if (v && v->process && t->hooks && t->hooks->process)
+		t->hooks->process(t->hooks->ctx, v->name, v->value);
 	return v ? v->value : NULL;
 }
 

@@ -21,6 +21,10 @@ struct interp_hooks {
 	 * it is told instead of error and V counts as empty (a checkout: the
 	 * deployment sets it); NULL: the failure Compose gives. */
 	void (*required)(void *ctx, const char *name, const struct y_node *at);
+	/* Optional: a variable whose value is, or holds, the process
+	 * environment's (env_var.process) was substituted: messages are to
+	 * show ${name} for it (report_redact). */
+	void (*process)(void *ctx, const char *name, const char *value);
 };
 
 /* Interpolates s; returns the result in the arena, or NULL after calling

@@ -310,8 +310,7 @@ int compose_load_buffer(struct arena *a, const char *name, const char *buf, size
 	L.mem_len = len;
 	if (env)
 		for (size_t i = 0; i < env->n; i++)
-			env_set(a, &out->env, env->v[i].name, env->v[i].value, env->v[i].file,
-				env->v[i].line);
+			env_set_var(a, &out->env, &env->v[i]);
 	files[0] = L.mem_name;
 	rc = finish(&L, files, 1, ".", NULL, 0, out);
 	ld_free(&L);

@@ -652,6 +652,8 @@ static void read_env_file(struct ld *L, const struct env *env, struct c_service 
 	for (size_t i = 0; i < vars.n; i++) {
 		struct c_kv kv = { vars.v[i].name, vars.v[i].value, it->pos, it->via, path };
 
+		if (vars.v[i].process)	/* FOO=${TOKEN}: not printed */
+			report_redact(L->r, vars.v[i].name, vars.v[i].value);
 		kv_set(L->a, e, &kv);
 	}
 }
@@ -686,6 +688,8 @@ static void resolve_environment(struct ld *L, const struct c_project *p, struct 
 			if (ev) {
 				kv.value = ev->value;
 				kv.from = "environment";
+				if (ev->process)	/* environment: [TOKEN]: not printed */
+					report_redact(L->r, ev->name, ev->value);
 			}
 		}
 		kv_set(L->a, &e, &kv);

@@ -148,6 +148,9 @@ struct compose_discovery {
 	const char *override_example;
 	const char **variants;
 	size_t nvariants, capvariants;
+	/* Compose files by name that are no regular file (a FIFO, a device, a
+	 * dangling or looping symlink): not opened, a note each into r. */
+	size_t nskipped;
 };
 void compose_discover(struct arena *a, const char *dir, struct compose_discovery *out,
 		      struct report *r);

@@ -9,8 +9,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAX_DEPTH 64
-
 static const char *dir_of(struct arena *a, const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -40,6 +38,58 @@ static void add_bad(struct arena *a, struct input_list *out, const char *path, c
 
 	b->path = display_path(a, path);
 	b->why = why;
+}
+
+static const char *kind_of_mode(mode_t m)
+{
+	if (S_ISFIFO(m))
+		return "a FIFO, not a regular file";
+	if (S_ISCHR(m) || S_ISBLK(m))
+		return "a device, not a regular file";
+	if (S_ISSOCK(m))
+		return "a socket, not a regular file";
+	if (S_ISDIR(m))
+		return "a folder, not a regular file";
+	return "not a regular file";
+}
+
+const char *discover_not_regular(const char *path, unsigned char type)
+{
+	struct stat st;
+
+	if (type == DT_REG)
+		return NULL;
+	if (type != DT_LNK && type != DT_UNKNOWN)
+		return kind_of_mode(DTTOIF(type));
+	/* stat, not open: a link to a FIFO or /dev/zero is not opened. */
+	if (stat(path, &st) < 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return "a dangling symlink (its target does not exist)";
+		if (errno == ELOOP)
+			return "a symlink that loops";
+		return strerror(errno);
+	}
+	if (S_ISREG(st.st_mode))
+		return NULL;
+	return type == DT_LNK ? (S_ISFIFO(st.st_mode) ? "a symlink to a FIFO, not to a regular file" :
+				 S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ?
+				 "a symlink to a device, not to a regular file" :
+				 S_ISDIR(st.st_mode) ? "a symlink to a folder, not to a regular file" :
+				 "a symlink to something other than a regular file") :
+				 kind_of_mode(st.st_mode);
+}
+
+void discover_skipped(struct arena *a, struct input_list *out, const char *path,
+		      enum input_kind kind, const char *why)
+{
+	if (kind == INPUT_COMPOSE)
+		out->nskipped_compose++;
+	else
+		out->nskipped_df++;
+	if (out->nskipped++ < MAX_SKIPPED_SAID)
+		*ARENA_PUSH(a, out->skipped, out->nsaid, out->capskipped) =
+			(struct skipped_path){ .path = display_path(a, path), .why = why,
+					       .kind = kind };
 }
 
 static int cmp_entry(const void *a, const void *b)
@@ -89,8 +139,11 @@ static struct dir_node *walk(struct arena *a, const char *dir, int depth, struct
 	struct dir_entry *ents;
 	size_t n;
 
-	if (depth > MAX_DEPTH)
+	if (depth > DISCOVER_MAX_DEPTH) {
+		if (!out->ntoo_deep++)
+			out->too_deep = display_path(a, dir);
 		return NULL;
+	}
 	node = arena_alloc(a, sizeof(*node));
 	node->path = dir;
 	node->depth = depth;
@@ -110,7 +163,6 @@ static struct dir_node *walk(struct arena *a, const char *dir, int depth, struct
 		bool df = kind != INPUT_NONE && kind != INPUT_COMPOSE;
 		unsigned char type = ents[i].type;
 		const char *path;
-		struct stat st;
 
 		/* The entry's own type from readdir: no lstat for most of them,
 		 * and a directory symlink is DT_LNK, never followed. */
@@ -124,9 +176,13 @@ static struct dir_node *walk(struct arena *a, const char *dir, int depth, struct
 				continue;
 			node->sub[i] = walk(a, path, depth + 1, out);
 		} else if (df) {
-			if (type == DT_LNK && (stat(path, &st) < 0 || !S_ISREG(st.st_mode)))
-				continue;
-			if (type == DT_REG || type == DT_LNK)
+			const char *why = discover_not_regular(path, type);
+
+			/* Said, never opened: a FIFO would block, /dev/zero
+			 * never end. */
+			if (why)
+				discover_skipped(a, out, path, kind, why);
+			else
 				add_input(a, out, path, kind);
 		}
 	}

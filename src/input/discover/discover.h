@@ -60,10 +60,28 @@ struct input_list {
 	/* The paths given that are folders, in order. */
 	struct dir_node **roots;
 	size_t nroots, caproots;
-	/* Paths that could not be read at all (missing, unreadable). */
+	/* Paths that could not be read at all (missing, unreadable): input
+	 * errors, "cannot read: why". */
 	struct bad_path { const char *path, *why; } *bad;
 	size_t nbad, capbad;
+	/* Files named as inputs that the walk did not check because they are
+	 * no regular file (a FIFO, a device, a dangling or looping symlink):
+	 * notes, since docker could not build from them either; the first
+	 * MAX_SKIPPED_SAID are kept (nsaid), nskipped counts them all. */
+	struct skipped_path { const char *path, *why; enum input_kind kind; } *skipped;
+	size_t nsaid, capskipped, nskipped;
+	size_t nskipped_df, nskipped_compose;	/* of each kind, all of them */
+	/* The first folder not searched because it is deeper than
+	 * DISCOVER_MAX_DEPTH, and how many were not (an input error: what is
+	 * below may be a Dockerfile that would be built). */
+	const char *too_deep;
+	size_t ntoo_deep;
 };
+
+/* How deep a walk goes below a folder given (docs/architecture.md). */
+#define DISCOVER_MAX_DEPTH 64
+/* How many skipped files are named one by one. */
+#define MAX_SKIPPED_SAID 20
 
 /* Walks each path (files are taken whatever their name) in a sorted,
  * deterministic order, skipping .git, node_modules and vendor. */
@@ -86,5 +104,13 @@ size_t discover_read_dir(struct arena *a, const char *dir, struct dir_entry **ou
 struct dir_node *discover_tree(struct arena *a, const char *dir);
 /* type, or when readdir could not tell (DT_UNKNOWN) the lstat of path. */
 unsigned char discover_type(const char *path, unsigned char type);
+/* Why a file of the given type (DT_*) found at path is not read as an
+ * input: NULL when it is a regular file or a symlink to one; else static
+ * text ("a FIFO, not a regular file", "a dangling symlink"). Never opens
+ * it. */
+const char *discover_not_regular(const char *path, unsigned char type);
+/* Records in out that path, named as an input of kind, was skipped for why. */
+void discover_skipped(struct arena *a, struct input_list *out, const char *path,
+		      enum input_kind kind, const char *why);
 
 #endif

@@ -14,8 +14,6 @@
 #include "util/str.h"
 #include "lexicon/lexicon.h"
 
-#define MAX_DEPTH 24
-#define MAX_SCRIPTS 5000
 
 static bool isalnum_c(char c)
 {
@@ -103,8 +101,12 @@ static void add_script(struct arena *a, struct script_set *out, const char *path
 	char *buf;
 	struct script *s;
 
-	if (out->n >= MAX_SCRIPTS)
+	if (out->n >= MAX_SCRIPTS) {
+		/* Said by the caller (struct script_set): never a silent pass. */
+		if (!out->ndropped++)
+			out->first_dropped = display_path(a, path);
 		return;
+	}
 	buf = read_file(a, path, &len, &why);
 	if (!buf || memchr(buf, '\0', len))
 		return;	/* unreadable, too big or binary: not a script to read */
@@ -124,8 +126,8 @@ static void walk(struct arena *a, const struct dir_node *node, struct script_set
 {
 	const char *dir = node->path;
 
-	if (node->depth > MAX_DEPTH)
-		return;
+	/* As deep as discover walked (DISCOVER_MAX_DEPTH), which says where
+	 * it stopped: no limit of its own to pass over scripts silently. */
 	for (size_t i = 0; i < node->n; i++) {
 		const char *name = node->ents[i].name;
 		const char *path = !strcmp(dir, ".") ? name : arena_path_join(a, dir, name);

@@ -39,13 +39,19 @@ struct script_set {
 	/* A compose file exists under the checked folders (set by
 	 * scripts_discover, which sees every file name). */
 	bool has_compose;
+	/* Scripts past MAX_SCRIPTS, not read: how many, and the first. */
+	size_t ndropped;
+	const char *first_dropped;
 	/* The compose projects loaded for the run: set by the caller, to
 	 * match `docker run` lines against their services. */
 	const struct c_project *const *projects;
 	size_t nprojects;
 };
 
-/* Walks dir (depth-bounded, skipping .git, node_modules and vendor, never
+/* The most scripts read in a run (docs/architecture.md). */
+#define MAX_SCRIPTS 5000
+
+/* Walks dir (as deep as discover walks, skipping .git, node_modules and vendor, never
  * following directory symlinks) and appends the scripts found to out;
  * only small text files (256 KiB) are read. A dir that is not a folder
  * adds nothing. */

@@ -158,19 +158,20 @@ const struct rule SW0254 = {
 
 const struct rule SW0255 = {
 	.id = "SW0255",
-	.title = "A compose service shares a host namespace (pid, ipc, userns)",
+	.title = "A compose service shares a host namespace (pid, ipc, uts, userns)",
 	.severity = SEV_WARNING,
 	.checklist = 2,
 	.layer = "compose",
 	.why = "Namespaces are what keeps a container's view apart from the host. pid: host "
 	       "shows it every host process (and lets root in it signal or trace them), "
-	       "ipc: host shares the host's shared memory, userns_mode: host undoes the "
-	       "daemon's user remapping so container root is host root again.",
+	       "ipc: host shares the host's shared memory, uts: host its hostname (which "
+	       "root with CAP_SYS_ADMIN can change for the whole host), userns_mode: host "
+	       "undoes the daemon's user remapping so container root is host root again.",
 	.bad = "services:\n  monitor:\n    image: acme/monitor:1.0\n    pid: host\n",
 	.good = "services:\n  monitor:\n    image: acme/monitor:1.0\n"
 		"    # watch only the services of the project: share a service's namespace\n"
 		"    pid: \"service:app\"\n",
-	.fix = "Remove pid/ipc/userns_mode: host; share a sibling's namespace "
+	.fix = "Remove pid/ipc/uts/userns_mode: host; share a sibling's namespace "
 	       "(\"service:NAME\") when the service must see another one",
 	.scope = SCOPE_PRODUCTION,
 };

@@ -54,17 +54,16 @@ extern const struct check check_rt_log_rotation;
 extern const struct check check_compose_no_logging;
 extern const struct check check_image_history_secret;
 extern const struct check check_image_secret_file;
-extern const struct check check_image_no_healthcheck;
+extern const struct check check_rt_healthcheck;
 extern const struct check check_image_unknown_user;
 extern const struct check check_image_setuid;
 extern const struct check check_image_shadow;
 extern const struct check check_image_root_owned_dirs;
-extern const struct check check_image_service_manager;
+extern const struct check check_rt_service_manager;
 extern const struct check check_image_ports;
 extern const struct check check_image_log_files;
 extern const struct check check_image_leftovers;
 extern const struct check check_rt_no_new_privileges;
-extern const struct check check_live_service_manager;
 extern const struct check check_live_process_trees;
 extern const struct check check_live_restart_loop;
 extern const struct check check_live_log_folder;
@@ -122,17 +121,16 @@ const struct check *const check_table[] = {
 	&check_compose_no_logging,
 	&check_image_history_secret,
 	&check_image_secret_file,
-	&check_image_no_healthcheck,
+	&check_rt_healthcheck,
 	&check_image_unknown_user,
 	&check_image_setuid,
 	&check_image_shadow,
 	&check_image_root_owned_dirs,
-	&check_image_service_manager,
+	&check_rt_service_manager,
 	&check_image_ports,
 	&check_image_log_files,
 	&check_image_leftovers,
 	&check_rt_no_new_privileges,
-	&check_live_service_manager,
 	&check_live_process_trees,
 	&check_live_restart_loop,
 	&check_live_log_folder,

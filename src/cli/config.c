@@ -269,11 +269,18 @@ static json_t *service_json(const struct c_service *s)
 	set_val(o, "network_mode", &s->network_mode);
 	set_val(o, "pid", &s->pid);
 	set_val(o, "ipc", &s->ipc);
+	set_val(o, "uts", &s->uts);
 	set_val(o, "userns_mode", &s->userns_mode);
 	set_val(o, "privileged", &s->privileged);
 	set_val(o, "read_only", &s->read_only);
 	set_val(o, "init", &s->init);
 	set_val(o, "container_name", &s->container_name);
+	set_val(o, "mem_limit", &s->mem_limit);
+	set_val(o, "cpus", &s->cpus);
+	set_val(o, "pids_limit", &s->pids_limit);
+	set_val(o, "deploy_limit_memory", &s->deploy_limit_memory);
+	set_val(o, "deploy_limit_cpus", &s->deploy_limit_cpus);
+	set_val(o, "deploy_limit_pids", &s->deploy_limit_pids);
 	set_list(o, "command", &s->command);
 	set_list(o, "entrypoint", &s->entrypoint);
 	set_list(o, "cap_add", &s->cap_add);
@@ -312,6 +319,20 @@ static json_t *service_json(const struct c_service *s)
 			json_array_append_new(a, e);
 		}
 		json_object_set_new(o, "volumes", a);
+	}
+	if (s->ndevices) {
+		a = json_array();
+		for (size_t i = 0; i < s->ndevices; i++) {
+			const struct c_device *d = &s->devices[i];
+			json_t *e = json_object();
+
+			json_object_set_new(e, "source", jopt(d->source));
+			json_object_set_new(e, "target", jopt(d->target));
+			json_object_set_new(e, "permissions", jopt(d->permissions));
+			add_posvia(e, &d->pos, &d->via);
+			json_array_append_new(a, e);
+		}
+		json_object_set_new(o, "devices", a);
 	}
 	set_kv(o, "environment", s->environment, s->nenvironment);
 	set_kv(o, "labels", s->labels, s->nlabels);

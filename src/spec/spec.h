@@ -88,6 +88,25 @@ struct sp_port {
 	struct sp_at at;
 };
 
+/* A resource limit: the value as written (or as the engine gave it) and
+ * what it means: bytes of memory, CPUs in billionths (docker's NanoCpus),
+ * processes. s NULL when nothing set it; v -1 when s is not a number
+ * seaworthy reads (an unresolved ${VAR}), and -1 for pids also when it
+ * says unlimited (pids_limit: -1). */
+struct sp_limit {
+	const char *s;
+	long long v;
+	struct sp_at at;
+};
+
+/* A host device given to the container (devices:, docker run --device). */
+struct sp_device {
+	const char *host;	/* host path, or a CDI name (vendor.com/class=name) */
+	const char *container;	/* path in the container */
+	const char *permissions; /* cgroup permissions: "rwm" and the like */
+	struct sp_at at;
+};
+
 struct sp_proc {
 	long pid, ppid;
 	const char *user, *cmd;
@@ -123,7 +142,15 @@ struct spec {
 	struct sp_list entrypoint, command;
 	struct sp_flag privileged, read_only, no_new_privileges;
 	struct sp_list cap_add, cap_drop, security_opt;
-	struct sp_str pid, ipc, userns, network_mode;
+	struct sp_str pid, ipc, uts, userns, network_mode;
+	/* The networks it joins, as written (compose networks:) or by name
+	 * (the engine's NetworkSettings.Networks). */
+	struct sp_list networks;
+	struct {
+		struct sp_limit memory, cpus, pids;
+	} limits;
+	struct sp_device *devices;
+	size_t ndevices;
 	struct sp_mount *mounts;
 	size_t nmounts;
 	struct sp_port *ports;
@@ -163,6 +190,10 @@ const char *spec_log_opt(const struct spec *s, const char *key);
 const struct sp_kv *spec_env(const struct spec *s, const char *key);
 /* Whether a log option is set, with or without a value. */
 bool spec_has_log_opt(const struct spec *s, const char *key);
+/* A memory size as docker reads one ("512m", "1.5g", "1024", "2GiB"; binary
+ * units) in bytes; CPUs ("0.5", "2") in billionths. -1 when s is not one. */
+long long spec_bytes(const char *s);
+long long spec_nano_cpus(const char *s);
 /* Whether two positions are the same place (one anchor used twice). */
 bool sp_at_same(const struct sp_at *x, const struct sp_at *y);
 

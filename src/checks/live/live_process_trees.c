@@ -40,13 +40,13 @@ static void check(struct rule_ctx *c)
 	if (!cur)
 		return;
 	for (size_t k = 0; k < ct->nprocs; k++)
-		if (lv_is_manager(lv_program(c->a, ct->procs[k].cmd)))
+		if (proc_is_manager(proc_program(c->a, ct->procs[k].cmd), true))
 			return;	/* SW0781 says it */
 	/* Look through wrappers: an init shim or a shell with one child. */
 	for (int depth = 0; depth < MAX_DEPTH; depth++) {
-		prog = lv_program(c->a, cur->cmd);
+		prog = proc_program(c->a, cur->cmd);
 		nkids = children(ct, cur->pid, &only);
-		if (!(nkids == 1 && (lv_is_init(prog) || lv_is_shell(prog))))
+		if (!(nkids == 1 && (proc_is_init(prog) || proc_is_shell(prog))))
 			break;
 		cur = only;
 	}
@@ -56,9 +56,9 @@ static void check(struct rule_ctx *c)
 
 		if (ct->procs[k].ppid != cur->pid || ct->procs[k].pid == cur->pid)
 			continue;
-		kid = lv_program(c->a, ct->procs[k].cmd);
+		kid = proc_program(c->a, ct->procs[k].cmd);
 		/* A server's own workers (nginx, gunicorn, php-fpm) are one service. */
-		if (!lv_is_shell(prog) && str_eq(kid, prog))
+		if (!proc_is_shell(prog) && str_eq(kid, prog))
 			continue;
 		names[n++] = kid;
 	}

@@ -8,6 +8,7 @@
 
 #include "input/engine/container.h"
 #include "checks/check.h"
+#include "spec/proc.h"
 
 /* Reports on the container. The message starts with "container NAME" and,
  * for a compose container, "(service S of compose project P)": the
@@ -21,21 +22,6 @@ struct finding *lv_report(struct rule_ctx *c, const char *fmt, ...)
  * or its name, service, image or repository is under proxies: in the
  * config. The same idea as the compose rules' (cx_is_proxy). */
 bool lv_is_proxy(struct rule_ctx *c);
-
-/* The program a ps command line runs: the last component of its first
- * word, without a trailing ':' ("nginx: master process" -> "nginx"); for
- * an interpreter running a script ("/bin/sh /usr/bin/supervisord", "python3
- * /usr/bin/supervisord -n"), the script's. In the arena. */
-const char *lv_program(struct arena *a, const char *cmd);
-/* Whether a program is a shell (sh, bash, ash, dash, zsh...). */
-bool lv_is_shell(const char *prog);
-/* Whether a program is a minimal init that only reaps and forwards signals
- * (docker-init, tini, dumb-init, catatonit). */
-bool lv_is_init(const char *prog);
-
-/* Whether a program manages services: a process supervisor or init system
- * (names.h), or an SSH daemon (sshd, dropbear). */
-bool lv_is_manager(const char *prog);
 
 /* The process whose PID is the container's State.Pid, or NULL. */
 const struct live_proc *lv_main_proc(const struct live_container *ct);

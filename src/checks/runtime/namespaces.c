@@ -1,4 +1,4 @@
-/* The host's pid, ipc or user namespace shared: SW0255 (compose). */
+/* The host's pid, ipc, UTS or user namespace shared: SW0255 (compose). */
 #include "checks/runtime/runtime.h"
 #include "util/str.h"
 
@@ -18,6 +18,9 @@ static void check(struct rule_ctx *c)
 		if (host(&s->ipc))
 			sp_report(c, s, &s->ipc.at, "shares the host's IPC namespace (ipc: host): shared "
 				  "memory and semaphores of host processes are open to it");
+		if (host(&s->uts))
+			sp_report(c, s, &s->uts.at, "shares the host's UTS namespace (uts: host): it "
+				  "sees the host's hostname and, with CAP_SYS_ADMIN, can change it");
 		if (host(&s->userns))
 			sp_report(c, s, &s->userns.at, "opts out of user namespace remapping "
 				  "(userns_mode: host): root in it is root on the host even where the "

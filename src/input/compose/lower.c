@@ -188,6 +188,29 @@ static void lower_user(const struct c_service *s, const struct m_dockerfile *df,
 	}
 }
 
+/* A limit from the service's key, or from deploy.resources.limits, which
+ * docker compose applies over it (setLimits in its create.go). */
+static struct sp_limit limit_of(const struct c_value *own, const struct c_value *deploy,
+				long long (*parse)(const char *))
+{
+	const struct c_value *v = deploy->s ? deploy : own;
+	struct sp_limit l = { .s = v->s, .v = -1, .at = at_of(&v->pos, &v->via) };
+
+	if (!v->s)
+		return l;
+	l.v = parse(v->s);
+	return l;
+}
+
+/* pids_limit: an integer; -1 (or 0) is unlimited. */
+static long long pids_of(const char *s)
+{
+	long long v = spec_bytes(s);
+
+	/* spec_bytes reads plain integers too; a unit is not a count. */
+	return s && s[strspn(s, "0123456789")] ? -1 : v > 0 ? v : -1;
+}
+
 void compose_lower(struct arena *a, const struct c_project *p, size_t i,
 		   const struct m_dockerfile *df, struct spec *out)
 {
@@ -220,8 +243,22 @@ void compose_lower(struct arena *a, const struct c_project *p, size_t i,
 	out->security_opt = list_of(a, &s->security_opt);
 	out->pid = str_of(&s->pid);
 	out->ipc = str_of(&s->ipc);
+	out->uts = str_of(&s->uts);
 	out->userns = str_of(&s->userns_mode);
 	out->network_mode = str_of(&s->network_mode);
+	out->networks = list_of(a, &s->networks);
+	out->limits.memory = limit_of(&s->mem_limit, &s->deploy_limit_memory, spec_bytes);
+	out->limits.cpus = limit_of(&s->cpus, &s->deploy_limit_cpus, spec_nano_cpus);
+	out->limits.pids = limit_of(&s->pids_limit, &s->deploy_limit_pids, pids_of);
+	out->devices = arena_alloc(a, (s->ndevices + 1) * sizeof(*out->devices));
+	for (size_t k = 0; k < s->ndevices; k++) {
+		const struct c_device *d = &s->devices[k];
+
+		out->devices[out->ndevices++] = (struct sp_device){
+			.host = d->source, .container = d->target, .permissions = d->permissions,
+			.at = at_of(&d->pos, &d->via)
+		};
+	}
 	out->mounts = arena_alloc(a, (s->nvolumes + 1) * sizeof(*out->mounts));
 	for (size_t k = 0; k < s->nvolumes; k++) {
 		const struct c_volume *v = &s->volumes[k];

@@ -300,6 +300,59 @@ static void model_ports(struct mctx *m, const struct y_node *n, struct c_service
 	}
 }
 
+/* A device's permissions: one to three of r, w and m. */
+static bool device_mode(const char *s, size_t n)
+{
+	if (!n || n > 3)
+		return false;
+	for (size_t k = 0; k < n; k++)
+		if (!strchr("rwm", s[k]))
+			return false;
+	return true;
+}
+
+/* devices: "HOST", "HOST:CONTAINER", "HOST:PERMISSIONS" or
+ * "HOST:CONTAINER:PERMISSIONS" (as docker run --device reads them), or the
+ * long syntax; the target is the source's and the permissions rwm unless
+ * given. Wrong shapes are the schema's to report. */
+static void model_devices(struct mctx *m, const struct y_node *n, struct c_service *s)
+{
+	struct arena *a = m->L->a;
+	size_t cap = 0;
+
+	if (is_null(n) || n->kind != Y_SEQ)
+		return;
+	for (size_t i = 0; i < n->nitems; i++) {
+		const struct y_node *it = n->items[i];
+		struct c_device d = { .pos = it->pos, .via = it->via };
+
+		if (it->kind == Y_SCALAR && !is_null(it)) {
+			const char *p = it->str, *c1 = strchr(p, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+
+			d.source = c1 ? arena_strndup(a, p, (size_t)(c1 - p)) : p;
+			if (c2) {
+				d.target = arena_strndup(a, c1 + 1, (size_t)(c2 - c1 - 1));
+				d.permissions = c2 + 1;
+			} else if (c1 && device_mode(c1 + 1, strlen(c1 + 1))) {
+				d.permissions = c1 + 1;
+			} else if (c1) {
+				d.target = c1 + 1;
+			}
+		} else if (it->kind == Y_MAP) {
+			d.source = str_of(get(it, "source"));
+			d.target = str_of(get(it, "target"));
+			d.permissions = str_of(get(it, "permissions"));
+		}
+		if (!d.source || !*d.source)
+			continue;
+		if (!d.target || !*d.target)
+			d.target = d.source;
+		if (!d.permissions || !*d.permissions)
+			d.permissions = "rwm";
+		*ARENA_PUSH(a, s->devices, s->ndevices, cap) = d;
+	}
+}
+
 /* A bind source made relative to the project: not ~, not a Windows path. */
 static bool resolvable(const char *src)
 {
@@ -477,6 +530,10 @@ static void model_service(struct ld *L, struct y_pair *sp, struct c_service *s)
 	s->network_mode = want_string(&m, svc, "network_mode");
 	s->pid = want_string(&m, svc, "pid");
 	s->ipc = want_string(&m, svc, "ipc");
+	s->uts = want_string(&m, svc, "uts");
+	s->mem_limit = want_string(&m, svc, "mem_limit");
+	s->cpus = want_string(&m, svc, "cpus");
+	s->pids_limit = want_string(&m, svc, "pids_limit");
 	s->userns_mode = want_string(&m, svc, "userns_mode");
 	s->container_name = want_string(&m, svc, "container_name");
 	s->privileged = want_bool(&m, get(svc, "privileged"), "privileged");
@@ -498,6 +555,7 @@ static void model_service(struct ld *L, struct y_pair *sp, struct c_service *s)
 	}
 	model_ports(&m, get(svc, "ports"), s);
 	model_volumes(&m, get(svc, "volumes"), s);
+	model_devices(&m, get(svc, "devices"), s);
 	want_kv(&m, get(svc, "environment"), "environment", true, &s->environment,
 		&s->nenvironment);
 	want_kv(&m, get(svc, "labels"), "labels", true, &s->labels, &s->nlabels);
@@ -514,6 +572,13 @@ static void model_service(struct ld *L, struct y_pair *sp, struct c_service *s)
 		}
 	}
 	if ((dep = get(svc, "deploy")) && !is_null(dep)) {
+		const struct y_node *lim = get(get(dep, "resources"), "limits");
+
+		if (lim && lim->kind == Y_MAP) {
+			s->deploy_limit_memory = cval(get(lim, "memory"));
+			s->deploy_limit_cpus = cval(get(lim, "cpus"));
+			s->deploy_limit_pids = cval(get(lim, "pids"));
+		}
 		if (dep->kind != Y_MAP) {
 			type_error(&m, "deploy", dep, "a mapping");
 		} else if ((rp = get(dep, "restart_policy")) && !is_null(rp)) {

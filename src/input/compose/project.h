@@ -56,6 +56,14 @@ struct c_dep {
 	struct y_pos pos, via;
 };
 
+/* devices: "HOST[:CONTAINER[:PERMISSIONS]]" or its long syntax. */
+struct c_device {
+	const char *source;	/* host path, or a CDI name (vendor.com/class=name) */
+	const char *target;	/* path in the container; the source's when not given */
+	const char *permissions; /* "rwm" when not given */
+	struct y_pos pos, via;
+};
+
 struct c_list {
 	struct c_value *v;
 	size_t n, cap;
@@ -66,8 +74,14 @@ struct c_service {
 	const char *name;
 	struct y_pos pos;	/* the service's key */
 	const struct y_node *node; /* the resolved mapping (for `seaworthy config`) */
-	struct c_value image, user, restart, network_mode, pid, ipc, userns_mode,
+	struct c_value image, user, restart, network_mode, pid, ipc, uts, userns_mode,
 		       privileged, read_only, container_name, init;
+	/* Resource limits as written: mem_limit, cpus, pids_limit, and
+	 * deploy.resources.limits (which docker compose applies over them). */
+	struct c_value mem_limit, cpus, pids_limit;
+	struct c_value deploy_limit_memory, deploy_limit_cpus, deploy_limit_pids;
+	struct c_device *devices;
+	size_t ndevices;
 	struct c_value build_context;	/* absolute or relative to cwd, resolved */
 	struct c_value build_dockerfile; /* path as resolved against the context */
 	struct c_value build_target;

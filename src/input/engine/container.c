@@ -35,6 +35,12 @@ static long num(json_t *j)
 	return v > 0x7fffffffL ? 0x7fffffffL : v < -0x7fffffffL ? -0x7fffffffL : (long)v;
 }
 
+/* A 64-bit count (bytes of memory); 0 when absent or not a number. */
+static long long num64(json_t *j)
+{
+	return json_is_integer(j) ? (long long)json_integer_value(j) : 0;
+}
+
 static int cmp_str(const void *x, const void *y)
 {
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
@@ -184,6 +190,27 @@ static void mounts(struct arena *a, json_t *arr, struct live_container *c)
 		qsort(c->mounts, c->nmounts, sizeof(*c->mounts), cmp_mount);
 }
 
+static void devices(struct arena *a, json_t *arr, struct live_container *c)
+{
+	size_t cap = 0, i;
+	json_t *d;
+
+	if (!json_is_array(arr))
+		return;
+	json_array_foreach(arr, i, d) {
+		struct live_device *ld;
+
+		if (c->ndevices == MAX_ITEMS)
+			break;
+		if (!json_is_object(d))
+			continue;
+		ld = ARENA_PUSH(a, c->devices, c->ndevices, cap);
+		ld->host = str_or_empty(a, json_object_get(d, "PathOnHost"));
+		ld->container = str_or_empty(a, json_object_get(d, "PathInContainer"));
+		ld->permissions = str_or_empty(a, json_object_get(d, "CgroupPermissions"));
+	}
+}
+
 int live_decode_inspect(struct arena *a, json_t *j, struct live_container *c, const char **err)
 {
 	json_t *state, *cfg, *hc, *rp, *lc;
@@ -191,6 +218,7 @@ int live_decode_inspect(struct arena *a, json_t *j, struct live_container *c, co
 
 	memset(c, 0, sizeof(*c));
 	c->user = c->restart_policy = c->network_mode = c->log_type = c->status = "";
+	c->pid_mode = c->ipc_mode = c->uts_mode = c->userns_mode = "";
 	if (!json_is_object(j)) {
 		*err = "the engine's answer is not a container (no JSON object)";
 		return -1;
@@ -231,6 +259,16 @@ int live_decode_inspect(struct arena *a, json_t *j, struct live_container *c, co
 	c->cap_add = strings(a, json_object_get(hc, "CapAdd"), &c->ncap_add);
 	c->security_opt = strings(a, json_object_get(hc, "SecurityOpt"), &c->nsecurity_opt);
 	c->network_mode = str_or_empty(a, json_object_get(hc, "NetworkMode"));
+	c->pid_mode = str_or_empty(a, json_object_get(hc, "PidMode"));
+	c->ipc_mode = str_or_empty(a, json_object_get(hc, "IpcMode"));
+	c->uts_mode = str_or_empty(a, json_object_get(hc, "UTSMode"));
+	c->userns_mode = str_or_empty(a, json_object_get(hc, "UsernsMode"));
+	c->memory = num64(json_object_get(hc, "Memory"));
+	c->nano_cpus = num64(json_object_get(hc, "NanoCpus"));
+	c->pids_limit = num64(json_object_get(hc, "PidsLimit"));
+	devices(a, json_object_get(hc, "Devices"), c);
+	c->networks = keys(a, json_object_get(json_object_get(j, "NetworkSettings"), "Networks"),
+			   &c->nnetworks);
 	lc = json_object_get(hc, "LogConfig");
 	c->log_type = str_or_empty(a, json_object_get(lc, "Type"));
 	c->log_config = kvs(a, json_object_get(lc, "Config"), &c->nlog_config);

@@ -32,6 +32,11 @@ struct live_mount {
 	const char *source, *destination;
 };
 
+/* HostConfig.Devices. */
+struct live_device {
+	const char *host, *container, *permissions;	/* "" when absent */
+};
+
 /* One line of /top: host PIDs, the command line as ps prints it. */
 struct live_proc {
 	long pid, ppid;
@@ -69,6 +74,15 @@ struct live_container {
 	const char **cap_add, **security_opt;
 	size_t ncap_add, nsecurity_opt;
 	const char *network_mode;	/* "" when unset */
+	/* PidMode, IpcMode, UTSMode, UsernsMode: "" when unset. */
+	const char *pid_mode, *ipc_mode, *uts_mode, *userns_mode;
+	/* Memory (bytes), NanoCpus, PidsLimit: 0 when unset (PidsLimit
+	 * null), PidsLimit -1 unlimited. */
+	long long memory, nano_cpus, pids_limit;
+	struct live_device *devices;
+	size_t ndevices;
+	const char **networks;		/* NetworkSettings.Networks keys, sorted */
+	size_t nnetworks;
 	const char *log_type;		/* "" when unset */
 	struct live_kv *log_config;
 	size_t nlog_config;

@@ -19,6 +19,14 @@ static struct sp_str str(const char *s)
 	return (struct sp_str){ s && *s ? s : NULL, { 0 } };
 }
 
+/* A limit the engine holds as a number; 0 is none. */
+static struct sp_limit limit(struct arena *a, long long v)
+{
+	if (!v)
+		return (struct sp_limit){ .v = -1 };
+	return (struct sp_limit){ .s = arena_printf(a, "%lld", v), .v = v < 0 ? -1 : v };
+}
+
 void live_lower(struct arena *a, const struct live_container *ct, struct spec *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -41,6 +49,22 @@ void live_lower(struct arena *a, const struct live_container *ct, struct spec *o
 	out->cap_add = list_of(a, ct->cap_add, ct->ncap_add);
 	out->security_opt = list_of(a, ct->security_opt, ct->nsecurity_opt);
 	out->network_mode = str(ct->network_mode);
+	out->pid = str(ct->pid_mode);
+	out->ipc = str(ct->ipc_mode);
+	out->uts = str(ct->uts_mode);
+	out->userns = str(ct->userns_mode);
+	out->networks = list_of(a, ct->networks, ct->nnetworks);
+	out->limits.memory = limit(a, ct->memory);
+	out->limits.cpus = limit(a, ct->nano_cpus);
+	out->limits.pids = limit(a, ct->pids_limit);
+	out->devices = arena_alloc(a, (ct->ndevices + 1) * sizeof(*out->devices));
+	for (size_t k = 0; k < ct->ndevices; k++) {
+		const struct live_device *d = &ct->devices[k];
+
+		out->devices[out->ndevices++] = (struct sp_device){
+			.host = d->host, .container = d->container, .permissions = d->permissions
+		};
+	}
 	out->mounts = arena_alloc(a, (ct->nmounts + 1) * sizeof(*out->mounts));
 	for (size_t k = 0; k < ct->nmounts; k++) {
 		const struct live_mount *m = &ct->mounts[k];

@@ -23,6 +23,9 @@ void image_lower(struct arena *a, const struct image *img, struct spec *out)
 	out->user.name = img->user && *img->user ? img->user : NULL;
 	out->user.from = out->user.name ? SP_IMAGE : SP_UNSET;
 	out->user.uid = -1;
+	/* An image config holds no namespaces, networks, limits or devices:
+	 * those are the run's. */
+	out->limits.memory.v = out->limits.cpus.v = out->limits.pids.v = -1;
 	if (out->user.name) {
 		unsigned long uid;
 

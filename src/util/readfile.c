@@ -17,9 +17,15 @@ static const char too_large[] = "file too large (limit 4 MiB)";
 static char **confine_dirs;
 static size_t nconfine;
 
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
 void read_confine(const char *const *dirs, size_t n)
 {
 	char real[PATH_MAX];
+	const char **sorted;
 
 	for (size_t i = 0; i < nconfine; i++)
 		free(confine_dirs[i]);
@@ -29,10 +35,18 @@ void read_confine(const char *const *dirs, size_t n)
 	if (!n)
 		return;
 	confine_dirs = calloc(n, sizeof(*confine_dirs));
-	if (!confine_dirs)
+	sorted = malloc(n * sizeof(*sorted));
+	if (!confine_dirs || !sorted) {
+		free(confine_dirs);
+		free(sorted);
+		confine_dirs = NULL;
 		return;
+	}
+	/* Each name resolved once (realpath reads a link per component). */
+	memcpy(sorted, dirs, n * sizeof(*sorted));
+	qsort(sorted, n, sizeof(*sorted), cmp_str);
 	for (size_t i = 0; i < n; i++)
-		if (realpath(dirs[i], real)) {
+		if ((!i || strcmp(sorted[i], sorted[i - 1])) && realpath(sorted[i], real)) {
 			size_t k = strlen(real);
 
 			if (k == 1)
@@ -43,6 +57,26 @@ void read_confine(const char *const *dirs, size_t n)
 				confine_dirs[nconfine++][k] = '\0';
 			}
 		}
+	free(sorted);
+	/* Each folder once, and (mostly) none below another: the files named
+	 * are often many, from a few folders, and every read looks through
+	 * the list. Sorted, a folder comes before what is below it. */
+	if (nconfine > 1) {
+		size_t kept = 1;
+
+		qsort(confine_dirs, nconfine, sizeof(*confine_dirs), cmp_str);
+		for (size_t i = 1; i < nconfine; i++) {
+			const char *last = confine_dirs[kept - 1];
+			size_t kl = strlen(last);
+
+			if (!strncmp(confine_dirs[i], last, kl) &&
+			    (!confine_dirs[i][kl] || confine_dirs[i][kl] == '/'))
+				free(confine_dirs[i]);	/* last, or below it */
+			else
+				confine_dirs[kept++] = confine_dirs[i];
+		}
+		nconfine = kept;
+	}
 	/* Set, but no folder resolved: nothing is outside a tree unknown. */
 	if (!nconfine) {
 		free(confine_dirs);
@@ -64,14 +98,65 @@ static bool below(const char *real, const char *dir)
 	return true;
 }
 
+/* The real path of folder dir into out (PATH_MAX bytes), kept for the
+ * last few folders of this thread: a folder's files are read one after
+ * another, and realpath reads a link per component of the path. */
+static bool real_dir(const char *dir, char *out)
+{
+	static _Thread_local struct {
+		char dir[PATH_MAX], real[PATH_MAX];
+	} cache[4];
+	static _Thread_local unsigned next;
+	unsigned k;
+
+	for (k = 0; k < 4; k++)
+		if (cache[k].dir[0] && !strcmp(cache[k].dir, dir)) {
+			strcpy(out, cache[k].real);
+			return true;
+		}
+	if (!realpath(dir, out))
+		return false;
+	k = next++ % 4;
+	strcpy(cache[k].dir, dir);
+	strcpy(cache[k].real, out);
+	return true;
+}
+
+/* The real path of path into real (PATH_MAX bytes): its folder's, cached,
+ * and its own name when it is no symbolic link (one lstat); else realpath
+ * of the whole. False when it does not resolve. */
+static bool real_path(const char *path, char *real)
+{
+	const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
+	size_t n = slash ? (size_t)(slash - path) : 0;
+	char dir[PATH_MAX];
+	struct stat st;
+
+	if (!*name || !strcmp(name, ".") || !strcmp(name, "..") || n >= sizeof(dir) ||
+	    lstat(path, &st) < 0 || S_ISLNK(st.st_mode))
+		return realpath(path, real) != NULL;
+	if (slash) {
+		memcpy(dir, path, n ? n : 1);	/* "/x": the root */
+		dir[n ? n : 1] = '\0';
+	} else {
+		strcpy(dir, ".");
+	}
+	if (!real_dir(dir, real) || strlen(real) + 1 + strlen(name) >= PATH_MAX)
+		return realpath(path, real) != NULL;
+	if (strcmp(real, "/"))
+		strcat(real, "/");
+	strcat(real, name);
+	return true;
+}
+
 /* Whether path may be read: no tree set, standard input, or inside one.
- * realpath does not open the file (a FIFO or a device stays unopened). A
+ * Resolving does not open the file (a FIFO or a device stays unopened). A
  * path that does not resolve is left to open() to report. */
 static bool inside(const char *path)
 {
 	char real[PATH_MAX];
 
-	if (!nconfine || !strcmp(path, "-") || !realpath(path, real))
+	if (!nconfine || !strcmp(path, "-") || !real_path(path, real))
 		return true;
 	for (size_t i = 0; i < nconfine; i++)
 		if (below(real, confine_dirs[i]))

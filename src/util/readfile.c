@@ -100,23 +100,41 @@ static bool below(const char *real, const char *dir)
 
 /* The real path of folder dir into out (PATH_MAX bytes), kept for the
  * last few folders of this thread: a folder's files are read one after
- * another, and realpath reads a link per component of the path. */
-static bool real_dir(const char *dir, char *out)
+ * another. A folder that is no symlink is its parent's real path and its
+ * name (one lstat, where realpath reads a link per component). */
+static bool real_dir(const char *dir, char *out, int depth)
 {
 	static _Thread_local struct {
 		char dir[PATH_MAX], real[PATH_MAX];
-	} cache[4];
+	} cache[8];
 	static _Thread_local unsigned next;
+	const char *slash = strrchr(dir, '/'), *name = slash ? slash + 1 : dir;
+	char parent[PATH_MAX];
+	struct stat st;
+	size_t n = slash ? (size_t)(slash - dir) : 0;
 	unsigned k;
+	bool ok = false;
 
-	for (k = 0; k < 4; k++)
+	for (k = 0; k < 8; k++)
 		if (cache[k].dir[0] && !strcmp(cache[k].dir, dir)) {
 			strcpy(out, cache[k].real);
 			return true;
 		}
-	if (!realpath(dir, out))
+	if (depth < 64 && slash && n && *name && strcmp(name, ".") && strcmp(name, "..") &&
+	    lstat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+		memcpy(parent, dir, n);
+		parent[n] = '\0';
+		ok = real_dir(parent, out, depth + 1) &&
+		     strlen(out) + 1 + strlen(name) < PATH_MAX;
+		if (ok) {
+			if (strcmp(out, "/"))
+				strcat(out, "/");
+			strcat(out, name);
+		}
+	}
+	if (!ok && !realpath(dir, out))
 		return false;
-	k = next++ % 4;
+	k = next++ % 8;
 	strcpy(cache[k].dir, dir);
 	strcpy(cache[k].real, out);
 	return true;
@@ -141,7 +159,7 @@ static bool real_path(const char *path, char *real)
 	} else {
 		strcpy(dir, ".");
 	}
-	if (!real_dir(dir, real) || strlen(real) + 1 + strlen(name) >= PATH_MAX)
+	if (!real_dir(dir, real, 0) || strlen(real) + 1 + strlen(name) >= PATH_MAX)
 		return realpath(path, real) != NULL;
 	if (strcmp(real, "/"))
 		strcat(real, "/");

@@ -252,31 +252,31 @@ PY
 printf '%s\n' Containerfile Dockerfile a/Dockerfile.prod b/api.Dockerfile b/c/web.dockerfile >"$tmp/disc.want"
 if diff -u "$tmp/disc.want" "$tmp/disc" >"$tmp/diff"; then ok; else bad "discovery"; cat "$tmp/diff"; fi
 # A walk follows no directory symlink (no loop) and opens nothing that is
-# not a regular file: a FIFO named Dockerfile would block forever. It says
-# what it passed over (a note: docker could not build from it either).
+# not a regular file: a FIFO named Dockerfile would block forever. What it
+# passed over is an input error, as when named; the rest is checked.
 d=$tmp/tree2; mkdir -p "$d/sub"; ln -s .. "$d/sub/loop"; mkfifo "$d/sub/Dockerfile"
 printf 'FROM scratch\n' >"$d/Dockerfile"; printf 'FROM scratch\n' >"$d/base.txt"
 ln -s ../base.txt "$d/sub/Containerfile"
 (cd "$d" && timeout 20 "$BIN" check --select SW0201 --format json . >"$tmp/disc2.json" 2>/dev/null); rc=$?
-got=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(" ".join(sorted({f["file"] for f in d["findings"]})), "|", " ".join("%s: %s" % (n["file"], n["message"]) for n in d.get("notes", [])))' "$tmp/disc2.json" 2>&1)
-if [ $rc -eq 1 ] && [ "$got" = "Dockerfile sub/Containerfile | sub/Dockerfile: not checked: a FIFO, not a regular file" ]; then ok
+got=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(" ".join(sorted({f["file"] for f in d["findings"]})), "|", " ".join("%s: %s" % (n["file"], n["message"]) for n in d.get("errors", [])))' "$tmp/disc2.json" 2>&1)
+if [ $rc -eq 2 ] && [ "$got" = "Dockerfile sub/Containerfile | sub/Dockerfile: cannot read: a FIFO, not a regular file" ]; then ok
 else bad "discovery of symlinks and a FIFO (exit $rc): $got"; fi
 # Nothing passed over silently: a link to /dev/zero, a dangling and a
-# looping symlink, a FIFO compose file each get a note and are never opened
-# (timeout); the other files are still checked.
+# looping symlink, a FIFO compose file are each an input error and never
+# opened (timeout); the other files are still checked.
 d=$tmp/tree3; mkdir -p "$d/zero" "$d/dangling" "$d/loop" "$d/fifo" "$d/cdangling"
 ln -s /dev/zero "$d/zero/Dockerfile"; ln -s nowhere "$d/dangling/Containerfile"
 ln -s Dockerfile "$d/loop/Dockerfile"; mkfifo "$d/fifo/compose.yaml"
 ln -s missing.yaml "$d/cdangling/docker-compose.yml"
 printf 'FROM scratch\n' >"$d/Dockerfile"
 (cd "$d" && timeout 20 "$BIN" check --select SW0201 . >"$tmp/disc3.out" 2>&1); rc=$?
-if [ $rc -eq 1 ] && grep -q '^Dockerfile:1:1: error\[SW0201\]' "$tmp/disc3.out" &&
-   grep -q '^zero/Dockerfile: note: not checked: a symlink to a device' "$tmp/disc3.out" &&
-   grep -q '^dangling/Containerfile: note: not checked: a dangling symlink' "$tmp/disc3.out" &&
-   grep -q '^loop/Dockerfile: note: not checked: a symlink that loops' "$tmp/disc3.out" &&
-   grep -q '^fifo/compose.yaml: note: not checked: a FIFO' "$tmp/disc3.out" &&
-   grep -q '^cdangling/docker-compose.yml: note: not checked: a dangling symlink' "$tmp/disc3.out"
-then ok; else bad "discovery notes for files that are no regular file (exit $rc)"; cat "$tmp/disc3.out"; fi
+if [ $rc -eq 2 ] && grep -q '^Dockerfile:1:1: error\[SW0201\]' "$tmp/disc3.out" &&
+   grep -q '^zero/Dockerfile: error: cannot read: a symlink to a device' "$tmp/disc3.out" &&
+   grep -q '^dangling/Containerfile: error: cannot read: a dangling symlink' "$tmp/disc3.out" &&
+   grep -q '^loop/Dockerfile: error: cannot read: a symlink that loops' "$tmp/disc3.out" &&
+   grep -q '^fifo/compose.yaml: error: cannot read: a FIFO' "$tmp/disc3.out" &&
+   grep -q '^cdangling/docker-compose.yml: error: cannot read: a dangling symlink' "$tmp/disc3.out"
+then ok; else bad "discovery errors for files that are no regular file (exit $rc)"; cat "$tmp/disc3.out"; fi
 # Named on the command line, a FIFO is an input error, and is not waited on.
 (cd "$d" && timeout 20 "$BIN" check fifo/compose.yaml >"$tmp/disc4.out" 2>&1); rc=$?
 if [ $rc -eq 2 ] && grep -q 'fifo/compose.yaml.*not a regular file' "$tmp/disc4.out"; then ok

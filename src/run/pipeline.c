@@ -1441,15 +1441,17 @@ static void report_walk(struct run *run, const struct input_list *in)
 
 		if (excluded(run, s->path))
 			continue;
-		report_note(&run->r, s->path, "not checked: %s", s->why);
+		/* An input error, as when named (a FIFO, a dangling link). */
+		report_error(&run->r, s->path, 0, "cannot read: %s", s->why);
 		if (s->kind == INPUT_COMPOSE)
 			run->nskipped_compose++;
 		else
 			run->nskipped_df++;
 	}
 	if (in->nskipped > in->nsaid) {
-		report_note(&run->r, NULL, "%zu more Dockerfiles not checked: no regular files "
-			    "(FIFOs, devices, dangling or looping symlinks)", in->nskipped - in->nsaid);
+		report_error(&run->r, NULL, 0, "%zu more Dockerfiles cannot be read: no regular "
+			     "files (FIFOs, devices, dangling or looping symlinks)",
+			     in->nskipped - in->nsaid);
 		run->nskipped_df += in->nskipped - in->nsaid;
 	}
 	if (in->too_deep)

@@ -58,8 +58,8 @@ void compose_discover_listed(struct arena *a, const char *dir, const struct dir_
 			if (why) {
 				out->nskipped++;
 				if (r)
-					report_note(r, display_path(r->a, path),
-						    "not checked: %s", why);
+					report_error(r, display_path(r->a, path), 0,
+						     "cannot read: %s", why);
 				continue;
 			}
 		}

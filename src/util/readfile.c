@@ -182,6 +182,62 @@ static bool inside(const char *path)
 	return false;
 }
 
+/* Whether path's folder (real, cached) and name lie in the tree: 1 yes,
+ * 0 no, -1 when that does not settle it (".", "..", a folder that does
+ * not resolve). Whether the name is a symlink is open's O_NOFOLLOW's to
+ * tell: no system call here for a folder already seen. */
+static int dir_inside(const char *path)
+{
+	const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
+	size_t n = slash ? (size_t)(slash - path) : 0;
+	char dir[PATH_MAX], real[PATH_MAX];
+
+	if (!*name || !strcmp(name, ".") || !strcmp(name, "..") || n >= sizeof(dir))
+		return -1;
+	if (slash) {
+		memcpy(dir, path, n ? n : 1);	/* "/x": the root */
+		dir[n ? n : 1] = '\0';
+	} else {
+		strcpy(dir, ".");
+	}
+	if (!real_dir(dir, real, 0) || strlen(real) + 1 + strlen(name) >= PATH_MAX)
+		return -1;
+	if (strcmp(real, "/"))
+		strcat(real, "/");
+	strcat(real, name);
+	for (size_t i = 0; i < nconfine; i++)
+		if (below(real, confine_dirs[i]))
+			return 1;
+	return 0;
+}
+
+/* Opens path for reading, never waiting (O_NONBLOCK: a FIFO), and when
+ * confine, only inside the checked tree: -1 with errno EXDEV outside it. */
+static int open_in_tree(const char *path, bool confine)
+{
+	const int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK;
+	int d, fd;
+
+	if (!confine || !nconfine)
+		return open(path, flags);
+	d = dir_inside(path);
+	if (d == 0) {
+		errno = EXDEV;
+		return -1;
+	}
+	if (d == 1) {
+		fd = open(path, flags | O_NOFOLLOW);
+		if (fd >= 0 || errno != ELOOP)
+			return fd;
+	}
+	/* The name is a symlink, or the folder did not settle it. */
+	if (!inside(path)) {
+		errno = EXDEV;
+		return -1;
+	}
+	return open(path, flags);
+}
+
 static char *refuse(const char **why)
 {
 	*why = READ_OUTSIDE;
@@ -270,23 +326,21 @@ char *read_file(struct arena *a, const char *path, size_t *len, const char **why
 }
 
 static char *read_st(struct arena *a, const char *path, size_t *len, const char **why,
-		     struct stat *out);
+		     struct stat *out, bool confine);
 
 char *read_file_anywhere(struct arena *a, const char *path, size_t *len, const char **why)
 {
-	return read_st(a, path, len, why, NULL);
+	return read_st(a, path, len, why, NULL, false);
 }
 
 char *read_file_st(struct arena *a, const char *path, size_t *len, const char **why,
 		   struct stat *out)
 {
-	if (!inside(path))
-		return refuse(why);
-	return read_st(a, path, len, why, out);
+	return read_st(a, path, len, why, out, true);
 }
 
 static char *read_st(struct arena *a, const char *path, size_t *len, const char **why,
-		     struct stat *out)
+		     struct stat *out, bool confine)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct stat st;
@@ -295,8 +349,10 @@ static char *read_st(struct arena *a, const char *path, size_t *len, const char 
 	 * opened here may get descriptor 0 and is still a file. */
 	bool is_stdin = !strcmp(path, "-");
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
-	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), err = 0;
+	int fd = is_stdin ? STDIN_FILENO : open_in_tree(path, confine), err = 0;
 
+	if (fd < 0 && errno == EXDEV)
+		return refuse(why);
 	if (fd < 0) {
 		fail(why, errno);
 		return NULL;
@@ -350,9 +406,9 @@ char *read_file_sized(struct arena *a, const char *path, size_t size, size_t *le
 	int fd, e;
 	char *r;
 
-	if (!inside(path))
+	fd = open_in_tree(path, true);
+	if (fd < 0 && errno == EXDEV)
 		return refuse(why);
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		fail(why, errno);
 		return NULL;

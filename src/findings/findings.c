@@ -7,6 +7,7 @@
 
 #include "util/die.h"
 #include "util/smap.h"
+#include "util/str.h"
 #include "util/strbuf.h"
 
 void report_init(struct report *r, struct arena *a)
@@ -273,11 +274,6 @@ void report_error_col(struct report *r, const char *file, unsigned line, unsigne
 	va_end(ap);
 }
 
-static int strcmp_null_eq(const char *a, const char *b)
-{
-	return a && b ? strcmp(a, b) : a != b;
-}
-
 void report_note(struct report *r, const char *file, const char *fmt, ...)
 {
 	va_list ap;
@@ -288,7 +284,7 @@ void report_note(struct report *r, const char *file, const char *fmt, ...)
 	va_end(ap);
 	/* Said once: several services or projects may meet the same thing. */
 	for (size_t k = 0; k < r->nnotes; k++)
-		if (!strcmp(r->notes[k].message, msg) && !strcmp_null_eq(r->notes[k].file, file))
+		if (!strcmp(r->notes[k].message, msg) && str_eq_null(r->notes[k].file, file))
 			return;
 	*ARENA_PUSH(r->a, r->notes, r->nnotes, r->capnotes) =
 		(struct report_note){ .file = file, .message = msg };

@@ -1281,7 +1281,7 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 	struct df_items items = { 0 };
 	struct compose_job **loaded;
 	struct worker *w;
-	size_t nw, nloaded = 0, from, *starts, nbad = 0;
+	size_t nw, nloaded = 0, from, *starts, nbad_df = 0, nbad_compose = 0;
 
 	record_others(run, inputs);
 	find_projects(run, inputs, &jobs);
@@ -1297,14 +1297,13 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 		merge(run, &w[k].r, 0, w[k].r.nfindings, 0, w[k].r.nerrors);
 	for (size_t k = 0; k < items.n; k++) {
 		record_dockerfile(run, &items.v[k]);
-		nbad += !items.v[k].quiet && !items.v[k].template && !items.v[k].model;
+		nbad_df += !items.v[k].quiet && !items.v[k].template && !items.v[k].model;
 	}
-	nbad += run->nskipped_df;
+	nbad_df += run->nskipped_df;
 	/* A point is not "passed" on the Dockerfiles that could be read. */
-	if (nbad && run->r.summary.dockerfiles)
+	if (nbad_df && run->r.summary.dockerfiles)
 		report_unread_some(&run->r, LAYER_DOCKERFILE, "%zu Dockerfile%s could not be "
-				   "read", nbad, nbad == 1 ? "" : "s");
-	nbad = 0;
+				   "read", nbad_df, nbad_df == 1 ? "" : "s");
 	loaded = arena_alloc(&run->a, (jobs.n + 1) * sizeof(*loaded));
 	for (size_t i = 0; i < jobs.n; i++) {
 		struct compose_job *j = &jobs.v[i];
@@ -1312,7 +1311,7 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 		merge(run, j->lr, j->lf0, j->lf1, j->le0, j->le1);
 		record_project(run, j);
 		if (j->rc < 0) {
-			nbad++;
+			nbad_compose++;
 			continue;
 		}
 		for (size_t k = 0; k < j->p->nservices; k++) {
@@ -1330,10 +1329,10 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 		loaded[nloaded++] = j;
 	}
 	run->r.summary.projects = nloaded;
-	nbad += run->nskipped_compose;
-	if (nbad && nloaded)
+	nbad_compose += run->nskipped_compose;
+	if (nbad_compose && nloaded)
 		report_unread_some(&run->r, LAYER_COMPOSE, "%zu compose project%s could not be "
-				   "loaded", nbad, nbad == 1 ? "" : "s");
+				   "loaded", nbad_compose, nbad_compose == 1 ? "" : "s");
 	if (!nloaded)
 		return;
 	run_pool(run, nloaded, check_project, loaded, &nw);

@@ -140,46 +140,24 @@ static bool real_dir(const char *dir, char *out, int depth)
 	return true;
 }
 
-/* The real path of path into real (PATH_MAX bytes): its folder's, cached,
- * and its own name when it is no symbolic link (one lstat); else realpath
- * of the whole. False when it does not resolve. */
-static bool real_path(const char *path, char *real)
+/* Whether real (a real path) lies in the checked tree. */
+static bool in_tree(const char *real)
 {
-	const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
-	size_t n = slash ? (size_t)(slash - path) : 0;
-	char dir[PATH_MAX];
-	struct stat st;
-
-	if (!*name || !strcmp(name, ".") || !strcmp(name, "..") || n >= sizeof(dir) ||
-	    lstat(path, &st) < 0 || S_ISLNK(st.st_mode))
-		return realpath(path, real) != NULL;
-	if (slash) {
-		memcpy(dir, path, n ? n : 1);	/* "/x": the root */
-		dir[n ? n : 1] = '\0';
-	} else {
-		strcpy(dir, ".");
-	}
-	if (!real_dir(dir, real, 0) || strlen(real) + 1 + strlen(name) >= PATH_MAX)
-		return realpath(path, real) != NULL;
-	if (strcmp(real, "/"))
-		strcat(real, "/");
-	strcat(real, name);
-	return true;
-}
-
-/* Whether path may be read: no tree set, standard input, or inside one.
- * Resolving does not open the file (a FIFO or a device stays unopened). A
- * path that does not resolve is left to open() to report. */
-static bool inside(const char *path)
-{
-	char real[PATH_MAX];
-
-	if (!nconfine || !strcmp(path, "-") || !real_path(path, real))
-		return true;
 	for (size_t i = 0; i < nconfine; i++)
 		if (below(real, confine_dirs[i]))
 			return true;
 	return false;
+}
+
+/* Whether path, resolved whole, lies in the tree: for a name that is a
+ * symlink, or one its folder does not settle. realpath opens nothing (a
+ * FIFO or a device stays unopened); a path that does not resolve is left
+ * to open() to report. */
+static bool inside(const char *path)
+{
+	char real[PATH_MAX];
+
+	return !realpath(path, real) || in_tree(real);
 }
 
 /* Whether path's folder (real, cached) and name lie in the tree: 1 yes,
@@ -205,10 +183,7 @@ static int dir_inside(const char *path)
 	if (strcmp(real, "/"))
 		strcat(real, "/");
 	strcat(real, name);
-	for (size_t i = 0; i < nconfine; i++)
-		if (below(real, confine_dirs[i]))
-			return 1;
-	return 0;
+	return in_tree(real);
 }
 
 /* Opens path for reading, never waiting (O_NONBLOCK: a FIFO), and when

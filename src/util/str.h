@@ -12,6 +12,13 @@ static inline bool str_eq(const char *a, const char *b)
 	return a[0] == b[0] && (!a[0] || (a[1] == b[1] && (!a[1] || !strcmp(a + 2, b + 2))));
 }
 
+/* str_eq where either may be NULL: equal when both are, or both say the
+ * same (file fields of findings and notes, NULL for no file). */
+static inline bool str_eq_null(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
 /* Whether c (not NUL) is one of the bytes of set: strchr(set, c), inline,
  * for the first-letter tests in front of name lists. */
 static inline bool char_in(int c, const char *set)

@@ -1,12 +1,7 @@
 /* SW1004: a compose service sets no log rotation. */
 #include "checks/compose/compose_util.h"
 
-#include <string.h>
-
-static bool same_file(const char *a, const char *b)
-{
-	return a == b || (a && b && !strcmp(a, b));
-}
+#include "util/str.h"
 
 /* One finding per file, at its first such service: the fix (an x-logging
  * anchor, or daemon.json) is one change for all of them, and a base file
@@ -26,7 +21,7 @@ static void check(struct rule_ctx *c)
 		for (size_t k = i; k < p->nservices; k++) {
 			const struct c_service *s = &p->services[k];
 
-			if (done[k] || !same_file(s->pos.file, file))
+			if (done[k] || !str_eq_null(s->pos.file, file))
 				continue;
 			done[k] = true;
 			if (!s->logging_driver.s && !cx_logging_option(s, "max-size"))

@@ -25,4 +25,17 @@ void crossfile_process_overridden(struct report *r, const struct c_project *cons
 /* Whether two display paths name the same file. */
 bool crossfile_same_file(const char *x, const char *y);
 
+/* How a service shows in a note ("web (user: 1000)", in the arena), or
+ * NULL when it leaves the stage's finding standing. */
+typedef const char *crossfile_service_fn(struct arena *a, const struct c_service *s,
+					 const void *ctx);
+/* Whether some compose service of projects runs stage (1 + index; 0 for
+ * the last) of dockerfile, and every one that does passes ok: then
+ * *services gets them, as ok shows them, comma-separated (those of the
+ * last project that runs it). dfs[k][i] as above. */
+bool crossfile_every_service(struct arena *a, const struct c_project *const *projects,
+			     const struct m_dockerfile *const *const *dfs, size_t n,
+			     const char *dockerfile, unsigned stage, crossfile_service_fn *ok,
+			     const void *ctx, const char **services);
+
 #endif

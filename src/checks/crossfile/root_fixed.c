@@ -4,28 +4,9 @@
  * wherever it runs without compose. */
 #include "checks/crossfile/crossfile.h"
 
-#include <stdlib.h>
 #include <string.h>
 
-#include "input/compose/lower.h"
 #include "spec/user.h"
-#include "util/str.h"
-#include "util/strbuf.h"
-
-bool crossfile_same_file(const char *x, const char *y)
-{
-	char *rx, *ry;
-	bool same;
-
-	if (str_eq(x, y))
-		return true;
-	rx = realpath(x, NULL);
-	ry = realpath(y, NULL);
-	same = rx && ry && str_eq(rx, ry);
-	free(rx);
-	free(ry);
-	return same;
-}
 
 /* An explicit user that is not root. */
 static bool user_is_nonroot(const char *user)
@@ -33,40 +14,12 @@ static bool user_is_nonroot(const char *user)
 	return user && !strchr(user, '$') && user[0] && user[0] != ':' && !user_is_root(user);
 }
 
-/* Whether every service of p that builds the Dockerfile `dockerfile` and
- * runs its stage `stage` (1 + index; 0 for the last) sets a non-root user: 1 yes (*services gets them
- * with their users: "web (user: 1000), worker (user: app)"), 0 some service
- * leaves the Dockerfile's root user, -1 no service of p builds it. */
-static int compose_fixes_root(struct arena *a, const struct c_project *p,
-			  const struct m_dockerfile *const *service_df, const char *dockerfile,
-			  unsigned stage, const char **services)
+/* A service that sets a non-root user: "web (user: 1000)". */
+static const char *sets_nonroot(struct arena *a, const struct c_service *s, const void *ctx)
 {
-	struct strbuf sb = STRBUF_INIT;
-	int ret = -1;
-
-	if (!service_df || !dockerfile)
-		return -1;
-	for (size_t i = 0; i < p->nservices && ret; i++) {
-		const struct c_service *s = &p->services[i];
-		const struct m_stage *st;
-
-		if (!service_df[i] || !service_df[i]->path ||
-		    !crossfile_same_file(service_df[i]->path, dockerfile))
-			continue;
-		st = compose_service_stage(s, service_df[i]);
-		if (!st || (stage ? st->index + 1 != stage : !st->is_final))
-			continue;	/* another stage: this finding is not about it */
-		if (!user_is_nonroot(s->user.s)) {
-			ret = 0;
-			break;
-		}
-		ret = 1;
-		strbuf_addf(&sb, "%s%s (user: %s)", sb.len ? ", " : "", s->name, s->user.s);
-	}
-	if (ret == 1)
-		*services = arena_strdup(a, sb.buf);
-	strbuf_release(&sb);
-	return ret;
+	(void)ctx;
+	return user_is_nonroot(s->user.s) ? arena_printf(a, "%s (user: %s)", s->name, s->user.s) :
+					    NULL;
 }
 
 /* Turns the SW0201 findings of the Dockerfile `dockerfile` among
@@ -100,23 +53,11 @@ void crossfile_root_fixed_by_compose(struct report *r, const struct c_project *c
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const struct finding *f = &r->findings[i];
 		const char *services = NULL;
-		int fixed = -1;
 
 		if (f->rule != &SW0201 || !f->file)
 			continue;
-		for (size_t k = 0; k < n && fixed != 0; k++) {
-			const char *svc = NULL;
-			int v = compose_fixes_root(r->a, projects[k], dfs[k], f->file, f->stage,
-						   &svc);
-
-			if (v == 0)
-				fixed = 0;
-			else if (v == 1) {
-				fixed = 1;
-				services = svc;
-			}
-		}
-		if (fixed == 1)
+		if (crossfile_every_service(r->a, projects, dfs, n, f->file, f->stage, sets_nonroot,
+					    NULL, &services))
 			note_root_fixed(r, 0, f->file, f->stage, services);
 	}
 }

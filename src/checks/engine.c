@@ -68,13 +68,17 @@ static void run_checks(const struct rule_ctx *base, int layer, enum spec_kind ki
 						 layer == FN_COMPOSE ? k->compose :
 						 layer == FN_SCRIPTS ? k->scripts :
 						 layer == FN_IMAGE ? k->image : k->live;
-		struct rule_ctx c = *base;
+		struct rule_ctx c;
 
+		/* Each check gets its own copy (it may change it), made only
+		 * for the checks of this layer. */
 		if (fn) {
+			c = *base;
 			c.rule = k->rule;
 			fn(&c);
 		}
 		if (kind < SPEC_NKINDS && k->spec && base->nspecs && k->on[kind]) {
+			c = *base;
 			c.rule = k->on[kind];
 			k->spec(&c);
 		}

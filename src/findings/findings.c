@@ -14,6 +14,7 @@ void report_init(struct report *r, struct arena *a)
 {
 	memset(r, 0, sizeof(*r));
 	r->a = a;
+	r->note_idx = (struct smap)SMAP_IN(a);
 }
 
 static bool is_space(char c)
@@ -119,7 +120,9 @@ static size_t path_hash(const char *s)
 
 	for (; *s; s++)
 		h = h * 33 ^ (unsigned char)*s;
-	return h;
+	/* The low bits pick the slot: fold the high ones in (paths share
+	 * their ends, "/Dockerfile"). */
+	return h ^ h >> 29 ^ h >> 47;
 }
 
 /* Where path's index is (or goes) in the slots. */
@@ -282,12 +285,45 @@ void report_note(struct report *r, const char *file, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg = vfmt(r->a, fmt, ap);
 	va_end(ap);
-	/* Said once: several services or projects may meet the same thing. */
-	for (size_t k = 0; k < r->nnotes; k++)
-		if (!strcmp(r->notes[k].message, msg) && str_eq_null(r->notes[k].file, file))
-			return;
+	report_note_str(r, file, msg);
+}
+
+void report_note_str(struct report *r, const char *file, const char *msg)
+{
+	size_t *at, k;
+
+	/* Said once: several services or projects may meet the same thing.
+	 * A scan while they are few (a worker's, per file), a table after. */
+	if (r->nnotes < 16) {
+		for (k = 0; k < r->nnotes; k++)
+			if (!strcmp(r->notes[k].message, msg) && str_eq_null(r->notes[k].file, file))
+				return;
+	} else {
+		for (; r->nindexed < r->nnotes; r->nindexed++) {
+			struct report_note *n = &r->notes[r->nindexed];
+
+			at = smap_find(&r->note_idx, n->message);
+			n->same = at ? *at + 1 : 0;
+			smap_put(&r->note_idx, n->message, r->nindexed);
+		}
+		at = smap_find(&r->note_idx, msg);
+		for (k = at ? *at + 1 : 0; k; k = r->notes[k - 1].same)
+			if (str_eq_null(r->notes[k - 1].file, file))
+				return;
+	}
 	*ARENA_PUSH(r->a, r->notes, r->nnotes, r->capnotes) =
 		(struct report_note){ .file = file, .message = msg };
+}
+
+void report_notes_cut(struct report *r, size_t n0)
+{
+	if (n0 >= r->nnotes)
+		return;
+	r->nnotes = n0;
+	if (r->nindexed > n0) {
+		smap_clear(&r->note_idx);
+		r->nindexed = 0;
+	}
 }
 
 static void add_redact(struct report *r, const char *name, const char *value, size_t len)

@@ -8,6 +8,7 @@
 
 #include "catalog/catalog.h"
 #include "util/arena.h"
+#include "util/smap.h"
 
 /* What a finding without a file is about: kind ("image") and name, plus up
  * to two extra key/value pairs (NULL when unused). */
@@ -87,6 +88,7 @@ struct input_error {
 struct report_note {
 	const char *file;	/* NULL when about no file */
 	const char *message;
+	size_t same;		/* an earlier note with this message: index + 1, or 0 */
 };
 
 /* Messages quote the inputs, which can be megabytes: report_add,
@@ -127,6 +129,10 @@ struct report {
 	size_t nerrors, caperrors;
 	struct report_note *notes;
 	size_t nnotes, capnotes;
+	/* The notes by message, for saying each once: notes[0..nindexed)
+	 * are in it (filled once there are many). */
+	struct smap note_idx;
+	size_t nindexed;
 	unsigned layers;	/* bit set of enum layer that were checked */
 	struct report_unread *unread;
 	size_t nunread, capunread;
@@ -163,6 +169,10 @@ void report_error_col(struct report *r, const char *file, unsigned line, unsigne
 		      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void report_note(struct report *r, const char *file, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The same with msg as it is (not copied: it must outlive r). */
+void report_note_str(struct report *r, const char *file, const char *msg);
+/* Drops the notes from n0 on (the caller took them). */
+void report_notes_cut(struct report *r, size_t n0);
 /* Records that what layers would have read could not be (see struct
  * report_unread); fmt says why. */
 void report_unread(struct report *r, unsigned layers, const char *fmt, ...)

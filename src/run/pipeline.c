@@ -31,6 +31,7 @@
 #include "findings/suppress.h"
 #include "util/pool.h"
 #include "util/readfile.h"
+#include "util/smap.h"
 #include "util/strbuf.h"
 
 
@@ -44,6 +45,15 @@ struct run {
 	size_t cfg_dirlen;
 	const struct config *cfg_last;
 	struct run_opts o;
+	/* Compose files read while planning (compose_standalone), by
+	 * display_path: the loader takes their text from here. */
+	struct pre_text {
+		const char *buf;
+		size_t len;
+		struct stat st;
+	} *pre;
+	size_t npre, cappre;
+	struct smap pre_idx;
 	/* Identities of the Dockerfiles checked: an open-addressing set. */
 	struct file_id *checked;
 	size_t nchecked, capchecked;
@@ -105,11 +115,14 @@ static const struct config *config_of(struct run *run, const char *path)
 
 	if (!strcmp(path, "-"))
 		return config_for(&run->cfgs, ".");
-	if (run->cfg_last && slash && run->cfg_dir && run->cfg_dirlen == n &&
-	    !memcmp(run->cfg_dir, path, n))
+	/* The folder is path's first n bytes, or "." when it has no slash
+	 * (cfg_dirlen is SIZE_MAX then). */
+	n = slash ? n : SIZE_MAX;
+	if (run->cfg_last && run->cfg_dirlen == n &&
+	    (n == SIZE_MAX || !memcmp(run->cfg_dir, path, n)))
 		return run->cfg_last;
 	run->cfg_last = config_for(&run->cfgs, path_dir(&run->a, path));
-	run->cfg_dir = slash ? path : NULL;
+	run->cfg_dir = path;
 	run->cfg_dirlen = n;
 	return run->cfg_last;
 }
@@ -278,7 +291,7 @@ static struct report_note *take_notes(struct report *r, size_t n0, size_t *n)
 	v = arena_alloc(r->a, (*n + 1) * sizeof(*v));
 	if (*n)
 		memcpy(v, r->notes + n0, *n * sizeof(*v));
-	r->nnotes = n0;
+	report_notes_cut(r, n0);
 	return v;
 }
 
@@ -400,6 +413,19 @@ static size_t worker_count(const struct run *run, size_t n)
 	return k;
 }
 
+/* compose_opts.preread: the text compose_standalone read. */
+static const char *preread(void *ctx, const char *path, size_t *len, struct stat *st)
+{
+	const struct run *run = ctx;
+	const size_t *i = smap_find(&run->pre_idx, path);
+
+	if (!i)
+		return NULL;
+	*len = run->pre[*i].len;
+	*st = run->pre[*i].st;
+	return run->pre[*i].buf;
+}
+
 /* Helpers are started before discovery when the run may have enough
  * items for them: many paths, or a folder to walk. */
 static struct pool *start_pool(const struct run *run, const char *const *paths, size_t npaths)
@@ -466,16 +492,18 @@ static void stat_slice(void *ctx, size_t slot)
 		discover_stat(j->paths[i], &j->out[i]);
 }
 
-/* The stat of every path given, made by the pool when there are many
- * (one system call each, and the walk waits for them); NULL otherwise. */
+/* The stat of every path given, once for the confinement and the walk:
+ * made by the pool when there are many (one system call each, and the
+ * walk waits for them). */
 static const struct path_stat *stat_paths(struct run *run, const char *const *paths, size_t n)
 {
 	struct stat_job j = { paths, NULL, n, pool_size(run->pool) + 1 };
 
+	j.out = arena_alloc(&run->a, (n ? n : 1) * sizeof(*j.out));
 	if (j.k < 2 || n < 64)
-		return NULL;
-	j.out = arena_alloc(&run->a, n * sizeof(*j.out));
-	pool_run(run->pool, j.k, stat_slice, &j);
+		j.k = 1, stat_slice(&j, 0);
+	else
+		pool_run(run->pool, j.k, stat_slice, &j);
 	return j.out;
 }
 
@@ -542,6 +570,7 @@ static void load_project(const struct run *run, struct report *r, size_t i, void
 		.env_files = run->o.env_files.v, .nenv_files = run->o.env_files.n,
 		.profiles = run->o.profiles.v, .nprofiles = run->o.profiles.n,
 		.checkout = true, .process_env = &run->penv,
+		.preread = preread, .preread_ctx = (void *)run,
 	};
 	struct c_project *p = arena_alloc(r->a, sizeof(*p));
 	struct stat st;
@@ -668,15 +697,14 @@ static bool empty_flow_map(const char *p, const char *eol)
 	return p == eol || *p == '#';
 }
 
-static bool compose_standalone(struct arena *a, const char *path)
+/* Whether the compose file text buf stands alone (every service has an
+ * image, a build or extends), or only adds keys to a base's services. */
+static bool standalone_text(const char *buf, size_t len)
 {
-	const char *why, *p, *end;
-	size_t len, svc_indent = 0, child = 0;
+	const char *p, *end;
+	size_t svc_indent = 0, child = 0;
 	bool in_services = false, in_service = false, has = true, body = false;
-	char *buf = read_file(a, path, &len, &why);
 
-	if (!buf)
-		return true;	/* loaded alone, so its error is said */
 	for (p = buf, end = buf + len; p < end;) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p)), *t = p;
 		size_t indent;
@@ -723,6 +751,51 @@ static bool compose_standalone(struct arena *a, const char *path)
 			has = true;
 	}
 	return !(in_service && !has);
+}
+
+/* The compose files whose standing alone decides how they are loaded,
+ * read by the pool (a read each: many folders have one) and kept for the
+ * loader (preread). */
+struct standalone_jobs {
+	struct standalone_job {
+		const char *path;
+		const char *buf;	/* in a worker's arena; NULL: not read */
+		size_t len;
+		struct stat st;
+		bool alone;
+	} *v;
+	size_t n, cap;
+};
+
+static void read_standalone(const struct run *run, struct report *r, size_t i, void *ctx)
+{
+	struct standalone_job *j = &((struct standalone_jobs *)ctx)->v[i];
+	const char *why;
+	char *buf = read_file_st(r->a, j->path, &j->len, &why, &j->st);
+
+	(void)run;
+	j->buf = buf;
+	/* Unread: loaded alone, so its error is said. */
+	j->alone = !buf || standalone_text(buf, j->len);
+}
+
+static void standalone_all(struct run *run, struct standalone_jobs *sj)
+{
+	size_t nw;
+
+	if (!sj->n)
+		return;
+	run_pool(run, sj->n, read_standalone, sj, &nw);
+	for (size_t i = 0; i < sj->n; i++) {
+		const struct standalone_job *j = &sj->v[i];
+
+		if (!j->buf)
+			continue;
+		*ARENA_PUSH(&run->a, run->pre, run->npre, run->cappre) =
+			(struct pre_text){ .buf = j->buf, .len = j->len, .st = j->st };
+		smap_put(&run->pre_idx, display_path(&run->a, path_clean(&run->a, j->path)),
+			 run->npre - 1);
+	}
 }
 
 /* The -f combination the repository uses with file (scripts, CI, READMEs,
@@ -777,6 +850,9 @@ static struct compose_job *find_job(struct run *run, const struct compose_jobs *
 static void find_projects(struct run *run, const struct input_list *inputs,
 			  struct compose_jobs *jobs)
 {
+	struct standalone_jobs sj = { 0 };
+	struct compose_discovery *ds;
+
 	if (run->o.files.n) {
 		add_job(run, jobs, run->o.files.v, run->o.files.n);
 		return;
@@ -784,16 +860,28 @@ static void find_projects(struct run *run, const struct input_list *inputs,
 	for (size_t k = 0; k < inputs->n; k++)
 		if (inputs->v[k].kind == INPUT_COMPOSE && !excluded(run, inputs->v[k].path))
 			add_job(run, jobs, &inputs->v[k].path, 1);
+	ds = arena_alloc(&run->a, (inputs->ndirs + 1) * sizeof(*ds));
 	for (size_t k = 0; k < inputs->ndirs; k++) {
 		const struct dir_node *dn = inputs->dirs[k];
-		struct compose_discovery d;
-		const char *files[2];
+		struct compose_discovery *d = &ds[k];
 
 		if (config_excluded(config_for(&run->cfgs, dn->path), display_path(&run->a, dn->path)))
 			continue;
-		compose_discover_listed(&run->a, dn->path, dn->ents, dn->n, &d, &run->r);
-		run->nskipped_compose += d.nskipped;
-		if (d.base && !d.override && !compose_standalone(&run->a, d.base)) {
+		compose_discover_listed(&run->a, dn->path, dn->ents, dn->n, d, &run->r);
+		run->nskipped_compose += d->nskipped;
+		if (d->base && !d->override)
+			*ARENA_PUSH(&run->a, sj.v, sj.n, sj.cap) =
+				(struct standalone_job){ .path = d->base };
+		for (size_t v = 0; v < d->nvariants; v++)
+			*ARENA_PUSH(&run->a, sj.v, sj.n, sj.cap) =
+				(struct standalone_job){ .path = d->variants[v] };
+	}
+	standalone_all(run, &sj);
+	for (size_t k = 0, next = 0; k < inputs->ndirs; k++) {
+		const struct compose_discovery d = ds[k];
+		const char *files[2];
+
+		if (d.base && !d.override && !sj.v[next++].alone) {
 			/* ci/basic/compose.yaml, for COMPOSE_FILE=compose.yaml:ci/base.yaml:... */
 			const char **combo;
 			size_t n = compose_combination(run, d.base, &combo);
@@ -826,7 +914,7 @@ static void find_projects(struct run *run, const struct input_list *inputs,
 		for (size_t v = 0; v < d.nvariants; v++) {
 			const char **combo;
 			size_t n = compose_combination(run, d.variants[v], &combo);
-			bool alone;
+			bool alone = sj.v[next++].alone;
 
 			if (n) {
 				if (!find_job(run, jobs, combo, n))
@@ -835,7 +923,6 @@ static void find_projects(struct run *run, const struct input_list *inputs,
 			}
 			files[0] = d.base ? d.base : d.variants[v];
 			files[1] = d.variants[v];
-			alone = compose_standalone(&run->a, d.variants[v]);
 			if (!d.base || alone) {
 				if (alone)
 					add_job(run, jobs, &files[1], 1);
@@ -1155,7 +1242,7 @@ static void record_dockerfile(struct run *run, const struct df_item *it)
 		run->r.summary.shipped_stages += it->nshipped;
 	}
 	for (size_t k = 0; k < it->nnotes; k++)
-		report_note(&run->r, it->notes[k].file, "%s", it->notes[k].message);
+		report_note_str(&run->r, it->notes[k].file, it->notes[k].message);
 	strbuf_release(&sb);
 }
 
@@ -1163,7 +1250,7 @@ static void record_dockerfile(struct run *run, const struct df_item *it)
 static void record_project(struct run *run, const struct compose_job *j)
 {
 	for (size_t k = 0; k < j->nnotes; k++)
-		report_note(&run->r, j->notes[k].file, "%s", j->notes[k].message);
+		report_note_str(&run->r, j->notes[k].file, j->notes[k].message);
 	if (j->rc < 0) {
 		for (size_t k = 0; k < j->nfiles; k++)
 			report_input(&run->r, &(struct input_record){
@@ -1484,17 +1571,24 @@ static const char *folder_of(struct arena *a, const char *path)
 /* The checked tree (docs/architecture.md): the folders named, the folders of
  * the files named (paths, -f, --env-file), and the working directory unless
  * it is / (which would hold everything). Reads outside it are refused. */
-static void confine_run(struct run *run, const char *const *paths, size_t npaths)
+static void confine_run(struct run *run, const char *const *paths, const struct path_stat *ps,
+			size_t npaths)
 {
 	const char **dirs = NULL, *cwd;
 	size_t n = 0, cap = 0;
 	char buf[4096];
-	struct stat st;
 
-	for (size_t i = 0; i < npaths; i++)
-		if (strcmp(paths[i], "-"))
-			*ARENA_PUSH(&run->a, dirs, n, cap) = stat(paths[i], &st) == 0 &&
-				S_ISDIR(st.st_mode) ? paths[i] : folder_of(&run->a, paths[i]);
+	for (size_t i = 0; i < npaths; i++) {
+		const char *d;
+
+		if (!strcmp(paths[i], "-"))
+			continue;
+		d = !ps[i].err && S_ISDIR(ps[i].st.st_mode) ? paths[i] :
+			folder_of(&run->a, paths[i]);
+		/* Files named in a row are mostly from one folder. */
+		if (!n || strcmp(dirs[n - 1], d))
+			*ARENA_PUSH(&run->a, dirs, n, cap) = d;
+	}
 	for (size_t i = 0; i < run->o.files.n; i++)
 		*ARENA_PUSH(&run->a, dirs, n, cap) = folder_of(&run->a, run->o.files.v[i]);
 	for (size_t i = 0; i < run->o.env_files.n; i++)
@@ -1505,10 +1599,22 @@ static void confine_run(struct run *run, const char *const *paths, size_t npaths
 	read_confine(dirs, n);
 }
 
+/* The walk follows no symlink: the files in the folders it went through
+ * need no resolving when read (read_trust). */
+static void trust_walked(struct run *run, const struct input_list *in)
+{
+	const char **dirs = arena_alloc(&run->a, (in->ndirs + 1) * sizeof(*dirs));
+
+	for (size_t k = 0; k < in->ndirs; k++)
+		dirs[k] = in->dirs[k]->path;
+	read_trust(dirs, in->ndirs);
+}
+
 int pipeline_check(const struct run_opts *o, const char *const *paths, size_t npaths)
 {
-	struct run run = { .a = ARENA_INIT, .o = *o };
+	struct run run = { .a = ARENA_INIT, .o = *o, .pre_idx = SMAP_INIT };
 	struct input_list inputs = { 0 };
+	const struct path_stat *stated;
 	int status;
 
 	report_init(&run.r, &run.a);
@@ -1516,9 +1622,11 @@ int pipeline_check(const struct run_opts *o, const char *const *paths, size_t np
 					.none = o->no_config, .hadolint = true,
 					.hadolint_file = o->hadolint_config };
 
-	confine_run(&run, paths, npaths);	/* before any thread reads */
 	run.pool = start_pool(&run, paths, npaths);
-	discover_stated(&run.a, paths, npaths, stat_paths(&run, paths, npaths), &inputs);
+	stated = stat_paths(&run, paths, npaths);
+	confine_run(&run, paths, stated, npaths);	/* before any thread reads */
+	discover_stated(&run.a, paths, npaths, stated, &inputs);
+	trust_walked(&run, &inputs);
 	/* The config search reads what the walk read, not the disk again. */
 	for (size_t k = 0; k < inputs.ndirs; k++)
 		config_listed(&run.cfgs, inputs.dirs[k]->path, dir_has, inputs.dirs[k]);
@@ -1543,6 +1651,7 @@ int pipeline_check(const struct run_opts *o, const char *const *paths, size_t np
 	read_confine(NULL, 0);
 	for (size_t k = 0; k < run.nworker_arenas; k++)
 		arena_release(run.worker_arenas[k]);
+	smap_free(&run.pre_idx);
 	arena_release(&run.a);
 	return status;
 }

@@ -226,15 +226,21 @@ void arena_thread_done(void)
 	ncache = 0;
 }
 
-void *arena_push_(struct arena *a, void *arrp, size_t *n, size_t *cap, size_t size)
+void *arena_push_(struct arena *a, void *arrp, size_t *n, size_t *cap, size_t size,
+		  size_t first)
 {
-	char **arr = arrp;
+	char *arr;
 
+	/* *arrp is a T * for the caller's T: read and written by memcpy, as
+	 * the bytes of a pointer (through a char ** it would break the
+	 * aliasing rules, which inlining across files, -flto, exposes). */
+	memcpy(&arr, arrp, sizeof(arr));
 	if (*n == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 8;
+		size_t ncap = *cap ? *cap * 2 : first;
 
-		*arr = arena_grow(a, *arr, *cap * size, ncap * size);
+		arr = arena_grow(a, arr, *cap * size, ncap * size);
+		memcpy(arrp, &arr, sizeof(arr));
 		*cap = ncap;
 	}
-	return *arr + (*n)++ * size;
+	return arr + (*n)++ * size;
 }

@@ -31,10 +31,12 @@ void arena_release(struct arena *a);
  * it before it ends, so that nothing it cached is lost with it. */
 void arena_thread_done(void);
 
-/* Appends a zeroed element to an arena array: *arr has *n used of *cap.
- * Returns a pointer to the new element. */
-void *arena_push_(struct arena *a, void *arrp, size_t *n, size_t *cap, size_t size);
+/* Appends a zeroed element to an arena array: *arr has *n used of *cap,
+ * and room for first elements once it has any. Returns a pointer to the
+ * new element. */
+void *arena_push_(struct arena *a, void *arrp, size_t *n, size_t *cap, size_t size,
+		  size_t first);
 #define ARENA_PUSH(a, arr, n, cap) \
-	((__typeof__(arr))arena_push_((a), &(arr), &(n), &(cap), sizeof(*(arr))))
+	((__typeof__(arr))arena_push_((a), &(arr), &(n), &(cap), sizeof(*(arr)), 8))
 
 #endif

@@ -16,10 +16,72 @@ static const char too_large[] = "file too large (limit 4 MiB)";
 /* The checked tree: real paths, without a trailing slash ("/" is ""). */
 static char **confine_dirs;
 static size_t nconfine;
+/* Folders known to be real folders of the tree, as the caller spells them
+ * (read_trust): an open-addressing set of malloc'd names. */
+static char **trusted;
+static size_t ntrusted, captrusted;
 
 static int cmp_str(const void *x, const void *y)
 {
 	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+static size_t name_hash(const char *s, size_t n)
+{
+	size_t h = 5381;
+
+	for (size_t i = 0; i < n; i++)
+		h = h * 33 + (unsigned char)s[i];
+	return h;
+}
+
+/* The slot of the name s[0..n) in trusted, or the empty one for it. */
+static size_t trusted_slot(const char *s, size_t n)
+{
+	size_t i = name_hash(s, n) & (captrusted - 1);
+
+	while (trusted[i] && (strncmp(trusted[i], s, n) || trusted[i][n]))
+		i = (i + 1) & (captrusted - 1);
+	return i;
+}
+
+static bool is_trusted(const char *s, size_t n)
+{
+	return ntrusted && trusted[trusted_slot(s, n)];
+}
+
+static void trust_add(const char *d)
+{
+	size_t n = strlen(d), i;
+
+	if ((ntrusted + 1) * 2 > captrusted) {
+		char **old = trusted;
+		size_t oldcap = captrusted;
+
+		captrusted = captrusted ? captrusted * 2 : 64;
+		trusted = calloc(captrusted, sizeof(*trusted));
+		if (!trusted) {
+			trusted = old;
+			captrusted = oldcap;
+			return;	/* only a shortcut lost */
+		}
+		for (size_t k = 0; k < oldcap; k++)
+			if (old[k])
+				trusted[trusted_slot(old[k], strlen(old[k]))] = old[k];
+		free(old);
+	}
+	i = trusted_slot(d, n);
+	if (!trusted[i] && (trusted[i] = strdup(d)))
+		ntrusted++;
+}
+
+static void untrust_all(void)
+{
+	for (size_t i = 0; i < captrusted; i++)
+		free(trusted[i]);
+	free(trusted);
+	trusted = NULL;
+	ntrusted = captrusted = 0;
 }
 
 void read_confine(const char *const *dirs, size_t n)
@@ -27,6 +89,7 @@ void read_confine(const char *const *dirs, size_t n)
 	char real[PATH_MAX];
 	const char **sorted;
 
+	untrust_all();
 	for (size_t i = 0; i < nconfine; i++)
 		free(confine_dirs[i]);
 	free(confine_dirs);
@@ -99,44 +162,57 @@ static bool below(const char *real, const char *dir)
 }
 
 /* The real path of folder dir into out (PATH_MAX bytes), kept for the
- * last few folders of this thread: a folder's files are read one after
- * another. A folder that is no symlink is its parent's real path and its
- * name (one lstat, where realpath reads a link per component). */
+ * folders this thread saw last (direct-mapped by a hash of the name: a
+ * compose project reads from several folders, each level of each cached).
+ * A folder that is no symlink is its parent's real path and its name (one
+ * lstat, where realpath reads a link per component). */
+#define REAL_SLOTS 64
+#define REAL_NAME 1024	/* longer names are resolved every time */
 static bool real_dir(const char *dir, char *out, int depth)
 {
 	static _Thread_local struct {
-		char dir[PATH_MAX], real[PATH_MAX];
-	} cache[8];
-	static _Thread_local unsigned next;
+		char dir[REAL_NAME], real[REAL_NAME];
+	} cache[REAL_SLOTS];
 	const char *slash = strrchr(dir, '/'), *name = slash ? slash + 1 : dir;
 	char parent[PATH_MAX];
 	struct stat st;
-	size_t n = slash ? (size_t)(slash - dir) : 0;
-	unsigned k;
+	size_t n = slash ? (size_t)(slash - dir) : 0, dl = strlen(dir), h = 5381;
 	bool ok = false;
 
-	for (k = 0; k < 8; k++)
-		if (cache[k].dir[0] && !strcmp(cache[k].dir, dir)) {
-			strcpy(out, cache[k].real);
-			return true;
-		}
-	if (depth < 64 && slash && n && *name && strcmp(name, ".") && strcmp(name, "..") &&
-	    lstat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
-		memcpy(parent, dir, n);
-		parent[n] = '\0';
-		ok = real_dir(parent, out, depth + 1) &&
-		     strlen(out) + 1 + strlen(name) < PATH_MAX;
-		if (ok) {
-			if (strcmp(out, "/"))
-				strcat(out, "/");
-			strcat(out, name);
+	for (const char *c = dir; *c; c++)
+		h = h * 33 + (unsigned char)*c;
+	h %= REAL_SLOTS;
+	if (dl < REAL_NAME && !strcmp(cache[h].dir, dir)) {
+		strcpy(out, cache[h].real);
+		return true;
+	}
+	if (depth < 64 && slash && *name && strcmp(name, ".") && strcmp(name, "..")) {
+		if (lstat(dir, &st) < 0) {
+			/* Nothing there: realpath would fail the same way. */
+			if (errno == ENOENT || errno == ENOTDIR)
+				return false;
+		} else if (S_ISDIR(st.st_mode) && !n) {
+			ok = dl < PATH_MAX;	/* "/name": below the root */
+			if (ok)
+				memcpy(out, dir, dl + 1);
+		} else if (S_ISDIR(st.st_mode)) {
+			memcpy(parent, dir, n);
+			parent[n] = '\0';
+			ok = real_dir(parent, out, depth + 1) &&
+			     strlen(out) + 1 + strlen(name) < PATH_MAX;
+			if (ok) {
+				if (strcmp(out, "/"))
+					strcat(out, "/");
+				strcat(out, name);
+			}
 		}
 	}
 	if (!ok && !realpath(dir, out))
 		return false;
-	k = next++ % 8;
-	strcpy(cache[k].dir, dir);
-	strcpy(cache[k].real, out);
+	if (dl < REAL_NAME && strlen(out) < REAL_NAME) {
+		memcpy(cache[h].dir, dir, dl + 1);
+		strcpy(cache[h].real, out);
+	}
 	return true;
 }
 
@@ -160,9 +236,33 @@ static bool inside(const char *path)
 	return !realpath(path, real) || in_tree(real);
 }
 
+void read_trust(const char *const *dirs, size_t n)
+{
+	char real[PATH_MAX];
+
+	for (size_t i = 0; nconfine && i < n; i++) {
+		const char *slash = strrchr(dirs[i], '/');
+		const char *name = slash ? slash + 1 : dirs[i];
+		bool ok;
+
+		if (!strcmp(name, ".git") || !strcmp(name, ".") || !strcmp(name, ".."))
+			ok = false;
+		else if (!slash)	/* "sub", walked from "." */
+			ok = is_trusted(".", 1);
+		else
+			ok = slash > dirs[i] && is_trusted(dirs[i], (size_t)(slash - dirs[i]));
+		/* A root: resolved once, as any read's folder would be. */
+		if (!ok)
+			ok = real_dir(dirs[i], real, 0) && in_tree(real);
+		if (ok)
+			trust_add(dirs[i]);
+	}
+}
+
 /* Whether path's folder (real, cached) and name lie in the tree: 1 yes,
- * 0 no, -1 when that does not settle it (".", "..", a folder that does
- * not resolve). Whether the name is a symlink is open's O_NOFOLLOW's to
+ * 0 no, -2 when the folder is not there (errno ENOENT or ENOTDIR), -1
+ * when that does not settle it (".", "..", a folder that does not
+ * resolve). Whether the name is a symlink is open's O_NOFOLLOW's to
  * tell: no system call here for a folder already seen. */
 static int dir_inside(const char *path)
 {
@@ -178,7 +278,11 @@ static int dir_inside(const char *path)
 	} else {
 		strcpy(dir, ".");
 	}
-	if (!real_dir(dir, real, 0) || strlen(real) + 1 + strlen(name) >= PATH_MAX)
+	if (strcmp(name, ".git") && is_trusted(dir, strlen(dir)))
+		return 1;
+	if (!real_dir(dir, real, 0))
+		return errno == ENOENT || errno == ENOTDIR ? -2 : -1;
+	if (strlen(real) + 1 + strlen(name) >= PATH_MAX)
 		return -1;
 	if (strcmp(real, "/"))
 		strcat(real, "/");
@@ -196,6 +300,8 @@ static int open_in_tree(const char *path, bool confine)
 	if (!confine || !nconfine)
 		return open(path, flags);
 	d = dir_inside(path);
+	if (d == -2)
+		return -1;	/* errno says why the folder is not there */
 	if (d == 0) {
 		errno = EXDEV;
 		return -1;

@@ -33,6 +33,12 @@ char *read_file_st(struct arena *a, const char *path, size_t *len, const char **
  * not resolve are left out. read_confine(NULL, 0) lifts it. */
 #define READ_OUTSIDE "it leads out of the checked tree (not read)"
 void read_confine(const char *const *dirs, size_t n);
+/* Marks dirs, as spelled, as real folders of the tree, so that reading a
+ * file directly in one resolves nothing: for folders a walk found without
+ * following symlinks, listed parent first (a folder whose parent is not
+ * marked is resolved once here). After read_confine, before other threads
+ * read; read_confine lifts the marks. */
+void read_trust(const char *const *dirs, size_t n);
 /* read_file with no confinement: for files the user chose, not the
  * project (the config, --config). */
 char *read_file_anywhere(struct arena *a, const char *path, size_t *len, const char **why);

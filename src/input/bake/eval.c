@@ -17,20 +17,7 @@
 
 #include "util/strbuf.h"
 
-/* --- arrays and the string map -------------------------------------------------- */
-
-void *bk_push_(struct arena *a, void *arrp, size_t *n, size_t *cap, size_t size)
-{
-	char **arr = arrp;
-
-	if (*n == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 2;
-
-		*arr = arena_grow(a, *arr, *cap * size, ncap * size);
-		*cap = ncap;
-	}
-	return *arr + (*n)++ * size;
-}
+/* --- the string map ------------------------------------------------------------ */
 
 static size_t bhash(const char *k, size_t len)
 {

@@ -108,9 +108,8 @@ struct bval {
 /* ARENA_PUSH, starting at two elements: most lists of a bake file (labels,
  * a block's attributes, a list's items) are short, and eight-element
  * arrays made the tree twenty times its text. */
-void *bk_push_(struct arena *a, void *arrp, size_t *n, size_t *cap, size_t size);
 #define BK_PUSH(a, arr, n, cap) \
-	((__typeof__(arr))bk_push_((a), &(arr), &(n), &(cap), sizeof(*(arr))))
+	((__typeof__(arr))arena_push_((a), &(arr), &(n), &(cap), sizeof(*(arr)), 2))
 
 /* A string map of the arena: name -> index. */
 struct bmap_e {

@@ -141,7 +141,10 @@ struct ld_file *ld_read_file(struct ld *L, const char *path, const char *dir,
 		 * input goes by its name. */
 		struct stat st = { 0 };
 
-		buf = read_file_st(L->a, open_path, &len, &why, &st);
+		if (L->preread)
+			buf = L->preread(L->preread_ctx, open_path, &len, &st);
+		if (!buf)
+			buf = read_file_st(L->a, open_path, &len, &why, &st);
 		id = id_of(L, streq(open_path, "-") ? NULL : &st, path);
 	}
 	if ((f = find_file(L, id)))

@@ -180,6 +180,8 @@ int compose_load(struct arena *a, const struct compose_opts *o, struct c_project
 
 	ld_init(&L, a, r);
 	L.checkout = o->checkout;
+	L.preread = o->preread;
+	L.preread_ctx = o->preread_ctx;
 	rc = load(&L, o, out);
 	ld_free(&L);
 	return rc;

@@ -94,6 +94,9 @@ struct ld {
 	const char *mem_name;	/* ... its one file */
 	const char *mem_buf;
 	size_t mem_len;
+	/* compose_opts.preread */
+	const char *(*preread)(void *ctx, const char *path, size_t *len, struct stat *st);
+	void *preread_ctx;
 	size_t budget;		/* nodes extends may still copy */
 	bool budget_blown, too_deep;
 	struct ld_file **files;

@@ -131,6 +131,8 @@ struct c_project {
 	size_t nprofiles;
 };
 
+struct stat;
+
 struct compose_opts {
 	const char **files;		/* -f, in order; NULL/0 to discover in dir */
 	size_t nfiles;
@@ -148,6 +150,11 @@ struct compose_opts {
 	 * once for many projects; it must outlive the project. NULL: read
 	 * here. */
 	const struct env *process_env;
+	/* A compose file the caller read already (path as display_path of
+	 * path_clean spells it): its text and fstat, or NULL to read it here.
+	 * The text is only read, and must outlive the project. */
+	const char *(*preread)(void *ctx, const char *path, size_t *len, struct stat *st);
+	void *preread_ctx;
 };
 
 /* The compose files `docker compose` would load in dir with no -f: the

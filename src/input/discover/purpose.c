@@ -19,11 +19,15 @@ enum purpose purpose_of_word(const char *w, size_t n)
 					    "integration", "fixture", "fixtures", "__tests__",
 					    NULL };
 
+	char c = n ? (char)tolower((unsigned char)*w) : 0;
+
+	/* This runs for every word of every path: the first letter, lowered
+	 * once, rules out most entries. */
 	for (size_t k = 0; dev[k]; k++)
-		if (word_is(w, n, dev[k]))
+		if (c == dev[k][0] && word_is(w, n, dev[k]))
 			return PURPOSE_DEVELOPMENT;
 	for (size_t k = 0; test[k]; k++)
-		if (word_is(w, n, test[k]))
+		if (c == test[k][0] && word_is(w, n, test[k]))
 			return PURPOSE_TEST;
 	if (word_is(w, n, "ci"))
 		return PURPOSE_CI;
@@ -156,6 +160,11 @@ static enum purpose of_header(const char *text, size_t len)
 			for (size_t k = 0; k < n; k++)
 				buf[k] = (char)tolower((unsigned char)p[k]);
 			buf[n] = '\0';
+			/* Every phrase holds one of these: most comments hold none. */
+			if (!strstr(buf, "for") && !strstr(buf, "only") && !strstr(buf, "develop")) {
+				p = nl ? nl + 1 : NULL;
+				continue;
+			}
 			for (size_t k = 0; k < sizeof(phrases) / sizeof(phrases[0]); k++)
 				if (strstr(buf, phrases[k].phrase))
 					return phrases[k].p;

@@ -128,9 +128,9 @@ static void set_in(struct builder *b, struct m_instr *in, const struct df_node *
 		return;
 	b->in = in;
 	b->node = n;
-	smap_free(&b->seen[0]);
-	smap_free(&b->seen[1]);
-	smap_free(&b->guards);
+	smap_clear(&b->seen[0]);
+	smap_clear(&b->seen[1]);
+	smap_clear(&b->guards);
 	b->guards_done = false;
 }
 
@@ -175,7 +175,7 @@ static bool guarded_by_scan(const struct df_node *n, const char *name)
 
 /* Whether name is guarded in b->in (guarded_by_scan), from one scan of
  * the instruction for all its names: 1 for ${NAME<op>, 2 for a bare one. */
-static bool guard_of(struct builder *b, const char *name)
+static bool guard_of(struct builder *b, const char *name, size_t h)
 {
 	const struct df_node *n = b->node;
 	size_t *st;
@@ -205,26 +205,27 @@ static bool guard_of(struct builder *b, const char *name)
 		}
 	}
 	b->guards_done = true;
-	st = smap_find(&b->guards, name);
+	st = smap_find_h(&b->guards, name, h);
 	return st && *st == 1;
 }
 
 static void add_ref(struct builder *b, const char *name, size_t len, bool shell)
 {
 	struct m_ref *r;
+	size_t h;
 
 	if (!b->in)
 		return;
 	r = ARENA_PUSH(b->a, b->m->refs, b->m->nrefs, b->caprefs);
 	r->name = arena_strndup(b->a, name, len);
+	h = smap_hash(r->name);	/* once, for the four tables */
 	r->in = b->in;
-	r->defined = b->stage && find_current(b, name, len);
-	r->global_only = !r->defined && find_global(b, name, len);
+	r->defined = b->stage && smap_find_h(&b->scope_idx, r->name, h);
+	r->global_only = !r->defined && smap_find_h(&b->global_idx, r->name, h);
 	r->shell = shell;
-	r->first = !smap_find(&b->seen[shell], r->name);
-	if (r->first)
-		smap_put(&b->seen[shell], r->name, 0);
-	r->guarded = guard_of(b, r->name);
+	r->first = smap_add_h(&b->seen[shell], r->name, h, 0);
+	/* Read only for a name not in scope (the undefined-variable rules). */
+	r->guarded = !r->defined && guard_of(b, r->name, h);
 }
 
 static void on_ref(void *ctx, const char *name, size_t len, bool set)
@@ -442,9 +443,9 @@ static int model_err(struct df_error *err, unsigned line, const char *msg)
 int model_build(struct arena *a, const struct df_file *df, const char *dir,
 		struct m_dockerfile *out, struct df_error *err)
 {
-	struct builder b = { .a = a, .m = out, .escape = df->escape, .scope_idx = SMAP_INIT,
-			     .global_idx = SMAP_INIT, .stage_idx = SMAP_INIT,
-			     .seen = { SMAP_INIT, SMAP_INIT }, .guards = SMAP_INIT,
+	struct builder b = { .a = a, .m = out, .escape = df->escape, .scope_idx = SMAP_IN(a),
+			     .global_idx = SMAP_IN(a), .stage_idx = SMAP_IN(a),
+			     .seen = { SMAP_IN(a), SMAP_IN(a) }, .guards = SMAP_IN(a),
 			     .key = STRBUF_INIT };
 	size_t nstages = 0, capglobal = 0;
 	int ret = -1;
@@ -520,7 +521,7 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 			if (ns->name && !smap_find(&b.stage_idx, ns->name))
 				smap_put(&b.stage_idx, ns->name, ns->index);
 			b.stage = s = ns;
-			smap_free(&b.scope_idx);
+			smap_clear(&b.scope_idx);
 			if (ns->base_stage) {
 				struct m_stage *bs = ns->base_stage;
 
@@ -672,7 +673,9 @@ out:
 	smap_free(&b.scope_idx);
 	smap_free(&b.global_idx);
 	smap_free(&b.stage_idx);
-	set_in(&b, NULL, NULL);
+	smap_free(&b.seen[0]);
+	smap_free(&b.seen[1]);
+	smap_free(&b.guards);
 	strbuf_release(&b.key);
 	return ret;
 }

@@ -46,7 +46,8 @@ struct m_ref {
 	bool shell;		/* seen in RUN/CMD/ENTRYPOINT shell code */
 	bool first;		/* the first of its name (and shell) in its instruction */
 	/* Every $NAME in the instruction's arguments and flags is
-	 * ${NAME<op>...} (op one of :-+?), and there is one. */
+	 * ${NAME<op>...} (op one of :-+?), and there is one. Set only when
+	 * !defined (false otherwise). */
 	bool guarded;
 };
 

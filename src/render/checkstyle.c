@@ -162,4 +162,6 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 	strbuf_release(&sb);
 }
 
-const struct renderer render_checkstyle = { "checkstyle", render };
+const struct renderer render_checkstyle = {
+	.name = "checkstyle", .render = render, .fingerprints = false
+};

@@ -113,4 +113,6 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 	strbuf_release(&sb);
 }
 
-const struct renderer render_github = { "github", render };
+const struct renderer render_github = {
+	.name = "github", .render = render, .fingerprints = false
+};

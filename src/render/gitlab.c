@@ -149,4 +149,6 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 	free(e);
 }
 
-const struct renderer render_gitlab = { "gitlab", render };
+const struct renderer render_gitlab = {
+	.name = "gitlab", .render = render, .fingerprints = true
+};

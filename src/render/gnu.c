@@ -53,4 +53,6 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 	strbuf_release(&sb);
 }
 
-const struct renderer render_gnu = { "gnu", render };
+const struct renderer render_gnu = {
+	.name = "gnu", .render = render, .fingerprints = false
+};

@@ -309,4 +309,6 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 	strbuf_release(&memo.quoted);
 }
 
-const struct renderer render_json = { "json", render };
+const struct renderer render_json = {
+	.name = "json", .render = render, .fingerprints = false
+};

@@ -195,4 +195,6 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 	strbuf_release(&body);
 }
 
-const struct renderer render_junit = { "junit", render };
+const struct renderer render_junit = {
+	.name = "junit", .render = render, .fingerprints = false
+};

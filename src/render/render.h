@@ -27,6 +27,9 @@ struct render_opts {
 struct renderer {
 	const char *name;
 	void (*render)(FILE *out, const struct report *r, const struct render_opts *o);
+	/* It prints the findings' line fingerprints (report_fingerprint), which
+	 * the checks then make; other formats spare that. */
+	bool fingerprints;
 };
 
 const struct renderer *renderer_find(const char *name);

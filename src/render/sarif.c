@@ -281,4 +281,6 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 	json_decref(root);
 }
 
-const struct renderer render_sarif = { "sarif", render };
+const struct renderer render_sarif = {
+	.name = "sarif", .render = render, .fingerprints = true
+};

@@ -179,4 +179,6 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 		fprintf(out, "%s\n", render_summary_line(r));
 }
 
-const struct renderer render_text = { "text", render };
+const struct renderer render_text = {
+	.name = "text", .render = render, .fingerprints = false
+};

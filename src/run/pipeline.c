@@ -40,6 +40,9 @@ struct run {
 	struct arena a;
 	struct report r;
 	struct config_set cfgs;	/* each input's settings, found on this thread */
+	/* Line fingerprints are made: a format prints them, or a baseline
+	 * is read or written. */
+	bool fingerprints;
 	/* config_of's last answer: a folder's files are asked in a row */
 	const char *cfg_dir;
 	size_t cfg_dirlen;
@@ -357,7 +360,8 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 	} else {
 		suppress_statements(r, first, in->display, buf, 0, df->nlines, NULL, 0, &so);
 	}
-	report_fingerprint(r, first, NULL, buf, len);
+	if (run->fingerprints)
+		report_fingerprint(r, first, NULL, buf, len);
 	/* A stage's own purpose (a test stage) is the more specific. */
 	for (size_t k = first; k < r->nfindings; k++) {
 		if (r->findings[k].purpose == PURPOSE_PRODUCTION)
@@ -649,7 +653,8 @@ static void check_project(const struct run *run, struct report *r, size_t i, voi
 		if (!p->texts[k])
 			continue;
 		suppress_yaml(r, j->rf0, p->files[k], p->texts[k], p->lens[k], &so);
-		report_fingerprint(r, j->rf0, p->files[k], p->texts[k], p->lens[k]);
+		if (run->fingerprints)
+			report_fingerprint(r, j->rf0, p->files[k], p->texts[k], p->lens[k]);
 	}
 	j->rf1 = r->nfindings;
 	/* A service's own purpose (its profiles) is the more specific. */
@@ -1506,7 +1511,8 @@ static void check_scripts(struct run *run)
 						&why);
 
 		suppress_yaml(&run->r, first, sc->path, sc->text, sc->len, &so);
-		report_fingerprint(&run->r, first, sc->path, sc->text, sc->len);
+		if (run->fingerprints)
+			report_fingerprint(&run->r, first, sc->path, sc->text, sc->len);
 		for (size_t f = first; f < run->r.nfindings; f++)
 			if (run->r.findings[f].file && !strcmp(run->r.findings[f].file, sc->path)) {
 				run->r.findings[f].purpose = p;
@@ -1618,6 +1624,9 @@ int pipeline_check(const struct run_opts *o, const char *const *paths, size_t np
 	int status;
 
 	report_init(&run.r, &run.a);
+	run.fingerprints = o->baseline || o->write_baseline;
+	for (size_t i = 0; i < o->noutputs; i++)
+		run.fingerprints = run.fingerprints || o->outputs[i].renderer->fingerprints;
 	run.cfgs = (struct config_set){ .a = &run.a, .r = &run.r, .file = o->config,
 					.none = o->no_config, .hadolint = true,
 					.hadolint_file = o->hadolint_config };

@@ -43,7 +43,7 @@ static enum purpose of_folder(const char *w, size_t n)
 	} folders[] = {
 		{ ".devcontainer", PURPOSE_DEVELOPMENT }, { "devcontainer", PURPOSE_DEVELOPMENT },
 		{ "dev", PURPOSE_DEVELOPMENT }, { "development", PURPOSE_DEVELOPMENT },
-		{ "devenv", PURPOSE_DEVELOPMENT },
+		{ "devenv", PURPOSE_DEVELOPMENT }, { "tools", PURPOSE_DEVELOPMENT },
 		{ "test", PURPOSE_TEST }, { "tests", PURPOSE_TEST }, { "testing", PURPOSE_TEST },
 		{ "e2e", PURPOSE_TEST }, { "fixtures", PURPOSE_TEST }, { "__tests__", PURPOSE_TEST },
 		{ "integration-tests", PURPOSE_TEST }, { "testdata", PURPOSE_TEST },

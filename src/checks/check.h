@@ -31,7 +31,7 @@ struct rule_ctx {
 	const char *stage_label;
 	/* Stage checks: the scripts of the build context the stage's
 	 * ENTRYPOINT and CMD run (input/dockerfile/entry.h). */
-	const struct m_entry *entry;
+	const struct entry_set *entry;
 	/* Names FROM may use that no registry serves: bake named contexts, and
 	 * images other services of the same compose project build. */
 	const char *const *local_images;
@@ -86,7 +86,7 @@ struct finding *rule_report_at(struct rule_ctx *c, struct df_pos pos, unsigned e
 
 /* Reports at byte off of an entry script, adding how the script is
  * reached to the message ("... (CMD at Dockerfile:40 runs start.sh)"). */
-struct finding *rule_report_script(struct rule_ctx *c, const struct m_script *sc, size_t off,
+struct finding *rule_report_script(struct rule_ctx *c, const struct entry_script *sc, size_t off,
 				   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Reports at a compose (or script) position; the file is pos->file, copied

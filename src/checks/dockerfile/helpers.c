@@ -314,7 +314,7 @@ struct finding *report_source(struct rule_ctx *c, const struct cmd_source *src,
 	if (src->sv)
 		return rule_report_pos(c, src->at, "service %s: %s", src->sv->name, msg);
 	if (src->sc) {
-		in = src->sc->instr;
+		in = src->sc->root ? src->sc->root->origin : NULL;
 		f = rule_report_script(c, src->sc, cmd->off, "%s", msg);
 	} else {
 		in = src->cmd_only ? src->mp->cmd : main_process_owner(src->mp, cmd);

@@ -59,7 +59,7 @@ struct c_service;
 struct y_pos;
 struct rule_ctx;
 struct finding;
-struct m_script;
+struct entry_script;
 
 /* Where commands a rule looks at come from: the ENTRYPOINT and CMD (mp),
  * the CMD alone (cmd_only), an entry script they run (sc), or a compose
@@ -67,7 +67,7 @@ struct m_script;
 struct cmd_source {
 	const struct main_process *mp;
 	bool cmd_only;
-	const struct m_script *sc;
+	const struct entry_script *sc;
 	const struct c_service *sv;
 	const struct y_pos *at;
 };

@@ -68,7 +68,7 @@ static const char *drop_user(const struct sh_cmd *cmd)
 struct drop {
 	const struct sh_cmd *cmd;
 	const char *user;
-	const struct m_script *sc;	/* NULL: in the ENTRYPOINT or CMD */
+	const struct entry_script *sc;	/* NULL: in the ENTRYPOINT or CMD */
 	const char *text;		/* the script text cmd's offsets are in */
 	bool branch;			/* only under a condition */
 	size_t cond_off;		/* where that condition starts */
@@ -96,7 +96,7 @@ static bool root_test(const char *text, size_t off)
 /* Looks for a privilege drop in sh that is exec'd or is its last command:
  * true for one that always happens; one under a condition only fills
  * *out (when empty). text is what cmd offsets are in (NULL: unknown). */
-static bool find_drop(const struct sh_script *sh, const char *text, const struct m_script *sc,
+static bool find_drop(const struct sh_script *sh, const char *text, const struct entry_script *sc,
 		      struct drop *out)
 {
 	const struct sh_cmd *last = sh_main_after(sh, 0);
@@ -178,7 +178,7 @@ static void check(struct rule_ctx *c)
 	if (d.cmd && d.sc) {
 		unsigned line, col;
 
-		m_script_pos(d.sc, d.cond_off, &line, &col);
+		entry_script_pos(d.sc, d.cond_off, &line, &col);
 		f = rule_report_script(c, d.sc, d.cmd->off,
 				       "%s drops to user %s (%s) only under `%s` (line %u): "
 				       "otherwise the main process runs as root",

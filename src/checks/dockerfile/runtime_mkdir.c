@@ -76,7 +76,7 @@ static void check_instr(struct rule_ctx *c, const struct m_instr *in)
 static void check_scripts(struct rule_ctx *c)
 {
 	for (size_t k = 0; c->entry && k < c->entry->n; k++) {
-		const struct m_script *sc = &c->entry->scripts[k];
+		const struct entry_script *sc = &c->entry->scripts[k];
 		struct hit h = { NULL, NULL, 0 };
 
 		scan(c->a, &sc->sh, sc->text, &h);

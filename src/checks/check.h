@@ -30,7 +30,8 @@ struct rule_ctx {
 	const struct m_stage *stage;
 	const char *stage_label;
 	/* Stage checks: the scripts of the build context the stage's
-	 * ENTRYPOINT and CMD run (input/dockerfile/entry.h). */
+	 * ENTRYPOINT and CMD run (input/dockerfile/entry.h); image checks:
+	 * those of the image its config's Entrypoint and Cmd run. */
 	const struct entry_set *entry;
 	/* Names FROM may use that no registry serves: bake named contexts, and
 	 * images other services of the same compose project build. */
@@ -63,7 +64,11 @@ struct check {
 	void (*stage)(struct rule_ctx *ctx);
 	void (*compose)(struct rule_ctx *ctx);	/* ctx->project, ctx->service_df */
 	void (*scripts)(struct rule_ctx *ctx);	/* ctx->scripts */
-	void (*image)(struct rule_ctx *ctx);	/* ctx->image */
+	void (*image)(struct rule_ctx *ctx);	/* ctx->image, ctx->entry */
+	/* The rule .image reports under when it is not .rule: a stage check
+	 * that judges an image's entry scripts as it judges a stage's keeps
+	 * each layer's rule id. */
+	const struct rule *image_rule;
 	void (*live)(struct rule_ctx *ctx);	/* ctx->container */
 	/* A runtime check (src/checks/runtime/): one function over the
 	 * descriptions of a unit (ctx->specs), under the rule that on[kind]

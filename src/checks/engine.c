@@ -71,7 +71,7 @@ static void run_checks(const struct rule_ctx *base, int layer, enum spec_kind ki
 		struct rule_ctx c = *base;
 
 		if (fn) {
-			c.rule = k->rule;
+			c.rule = layer == FN_IMAGE && k->image_rule ? k->image_rule : k->rule;
 			fn(&c);
 		}
 		if (kind < SPEC_NKINDS && k->spec && base->nspecs && k->on[kind]) {
@@ -292,7 +292,7 @@ void rules_check_image(struct report *r, const struct image *img, const struct c
 	struct spec *sp = arena_alloc(r->a, sizeof(*sp));
 	const struct spec **v = arena_alloc(r->a, sizeof(*v));
 	struct rule_ctx c = { .report = r, .a = r->a, .config = config, .image = img, .specs = v,
-			      .nspecs = 1 };
+			      .nspecs = 1, .entry = &img->entry };
 
 	image_lower(r->a, img, sp);
 	v[0] = sp;

@@ -305,8 +305,17 @@ static void check_compose(struct rule_ctx *c)
 	each_service_process(c, check_sh);
 }
 
+/* An image: what its config runs, and the scripts of the image it runs
+ * (SW0772). */
+static void check_image(struct rule_ctx *c)
+{
+	each_image_process(c, check_sh);
+}
+
 const struct check check_background_daemon = {
 	.rule = &SW0702,
 	.stage = check,
 	.compose = check_compose,
+	.image = check_image,
+	.image_rule = &SW0772,
 };

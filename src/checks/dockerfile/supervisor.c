@@ -427,8 +427,21 @@ static void check_compose(struct rule_ctx *c)
 	each_service_process(c, supervisor_of_service);
 }
 
+/* An image: the first supervisor the scripts of the image its config
+ * runs start (SW0771; the config's own words are the runtime check's,
+ * checks/runtime/service_manager.c). */
+static void check_image(struct rule_ctx *c)
+{
+	for (size_t k = 0; c->entry && k < c->entry->n; k++)
+		if (report_supervisor(c, &(struct cmd_source){ .sc = &c->entry->scripts[k] },
+				      &c->entry->scripts[k].sh))
+			return;
+}
+
 const struct check check_supervisor = {
 	.rule = &SW0701,
 	.stage = check,
 	.compose = check_compose,
+	.image = check_image,
+	.image_rule = &SW0771,
 };

@@ -269,7 +269,7 @@ static bool find_source(struct follow *f, const char *path, struct found *out)
 /* entry_fs.read over the build context: the file the last COPY or ADD of
  * the chain put at path. */
 static enum entry_status ctx_read(void *ctx, struct arena *a, const char *path,
-				  const char *runner, struct entry_file *out)
+				  const char *runner, bool on_path, struct entry_file *out)
 {
 	struct follow *f = ctx;
 	struct found src;
@@ -278,6 +278,7 @@ static enum entry_status ctx_read(void *ctx, struct arena *a, const char *path,
 	size_t len;
 
 	(void)a;	/* f->a: what the checks read lives as long as the model */
+	(void)on_path;	/* what COPY does not put there is the base image's */
 	if (!find_source(f, path, &src))
 		return ENTRY_NONE;
 	file = arena_path_join(f->a, src.dir, src.rel);

@@ -60,7 +60,7 @@ static const char *how_of(struct follow *f, const struct entry_root *root, size_
 
 static void follow_script(struct follow *f, const struct entry_root *root, size_t parent,
 			  size_t off, const char *image_path, bool sourced, bool expect_script,
-			  enum entry_status *st);
+			  bool on_path, enum entry_status *st);
 
 /* Whether the fs puts anything in a PATH folder (COPY rootfs/ / does). */
 static bool reaches_path(struct follow *f)
@@ -89,8 +89,9 @@ static void want_config(struct follow *f, const struct entry_root *root, const s
 			p = c->argv[i + 1].text;
 		else if (!strncmp(t, "--configuration=", 16))
 			p = t + 16;
-		if (p && *p)
-			f->fs->read(f->fs->ctx, f->a, path_resolve(f->a, cwd, p), root->runner, &file);
+		if (p && *p && f->fs->read(f->fs->ctx, f->a, path_resolve(f->a, cwd, p),
+					   root->runner, false, &file) == ENTRY_LATER)
+			f->out->later++;
 	}
 }
 
@@ -134,7 +135,7 @@ static void follow_commands(struct follow *f, const struct entry_root *root, siz
 			continue;
 		if (strchr(w->text, '/') || as_script) {
 			follow_script(f, root, parent, c->off, path_resolve(f->a, cwd, w->text),
-				      sourced, as_script, &st);
+				      sourced, as_script, false, &st);
 			continue;
 		}
 		if (!reaches_path(f))
@@ -151,7 +152,8 @@ static void follow_commands(struct follow *f, const struct entry_root *root, siz
 		/* The first PATH folder that has it is the one that runs. */
 		for (size_t k = 0; path_dirs[k]; k++) {
 			follow_script(f, root, parent, c->off,
-				      arena_path_join(f->a, path_dirs[k], w->text), false, false, &st);
+				      arena_path_join(f->a, path_dirs[k], w->text), false, false, true,
+				      &st);
 			if (st != ENTRY_NONE)
 				break;
 		}
@@ -160,7 +162,7 @@ static void follow_commands(struct follow *f, const struct entry_root *root, siz
 
 static void follow_script(struct follow *f, const struct entry_root *root, size_t parent,
 			  size_t off, const char *image_path, bool sourced, bool expect_script,
-			  enum entry_status *st)
+			  bool on_path, enum entry_status *st)
 {
 	struct entry_set *e = f->out;
 	struct entry_file file = { 0 };
@@ -173,7 +175,7 @@ static void follow_script(struct follow *f, const struct entry_root *root, size_
 			*st = ENTRY_TEXT;
 			return;	/* sourced by itself, or reached twice */
 		}
-	*st = f->fs->read(f->fs->ctx, f->a, image_path, root->runner, &file);
+	*st = f->fs->read(f->fs->ctx, f->a, image_path, root->runner, on_path, &file);
 	if (*st == ENTRY_NONE)
 		return;
 	if (*st == ENTRY_LATER) {
@@ -244,7 +246,7 @@ const char *entry_read(struct arena *a, const struct entry_set *e, const char *p
 {
 	struct entry_file file = { 0 };
 
-	if (!e || !e->fs.read || e->fs.read(e->fs.ctx, a, path, "", &file) != ENTRY_TEXT ||
+	if (!e || !e->fs.read || e->fs.read(e->fs.ctx, a, path, "", false, &file) != ENTRY_TEXT ||
 	    memchr(file.text, '\0', file.len))
 		return NULL;
 	*len = file.len;
@@ -303,13 +305,18 @@ bool entry_script_defines(const struct entry_script *sc, const char *name)
 	return false;
 }
 
-void sh_parse_argv(struct arena *a, const char *const *words, size_t n, struct sh_script *out)
+bool sh_argv_shell_c(const char *const *words, size_t n)
+{
+	return n >= 3 && lex_has_base(&lex_shells, words[0]) && words[1][0] == '-' &&
+	       strchr(words[1], 'c');
+}
+
+const char *sh_argv_script(struct arena *a, const char *const *words, size_t n)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *script;
 
-	if (n >= 3 && lex_has_base(&lex_shells, words[0]) && words[1][0] == '-' &&
-	    strchr(words[1], 'c')) {
+	if (sh_argv_shell_c(words, n)) {
 		strbuf_addstr(&sb, words[2]);
 	} else {
 		for (size_t i = 0; i < n; i++) {
@@ -328,5 +335,12 @@ void sh_parse_argv(struct arena *a, const char *const *words, size_t n, struct s
 	}
 	script = arena_strndup(a, sb.buf, sb.len);
 	strbuf_release(&sb);
+	return script;
+}
+
+void sh_parse_argv(struct arena *a, const char *const *words, size_t n, struct sh_script *out)
+{
+	const char *script = sh_argv_script(a, words, n);
+
 	sh_parse(a, script, strlen(script), out);
 }

@@ -39,14 +39,16 @@ struct entry_file {
 
 /* The files of an image as one layer knows them. read is asked for
  * absolute, clean image paths; runner names what runs the file ("CMD",
- * "the image's Entrypoint") for its messages. reaches says whether the
+ * "the image's Entrypoint") for its messages; on_path says the path is
+ * one of the PATH folders a bare command name is looked for in (no
+ * file there is no news). reaches says whether the
  * image may hold anything the layer knows of in or under dir (a cheap
  * test before many reads); list gives the names in folder dir, sorted,
  * each once (NULL, *n = 0: none). */
 struct entry_fs {
 	void *ctx;
 	enum entry_status (*read)(void *ctx, struct arena *a, const char *path,
-				  const char *runner, struct entry_file *out);
+				  const char *runner, bool on_path, struct entry_file *out);
 	bool (*reaches)(void *ctx, const char *dir);
 	const char **(*list)(void *ctx, struct arena *a, const char *dir, size_t *n);
 };
@@ -126,5 +128,9 @@ void entry_script_pos(const struct entry_script *sc, size_t off, unsigned *line,
  * Cmd), parsed as the shell would see them quoted: ["sh", "-c", S] is the
  * script S. In the arena. */
 void sh_parse_argv(struct arena *a, const char *const *words, size_t n, struct sh_script *out);
+/* Whether the words are ["sh", "-c", S, ...] (any shell, -ec...). */
+bool sh_argv_shell_c(const char *const *words, size_t n);
+/* The script sh_parse_argv parses. */
+const char *sh_argv_script(struct arena *a, const char *const *words, size_t n);
 
 #endif

@@ -83,19 +83,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		goto out;
 	m.root = dir;
 	for (size_t k = 0; k < m.nstages; k++) {
-		struct m_entry e;
-		size_t len;
-		const char *shown;
+		struct entry_set e;
+		size_t len, nnames;
 
 		m_entry_follow(&a, &m, &m.stages[k], &e);
 		for (size_t i = 0; i < e.n; i++) {
 			unsigned line, col;
 
-			m_script_pos(&e.scripts[i], e.scripts[i].len, &line, &col);
+			entry_script_pos(&e.scripts[i], e.scripts[i].len, &line, &col);
 			if (!e.scripts[i].how || !line || !col)
 				abort();
 		}
-		m_entry_read(&a, &m, &m.stages[k], "/start.sh", &len, &shown);
+		entry_read(&a, &e, "/start.sh", &len);
+		entry_list(&a, &e, "/", &nnames);
 	}
 	report_init(&r, &a);
 	{

@@ -95,3 +95,23 @@ const struct rule SW0471 = {
 	       "chown in the same RUN)",
 	.scope = SCOPE_PRODUCTION,
 };
+
+const struct rule SW0472 = {
+	.id = "SW0472",
+	.title = "The image's entry script creates or chowns folders at every start",
+	.severity = SEV_WARNING,
+	.checklist = 4,
+	.layer = "image",
+	.why = "The script the image's Entrypoint or Cmd runs makes or re-owns folders (mkdir, "
+	       "chown, chmod) each time a container starts: redone on every start, slow over a "
+	       "big volume, and root is needed at run time for it, which rules out a non-root "
+	       "user or a read-only root filesystem. Made at build time, the folders are part "
+	       "of the image with the right owner.",
+	.bad = "# /usr/local/bin/start.sh, the image's Entrypoint\n#!/bin/sh\n"
+	       "mkdir -p /app/data && chown -R app /app/data\nexec su-exec app \"$@\"\n",
+	.good = "# in the Dockerfile\nRUN mkdir -p /app/data && chown app:app /app/data\n"
+		"USER app\n",
+	.fix = "Create the folders and set their owner in a RUN at build time, and drop the "
+	       "command from the entry script",
+	.scope = SCOPE_PRODUCTION,
+};

@@ -78,6 +78,25 @@ const struct rule SW0771 = {
 	.scope = SCOPE_PRODUCTION,
 };
 
+const struct rule SW0772 = {
+	.id = "SW0772",
+	.title = "The image starts a daemon in the background beside its main process",
+	.severity = SEV_WARNING,
+	.checklist = 7,
+	.layer = "image",
+	.why = "The image's Entrypoint or Cmd, or a script of the image they run, starts a "
+	       "daemon that detaches (crond, nginx, php-fpm -D, `&`) and then the main process. "
+	       "Docker sees only the main process: nobody restarts the daemon when it dies, its "
+	       "logs miss docker logs, and it gets no SIGTERM on stop.",
+	.bad = "# /usr/local/bin/start.sh, the image's Entrypoint\n#!/bin/sh\ncrond\n"
+	       "exec httpd -f\n",
+	.good = "# one container per service: the cron jobs in a container of their own\n"
+		"CMD [\"httpd\", \"-f\"]\n",
+	.fix = "Run each daemon in its own container, in the foreground, and keep one main "
+	       "process here",
+	.scope = SCOPE_PRODUCTION,
+};
+
 const struct rule SW0781 = {
 	.id = "SW0781",
 	.title = "A process supervisor or sshd runs in a container",

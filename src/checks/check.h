@@ -30,8 +30,9 @@ struct rule_ctx {
 	const struct m_stage *stage;
 	const char *stage_label;
 	/* Stage checks: the scripts of the build context the stage's
-	 * ENTRYPOINT and CMD run (input/dockerfile/entry.h). */
-	const struct m_entry *entry;
+	 * ENTRYPOINT and CMD run (input/dockerfile/entry.h); image checks:
+	 * those of the image its config's Entrypoint and Cmd run. */
+	const struct entry_set *entry;
 	/* Names FROM may use that no registry serves: bake named contexts, and
 	 * images other services of the same compose project build. */
 	const char *const *local_images;
@@ -63,7 +64,11 @@ struct check {
 	void (*stage)(struct rule_ctx *ctx);
 	void (*compose)(struct rule_ctx *ctx);	/* ctx->project, ctx->service_df */
 	void (*scripts)(struct rule_ctx *ctx);	/* ctx->scripts */
-	void (*image)(struct rule_ctx *ctx);	/* ctx->image */
+	void (*image)(struct rule_ctx *ctx);	/* ctx->image, ctx->entry */
+	/* The rule .image reports under when it is not .rule: a stage check
+	 * that judges an image's entry scripts as it judges a stage's keeps
+	 * each layer's rule id. */
+	const struct rule *image_rule;
 	void (*live)(struct rule_ctx *ctx);	/* ctx->container */
 	/* A runtime check (src/checks/runtime/): one function over the
 	 * descriptions of a unit (ctx->specs), under the rule that on[kind]
@@ -86,7 +91,7 @@ struct finding *rule_report_at(struct rule_ctx *c, struct df_pos pos, unsigned e
 
 /* Reports at byte off of an entry script, adding how the script is
  * reached to the message ("... (CMD at Dockerfile:40 runs start.sh)"). */
-struct finding *rule_report_script(struct rule_ctx *c, const struct m_script *sc, size_t off,
+struct finding *rule_report_script(struct rule_ctx *c, const struct entry_script *sc, size_t off,
 				   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Reports at a compose (or script) position; the file is pos->file, copied

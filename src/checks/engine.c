@@ -74,7 +74,7 @@ static void run_checks(const struct rule_ctx *base, int layer, enum spec_kind ki
 		 * for the checks of this layer. */
 		if (fn) {
 			c = *base;
-			c.rule = k->rule;
+			c.rule = layer == FN_IMAGE && k->image_rule ? k->image_rule : k->rule;
 			fn(&c);
 		}
 		if (kind < SPEC_NKINDS && k->spec && base->nspecs && k->on[kind]) {
@@ -147,7 +147,7 @@ size_t rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
 	static const struct df_ship last = { 0 };
 	struct rule_ctx c = { .report = r, .a = r->a, .config = config, .df = df };
 	const struct m_stage **done;
-	struct m_entry entry;
+	struct entry_set entry;
 	size_t ndone = 0, from, nlocal = 0;
 	const char **local;
 
@@ -216,7 +216,7 @@ size_t rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
 		c.stage = st;
 		m_entry_follow(r->a, df, st, &entry);
 		for (size_t k = 0; k < entry.nnotes; k++) {
-			const struct m_entry_note *n = &entry.notes[k];
+			const struct entry_note *n = &entry.notes[k];
 
 			report_note(r, n->line ? arena_printf(r->a, "%s:%u", n->file, n->line) :
 				    n->file, "%s", n->message);
@@ -234,7 +234,7 @@ size_t rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
 	return ndone;
 }
 
-struct finding *rule_report_script(struct rule_ctx *c, const struct m_script *sc, size_t off,
+struct finding *rule_report_script(struct rule_ctx *c, const struct entry_script *sc, size_t off,
 				   const char *fmt, ...)
 {
 	char msg[2048];
@@ -242,10 +242,13 @@ struct finding *rule_report_script(struct rule_ctx *c, const struct m_script *sc
 	unsigned line, col;
 	va_list ap;
 
-	m_script_pos(sc, off, &line, &col);
+	entry_script_pos(sc, off, &line, &col);
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	if (sc->in_image)	/* a file of the image, named as the image layer names them */
+		return rule_report_pos(c, &(struct y_pos){ NULL, 0, 0 }, "%s:%u: %s (%s)",
+				       sc->display, line, msg, sc->how);
 	f = rule_report_pos(c, &(struct y_pos){ sc->display, line, col }, "%s (%s)", msg, sc->how);
 	f->in_script = true;
 	return f;
@@ -293,7 +296,7 @@ void rules_check_image(struct report *r, const struct image *img, const struct c
 	struct spec *sp = arena_alloc(r->a, sizeof(*sp));
 	const struct spec **v = arena_alloc(r->a, sizeof(*v));
 	struct rule_ctx c = { .report = r, .a = r->a, .config = config, .image = img, .specs = v,
-			      .nspecs = 1 };
+			      .nspecs = 1, .entry = &img->entry };
 
 	image_lower(r->a, img, sp);
 	v[0] = sp;

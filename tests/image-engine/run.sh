@@ -3,7 +3,8 @@
 # tests/engine/dockerd.sh builds each case here (FROM scratch with a static
 # busybox copied in: no registry is reachable), then every image is checked
 # twice, by name through the engine and as a `docker save` archive, and both
-# must print the case's expected.txt and expected.json. Each run tags its
+# must print the case's expected.txt and expected.json; the daemon case is
+# also run, and check, image and live must agree on it. Each run tags its
 # images seaworthy-test/img-CASE:run<PID> (shown as @TAG@) and removes only
 # those tags, so suites running at once on the one engine do not collide.
 # usage: tests/image-engine/run.sh BIN
@@ -47,6 +48,7 @@ cleanup() {
 	refs=$(docker images --format '{{.Repository}}:{{.Tag}}' \
 		--filter "reference=seaworthy-test/img-*:$tag" 2>/dev/null)
 	[ -z "$refs" ] || docker rmi $refs >/dev/null 2>&1
+	docker rm -f "sw-agree-$tag" >/dev/null 2>&1
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -123,6 +125,49 @@ if printf '%s\n' "${cases[@]}" | grep -qx root; then
 	if grep -q '"name": "seaworthy-test/img-root:' <<<"$out" &&
 	   grep -q "\"digest\": \"$id\"" <<<"$out"; then ok "by id"
 	else bad "by id: $(head -5 <<<"$out")"; fi
+fi
+
+# Live and static agree (issue 12): the daemon case's entry script starts
+# crond, then httpd. The Dockerfile with its script (check), the built
+# image (image) and a running container of it (live, picked by a label of
+# its own) must each report, under checklist point 7, crond running
+# beside httpd: the rule ids differ per layer, the fact must not.
+facts() { # JSON file -> the point-7 findings that name crond and httpd
+	python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+for f in d["findings"]:
+    m = f["message"]
+    if f["checklist"] == 7 and "crond" in m and "httpd" in m:
+        print(f["rule"], m)' "$1" 2>&1
+}
+if printf '%s\n' "${cases[@]}" | grep -qx daemon; then
+	ref=seaworthy-test/img-daemon:$tag
+	project=swagree$$
+	(cd "$tmp/ctx/daemon" && "$BIN" check --format json --fail-on never . \
+		>"$tmp/agree-check.json" 2>&1)
+	"$BIN" image --format json --fail-on never "$ref" >"$tmp/agree-image.json" 2>&1
+	if docker run -d --name "sw-agree-$tag" --network none --label \
+		"com.docker.compose.project=$project" "$ref" >"$tmp/agree-run.log" 2>&1; then
+		# Settled: the script's shell, crond and httpd.
+		for _ in $(seq 1 120); do
+			[ "$(docker top "sw-agree-$tag" 2>/dev/null | wc -l)" -ge 4 ] && break
+			sleep 0.25
+		done
+		"$BIN" live --project "$project" --format json --fail-on never \
+			>"$tmp/agree-live.json" 2>&1
+	else
+		bad "agree: docker run"; cat "$tmp/agree-run.log"
+	fi
+	docker rm -f "sw-agree-$tag" >/dev/null 2>&1
+	for layer in check image live; do
+		got=$(facts "$tmp/agree-$layer.json")
+		if [ -n "$got" ] && ! grep -q Traceback <<<"$got"; then
+			ok "agree: $layer sees crond beside httpd (${got%% *})"
+		else
+			bad "agree: $layer does not see crond beside httpd"
+			head -40 "$tmp/agree-$layer.json"
+		fi
+	done
 fi
 
 # Errors: a missing image names the engine's message; no engine is a clear

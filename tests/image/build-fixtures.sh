@@ -99,6 +99,21 @@ key "$src/oci-whiteout/layer0/root/.ssh/id_ed25519"
 mkdir -p "$src/nonroot-dirs/layer0/app/.git"
 printf '[core]\n' >"$src/nonroot-dirs/layer0/app/.git/config"
 ln -s b "$src/symlink-loop/layer0/a"; ln -s a "$src/symlink-loop/layer0/b"
+# Entry scripts (issue 12): the entry command is a link on the PATH, and
+# crond a link to a program (an ELF header, then NUL bytes); the bad case
+# gets its 10 MB script, its program in a script's place and its link
+# loop here rather than in git.
+ed=$src/entry-daemon
+mkdir -p "$ed/layer0/bin" "$ed/layer0/usr/sbin"
+printf '\177ELF\002\001\001\000\000\000\000\000' >"$ed/layer0/bin/busybox"
+head -c 100000 /dev/zero >>"$ed/layer0/bin/busybox"
+ln -s /bin/busybox "$ed/layer0/usr/sbin/crond"
+ln -s docker-entrypoint.sh "$ed/layer1/usr/local/bin/start"
+eb=$src/entry-bad/layer0
+yes 'echo "a line of a very long script"' | head -c $((10 << 20)) >"$eb/big.sh"
+printf '\177ELF\002\001\001\000' >"$eb/program.sh"
+head -c 3000 /dev/zero >>"$eb/program.sh"
+ln -s loop2.sh "$eb/loop.sh"; ln -s loop.sh "$eb/loop2.sh"
 
 legacy legacy-root "$out/legacy-root.tar"
 oci oci-whiteout "$out/oci-whiteout"
@@ -109,6 +124,11 @@ rm -rf "$out/good"
 legacy symlink-loop "$out/symlink-loop.tar"
 legacy bad-user "$out/bad-user.tar"
 legacy managers "$out/managers.tar"
+legacy entry-daemon "$out/entry-daemon.tar"
+oci entry-supervisor "$work/entry-supervisor"
+oci_tar "$work/entry-supervisor" "$out/entry-supervisor.tar"
+legacy entry-bad "$out/entry-bad.tar"
+legacy entry-inline "$out/entry-inline.tar"
 cp "$src/config/seaworthy.yaml" "$out/config.yaml"
 # The working directory's .seaworthy.yaml, for tests/image/config-here.
 mkdir -p "$out/here"

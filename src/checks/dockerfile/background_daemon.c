@@ -260,7 +260,7 @@ static void check_sh(struct rule_ctx *c, const struct cmd_source *src, const str
 		 * comes after one is looked at only for a daemon. */
 		if (bg ? harmless_job(d) : svc ? nsvc >= 2 : !daemonizes(c, d, &how))
 			continue;	/* two or more init scripts: SW0701 reports the chain */
-		if (src->sc && m_script_defines(src->sc, sh_cmd_name(d)))
+		if (src->sc && entry_script_defines(src->sc, sh_cmd_name(d)))
 			continue;	/* a function of the script */
 		if (!(m = sh_main_after(sh, e + 1)) || stopped_later(sh, e + 1, d, bg))
 			continue;
@@ -305,8 +305,17 @@ static void check_compose(struct rule_ctx *c)
 	each_service_process(c, check_sh);
 }
 
+/* An image: what its config runs, and the scripts of the image it runs
+ * (SW0772). */
+static void check_image(struct rule_ctx *c)
+{
+	each_image_process(c, check_sh);
+}
+
 const struct check check_background_daemon = {
 	.rule = &SW0702,
 	.stage = check,
 	.compose = check_compose,
+	.image = check_image,
+	.image_rule = &SW0772,
 };

@@ -2,6 +2,7 @@
 
 #include "checks/check.h"
 #include "input/compose/project.h"
+#include "input/image/image.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -228,57 +229,6 @@ const char *cmd_service_start(const struct sh_cmd *cmd)
 	return NULL;
 }
 
-/* Commands that are neither a daemon nor a main process worth naming. */
-bool cmd_trivial(const struct sh_cmd *cmd)
-{
-	static const char *const names[] = {
-		"wait", "true", "false", ":", "echo", "printf", "exit", "set", "export",
-		"cd", "trap", "unset", "umask", "ulimit", "[", "test", "[[", "kill", NULL
-	};
-
-	if (!cmd->argc)
-		return true;
-	for (size_t i = 0; names[i]; i++)
-		if (str_eq(names[i], sh_cmd_name(cmd)))
-			return true;
-	return false;
-}
-
-/* Whether n is the command the wrapper w runs: the shell parser emits it
- * right after w, with argv pointing into w's argv. */
-bool sh_wraps(const struct sh_cmd *w, const struct sh_cmd *n)
-{
-	for (size_t k = 1; k < w->argc; k++)
-		if (n->argv == w->argv + k)
-			return true;
-	return false;
-}
-
-/* The last command of the group starting at i: wrapped commands (nohup x,
- * exec x, gosu u x) follow their wrapper. */
-size_t sh_group_end(const struct sh_script *sh, size_t i)
-{
-	while (i + 1 < sh->ncmds && sh_wraps(&sh->cmds[i], &sh->cmds[i + 1]))
-		i++;
-	return i;
-}
-
-/* The innermost command of the last meaningful group after index from, or
- * NULL when nothing meaningful runs after it. */
-const struct sh_cmd *sh_main_after(const struct sh_script *sh, size_t from)
-{
-	const struct sh_cmd *m = NULL;
-
-	for (size_t i = from; i < sh->ncmds; i++) {
-		size_t e = sh_group_end(sh, i);
-
-		if (!cmd_trivial(&sh->cmds[e]))
-			m = &sh->cmds[e];
-		i = e;
-	}
-	return m;
-}
-
 /* What a service's own entrypoint: and command: run, as shell commands;
  * false when it sets neither. */
 static bool service_main_process(struct arena *a, const struct c_service *sv,
@@ -313,8 +263,11 @@ struct finding *report_source(struct rule_ctx *c, const struct cmd_source *src,
 
 	if (src->sv)
 		return rule_report_pos(c, src->at, "service %s: %s", src->sv->name, msg);
+	if (src->image_cmd)
+		return rule_report_pos(c, &(struct y_pos){ NULL, 0, 0 }, "%s: %s", src->image_cmd,
+				       msg);
 	if (src->sc) {
-		in = src->sc->instr;
+		in = src->sc->root ? src->sc->root->origin : NULL;
 		f = rule_report_script(c, src->sc, cmd->off, "%s", msg);
 	} else {
 		in = src->cmd_only ? src->mp->cmd : main_process_owner(src->mp, cmd);
@@ -339,4 +292,22 @@ void each_service_process(struct rule_ctx *c,
 		if (service_main_process(c->a, sv, &sh, &at))
 			fn(c, &(struct cmd_source){ .sv = sv, .at = at }, &sh);
 	}
+}
+
+void each_image_process(struct rule_ctx *c,
+			void (*fn)(struct rule_ctx *c, const struct cmd_source *src,
+				   const struct sh_script *sh))
+{
+	const struct image *img = c->image;
+
+	if (!img)
+		return;
+	fn(c, &(struct cmd_source){ .image_cmd = img->nentrypoint && img->ncmd ?
+						  "the image's Entrypoint and Cmd" :
+						  img->nentrypoint ? "the image's Entrypoint" :
+						  "the image's Cmd" }, &img->main);
+	if (img->cmd_apart.ncmds)
+		fn(c, &(struct cmd_source){ .image_cmd = "the image's Cmd" }, &img->cmd_apart);
+	for (size_t k = 0; c->entry && k < c->entry->n; k++)
+		fn(c, &(struct cmd_source){ .sc = &c->entry->scripts[k] }, &c->entry->scripts[k].sh);
 }

@@ -42,34 +42,27 @@ bool instr_posix_shell(struct arena *a, const struct m_instr *in);
  * the service's name, or NULL. */
 const char *cmd_service_start(const struct sh_cmd *cmd);
 
-/* Commands that are neither a daemon nor a main process worth naming
- * (echo, set, wait, test...). */
-bool cmd_trivial(const struct sh_cmd *cmd);
-/* Whether n is the command the wrapper w runs (nohup x, exec x, gosu u
- * x): the shell parser emits it right after w, with argv into w's. */
-bool sh_wraps(const struct sh_cmd *w, const struct sh_cmd *n);
-/* The last command of the group starting at i: the wrapped ones follow
- * their wrapper. */
-size_t sh_group_end(const struct sh_script *sh, size_t i);
-/* The innermost command of the last meaningful group from index from on,
- * or NULL when nothing meaningful runs after it. */
-const struct sh_cmd *sh_main_after(const struct sh_script *sh, size_t from);
+/* cmd_trivial, sh_wraps, sh_group_end, sh_main_after: input/shell/shell.h. */
 
 struct c_service;
 struct y_pos;
 struct rule_ctx;
 struct finding;
-struct m_script;
+struct entry_script;
 
 /* Where commands a rule looks at come from: the ENTRYPOINT and CMD (mp),
- * the CMD alone (cmd_only), an entry script they run (sc), or a compose
- * service's own entrypoint: and command: (sv, written at at). */
+ * the CMD alone (cmd_only), an entry script they run (sc, of a stage or
+ * an image), a compose service's own entrypoint: and command: (sv,
+ * written at at), or an image config's (image_cmd). */
 struct cmd_source {
 	const struct main_process *mp;
 	bool cmd_only;
-	const struct m_script *sc;
+	const struct entry_script *sc;
 	const struct c_service *sv;
 	const struct y_pos *at;
+	/* An image config's command line, as messages name it ("the
+	 * image's Entrypoint and Cmd"): findings name no file. */
+	const char *image_cmd;
 };
 /* Reports msg about cmd where its source says it is written. */
 struct finding *report_source(struct rule_ctx *c, const struct cmd_source *src,
@@ -80,5 +73,11 @@ struct finding *report_source(struct rule_ctx *c, const struct cmd_source *src,
 void each_service_process(struct rule_ctx *c,
 			  void (*fn)(struct rule_ctx *c, const struct cmd_source *src,
 				     const struct sh_script *sh));
+/* Calls fn with what an image (c->image) runs: its config's command line,
+ * its Cmd apart when that reached the line only as an Entrypoint
+ * script's arguments, and the scripts of the image they run. */
+void each_image_process(struct rule_ctx *c,
+			void (*fn)(struct rule_ctx *c, const struct cmd_source *src,
+				   const struct sh_script *sh));
 
 #endif

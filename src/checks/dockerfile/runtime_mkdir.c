@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "input/image/image.h"
 #include "util/str.h"
 #include "lexicon/lexicon.h"
 
@@ -76,7 +77,7 @@ static void check_instr(struct rule_ctx *c, const struct m_instr *in)
 static void check_scripts(struct rule_ctx *c)
 {
 	for (size_t k = 0; c->entry && k < c->entry->n; k++) {
-		const struct m_script *sc = &c->entry->scripts[k];
+		const struct entry_script *sc = &c->entry->scripts[k];
 		struct hit h = { NULL, NULL, 0 };
 
 		scan(c->a, &sc->sh, sc->text, &h);
@@ -101,7 +102,33 @@ static void check(struct rule_ctx *c)
 	check_scripts(c);
 }
 
+/* An image: its config's command line and the scripts of the image it
+ * runs (SW0472). */
+static void check_image_cmd(struct rule_ctx *c, const struct sh_script *sh, const char *what)
+{
+	struct hit h = { NULL, NULL, 0 };
+
+	scan(c->a, sh, NULL, &h);
+	if (h.count)
+		report_add(c->report, c->rule, NULL, 0, 0, 0, 0, "%s runs `%s` at container start "
+			   "instead of at build time%s", what, sh_cmd_text(c->a, h.cmd, 72),
+			   more(c->a, &h));
+}
+
+static void check_image(struct rule_ctx *c)
+{
+	const struct image *img = c->image;
+
+	check_image_cmd(c, &img->main, img->nentrypoint ? "the image's Entrypoint" :
+							   "the image's Cmd");
+	if (img->cmd_apart.ncmds)
+		check_image_cmd(c, &img->cmd_apart, "the image's Cmd");
+	check_scripts(c);
+}
+
 const struct check check_runtime_mkdir = {
 	.rule = &SW0401,
 	.stage = check,
+	.image = check_image,
+	.image_rule = &SW0472,
 };

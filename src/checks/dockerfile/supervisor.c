@@ -5,6 +5,7 @@
 
 #include "checks/dockerfile/helpers.h"
 #include "input/compose/project.h"
+#include "input/image/image.h"
 #include "lexicon/lexicon.h"
 #include "util/path.h"
 #include "util/str.h"
@@ -98,6 +99,16 @@ static const char *pm2_of(struct rule_ctx *c, const struct sh_cmd *cmd)
 	return NULL;
 }
 
+/* The working directory of what the stage or image runs. */
+static const char *workdir_of(const struct rule_ctx *c)
+{
+	if (c->stage)
+		return c->stage->workdir ? c->stage->workdir : "/";
+	if (c->image && c->image->workdir && c->image->workdir[0] == '/')
+		return c->image->workdir;
+	return "/";
+}
+
 /* Adds the [program:NAME] sections of a supervisord config to *names. */
 static void add_programs(struct rule_ctx *c, const char *text, struct strbuf *names,
 			 size_t *n)
@@ -132,29 +143,38 @@ static const char *supervisord_programs(struct rule_ctx *c, const struct sh_cmd 
 	};
 	const struct m_stage *chain[64];
 	struct strbuf names = STRBUF_INIT;
-	const char *text, *shown, *r = NULL;
+	const char *text, *r = NULL, *cwd = workdir_of(c);
 	size_t len, n = 0, nchain;
 
-	if (!c->df || !c->stage)
+	if (!c->entry)
 		return NULL;
 	for (size_t i = 1; i < cmd->argc; i++) {
 		const char *t = cmd->argv[i].text;
 
 		if ((str_eq(t, "-c") || str_eq(t, "--configuration")) && i + 1 < cmd->argc &&
-		    (text = m_entry_read(c->a, c->df, c->stage, path_resolve(c->a, c->stage->workdir ?
-						c->stage->workdir : "/", cmd->argv[i + 1].text),
-					 &len, &shown)))
+		    (text = entry_read(c->a, c->entry, path_resolve(c->a, cwd, cmd->argv[i + 1].text),
+				       &len)))
 			add_programs(c, text, &names, &n);
 		else if (!strncmp(t, "--configuration=", 16) &&
-			 (text = m_entry_read(c->a, c->df, c->stage, t + 16, &len, &shown)))
+			 (text = entry_read(c->a, c->entry, path_resolve(c->a, cwd, t + 16), &len)))
 			add_programs(c, text, &names, &n);
 	}
 	if (!n)
 		for (size_t i = 0; defaults[i]; i++)
-			if ((text = m_entry_read(c->a, c->df, c->stage, defaults[i], &len, &shown)))
+			if ((text = entry_read(c->a, c->entry, defaults[i], &len)))
 				add_programs(c, text, &names, &n);
-	/* Files copied into the include folders. */
-	nchain = stage_chain(c->stage, chain, 64);
+	/* The files of the include folders: those an image has, or those
+	 * COPY puts there. */
+	for (size_t d = 0; !c->stage && include_dirs[d]; d++) {
+		size_t nf;
+		const char **files = entry_list(c->a, c->entry, include_dirs[d], &nf);
+
+		for (size_t i = 0; i < nf; i++)
+			if ((text = entry_read(c->a, c->entry, arena_printf(c->a, "%s/%s",
+						include_dirs[d], files[i]), &len)))
+				add_programs(c, text, &names, &n);
+	}
+	nchain = c->stage ? stage_chain(c->stage, chain, 64) : 0;
 	for (size_t k = 0; k < nchain; k++)
 		for (size_t i = 1; i < chain[k]->ninstrs; i++) {
 			const struct m_instr *in = &chain[k]->instrs[i];
@@ -172,8 +192,7 @@ static const char *supervisord_programs(struct rule_ctx *c, const struct sh_cmd 
 						arena_printf(c->a, "%s/%s", dest,
 							     path_base(c->a, in->words[w])) : dest;
 
-					if ((text = m_entry_read(c->a, c->df, c->stage, at, &len,
-								 &shown)))
+					if ((text = entry_read(c->a, c->entry, at, &len)))
 						add_programs(c, text, &names, &n);
 				}
 			}
@@ -190,23 +209,8 @@ static const char *supervisord_programs(struct rule_ctx *c, const struct sh_cmd 
  * context, which most stages with no ENTRYPOINT never need. */
 static bool copies_into_s6(struct rule_ctx *c)
 {
-	static const char *const dirs[] = { "/etc/s6-overlay", "/etc/services.d", NULL };
-	const struct m_stage *chain[64];
-	size_t nchain = stage_chain(c->stage, chain, 64);
-
-	for (size_t k = 0; k < nchain; k++)
-		for (size_t i = 1; i < chain[k]->ninstrs; i++) {
-			const struct m_instr *in = &chain[k]->instrs[i];
-			const char *dest;
-
-			if ((in->kind != K_COPY && in->kind != K_ADD) || in->nwords < 2)
-				continue;
-			dest = path_resolve(c->a, in->workdir, in->words[in->nwords - 1]);
-			for (size_t d = 0; dirs[d]; d++)
-				if (path_within(dest, dirs[d]) || path_within(dirs[d], dest))
-					return true;
-		}
-	return false;
+	return entry_reaches(c->entry, "/etc/s6-overlay") ||
+	       entry_reaches(c->entry, "/etc/services.d");
 }
 
 /* The services s6-overlay starts that the image adds: the longruns of
@@ -218,19 +222,19 @@ static const char *s6_services(struct rule_ctx *c)
 	static const char *const rc = "/etc/s6-overlay/s6-rc.d";
 	const struct m_stage *chain[64];
 	struct strbuf sb = STRBUF_INIT;
-	const char **v3, **v2, **on, *text, *shown, *r = NULL;
+	const char **v3, **v2, **on, *text, *r = NULL;
 	size_t n3, n2, non, n = 0, len, nchain;
 	const char **touched = NULL;
 	size_t ntouched = 0, cap = 0;
 
-	if (!c->df || !c->stage || !copies_into_s6(c))
+	if (!c->entry || !copies_into_s6(c))
 		return NULL;
-	v3 = m_entry_list(c->a, c->df, c->stage, rc, &n3);
-	v2 = m_entry_list(c->a, c->df, c->stage, "/etc/services.d", &n2);
-	on = m_entry_list(c->a, c->df, c->stage, arena_printf(c->a, "%s/user/contents.d", rc),
-			  &non);
-	/* RUN touch .../s6-rc.d/user/contents.d/svc-web enables one. */
-	nchain = stage_chain(c->stage, chain, 64);
+	v3 = entry_list(c->a, c->entry, rc, &n3);
+	v2 = entry_list(c->a, c->entry, "/etc/services.d", &n2);
+	on = entry_list(c->a, c->entry, arena_printf(c->a, "%s/user/contents.d", rc), &non);
+	/* RUN touch .../s6-rc.d/user/contents.d/svc-web enables one (an
+	 * image has the file already). */
+	nchain = c->stage ? stage_chain(c->stage, chain, 64) : 0;
 	for (size_t k = 0; k < nchain; k++)
 		for (size_t i = 1; i < chain[k]->ninstrs; i++) {
 			const struct m_instr *in = &chain[k]->instrs[i];
@@ -251,17 +255,16 @@ static const char *s6_services(struct rule_ctx *c)
 			enabled = str_eq(on[k], v3[i]);
 		for (size_t k = 0; k < ntouched && !enabled; k++)
 			enabled = str_eq(touched[k], v3[i]);
-		if (!enabled || !(text = m_entry_read(c->a, c->df, c->stage,
-						      arena_printf(c->a, "%s/%s/type", rc, v3[i]),
-						      &len, &shown)) ||
+		if (!enabled || !(text = entry_read(c->a, c->entry,
+						    arena_printf(c->a, "%s/%s/type", rc, v3[i]), &len)) ||
 		    strncmp(text, "longrun", 7))
 			continue;
 		if (n++ < 4)
 			strbuf_addf(&sb, "%s%s", sb.len ? ", " : "", v3[i]);
 	}
 	for (size_t i = 0; i < n2; i++) {
-		if (!m_entry_read(c->a, c->df, c->stage,
-				  arena_printf(c->a, "/etc/services.d/%s/run", v2[i]), &len, &shown))
+		if (!entry_read(c->a, c->entry, arena_printf(c->a, "/etc/services.d/%s/run", v2[i]),
+				&len))
 			continue;
 		if (n++ < 4)
 			strbuf_addf(&sb, "%s%s", sb.len ? ", " : "", v2[i]);
@@ -354,7 +357,7 @@ static bool report_supervisor(struct rule_ctx *c, const struct cmd_source *src,
 		    str_eq(cmd->argv[0].text, "init"))
 			continue;
 		if (!(what = supervisor_of(c, cmd)) ||
-		    (src->sc && m_script_defines(src->sc, sh_cmd_name(cmd))))
+		    (src->sc && entry_script_defines(src->sc, sh_cmd_name(cmd))))
 			continue;
 		f = report_source(c, src, cmd, what);
 		if (!strncmp(sh_cmd_name(cmd), "pm2", 3))
@@ -424,8 +427,21 @@ static void check_compose(struct rule_ctx *c)
 	each_service_process(c, supervisor_of_service);
 }
 
+/* An image: the first supervisor the scripts of the image its config
+ * runs start (SW0771; the config's own words are the runtime check's,
+ * checks/runtime/service_manager.c). */
+static void check_image(struct rule_ctx *c)
+{
+	for (size_t k = 0; c->entry && k < c->entry->n; k++)
+		if (report_supervisor(c, &(struct cmd_source){ .sc = &c->entry->scripts[k] },
+				      &c->entry->scripts[k].sh))
+			return;
+}
+
 const struct check check_supervisor = {
 	.rule = &SW0701,
 	.stage = check,
 	.compose = check_compose,
+	.image = check_image,
+	.image_rule = &SW0771,
 };

@@ -1,7 +1,11 @@
 /* The main process runs as root: SW0251 (compose user:), SW0271 (image),
  * SW0281 (live). A Dockerfile's own USER is SW0201's (checks/dockerfile):
- * a service that keeps it is not reported twice. */
+ * a service that keeps it is not reported twice. An image whose entry
+ * command or script drops root for good (gosu, su-exec...) does not run
+ * as root. */
 #include "checks/runtime/runtime.h"
+#include "input/image/image.h"
+#include "input/shell/drop.h"
 #include "spec/user.h"
 
 static void service(struct rule_ctx *c, const struct spec *s)
@@ -18,10 +22,40 @@ static void service(struct rule_ctx *c, const struct spec *s)
 		sp_report(c, s, &u->at, "runs as root (user: %s)", u->name);
 }
 
+/* Whether what the image runs drops root for good (exec gosu app "$@"):
+ * its config's command line, or a script of the image it runs
+ * (input/shell/drop.h, as SW0201 judges a stage). A drop only in some
+ * branch is reported, naming the branch. */
+static bool image_drops(struct rule_ctx *c, const struct spec *s)
+{
+	const struct image *img = s->origin;
+	struct sh_drop d = { 0 };
+	struct finding *f;
+	unsigned line, col;
+
+	if (img && sh_find_drop(&img->main, NULL, NULL, &d))
+		return true;
+	for (size_t k = 0; c->entry && k < c->entry->n; k++)
+		if (sh_find_drop(&c->entry->scripts[k].sh, c->entry->scripts[k].text,
+				 &c->entry->scripts[k], &d))
+			return true;
+	if (!d.cmd || !d.sc)
+		return false;
+	entry_script_pos(d.sc, d.cond_off, &line, &col);
+	f = rule_report_script(c, d.sc, d.cmd->off, "the image drops to user %s (%s) only under "
+			       "`%s` (line %u): otherwise the main process runs as root", d.user,
+			       sh_cmd_name(d.cmd), sh_cond_text(c->a, d.text, d.cond_off), line);
+	f->severity = SEV_WARNING;
+	f->fix = "Drop privileges on every path to the main process, or set USER in the Dockerfile";
+	return true;
+}
+
 static void image(struct rule_ctx *c, const struct spec *s)
 {
 	const struct sp_user *u = &s->user;
 
+	if ((!u->name || u->uid == 0) && image_drops(c, s))
+		return;
 	if (!u->name)
 		sp_report(c, s, NULL, "the config sets no User, so the container runs as root");
 	else if (u->uid == 0)

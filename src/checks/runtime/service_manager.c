@@ -30,6 +30,18 @@ static const char *started(const struct spec *s)
 	return NULL;
 }
 
+/* Whether a script of the image that its config runs starts program
+ * name: the stage checks' .image functions say so, at the script's line
+ * (checks/dockerfile/supervisor.c), and "installed" would repeat it. */
+static bool script_runs(const struct rule_ctx *c, const char *name)
+{
+	for (size_t k = 0; c->entry && k < c->entry->n; k++)
+		for (size_t i = 0; i < c->entry->scripts[k].sh.ncmds; i++)
+			if (str_eq(sh_cmd_name(&c->entry->scripts[k].sh.cmds[i]), name))
+				return true;
+	return false;
+}
+
 static void image(struct rule_ctx *c, const struct spec *s)
 {
 	const struct image *img = s->origin;
@@ -47,7 +59,7 @@ static void image(struct rule_ctx *c, const struct spec *s)
 				const char *path = arena_printf(c->a, "%s/%s", bin_dirs[d], *w);
 				const struct img_file *f = image_lookup(img, path);
 
-				if (f && f->type != 'd')
+				if (f && f->type != 'd' && !script_runs(c, *w))
 					sp_report(c, s, NULL, "/%s is installed (%s)", path,
 						  image_layer_desc(c->a, img, f->layer));
 			}

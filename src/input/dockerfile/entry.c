@@ -8,7 +8,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "lexicon/lexicon.h"
 #include "util/path.h"
 #include "util/readfile.h"
 #include "util/str.h"
@@ -17,11 +16,6 @@
 #define MAX_CHAIN 64
 /* The guessed context and the folders above it, up to m->root. */
 #define MAX_DIRS 5
-
-/* Where an argv[0] without a slash is found. */
-static const char *const path_dirs[] = {
-	"/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin", NULL
-};
 
 /* A COPY/ADD source, with what does not depend on the path sought worked
  * out once: each is asked for many paths (a command is looked up in six
@@ -52,14 +46,7 @@ struct follow {
 	size_t ndirs;
 	struct copy_info *copies;	/* COPY/ADD of the chain, last first */
 	size_t ncopies;
-	struct m_entry *out;
-	size_t capscripts, capnotes;
 	unsigned depth;			/* COPY --from stages followed to get here */
-	/* Bare command names already looked up on the PATH. */
-	const char **looked;
-	size_t nlooked, caplooked;
-	int path_copies;	/* whether a COPY of the chain reaches a PATH folder:
-				 * -1 not known yet, else 0 or 1 */
 };
 
 static int context_kind(const char *dir, const char *rel)
@@ -148,17 +135,6 @@ static void copies_init(struct follow *f)
 	}
 }
 
-static void add_note(struct follow *f, const char *file, unsigned line, const char *msg)
-{
-	struct m_entry *e = f->out;
-
-	for (size_t k = 0; k < e->nnotes; k++)
-		if (!strcmp(e->notes[k].message, msg))
-			return;
-	*ARENA_PUSH(f->a, e->notes, e->nnotes, f->capnotes) =
-		(struct m_entry_note){ file, line, msg };
-}
-
 /* A context file found for an image path. */
 struct found {
 	const char *dir;	/* the context folder */
@@ -180,7 +156,7 @@ static bool source_in_stage(struct follow *f, const struct m_stage *from, const 
 			    struct found *out)
 {
 	struct follow sub = { .a = f->a, .m = f->m, .s = from, .ndirs = f->ndirs,
-			      .out = f->out, .depth = f->depth + 1, .path_copies = -1 };
+			      .depth = f->depth + 1 };
 
 	if (sub.depth > 4)
 		return false;
@@ -290,181 +266,54 @@ static bool find_source(struct follow *f, const char *path, struct found *out)
 	return false;
 }
 
-static bool ends_with(const char *s, const char *suffix)
+/* entry_fs.read over the build context: the file the last COPY or ADD of
+ * the chain put at path. */
+static enum entry_status ctx_read(void *ctx, struct arena *a, const char *path,
+				  const char *runner, bool on_path, struct entry_file *out)
 {
-	size_t n = strlen(s), k = strlen(suffix);
-
-	return n >= k && !strcmp(s + n - k, suffix);
-}
-
-static unsigned instr_line(const struct m_instr *in)
-{
-	return in->node->start.line;
-}
-
-static const char *instr_name(const struct m_instr *in)
-{
-	return in->kind == K_ENTRYPOINT ? "ENTRYPOINT" : "CMD";
-}
-
-/* Where a script that the parent (or instr) runs at off is, as a user
- * reads it. */
-static const char *how_of(struct follow *f, const struct m_instr *in, size_t parent, size_t off,
-			  bool sourced, const char *display)
-{
-	const struct m_entry *e = f->out;
-	unsigned line, col;
-
-	if (parent == SIZE_MAX)
-		return arena_printf(f->a, "%s at %s:%u runs %s", instr_name(in), f->m->path,
-				    instr_line(in), display);
-	m_script_pos(&e->scripts[parent], off, &line, &col);
-	return arena_printf(f->a, "%s:%u %s %s, and %s", e->scripts[parent].display, line,
-			    sourced ? "sources" : "runs", display, e->scripts[parent].how);
-}
-
-static void follow_script(struct follow *f, const struct m_instr *in, size_t parent, size_t off,
-			  const char *image_path, bool sourced, bool expect_script);
-
-/* The scripts the commands of sh run: argv[0] (looked up on the PATH
- * when it has no slash), the FILE of `sh FILE` and of `. FILE`. */
-/* Whether a COPY/ADD of the chain puts anything in a PATH folder (its
- * destination is one, or holds one: COPY rootfs/ /). */
-static bool copies_reach_path(struct follow *f)
-{
-	for (size_t i = 0; f->path_copies < 0 && i < f->ncopies; i++)
-		for (size_t k = 0; path_dirs[k]; k++)
-			if (path_within(path_dirs[k], f->copies[i].dest) ||
-			    path_within(f->copies[i].dest, path_dirs[k])) {
-				f->path_copies = 1;
-				break;
-			}
-	if (f->path_copies < 0)
-		f->path_copies = 0;
-	return f->path_copies;
-}
-
-static void follow_commands(struct follow *f, const struct m_instr *in, size_t parent,
-			    const struct sh_script *sh, const char *cwd)
-{
-	for (size_t i = 0; i < sh->ncmds && f->out->n < ENTRY_MAX_SCRIPTS; i++) {
-		const struct sh_cmd *c = &sh->cmds[i];
-		const char *name = sh_cmd_name(c);
-		const struct sh_word *w = NULL;
-		bool sourced = false, as_script = false;
-
-		if (!c->argc)
-			continue;
-		if (str_eq(name, ".") || str_eq(name, "source")) {
-			if (c->argc < 2)
-				continue;
-			w = &c->argv[1];
-			sourced = as_script = true;
-		} else if (lex_has(&lex_shells, name)) {
-			/* sh FILE, bash -e FILE; sh -c '...' the parser opened */
-			for (size_t k = 1; k < c->argc && !w; k++) {
-				const char *t = c->argv[k].text;
-
-				if (t[0] != '-' && t[0] != '+')
-					w = &c->argv[k];
-				else if (strchr(t, 'c') && t[1] != '-')
-					break;
-			}
-			if (!w)
-				continue;
-			as_script = true;
-		} else {
-			w = &c->argv[0];
-		}
-		if (w->has_subst || !w->text[0])
-			continue;
-		if (strchr(w->text, '/') || as_script) {
-			follow_script(f, in, parent, c->off, path_resolve(f->a, cwd, w->text),
-				      sourced, as_script);
-			continue;
-		}
-		if (!copies_reach_path(f))
-			continue;	/* nginx, python: the base image's, never followed */
-		{
-			size_t k;
-
-			for (k = 0; k < f->nlooked && strcmp(f->looked[k], w->text); k++)
-				;
-			if (k < f->nlooked)
-				continue;
-			*ARENA_PUSH(f->a, f->looked, f->nlooked, f->caplooked) = w->text;
-		}
-		for (size_t k = 0; path_dirs[k]; k++) {
-			const char *p = arena_path_join(f->a, path_dirs[k], w->text);
-			size_t n0 = f->out->n, nn0 = f->out->nnotes;
-
-			follow_script(f, in, parent, c->off, p, false, false);
-			if (f->out->n != n0 || f->out->nnotes != nn0)
-				break;
-		}
-	}
-}
-
-static void follow_script(struct follow *f, const struct m_instr *in, size_t parent, size_t off,
-			  const char *image_path, bool sourced, bool expect_script)
-{
-	struct m_entry *e = f->out;
+	struct follow *f = ctx;
 	struct found src;
-	struct m_script *sc;
-	const char *display, *why, *file;
+	const char *file, *why;
 	char *text;
 	size_t len;
 
-	for (size_t k = 0; k < e->n; k++)
-		if (str_eq(e->scripts[k].image_path, image_path))
-			return;	/* sourced by itself, or reached twice */
-	if (!find_source(f, image_path, &src))
-		return;
+	(void)a;	/* f->a: what the checks read lives as long as the model */
+	(void)on_path;	/* what COPY does not put there is the base image's */
+	if (!find_source(f, path, &src))
+		return ENTRY_NONE;
 	file = arena_path_join(f->a, src.dir, src.rel);
-	display = display_path(f->a, path_clean(f->a, file));
-	for (size_t k = 0; k < e->n; k++)
-		if (str_eq(e->scripts[k].display, display))
-			return;
+	out->display = display_path(f->a, path_clean(f->a, file));
 	if (src.missing) {
-		if (expect_script || ends_with(src.rel, ".sh"))
-			add_note(f, f->m->path, src.copy->node->start.line,
-				 arena_printf(f->a, "%s runs %s, which this COPY takes from %s; "
-					      "%s", instr_name(in), image_path, display,
-					      src.other ? "that is no regular file (a symlink loop, "
-							  "a FIFO...), not followed" :
-							  "the build context has no such file to read"));
-		return;
+		out->note_file = f->m->path;
+		out->note_line = src.copy->node->start.line;
+		out->why = arena_printf(f->a, "%s runs %s, which this COPY takes from %s; %s",
+					runner, path, out->display,
+					src.other ? "that is no regular file (a symlink loop, "
+						    "a FIFO...), not followed" :
+						    "the build context has no such file to read");
+		return ENTRY_MISSING;
 	}
 	text = read_file(f->a, file, &len, &why);
 	if (!text) {
-		add_note(f, display, 0, arena_printf(f->a, "not followed (%s runs it): %s",
-						     instr_name(in), why));
-		return;
+		out->why = why;
+		return ENTRY_UNREAD;
 	}
-	if (memchr(text, '\0', len < 8192 ? len : 8192)) {
-		/* A program, not a script: fine unless a shell was to read it. */
-		if (expect_script || ends_with(src.rel, ".sh"))
-			add_note(f, display, 0, arena_printf(f->a, "not followed (%s runs it as a "
-							     "script): binary data",
-							     instr_name(in)));
-		return;
-	}
-	if (sh_foreign_shebang(text, len))
-		return;	/* Python, Node...: not read (docs/rules.md) */
-	sc = ARENA_PUSH(f->a, e->scripts, e->n, f->capscripts);
-	*sc = (struct m_script){ .display = display, .image_path = image_path, .text = text,
-				 .len = len, .instr = in, .parent = parent, .parent_off = off,
-				 .sourced = sourced };
-	sc->how = how_of(f, in, parent, off, sourced, display);
-	sh_parse(f->a, text, len, &sc->sh);
-	{
-		/* The ARENA_PUSH above may move e->scripts: work from a copy. */
-		size_t me = e->n - 1;
-		struct sh_script sh = e->scripts[me].sh;
-
-		follow_commands(f, in, me, &sh, f->s->workdir ? f->s->workdir : "/");
-	}
+	out->text = text;
+	out->len = len;
+	return ENTRY_TEXT;
 }
+
+static bool ctx_reaches(void *ctx, const char *dir)
+{
+	struct follow *f = ctx;
+
+	for (size_t i = 0; i < f->ncopies; i++)
+		if (path_within(dir, f->copies[i].dest) || path_within(f->copies[i].dest, dir))
+			return true;
+	return false;
+}
+
+static const char **ctx_list(void *ctx, struct arena *a, const char *dir, size_t *n);
 
 /* The context folders to try: the one the build uses, then, as that may
  * be a guess or a stale build command, the Dockerfile's folder and those
@@ -489,47 +338,40 @@ static void context_dirs(struct follow *f)
 }
 
 void m_entry_follow(struct arena *a, const struct m_dockerfile *m, const struct m_stage *s,
-		    struct m_entry *out)
+		    struct entry_set *out)
 {
-	struct follow f = { .a = a, .m = m, .s = s, .out = out, .path_copies = -1 };
-	const struct m_instr *ep, *cmd;
+	struct follow *f;
+	const struct m_instr *ep, *cmd, *in[2];
+	struct entry_root *roots;
+	struct entry_fs fs;
+	size_t n = 0;
 
 	memset(out, 0, sizeof(*out));
 	if (!s || !m->dir)
 		return;
+	/* The checks read from it after this returns (a supervisord config). */
+	f = arena_alloc(a, sizeof(*f));
+	*f = (struct follow){ .a = a, .m = m, .s = s };
+	context_dirs(f);
+	copies_init(f);
+	fs = (struct entry_fs){ f, ctx_read, ctx_reaches, ctx_list };
 	m_stage_runs(s, &ep, &cmd);
-	if (!ep && !cmd)
-		return;
-	context_dirs(&f);
-	copies_init(&f);
-	if (!f.ncopies)
-		return;
-	if (ep)
-		follow_commands(&f, ep, SIZE_MAX, &ep->sh, ep->workdir ? ep->workdir : "/");
-	if (cmd)
-		follow_commands(&f, cmd, SIZE_MAX, &cmd->sh, cmd->workdir ? cmd->workdir : "/");
-}
-
-const char *m_entry_read(struct arena *a, const struct m_dockerfile *m, const struct m_stage *s,
-			 const char *image_path, size_t *len, const char **display)
-{
-	struct m_entry none = { 0 };
-	struct follow f = { .a = a, .m = m, .s = s, .out = &none, .path_copies = -1 };
-	struct found src;
-	const char *file, *why;
-	char *text;
-
-	if (!s || !m->dir)
-		return NULL;
-	context_dirs(&f);
-	copies_init(&f);
-	if (!find_source(&f, image_path, &src) || src.missing)
-		return NULL;
-	file = arena_printf(a, "%s/%s", src.dir, src.rel);
-	if (!(text = read_file(a, file, len, &why)) || memchr(text, '\0', *len))
-		return NULL;
-	*display = display_path(a, path_clean(a, file));
-	return text;
+	in[0] = ep;
+	in[1] = cmd;
+	roots = arena_alloc(a, 2 * sizeof(*roots));
+	for (size_t i = 0; i < 2; i++) {
+		if (!in[i] || !f->ncopies)
+			continue;
+		roots[n++] = (struct entry_root){
+			.sh = &in[i]->sh, .cwd = in[i]->workdir ? in[i]->workdir : "/",
+			.scripts_cwd = s->workdir ? s->workdir : "/",
+			.runner = in[i]->kind == K_ENTRYPOINT ? "ENTRYPOINT" : "CMD",
+			.at = arena_printf(a, "%s at %s:%u", in[i]->kind == K_ENTRYPOINT ?
+					   "ENTRYPOINT" : "CMD", m->path, in[i]->node->start.line),
+			.via = in[i]->kind == K_ENTRYPOINT ? 'E' : 'C', .origin = in[i],
+		};
+	}
+	entry_follow(a, &fs, roots, n, false, out);
 }
 
 static int cmp_name(const void *x, const void *y)
@@ -537,19 +379,16 @@ static int cmp_name(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-const char **m_entry_list(struct arena *a, const struct m_dockerfile *m, const struct m_stage *s,
-			  const char *image_dir, size_t *n)
+/* entry_fs.list over the build context: the names COPY or ADD put in
+ * image_dir (files copied into it, entries of context folders copied
+ * over it). */
+static const char **ctx_list(void *ctx, struct arena *a, const char *image_dir, size_t *n)
 {
-	struct m_entry none = { 0 };
-	struct follow f = { .a = a, .m = m, .s = s, .out = &none, .path_copies = -1 };
+	struct follow *fp = ctx, f = *fp;
 	const char **names = NULL;
 	size_t cap = 0, out = 0;
 
 	*n = 0;
-	if (!s || !m->dir)
-		return NULL;
-	context_dirs(&f);
-	copies_init(&f);
 	for (size_t i = 0; i < f.ncopies; i++) {
 		const struct copy_info *ci = &f.copies[i];
 		size_t dl = strlen(ci->dest);
@@ -595,43 +434,4 @@ const char **m_entry_list(struct arena *a, const struct m_dockerfile *m, const s
 			names[out++] = names[i];
 	*n = out;
 	return names;
-}
-
-void m_script_pos(const struct m_script *sc, size_t off, unsigned *line, unsigned *col)
-{
-	const char *bol = sc->text;
-
-	*line = 1;
-	if (off > sc->len)
-		off = sc->len;
-	for (size_t i = 0; i < off; i++)
-		if (sc->text[i] == '\n') {
-			(*line)++;
-			bol = sc->text + i + 1;
-		}
-	*col = (unsigned)(sc->text + off - bol) + 1;
-}
-
-bool m_script_defines(const struct m_script *sc, const char *name)
-{
-	size_t n = strlen(name);
-
-	if (!n)
-		return false;
-	for (const char *p = sc->text; (p = strstr(p, name)); p += n) {
-		const char *q = p + n, *b = p;
-
-		/* at the start of a line, or after `function ` */
-		while (b > sc->text && (b[-1] == ' ' || b[-1] == '\t'))
-			b--;
-		if (b >= sc->text + 9 && !strncmp(b - 9, "function ", 9))
-			return true;
-		if (b != sc->text && b[-1] != '\n')
-			continue;
-		while (*q == ' ' || *q == '\t')
-			q++;
-		if (q[0] == '(' && q[1] == ')')
-			return true;
-	}
-	return false;
 }

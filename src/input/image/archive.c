@@ -27,6 +27,7 @@
 
 #include "input/engine/engine.h"
 #include "input/image/image.h"
+#include "input/shell/shell.h"
 #include "util/dl.h"
 #include "util/readfile.h"
 #include "util/sys.h"
@@ -132,6 +133,8 @@ const char *image_library(void)
 #define MAX_ENTRIES 1000000		/* entries per layer */
 #define MAX_FILES 4000000		/* paths over all layers */
 #define MAX_KEEP (64u << 10)		/* files whose content is kept */
+#define MAX_KEPT (8u << 20)		/* ... the scripts and configs kept on the way, in all */
+#define MAX_FETCH 3			/* passes for the scripts not kept on the way */
 #define MAX_LAYERS 512
 #define MAX_PATH 4096			/* an entry's name: the kernel's PATH_MAX */
 #define ABOVE_UNKNOWN (-2)		/* img_file.above not known yet */
@@ -176,6 +179,8 @@ struct loader {
 	char msg[512];		/* the first failure, reported when loading ends */
 	char *scratch;		/* MAX_KEEP + 1 bytes: small files are read here */
 	long long layer_bytes;	/* decompressed bytes of the layers read so far */
+	size_t kept;		/* bytes of scripts and configs kept on the way */
+	bool fetch;		/* a pass for the content of the files marked want */
 };
 
 __attribute__((format(printf, 2, 3)))
@@ -793,6 +798,30 @@ static bool ends_with(const char *s, const char *suf)
 	return n >= m && !strcmp(s + n - m, suf);
 }
 
+/* What a file's first bytes say it is: 's' a #! script, 'b' binary (a
+ * NUL byte early on: ELF and the like), 't' any other text. */
+static char head_of(const char *buf, size_t len)
+{
+	if ((len >= 4 && !memcmp(buf, "\177ELF", 4)) || memchr(buf, '\0', len < 8192 ? len : 8192))
+		return 'b';
+	return len >= 2 && buf[0] == '#' && buf[1] == '!' ? 's' : 't';
+}
+
+/* Besides kept_content: what an entry command may run or its supervisor
+ * read, kept on the way (within MAX_KEPT) so that following it seldom
+ * needs another pass: shell scripts, supervisord's configs, s6-overlay's
+ * service types and run files. */
+static bool kept_for_entry(const char *path, const char *buf, size_t len)
+{
+	const char *base = basename_of(path);
+
+	if (len >= 2 && buf[0] == '#' && buf[1] == '!')
+		return !sh_foreign_shebang(buf, len);
+	return ends_with(path, ".sh") || !strncmp(path, "etc/supervisor", 14) ||
+	       (!strncmp(path, "etc/s6-overlay/s6-rc.d/", 23) && !strcmp(base, "type")) ||
+	       (!strncmp(path, "etc/services.d/", 15) && !strcmp(base, "run"));
+}
+
 /* What secret a small file holds, judging by its name and first bytes. */
 static const char *secret_kind(const char *path, const char *buf, size_t len)
 {
@@ -827,6 +856,39 @@ static void add_secret(struct loader *l, const char *path, const char *what, int
 		img->capsecrets = cap;
 	}
 	img->secrets[img->nsecrets++] = (struct img_secret){ arena_strdup(l->a, path), what, layer };
+}
+
+/* A pass for the files marked want: reads the entry when it is the one
+ * the final filesystem has at path, skips it otherwise. */
+static bool fetch_one(struct loader *l, struct archive *ar, struct archive_entry *e,
+		      const char *path, int layer, const char *what)
+{
+	struct img_file *f = (struct img_file *)image_lookup(l->img, path);
+	la_int64_t size = archive_entry_size(e);
+
+	if (f && f->want && !f->content && f->layer == layer && f->type == 'f' &&
+	    archive_entry_filetype(e) == AE_IFREG && !archive_entry_hardlink(e) && size > 0 &&
+	    size <= IMAGE_MAX_SCRIPT) {
+		char *buf = arena_alloc(l->a, (size_t)size + 1);
+		size_t done = 0;
+
+		while (done < (size_t)size) {
+			la_ssize_t got = archive_read_data(ar, buf + done, (size_t)size - done);
+
+			if (got < 0) {
+				fail(l, "%s: %s", what, archive_error_string(ar));
+				return false;
+			}
+			if (got == 0)
+				break;
+			done += (size_t)got;
+		}
+		buf[done] = '\0';
+		f->content = buf;
+		f->clen = done;
+		return true;
+	}
+	return size <= 0 || skip_data(l, ar, 0, MAX_LAYER_BYTES, what);
 }
 
 /* Walks one layer's tar stream. */
@@ -869,6 +931,11 @@ static void walk_layer(struct loader *l, struct archive *ar, int layer, const ch
 		}
 		if (!*path)
 			continue;
+		if (l->fetch) {
+			if (!fetch_one(l, ar, e, path, layer, what))
+				return;
+			continue;
+		}
 		base = basename_of(path);
 		if (!strncmp(base, ".wh.", 4)) {
 			size_t dir = (size_t)(base - path);
@@ -920,10 +987,33 @@ static void walk_layer(struct loader *l, struct archive *ar, int layer, const ch
 			if ((secret = secret_kind(path, buf, (size_t)got)))
 				add_secret(l, path, secret, layer);
 			buf[got] = '\0';
+			if (f->layer == layer)
+				f->head = head_of(buf, (size_t)got);
 			if (kept_content(path) && f->layer == layer) {
 				f->content = arena_strndup(l->a, buf, (size_t)got);
 				f->clen = strlen(f->content);
+			} else if (f->layer == layer && f->head != 'b' &&
+				   l->kept + (size_t)got <= MAX_KEPT &&
+				   kept_for_entry(path, buf, (size_t)got)) {
+				f->content = arena_strndup(l->a, buf, (size_t)got);
+				f->clen = (size_t)got;
+				l->kept += (size_t)got;
 			}
+		} else if (archive_entry_filetype(e) == AE_IFREG && !archive_entry_hardlink(e) &&
+			   size > 0) {
+			/* A larger file: its first bytes tell a program from a
+			 * script without reading it later. */
+			char peek[64];
+			la_ssize_t got = archive_read_data(ar, peek, sizeof(peek));
+
+			if (got < 0) {
+				fail(l, "layer %d (%s): %s", layer, lname, archive_error_string(ar));
+				return;
+			}
+			if (f->layer == layer)
+				f->head = head_of(peek, (size_t)got);
+			if (!skip_data(l, ar, 0, MAX_LAYER_BYTES, what))
+				return;
 		} else if (size > 0 && !skip_data(l, ar, 0, MAX_LAYER_BYTES, what)) {
 			return;
 		}
@@ -1102,6 +1192,48 @@ static void resolve(struct loader *l)
 	}
 }
 
+/* Follows the config's command into the image's scripts, with a pass
+ * over the layers for those not kept on the way (at most MAX_FETCH: a
+ * script reaches the next only once it is read). A pass that fails
+ * leaves what it could not read to a note. */
+static void follow_entry(struct loader *l)
+{
+	struct image *img = l->img;
+
+	for (int round = 0;; round++) {
+		image_follow(l->a, img);
+		if (!img->entry.later)
+			break;
+		if (round == MAX_FETCH) {
+			report_note(l->r, NULL, "image %s: scripts its entry command reaches through "
+				    "more than %d others were not read", img->name, MAX_FETCH);
+			break;
+		}
+		l->fetch = true;
+		l->layer_bytes = 0;
+		if (l->dir)
+			read_layers_dir(l);
+		else
+			read_layers_archive(l);
+		l->fetch = false;
+		for (size_t i = 0; i < img->capfiles; i++)
+			if (img->files[i] && img->files[i]->want)
+				img->files[i]->fetched = true;
+		if (l->failed) {
+			report_note(l->r, NULL, "image %s: the scripts its entry command runs could "
+				    "not all be read: %s", img->name, l->msg);
+			l->failed = false;
+			image_follow(l->a, img);
+			break;
+		}
+	}
+	for (size_t k = 0; k < img->entry.nnotes; k++) {
+		const struct entry_note *n = &img->entry.notes[k];
+
+		report_note(l->r, NULL, "image %s: %s: %s", img->name, n->file, n->message);
+	}
+}
+
 static int load_(struct loader *l)
 {
 	struct image *img = l->img;
@@ -1140,6 +1272,7 @@ static int load_(struct loader *l)
 		img->digest = "";
 	img->target = (struct finding_target){ "image", img->name, "digest", img->digest,
 					       NULL, NULL };
+	follow_entry(l);
 	return 0;
 }
 

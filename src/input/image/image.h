@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "findings/findings.h"
+#include "input/shell/entry.h"
 #include "util/arena.h"
 
 /* One path of the final filesystem (or a whiteout record). */
@@ -24,8 +25,14 @@ struct img_file {
 	int opq_layer;		/* highest layer marking this dir opaque, or -1 */
 	bool present;		/* in the final filesystem */
 	int above;		/* archive.c's: the highest layer hiding an ancestor */
-	const char *content;	/* for etc/passwd, etc/group, etc/shadow */
+	/* The bytes of etc/passwd, etc/group and etc/shadow, and of the
+	 * scripts and supervisor configs the entry command may run or read
+	 * (see image_follow), or NULL. */
+	const char *content;
 	size_t clen;
+	char head;		/* its first bytes: 's' #!, 'b' binary, 't' other text, 0 not seen */
+	bool want;		/* its content is asked for (image_follow) */
+	bool fetched;		/* a pass looked for its content */
 };
 
 /* A secret-looking file seen in some layer (it ships even if deleted later). */
@@ -58,7 +65,27 @@ struct image {
 	size_t nfiles, capfiles;
 	struct img_secret *secrets;
 	size_t nsecrets, capsecrets;
+	/* What the config's Entrypoint and Cmd run: the command line (the
+	 * Entrypoint with the Cmd as its arguments) and the scripts of the
+	 * image it runs (input/image/entry.c). */
+	struct sh_script main;
+	/* The Cmd, when main has it only as the arguments of an Entrypoint
+	 * script, which by convention ends in exec "$@" (no commands
+	 * otherwise). */
+	struct sh_script cmd_apart;
+	struct entry_set entry;
 };
+
+/* The largest script whose content is read. */
+#define IMAGE_MAX_SCRIPT (1u << 20)
+
+/* Follows the config's Entrypoint and Cmd into the image's scripts
+ * (img->entry, img->main), as the Dockerfile layer follows a stage's
+ * (input/shell/entry.h): through symbolic and hard links of the image.
+ * A script the loader has not kept is marked want and counted in
+ * img->entry.later: the loader reads those and follows again
+ * (archive.c). */
+void image_follow(struct arena *a, struct image *img);
 
 /* Loads libarchive (once; dlopen): NULL when it can be, else why not. */
 const char *image_library(void);

@@ -1419,3 +1419,54 @@ size_t sh_cmd_find_arg(const struct sh_cmd *c, const char *s)
 			return i;
 	return 0;
 }
+
+/* Commands that are neither a daemon nor a main process worth naming. */
+bool cmd_trivial(const struct sh_cmd *cmd)
+{
+	static const char *const names[] = {
+		"wait", "true", "false", ":", "echo", "printf", "exit", "set", "export",
+		"cd", "trap", "unset", "umask", "ulimit", "[", "test", "[[", "kill", NULL
+	};
+
+	if (!cmd->argc)
+		return true;
+	for (size_t i = 0; names[i]; i++)
+		if (str_eq(names[i], sh_cmd_name(cmd)))
+			return true;
+	return false;
+}
+
+/* Whether n is the command the wrapper w runs: the shell parser emits it
+ * right after w, with argv pointing into w's argv. */
+bool sh_wraps(const struct sh_cmd *w, const struct sh_cmd *n)
+{
+	for (size_t k = 1; k < w->argc; k++)
+		if (n->argv == w->argv + k)
+			return true;
+	return false;
+}
+
+/* The last command of the group starting at i: wrapped commands (nohup x,
+ * exec x, gosu u x) follow their wrapper. */
+size_t sh_group_end(const struct sh_script *sh, size_t i)
+{
+	while (i + 1 < sh->ncmds && sh_wraps(&sh->cmds[i], &sh->cmds[i + 1]))
+		i++;
+	return i;
+}
+
+/* The innermost command of the last meaningful group after index from, or
+ * NULL when nothing meaningful runs after it. */
+const struct sh_cmd *sh_main_after(const struct sh_script *sh, size_t from)
+{
+	const struct sh_cmd *m = NULL;
+
+	for (size_t i = from; i < sh->ncmds; i++) {
+		size_t e = sh_group_end(sh, i);
+
+		if (!cmd_trivial(&sh->cmds[e]))
+			m = &sh->cmds[e];
+		i = e;
+	}
+	return m;
+}

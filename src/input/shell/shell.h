@@ -93,6 +93,19 @@ struct fs_cmd {
 /* Parses c when it is mkdir, chown, chgrp or chmod; false otherwise. */
 bool fs_cmd_parse(struct arena *a, const struct sh_cmd *c, struct fs_cmd *out);
 
+/* Commands that are neither a daemon nor a main process worth naming
+ * (echo, set, wait, test...). */
+bool cmd_trivial(const struct sh_cmd *cmd);
+/* Whether n is the command the wrapper w runs (nohup x, exec x, gosu u
+ * x): the shell parser emits it right after w, with argv into w's. */
+bool sh_wraps(const struct sh_cmd *w, const struct sh_cmd *n);
+/* The last command of the group starting at i: the wrapped ones follow
+ * their wrapper. */
+size_t sh_group_end(const struct sh_script *sh, size_t i);
+/* The innermost command of the last meaningful group from index from on,
+ * or NULL when nothing meaningful runs after it. */
+const struct sh_cmd *sh_main_after(const struct sh_script *sh, size_t from);
+
 /* The command's words joined by spaces, cut to about max bytes ("..."). */
 const char *sh_cmd_text(struct arena *a, const struct sh_cmd *c, size_t max);
 

@@ -1,0 +1,4 @@
+#!/bin/bash
+# Starts the web server as a daemon, then supervisord with the workers.
+nginx
+exec /usr/bin/supervisord -n -c /app/supervisord.conf

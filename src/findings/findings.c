@@ -175,6 +175,11 @@ static int cmp_input(const void *pa, const void *pb)
 	return strcmp(a->path, b->path);
 }
 
+void report_reserve_inputs(struct report *r, size_t n)
+{
+	ARENA_RESERVE(r->a, r->inputs, r->ninputs, r->capinputs, n);
+}
+
 void report_sort_inputs(struct report *r)
 {
 	if (r->ninputs > 1)

@@ -152,6 +152,8 @@ void report_init(struct report *r, struct arena *a);
 /* Accounts for an input (strings copied into the report's arena). The
  * same path twice keeps the first record, and adds part_of to it. */
 void report_input(struct report *r, const struct input_record *in);
+/* Room for n more input records, made at once. */
+void report_reserve_inputs(struct report *r, size_t n);
 /* Sorts the input records by path. */
 void report_sort_inputs(struct report *r);
 /* Adds a finding; message is printf-style. Returns it for adjustments. */

@@ -482,6 +482,22 @@ static void merge(struct run *run, const struct report *wr, size_t from, size_t 
 	r->layers |= wr->layers;
 }
 
+/* Room for the findings and errors of the workers w[0..nw), made at once:
+ * fresh pages fault one by one, and growing by doubling touches each
+ * size on the way. */
+static void reserve_merge(struct run *run, const struct worker *w, size_t nw)
+{
+	struct report *r = &run->r;
+	size_t nf = 0, ne = 0;
+
+	for (size_t k = 0; k < nw; k++) {
+		nf += w[k].r.nfindings;
+		ne += w[k].r.nerrors;
+	}
+	ARENA_RESERVE(r->a, r->findings, r->nfindings, r->capfindings, nf);
+	ARENA_RESERVE(r->a, r->errors, r->nerrors, r->caperrors, ne);
+}
+
 struct stat_job {
 	const char *const *paths;
 	struct path_stat *out;
@@ -1385,8 +1401,10 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 	ships_of_evidence(run, &items);
 	ships_of_bake(run, inputs, &items);
 	w = run_pool(run, items.n, check_item, &items, &nw);
+	reserve_merge(run, w, nw);
 	for (size_t k = 0; k < nw; k++)
 		merge(run, &w[k].r, 0, w[k].r.nfindings, 0, w[k].r.nerrors);
+	report_reserve_inputs(&run->r, items.n);
 	for (size_t k = 0; k < items.n; k++) {
 		record_dockerfile(run, &items.v[k]);
 		nbad_df += !items.v[k].quiet && !items.v[k].template && !items.v[k].model;
@@ -1397,6 +1415,16 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 		report_unread_some(&run->r, LAYER_DOCKERFILE, "%zu Dockerfile%s could not be "
 				   "read", nbad_df, nbad_df == 1 ? "" : "s");
 	loaded = arena_alloc(&run->a, (jobs.n + 1) * sizeof(*loaded));
+	{
+		size_t nf = 0, ne = 0;
+
+		for (size_t i = 0; i < jobs.n; i++) {
+			nf += jobs.v[i].lf1 - jobs.v[i].lf0;
+			ne += jobs.v[i].le1 - jobs.v[i].le0;
+		}
+		ARENA_RESERVE(run->r.a, run->r.findings, run->r.nfindings, run->r.capfindings, nf);
+		ARENA_RESERVE(run->r.a, run->r.errors, run->r.nerrors, run->r.caperrors, ne);
+	}
 	for (size_t i = 0; i < jobs.n; i++) {
 		struct compose_job *j = &jobs.v[i];
 
@@ -1430,6 +1458,13 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 	run_pool(run, nloaded, check_project, loaded, &nw);
 	from = run->r.nfindings;
 	starts = arena_alloc(&run->a, (nloaded + 1) * sizeof(*starts));
+	{
+		size_t nf = 0;
+
+		for (size_t i = 0; i < nloaded; i++)
+			nf += loaded[i]->rf1 - loaded[i]->rf0;
+		ARENA_RESERVE(run->r.a, run->r.findings, run->r.nfindings, run->r.capfindings, nf);
+	}
 	for (size_t i = 0; i < nloaded; i++) {
 		const struct compose_job *j = loaded[i];
 		size_t n = run->nprojects;

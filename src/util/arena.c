@@ -226,21 +226,48 @@ void arena_thread_done(void)
 	ncache = 0;
 }
 
+/* Moves the array *arrp (used elements n of size) to room for ncap;
+ * the room past n is left as it is (untouched: fresh pages cost a fault
+ * each). *arrp is a T *
+ * for the caller's T: read and written by memcpy, as the bytes of a
+ * pointer (through a char ** it would break the aliasing rules, which
+ * inlining across files, -flto, exposes). */
+static char *move_array(struct arena *a, void *arrp, size_t n, size_t ncap, size_t size)
+{
+	char *arr, *p;
+
+	memcpy(&arr, arrp, sizeof(arr));
+	p = alloc(a, ncap * size, false);
+	if (arr && n)
+		memcpy(p, arr, n * size);
+	memcpy(arrp, &p, sizeof(p));
+	return p;
+}
+
 void *arena_push_(struct arena *a, void *arrp, size_t *n, size_t *cap, size_t size,
 		  size_t first)
 {
 	char *arr;
 
-	/* *arrp is a T * for the caller's T: read and written by memcpy, as
-	 * the bytes of a pointer (through a char ** it would break the
-	 * aliasing rules, which inlining across files, -flto, exposes). */
-	memcpy(&arr, arrp, sizeof(arr));
 	if (*n == *cap) {
 		size_t ncap = *cap ? *cap * 2 : first;
 
-		arr = arena_grow(a, arr, *cap * size, ncap * size);
-		memcpy(arrp, &arr, sizeof(arr));
+		arr = move_array(a, arrp, *n, ncap, size);
+		/* Zeroed room: callers may count on it (a NULL past the end). */
+		memset(arr + *n * size, 0, (ncap - *n) * size);
 		*cap = ncap;
+	} else {
+		/* The room ARENA_RESERVE made is not zeroed. */
+		memcpy(&arr, arrp, sizeof(arr));
+		memset(arr + *n * size, 0, size);
 	}
 	return arr + (*n)++ * size;
+}
+
+void arena_reserve_(struct arena *a, void *arrp, size_t n, size_t *cap, size_t size, size_t more)
+{
+	if (*cap - n >= more)
+		return;
+	move_array(a, arrp, n, n + more, size);
+	*cap = n + more;
 }

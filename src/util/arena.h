@@ -38,5 +38,12 @@ void *arena_push_(struct arena *a, void *arrp, size_t *n, size_t *cap, size_t si
 		  size_t first);
 #define ARENA_PUSH(a, arr, n, cap) \
 	((__typeof__(arr))arena_push_((a), &(arr), &(n), &(cap), sizeof(*(arr)), 8))
+/* Makes room in the arena array arr (n used of cap) for more elements at
+ * once, so that a known number of them grows it once. The room is not
+ * zeroed (nor touched) until ARENA_PUSH takes it, or the caller fills it
+ * (arr[n++] = ...). */
+void arena_reserve_(struct arena *a, void *arrp, size_t n, size_t *cap, size_t size, size_t more);
+#define ARENA_RESERVE(a, arr, n, cap, more) \
+	arena_reserve_((a), &(arr), (n), &(cap), sizeof(*(arr)), (more))
 
 #endif

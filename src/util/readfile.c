@@ -166,8 +166,10 @@ static bool below(const char *real, const char *dir)
  * compose project reads from several folders, each level of each cached).
  * A folder that is no symlink is its parent's real path and its name (one
  * lstat, where realpath reads a link per component). */
-#define REAL_SLOTS 64
-#define REAL_NAME 1024	/* longer names are resolved every time */
+/* Small: thread-local storage is zeroed for each thread at its start,
+ * and most folders of a run are known from the walk (read_trust). */
+#define REAL_SLOTS 16
+#define REAL_NAME 512	/* longer names are resolved every time */
 static bool real_dir(const char *dir, char *out, int depth)
 {
 	static _Thread_local struct {

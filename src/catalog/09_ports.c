@@ -13,8 +13,23 @@ const struct rule SW0901 = {
 	       "the reverse proxy should face the network; the services behind it are reached "
 	       "over the compose network (expose: or nothing at all), or bound to 127.0.0.1 "
 	       "for local access. A proxy is recognised by its image (nginx, traefik, caddy, "
-	       "haproxy, envoy, httpd, varnish), the label seaworthy.role: proxy, or proxies: "
-	       "in .seaworthy.yaml.",
+	       "haproxy, envoy, httpd, varnish, or a last component that starts with one of "
+	       "them or with proxy: nginx-proxy, caddy-gen, caddy-docker-proxy), a service "
+	       "name that says proxy (proxy, reverse-proxy, nginx2), the label seaworthy.role: "
+	       "proxy, or proxies: in .seaworthy.yaml.\n\n"
+	       "Not reported: (1) in a project with no proxy, the one service that publishes "
+	       "ports (running by default, not a one-off job): a self-hosted app that serves "
+	       "its own web port is then the only door, in the proxy's place, and whatever "
+	       "fronts it (a proxy on the host, a tunnel) is outside the files, so a warning "
+	       "would be noise on nearly every such app, and even an info line would ask for "
+	       "a proxy the app does not need. With two or more publishing services, or a "
+	       "proxy beside them, each is reported. (2) DNS and DHCP servers (pihole, "
+	       "adguardhome, coredns, dnsmasq, bind9, unbound...) on 53, 67, 68 and 853, and "
+	       "mail servers (postfix, dovecot, docker-mailserver, stalwart...) on 25, 465, "
+	       "587, 110, 995, 143, 993 and 4190, known by image or a part of the service "
+	       "name: those protocols face the network by design and no web proxy fronts "
+	       "them. (3) Database ports: SW0902. A debugger's port (9229, 5678, 5005, 2345) "
+	       "is reported whoever publishes it: whoever reaches it runs code.",
 	.bad = "services:\n  proxy:\n    image: traefik:v3.1\n    ports: [\"443:443\"]\n"
 	       "  api:\n    image: acme/api:1.8\n    ports: [\"8080:8080\"]\n",
 	.good = "services:\n  proxy:\n    image: traefik:v3.1\n    ports: [\"443:443\"]\n"
@@ -35,7 +50,10 @@ const struct rule SW0902 = {
 	       "scanners within hours; Docker's iptables rules open them ahead of the host's "
 	       "firewall, and many (Redis, Memcached, Elasticsearch, MongoDB in old setups) "
 	       "have no authentication by default. Other services reach them over the "
-	       "compose network. Ports listed under databases: in .seaworthy.yaml count too.",
+	       "compose network. A database is known by its well-known port (5432, 3306, "
+	       "6379...), by its image, whatever port it publishes (postgres, mariadb, "
+	       "bitnami/redis, mcr.microsoft.com/mssql/server...), or by the ports listed "
+	       "under databases: in .seaworthy.yaml.",
 	.bad = "services:\n  db:\n    image: postgres:16\n    ports: [\"5432:5432\"]\n",
 	.good = "services:\n  db:\n    image: postgres:16\n"
 		"    # reached by the other services as db:5432; for local tools only:\n"
@@ -69,14 +87,17 @@ const struct rule SW0904 = {
 	.checklist = 9,
 	.layer = "compose",
 	.why = "EXPOSE documents the ports the application listens on. A compose file that "
-	       "publishes a different container port usually maps to nothing (the app listens "
-	       "elsewhere), or the Dockerfile's documentation is stale. Checked only when the "
-	       "Dockerfile EXPOSEs some port.",
+	       "publishes a different container port maps to nothing when the app listens "
+	       "elsewhere; or the app moved and EXPOSE is the stale side. Either way one of "
+	       "them is wrong. Checked only when the Dockerfile EXPOSEs some port; debugger "
+	       "ports (9229 Node.js inspector, 5678 debugpy, 5005 JDWP, 2345 Delve) are "
+	       "opened by a development command, not EXPOSEd, and are left out.",
 	.bad = "# Dockerfile: EXPOSE 3000\nservices:\n  web:\n    build: .\n"
 	       "    ports: [\"127.0.0.1:8080:8080\"]\n",
 	.good = "# Dockerfile: EXPOSE 3000\nservices:\n  web:\n    build: .\n"
 		"    ports: [\"127.0.0.1:8080:3000\"]\n",
-	.fix = "Publish the port the Dockerfile EXPOSEs (HOST:CONTAINER), or fix EXPOSE",
+	.fix = "Publish the port the app listens on (HOST:CONTAINER), and make EXPOSE list that "
+	       "port",
 	.scope = SCOPE_PRODUCTION,
 };
 
@@ -124,7 +145,9 @@ const struct rule SW0981 = {
 	       "behind it are reached over a Docker network, or bound to 127.0.0.1. A proxy is "
 	       "recognised as in the compose rule SW0901: its image (nginx, traefik, caddy, "
 	       "haproxy, envoy, httpd, varnish), the label seaworthy.role=proxy, a name or "
-	       "compose service that says proxy, or proxies: in the config file.",
+	       "compose service that says proxy, or proxies: in the config file. DNS, DHCP "
+	       "and mail servers on their protocols' ports are not reported, as in SW0901; a "
+	       "debugger's port always is.",
 	.bad = "docker run -d -p 8080:8080 --name api acme/api:1.8\n",
 	.good = "docker run -d --network web --name api acme/api:1.8     # the proxy reaches "
 		"api:8080\ndocker run -d -p 127.0.0.1:8080:8080 --name api acme/api:1.8  # or "

@@ -57,6 +57,11 @@ struct rule {
 	const struct rule_option *options;	/* NULL-name terminated, or NULL */
 	const struct peer_rule *peers;	/* NULL-tool terminated, or NULL */
 	enum scope scope;
+	/* Why the rule is off by default, or NULL when it is on: it runs only
+	 * when --select names it or the config lists it under enable:
+	 * (run/output.c). For rules whose precision on real projects is too
+	 * low to report unasked. */
+	const char *default_off;
 };
 
 /* Every rule, by its id. */

@@ -23,8 +23,8 @@ static void table(void)
 
 		if (r->checklist)
 			snprintf(point, sizeof(point), "%d", r->checklist);
-		printf("%-8s %-8s %-9s %-11s %s\n", r->id, severity_name(r->severity), point,
-		       r->layer, r->title);
+		printf("%-8s %-8s %-9s %-11s %s%s\n", r->id, severity_name(r->severity), point,
+		       r->layer, r->title, r->default_off ? " (off by default)" : "");
 	}
 }
 
@@ -66,11 +66,12 @@ const struct subcommand cmd_rules = {
 	.summary = "List the rule catalogue: id, severity, checklist point and title.",
 	.help = "options:\n"
 		"  --format FORMAT  text (default: a table), json (the catalogue as data: id,\n"
-		"                   title, severity, checklist point, layer, command, scope,\n"
-		"                   options, hadolint equivalents), markdown (every explain\n"
-		"                   page, as in docs/rules.md), man (seaworthy-rules(7)) or\n"
-		"                   schema (the JSON Schema of .seaworthy.yaml,\n"
-		"                   docs/seaworthy.schema.json)\n"
+		"                   title, severity, default_enabled, checklist point, layer,\n"
+		"                   command, scope, options, hadolint equivalents), markdown\n"
+		"                   (every explain page, as in docs/rules.md), man\n"
+		"                   (seaworthy-rules(7)) or schema (the JSON Schema of\n"
+		"                   .seaworthy.yaml, docs/seaworthy.schema.json); a rule\n"
+		"                   that is off by default says so\n"
 		"  --markdown       same as --format markdown\n"
 		"  --man            same as --format man\n"
 		"  --color WHEN, --no-color\n"

@@ -441,6 +441,20 @@ static void load_root(struct loader *l, const yaml_node_t *root, struct config *
 				else
 					unknown_rule(l, v, "ignore", ids.v[i]);
 			}
+		} else if (!strcmp(key, "enable")) {
+			struct strlist ids = { 0 };
+
+			string_list(l, v, key, &ids);
+			for (size_t i = 0; i < ids.n; i++) {
+				const struct rule *r = rule_find(ids.v[i]);
+
+				/* A rule that is on anyway is harmless here: it stays
+				 * valid when a later version turns a rule on. */
+				if (r)
+					strlist_push(l->a, &c->enable, r->id);
+				else
+					unknown_rule(l, v, "enable", ids.v[i]);
+			}
 		} else if (!strcmp(key, "severity")) {
 			if (v->type != YAML_MAPPING_NODE) {
 				cerr(l, v, "%s: expected a mapping of rule ids to levels", key);
@@ -572,7 +586,8 @@ static void load_root(struct loader *l, const yaml_node_t *root, struct config *
 				}
 			}
 		} else {
-			static const char *const keys[] = { "ignore", "severity", "fail-on", "exclude",
+			static const char *const keys[] = { "ignore", "enable", "severity", "fail-on",
+							    "exclude",
 							    "production", "development", "test",
 							    "ci", "example", "proxies",
 							    "trusted-registries", "databases", "rules",
@@ -584,7 +599,7 @@ static void load_root(struct loader *l, const yaml_node_t *root, struct config *
 			for (size_t i = 0; keys[i]; i++)
 				suggest_add(&sg, keys[i]);
 			bad_word(l, k, arena_printf(l->a, "unknown setting '%s'%s", key, sg.npicks ? "" :
-						    " (the settings are ignore, severity, fail-on, "
+						    " (the settings are ignore, enable, severity, fail-on, "
 						    "exclude, production, development, test, ci, "
 						    "example, proxies, trusted-registries, databases "
 						    "and rules)"), key, keys);

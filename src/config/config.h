@@ -39,6 +39,8 @@ struct config {
 	const char *dir, *cwd;
 	const char *hadolint_path;	/* .hadolint.yaml read, or NULL */
 	struct strlist ignore;
+	/* Rules that are off by default (struct rule.default_off) to run. */
+	struct strlist enable;
 	bool has_ignore, has_trusted_registries;	/* set by the file, even empty */
 	struct config_severity *severities;
 	size_t nseverities, capseverities;

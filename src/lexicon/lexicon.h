@@ -41,6 +41,12 @@ extern const struct lexicon lex_interpreters;
 extern const struct lexicon lex_proxy_images;
 /* Words that, starting a part of a name, say proxy (reverse-proxy, nginx2). */
 extern const struct lexicon lex_proxy_words;
+/* DNS and DHCP servers, and mail servers: their images (the repository's
+ * last component) and words of service names; a final star matches a
+ * prefix (lex_match_ci). They serve the network themselves, not behind a
+ * web proxy (struct lex_public_server). */
+extern const struct lexicon lex_dns_servers;
+extern const struct lexicon lex_mail_servers;
 /* Words that, ending a part of a variable name, make it a secret
  * (PGPASSWORD, AUTH_TOKEN, APIKEY). */
 extern const struct lexicon lex_secret_words;
@@ -60,6 +66,8 @@ extern const struct lexicon *const lexicon_lists[];
 bool lex_has(const struct lexicon *l, const char *s);
 /* The same, ignoring case. */
 bool lex_has_ci(const struct lexicon *l, const char *s);
+/* The same, ignoring case, where a word ending in * matches a prefix. */
+bool lex_match_ci(const struct lexicon *l, const char *s);
 /* Whether the last component of a path ("/usr/bin/bash") is one of l's words. */
 bool lex_has_base(const struct lexicon *l, const char *path);
 
@@ -77,6 +85,31 @@ const char *database_of_port(long port);
 long database_port_in(long lo, long hi);
 /* The i-th port the table knows, or 0 past the end (tests). */
 long database_port_at(size_t i);
+
+/* Databases, caches and brokers by image: what the repository (as
+ * image_ref_repo writes it) runs, e.g. "MariaDB", when it or its last
+ * components are a known database image (mariadb, bitnami/mariadb,
+ * mcr.microsoft.com/mssql/server); NULL otherwise. */
+const char *database_of_image(const char *repo);
+/* The i-th image the table knows, or NULL past the end (tests). */
+const char *database_image_at(size_t i);
+
+/* Debuggers by their default port: what listens on port (e.g. "the Node.js
+ * inspector" for 9229), or NULL. */
+const char *debugger_of_port(long port);
+/* The i-th port the table knows, or 0 past the end (tests). */
+long debugger_port_at(size_t i);
+
+/* Servers whose protocol faces the network by design (a DNS server on 53,
+ * a mail server on 25), which no web proxy can front: who they are and
+ * the ports of their protocols. */
+struct lex_public_server {
+	const struct lexicon *names;	/* images and service-name words */
+	const char *what;		/* "a DNS or DHCP server" */
+	const long *ports;		/* 0-terminated */
+};
+/* Every such server, NULL-names-terminated. */
+extern const struct lex_public_server lex_public_servers[];
 
 /* Servers that fork into the background when a shell starts them, and
  * the options that decide it. */

@@ -28,6 +28,14 @@ LIST(proxy_images, "nginx", "nginx-unprivileged", "nginx-proxy", "nginx-proxy-ma
      "apache2", "varnish");
 LIST(proxy_words, "proxy", "nginx", "traefik", "caddy", "haproxy", "envoy", "httpd", "apache",
      "varnish", "openresty");
+/* Servers whose protocol faces the network itself, not through a web
+ * proxy, by image (the repository's last component) or a part of a
+ * service name; a final star matches a prefix (pdns-recursor-51). */
+LIST(dns_servers, "pihole", "adguardhome", "coredns", "dnsmasq", "bind9", "unbound",
+     "pdns-recursor*", "pdns-auth*", "blocky", "knot-resolver", "technitium", "dns-server",
+     "kea-dhcp4", "kea-dhcp6", "isc-dhcp-server", "dhcpd");
+LIST(mail_servers, "postfix", "dovecot", "docker-mailserver", "stalwart", "stalwart-mail",
+     "mail-server", "maddy", "exim", "exim4", "haraka", "opensmtpd", "poste.io");
 LIST(secret_words, "PASSWORD", "PASSWD", "PASSPHRASE", "TOKEN", "SECRET", "APIKEY",
      "CREDENTIAL");
 LIST(log_vars, "LOG_DIR", "LOGDIR", "LOGS_DIR", "LOG_PATH", "LOGPATH", "LOG_FILE", "LOGFILE",
@@ -42,7 +50,7 @@ const struct lexicon *const lexicon_lists[] = {
 	&lex_shells, &lex_multicall, &lex_supervisors, &lex_procfile_runners, &lex_init_paths,
 	&lex_reapers, &lex_ssh_servers, &lex_ssh_packages, &lex_interpreters, &lex_proxy_images,
 	&lex_proxy_words, &lex_secret_words, &lex_log_vars, &lex_log_options,
-	&lex_runtime_sockets, NULL
+	&lex_runtime_sockets, &lex_dns_servers, &lex_mail_servers, NULL
 };
 
 bool lex_has(const struct lexicon *l, const char *s)
@@ -58,6 +66,17 @@ bool lex_has_ci(const struct lexicon *l, const char *s)
 	for (const char *const *w = l->words; *w; w++)
 		if (!strcasecmp(*w, s))
 			return true;
+	return false;
+}
+
+bool lex_match_ci(const struct lexicon *l, const char *s)
+{
+	for (const char *const *w = l->words; *w; w++) {
+		size_t n = strlen(*w);
+
+		if (n && (*w)[n - 1] == '*' ? !strncasecmp(*w, s, n - 1) : !strcasecmp(*w, s))
+			return true;
+	}
 	return false;
 }
 

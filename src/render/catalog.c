@@ -48,9 +48,11 @@ static json_t *rule_json(const struct rule *r)
 		json_array_append_new(peers, json_pack("{s:o, s:o}", "tool", quote_json(p->tool),
 						       "id", quote_json(p->id)));
 	render_help_uri(&uri, r);
-	j = json_pack("{s:o, s:o, s:s, s:o, s:o, s:s, s:s, s:b, s:s, s:o, s:o, s:o}",
+	j = json_pack("{s:o, s:o, s:s, s:b, s:o, s:o, s:s, s:s, s:b, s:s, s:o, s:o, s:o}",
 		      "id", quote_json(r->id), "title", jstr(r->title),
 		      "severity", severity_name(r->severity),
+		      /* false: it runs only when --select or enable: names it. */
+		      "default_enabled", !r->default_off,
 		      "checklist", r->checklist ? json_integer(r->checklist) : json_null(),
 		      "layer", jstr(r->layer), "command", rule_command(r),
 		      /* Where its advice holds (--scope all: every file). */
@@ -150,6 +152,10 @@ void render_config_schema(FILE *out)
 					    "(SW0902).", port),
 		"rules", "description", "Options of rules, by id.", "type", "object",
 		"properties", rules, "additionalProperties", 0);
+	json_object_set_new(props, "enable",
+			    string_or_list("Rules that are off by default to report too (seaworthy "
+					   "rules marks them).",
+					   json_pack("{s:s}", "$ref", "#/$defs/rule")));
 	/* production:, development:, test:, ci:, example: what paths are for. */
 	for (int p = 0; p < PURPOSE_N; p++) {
 		strbuf_reset(&sb);
@@ -183,9 +189,14 @@ void render_rules_markdown(FILE *out)
 	for (size_t i = 0; i < rule_count; i++) {
 		const struct rule *r = rule_table[i];
 
-		fprintf(out, "| %s | %s | %s%.0d | %s |\n", r->id, severity_name(r->severity),
-			r->checklist ? "" : "-", r->checklist, r->title);
+		fprintf(out, "| %s | %s | %s%.0d | %s%s |\n", r->id, severity_name(r->severity),
+			r->checklist ? "" : "-", r->checklist, r->title,
+			r->default_off ? " (off by default)" : "");
 	}
+	fprintf(out, "\nA rule marked *off by default* is not reported unless `--select` names "
+		     "it or the configuration lists it under `enable:` (`enable: [SW0803]`); its "
+		     "page says why it is off. Such a rule could not reach useful precision on "
+		     "real projects: most of what it reported was a deliberate, sound choice.\n");
 	fprintf(out, "\n## What the ENTRYPOINT and CMD run\n\n"
 		     "The stage rules of checklist points 2, 4 and 7 (SW0201, SW0401, SW0701, "
 		     "SW0702) read the shell scripts a stage's ENTRYPOINT and CMD run, not only "

@@ -42,6 +42,9 @@ void render_explain(FILE *out, const struct rule *r, bool markdown)
 			fputc('.', out);
 		}
 		fprintf(out, "\n\n");
+		if (r->default_off)
+			fprintf(out, "**Off by default**: reported only when `--select` names it "
+				"or `enable:` in `.seaworthy.yaml` lists it. %s\n\n", r->default_off);
 		fprintf(out, "%s\n\nBad:\n\n```dockerfile\n", r->why);
 		block(out, r->bad, "");
 		fprintf(out, "```\n\nGood:\n\n```dockerfile\n");
@@ -66,7 +69,15 @@ void render_explain(FILE *out, const struct rule *r, bool markdown)
 		peers(out, r);
 		fputc('\n', out);
 	}
+	if (r->default_off)
+		fprintf(out, "Default:   off (--select %s, or enable: [%s] in .seaworthy.yaml)\n",
+			r->id, r->id);
 	fputc('\n', out);
+	if (r->default_off) {
+		fprintf(out, "Why it is off by default\n");
+		block(out, r->default_off, "    ");
+		fputc('\n', out);
+	}
 	fprintf(out, "Why it matters\n");
 	block(out, r->why, "    ");
 	fprintf(out, "\nBad\n");

@@ -273,7 +273,14 @@ static void put_rule(FILE *out, const struct rule *r)
 		for (const struct peer_rule *p = r->peers; p->tool; p++)
 			fprintf(out, "%s%s", p == r->peers ? "" : ", ", p->id);
 	}
+	if (r->default_off)
+		fputs("\n.It Default\noff", out);
 	fputs("\n.El\n", out);
+	if (r->default_off) {
+		fputs(".Pp\nOff by default: reported only when\n.Fl -select\nnames it or\n"
+		      ".Ic enable\nin\n.Pa .seaworthy.yaml\nlists it.\n", out);
+		put_prose(out, r->default_off);
+	}
 	if (r->why && *r->why) {
 		fputs(".Pp\n", out);
 		put_prose(out, r->why);

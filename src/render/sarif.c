@@ -111,7 +111,7 @@ static json_t *explain(const struct rule *r, bool markdown)
 
 static json_t *descriptor(const struct rule *r)
 {
-	json_t *tags = json_array(), *props;
+	json_t *tags = json_array(), *props, *conf;
 	char tag[32];
 
 	if (r->checklist) {
@@ -131,12 +131,16 @@ static json_t *descriptor(const struct rule *r)
 			  "tags", tags, "precision", "high",
 			  "problem.severity", problem_severity(r->severity),
 			  "security-severity", rule_security_severity(r));
-	return json_pack("{s:s, s:o, s:o, s:o, s:{s:o, s:o}, s:o, s:{s:s}, s:o}",
+	conf = json_pack("{s:s}", "level", level(r->severity));
+	/* SARIF's enabled defaults to true: said only of a rule that runs
+	 * only when asked for. */
+	if (conf && r->default_off)
+		json_object_set_new(conf, "enabled", json_false());
+	return json_pack("{s:s, s:o, s:o, s:o, s:{s:o, s:o}, s:o, s:o, s:o}",
 			 "id", r->id, "name", rule_name(r),
 			 "shortDescription", jtext(r->title), "fullDescription", jtext(r->why),
 			 "help", "text", explain(r, false), "markdown", explain(r, true),
-			 "helpUri", help_uri(r),
-			 "defaultConfiguration", "level", level(r->severity),
+			 "helpUri", help_uri(r), "defaultConfiguration", conf,
 			 "properties", props);
 }
 

@@ -40,6 +40,9 @@ bool output_rule_wanted(const struct rule *rule, const char *select, const char 
 		return false;
 	if (ignore && rule_in_list(ignore, rule->id))
 		return false;
+	/* A rule that is off by default runs when asked for by name. */
+	if (rule->default_off && !select && !strlist_has(&cfg->enable, rule->id))
+		return false;
 	return !strlist_has(&cfg->ignore, rule->id);
 }
 

@@ -22,7 +22,9 @@ bool rule_in_list(const char *list, const char *id);
 
 struct config;
 struct config_set;
-/* Whether a rule's findings are wanted: --select, --ignore, config ignore. */
+/* Whether a rule's findings are wanted: --select, --ignore, config ignore;
+ * a rule that is off by default only when --select or the config's enable
+ * names it. */
 bool output_rule_wanted(const struct rule *rule, const char *select, const char *ignore,
 			const struct config *cfg);
 /* Drops unwanted rules' findings and applies the severity overrides, each

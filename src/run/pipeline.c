@@ -102,7 +102,8 @@ struct judged {
 	const struct config *cfg;
 };
 
-/* Whether a rule's findings are wanted: --select, --ignore, config ignore. */
+/* Whether a rule's findings are wanted: --select, --ignore, config ignore
+ * and enable. */
 static bool rule_wanted(const struct rule *rule, void *ctx)
 {
 	const struct judged *j = ctx;

@@ -56,14 +56,19 @@ UNIT_TEST(compose_rule_anchor_via)
 
 UNIT_TEST(compose_rule_ports)
 {
-	const char *y = "services:\n  db:\n    image: postgres:16\n    ports:\n"
+	/* api is behind a proxy: its database port is SW0902's, the other
+	 * SW0901's; a database image makes every port a database's. */
+	const char *y = "services:\n  proxy:\n    image: traefik:v3.1\n    ports: [\"443:443\"]\n"
+			"  api:\n    image: acme/api:1.8\n    ports:\n"
 			"      - \"5432:5432\"\n      - \"127.0.0.1:8080:8080\"\n"
-			"      - \"9000:9000\"\n";
+			"      - \"9000:9000\"\n"
+			"  db:\n    image: postgres:16\n    ports: [\"9001:9001\"]\n";
 
-	CHECK_STR(run("SW0902", y), "5:9 service db publishes PostgreSQL port 5432 on all "
+	CHECK_STR(run("SW0902", y), "8:9 service api publishes PostgreSQL port 5432 on all "
 		  "interfaces (5432:5432): the data store is reachable from every network the "
-		  "host is on");
-	CHECK_STR(run("SW0901", y), "7:9 service db publishes port 9000 on all interfaces "
+		  "host is on|13:13 service db publishes PostgreSQL port 9001 on all interfaces "
+		  "(9001:9001): the data store is reachable from every network the host is on");
+	CHECK_STR(run("SW0901", y), "10:9 service api publishes port 9000 on all interfaces "
 		  "(9000:9000), reachable from every network the host is on");
 }
 

@@ -94,6 +94,27 @@ UNIT_TEST(lexicon_tables)
 	}
 	same("database_ports", v, n);
 	n = 0;
+	for (const char *im; n < MAX_WORDS && (im = database_image_at(n)); n++) {
+		v[n] = im;
+		CHECK(database_of_image(im));
+	}
+	same("database_images", v, n);
+	CHECK(database_of_image("bitnami/mariadb") && database_of_image("mssql/server"));
+	CHECK(!database_of_image("mongo-express") && !database_of_image("acme/mariadb-backup"));
+	CHECK(!database_of_image("server") && !database_of_image(NULL));
+	n = 0;
+	for (long p; n < MAX_WORDS && (p = debugger_port_at(n)); n++) {
+		snprintf(buf[n], sizeof(buf[n]), "%ld", p);
+		v[n] = buf[n];
+		CHECK(debugger_of_port(p));
+	}
+	same("debugger_ports", v, n);
+	CHECK(!debugger_of_port(8080));
+	CHECK(lex_match_ci(&lex_dns_servers, "PDNS-Recursor-51") &&
+	      !lex_match_ci(&lex_dns_servers, "pdns"));
+	for (const struct lex_public_server *e = lex_public_servers; e->names; e++)
+		CHECK(e->what && e->ports[0]);
+	n = 0;
 	for (const struct lex_daemon *d = lex_daemons; d->name && n < MAX_WORDS; d++) {
 		v[n++] = d->name;
 		CHECK(lex_daemon(d->name) == d || d->name[strlen(d->name) - 1] == '*');

@@ -1,4 +1,5 @@
-/* SW0904: a published container port the service's Dockerfile does not EXPOSE. */
+/* SW0904: a published container port the service's Dockerfile does not EXPOSE
+ * (a debugger's port aside). Either side may be the stale one. */
 #include "checks/compose/compose_util.h"
 #include "spec/port.h"
 
@@ -6,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lexicon/lexicon.h"
 #include "util/path.h"
 
 #define MAX_CHAIN 64
@@ -63,15 +65,19 @@ static void check_service(struct rule_ctx *c, size_t i)
 
 		if (!port_range(pt->target, &lo, &hi))
 			continue;
+		/* A debugger's port (9229, 5005...) is opened by a development
+		 * command line, not documented by EXPOSE. */
+		if (lo == hi && debugger_of_port(lo))
+			continue;
 		for (size_t e = 0; e < nex && !covered; e++)
 			covered = !strcasecmp(ex[e].proto, proto) && lo >= ex[e].lo && hi <= ex[e].hi;
 		if (covered)
 			continue;
-		cx_report_value(c, s, pt, "service %s publishes container port %s%s%s, but its "
-				"Dockerfile (%s:%u) EXPOSEs only %s: is the target port right?",
-				s->name, pt->target, strcmp(proto, "tcp") ? "/" : "",
-				strcmp(proto, "tcp") ? proto : "", cx_service_df(c, i)->path,
-				first->node->start.line, list);
+		cx_report_value(c, s, pt, "service %s publishes container port %s%s%s, which its "
+				"Dockerfile (%s:%u) does not EXPOSE (it EXPOSEs %s): the target "
+				"port or the EXPOSE is out of date", s->name, pt->target,
+				strcmp(proto, "tcp") ? "/" : "", strcmp(proto, "tcp") ? proto : "",
+				cx_service_df(c, i)->path, first->node->start.line, list);
 	}
 }
 

@@ -183,7 +183,12 @@ const struct rule SW0051 = {
 	       "warning that scrolls away. An empty image tag, port, password or path then "
 	       "reaches the container: the service pulls the wrong image, binds a random port "
 	       "or starts without its secret. Giving a default (${TAG:-1.4}) or requiring the "
-	       "value (${DB_PASSWORD:?set DB_PASSWORD}) makes the intent explicit.",
+	       "value (${DB_PASSWORD:?set DB_PASSWORD}) makes the intent explicit. It is said "
+	       "once per variable and file, at its first use, with the other lines; a variable "
+	       "listed in an example env file (.env.example, .env.sample, .env.dist, "
+	       "env.example, .env.template, a named env file such as deploy.env) beside the "
+	       "compose file or in the project folder is not reported: the repository "
+	       "documents that the deployment sets it.",
 	.bad = "services:\n  api:\n    image: example/api:${TAG}\n",
 	.good = "services:\n  api:\n    image: example/api:${TAG:-1.4}\n",
 	.fix = "Set the variable in .env, give it a default with ${NAME:-default}, or make it "

@@ -206,7 +206,8 @@ const struct rule SW0053 = {
 	       "and visible to anyone who can docker inspect the container. Compose secrets "
 	       "are mounted as files under /run/secrets instead; most official images read "
 	       "NAME_FILE variables for this. Values interpolated from .env or the shell "
-	       "(${DB_PASSWORD}) are not reported.",
+	       "(${DB_PASSWORD}) are not reported; a literal default in the file "
+	       "(${ADMIN_PASSWORD:-admin}) is, as it is used whenever the variable is unset.",
 	.bad = "services:\n  db:\n    image: postgres:16\n    environment:\n"
 	       "      POSTGRES_PASSWORD: hunter2\n",
 	.good = "services:\n  db:\n    image: postgres:16\n    environment:\n"

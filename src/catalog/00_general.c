@@ -183,7 +183,12 @@ const struct rule SW0051 = {
 	       "warning that scrolls away. An empty image tag, port, password or path then "
 	       "reaches the container: the service pulls the wrong image, binds a random port "
 	       "or starts without its secret. Giving a default (${TAG:-1.4}) or requiring the "
-	       "value (${DB_PASSWORD:?set DB_PASSWORD}) makes the intent explicit.",
+	       "value (${DB_PASSWORD:?set DB_PASSWORD}) makes the intent explicit. It is said "
+	       "once per variable and file, at its first use, with the other lines; a variable "
+	       "listed in an example env file (.env.example, .env.sample, .env.dist, "
+	       "env.example, .env.template, a named env file such as deploy.env) beside the "
+	       "compose file or in the project folder is not reported: the repository "
+	       "documents that the deployment sets it.",
 	.bad = "services:\n  api:\n    image: example/api:${TAG}\n",
 	.good = "services:\n  api:\n    image: example/api:${TAG:-1.4}\n",
 	.fix = "Set the variable in .env, give it a default with ${NAME:-default}, or make it "
@@ -201,7 +206,8 @@ const struct rule SW0053 = {
 	       "and visible to anyone who can docker inspect the container. Compose secrets "
 	       "are mounted as files under /run/secrets instead; most official images read "
 	       "NAME_FILE variables for this. Values interpolated from .env or the shell "
-	       "(${DB_PASSWORD}) are not reported.",
+	       "(${DB_PASSWORD}) are not reported; a literal default in the file "
+	       "(${ADMIN_PASSWORD:-admin}) is, as it is used whenever the variable is unset.",
 	.bad = "services:\n  db:\n    image: postgres:16\n    environment:\n"
 	       "      POSTGRES_PASSWORD: hunter2\n",
 	.good = "services:\n  db:\n    image: postgres:16\n    environment:\n"

@@ -12,7 +12,12 @@ const struct rule SW0501 = {
 	       "them with docker inspect, and every container gets them. ARG values are not "
 	       "in the final environment, but a value passed with --build-arg is recorded in "
 	       "the image history and build provenance, and a default is in the Dockerfile. "
-	       "Secret mounts give a RUN the secret without leaving it in any layer or record.",
+	       "Secret mounts give a RUN the secret without leaving it in any layer or record. "
+	       "In a builder stage that no shipped stage inherits (only COPY --from reads it), "
+	       "a literal under a secret's name is likely a build-time stand-in "
+	       "(SECRET_KEY=build-key for collectstatic): info; an ARG meant for a secret there "
+	       "is a warning (provenance still records it). Paths, switches, placeholders "
+	       "(dummy, placeholder, ~, null) and PUBLIC names are not secrets.",
 	.bad = "FROM node:20-slim\nARG NPM_TOKEN\nWORKDIR /app\nCOPY package*.json ./\n"
 	       "RUN echo \"//registry.npmjs.org/:_authToken=${NPM_TOKEN}\" > .npmrc && npm ci\n",
 	.good = "# syntax=docker/dockerfile:1\nFROM node:20-slim\nWORKDIR /app\n"
@@ -33,7 +38,10 @@ const struct rule SW0502 = {
 	.why = "The text of every RUN is stored in the image history, so a password or token "
 	       "written on the command line can be read by anyone who can pull the image "
 	       "(docker history --no-trunc), and it sits in the Dockerfile in version control. "
-	       "A secret mount gives the RUN the secret for that one step and leaves no trace.",
+	       "A secret mount gives the RUN the secret for that one step and leaves no trace. "
+	       "In a builder stage no shipped stage inherits, whose history is not pushed, a "
+	       "literal under a secret's name is info (a build-time stand-in) and a real "
+	       "token a warning (it is still committed with the Dockerfile).",
 	.bad = "FROM alpine:3.20\n"
 	       "RUN apk add --no-cache curl && \\\n"
 	       "    curl -u deploy:s3cr3t -o /app.tar.gz https://repo.example.com/app.tar.gz\n",

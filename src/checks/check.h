@@ -37,6 +37,10 @@ struct rule_ctx {
 	 * images other services of the same compose project build. */
 	const char *const *local_images;
 	size_t nlocal_images;
+	/* Dockerfile rules: what builds the Dockerfile (never empty: the last
+	 * stage when nothing names one), for rule_stages_ship(). */
+	const struct df_ship *ships;
+	size_t nships;
 	const struct config *config;	/* never NULL (may be empty) */
 	/* Compose rules: the project, and per service index the model of the
 	 * Dockerfile the service builds (NULL when it builds none in the tree). */
@@ -112,6 +116,12 @@ struct df_ship {
 	const char *const *local_images;
 	size_t nlocal_images;
 };
+
+/* Per stage of c->df (by index in df->stages), whether what it sets
+ * reaches an image that ships: it is a stage a build ships
+ * (rule_ctx.ships), or in one of their FROM chains. A builder stage only
+ * COPY --from reads does not. In c's arena. */
+bool *rule_stages_ship(const struct rule_ctx *c);
 
 /* Whether a FROM reference (tag and all) names a local image of the
  * build (rule_ctx.local_images). */

@@ -140,6 +140,22 @@ static void drop_repeats(struct report *r, size_t from)
 	r->nfindings = out;
 }
 
+bool *rule_stages_ship(const struct rule_ctx *c)
+{
+	const struct m_dockerfile *df = c->df;
+	bool *ships = arena_alloc(c->a, (df->nstages + 1) * sizeof(*ships));
+
+	memset(ships, 0, (df->nstages + 1) * sizeof(*ships));
+	/* No ships: the last stage, as a plain build. Each chain is walked
+	 * until a stage already marked: linear in the stages. */
+	for (size_t i = 0; i < (c->nships ? c->nships : 1); i++)
+		for (const struct m_stage *s = m_stage_named(df, c->nships ? c->ships[i].target
+									   : NULL);
+		     s && !ships[s - df->stages]; s = s->base_stage)
+			ships[s - df->stages] = true;
+	return ships;
+}
+
 size_t rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
 			    const struct config *config, const struct df_ship *ships,
 			    size_t nships)
@@ -158,13 +174,15 @@ size_t rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
 		for (size_t k = 0; k < ships[i].nlocal_images; k++)
 			local[c.nlocal_images++] = ships[i].local_images[k];
 	c.local_images = local;
-	run_checks(&c, FN_DOCKERFILE, SPEC_NKINDS);
-	if (!df->nstages)
-		return 0;
 	if (!nships) {
 		ships = &last;
 		nships = 1;
 	}
+	c.ships = ships;
+	c.nships = nships;
+	run_checks(&c, FN_DOCKERFILE, SPEC_NKINDS);
+	if (!df->nstages)
+		return 0;
 	done = arena_alloc(r->a, nships * sizeof(*done));
 	from = r->nfindings;
 	for (size_t i = 0; i < nships; i++) {

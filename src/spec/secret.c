@@ -76,6 +76,22 @@ static bool has_secret_part(const struct parts *ps, size_t from, size_t to)
 	return false;
 }
 
+/* PASS (DB_PASS, mailcow's DBPASS) and Jenkins's PSW (CREDS_PSW), whole
+ * or ending the part; not the words that end in PASS. For the last part
+ * only: PASS_SCHEME, PASS_THROUGH name no secret. */
+static bool pass_part(const struct parts *ps, size_t i)
+{
+	static const char *const words[] = {
+		"BYPASS", "COMPASS", "SURPASS", "OVERPASS", "UNDERPASS", "TRESPASS", "ENCOMPASS",
+		NULL
+	};
+
+	if (part_is(ps, i, "PSW"))
+		return true;
+	return ps->len[i] >= 4 && !strncasecmp(ps->p[i] + ps->len[i] - 4, "PASS", 4) &&
+	       !part_in(ps, i, words);
+}
+
 bool var_name_is_secret(const char *name)
 {
 	/* Last parts that make the variable about the secret, not the secret. */
@@ -87,8 +103,21 @@ bool var_name_is_secret(const char *name)
 	struct parts ps;
 
 	split(name, &ps);
-	if (!ps.n || (ps.n > 1 && part_in(&ps, ps.n - 1, about)))
+	if (!ps.n)
 		return false;
+	/* Meant to be published: PUBLIC_TOKEN, NEXT_PUBLIC_API_KEY. */
+	for (size_t i = 0; i < ps.n; i++)
+		if (part_is(&ps, i, "PUBLIC"))
+			return false;
+	/* AWS_ACCESS_KEY_ID: half of a credential pair, kept as secret as
+	 * the other half. */
+	if (ps.n >= 3 && part_is(&ps, ps.n - 3, "ACCESS") && part_is(&ps, ps.n - 2, "KEY") &&
+	    part_is(&ps, ps.n - 1, "ID"))
+		return true;
+	if (ps.n > 1 && part_in(&ps, ps.n - 1, about))
+		return false;
+	if (pass_part(&ps, ps.n - 1))
+		return true;
 	return has_secret_part(&ps, 0, ps.n);
 }
 
@@ -254,6 +283,11 @@ bool text_is_placeholder(const char *s)
 		{ "xxxx", 4 }, { "redacted", 8 },
 	};
 
+	/* What YAML and other languages write for no value, and the values
+	 * that turn a feature off (mailcow's API_KEY=invalid). */
+	if (!strcmp(s, "~") || !strcasecmp(s, "null") || !strcasecmp(s, "nil") ||
+	    !strcasecmp(s, "none") || !strcasecmp(s, "invalid") || !strcasecmp(s, "disabled"))
+		return true;
 	/* One pass: only a word's first letter is worth a comparison. */
 	for (; *s; s++) {
 		int c = *s | 0x20;

@@ -6,10 +6,12 @@
 
 /* A variable name meant for a secret: PASSWORD, PASSWD, PASSPHRASE, TOKEN,
  * SECRET, APIKEY, CREDENTIAL(S) ending a '_'-separated part of the name
- * (PGPASSWORD, NPM_TOKEN), or API_KEY, PRIVATE_KEY, ACCESS_KEY; case-
- * insensitive. Not when the name ends in a part naming something else
+ * (PGPASSWORD, NPM_TOKEN), PASS ending its last part (DB_PASS, DBPASS), a
+ * last part PSW (Jenkins's CREDS_PSW), or API_KEY, PRIVATE_KEY,
+ * ACCESS_KEY, ACCESS_KEY_ID; case-insensitive. Not when the name ends in a part naming something else
  * (_FILE, _PATH, _URL, _ENDPOINT, _ID...): TOKENIZERS_PARALLELISM,
- * PASSWORD_FILE, AWS_ACCESS_KEY_ID are not secrets. */
+ * PASSWORD_FILE, BYPASS_CACHE are not secrets; nor a PUBLIC one
+ * (PUBLIC_TOKEN, NEXT_PUBLIC_API_KEY: meant to be published). */
 bool var_name_is_secret(const char *name);
 /* A long option (without the leading "--") that takes a secret value:
  * --password, --http-password, --token, --auth-token, --api-key,
@@ -23,7 +25,8 @@ bool text_has_url_credentials(const char *s);
  * ghp_..., glpat-..., npm_..., AKIA..., xoxb-...), or NULL. */
 const char *text_known_token(const char *s);
 /* A value that says it is no real secret: dummy, fake, placeholder,
- * example, xxxx, redacted (case-insensitive). */
+ * example, xxxx, redacted (case-insensitive), no value at all (~, null,
+ * nil, none), or one that turns a feature off (invalid, disabled). */
 bool text_is_placeholder(const char *s);
 
 /* yes/no/true/false/on/off/0/1: a switch (ALLOW_EMPTY_PASSWORD=yes), not a

@@ -53,6 +53,9 @@ struct sp_kv {
 	/* Written as is in a file the project commits: not interpolated from
 	 * the environment or .env, not read from an env_file. */
 	bool literal;
+	/* Not literal, but the default of a ${NAME:-default} written in the
+	 * committed file: used whenever NAME is unset. NULL otherwise. */
+	const char *dflt;
 };
 
 /* Who set the user the main process starts as. */

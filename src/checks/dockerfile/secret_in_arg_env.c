@@ -52,47 +52,68 @@ static void set_fix(struct rule_ctx *c, struct finding *f, const struct m_var *v
 				      v->name, id);
 }
 
-static void check_var(struct rule_ctx *c, const struct m_instr *in, const struct m_var *v)
+/* A value that names no secret itself: a path (a credentials file,
+ * /run/secrets/x), a switch, a placeholder, nothing. */
+static bool no_secret_value(const char *value, const char *raw)
+{
+	return value[0] == '/' || raw[0] == '/' || text_is_switch(value) ||
+	       text_is_placeholder(value) || raw_is_empty(raw);
+}
+
+/* The stage's name for messages: its AS name or its number. */
+static const char *stage_name(struct rule_ctx *c, const struct m_stage *st)
+{
+	return st->name ? st->name : arena_printf(c->a, "%zu", st->index);
+}
+
+/* st is NULL for the global ARGs, throwaway when no shipped image
+ * inherits what st sets. */
+static void check_var(struct rule_ctx *c, const struct m_stage *st, bool throwaway,
+		      const struct m_instr *in, const struct m_var *v)
 {
 	const char *kw = v->is_arg ? "ARG" : "ENV";
 	unsigned end = v->pos.col + (unsigned)strlen(v->name);
 	const char *raw = v->is_arg || !in ? v->value : env_raw_value(in, v);
 	const char *tok = text_known_token(v->value);
+	const char *kept = throwaway ? ", committed with the Dockerfile"
+			   : v->is_arg ? ", kept in the Dockerfile and the image history"
+			   : ", stored in the image config";
 	struct finding *f;
 
 	if (text_has_url_credentials(v->value)) {
+		/* A real credential: committed with the Dockerfile, whatever
+		 * stage holds it. */
 		f = rule_report_at(c, v->pos, end, "%s %s holds a URL with a password in it "
-				   "(user:password@host)%s", kw, v->name,
-				   v->is_arg ? ", kept in the Dockerfile and the image history"
-					     : ", stored in the image config");
+				   "(user:password@host)%s", kw, v->name, kept);
 	} else if (tok) {
 		f = rule_report_at(c, v->pos, end, "%s %s holds what looks like %s%s", kw,
-				   v->name, tok,
-				   v->is_arg ? ", kept in the Dockerfile and the image history"
-					     : ", stored in the image config");
-	} else if (var_name_is_secret(v->name)) {
-		/* A file path or a switch names no secret itself. */
-		if (raw[0] == '/' || text_is_switch(raw))
-			return;
-		if (!v->is_arg) {
-			if (raw_is_empty(raw) || text_is_placeholder(v->value))
-				return;
-			f = rule_report_at(c, v->pos, end,
-					   "ENV %s keeps a secret in the image: it is stored in the "
-					   "image config, readable with docker inspect by anyone who "
-					   "can pull the image", v->name);
-		} else if (v->has_value && *v->value && !text_is_placeholder(v->value)) {
-			f = rule_report_at(c, v->pos, end,
-					   "ARG %s has a secret default value: it is written in the "
-					   "Dockerfile and recorded in the image history", v->name);
-		} else {
-			f = rule_report_at(c, v->pos, end,
-					   "ARG %s is meant for a secret: a value passed with "
-					   "--build-arg is recorded in the image history "
-					   "(docker history) and build provenance", v->name);
-		}
-	} else {
+				   v->name, tok, kept);
+	} else if (!var_name_is_secret(v->name)) {
 		return;
+	} else if (v->is_arg && !(v->has_value && *v->value)) {
+		f = rule_report_at(c, v->pos, end,
+				   "ARG %s is meant for a secret: a value passed with --build-arg "
+				   "is recorded in the image history and build provenance", v->name);
+		/* Provenance records it whatever the stage. */
+		if (throwaway)
+			f->severity = SEV_WARNING;
+	} else if (no_secret_value(v->value, raw)) {
+		return;
+	} else if (throwaway) {
+		/* SECRET_KEY=build-key for collectstatic: a build-time stand-in. */
+		f = rule_report_at(c, v->pos, end,
+				   "%s %s sets a secret in build stage %s, which no shipped image "
+				   "inherits: likely a build-time stand-in; keep real ones out",
+				   kw, v->name, stage_name(c, st));
+		f->severity = SEV_INFO;
+	} else if (!v->is_arg) {
+		f = rule_report_at(c, v->pos, end,
+				   "ENV %s keeps a secret in the image config, readable with "
+				   "docker inspect by anyone who can pull the image", v->name);
+	} else {
+		f = rule_report_at(c, v->pos, end,
+				   "ARG %s has a secret default value: it is written in the "
+				   "Dockerfile and recorded in the image history", v->name);
 	}
 	set_fix(c, f, v);
 }
@@ -100,9 +121,12 @@ static void check_var(struct rule_ctx *c, const struct m_instr *in, const struct
 static void check(struct rule_ctx *c)
 {
 	const struct m_dockerfile *df = c->df;
+	/* A builder stage no shipped image inherits: what it sets stays in
+	 * the build (its cache and history are not pushed). */
+	const bool *ships = rule_stages_ship(c);
 
 	for (size_t i = 0; i < df->nglobal; i++)
-		check_var(c, NULL, &df->global_args[i]);
+		check_var(c, NULL, false, NULL, &df->global_args[i]);
 	for (size_t s = 0; s < df->nstages; s++) {
 		const struct m_stage *st = &df->stages[s];
 
@@ -110,7 +134,7 @@ static void check(struct rule_ctx *c)
 			const struct m_instr *in = &st->instrs[i];
 
 			for (size_t k = 0; k < in->nvars; k++)
-				check_var(c, in, &in->vars[k]);
+				check_var(c, st, !ships[s], in, &in->vars[k]);
 		}
 	}
 }

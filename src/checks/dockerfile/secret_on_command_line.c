@@ -12,6 +12,10 @@
 struct scan {
 	struct rule_ctx *c;
 	const struct m_instr *in;
+	/* A builder stage no shipped image inherits (its history is not
+	 * pushed): its literals are build-time stand-ins, said as info. */
+	const struct m_stage *throwaway;
+	bool real;		/* the value is a real credential (a known token...) */
 	const char *seen[8];	/* messages reported for this RUN, to report each once */
 	size_t nseen;
 };
@@ -24,6 +28,19 @@ static struct finding *report(struct scan *sc, const char *msg)
 			return NULL;
 	if (sc->nseen < sizeof(sc->seen) / sizeof(sc->seen[0]))
 		sc->seen[sc->nseen++] = msg;
+	if (sc->throwaway) {
+		const struct m_stage *st = sc->throwaway;
+		struct finding *f = rule_report(sc->c, sc->in, "%s, in build stage %s, which no "
+						"shipped image inherits%s", msg,
+						st->name ? st->name
+							 : arena_printf(sc->c->a, "%zu", st->index),
+						sc->real ? ": committed with the Dockerfile" : "");
+
+		/* A real token is committed anyway; a name's literal there is
+		 * likely a stand-in (SECRET_KEY=build-key). */
+		f->severity = sc->real ? SEV_WARNING : SEV_INFO;
+		return f;
+	}
 	return rule_report(sc->c, sc->in, "%s; the RUN command line is kept in the image "
 			   "history (docker history)", msg);
 }
@@ -92,8 +109,9 @@ static void check_assign(struct scan *sc, const struct sh_word *w, const char *f
 			      "docker build --secret id=%s,src=<file>", id, name, id);
 }
 
-/* Anything written literally in a word: URL credentials, known tokens, npm auth. */
-static void check_text(struct scan *sc, const struct sh_cmd *cmd, const struct sh_word *w)
+/* Anything written literally in a word: URL credentials, known tokens, npm
+ * auth; real credentials, whatever stage holds them. */
+static void check_text_(struct scan *sc, const struct sh_cmd *cmd, const struct sh_word *w)
 {
 	static const char *const npm_keys[] = { ":_authToken=", ":_auth=", ":_password=" };
 	const char *name = sh_cmd_name(cmd), *tok;
@@ -128,6 +146,13 @@ static void check_text(struct scan *sc, const struct sh_cmd *cmd, const struct s
 			return;
 		}
 	}
+}
+
+static void check_text(struct scan *sc, const struct sh_cmd *cmd, const struct sh_word *w)
+{
+	sc->real = true;
+	check_text_(sc, cmd, w);
+	sc->real = false;
 }
 
 /* npm/yarn/pnpm config set KEY VALUE with an auth KEY. */
@@ -272,11 +297,14 @@ static void check_cmd(struct scan *sc, const struct sh_cmd *cmd)
 
 static void check(struct rule_ctx *c)
 {
+	const bool *ships = rule_stages_ship(c);
+
 	for (size_t s = 0; s < c->df->nstages; s++) {
 		const struct m_stage *st = &c->df->stages[s];
+		const struct m_stage *throwaway = ships[s] ? NULL : st;
 
 		for (size_t i = 0; i < st->ninstrs; i++) {
-			struct scan sc = { .c = c, .in = &st->instrs[i] };
+			struct scan sc = { .c = c, .in = &st->instrs[i], .throwaway = throwaway };
 
 			if (sc.in->kind != K_RUN)
 				continue;

@@ -38,7 +38,18 @@ static void check(struct rule_ctx *c)
 			const char *what = secret_in(kv);
 
 			/* A value interpolated from .env or the shell keeps the
-			 * secret out of the compose file: only literals count. */
+			 * secret out of the compose file: only literals count,
+			 * and the defaults written in it (${ADMIN_PASSWORD:-admin}). */
+			if (s->kind == SPEC_SERVICE && !kv->literal && kv->dflt) {
+				struct sp_kv d = *kv;
+
+				d.value = kv->dflt;
+				if ((what = secret_in(&d)))
+					sp_report(c, s, &kv->at, "defaults %s to %s written in the "
+						  "compose file, used whenever the variable is unset",
+						  kv->key, what);
+				continue;
+			}
 			if (!what || !kv->literal)
 				continue;
 			if (s->kind == SPEC_SERVICE)

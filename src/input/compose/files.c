@@ -1,7 +1,11 @@
 /* Reading one file: text, YAML, nulls marked, interpolation, identity. */
 
 #include "input/compose/load.h"
+
+#include <dirent.h>
+
 #include "util/readfile.h"
+#include "util/strbuf.h"
 
 /* In a checkout, n's text lost a part to a variable with no value. */
 static void mark_emptied(struct ld *L, const struct y_node *n)
@@ -13,22 +17,159 @@ static void mark_emptied(struct ld *L, const struct y_node *n)
 static void on_unset(void *ctx, const char *name, const struct y_node *n)
 {
 	struct ld *L = ((struct interp_ctx *)ctx)->L;
-	const char *file = n && n->pos.file ? n->pos.file : NULL;
+	const char *file = n && n->pos.file ? n->pos.file : "";
+	unsigned line = n ? n->pos.line : 0;
+	struct unset_var *u;
+	size_t *at;
 	char *key;
 
 	mark_emptied(L, n);
 
 	/* Once per place: a file loaded twice (extends, includes) warns once. */
-	key = arena_printf(L->a, "%s:%u:%u:%s", file ? file : "", n ? n->pos.line : 0,
-			   n ? n->pos.col : 0, name);
+	key = arena_printf(L->a, "%s:%u:%u:%s", file, line, n ? n->pos.col : 0, name);
 	if (smap_find(&L->unset_seen, key))
 		return;
 	smap_put(&L->unset_seen, key, 0);
-	report_add(L->r, &SW0051, file ? arena_strdup(L->r->a, file) : NULL,
-		   n ? n->pos.line : 0, n ? n->pos.col : 0, n ? n->pos.line : 0,
-		   n ? n->pos.col : 0,
-		   "variable %s is not set and has no default: Compose substitutes an empty "
-		   "string", name);
+
+	/* Once per variable and file: the later lines go in its message. */
+	key = arena_printf(L->a, "%s\n%s", file, name);
+	if ((at = smap_find(&L->unset_idx, key))) {
+		u = &L->unset[*at - 1];
+		if (line != u->line && (!u->nlines || u->lines[u->nlines - 1] != line))
+			*ARENA_PUSH(L->a, u->lines, u->nlines, u->caplines) = line;
+		return;
+	}
+	u = ARENA_PUSH(L->a, L->unset, L->nunset, L->capunset);
+	memset(u, 0, sizeof(*u));
+	u->file = file;
+	u->name = arena_strdup(L->a, name);
+	u->line = line;
+	u->col = n ? n->pos.col : 0;
+	smap_put(&L->unset_idx, key, L->nunset);
+}
+
+/* An example env file a repository documents its variables in:
+ * .env.example, .env.sample, .env.dist, env.example, .env.template, the
+ * same of a named env file (env.deploy.example, prod.env.sample), and a
+ * named env file the README copies to .env (deploy.env): Compose loads
+ * none of them by itself. */
+static bool is_example_env(const char *name)
+{
+	static const char *const ends[] = { ".example", ".sample", ".dist", ".template", NULL };
+	size_t n = strlen(name);
+
+	if (n > 4 && !strcmp(name + n - 4, ".env"))
+		return true;
+	if (strncmp(name, ".env", 4) && strncmp(name, "env.", 4) && !strstr(name, ".env."))
+		return false;
+	for (size_t i = 0; ends[i]; i++) {
+		size_t e = strlen(ends[i]);
+
+		if (n > e && !strcmp(name + n - e, ends[i]))
+			return true;
+	}
+	return false;
+}
+
+/* The names an example env file lists: NAME=..., export NAME=..., NAME:
+ * ..., and the same commented out (# NAME=), as examples list optional
+ * ones. */
+static void read_example(struct ld *L, const char *path, struct smap *names)
+{
+	const char *why, *p, *end;
+	size_t len;
+	char *buf = read_file(L->a, path, &len, &why);
+
+	if (!buf)
+		return;
+	for (p = buf, end = buf + len; p < end; p++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p)), *s = p, *name;
+
+		if (!nl)
+			nl = end;
+		while (s < nl && (*s == ' ' || *s == '\t' || *s == '#'))
+			s++;
+		if ((size_t)(nl - s) > 7 && !strncmp(s, "export ", 7))
+			s += 7;
+		name = s;
+		while (s < nl && (*s == '_' || (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+				  (s > name && *s >= '0' && *s <= '9')))
+			s++;
+		if (s > name) {
+			const char *k = arena_strndup(L->a, name, (size_t)(s - name));
+
+			while (s < nl && (*s == ' ' || *s == '\t'))
+				s++;
+			if (s < nl && (*s == '=' || *s == ':'))
+				smap_put(names, k, 0);
+		}
+		p = nl;
+	}
+}
+
+/* The names documented by the example env files of folder dir, read once. */
+static const struct smap *documented_in(struct ld *L, const char *dir)
+{
+	size_t *at = smap_find(&L->doc_dirs, dir);
+	struct smap *names;
+	DIR *d;
+
+	if (at)
+		return &L->documented[*at - 1];
+	names = ARENA_PUSH(L->a, L->documented, L->ndocumented, L->capdocumented);
+	*names = (struct smap)SMAP_INIT;
+	smap_put(&L->doc_dirs, dir, L->ndocumented);
+	if ((d = opendir(dir))) {
+		struct dirent *e;
+
+		/* Only a set of names: the order does not matter. */
+		while ((e = readdir(d)))
+			if (is_example_env(e->d_name)) {
+				const char *p = path_join(L->a, dir, e->d_name);
+
+				if (ld_is_regular_file(p))
+					read_example(L, p, names);
+			}
+		closedir(d);
+	}
+	return names;
+}
+
+static bool documented(struct ld *L, const struct unset_var *u)
+{
+	if (L->nofs)
+		return false;
+	if (smap_find(documented_in(L, path_dir(L->a, u->file[0] ? u->file : ".")), u->name))
+		return true;
+	return L->projdir && smap_find(documented_in(L, L->projdir), u->name);
+}
+
+/* At most this many other lines are listed, then "and N more". */
+#define UNSET_LINES_SHOWN 4
+
+void ld_report_unset(struct ld *L)
+{
+	struct strbuf also = STRBUF_INIT;
+
+	for (size_t i = 0; i < L->nunset; i++) {
+		const struct unset_var *u = &L->unset[i];
+
+		if (documented(L, u))
+			continue;
+		strbuf_reset(&also);
+		for (size_t j = 0; j < u->nlines && j < UNSET_LINES_SHOWN; j++)
+			strbuf_addf(&also, "%s%u", j ? ", " : u->nlines > 1 ? " (also lines " :
+				    " (also line ", u->lines[j]);
+		if (u->nlines > UNSET_LINES_SHOWN)
+			strbuf_addf(&also, " and %zu more", u->nlines - UNSET_LINES_SHOWN);
+		if (u->nlines)
+			strbuf_addch(&also, ')');
+		report_add(L->r, &SW0051, u->file[0] ? arena_strdup(L->r->a, u->file) : NULL,
+			   u->line, u->col, u->line, u->col,
+			   "variable %s is not set and has no default: Compose substitutes an empty "
+			   "string%s", u->name, also.len ? also.buf : "");
+	}
+	strbuf_release(&also);
 }
 
 /* A checkout only: ${V:?msg} guards a deployment, whose shell or

@@ -104,6 +104,7 @@ static int finish(struct ld *L, const char *const *files, size_t nfiles, const c
 	const char *name;
 
 	out->dir = projdir;
+	L->projdir = projdir;
 	/* The name first (compose-go loader.go projectName): -p or
 	 * COMPOSE_PROJECT_NAME, else the last non-empty `name:` of the files as
 	 * written, interpolated, else the folder's name; the files are then
@@ -155,6 +156,10 @@ static int finish(struct ld *L, const char *const *files, size_t nfiles, const c
 static void ld_free(struct ld *L)
 {
 	smap_free(&L->unset_seen);
+	smap_free(&L->unset_idx);
+	smap_free(&L->doc_dirs);
+	for (size_t i = 0; i < L->ndocumented; i++)
+		smap_free(&L->documented[i]);
 	smap_free(&L->emptied);
 	smap_free(&L->ext_failed);
 	smap_free(&L->said);
@@ -183,6 +188,7 @@ int compose_load(struct arena *a, const struct compose_opts *o, struct c_project
 	L.preread = o->preread;
 	L.preread_ctx = o->preread_ctx;
 	rc = load(&L, o, out);
+	ld_report_unset(&L);
 	ld_free(&L);
 	return rc;
 }
@@ -315,6 +321,7 @@ int compose_load_buffer(struct arena *a, const char *name, const char *buf, size
 			env_set_var(a, &out->env, &env->v[i]);
 	files[0] = L.mem_name;
 	rc = finish(&L, files, 1, ".", NULL, 0, out);
+	ld_report_unset(&L);
 	ld_free(&L);
 	return rc;
 }

@@ -85,6 +85,15 @@ struct ld_file {
 	const struct env *env;	/* the variables it was interpolated with */
 };
 
+/* An unset variable of one file: said once, at its first use, with the
+ * other lines it is used on (files.c). */
+struct unset_var {
+	const char *file, *name;
+	unsigned line, col;
+	unsigned *lines;	/* the later lines, each once */
+	size_t nlines, caplines;
+};
+
 struct ld {
 	struct arena *a;
 	struct report *r;
@@ -104,6 +113,15 @@ struct ld {
 	const char **chain;	/* include nesting: file ids */
 	size_t nchain, capchain;
 	struct smap unset_seen;	/* "file:line:col:name" of reported unset variables */
+	struct unset_var *unset;	/* in order of first use */
+	size_t nunset, capunset;
+	struct smap unset_idx;	/* "file\nname": index + 1 in unset */
+	/* Folders whose .env.example-style files were read: index + 1 in
+	 * documented, the names they list (one table per folder). */
+	struct smap doc_dirs;
+	struct smap *documented;
+	size_t ndocumented, capdocumented;
+	const char *projdir;	/* display path of the project folder */
 	/* A checkout: "%p" of the scalars a variable with no value left
 	 * empty, whose errors are notes (the deployment sets it). */
 	struct smap emptied;
@@ -264,6 +282,10 @@ const char *ld_name_of_files(struct ld *L, const char *const *paths, size_t n, c
 			     const struct env *env);
 struct ld_file *ld_load_file(struct ld *L, const char *path, const char *dir,
 			     const struct env *env, const struct y_node *from);
+/* One SW0051 per unset variable and file, at its first use, unless an
+ * example env file (.env.example...) beside the file or in the project
+ * folder lists it. */
+void ld_report_unset(struct ld *L);
 
 /* merge.c */
 struct y_node *ld_merge(struct ld *L, struct y_node *base, struct y_node *over,

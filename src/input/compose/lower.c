@@ -78,6 +78,27 @@ static bool has_variable(const char *t)
 	return false;
 }
 
+/* The default of the first ${NAME:-default} or ${NAME-default} in t, when
+ * it is written out (no $ in it, not empty); NULL otherwise. In a. */
+static const char *literal_default(struct arena *a, const char *t)
+{
+	const char *p = t ? strstr(t, "${") : NULL, *d, *e;
+
+	if (!p)
+		return NULL;
+	for (p += 2; *p == '_' || isalnum((unsigned char)*p); p++)
+		;
+	if (*p == ':')
+		p++;
+	if (*p != '-')
+		return NULL;
+	d = p + 1;
+	e = d + strcspn(d, "}$\"\'");
+	if (*e != '}' || e == d)
+		return NULL;
+	return arena_strndup(a, d, (size_t)(e - d));
+}
+
 /* A profile name that says the service is a one-off: one of its words
  * (split on - _ . and the like) starts with tool, migrat, test, debug,
  * setup or init, or is ci. */
@@ -296,7 +317,7 @@ void compose_lower(struct arena *a, const struct c_project *p, size_t i,
 		const struct c_kv *kv = &s->logging_options[k];
 
 		out->log_opts[out->nlog_opts++] = (struct sp_kv){ kv->key, kv->value,
-								  at_of(&kv->pos, &kv->via), false };
+								  at_of(&kv->pos, &kv->via), false, NULL };
 	}
 	out->healthcheck = (struct sp_flag){ true, s->has_healthcheck, out->at };
 	out->env = arena_alloc(a, (s->nenvironment + 1) * sizeof(*out->env));
@@ -304,14 +325,17 @@ void compose_lower(struct arena *a, const struct c_project *p, size_t i,
 		const struct c_kv *kv = &s->environment[k];
 		const char *text = source_text(a, p, &kv->pos);
 
+		bool literal = text && !has_variable(text) && !kv->from;
+
 		out->env[out->nenv++] = (struct sp_kv){ kv->key, kv->value, at_of(&kv->pos, &kv->via),
-							text && !has_variable(text) && !kv->from };
+							literal, literal || kv->from ? NULL :
+							literal_default(a, text) };
 	}
 	out->labels = arena_alloc(a, (s->nlabels + 1) * sizeof(*out->labels));
 	for (size_t k = 0; k < s->nlabels; k++) {
 		const struct c_kv *kv = &s->labels[k];
 
 		out->labels[out->nlabels++] = (struct sp_kv){ kv->key, kv->value,
-							      at_of(&kv->pos, &kv->via), false };
+							      at_of(&kv->pos, &kv->via), false, NULL };
 	}
 }

@@ -84,7 +84,10 @@ const struct rule SW0005 = {
 	.why = "Without a health check, Docker only knows whether the process exists: a server "
 	       "that deadlocked, lost its database or stopped answering stays \"running\" and keeps "
 	       "receiving traffic. A HEALTHCHECK marks it unhealthy, so the orchestrator, "
-	       "depends_on: service_healthy and your monitoring can react.",
+	       "depends_on: service_healthy and your monitoring can react. Not reported when every "
+	       "compose service that builds and runs the stage sets its own healthcheck: (which "
+	       "replaces the image's): the finding is dropped, not lowered, since it is a note "
+	       "already.",
 	.bad = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nEXPOSE 3000\nCMD [\"node\", \"server.js\"]\n",
 	.good = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nEXPOSE 3000\n"
 		"HEALTHCHECK --interval=30s --timeout=3s CMD [\"node\", \"healthcheck.js\"]\n"

@@ -87,8 +87,13 @@ enum pm_op cmd_pm_op(const struct sh_cmd *c, const struct lex_pkg_manager **mp)
 	*mp = m;
 	if (!m)
 		return PM_NONE;
-	if (!k)
-		return m->bare_installs ? PM_INSTALL : PM_NONE;
+	if (!k) {
+		/* `yarn --frozen-lockfile` installs; `yarn --version` does not */
+		if (!m->bare_installs || sh_cmd_has_opt(c, "--version") || sh_cmd_has_opt(c, "-v") ||
+		    sh_cmd_has_opt(c, "--help") || sh_cmd_has_opt(c, "-h"))
+			return PM_NONE;
+		return PM_INSTALL;
+	}
 	sub = c->argv[k].text;
 	for (const char *const *e = m->clean; e && *e; e++)
 		if (lex_pm_word_in((const char *const[]){ *e, NULL }, sub) && has_words(c, k, *e))

@@ -11,7 +11,12 @@ const struct rule SW0001 = {
 	.why = "An untagged or :latest base image is whatever the registry serves on the day "
 	       "of the build: two builds of the same commit can ship different OS packages, "
 	       "runtimes and bugs, and a rollback rebuild is not the image you tested. A version "
-	       "tag (and a digest) makes builds reproducible and upgrades deliberate.",
+	       "tag (and a digest) makes builds reproducible and upgrades deliberate. Tags that "
+	       "float like latest are reported too: stable, edge, nightly, lts, main, master, "
+	       "dev, rolling, alone or with a variant (stable-slim, lts-alpine) but without a "
+	       "version or date (stable-20240722 is pinned). FROM ${REGISTRY}/ubuntu is "
+	       "reported as untagged when the variable has no default: it only picks the "
+	       "registry.",
 	.bad = "FROM node\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
 	.good = "FROM node:20.11-bookworm-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
 	.fix = "Pin a version tag (e.g. node:20.11-bookworm-slim) and ideally a digest (@sha256:...)",
@@ -47,8 +52,11 @@ const struct rule SW0003 = {
 	.why = "In shell form the container runs /bin/sh -c \"...\" as PID 1 and your program as "
 	       "its child. The shell does not forward SIGTERM, so docker stop (and every rolling "
 	       "deploy) waits out the grace period and then SIGKILLs the app: in-flight requests "
-	       "are cut and shutdown hooks never run. Some shells exec a lone command, but that "
-	       "depends on the base image's /bin/sh; the exec form makes the program PID 1 everywhere.",
+	       "are cut and shutdown hooks never run. BusyBox ash execs a lone simple command, "
+	       "so on Alpine and BusyBox base images (alpine, busybox, *-alpine tags) under the "
+	       "default shell a single simple command is not reported; Debian's and Ubuntu's "
+	       "dash stays as PID 1, and lists (a && b) and pipes are reported everywhere. The "
+	       "exec form makes the program PID 1 whatever the base image.",
 	.bad = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD node server.js\n",
 	.good = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
 	.fix = "Use the exec form, CMD [\"executable\", \"arg\"], or start the last command with exec",
@@ -84,7 +92,10 @@ const struct rule SW0005 = {
 	.why = "Without a health check, Docker only knows whether the process exists: a server "
 	       "that deadlocked, lost its database or stopped answering stays \"running\" and keeps "
 	       "receiving traffic. A HEALTHCHECK marks it unhealthy, so the orchestrator, "
-	       "depends_on: service_healthy and your monitoring can react.",
+	       "depends_on: service_healthy and your monitoring can react. Not reported when every "
+	       "compose service that builds and runs the stage sets its own healthcheck: (which "
+	       "replaces the image's): the finding is dropped, not lowered, since it is a note "
+	       "already.",
 	.bad = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nEXPOSE 3000\nCMD [\"node\", \"server.js\"]\n",
 	.good = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nEXPOSE 3000\n"
 		"HEALTHCHECK --interval=30s --timeout=3s CMD [\"node\", \"healthcheck.js\"]\n"
@@ -227,7 +238,9 @@ const struct rule SW0054 = {
 	.why = "An untagged or :latest image is whatever the registry serves on the day of the "
 	       "pull: two hosts running the same compose file can run different versions, a "
 	       "restart after a pull upgrades silently, and a rollback has nothing to roll "
-	       "back to. A version tag (and a digest) makes deployments repeatable.",
+	       "back to. A version tag (and a digest) makes deployments repeatable. Tags that "
+	       "float like latest (stable, edge, nightly, lts, main, master, dev, rolling) are "
+	       "reported too.",
 	.bad = "services:\n  cache:\n    image: redis\n",
 	.good = "services:\n  cache:\n    image: redis:7.2-alpine\n",
 	.fix = "Pin a version tag (redis:7.2-alpine), and ideally a digest (@sha256:...)",

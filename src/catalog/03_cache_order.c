@@ -43,7 +43,7 @@ const struct rule SW0302 = {
 
 const struct rule SW0303 = {
 	.id = "SW0303",
-	.title = "apt-get update runs alone in its RUN",
+	.title = "A package index update runs alone in its RUN",
 	.severity = SEV_WARNING,
 	.checklist = 3,
 	.layer = "dockerfile",
@@ -51,14 +51,19 @@ const struct rule SW0303 = {
 	       "later `RUN apt-get install` changes on its own: the install then works from "
 	       "outdated package lists, misses security updates or fails with 404s on "
 	       "packages the mirrors have dropped. Updating and installing in one RUN "
-	       "refreshes the lists whenever the package list changes.",
+	       "refreshes the lists whenever the package list changes. The same holds for "
+	       "`apk update` (unless every later `apk add` uses --no-cache, or one uses "
+	       "--update first) and `pacman -Sy`. `dnf makecache`, `yum makecache` and "
+	       "`zypper refresh` alone are notes (info): dnf and zypper refresh metadata "
+	       "that expired themselves, so the update only adds to the layer.",
 	.bad = "FROM debian:bookworm-slim\nRUN apt-get update\n"
 	       "RUN apt-get install -y --no-install-recommends curl\n",
 	.good = "FROM debian:bookworm-slim\nRUN apt-get update \\\n"
 		" && apt-get install -y --no-install-recommends curl \\\n"
 		" && rm -rf /var/lib/apt/lists/*\n",
-	.fix = "Run apt-get update in the same RUN as the apt-get install that needs it "
-	       "(apt-get update && apt-get install -y ... && rm -rf /var/lib/apt/lists/*)",
+	.fix = "Run the update in the same RUN as the install that needs it "
+	       "(apt-get update && apt-get install -y ... && rm -rf /var/lib/apt/lists/*; "
+	       "apk add --no-cache ...)",
 	.scope = SCOPE_PRODUCTION,
 };
 
@@ -73,13 +78,23 @@ const struct rule SW0304 = {
 	       "push and node pays for. Deleting them in a later RUN doesn't help, because the "
 	       "earlier layer still holds them; the cleanup must happen in the same RUN. "
 	       "Only the final stage and the stages it is built FROM are checked: a builder "
-	       "stage's filesystem is thrown away.",
+	       "stage's filesystem is thrown away. Known: apt (cleaned by rm of "
+	       "/var/lib/apt/lists or `apt-get dist-clean`), apk (--no-cache), dnf, yum, "
+	       "microdnf, tdnf and zypper with their aliases (`dnf in`, `up`, `reinstall`, "
+	       "`zypper patch`; `clean all`), pacman (-Scc), pip (--no-cache-dir, or "
+	       "PIP_NO_CACHE_DIR set to any value pip accepts, `off` and `0` included), npm "
+	       "(`npm cache clean --force`) and yarn (`yarn cache clean`). The cleanup must "
+	       "come after the last install of the RUN. A `--mount=type=cache` or "
+	       "`type=tmpfs` whose target holds the manager's cache folder keeps it out of "
+	       "the layer; a mount on another folder does not. A cleanup script the RUN "
+	       "calls is not followed.",
 	.bad = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\n",
 	.good = "FROM debian:bookworm-slim\nRUN apt-get update \\\n"
 		" && apt-get install -y --no-install-recommends curl \\\n"
 		" && rm -rf /var/lib/apt/lists/*\n",
 	.fix = "Remove the package manager's cache in the same RUN (rm -rf /var/lib/apt/lists/*, "
-	       "apk add --no-cache, dnf clean all), or use RUN --mount=type=cache",
+	       "apk add --no-cache, dnf clean all, pip install --no-cache-dir), or put it on "
+	       "a RUN --mount=type=cache",
 	.peers = (const struct peer_rule[]){
 		{ "hadolint", "DL3009" }, { "hadolint", "DL3019" }, { "hadolint", "DL3032" },
 		{ "hadolint", "DL3036" }, { "hadolint", "DL3040" }, { 0 } },

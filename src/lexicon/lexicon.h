@@ -59,6 +59,18 @@ extern const struct lexicon lex_runtime_sockets;
 /* Whether a normalized absolute path is a container runtime's API socket;
  * *docker is set when it is Docker's. */
 bool lex_runtime_socket(const char *path, bool *docker);
+/* Tags that move over time, like latest: stable, edge, lts, nightly... */
+extern const struct lexicon lex_floating_tags;
+/* Whether a tag floats: one of its dash-separated words is a floating
+ * tag and none starts with a digit (stable-slim, lts-alpine; not
+ * stable-20240722). */
+bool lex_floating_tag(const char *tag);
+/* Repositories whose /bin/sh is BusyBox ash: alpine, busybox. */
+extern const struct lexicon lex_busybox_images;
+/* Whether an image reference is one of them, or says so in a word of its
+ * repository's last component or its tag (node:20-alpine3.20,
+ * baseimage-alpine). */
+bool lex_busybox_image(const char *ref);
 /* Every list above, NULL-terminated, for the tests. */
 extern const struct lexicon *const lexicon_lists[];
 
@@ -144,5 +156,48 @@ struct lex_nonroot_image {
 const struct lex_nonroot_image *lex_nonroot_image(const char *ref);
 /* Every entry, NULL-ref-terminated, for the tests. */
 extern const struct lex_nonroot_image lex_nonroot_images[];
+
+/* A package manager. Word lists are NULL-terminated; a clean entry may
+ * hold several words ("clean all": the subcommand, then arguments the
+ * command must have); a final star matches any rest ("-S*"). */
+struct lex_pkg_manager {
+	const char *family;		/* "apt", "dnf", "pip"... */
+	const char *const *names;	/* its programs */
+	bool os;			/* installs the distribution's packages */
+	bool op_is_option;		/* the operation is argv[1] (pacman -S) */
+	bool bare_installs;		/* no subcommand installs (yarn) */
+	const char *const *install;	/* subcommands that install packages */
+	const char *const *fetch;	/* others that download packages (upgrade) */
+	const char *const *refresh;	/* those that only refresh the index */
+	const char *const *clean;	/* those that empty the cache */
+	/* Where the cache lives; "~/" is the user's home. */
+	const char *const *cache_dirs;
+	const char *const *no_cache_opts;	/* options that keep no cache */
+	const char *no_cache_env;	/* a variable that, set, keeps no cache */
+	/* Options with which an install fetches a fresh index itself
+	 * (apk add --update), as it does with a no-cache option. */
+	const char *const *fresh_opts;
+	/* Installs refresh an index older than its expiry themselves (dnf's
+	 * metadata_expire, zypper's autorefresh): a refresh alone is waste,
+	 * not a stale index. */
+	bool refresh_expires;
+	const char *leaves;		/* for messages: "the package lists" */
+	const char *index;		/* what refresh downloads: "package index" */
+	/* For the fix: an rm command, an option, or the words after the
+	 * program ("clean all"). */
+	const char *cleanup;
+};
+/* Every manager, ended by a NULL family, for the tests. */
+extern const struct lex_pkg_manager lex_pkg_managers[];
+/* The manager a program name is (pip3.12 included), or NULL. */
+const struct lex_pkg_manager *lex_pkg_manager(const char *program);
+/* Whether word is the first word of an entry of list. */
+bool lex_pm_word_in(const char *const *list, const char *word);
+/* Whether an option of a package manager takes the next word as value. */
+bool lex_pm_value_opt(const char *opt);
+/* Whether path (a mount target, an rm operand; a trailing slash-star means its
+ * contents) is dir or holds it; a "~/" dir is under any home
+ * (~, $HOME, /root, /home/NAME). */
+bool lex_pm_covers(const char *path, const char *dir);
 
 #endif

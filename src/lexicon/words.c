@@ -45,12 +45,21 @@ LIST(log_options, "log-file", "logfile", "log_file", "log-path", "log-dir", "log
 LIST(runtime_sockets, "/var/run/docker.sock", "/run/docker.sock", "/var/run/podman/podman.sock",
      "/run/podman/podman.sock", "/run/containerd/containerd.sock",
      "/var/run/containerd/containerd.sock");
+/* Tags that move to a new image over time, like latest (Docker Hub's
+ * alpine:edge, node:lts, debian:stable, archlinux's rolling...). */
+LIST(floating_tags, "latest", "stable", "edge", "nightly", "lts", "main", "master", "dev",
+     "rolling");
+/* Images whose /bin/sh is BusyBox ash, as repositories (last component)
+ * or a word of the tag (node:20-alpine): `sh -c 'cmd'` execs a lone
+ * simple command there, so it is PID 1 itself. */
+LIST(busybox_images, "alpine", "busybox");
 
 const struct lexicon *const lexicon_lists[] = {
 	&lex_shells, &lex_multicall, &lex_supervisors, &lex_procfile_runners, &lex_init_paths,
 	&lex_reapers, &lex_ssh_servers, &lex_ssh_packages, &lex_interpreters, &lex_proxy_images,
 	&lex_proxy_words, &lex_secret_words, &lex_log_vars, &lex_log_options,
-	&lex_runtime_sockets, &lex_dns_servers, &lex_mail_servers, NULL
+	&lex_runtime_sockets, &lex_dns_servers, &lex_mail_servers, &lex_floating_tags,
+	&lex_busybox_images, NULL
 };
 
 bool lex_has(const struct lexicon *l, const char *s)
@@ -93,4 +102,64 @@ bool lex_runtime_socket(const char *path, bool *docker)
 		return false;
 	*docker = strstr(path, "docker") != NULL;
 	return true;
+}
+
+/* Whether word is one of the dash-, dot- or underscore-separated words of s. */
+static bool has_word(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = s; (p = strstr(p, word)); p++)
+		if ((p == s || char_in(p[-1], "-._")) && (!p[n] || char_in(p[n], "-._0123456789")))
+			return true;
+	return false;
+}
+
+bool lex_busybox_image(const char *ref)
+{
+	const char *at, *slash, *colon, *name;
+	char buf[256];
+	size_t n;
+
+	if (!ref)
+		return false;
+	at = strchr(ref, '@');
+	n = at ? (size_t)(at - ref) : strlen(ref);
+	if (n >= sizeof(buf))
+		return false;
+	memcpy(buf, ref, n);
+	buf[n] = '\0';
+	slash = strrchr(buf, '/');
+	name = slash ? slash + 1 : buf;
+	colon = strchr(name, ':');
+	if (colon) {
+		buf[colon - buf] = '\0';
+		if (has_word(colon + 1, "alpine") || has_word(colon + 1, "busybox"))
+			return true;
+	}
+	for (const char *const *w = lex_busybox_images.words; *w; w++)
+		if (str_eq(name, *w) || has_word(name, *w))
+			return true;
+	return false;
+}
+
+bool lex_floating_tag(const char *tag)
+{
+	bool floats = false;
+	char word[32];
+
+	for (const char *p = tag; *p;) {
+		size_t n = strcspn(p, "-");
+
+		/* a version or a date pins it: stable-20240722, 20-lts */
+		if (char_in(*p, "0123456789"))
+			return false;
+		if (n < sizeof(word)) {
+			memcpy(word, p, n);
+			word[n] = '\0';
+			floats = floats || lex_has(&lex_floating_tags, word);
+		}
+		p += n + (p[n] == '-');
+	}
+	return floats;
 }

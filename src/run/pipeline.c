@@ -1686,6 +1686,7 @@ int pipeline_check(const struct run_opts *o, const char *const *paths, size_t np
 	drop_script_repeats(&run);
 	crossfile_root_fixed_by_compose(&run.r, run.projects, run.project_dfs, run.nprojects);
 	crossfile_process_overridden(&run.r, run.projects, run.project_dfs, run.nprojects);
+	crossfile_healthcheck_given(&run.r, run.projects, run.project_dfs, run.nprojects);
 	check_scripts(&run);
 
 	if (!(run.r.layers & (LAYER_DOCKERFILE | LAYER_COMPOSE)) && !run.nscripts && !run.r.nerrors)

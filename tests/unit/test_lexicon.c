@@ -146,3 +146,33 @@ UNIT_TEST(lexicon_nonroot_images)
 	CHECK(!lex_nonroot_image("mcr.microsoft.com/dotnet/aspnet:8.0"));
 	CHECK(!lex_nonroot_image(NULL));
 }
+
+/* Every package manager is found by each of its names, and its cache
+ * folders hold themselves; home folders match any home. */
+UNIT_TEST(lexicon_pkg_managers)
+{
+	for (const struct lex_pkg_manager *m = lex_pkg_managers; m->family; m++) {
+		CHECK(m->names && m->names[0] && m->install && m->cache_dirs && m->leaves &&
+		      m->cleanup);
+		CHECK(!m->os || m->index);
+		for (const char *const *n = m->names; *n; n++)
+			CHECK(lex_pkg_manager(*n) == m);
+		for (const char *const *d = m->cache_dirs; *d; d++)
+			CHECK(d[0][0] == '~' || lex_pm_covers(*d, *d));
+	}
+	CHECK(lex_pkg_manager("pip3.12") == lex_pkg_manager("pip"));
+	CHECK(!lex_pkg_manager("make"));
+	CHECK(lex_pm_covers("/var/lib/apt/lists/*", "/var/lib/apt/lists"));
+	CHECK(lex_pm_covers("/var/lib", "/var/lib/apt/lists"));
+	CHECK(!lex_pm_covers("/var/lib/apt/lists/partial", "/var/lib/apt/lists"));
+	CHECK(!lex_pm_covers("/var/li", "/var/lib/apt/lists"));
+	CHECK(lex_pm_covers("/root/.cache", "~/.cache/pip"));
+	CHECK(lex_pm_covers("~/.cache/pip/*", "~/.cache/pip"));
+	CHECK(lex_pm_covers("$HOME/.npm", "~/.npm"));
+	CHECK(lex_pm_covers("/home/app/.npm", "~/.npm"));
+	CHECK(!lex_pm_covers("/tmp/cache", "~/.npm"));
+	CHECK(!lex_pm_covers("/home/app/.npmrc", "~/.npm"));
+	CHECK(lex_pm_word_in((const char *const[]){ "clean all", "-S*", NULL }, "clean"));
+	CHECK(lex_pm_word_in((const char *const[]){ "clean all", "-S*", NULL }, "-Syu"));
+	CHECK(!lex_pm_word_in((const char *const[]){ "clean all", NULL }, "clea"));
+}

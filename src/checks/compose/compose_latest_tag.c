@@ -1,5 +1,6 @@
 /* SW0054: a service's image has no tag or uses latest. */
 #include "checks/compose/compose_util.h"
+#include "lexicon/lexicon.h"
 #include "spec/image_ref.h"
 
 #include <string.h>
@@ -19,11 +20,14 @@ static void check(struct rule_ctx *c)
 		if (!ref || !*ref || s->build_context.s || strchr(ref, '$'))
 			continue;
 		tag = image_ref_tag(c->a, ref);
-		if (!tag || (*tag && strcmp(tag, "latest")))
+		if (!tag || (*tag && !lex_floating_tag(tag)))
 			continue;
 		if (ref[strlen(ref) - 1] == ':')
 			continue;	/* an empty tag from an unset variable: reported as such */
-		if (*tag)
+		if (*tag && strcmp(tag, "latest"))
+			f = cx_report_value(c, s, &s->image, "service %s uses image %s: the %s tag "
+					    "moves like latest", s->name, ref, tag);
+		else if (*tag)
 			f = cx_report_value(c, s, &s->image, "service %s uses image %s: latest moves "
 					    "with every release", s->name, ref);
 		else

@@ -22,6 +22,11 @@ void crossfile_root_fixed_by_compose(struct report *r, const struct c_project *c
 void crossfile_process_overridden(struct report *r, const struct c_project *const *projects,
 				  const struct m_dockerfile *const *const *dfs, size_t n);
 
+/* SW0005 (a stage with no HEALTHCHECK) is dropped when every compose
+ * service that runs the stage sets its own healthcheck: (not disabled). */
+void crossfile_healthcheck_given(struct report *r, const struct c_project *const *projects,
+				 const struct m_dockerfile *const *const *dfs, size_t n);
+
 /* Whether two display paths name the same file. */
 bool crossfile_same_file(const char *x, const char *y);
 

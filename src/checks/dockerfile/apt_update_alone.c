@@ -1,53 +1,83 @@
-/* SW0303: apt-get update runs alone in its RUN. */
+/* SW0303: a package index refresh (apt-get update, apk update, dnf
+ * makecache, zypper refresh, pacman -Sy) runs alone in its RUN. */
 #include "checks/check.h"
 
-#include <string.h>
-#include "util/str.h"
+#include "checks/dockerfile/helpers.h"
+#include "lexicon/lexicon.h"
 
-static bool is_apt(const char *name)
+#define MAX_MANAGERS 16
+
+/* Whether a later RUN of the stage installs with m and reuses its index:
+ * with --no-cache (apk) an install fetches a fresh one, and one with
+ * --update refreshes it for every later install: the update before them
+ * is only waste. */
+static bool reused_later(const struct m_instr *in, const struct lex_pkg_manager *m)
 {
-	return str_eq(name, "apt-get") || str_eq(name, "apt") || str_eq(name, "aptitude");
-}
+	const struct m_stage *st = in->stage;
 
-/*
- * The subcommand, skipping option values: sh_cmd_subcommand() would take
- * "Dpkg::Options::=--force-confold" in `apt-get -o Dpkg::... install`.
- */
-static const char *apt_subcommand(const struct sh_cmd *c)
-{
-	static const char *const vals[] = {
-		"-o", "-c", "-t", "--option", "--config-file", "--target-release",
-		"--default-release", NULL
-	};
+	for (size_t i = (size_t)(in - st->instrs) + 1; i < st->ninstrs; i++) {
+		const struct m_instr *later = &st->instrs[i];
 
-	for (size_t i = 1; i < c->argc; i++) {
-		const char *t = c->argv[i].text;
-		bool val = false;
+		for (size_t k = 0; later->kind == K_RUN && k < later->sh.ncmds; k++) {
+			const struct sh_cmd *cmd = &later->sh.cmds[k];
+			const struct lex_pkg_manager *lm;
+			enum pm_op op = cmd_pm_op(cmd, &lm);
+			bool fresh = false;
 
-		if (str_eq(t, "--"))
-			return i + 1 < c->argc ? c->argv[i + 1].text : NULL;
-		if (t[0] != '-' || !t[1])
-			return t;
-		for (size_t k = 0; vals[k]; k++)
-			val = val || str_eq(t, vals[k]);
-		if (val)
-			i++;
+			if (lm != m || (op != PM_INSTALL && op != PM_FETCH))
+				continue;
+			for (const char *const *o = m->fresh_opts; o && *o; o++)
+				if (sh_cmd_has_opt(cmd, *o))
+					return false;	/* the index is new from here on */
+			for (const char *const *o = m->no_cache_opts; o && *o; o++)
+				fresh = fresh || sh_cmd_has_opt(cmd, *o);
+			if (!fresh)
+				return true;
+		}
 	}
-	return NULL;
+	return false;
 }
 
-/* Subcommands that use the freshly downloaded package lists. */
-static bool uses_lists(const char *sub)
+static void check_run(struct rule_ctx *c, const struct m_instr *in)
 {
-	static const char *const subs[] = {
-		"install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "source",
-		"reinstall", "safe-upgrade", NULL
-	};
+	const struct sh_cmd *update[MAX_MANAGERS] = { NULL };
+	bool used[MAX_MANAGERS] = { false };
 
-	for (size_t i = 0; subs[i]; i++)
-		if (str_eq(sub, subs[i]))
-			return true;
-	return false;
+	for (size_t k = 0; k < in->sh.ncmds; k++) {
+		const struct sh_cmd *cmd = &in->sh.cmds[k];
+		const struct lex_pkg_manager *m;
+		enum pm_op op = cmd_pm_op(cmd, &m);
+		size_t id = m ? (size_t)(m - lex_pkg_managers) : MAX_MANAGERS;
+
+		if (id >= MAX_MANAGERS)
+			continue;
+		if (op == PM_REFRESH && !update[id])
+			update[id] = cmd;
+		else if (op == PM_INSTALL || op == PM_FETCH)
+			used[id] = true;
+	}
+	for (size_t id = 0; id < MAX_MANAGERS && lex_pkg_managers[id].family; id++) {
+		const struct lex_pkg_manager *m = &lex_pkg_managers[id];
+		const struct sh_cmd *u = update[id];
+		struct finding *f;
+		size_t sub;
+
+		if (!u || used[id] ||
+		    ((m->no_cache_opts || m->fresh_opts) && !reused_later(in, m)))
+			continue;
+		cmd_pkg_manager(u, &sub);
+		if (!m->refresh_expires) {
+			rule_report(c, in, "`%s %s` runs without an install in the same RUN, so "
+				    "later installs reuse its cached, stale %s", sh_cmd_name(u),
+				    u->argv[sub].text, m->index);
+			continue;
+		}
+		/* The install refreshes what expired itself: only waste. */
+		f = rule_report(c, in, "`%s %s` runs without an install in the same RUN: its %s "
+				"only adds to the layer, since later installs refresh it when it "
+				"expires", sh_cmd_name(u), u->argv[sub].text, m->index);
+		f->severity = SEV_INFO;
+	}
 }
 
 static void check(struct rule_ctx *c)
@@ -55,30 +85,9 @@ static void check(struct rule_ctx *c)
 	for (size_t s = 0; s < c->df->nstages; s++) {
 		const struct m_stage *st = &c->df->stages[s];
 
-		for (size_t i = 1; i < st->ninstrs; i++) {
-			const struct m_instr *in = &st->instrs[i];
-			const struct sh_cmd *update = NULL;
-			bool used = false;
-
-			if (in->kind != K_RUN)
-				continue;
-			for (size_t k = 0; k < in->sh.ncmds; k++) {
-				const struct sh_cmd *cmd = &in->sh.cmds[k];
-				const char *sub;
-
-				if (!is_apt(sh_cmd_name(cmd)) || !(sub = apt_subcommand(cmd)))
-					continue;
-				if (str_eq(sub, "update") && !update)
-					update = cmd;
-				else if (uses_lists(sub))
-					used = true;
-			}
-			if (!update || used)
-				continue;
-			rule_report(c, in, "`%s update` runs without an install in the same RUN, so "
-				    "later installs reuse its cached, stale package lists",
-				    sh_cmd_name(update));
-		}
+		for (size_t i = 1; i < st->ninstrs; i++)
+			if (st->instrs[i].kind == K_RUN)
+				check_run(c, &st->instrs[i]);
 	}
 }
 

@@ -6,81 +6,126 @@
 
 #include <ctype.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/strbuf.h"
 #include "util/str.h"
 #include "lexicon/lexicon.h"
 
-/* Options of package managers that take the next word as their value, so
- * that `apt-get -o Dpkg::Options::=--force-confold install x` is an install. */
-static bool takes_value(const char *opt)
+/* Index of the package manager's subcommand at or after argv[from], or 0. */
+static size_t pm_subcommand(const struct sh_cmd *c, size_t from)
 {
-	static const char *const opts[] = {
-		"-o", "-c", "-t", "--option", "--config-file", "--target-release",	/* apt */
-		"-X", "--repository", "-p", "--root", "--arch", "--keys-dir",		/* apk */
-		"--setopt", "--enablerepo", "--disablerepo", "-x", "--exclude",		/* dnf, yum */
-		"--installroot", "--releasever", "--repo", "-r",				/* dnf, zypper */
-	};
-
-	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
-		if (opt[1] == opts[i][1] && str_eq(opt, opts[i]))
-			return true;
-	return false;
-}
-
-/* Index of the package manager's subcommand, or 0. */
-static size_t pm_subcommand(const struct sh_cmd *c)
-{
-	for (size_t i = 1; i < c->argc; i++) {
+	for (size_t i = from; i < c->argc; i++) {
 		const char *t = c->argv[i].text;
 
+		if (str_eq(t, "--"))
+			return i + 1 < c->argc ? i + 1 : 0;
 		if (t[0] != '-' || !t[1])
 			return i;
-		if (takes_value(t))
+		if (lex_pm_value_opt(t))
 			i++;
 	}
 	return 0;
 }
 
-static bool is_package_manager(const char *name)
+const struct lex_pkg_manager *cmd_pkg_manager(const struct sh_cmd *c, size_t *sub)
 {
-	return char_in(name[0], "ayzmdt") &&
-	       (str_eq(name, "apt-get") || str_eq(name, "apt") || str_eq(name, "aptitude") ||
-		str_eq(name, "apk") || str_eq(name, "dnf") || str_eq(name, "yum") ||
-		str_eq(name, "microdnf") || str_eq(name, "tdnf") || str_eq(name, "zypper"));
+	const char *name = sh_cmd_name(c);
+	const struct lex_pkg_manager *m;
+	size_t from = 1;
+
+	*sub = 0;
+	if (!char_in(name[0], "aydmtzpn"))
+		return NULL;
+	/* python3 -m pip install */
+	if (!strncmp(name, "python", 6) && c->argc > 3 && str_eq(c->argv[1].text, "-m") &&
+	    (m = lex_pkg_manager(c->argv[2].text)))
+		from = 3;
+	else if (!(m = lex_pkg_manager(name)))
+		return NULL;
+	if (m->op_is_option)
+		*sub = from < c->argc && c->argv[from].text[0] == '-' ? from : 0;
+	else
+		*sub = pm_subcommand(c, from);
+	return m;
+}
+
+/* Whether the command has every word of a clean entry after its first. */
+static bool has_words(const struct sh_cmd *c, size_t sub, const char *entry)
+{
+	const char *w = entry + strcspn(entry, " ");
+
+	while (*w == ' ') {
+		size_t n = strcspn(++w, " ");
+		bool found = false;
+
+		for (size_t i = sub + 1; i < c->argc && !found; i++)
+			found = strlen(c->argv[i].text) == n && !strncmp(c->argv[i].text, w, n);
+		if (!found)
+			return false;
+		w += n;
+	}
+	return true;
+}
+
+/* Whether a word after argv[sub] is an operand (not an option). */
+static bool has_operand(const struct sh_cmd *c, size_t sub)
+{
+	for (size_t i = sub + 1; i < c->argc; i++)
+		if (c->argv[i].text[0] != '-')
+			return true;
+	return false;
+}
+
+enum pm_op cmd_pm_op(const struct sh_cmd *c, const struct lex_pkg_manager **mp)
+{
+	size_t k;
+	const struct lex_pkg_manager *m = cmd_pkg_manager(c, &k);
+	const char *sub;
+
+	*mp = m;
+	if (!m)
+		return PM_NONE;
+	if (!k) {
+		/* `yarn --frozen-lockfile` installs; `yarn --version` does not */
+		if (!m->bare_installs || sh_cmd_has_opt(c, "--version") || sh_cmd_has_opt(c, "-v") ||
+		    sh_cmd_has_opt(c, "--help") || sh_cmd_has_opt(c, "-h"))
+			return PM_NONE;
+		return PM_INSTALL;
+	}
+	sub = c->argv[k].text;
+	for (const char *const *e = m->clean; e && *e; e++)
+		if (lex_pm_word_in((const char *const[]){ *e, NULL }, sub) && has_words(c, k, *e))
+			return PM_CLEAN;
+	if (lex_pm_word_in(m->refresh, sub))
+		return m->op_is_option && has_operand(c, k) ? PM_INSTALL : PM_REFRESH;
+	if (lex_pm_word_in(m->install, sub))
+		return PM_INSTALL;
+	if (lex_pm_word_in(m->fetch, sub))
+		return PM_FETCH;
+	return PM_NONE;
 }
 
 bool cmd_is_os_install(const struct sh_cmd *c)
 {
-	const char *name = sh_cmd_name(c), *sub;
-	size_t k;
+	const struct lex_pkg_manager *m;
 
-	if (!*name || !is_package_manager(name) || !(k = pm_subcommand(c)))
-		return false;
-	sub = c->argv[k].text;
-	if (str_eq(name, "apt-get") || str_eq(name, "apt") || str_eq(name, "aptitude"))
-		return str_eq(sub, "install");
-	if (str_eq(name, "apk"))
-		return str_eq(sub, "add");
-	if (str_eq(name, "dnf") || str_eq(name, "yum") || str_eq(name, "microdnf") ||
-	    str_eq(name, "tdnf"))
-		return str_eq(sub, "install");
-	if (str_eq(name, "zypper"))
-		return str_eq(sub, "install") || str_eq(sub, "in");
-	return false;
+	return cmd_pm_op(c, &m) == PM_INSTALL && m->os;
 }
 
 void cmd_os_install_each_package(const struct sh_cmd *c,
 				 void (*fn)(void *ctx, const struct sh_word *pkg), void *ctx)
 {
-	if (!cmd_is_os_install(c))
+	size_t k;
+
+	if (!cmd_is_os_install(c) || !cmd_pkg_manager(c, &k))
 		return;
-	for (size_t i = pm_subcommand(c) + 1; i < c->argc; i++) {
+	for (size_t i = k + 1; i < c->argc; i++) {
 		const char *w = c->argv[i].text;
 
 		if (w[0] == '-') {
-			if (takes_value(w))
+			if (lex_pm_value_opt(w))
 				i++;
 			continue;
 		}
@@ -93,6 +138,38 @@ bool instr_has_os_install(const struct m_instr *in)
 	for (size_t i = 0; i < in->sh.ncmds; i++)
 		if (cmd_is_os_install(&in->sh.cmds[i]))
 			return true;
+	return false;
+}
+
+bool instr_mount_covers(const struct m_instr *in, const char *dir)
+{
+	for (size_t i = 0; i < in->node->nflags; i++) {
+		const char *f = in->node->flags[i].value, *p;
+		bool keep = false, covers = false;
+
+		if (strncmp(f, "--mount=", 8))
+			continue;
+		/* type=cache,target=/x,sharing=locked: the fields in any order */
+		for (p = f + 8; *p; p += *p == ',') {
+			size_t n = strcspn(p, ",");
+			const char *eq = memchr(p, '=', n);
+
+			if (eq && (size_t)(eq - p) == 4 && !strncmp(p, "type", 4))
+				keep = (!strncmp(eq + 1, "cache", 5) && eq + 6 == p + n) ||
+				       (!strncmp(eq + 1, "tmpfs", 5) && eq + 6 == p + n);
+			else if (eq && ((eq - p == 6 && !strncmp(p, "target", 6)) ||
+					(eq - p == 3 && !strncmp(p, "dst", 3)) ||
+					(eq - p == 11 && !strncmp(p, "destination", 11)))) {
+				char *t = strndup(eq + 1, (size_t)(p + n - eq - 1));
+
+				covers = t && lex_pm_covers(t, dir);
+				free(t);
+			}
+			p += n;
+		}
+		if (keep && covers)
+			return true;
+	}
 	return false;
 }
 

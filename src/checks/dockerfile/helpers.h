@@ -7,7 +7,16 @@
 #include "input/dockerfile/model.h"
 #include "input/shell/shell.h"
 
-/* apt-get/apt install, apk add, dnf/yum/microdnf install, zypper install|in. */
+struct lex_pkg_manager;
+/* What a package manager command does (lexicon/packages.c). */
+enum pm_op { PM_NONE, PM_INSTALL, PM_FETCH, PM_REFRESH, PM_CLEAN };
+/* The package manager a command runs (`python3 -m pip` included), or
+ * NULL; *sub gets the index of its subcommand, 0 when none. */
+const struct lex_pkg_manager *cmd_pkg_manager(const struct sh_cmd *c, size_t *sub);
+/* What the command does, and *m its manager (NULL when none). */
+enum pm_op cmd_pm_op(const struct sh_cmd *c, const struct lex_pkg_manager **m);
+/* An install of the distribution's packages: apt-get install, apk add,
+ * dnf in, zypper in, pacman -S pkg. */
 bool cmd_is_os_install(const struct sh_cmd *c);
 /* Package arguments of such an install (options skipped), as argv indexes:
  * calls fn for each. */
@@ -15,6 +24,9 @@ void cmd_os_install_each_package(const struct sh_cmd *c,
 				 void (*fn)(void *ctx, const struct sh_word *pkg), void *ctx);
 /* Whether any command of the instruction's script is an OS package install. */
 bool instr_has_os_install(const struct m_instr *in);
+/* Whether a --mount=type=cache or type=tmpfs of the RUN holds dir (a
+ * lexicon cache folder): what is written there stays out of the layer. */
+bool instr_mount_covers(const struct m_instr *in, const char *dir);
 /* Whether the RUN has a --mount=type=cache (or secret) flag. */
 bool instr_has_mount(const struct m_instr *in, const char *type);
 

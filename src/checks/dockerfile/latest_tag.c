@@ -1,5 +1,6 @@
 /* SW0001: A base image has no tag or uses latest. */
 #include "checks/check.h"
+#include "lexicon/lexicon.h"
 #include "spec/image_ref.h"
 
 #include <ctype.h>
@@ -45,6 +46,37 @@ static bool uses_unset_arg(const struct m_dockerfile *df, const char *raw)
 	return false;
 }
 
+/* FROM ${REGISTRY}/ubuntu, the variable unset or without a default. */
+static void untagged_repo(struct rule_ctx *c, const struct df_node *n, const char *raw)
+{
+	struct finding *f;
+
+	f = rule_report_at(c, n->args[0].pos, n->args[0].pos.col + (unsigned)n->args[0].len,
+			   "base image %s has no tag: the variable only chooses the registry, so "
+			   "it pulls whatever latest is at build time", raw);
+	f->fix = arena_printf(c->a, "Pin a version tag, e.g. FROM %s:<version>, and ideally a "
+			      "digest (@sha256:...)", raw);
+}
+
+/* FROM debian:stable, node:lts, alpine:edge. */
+static void floating(struct rule_ctx *c, const struct df_node *n, const char *ref,
+		     const char *tag, const char *fromarg)
+{
+	size_t rl = strlen(ref) - strlen(tag) - 1;
+	struct finding *f;
+
+	if (*fromarg)
+		f = rule_report_at(c, n->args[0].pos, n->args[0].pos.col + (unsigned)n->args[0].len,
+				   "base image %s defaults to %s, and the %s tag moves like latest",
+				   fromarg, ref, tag);
+	else
+		f = rule_report_at(c, n->args[0].pos, n->args[0].pos.col + (unsigned)n->args[0].len,
+				   "base image %s uses the %s tag, which moves like latest", ref,
+				   tag);
+	f->fix = arena_printf(c->a, "Pin a version tag, e.g. FROM %.*s:<version>, and ideally a "
+			      "digest (@sha256:...)", (int)rl, ref);
+}
+
 static void check_stage(struct rule_ctx *c, const struct m_stage *s)
 {
 	const struct df_node *n = s->instrs[0].node;
@@ -61,15 +93,25 @@ static void check_stage(struct rule_ctx *c, const struct m_stage *s)
 		return;
 	raw = n->args[0].value;
 	if (strchr(raw, '$')) {
-		if (uses_unset_arg(c->df, raw))
+		const char *last = strrchr(raw, '/');
+
+		if (uses_unset_arg(c->df, raw)) {
+			/* ${REGISTRY}/ubuntu: the variable only picks the registry */
+			if (last && !strpbrk(last, "$:@"))
+				untagged_repo(c, n, raw);
 			return;
+		}
 		fromarg = raw;
 	}
 	tag = image_ref_tag(c->a, ref);
 	if (!tag)
 		return;	/* pinned by digest */
-	if (*tag && strcmp(tag, "latest"))
+	if (*tag && !lex_floating_tag(tag))
 		return;
+	if (*tag && strcmp(tag, "latest")) {
+		floating(c, n, ref, tag, fromarg);
+		return;
+	}
 	rl = strlen(ref) - (*tag ? strlen(":latest") : 0);
 	if (rl && ref[rl - 1] == ':')
 		rl--;	/* node:${UNSET_TAG} */

@@ -4,131 +4,118 @@
 #include <string.h>
 
 #include "checks/dockerfile/helpers.h"
+#include "lexicon/lexicon.h"
 #include "util/str.h"
 
-enum mgr { M_APT, M_APK, M_YUM, M_ZYPPER, M_COUNT };
+#define MAX_MANAGERS 16
 
-static enum mgr mgr_of(const char *name)
-{
-	if (str_eq(name, "apt-get") || str_eq(name, "apt") || str_eq(name, "aptitude"))
-		return M_APT;
-	if (str_eq(name, "apk"))
-		return M_APK;
-	if (str_eq(name, "zypper"))
-		return M_ZYPPER;
-	return M_YUM;	/* dnf, yum, microdnf, tdnf */
-}
-
-static bool is_yum(const char *name)
-{
-	return str_eq(name, "yum") || str_eq(name, "dnf") || str_eq(name, "microdnf") ||
-	       str_eq(name, "tdnf");
-}
-
-/* rm of a path at or below one of the cache directories. */
+/* rm of one of the cache directories, or of a folder holding one. */
 static bool rm_of(const struct sh_cmd *c, const char *const *dirs)
 {
-	if (strcmp(sh_cmd_name(c), "rm"))
+	if (!str_eq(sh_cmd_name(c), "rm"))
 		return false;
-	for (size_t i = 1; i < c->argc; i++) {
-		const char *t = c->argv[i].text;
-
-		for (size_t k = 0; dirs[k]; k++) {
-			size_t n = strlen(dirs[k]);
-
-			if (!strncmp(t, dirs[k], n) && (!t[n] || t[n] == '/' || t[n] == '*'))
+	for (size_t i = 1; i < c->argc; i++)
+		for (size_t k = 0; dirs[k]; k++)
+			if (c->argv[i].text[0] != '-' && lex_pm_covers(c->argv[i].text, dirs[k]))
 				return true;
-		}
-	}
 	return false;
 }
 
-/* Whether a command of the RUN removes the manager's cache. */
-static bool cleaned(const struct m_instr *in, enum mgr m)
+/* Whether the manager keeps no cache for this command: --no-cache, or
+ * PIP_NO_CACHE_DIR set (any value pip accepts turns the cache off, "off"
+ * and "0" included) before the command or in the stage's ENV/ARG. */
+static bool keeps_none(const struct m_instr *in, const struct sh_cmd *cmd,
+		       const struct lex_pkg_manager *m)
 {
-	static const char *const apt_dirs[] = { "/var/lib/apt/lists", NULL };
-	static const char *const apk_dirs[] = { "/var/cache/apk", "/etc/apk/cache", NULL };
-	static const char *const yum_dirs[] = {
-		"/var/cache/yum", "/var/cache/dnf", "/var/cache/tdnf", NULL
-	};
-	static const char *const zyp_dirs[] = { "/var/cache/zypp", NULL };
+	const struct m_var *v;
+	size_t n;
 
-	for (size_t i = 0; i < in->sh.ncmds; i++) {
-		const struct sh_cmd *c = &in->sh.cmds[i];
-		const char *name = sh_cmd_name(c), *sub = sh_cmd_subcommand(c);
+	for (const char *const *o = m->no_cache_opts; o && *o; o++)
+		if (sh_cmd_has_opt(cmd, *o))
+			return true;
+	if (!m->no_cache_env)
+		return false;
+	n = strlen(m->no_cache_env);
+	for (size_t i = 0; i < cmd->nassigns; i++) {
+		const char *t = cmd->assigns[i].text;
 
-		switch (m) {
-		case M_APT:
-			if (rm_of(c, apt_dirs))
-				return true;
-			break;
-		case M_APK:
-			if (rm_of(c, apk_dirs))
-				return true;
-			break;
-		case M_YUM:
-			if (rm_of(c, yum_dirs))
-				return true;
-			if (is_yum(name) && sub && str_eq(sub, "clean") && sh_cmd_find_arg(c, "all"))
-				return true;
-			break;
-		case M_ZYPPER:
-			if (rm_of(c, zyp_dirs))
-				return true;
-			if (str_eq(name, "zypper") && sub && (str_eq(sub, "clean") || str_eq(sub, "cc")))
-				return true;
-			break;
-		case M_COUNT:
-			break;
-		}
+		if (!strncmp(t, m->no_cache_env, n) && t[n] == '=' && t[n + 1])
+			return true;
 	}
+	v = m_lookup(in, m->no_cache_env);
+	return v && v->has_value && v->value && *v->value;
+}
+
+/* Whether a cache or tmpfs mount of the RUN holds the manager's cache. */
+static bool mounted(const struct m_instr *in, const struct lex_pkg_manager *m)
+{
+	for (const char *const *d = m->cache_dirs; *d; d++)
+		if (instr_mount_covers(in, *d))
+			return true;
 	return false;
 }
 
+static void report(struct rule_ctx *c, const struct m_instr *in, const struct sh_cmd *cmd,
+		   const struct lex_pkg_manager *m)
+{
+	size_t k;
+	const char *prog, *sub, *how = m->cleanup;
+	struct finding *f;
+
+	cmd_pkg_manager(cmd, &k);
+	prog = k >= 3 && str_eq(cmd->argv[1].text, "-m") ? cmd->argv[2].text : sh_cmd_name(cmd);
+	sub = k ? arena_printf(c->a, " %s", cmd->argv[k].text) : "";
+	if (how[0] == '-' && !m->op_is_option) {
+		f = rule_report(c, in, "`%s%s` without %s leaves %s in the layer", prog, sub, how,
+				m->leaves);
+		f->fix = m->no_cache_env ?
+			 arena_printf(c->a, "Use %s%s %s, or set ENV %s=1", prog, sub, how,
+				      m->no_cache_env) :
+			 arena_printf(c->a, "Use %s%s %s", prog, sub, how);
+	} else if (!strncmp(how, "rm ", 3)) {
+		f = rule_report(c, in, "`%s%s` leaves %s in the layer (no %s after it in the same "
+				"RUN)", prog, sub, m->leaves, how);
+		f->fix = arena_printf(c->a, "End the same RUN with && %s", how);
+	} else {
+		f = rule_report(c, in, "`%s%s` leaves %s in the layer (no `%s %s` after it in the "
+				"same RUN)", prog, sub, m->leaves, prog, how);
+		f->fix = arena_printf(c->a, "End the same RUN with && %s %s", prog, how);
+	}
+}
+
+/*
+ * The cache a command fills is left when no clean of that manager (its
+ * clean subcommand, or rm of its cache folder) comes after it: a clean
+ * before the install, or between two installs, leaves the last one's.
+ */
 static void check_run(struct rule_ctx *c, const struct m_instr *in)
 {
-	bool done[M_COUNT] = { false };
+	const struct sh_cmd *pending[MAX_MANAGERS] = { NULL };
 
-	if (instr_has_mount(in, "cache"))
-		return;	/* the cache lives outside the layer */
 	for (size_t i = 0; i < in->sh.ncmds; i++) {
 		const struct sh_cmd *cmd = &in->sh.cmds[i];
-		const char *name = sh_cmd_name(cmd);
-		struct finding *f;
-		enum mgr m;
+		const struct lex_pkg_manager *m;
+		enum pm_op op = cmd_pm_op(cmd, &m);
+		size_t id;
 
-		if (!cmd_is_os_install(cmd))
+		if (!m) {
+			for (id = 0; id < MAX_MANAGERS && lex_pkg_managers[id].family; id++)
+				if (pending[id] && rm_of(cmd, lex_pkg_managers[id].cache_dirs))
+					pending[id] = NULL;
 			continue;
-		m = mgr_of(name);
-		/* --no-network: nothing is downloaded, so nothing is cached */
-		if (done[m] || (m == M_APK && (sh_cmd_has_opt(cmd, "--no-cache") ||
-					       sh_cmd_has_opt(cmd, "--no-network"))) ||
-		    cleaned(in, m))
-			continue;
-		done[m] = true;	/* one finding per manager and RUN */
-		switch (m) {
-		case M_APT:
-			f = rule_report(c, in, "`%s install` leaves the package lists in the layer "
-					"(no rm -rf /var/lib/apt/lists/* in the same RUN)", name);
-			f->fix = "End the same RUN with && rm -rf /var/lib/apt/lists/*";
-			break;
-		case M_APK:
-			f = rule_report(c, in, "`apk add` without --no-cache leaves the package index "
-					"in the layer");
-			f->fix = "Use apk add --no-cache";
-			break;
-		case M_YUM:
-			f = rule_report(c, in, "`%s install` leaves its metadata and package cache in "
-					"the layer (no `%s clean all` in the same RUN)", name, name);
-			f->fix = arena_printf(c->a, "End the same RUN with && %s clean all", name);
-			break;
-		default:
-			f = rule_report(c, in, "`zypper install` leaves its package cache in the layer "
-					"(no `zypper clean --all` in the same RUN)");
-			f->fix = "End the same RUN with && zypper clean --all";
-			break;
 		}
+		id = (size_t)(m - lex_pkg_managers);
+		if (id >= MAX_MANAGERS)
+			continue;
+		if (op == PM_CLEAN)
+			pending[id] = NULL;
+		else if ((op == PM_INSTALL || op == PM_FETCH) && !pending[id] &&
+			 !keeps_none(in, cmd, m))
+			pending[id] = cmd;
 	}
+	for (size_t id = 0; id < MAX_MANAGERS && lex_pkg_managers[id].family; id++)
+		if (pending[id] && !mounted(in, &lex_pkg_managers[id]))
+			report(c, in, pending[id], &lex_pkg_managers[id]);
 }
 
 static void check(struct rule_ctx *c)

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "lexicon/lexicon.h"
 #include "util/strbuf.h"
 #include "util/str.h"
 
@@ -33,6 +34,35 @@ static bool ends_in_exec(const struct sh_script *sh)
 	return last && str_eq(sh_cmd_name(last), "exec") && last->argc > 1 &&
 	       !last->background && !last->piped &&
 	       (last->sep == SH_SEP_END || last->sep == SH_SEP_SEMI);
+}
+
+/*
+ * BusyBox ash (Alpine, busybox) execs the last simple command of
+ * `sh -c 'cmd'`, so a lone one becomes PID 1 and gets the signals; Debian's
+ * dash stays as PID 1 (verified with dash 0.5.12), as do lists and pipes
+ * everywhere. Only under the default shell of such a base image.
+ */
+static bool busybox_execs(const struct rule_ctx *c, const struct m_instr *in)
+{
+	const struct m_stage *root = c->stage;
+	const struct sh_cmd *lone = NULL, *prev = NULL;
+
+	while (root->base_stage)
+		root = root->base_stage;
+	if (instr_shell(in) || !lex_busybox_image(root->image))
+		return false;
+	for (size_t i = 0; i < in->sh.ncmds; i++) {
+		const struct sh_cmd *cmd = &in->sh.cmds[i];
+
+		if (cmd->depth || is_unwrapped(cmd, prev)) {
+			prev = cmd;
+			continue;
+		}
+		if (lone)
+			return false;
+		lone = prev = cmd;
+	}
+	return lone && !lone->piped && !lone->background && lone->argc;
 }
 
 static bool is_shell_form(const struct m_instr *in)
@@ -138,7 +168,7 @@ static void check(struct rule_ctx *c)
 	if (!ep && cmd && !cmd->node->json && !instr_posix_shell(c->a, cmd))
 		return;
 
-	if (is_shell_form(ep) && !ends_in_exec(&ep->sh)) {
+	if (is_shell_form(ep) && !ends_in_exec(&ep->sh) && (cmd || !busybox_execs(c, ep))) {
 		f = report_shell_form(c, ep);
 		/* The shell gets CMD as $0 $1 ...: the script never sees it. */
 		if (cmd)
@@ -149,7 +179,7 @@ static void check(struct rule_ctx *c)
 	if (!is_shell_form(cmd) || is_shell_form(ep))
 		return;
 	if (!ep) {
-		if (!ends_in_exec(&cmd->sh))
+		if (!ends_in_exec(&cmd->sh) && !busybox_execs(c, cmd))
 			report_shell_form(c, cmd);
 		return;
 	}

@@ -78,7 +78,41 @@ static bool has_operand(const struct sh_cmd *c, size_t sub)
 	return false;
 }
 
+/* cmd_pm_op's answers for the commands of the Dockerfile being checked,
+ * which several rules ask of every command: on only between
+ * cmd_pm_memo(true) and cmd_pm_memo(false) (rules_check_dockerfile),
+ * while no command of the model can move or be freed; per thread. */
+#define PM_MEMO 128
+static _Thread_local struct pm_memo {
+	const struct sh_cmd *c;
+	const struct lex_pkg_manager *m;
+	enum pm_op op;
+} pm_memo[PM_MEMO];
+static _Thread_local bool pm_memo_on;
+
+void cmd_pm_memo(bool on)
+{
+	memset(pm_memo, 0, sizeof(pm_memo));
+	pm_memo_on = on;
+}
+
+static enum pm_op pm_op_of(const struct sh_cmd *c, const struct lex_pkg_manager **mp);
+
 enum pm_op cmd_pm_op(const struct sh_cmd *c, const struct lex_pkg_manager **mp)
+{
+	struct pm_memo *e = &pm_memo[((uintptr_t)c / sizeof(*c)) % PM_MEMO];
+
+	if (!pm_memo_on)
+		return pm_op_of(c, mp);
+	if (e->c != c) {
+		e->op = pm_op_of(c, &e->m);
+		e->c = c;
+	}
+	*mp = e->m;
+	return e->op;
+}
+
+static enum pm_op pm_op_of(const struct sh_cmd *c, const struct lex_pkg_manager **mp)
 {
 	size_t k;
 	const struct lex_pkg_manager *m = cmd_pkg_manager(c, &k);

@@ -15,6 +15,9 @@ enum pm_op { PM_NONE, PM_INSTALL, PM_FETCH, PM_REFRESH, PM_CLEAN };
 const struct lex_pkg_manager *cmd_pkg_manager(const struct sh_cmd *c, size_t *sub);
 /* What the command does, and *m its manager (NULL when none). */
 enum pm_op cmd_pm_op(const struct sh_cmd *c, const struct lex_pkg_manager **m);
+/* Turns on (and empties) or off this thread's memo of cmd_pm_op, for the
+ * span of one Dockerfile's checks, when its commands stay put. */
+void cmd_pm_memo(bool on);
 /* An install of the distribution's packages: apt-get install, apk add,
  * dnf in, zypper in, pacman -S pkg. */
 bool cmd_is_os_install(const struct sh_cmd *c);

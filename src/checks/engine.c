@@ -5,7 +5,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "checks/dockerfile/helpers.h"
 #include "input/compose/lower.h"
 #include "input/discover/purpose.h"
 #include "input/engine/lower.h"
@@ -157,26 +156,9 @@ bool *rule_stages_ship(const struct rule_ctx *c)
 	return ships;
 }
 
-static size_t check_dockerfile(struct report *r, const struct m_dockerfile *df,
-			       const struct config *config, const struct df_ship *ships,
-			       size_t nships);
-
 size_t rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
 			    const struct config *config, const struct df_ship *ships,
 			    size_t nships)
-{
-	size_t n;
-
-	/* Several rules ask what each command does with packages. */
-	cmd_pm_memo(true);
-	n = check_dockerfile(r, df, config, ships, nships);
-	cmd_pm_memo(false);
-	return n;
-}
-
-static size_t check_dockerfile(struct report *r, const struct m_dockerfile *df,
-			       const struct config *config, const struct df_ship *ships,
-			       size_t nships)
 {
 	static const struct df_ship last = { 0 };
 	struct rule_ctx c = { .report = r, .a = r->a, .config = config, .df = df };

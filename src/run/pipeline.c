@@ -26,6 +26,7 @@
 #include "render/render.h"
 #include "checks/crossfile/crossfile.h"
 #include "checks/check.h"
+#include "checks/dockerfile/helpers.h"
 #include "input/scripts/evidence.h"
 #include "input/scripts/scripts.h"
 #include "findings/suppress.h"
@@ -346,7 +347,10 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 	{
 		size_t n0 = r->nnotes;
 
+		/* Several rules ask what each command does with packages. */
+		cmd_pm_memo(true);
 		it->nshipped = rules_check_dockerfile(r, m, it->cfg, it->ships, it->nships);
+		cmd_pm_memo(false);
 		/* Said once, in the run's report (the worker's holds its strings). */
 		it->notes = take_notes(r, n0, &it->nnotes);
 	}

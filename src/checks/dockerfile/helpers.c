@@ -80,8 +80,9 @@ static bool has_operand(const struct sh_cmd *c, size_t sub)
 
 /* cmd_pm_op's answers for the commands of the Dockerfile being checked,
  * which several rules ask of every command: on only between
- * cmd_pm_memo(true) and cmd_pm_memo(false) (rules_check_dockerfile),
- * while no command of the model can move or be freed; per thread. */
+ * cmd_pm_memo(true) and cmd_pm_memo(false) around rules_check_dockerfile
+ * (run/pipeline.c), while no command of the model can move or be freed;
+ * per thread. */
 #define PM_MEMO 128
 static _Thread_local struct pm_memo {
 	const struct sh_cmd *c;

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/smap.h"
 #include "util/strbuf.h"
 
 static const char too_large[] = "file too large (limit 4 MiB)";
@@ -17,71 +18,40 @@ static const char too_large[] = "file too large (limit 4 MiB)";
 static char **confine_dirs;
 static size_t nconfine;
 /* Folders known to be real folders of the tree, as the caller spells them
- * (read_trust): an open-addressing set of malloc'd names. */
-static char **trusted;
-static size_t ntrusted, captrusted;
+ * (read_trust): the keys are malloc'd copies, freed by untrust_all. */
+static struct smap trusted = SMAP_INIT;
 
 static int cmp_str(const void *x, const void *y)
 {
 	return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
-static size_t name_hash(const char *s, size_t n)
-{
-	size_t h = 5381;
-
-	for (size_t i = 0; i < n; i++)
-		h = h * 33 + (unsigned char)s[i];
-	return h;
-}
-
-/* The slot of the name s[0..n) in trusted, or the empty one for it. */
-static size_t trusted_slot(const char *s, size_t n)
-{
-	size_t i = name_hash(s, n) & (captrusted - 1);
-
-	while (trusted[i] && (strncmp(trusted[i], s, n) || trusted[i][n]))
-		i = (i + 1) & (captrusted - 1);
-	return i;
-}
-
+/* Whether the folder named s[0..n) is trusted. */
 static bool is_trusted(const char *s, size_t n)
 {
-	return ntrusted && trusted[trusted_slot(s, n)];
+	char buf[PATH_MAX];
+
+	if (!trusted.n || n >= sizeof(buf))
+		return false;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return smap_find(&trusted, buf) != NULL;
 }
 
 static void trust_add(const char *d)
 {
-	size_t n = strlen(d), i;
+	char *k;
 
-	if ((ntrusted + 1) * 2 > captrusted) {
-		char **old = trusted;
-		size_t oldcap = captrusted;
-
-		captrusted = captrusted ? captrusted * 2 : 64;
-		trusted = calloc(captrusted, sizeof(*trusted));
-		if (!trusted) {
-			trusted = old;
-			captrusted = oldcap;
-			return;	/* only a shortcut lost */
-		}
-		for (size_t k = 0; k < oldcap; k++)
-			if (old[k])
-				trusted[trusted_slot(old[k], strlen(old[k]))] = old[k];
-		free(old);
-	}
-	i = trusted_slot(d, n);
-	if (!trusted[i] && (trusted[i] = strdup(d)))
-		ntrusted++;
+	if (smap_find(&trusted, d) || !(k = strdup(d)))
+		return;	/* a failed copy only loses a shortcut */
+	smap_put(&trusted, k, 0);
 }
 
 static void untrust_all(void)
 {
-	for (size_t i = 0; i < captrusted; i++)
-		free(trusted[i]);
-	free(trusted);
-	trusted = NULL;
-	ntrusted = captrusted = 0;
+	for (size_t i = 0; i < trusted.cap; i++)
+		free((char *)trusted.keys[i]);
+	smap_free(&trusted);
 }
 
 void read_confine(const char *const *dirs, size_t n)
@@ -178,12 +148,10 @@ static bool real_dir(const char *dir, char *out, int depth)
 	const char *slash = strrchr(dir, '/'), *name = slash ? slash + 1 : dir;
 	char parent[PATH_MAX];
 	struct stat st;
-	size_t n = slash ? (size_t)(slash - dir) : 0, dl = strlen(dir), h = 5381;
+	size_t n = slash ? (size_t)(slash - dir) : 0, dl = strlen(dir);
+	size_t h = smap_hash(dir) % REAL_SLOTS;
 	bool ok = false;
 
-	for (const char *c = dir; *c; c++)
-		h = h * 33 + (unsigned char)*c;
-	h %= REAL_SLOTS;
 	if (dl < REAL_NAME && !strcmp(cache[h].dir, dir)) {
 		strcpy(out, cache[h].real);
 		return true;

@@ -500,6 +500,23 @@ if [ -x "$top/$B/unit-tests" ]; then
 	grep -E '^(SKIP)' "$tmp/unit" || true
 fi
 
+# Every message is under 200 characters (issue "Calibrate every rule"):
+# what is longer (how the place is reached, the services that override it)
+# goes in via, the rest in explain. Over every golden JSON expectation.
+long=$(python3 - "$top/tests" <<'PY'
+import glob, json, sys
+for p in sorted(glob.glob(sys.argv[1] + "/*/*/expected.json")):
+    try:
+        d = json.load(open(p))
+    except ValueError:
+        continue
+    for f in d.get("findings", []) if isinstance(d, dict) else []:
+        if len(f.get("message", "")) >= 200:
+            print("%s: %s %d characters" % (p[len(sys.argv[1]) + 1:], f["rule"], len(f["message"])))
+PY
+)
+if [ -z "$long" ]; then ok; else bad "messages of 200 characters or more:"; echo "$long" | head; fi
+
 # Real repositories (../shared/projects): what ships, purposes, grouping;
 # the counts per project as reviewed (tests/realworld/projects.counts).
 if [ -d "$SHARED/projects" ]; then

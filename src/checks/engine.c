@@ -189,6 +189,7 @@ size_t rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
 		const struct df_ship *sh = &ships[i];
 		const struct m_stage *st = m_stage_named(df, sh->target);
 		struct strbuf by = STRBUF_INIT;
+		const char *built_by;
 		enum purpose purpose;
 		size_t seen = 0, nby = 0, first;
 
@@ -210,26 +211,29 @@ size_t rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
 				purpose = PURPOSE_PRODUCTION;
 		for (size_t k = i; k < nships; k++) {
 			const struct df_ship *o = &ships[k];
+			bool named = false;
 
 			if (m_stage_named(df, o->target) != st || !o->target || !o->by)
 				continue;
-			if (nby++ < 2)
+			/* Two projects (a base and a variant) name one service. */
+			for (size_t h = i; h < k && !named; h++)
+				named = ships[h].by && m_stage_named(df, ships[h].target) == st &&
+					ships[h].target && !strcmp(ships[h].by, o->by);
+			if (!named && nby++ < 2)
 				strbuf_addf(&by, "%s%s", by.len ? ", " : "", o->by);
 		}
 		if (nby > 2)
 			strbuf_addf(&by, " and %zu more", nby - 2);
 		if (purpose == PURPOSE_PRODUCTION)
 			purpose = stage_purpose(st);
+		/* Who builds it goes in via: messages stay short. */
 		if (!by.len && st->is_final)
 			c.stage_label = "the final stage";
 		else if (st->name)
-			c.stage_label = arena_printf(r->a, "stage %s%s%s%s", st->name,
-						     by.len ? " (built by " : "", by.len ? by.buf : "",
-						     by.len ? ")" : "");
+			c.stage_label = arena_printf(r->a, "stage %s", st->name);
 		else
-			c.stage_label = arena_printf(r->a, "stage %zu%s%s%s", st->index,
-						     by.len ? " (built by " : "", by.len ? by.buf : "",
-						     by.len ? ")" : "");
+			c.stage_label = arena_printf(r->a, "stage %zu", st->index);
+		built_by = by.len ? arena_printf(r->a, "built by %s", by.buf) : NULL;
 		strbuf_release(&by);
 		c.stage = st;
 		m_entry_follow(r->a, df, st, &entry);
@@ -244,8 +248,12 @@ size_t rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
 		run_checks(&c, FN_STAGE, SPEC_NKINDS);
 		c.entry = NULL;
 		for (size_t k = first; k < r->nfindings; k++) {
-			r->findings[k].stage = (unsigned)st->index + 1;
-			r->findings[k].purpose = purpose;
+			struct finding *f = &r->findings[k];
+
+			f->stage = (unsigned)st->index + 1;
+			f->purpose = purpose;
+			if (built_by && f->file && !strcmp(f->file, df->path))
+				f->via = built_by;
 		}
 	}
 	drop_repeats(r, from);
@@ -264,10 +272,14 @@ struct finding *rule_report_script(struct rule_ctx *c, const struct entry_script
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (sc->in_image)	/* a file of the image, named as the image layer names them */
-		return rule_report_pos(c, &(struct y_pos){ NULL, 0, 0 }, "%s:%u: %s (%s)",
-				       sc->display, line, msg, sc->how);
-	f = rule_report_pos(c, &(struct y_pos){ sc->display, line, col }, "%s (%s)", msg, sc->how);
+	if (sc->in_image) {	/* a file of the image, named as the image layer names them */
+		f = rule_report_pos(c, &(struct y_pos){ NULL, 0, 0 }, "%s:%u: %s", sc->display,
+				    line, msg);
+		f->via = arena_strdup(c->a, sc->how);
+		return f;
+	}
+	f = rule_report_pos(c, &(struct y_pos){ sc->display, line, col }, "%s", msg);
+	f->via = arena_strdup(c->a, sc->how);
 	f->in_script = true;
 	return f;
 }
@@ -284,6 +296,64 @@ struct finding *rule_report_pos(struct rule_ctx *c, const struct y_pos *pos, con
 	return f;
 }
 
+/* The name of the service a finding's message starts with ("service db
+ * sets..."), and the rest of the message after it; NULL when it names none. */
+static const char *service_subject(const char *msg, size_t *len)
+{
+	const char *sp;
+
+	if (strncmp(msg, "service ", 8) || !(sp = strchr(msg + 8, ' ')))
+		return NULL;
+	*len = (size_t)(sp - msg - 8);
+	return msg + 8;
+}
+
+/* Services that share a value through a YAML anchor or a merge key get the
+ * same finding at the anchor's line, once per service: said once, naming
+ * the other services in via. */
+static void merge_shared(struct report *r, size_t from)
+{
+	size_t n = r->nfindings - from, out = from;
+	size_t *into = arena_alloc(r->a, (n + 1) * sizeof(*into));
+	struct strbuf *also = arena_alloc(r->a, (n + 1) * sizeof(*also));
+
+	for (size_t k = from; k < r->nfindings; k++) {
+		struct finding *f = &r->findings[k];
+		size_t len, jlen;
+		const char *name = f->file ? service_subject(f->message, &len) : NULL;
+		size_t j = from;
+
+		for (; name && j < out; j++) {
+			const struct finding *g = &r->findings[j];
+			const char *gname;
+
+			if (g->rule == f->rule && g->line == f->line && g->col == f->col &&
+			    g->file && !strcmp(g->file, f->file) &&
+			    (gname = service_subject(g->message, &jlen)) &&
+			    !strcmp(gname + jlen, name + len))
+				break;
+		}
+		if (!name || j == out) {
+			strbuf_init(&also[out - from]);
+			r->findings[out++] = *f;
+			continue;
+		}
+		strbuf_addf(&also[j - from], "%s%.*s", also[j - from].len ? ", " : "", (int)len,
+			    name);
+	}
+	for (size_t j = from; j < out; j++) {
+		struct strbuf *sb = &also[j - from];
+		struct finding *g = &r->findings[j];
+
+		if (sb->len)
+			g->via = arena_printf(r->a, "%s%salso service%s %s", g->via ? g->via : "",
+					      g->via ? "; " : "", strchr(sb->buf, ',') ? "s" : "",
+					      sb->buf);
+		strbuf_release(sb);
+	}
+	r->nfindings = out;
+}
+
 void rules_check_compose(struct report *r, const struct c_project *p,
 			 const struct m_dockerfile *const *service_df,
 			 const struct config *config)
@@ -298,7 +368,10 @@ void rules_check_compose(struct report *r, const struct c_project *p,
 		compose_lower(a, p, i, service_df ? service_df[i] : NULL, &specs[i]);
 		v[i] = &specs[i];
 	}
+	size_t first = r->nfindings;
+
 	run_checks(&c, FN_COMPOSE, SPEC_SERVICE);
+	merge_shared(r, first);
 }
 
 void rules_check_scripts(struct report *r, const struct script_set *scripts,

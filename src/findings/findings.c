@@ -406,6 +406,8 @@ void report_redact_apply(struct report *r)
 	for (size_t i = 0; i < r->nfindings; i++) {
 		r->findings[i].message = redacted(r, r->findings[i].message);
 		r->findings[i].fix = redacted(r, r->findings[i].fix);
+		if (r->findings[i].via)
+			r->findings[i].via = redacted(r, r->findings[i].via);
 	}
 	for (size_t i = 0; i < r->nerrors; i++) {
 		r->errors[i].message = redacted(r, r->errors[i].message);
@@ -467,7 +469,9 @@ static int cmp_finding(const void *pa, const void *pb)
 		return a->col < b->col ? -1 : 1;
 	if ((c = strcmp(a->rule->id, b->rule->id)))
 		return c;
-	return strcmp(a->message, b->message);
+	if ((c = strcmp(a->message, b->message)))
+		return c;
+	return strcmp_null(a->via, b->via);
 }
 
 static int cmp_error(const void *pa, const void *pb)
@@ -491,6 +495,8 @@ void report_sort(struct report *r)
 	for (size_t i = 0; i < r->nfindings; i++) {
 		struct finding *f = &r->findings[i];
 
+		if (f->via && strlen(f->via) > MESSAGE_VALUE_MAX)
+			f->via = bounded(r->a, f->via, strlen(f->via));
 		if (f->fix && f->fix != f->rule->fix && strlen(f->fix) > MESSAGE_VALUE_MAX)
 			f->fix = bounded(r->a, f->fix, strlen(f->fix));
 		if (f->suppress_reason && strlen(f->suppress_reason) > MESSAGE_VALUE_MAX)

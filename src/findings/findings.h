@@ -26,6 +26,12 @@ struct finding {
 	unsigned line, col, end_line, end_col;
 	const char *message;
 	const char *fix;
+	/* How the place is reached from what runs or what was written, kept
+	 * out of the message so that it stays short: "ENTRYPOINT at
+	 * Dockerfile:9 runs entry.sh", "compose.yaml:12" (the alias or extends
+	 * that pulled the value in), "also services b, c" (one anchor shared).
+	 * NULL when the place says it all. */
+	const char *via;
 	/* Stable across edits elsewhere in the file: rule, file, and the
 	 * offending lines' text (white space folded). 16 hex digits. */
 	char fingerprint[17];
@@ -49,7 +55,7 @@ struct finding {
 	 * daemon): 'C' its CMD, 'E' its ENTRYPOINT, 0 neither; and the
 	 * Dockerfile of that stage. A compose service that sets its own
 	 * command: or entrypoint: runs something else (checks/crossfile). */
-	char via;
+	char runs;
 	const char *dockerfile;
 	/* The settings that judge it (config/config.h: its input's), or NULL
 	 * for the working directory's; the run owns them. */

@@ -63,6 +63,8 @@ static void add_finding(struct strbuf *sb, const struct finding *f)
 		strbuf_addf(&v, "[suppressed%s%s] ", f->suppress_reason ? ": " : "",
 			    f->suppress_reason ? f->suppress_reason : "");
 	strbuf_addstr(&v, f->message);
+	if (f->via)
+		strbuf_addf(&v, " (via %s)", f->via);
 	if (f->fix)
 		strbuf_addf(&v, " (fix: %s)", f->fix);
 	escape(sb, v.buf, 0);

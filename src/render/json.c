@@ -109,6 +109,8 @@ static void finding(struct strbuf *sb, struct fix_memo *m, const struct finding 
 	kv_num(sb, 3, &first, "end_line", f->end_line);
 	kv_num(sb, 3, &first, "end_column", f->end_col);
 	kv_str(sb, 3, &first, "message", f->message);
+	if (f->via)
+		kv_str(sb, 3, &first, "via", f->via);
 	key(sb, 3, &first, "fix");
 	fix(sb, m, f->fix);
 	if (f->target) {

@@ -46,6 +46,11 @@ static void finding_text(struct strbuf *sb, const struct finding *f)
 	strbuf_addf(sb, ": %s: ", severity_name(f->severity));
 	quote_display(sb, f->message);
 	strbuf_addf(sb, " [%s]\n", f->rule->id);
+	if (f->via) {
+		strbuf_addstr(sb, "    via: ");
+		quote_display(sb, f->via);
+		strbuf_addch(sb, '\n');
+	}
 	if (f->fix) {
 		strbuf_addstr(sb, "    fix: ");
 		quote_display(sb, f->fix);

@@ -239,6 +239,10 @@ static void add_sentence(struct strbuf *sb, const char *s)
 void quote_message_fix(struct strbuf *sb, const struct finding *f)
 {
 	add_sentence(sb, f->message);
+	if (f->via) {
+		strbuf_addstr(sb, " Via: ");
+		add_sentence(sb, f->via);
+	}
 	if (f->fix && *f->fix) {
 		strbuf_addstr(sb, " Fix: ");
 		add_sentence(sb, f->fix);

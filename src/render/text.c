@@ -130,6 +130,8 @@ static void render(FILE *out, const struct report *r, const struct render_opts *
 		if (f->rule->checklist)
 			fprintf(out, " (checklist %d)", f->rule->checklist);
 		fputc('\n', out);
+		if (f->via)
+			fprintf(out, "    %svia:%s %s\n", C(o, "2"), C(o, "0"), shown(&b1, f->via));
 		if (f->fix)
 			fprintf(out, "    %sfix:%s %s\n", C(o, "2"), C(o, "0"), shown(&b1, f->fix));
 		if (f->suppressed)

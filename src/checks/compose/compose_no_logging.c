@@ -30,8 +30,7 @@ static void check(struct rule_ctx *c)
 		if (!n)
 			continue;
 		cx_report(c, NULL, &v[0]->pos, NULL, "%s set%s no log rotation: with the "
-			  "default json-file driver %s grow%s without limit unless the daemon's "
-			  "log-opts set max-size (seaworthy host checks daemon.json)",
+			  "default json-file driver %s grow%s without limit",
 			  cx_names(c->a, v, n), n > 1 ? "" : "s", n > 1 ? "their logs" : "its log",
 			  n > 1 ? "" : "s");
 	}

@@ -30,8 +30,6 @@ struct finding *cx_report(struct rule_ctx *c, const struct c_service *s, const s
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	strbuf_addstr(&sb, msg);
-	if (via && via->file && via->line)
-		strbuf_addf(&sb, " (via %s:%u)", via->file, via->line);
 	if (s && !s->active && s->profiles.n) {
 		strbuf_addstr(&sb, s->profiles.n > 1 ? " (profiles: " : " (profile: ");
 		for (size_t k = 0; k < s->profiles.n; k++)
@@ -44,6 +42,8 @@ struct finding *cx_report(struct rule_ctx *c, const struct c_service *s, const s
 	if ((!pos || !pos->line) && s)
 		pos = &s->pos;
 	f = rule_report_pos(c, pos, "%s", sb.buf);
+	if (via && via->file && via->line)
+		f->via = arena_printf(c->a, "%s:%u", via->file, via->line);
 	if (s)
 		f->purpose = compose_service_purpose(s);
 	strbuf_release(&sb);

@@ -18,24 +18,24 @@ static const char *replaces(struct arena *a, const struct c_service *s, const vo
 void crossfile_process_overridden(struct report *r, const struct c_project *const *projects,
 				  const struct m_dockerfile *const *const *dfs, size_t n)
 {
-	static const char fix[] = "Change the image's CMD or ENTRYPOINT as well, so that it "
-				  "runs one process wherever it runs";
+	static const char fix[] = "Change the image's CMD or ENTRYPOINT as well: where compose "
+				  "does not run the image (docker run, another orchestrator), it runs "
+				  "them";
 
 	for (size_t i = 0; i < r->nfindings; i++) {
 		struct finding *f = &r->findings[i];
 		const char *services = NULL;
 
-		if (!f->via || !f->dockerfile || f->lowered ||
+		if (!f->runs || !f->dockerfile || f->lowered ||
 		    !crossfile_every_service(r->a, projects, dfs, n, f->dockerfile, f->stage,
-					     replaces, &f->via, &services))
+					     replaces, &f->runs, &services))
 			continue;
 		f->severity = SEV_INFO;
 		f->lowered = true;
-		f->message = arena_printf(r->a, "%s; every compose service that runs this stage "
-					  "sets its own %s (%s), so this only matters where the "
-					  "image runs as built (docker run, another orchestrator)",
-					  f->message, f->via == 'C' ? "command:" : "entrypoint:",
-					  services);
+		f->message = arena_printf(r->a, "%s, but every compose service that runs this "
+					  "stage sets its own %s", f->message,
+					  f->runs == 'C' ? "command:" : "entrypoint:");
+		f->via = arena_printf(r->a, "compose: %s", services);
 		f->fix = fix;
 	}
 }

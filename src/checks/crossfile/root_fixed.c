@@ -28,8 +28,8 @@ static const char *sets_nonroot(struct arena *a, const struct c_service *s, cons
 static void note_root_fixed(struct report *r, size_t from, const char *dockerfile,
 			    unsigned stage, const char *services)
 {
-	static const char fix[] = "Set USER in the Dockerfile as well, so the image is safe "
-				  "wherever it runs";
+	static const char fix[] = "Set USER in the Dockerfile as well: where compose does not "
+				  "run the image (docker run, another orchestrator), it runs as root";
 
 	for (size_t k = from; k < r->nfindings; k++) {
 		struct finding *f = &r->findings[k];
@@ -39,10 +39,9 @@ static void note_root_fixed(struct report *r, size_t from, const char *dockerfil
 			continue;	/* another finding, or noted already */
 		f->severity = SEV_INFO;
 		f->lowered = true;
-		f->message = arena_printf(r->a, "%s; every compose service that runs it sets a "
-					  "non-root user (%s), so this only matters where the "
-					  "image runs without compose (docker run, another "
-					  "orchestrator)", f->message, services);
+		f->message = arena_printf(r->a, "%s, but every compose service that runs it sets "
+					  "a non-root user", f->message);
+		f->via = arena_printf(r->a, "compose: %s", services);
 		f->fix = fix;
 	}
 }

@@ -386,7 +386,7 @@ struct finding *report_source(struct rule_ctx *c, const struct cmd_source *src,
 		f = rule_report(c, in, "%s", msg);
 	}
 	if (in && c->df) {
-		f->via = in->kind == K_ENTRYPOINT ? 'E' : in->kind == K_CMD ? 'C' : 0;
+		f->runs = in->kind == K_ENTRYPOINT ? 'E' : in->kind == K_CMD ? 'C' : 0;
 		f->dockerfile = arena_strdup(c->a, c->df->path);
 	}
 	return f;

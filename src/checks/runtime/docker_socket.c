@@ -55,7 +55,7 @@ static void check_mount(struct rule_ctx *c, const struct spec *s, const struct s
 				    "the container runtime's socket", m->source, m->target);
 	sp_report(c, s, &m->at, "mounts %s: whoever controls the service can start a privileged "
 		  "container and is root on the host%s", what,
-		  m->read_only ? "; read-only does not help, a socket is used by connecting to it" :
+		  m->read_only ? " (read-only or not)" :
 		  "");
 }
 

@@ -32,8 +32,6 @@ struct finding *sp_report_as(struct rule_ctx *c, const struct spec *s, const str
 		strbuf_release(&sb);
 		return f;
 	}
-	if (at && at->via_file && at->via_line)
-		strbuf_addf(&sb, " (via %s:%u)", at->via_file, at->via_line);
 	if (what & SP_NOTE)
 		strbuf_addstr(&sb, s->note);
 	/* A value with no position (made up by the loader) is reported at its
@@ -42,6 +40,8 @@ struct finding *sp_report_as(struct rule_ctx *c, const struct spec *s, const str
 		at = &s->at;
 	f = report_add_str(c->report, c->rule, at->file ? arena_strdup(c->a, at->file) : NULL,
 			   at->line, at->col, at->line, at->col, sb.buf, sb.len);
+	if (at->via_file && at->via_line)
+		f->via = arena_printf(c->a, "%s:%u", at->via_file, at->via_line);
 	f->purpose = s->purpose;
 	strbuf_release(&sb);
 	return f;

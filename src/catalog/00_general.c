@@ -70,14 +70,18 @@ const struct rule SW0004 = {
 	.severity = SEV_WARNING,
 	.checklist = 0,
 	.layer = "dockerfile",
+	.scope = SCOPE_PRODUCTION,
 	.why = "A pipeline's exit status is that of its last command. In "
-	       "curl -fsSL $URL | tar -xz, a failed download hands tar an empty stream, and in "
-	       "curl ... | sh the script may be cut half-way: the RUN succeeds anyway and the "
-	       "image ships broken. With pipefail, any failing command fails the build.",
+	       "curl -fsSL $URL | sh, a failed download hands sh an empty or cut-short script, "
+	       "which it runs as far as it goes: the RUN succeeds anyway and the image ships "
+	       "broken. With pipefail, any failing command fails the build. A pipe into a "
+	       "command that fails on an empty or cut-short input and ends the pipeline "
+	       "(tar -x, gunzip, gpg, apt-key add, sha256sum -c) is not reported: it fails the "
+	       "RUN already. Development, test and CI Dockerfiles are not judged.",
 	.bad = "FROM debian:bookworm-slim\n"
-	       "RUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /usr/local/bin\n",
+	       "RUN curl -fsSL https://example.com/install.sh | sh\n",
 	.good = "FROM debian:bookworm-slim\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n"
-		"RUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /usr/local/bin\n",
+		"RUN curl -fsSL https://example.com/install.sh | sh\n",
 	.fix = "Add SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"] before the RUN, or start "
 	       "the script with set -o pipefail && where /bin/sh supports it",
 	.peers = (const struct peer_rule[]){ { "hadolint", "DL4006" }, { 0 } },
@@ -190,6 +194,7 @@ const struct rule SW0051 = {
 	.severity = SEV_INFO,
 	.checklist = 0,
 	.layer = "compose",
+	.scope = SCOPE_PRODUCTION,
 	.why = "Compose replaces an unset variable with an empty string and only prints a "
 	       "warning that scrolls away. An empty image tag, port, password or path then "
 	       "reaches the container: the service pulls the wrong image, binds a random port "
@@ -199,7 +204,8 @@ const struct rule SW0051 = {
 	       "listed in an example env file (.env.example, .env.sample, .env.dist, "
 	       "env.example, .env.template, a named env file such as deploy.env) beside the "
 	       "compose file or in the project folder is not reported: the repository "
-	       "documents that the deployment sets it.",
+	       "documents that the deployment sets it. Development, test and CI compose files "
+	       "are not judged.",
 	.bad = "services:\n  api:\n    image: example/api:${TAG}\n",
 	.good = "services:\n  api:\n    image: example/api:${TAG:-1.4}\n",
 	.fix = "Set the variable in .env, give it a default with ${NAME:-default}, or make it "
@@ -212,13 +218,16 @@ const struct rule SW0053 = {
 	.severity = SEV_WARNING,
 	.checklist = 0,
 	.layer = "compose",
+	.scope = SCOPE_PRODUCTION,
 	.why = "A password or token typed into the compose file is committed to version "
 	       "control with it, copied to every checkout and CI log that prints the config, "
 	       "and visible to anyone who can docker inspect the container. Compose secrets "
 	       "are mounted as files under /run/secrets instead; most official images read "
 	       "NAME_FILE variables for this. Values interpolated from .env or the shell "
 	       "(${DB_PASSWORD}) are not reported; a literal default in the file "
-	       "(${ADMIN_PASSWORD:-admin}) is, as it is used whenever the variable is unset.",
+	       "(${ADMIN_PASSWORD:-admin}) is, as it is used whenever the variable is unset. In "
+	       "development, test and CI files only tokens in a known format (ghp_..., AKIA...) "
+	       "are reported: their passwords are throwaway values for local stacks.",
 	.bad = "services:\n  db:\n    image: postgres:16\n    environment:\n"
 	       "      POSTGRES_PASSWORD: hunter2\n",
 	.good = "services:\n  db:\n    image: postgres:16\n    environment:\n"

@@ -8,6 +8,7 @@ const struct rule SW0501 = {
 	.severity = SEV_ERROR,
 	.checklist = 5,
 	.layer = "dockerfile",
+	.scope = SCOPE_PRODUCTION,
 	.why = "ENV values are stored in the image config: anyone who can pull the image reads "
 	       "them with docker inspect, and every container gets them. ARG values are not "
 	       "in the final environment, but a value passed with --build-arg is recorded in "
@@ -17,7 +18,9 @@ const struct rule SW0501 = {
 	       "a literal under a secret's name is likely a build-time stand-in "
 	       "(SECRET_KEY=build-key for collectstatic): info; an ARG meant for a secret there "
 	       "is a warning (provenance still records it). Paths, switches, placeholders "
-	       "(dummy, placeholder, ~, null) and PUBLIC names are not secrets.",
+	       "(dummy, placeholder, ~, null) and PUBLIC names are not secrets. In development, "
+	       "test and CI Dockerfiles only tokens in a known format (ghp_..., AKIA...) are "
+	       "reported.",
 	.bad = "FROM node:20-slim\nARG NPM_TOKEN\nWORKDIR /app\nCOPY package*.json ./\n"
 	       "RUN echo \"//registry.npmjs.org/:_authToken=${NPM_TOKEN}\" > .npmrc && npm ci\n",
 	.good = "# syntax=docker/dockerfile:1\nFROM node:20-slim\nWORKDIR /app\n"
@@ -35,13 +38,15 @@ const struct rule SW0502 = {
 	.severity = SEV_ERROR,
 	.checklist = 5,
 	.layer = "dockerfile",
+	.scope = SCOPE_PRODUCTION,
 	.why = "The text of every RUN is stored in the image history, so a password or token "
 	       "written on the command line can be read by anyone who can pull the image "
 	       "(docker history --no-trunc), and it sits in the Dockerfile in version control. "
 	       "A secret mount gives the RUN the secret for that one step and leaves no trace. "
 	       "In a builder stage no shipped stage inherits, whose history is not pushed, a "
 	       "literal under a secret's name is info (a build-time stand-in) and a real "
-	       "token a warning (it is still committed with the Dockerfile).",
+	       "token a warning (it is still committed with the Dockerfile). In development, test "
+	       "and CI Dockerfiles only tokens in a known format are reported.",
 	.bad = "FROM alpine:3.20\n"
 	       "RUN apk add --no-cache curl && \\\n"
 	       "    curl -u deploy:s3cr3t -o /app.tar.gz https://repo.example.com/app.tar.gz\n",

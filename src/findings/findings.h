@@ -45,6 +45,9 @@ struct finding {
 	/* What the input it is about is for: findings of production-only
 	 * rules about anything else are held back (output_finish). */
 	enum purpose purpose;
+	/* Worth saying whatever the input is for: a real credential (a token in
+	 * a known format, a URL with a password) leaks from a test file too. */
+	bool any_purpose;
 	/* 1 + the index of the stage a stage rule judged (checks/check.h),
 	 * 0 for other findings. */
 	unsigned stage;

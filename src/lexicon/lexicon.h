@@ -47,6 +47,12 @@ extern const struct lexicon lex_proxy_words;
  * web proxy (struct lex_public_server). */
 extern const struct lexicon lex_dns_servers;
 extern const struct lexicon lex_mail_servers;
+/* Commands that fail on an empty or cut-short input, as "NAME" or "NAME
+ * ARG" (the command with that option or operand: -x is tar's extract
+ * mode, -d decompresses, -c checks sums): at the end of a pipe, they fail
+ * the RUN when the command feeding them fails, pipefail or not
+ * (lex_strict_reader). */
+extern const struct lexicon lex_strict_readers;
 /* Words that, ending a part of a variable name, make it a secret
  * (PGPASSWORD, AUTH_TOKEN, APIKEY). */
 extern const struct lexicon lex_secret_words;

@@ -232,7 +232,8 @@ static void hold_back(struct report *r)
 	for (size_t i = 0; i < r->nfindings; i++) {
 		const struct finding *f = &r->findings[i];
 
-		if (f->rule->scope != SCOPE_PRODUCTION || f->purpose == PURPOSE_PRODUCTION) {
+		if (f->rule->scope != SCOPE_PRODUCTION || f->purpose == PURPOSE_PRODUCTION ||
+		    f->any_purpose) {
 			r->findings[k++] = *f;
 			continue;
 		}

@@ -323,6 +323,22 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 		goto out;
 	}
 	it->purpose = purpose_in_run(run, it->cfg, r->a, in->display, buf, len, &it->purpose_why);
+	/* Nothing in its path says, but only development, test or CI stacks
+	 * build it: it is theirs. Not a plain Dockerfile: what a registry or
+	 * a pipeline outside the repository builds is most often that one. */
+	if (!it->purpose_why && it->nships && strcmp(path_base(r->a, in->display), "Dockerfile") &&
+	    strcmp(path_base(r->a, in->display), "Containerfile")) {
+		enum purpose all = it->ships[0].purpose;
+
+		for (size_t k = 1; k < it->nships && all != PURPOSE_PRODUCTION; k++)
+			if (it->ships[k].purpose != all)
+				all = it->ships[k].purpose == PURPOSE_PRODUCTION ? PURPOSE_PRODUCTION
+										: all;
+		if (all != PURPOSE_PRODUCTION) {
+			it->purpose = all;
+			it->purpose_why = "only non-production builds use it";
+		}
+	}
 	if ((bad = not_text(buf, len, &line))) {
 		if (!it->quiet)
 			report_error(r, in->display, line, "%s", bad);
@@ -598,6 +614,8 @@ static void load_project(const struct run *run, struct report *r, size_t i, void
 		.preread = preread, .preread_ctx = (void *)run,
 	};
 	struct c_project *p = arena_alloc(r->a, sizeof(*p));
+	const struct c_volume *mnt;
+	bool decided = false;
 	struct stat st;
 
 	j->p = p;
@@ -639,6 +657,17 @@ static void load_project(const struct run *run, struct report *r, size_t i, void
 						    p->lens[k], &j->file_why[k]);
 		if (j->purpose == PURPOSE_PRODUCTION)
 			j->purpose = j->file_purpose[k];
+		decided |= j->file_why[k] != NULL;
+	}
+	/* Nothing said what the files are for, but a service mounts the
+	 * source tree over its code: a development stack. */
+	if (!decided && (mnt = compose_mounts_project(p))) {
+		j->purpose = PURPOSE_DEVELOPMENT;
+		for (size_t k = 0; k < p->nfiles; k++) {
+			j->file_purpose[k] = PURPOSE_DEVELOPMENT;
+			j->file_why[k] = arena_printf(r->a, "%s:%u mounts the project folder on %s",
+						      mnt->pos.file, mnt->pos.line, mnt->target);
+		}
 	}
 	for (size_t k = j->lf0; k < j->lf1; k++)
 		r->findings[k].purpose = j->purpose;

@@ -101,6 +101,10 @@ PROBES = {
                                'compose.yaml': 'services:\n  s:\n    build: .\n    restart: always\n'},
                     'SW1001', True),
     'daemons': (daemon_case, 'SW0702', True),
+    # At the end of a pipe, a reader that fails on empty input fails the
+    # RUN without pipefail: only those are silent.
+    'strict_readers': (lambda w: df('RUN curl -fsSL https://example.com/f | %s\nCMD ["app"]\n' % w),
+                       'SW0004', False),
 }
 
 

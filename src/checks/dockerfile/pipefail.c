@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include <string.h>
+#include "lexicon/lexicon.h"
 #include "util/str.h"
 #include "spec/image_ref.h"
 
@@ -96,6 +97,46 @@ static bool harmless_source(const struct sh_cmd *c)
 	return false;
 }
 
+/* An option letter's long form, for the lexicon's "NAME -L" entries. */
+static const char *long_option(char l)
+{
+	switch (l) {
+	case 'x': return "--extract";
+	case 't': return "--list";
+	case 'd': return "--decompress";
+	case 'c': return "--check";
+	default: return "";
+	}
+}
+
+/* c fails on an empty or cut-short input (lexicon: lex_strict_readers):
+ * tar -x, gunzip, gpg, sha256sum -c... */
+static bool strict_reader(const struct sh_cmd *c)
+{
+	const char *name = sh_cmd_name(c);
+
+	for (const char *const *w = lex_strict_readers.words; *w; w++) {
+		size_t n = strcspn(*w, " ");
+		const char *arg = (*w)[n] ? *w + n + 1 : NULL;
+
+		if (strlen(name) != n || strncmp(name, *w, n))
+			continue;
+		if (!arg)
+			return true;
+		for (size_t i = 1; i < c->argc; i++) {
+			const char *t = c->argv[i].text;
+
+			if (arg[0] != '-' ? str_eq(t, arg) :
+			    (t[0] == '-' && t[1] != '-' && strchr(t + 1, arg[1])) ||
+			    str_eq(t, long_option(arg[1])) ||
+			    /* tar xzf: the old form's first operand is the mode */
+			    (i == 1 && t[0] != '-' && !strcmp(name, "tar") && strchr(t, arg[1])))
+				return true;
+		}
+	}
+	return false;
+}
+
 /* An unwrapped command (sudo curl -> curl) shares its wrapper's argv. */
 static bool is_unwrapped(const struct sh_cmd *c, const struct sh_cmd *prev)
 {
@@ -148,6 +189,10 @@ static bool find_pipe(struct arena *a, const struct sh_script *sh, const struct 
 			const struct sh_cmd *l = inner_cmd(sh, i);
 
 			if (harmless_source(l))
+				continue;
+			/* curl ... | tar -xz: tar fails on what a failed
+			 * download leaves it, and ends the pipeline. */
+			if (r && k < sh->ncmds && sh->cmds[k].sep != SH_SEP_PIPE && strict_reader(r))
 				continue;
 			*left = l;
 			*right = r;

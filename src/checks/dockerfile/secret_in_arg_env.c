@@ -88,6 +88,7 @@ static void check_var(struct rule_ctx *c, const struct m_stage *st, bool throwaw
 	} else if (tok) {
 		f = rule_report_at(c, v->pos, end, "%s %s holds what looks like %s%s", kw,
 				   v->name, tok, kept);
+		f->any_purpose = true;
 	} else if (!var_name_is_secret(v->name)) {
 		return;
 	} else if (v->is_arg && !(v->has_value && *v->value)) {

@@ -132,8 +132,12 @@ static void check_text_(struct scan *sc, const struct sh_cmd *cmd, const struct 
 		return;
 	}
 	if ((tok = text_known_token(w->text))) {
-		report(sc, arena_printf(sc->c->a, "%s gets %s written out literally",
-					*name ? name : "the command", tok));
+		struct finding *f = report(sc, arena_printf(sc->c->a, "%s gets %s written out "
+							   "literally", *name ? name : "the command",
+							   tok));
+
+		if (f)
+			f->any_purpose = true;
 		return;
 	}
 	for (size_t i = 0; npm_key && i < sizeof(npm_keys) / sizeof(npm_keys[0]); i++) {

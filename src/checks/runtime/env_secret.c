@@ -55,7 +55,7 @@ static void check(struct rule_ctx *c)
 			if (s->kind == SPEC_SERVICE)
 				sp_report(c, s, &kv->at, "sets %s to %s written in the compose file: it "
 					  "is committed with the file and shown by docker inspect",
-					  kv->key, what);
+					  kv->key, what)->any_purpose = text_known_token(kv->value) != NULL;
 			else if (named_secret(kv))
 				sp_report(c, s, &kv->at, "the config's Env holds the secret %s: anyone "
 					  "who can pull the image can read it with docker inspect",

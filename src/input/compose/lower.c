@@ -176,6 +176,37 @@ enum purpose compose_service_purpose(const struct c_service *s)
 	return p;
 }
 
+/* Folder a (display form) holds folder b, or is it. */
+static bool dir_holds(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+
+	while (n > 1 && a[n - 1] == '/')
+		n--;
+	if (!strncmp(a, b, n) && (b[n] == '/' || !b[n]))
+		return true;
+	/* . and .. (and ../..) hold every relative folder below them */
+	if (*b == '/' || !strncmp(b, "..", 2))
+		return false;
+	return (n == 1 && *a == '.') || (n >= 2 && !strncmp(a, "..", 2) && a[n - 1] == '.');
+}
+
+const struct c_volume *compose_mounts_project(const struct c_project *p)
+{
+	for (size_t i = 0; p->dir && i < p->nservices; i++) {
+		const struct c_service *s = &p->services[i];
+
+		for (size_t k = 0; k < s->nvolumes; k++) {
+			const struct c_volume *v = &s->volumes[k];
+
+			if (v->type && !strcmp(v->type, "bind") && v->source && v->target &&
+			    dir_holds(v->source, p->dir))
+				return v;
+		}
+	}
+	return NULL;
+}
+
 const struct m_stage *compose_service_stage(const struct c_service *s,
 					    const struct m_dockerfile *df)
 {

@@ -16,6 +16,11 @@ const struct m_stage *compose_service_stage(const struct c_service *s,
  * development, test or CI purpose (dev, debug is not: tools), that one;
  * production otherwise (and with no profile). */
 enum purpose compose_service_purpose(const struct c_service *s);
+/* A bind mount of a service that holds the project folder itself (./, ../..
+ * from a compose file deeper in the repository): the source tree mounted
+ * over the code, as development stacks do for live reloading. Its volume,
+ * or NULL when no service mounts it. */
+const struct c_volume *compose_mounts_project(const struct c_project *p);
 /* Lowers service i of p into out; df is the Dockerfile it builds (NULL when
  * none in the tree). Everything out points to is in a or p. */
 void compose_lower(struct arena *a, const struct c_project *p, size_t i,

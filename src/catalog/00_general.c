@@ -224,7 +224,8 @@ const struct rule SW0053 = {
 	       "and visible to anyone who can docker inspect the container. Compose secrets "
 	       "are mounted as files under /run/secrets instead; most official images read "
 	       "NAME_FILE variables for this. Values interpolated from .env or the shell "
-	       "(${DB_PASSWORD}) are not reported; a literal default in the file "
+	       "(${DB_PASSWORD}) are not reported, nor placeholders (changeme, CHANGE_ME, "
+	       "REPLACE_WITH_A_SECRET); a literal default in the file "
 	       "(${ADMIN_PASSWORD:-admin}) is, as it is used whenever the variable is unset. In "
 	       "development, test and CI files only tokens in a known format (ghp_..., AKIA...) "
 	       "are reported: their passwords are throwaway values for local stacks.",

@@ -125,7 +125,8 @@ bool opt_name_is_secret(const char *opt)
 {
 	/* First parts of flags that take no value: --no-password, --with-token. */
 	static const char *const flags[] = {
-		"NO", "SKIP", "WITH", "ASK", "PROMPT", "USE", "RANDOM", "GENERATE", "EMPTY", NULL
+		"NO", "SKIP", "WITH", "ASK", "PROMPT", "USE", "RANDOM", "GENERATE", "EMPTY",
+		"DISABLED", "DISABLE", "LOCK", "LOCKED", NULL
 	};
 	char buf[64];
 	size_t l = strcspn(opt, "=");
@@ -280,19 +281,35 @@ bool text_is_placeholder(const char *s)
 		size_t n;
 	} words[] = {
 		{ "dummy", 5 }, { "fake", 4 }, { "placeholder", 11 }, { "example", 7 },
-		{ "xxxx", 4 }, { "redacted", 8 },
+		{ "xxxx", 4 }, { "redacted", 8 }, { "changeme", 8 }, { "change_me", 9 },
+		{ "change-me", 9 }, { "change-this", 11 }, { "change_this", 11 },
+		{ "replace_with", 12 }, { "replace-with", 12 }, { "replaceme", 9 },
 	};
+	/* The name of what goes there, as the value (APP_SECRET_TOKEN=secret,
+	 * STRONG_DB_PASSWORD): a stand-in, not a secret. */
+	static const char *const names[] = { "secret", "password", "passwd", "pass", "token",
+					     NULL };
+	size_t caps = 0, under = 0, len = strlen(s);
 
 	/* What YAML and other languages write for no value, and the values
 	 * that turn a feature off (mailcow's API_KEY=invalid). */
 	if (!strcmp(s, "~") || !strcasecmp(s, "null") || !strcasecmp(s, "nil") ||
 	    !strcasecmp(s, "none") || !strcasecmp(s, "invalid") || !strcasecmp(s, "disabled"))
 		return true;
+	for (size_t i = 0; names[i]; i++)
+		if (!strcasecmp(s, names[i]))
+			return true;
+	for (size_t i = 0; i < len; i++) {
+		caps += isupper((unsigned char)s[i]) || isdigit((unsigned char)s[i]);
+		under += s[i] == '_';
+	}
+	if (len >= 6 && under && caps + under == len && isupper((unsigned char)s[0]))
+		return true;
 	/* One pass: only a word's first letter is worth a comparison. */
 	for (; *s; s++) {
 		int c = *s | 0x20;
 
-		if (c != 'd' && c != 'f' && c != 'p' && c != 'e' && c != 'x' && c != 'r')
+		if (c != 'd' && c != 'f' && c != 'p' && c != 'e' && c != 'x' && c != 'r' && c != 'c')
 			continue;
 		for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 			if (words[i].w[0] == c && !strncasecmp(s, words[i].w, words[i].n))

@@ -25,8 +25,11 @@ bool text_has_url_credentials(const char *s);
  * ghp_..., glpat-..., npm_..., AKIA..., xoxb-...), or NULL. */
 const char *text_known_token(const char *s);
 /* A value that says it is no real secret: dummy, fake, placeholder,
- * example, xxxx, redacted (case-insensitive), no value at all (~, null,
- * nil, none), or one that turns a feature off (invalid, disabled). */
+ * example, xxxx, redacted, changeme, change-this, replace_with
+ * (case-insensitive, anywhere in it), the name of what goes there
+ * (secret, password, token), an upper-case name with underscores
+ * (CHANGE_ME, STRONG_DB_PASSWORD), no value at all (~, null, nil, none),
+ * or one that turns a feature off (invalid, disabled). */
 bool text_is_placeholder(const char *s);
 
 /* yes/no/true/false/on/off/0/1: a switch (ALLOW_EMPTY_PASSWORD=yes), not a

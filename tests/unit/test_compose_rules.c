@@ -30,9 +30,12 @@ static const char *run(const char *id, const char *buf)
 	rules_check_compose(&r, &p, NULL, &cfg);
 	for (size_t i = 0; i < r.nfindings && len < sizeof(out) - 512; i++)
 		if (!strcmp(r.findings[i].rule->id, id))
-			len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%u:%u %s",
+			len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%u:%u %s%s%s%s",
 						len ? "|" : "", r.findings[i].line,
-						r.findings[i].col, r.findings[i].message);
+						r.findings[i].col, r.findings[i].message,
+						r.findings[i].via ? " [via " : "",
+						r.findings[i].via ? r.findings[i].via : "",
+						r.findings[i].via ? "]" : "");
 	arena_release(&a);
 	return out;
 }
@@ -51,7 +54,7 @@ UNIT_TEST(compose_rule_anchor_via)
 	CHECK_STR(run("SW0252", "x-priv: &priv\n  privileged: true\nservices:\n  a:\n"
 		      "    <<: *priv\n    image: x:1\n"),
 		  "2:15 service a runs privileged: it gets every capability and every host "
-		  "device, so root in it is root on the host (via compose.yaml:5)");
+		  "device, so root in it is root on the host [via compose.yaml:5]");
 }
 
 UNIT_TEST(compose_rule_ports)

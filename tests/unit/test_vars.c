@@ -89,4 +89,16 @@ UNIT_TEST(vars_predefined_args)
 	CHECK(text_is_placeholder("dummyKeyWithMinimumLength"));
 	CHECK(text_is_placeholder("FAKE_TO_GENERATE_WARNING_OUTPUT"));
 	CHECK(!text_is_placeholder("hunter2"));
+	/* stand-ins a maintainer writes for the user to replace */
+	CHECK(text_is_placeholder("CHANGE_ME"));
+	CHECK(text_is_placeholder("change-this-insecure-key"));
+	CHECK(text_is_placeholder("REPLACE_WITH_LONG_SECRET"));
+	CHECK(text_is_placeholder("STRONG_DB_PASSWORD"));
+	CHECK(text_is_placeholder("secret"));
+	CHECK(text_is_placeholder("Password"));
+	CHECK(!text_is_placeholder("s3cr3t-Value"));
+	CHECK(!text_is_placeholder("ABCD12"));	/* no underscore: may be real */
+	CHECK(!text_is_placeholder("secret123"));
+	CHECK(!opt_name_is_secret("disabled-password"));
+	CHECK(opt_name_is_secret("password"));
 }

@@ -250,7 +250,8 @@ const struct rule SW0054 = {
 	       "restart after a pull upgrades silently, and a rollback has nothing to roll "
 	       "back to. A version tag (and a digest) makes deployments repeatable. Tags that "
 	       "float like latest (stable, edge, nightly, lts, main, master, dev, rolling) are "
-	       "reported too.",
+	       "reported too. A tag written as a variable (app:${APP_VERSION:-latest}) is a "
+	       "setting the deployment makes, and is not reported.",
 	.bad = "services:\n  cache:\n    image: redis\n",
 	.good = "services:\n  cache:\n    image: redis:7.2-alpine\n",
 	.fix = "Pin a version tag (redis:7.2-alpine), and ideally a digest (@sha256:...)",

@@ -53,6 +53,9 @@ extern const struct lexicon lex_mail_servers;
  * the RUN when the command feeding them fails, pipefail or not
  * (lex_strict_reader). */
 extern const struct lexicon lex_strict_readers;
+/* Words of a README's title, or of "is a WORD" in its first paragraph,
+ * that make the whole repository a demonstration (PURPOSE_EXAMPLE). */
+extern const struct lexicon lex_demo_words;
 /* Words that, ending a part of a variable name, make it a secret
  * (PGPASSWORD, AUTH_TOKEN, APIKEY). */
 extern const struct lexicon lex_secret_words;

@@ -39,6 +39,7 @@ LIST(mail_servers, "postfix", "dovecot", "docker-mailserver", "stalwart", "stalw
 LIST(strict_readers, "tar -x", "tar -t", "gunzip", "zcat", "gzip -d", "xz -d", "unxz", "xzcat",
      "bunzip2", "bzcat", "bzip2 -d", "zstd -d", "unzstd", "gpg", "apt-key add",
      "sha256sum -c", "sha512sum -c", "sha1sum -c", "md5sum -c");
+LIST(demo_words, "demo", "demonstration", "sample", "example", "tutorial", "workshop");
 LIST(secret_words, "PASSWORD", "PASSWD", "PASSPHRASE", "TOKEN", "SECRET", "APIKEY",
      "CREDENTIAL");
 LIST(log_vars, "LOG_DIR", "LOGDIR", "LOGS_DIR", "LOG_PATH", "LOGPATH", "LOG_FILE", "LOGFILE",
@@ -62,7 +63,7 @@ const struct lexicon *const lexicon_lists[] = {
 	&lex_reapers, &lex_ssh_servers, &lex_ssh_packages, &lex_interpreters, &lex_proxy_images,
 	&lex_proxy_words, &lex_secret_words, &lex_log_vars, &lex_log_options,
 	&lex_runtime_sockets, &lex_dns_servers, &lex_mail_servers, &lex_floating_tags,
-	&lex_busybox_images, &lex_strict_readers, NULL
+	&lex_busybox_images, &lex_strict_readers, &lex_demo_words, NULL
 };
 
 bool lex_has(const struct lexicon *l, const char *s)

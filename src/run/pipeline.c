@@ -77,6 +77,10 @@ struct run {
 	 * their own names does not decide what a file is for. */
 	const char **roots;
 	size_t nroots;
+	/* What each root's README says of the whole repository (a demo),
+	 * and why: read before any thread asks (purpose_in_run). */
+	enum purpose *root_purpose;
+	const char **root_why;
 	/* The scripts of the folders walked, and what they and the CI files
 	 * and READMEs say about how images are built and compose is run. */
 	struct script_set scripts;
@@ -283,7 +287,57 @@ static enum purpose purpose_in_run(const struct run *run, const struct config *c
 				   struct arena *a, const char *path, const char *text,
 				   size_t len, const char **why)
 {
-	return purpose_of_file_under(a, cfg, path, above_root(run, path), text, len, why);
+	enum purpose p = purpose_of_file_under(a, cfg, path, above_root(run, path), text, len,
+					       why);
+	const char *root;
+
+	/* Nothing about the file itself: what its repository is for. */
+	if (p != PURPOSE_PRODUCTION || *why || !run->root_purpose)
+		return p;
+	root = root_of(run, path);
+	for (size_t k = 0; k < run->nroots; k++)
+		if (run->roots[k] == root || (!strcmp(root, ".") && !strcmp(run->roots[k], ".")))
+			if (run->root_purpose[k] != PURPOSE_PRODUCTION) {
+				*why = run->root_why[k];
+				return run->root_purpose[k];
+			}
+	return p;
+}
+
+static bool dir_has(const void *listing, const char *name);
+
+/* What the README of each folder named on the command line says of the
+ * whole repository (input/discover/purpose.h). */
+static void read_root_readmes(struct run *run, const struct input_list *inputs)
+{
+	static const char *const names[] = { "README.md", "README", "readme.md", "README.rst",
+					     "Readme.md", NULL };
+
+	run->root_purpose = arena_alloc(&run->a, (run->nroots + 1) * sizeof(*run->root_purpose));
+	run->root_why = arena_alloc(&run->a, (run->nroots + 1) * sizeof(*run->root_why));
+	for (size_t k = 0; k < run->nroots; k++) {
+		run->root_purpose[k] = PURPOSE_PRODUCTION;
+		run->root_why[k] = NULL;
+		for (size_t i = 0; names[i]; i++) {
+			const char *path = arena_printf(&run->a, "%s/%s", inputs->roots[k]->path,
+							names[i]), *why, *said;
+			size_t len;
+			char *buf;
+
+			if (!dir_has(inputs->roots[k], names[i]))
+				continue;
+			if (!(buf = read_file(&run->a, path, &len, &why)))
+				break;
+			run->root_purpose[k] = purpose_of_readme(buf, len < 8192 ? len : 8192, &said);
+			if (said)
+				run->root_why[k] = arena_printf(&run->a, "%s%s%s's %s: a demonstration",
+								strcmp(run->roots[k], ".") ?
+								run->roots[k] : "",
+								strcmp(run->roots[k], ".") ? "/" : "",
+								names[i], said);
+			break;
+		}
+	}
 }
 
 /* Takes the notes r gained since n0 out of r, as a copy in r's arena: the
@@ -1714,6 +1768,7 @@ int pipeline_check(const struct run_opts *o, const char *const *paths, size_t np
 	for (size_t k = 0; k < inputs.nbad; k++)
 		report_error(&run.r, inputs.bad[k].path, 0, "cannot read: %s", inputs.bad[k].why);
 	report_walk(&run, &inputs);
+	read_root_readmes(&run, &inputs);
 	find_scripts(&run, &inputs);
 	check_inputs(&run, &inputs);
 	drop_script_repeats(&run);

@@ -281,10 +281,12 @@ bool text_is_placeholder(const char *s)
 		size_t n;
 	} words[] = {
 		{ "dummy", 5 }, { "fake", 4 }, { "placeholder", 11 }, { "example", 7 },
-		{ "xxxx", 4 }, { "redacted", 8 }, { "changeme", 8 }, { "change_me", 9 },
-		{ "change-me", 9 }, { "change-this", 11 }, { "change_this", 11 },
-		{ "replace_with", 12 }, { "replace-with", 12 }, { "replaceme", 9 },
+		{ "xxxx", 4 }, { "redacted", 8 },
 	};
+	/* Only as the start: "s3cr3t-change-me" is a secret someone typed. */
+	static const char *const starts[] = { "changeme", "change_me", "change-me", "change-this",
+					      "change_this", "replace_with", "replace-with",
+					      "replaceme", NULL };
 	/* The name of what goes there, as the value (APP_SECRET_TOKEN=secret,
 	 * STRONG_DB_PASSWORD): a stand-in, not a secret. */
 	static const char *const names[] = { "secret", "password", "passwd", "pass", "token",
@@ -299,6 +301,9 @@ bool text_is_placeholder(const char *s)
 	for (size_t i = 0; names[i]; i++)
 		if (!strcasecmp(s, names[i]))
 			return true;
+	for (size_t i = 0; starts[i]; i++)
+		if (!strncasecmp(s, starts[i], strlen(starts[i])))
+			return true;
 	for (size_t i = 0; i < len; i++) {
 		caps += isupper((unsigned char)s[i]) || isdigit((unsigned char)s[i]);
 		under += s[i] == '_';
@@ -309,7 +314,7 @@ bool text_is_placeholder(const char *s)
 	for (; *s; s++) {
 		int c = *s | 0x20;
 
-		if (c != 'd' && c != 'f' && c != 'p' && c != 'e' && c != 'x' && c != 'r' && c != 'c')
+		if (c != 'd' && c != 'f' && c != 'p' && c != 'e' && c != 'x' && c != 'r')
 			continue;
 		for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 			if (words[i].w[0] == c && !strncasecmp(s, words[i].w, words[i].n))

@@ -25,8 +25,8 @@ bool text_has_url_credentials(const char *s);
  * ghp_..., glpat-..., npm_..., AKIA..., xoxb-...), or NULL. */
 const char *text_known_token(const char *s);
 /* A value that says it is no real secret: dummy, fake, placeholder,
- * example, xxxx, redacted, changeme, change-this, replace_with
- * (case-insensitive, anywhere in it), the name of what goes there
+ * example, xxxx, redacted (case-insensitive, anywhere in it), changeme,
+ * change-this, replace_with (at its start), the name of what goes there
  * (secret, password, token), an upper-case name with underscores
  * (CHANGE_ME, STRONG_DB_PASSWORD), no value at all (~, null, nil, none),
  * or one that turns a feature off (invalid, disabled). */

@@ -99,6 +99,7 @@ UNIT_TEST(vars_predefined_args)
 	CHECK(!text_is_placeholder("s3cr3t-Value"));
 	CHECK(!text_is_placeholder("ABCD12"));	/* no underscore: may be real */
 	CHECK(!text_is_placeholder("secret123"));
+	CHECK(!text_is_placeholder("s3cr3t-change-me"));
 	CHECK(!opt_name_is_secret("disabled-password"));
 	CHECK(opt_name_is_secret("password"));
 }

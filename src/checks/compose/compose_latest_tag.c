@@ -6,6 +6,19 @@
 #include <string.h>
 #include <strings.h>
 
+/* The tag as written is a variable (image: app:${TAG:-latest}). */
+static bool tag_from_variable(struct arena *a, const struct y_pos *pos)
+{
+	const char *src = pos->line ? cx_source_text(a, pos) : NULL;
+	const char *slash, *colon;
+
+	if (!src)
+		return false;
+	slash = strrchr(src, '/');
+	colon = strstr(slash ? slash : src, ":$");
+	return colon != NULL;
+}
+
 static void check(struct rule_ctx *c)
 {
 	const struct c_project *p = c->project;
@@ -24,6 +37,10 @@ static void check(struct rule_ctx *c)
 			continue;
 		if (ref[strlen(ref) - 1] == ':')
 			continue;	/* an empty tag from an unset variable: reported as such */
+		/* app:${APP_VERSION:-latest}: the tag is a setting, and latest
+		 * only its default until the deployment sets it. */
+		if (*tag && tag_from_variable(c->a, &s->image.pos))
+			continue;
 		if (*tag && strcmp(tag, "latest"))
 			f = cx_report_value(c, s, &s->image, "service %s uses image %s: the %s tag "
 					    "moves like latest", s->name, ref, tag);

@@ -1,6 +1,8 @@
 /* What an input file is for. */
 #include "input/discover/purpose.h"
 
+#include "lexicon/lexicon.h"
+
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
@@ -211,5 +213,62 @@ enum purpose purpose_of_file_under(struct arena *a, const struct config *cfg, co
 		return p;
 	}
 	*why = NULL;
+	return PURPOSE_PRODUCTION;
+}
+
+/* A demo word in s[0..n) as a word of its own. */
+static bool has_demo_word(const char *s, size_t n, bool after_is_a)
+{
+	for (size_t i = 0; i < n;) {
+		size_t m = 0;
+
+		while (i < n && !isalpha((unsigned char)s[i]))
+			i++;
+		while (i + m < n && isalpha((unsigned char)s[i + m]))
+			m++;
+		if (m && (!after_is_a || (i >= 5 && !strncasecmp(s + i - 5, "is a ", 5)) ||
+			  (i >= 6 && !strncasecmp(s + i - 6, "is an ", 6))))
+			for (const char *const *w = lex_demo_words.words; *w; w++)
+				if (word_is(s + i, m, *w))
+					return true;
+		i += m;
+	}
+	return false;
+}
+
+enum purpose purpose_of_readme(const char *text, size_t len, const char **why)
+{
+	const char *p = text, *end = text + len;
+	bool title_seen = false;
+
+	*why = NULL;
+	for (int lines = 0; p < end && lines < 40; lines++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p)), *e = nl ? nl : end;
+		size_t n = (size_t)(e - p);
+
+		while (n && (*p == ' ' || *p == '\t')) {
+			p++;
+			n--;
+		}
+		/* badges, images and HTML come before the title in many READMEs */
+		if (!n || *p == '!' || *p == '<' || *p == '[') {
+			p = nl ? nl + 1 : end;
+			continue;
+		}
+		if (!title_seen) {
+			title_seen = true;
+			if (has_demo_word(p, n, false)) {
+				*why = "title";
+				return PURPOSE_EXAMPLE;
+			}
+		} else if (*p != '#' && *p != '=' && *p != '-') {
+			if (has_demo_word(p, n, true)) {
+				*why = "first paragraph";
+				return PURPOSE_EXAMPLE;
+			}
+			break;	/* only the first paragraph line */
+		}
+		p = nl ? nl + 1 : end;
+	}
 	return PURPOSE_PRODUCTION;
 }

@@ -28,5 +28,11 @@ enum purpose purpose_of_file_under(struct arena *a, const struct config *cfg, co
  * development, local -> development; test, tests, testing, e2e, it,
  * integration -> test; ci -> ci; production otherwise. */
 enum purpose purpose_of_word(const char *w, size_t n);
+/* What a README says of its whole repository: PURPOSE_EXAMPLE when its
+ * title holds a demo word (lexicon: lex_demo_words: "AtSea Shop
+ * Demonstration Application") or its first paragraph says "is a demo...";
+ * production otherwise. *why gets static text ("title", "first
+ * paragraph"), NULL for production. */
+enum purpose purpose_of_readme(const char *text, size_t len, const char **why);
 
 #endif

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """seaworthy check over the real repositories of ../shared/projects.
 
-Guards what issues 11 and 12 promised on real trees: the findings judged
-by reading the repositories (judged.txt) stay as judged; no input error for a template,
+Guards what issues 11, 12 and 13 promised on real trees: every finding is
+judged in triage.txt (true ones stay, false ones do not come back; the
+precision is printed, and new findings are listed to judge); the findings
+judged by reading the repositories (judged.txt) stay as judged; messages are
+under 200 characters; no input error for a template,
 an ignore file or a compose fragment; no finding twice; the inputs list
 accounts for every Dockerfile, compose and bake file in the tree; and the
 counts per project (findings, held back, shipped stages, input errors) stay
@@ -31,6 +34,8 @@ for line in open(os.path.join(here, "judged.txt")):
     if line:
         judged.append(line)
 reported = set()
+messages = {}       # (rule, file:line) -> message, for the new findings to judge
+long_messages = []
 for proj in sorted(os.listdir(root)):
     top = os.path.join(root, proj)
     if not os.path.isdir(top):
@@ -52,6 +57,10 @@ for proj in sorted(os.listdir(root)):
     seen = set()
     for f in d.get("findings", []):
         reported.add((f.get("rule"), "%s:%s" % (f.get("file"), f.get("line"))))
+        messages.setdefault((f.get("rule"), "%s:%s" % (f.get("file"), f.get("line"))),
+                            f.get("message", ""))
+        if len(f.get("message", "")) >= 200:
+            long_messages.append("%s: %s %s:%s" % (proj, f.get("rule"), f.get("file"), f.get("line")))
         reported.add((f.get("rule"), f.get("file")))
         k = (f.get("rule"), f.get("file"), f.get("line"), f.get("column"), f.get("message"))
         if k in seen:
@@ -75,6 +84,56 @@ for sign, rule, where in judged:
         fails.append("judged: %s at %s is no longer reported" % (rule, where))
     if sign == "-" and (rule, where) in reported:
         fails.append("judged: %s at %s is reported again" % (rule, where))
+
+for m in long_messages:
+    fails.append("message of 200 characters or more: " + m)
+
+# The triage (triage.txt): every reported finding judged T, F or D.
+TRIAGE = re.compile(r"^(T|F!?|D!?|\?)\s+(\S+)\s+(\S+:\d+)\s*(#.*)?$")
+triage_path = os.path.join(here, "triage.txt")
+head, entries, judged_keys = [], [], set()
+for line in open(triage_path):
+    m = TRIAGE.match(line.rstrip("\n"))
+    if not m:
+        if entries:
+            fails.append("triage.txt: cannot read: %s" % line.rstrip())
+        head.append(line)
+        continue
+    entries.append([m.group(1), m.group(2), m.group(3), m.group(4) or ""])
+    judged_keys.add((m.group(2), m.group(3)))
+tally = {"T": 0, "F": 0, "D": 0}
+for e in entries:
+    v, key = e[0], (e[1], e[2])
+    on = key in reported
+    if v == "T" and not on:
+        fails.append("triage: %s at %s was judged true and is no longer reported" % key)
+    if v in ("F", "D") and on:
+        what = "false" if v == "F" else "debatable"
+        fails.append("triage: %s at %s was judged %s and is reported again (%s)" %
+                     (key + (what, e[3].lstrip("# ")[:80])))
+    if on and v != "?":
+        tally[v[0]] += 1
+    if os.environ.get("UPDATE") and v in ("F", "F!", "D", "D!"):
+        e[0] = v[0] + ("!" if on else "")
+new = sorted(k for k in messages if k not in judged_keys)
+unjudged = [e for e in entries if e[0] == "?" and (e[1], e[2]) in reported]
+if os.environ.get("UPDATE"):
+    entries = [e for e in entries if e[0] != "?" or (e[1], e[2]) in reported]
+    entries += [["?", r, w, "# " + messages[(r, w)][:150]] for r, w in new]
+    with open(triage_path, "w") as fh:
+        fh.write("".join(head))
+        for e in entries:
+            fh.write("%-2s %s %s  %s\n" % tuple(e))
+judged_n = sum(tally.values())
+print("triage: %d reported findings judged: %d true, %d false, %d debatable; precision %.1f%%"
+      % (judged_n, tally["T"], tally["F"], tally["D"], 100.0 * tally["T"] / max(judged_n, 1)))
+if new or unjudged:
+    print("new findings to judge (%d; UPDATE=1 adds them to triage.txt as \"?\"):"
+          % (len(new) + len(unjudged)))
+    for r, w in new:
+        print("  ? %s %s  # %s" % (r, w, messages[(r, w)][:120]))
+    for e in unjudged:
+        print("  ? %s %s" % (e[1], e[2]))
 
 counts = os.path.join(here, "projects.counts")
 text = "\n".join(rows) + "\n"

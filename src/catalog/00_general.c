@@ -203,8 +203,9 @@ const struct rule SW0051 = {
 	       "once per variable and file, at its first use, with the other lines; a variable "
 	       "listed in an example env file (.env.example, .env.sample, .env.dist, "
 	       "env.example, .env.template, a named env file such as deploy.env) beside the "
-	       "compose file or in the project folder is not reported: the repository "
-	       "documents that the deployment sets it. Development, test and CI compose files "
+	       "compose file or in the project folder, or written by a setup script there "
+	       "that writes .env or links it to the file it writes, is not reported: the "
+	       "repository documents that the deployment sets it. Development, test and CI compose files "
 	       "are not judged.",
 	.bad = "services:\n  api:\n    image: example/api:${TAG}\n",
 	.good = "services:\n  api:\n    image: example/api:${TAG:-1.4}\n",
@@ -226,7 +227,8 @@ const struct rule SW0053 = {
 	       "NAME_FILE variables for this. Values interpolated from .env or the shell "
 	       "(${DB_PASSWORD}) are not reported, nor placeholders (changeme, CHANGE_ME, "
 	       "REPLACE_WITH_A_SECRET); a literal default in the file "
-	       "(${ADMIN_PASSWORD:-admin}) is, as it is used whenever the variable is unset. In "
+	       "(${ADMIN_PASSWORD:-admin}) is, as it is used whenever the variable is unset. A "
+	       "value is said once per file: the services that repeat it are named in via. In "
 	       "development, test and CI files only tokens in a known format (ghp_..., AKIA...) "
 	       "are reported: their passwords are throwaway values for local stacks.",
 	.bad = "services:\n  db:\n    image: postgres:16\n    environment:\n"

@@ -4,6 +4,8 @@
 #include "checks/runtime/runtime.h"
 #include "spec/secret.h"
 
+#include <string.h>
+
 /* A secret's name with a value that is one: not a path, a switch or a
  * reference. */
 static bool named_secret(const struct sp_kv *kv)
@@ -28,14 +30,59 @@ static const char *secret_in(const struct sp_kv *kv)
 	return named_secret(kv) ? "a literal secret" : NULL;
 }
 
+/* One secret value of a compose file, said once: the database's
+ * POSTGRES_PASSWORD and its client's DB_PASSWORD are one thing to fix. */
+struct said {
+	const char *file, *value, *key;
+	unsigned line;
+	size_t f;	/* 1 + its index in the report's findings */
+};
+
+/* Whether value was reported in file already: then that finding names this
+ * place too (in via), and true. */
+static bool said_before(struct rule_ctx *c, const struct said *v, size_t n,
+			const struct spec *s, const struct sp_kv *kv, const char *value)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct finding *f;
+
+		if (!v[i].f || !kv->at.file || strcmp(v[i].value, value) ||
+		    strcmp(v[i].file, kv->at.file))
+			continue;
+		/* One anchor shared by services: rules_check_compose says it once. */
+		if (!strcmp(v[i].key, kv->key) && v[i].line == kv->at.line)
+			return false;
+		f = &c->report->findings[v[i].f - 1];
+		f->via = arena_printf(c->a, "%s%salso %s of service %s (line %u)",
+				      f->via ? f->via : "", f->via ? "; " : "", kv->key, s->name,
+				      kv->at.line);
+		return true;
+	}
+	return false;
+}
+
+/* Remembers that f (just reported) said value. */
+static void said_now(struct rule_ctx *c, struct said **v, size_t *n, size_t *cap,
+		     const struct sp_kv *kv, const char *value, const struct finding *f)
+{
+	if (kv->at.file)
+		*ARENA_PUSH(c->a, *v, *n, *cap) = (struct said){
+			kv->at.file, value, kv->key, kv->at.line,
+			(size_t)(f - c->report->findings) + 1 };
+}
+
 static void check(struct rule_ctx *c)
 {
+	struct said *said = NULL;
+	size_t nsaid = 0, capsaid = 0;
+
 	for (size_t i = 0; i < c->nspecs; i++) {
 		const struct spec *s = c->specs[i];
 
 		for (size_t k = 0; k < s->nenv; k++) {
 			const struct sp_kv *kv = &s->env[k];
 			const char *what = secret_in(kv);
+			struct finding *f;
 
 			/* A value interpolated from .env or the shell keeps the
 			 * secret out of the compose file: only literals count,
@@ -44,25 +91,33 @@ static void check(struct rule_ctx *c)
 				struct sp_kv d = *kv;
 
 				d.value = kv->dflt;
-				if ((what = secret_in(&d)))
-					sp_report(c, s, &kv->at, "defaults %s to %s written in the "
-						  "compose file, used whenever the variable is unset",
-						  kv->key, what);
+				if (!(what = secret_in(&d)) ||
+				    said_before(c, said, nsaid, s, kv, kv->dflt))
+					continue;
+				f = sp_report(c, s, &kv->at, "defaults %s to %s written in the "
+					      "compose file, used whenever the variable is unset",
+					      kv->key, what);
+				said_now(c, &said, &nsaid, &capsaid, kv, kv->dflt, f);
 				continue;
 			}
 			if (!what || !kv->literal)
 				continue;
-			if (s->kind == SPEC_SERVICE)
-				sp_report(c, s, &kv->at, "sets %s to %s written in the compose file: it "
-					  "is committed with the file and shown by docker inspect",
-					  kv->key, what)->any_purpose = text_known_token(kv->value) != NULL;
-			else if (named_secret(kv))
+			if (s->kind == SPEC_SERVICE) {
+				if (said_before(c, said, nsaid, s, kv, kv->value))
+					continue;
+				f = sp_report(c, s, &kv->at, "sets %s to %s written in the compose "
+					      "file: it is committed with the file and shown by docker "
+					      "inspect", kv->key, what);
+				f->any_purpose = text_known_token(kv->value) != NULL;
+				said_now(c, &said, &nsaid, &capsaid, kv, kv->value, f);
+			} else if (named_secret(kv)) {
 				sp_report(c, s, &kv->at, "the config's Env holds the secret %s: anyone "
 					  "who can pull the image can read it with docker inspect",
 					  kv->key);
-			else
+			} else {
 				sp_report(c, s, &kv->at, "the config's Env holds %s: anyone who can pull "
 					  "the image can read it with docker inspect", what);
+			}
 		}
 	}
 }

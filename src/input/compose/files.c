@@ -2,6 +2,7 @@
 
 #include "input/compose/load.h"
 
+#include <ctype.h>
 #include <dirent.h>
 
 #include "util/readfile.h"
@@ -74,14 +75,10 @@ static bool is_example_env(const char *name)
 /* The names an example env file lists: NAME=..., export NAME=..., NAME:
  * ..., and the same commented out (# NAME=), as examples list optional
  * ones. */
-static void read_example(struct ld *L, const char *path, struct smap *names)
+static void read_example(struct ld *L, const char *buf, size_t len, struct smap *names)
 {
-	const char *why, *p, *end;
-	size_t len;
-	char *buf = read_file(L->a, path, &len, &why);
+	const char *p, *end;
 
-	if (!buf)
-		return;
 	for (p = buf, end = buf + len; p < end; p++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p)), *s = p, *name;
 
@@ -107,6 +104,43 @@ static void read_example(struct ld *L, const char *path, struct smap *names)
 	}
 }
 
+/* A setup script writes .env, or links it to the file it writes
+ * (mailcow's generate_config.sh: cat <<EOF > mailcow.conf, ln -s
+ * mailcow.conf .env): its NAME= lines are the variables every install
+ * sets. */
+static bool writes_env(const char *buf, size_t len)
+{
+	const char *p = buf, *end = buf + len;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+		char line[512];
+		const char *e;
+
+		if (n < sizeof(line) && memchr(p, '.', n)) {
+			memcpy(line, p, n);
+			line[n] = '\0';
+			/* .env as a word, on a line that links or redirects */
+			for (e = strstr(line, ".env"); e; e = strstr(e + 1, ".env"))
+				if ((e == line || strchr(" /\"'>", e[-1])) &&
+				    !isalnum((unsigned char)e[4]) && !strchr("._-", e[4]) &&
+				    (strstr(line, "ln -s") || strchr(line, '>') ||
+				     strstr(line, "tee ")))
+					return true;
+		}
+		p += n;
+	}
+	return false;
+}
+
+static bool is_script(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 3 && !strcmp(name + n - 3, ".sh");
+}
+
 /* The names documented by the example env files of folder dir, read once. */
 static const struct smap *documented_in(struct ld *L, const char *dir)
 {
@@ -123,13 +157,20 @@ static const struct smap *documented_in(struct ld *L, const char *dir)
 		struct dirent *e;
 
 		/* Only a set of names: the order does not matter. */
-		while ((e = readdir(d)))
-			if (is_example_env(e->d_name)) {
-				const char *p = path_join(L->a, dir, e->d_name);
+		while ((e = readdir(d))) {
+			bool example = is_example_env(e->d_name);
+			const char *p, *why;
+			size_t len;
+			char *buf;
 
-				if (ld_is_regular_file(p))
-					read_example(L, p, names);
-			}
+			if (!example && !is_script(e->d_name))
+				continue;
+			p = path_join(L->a, dir, e->d_name);
+			if (!ld_is_regular_file(p) || !(buf = read_file(L->a, p, &len, &why)))
+				continue;
+			if (example || writes_env(buf, len))
+				read_example(L, buf, len, names);
+		}
 		closedir(d);
 	}
 	return names;

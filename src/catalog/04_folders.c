@@ -11,7 +11,12 @@ const struct rule SW0401 = {
 	.why = "Folders made or re-owned at start are redone on every start, slow down "
 	       "startup (chown -R over a big volume can take minutes) and need root at "
 	       "runtime, which rules out a non-root USER or a read-only root filesystem. "
-	       "Created at build time, they are part of the image with the right owner.",
+	       "Created at build time, they are part of the image with the right owner. "
+	       "Not reported: paths on a mount (under a VOLUME of the stage or a volumes: "
+	       "target of a compose service that runs it), which start empty or host-owned; "
+	       "paths built from a variable no ENV of the image fixes ($DATA_DIR/x); places "
+	       "the runtime makes at start (/dev, /proc, /sys, /run, /var/run, /tmp); and "
+	       "chown to an owner given at run time ($PUID:$PGID).",
 	.bad = "FROM python:3.12-slim\nRUN useradd --system app\nUSER app\n"
 	       "CMD mkdir -p /app/logs && exec python /app/main.py\n",
 	.good = "FROM python:3.12-slim\nRUN useradd --system app \\\n"

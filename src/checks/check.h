@@ -115,6 +115,10 @@ struct df_ship {
 	 * by the same compose project): FROM them pulls nothing. */
 	const char *const *local_images;
 	size_t nlocal_images;
+	/* The container paths the build's runner mounts (a compose
+	 * service's volumes: targets), which start empty or host-owned. */
+	const char *const *mounts;
+	size_t nmounts;
 };
 
 /* Per stage of c->df (by index in df->stages), whether what it sets

@@ -1132,6 +1132,13 @@ static void find_dockerfiles(struct run *run, const struct input_list *inputs,
 			{
 				const struct c_service *sv = &j->p->services[k];
 				enum purpose sp = compose_service_purpose(sv);
+				const char **mounts = arena_alloc(&run->a, (sv->nvolumes + 1) *
+								  sizeof(*mounts));
+				size_t nmounts = 0;
+
+				for (size_t v = 0; v < sv->nvolumes; v++)
+					if (sv->volumes[v].target && *sv->volumes[v].target)
+						mounts[nmounts++] = sv->volumes[v].target;
 
 				*ARENA_PUSH(&run->a, it->ships, it->nships, it->capships) =
 					(struct df_ship){
@@ -1139,7 +1146,8 @@ static void find_dockerfiles(struct run *run, const struct input_list *inputs,
 								  sv->build_target.s : NULL,
 						.by = arena_printf(&run->a, "compose service %s", sv->name),
 						.purpose = sp != PURPOSE_PRODUCTION ? sp : j->purpose,
-						.local_images = built, .nlocal_images = nbuilt };
+						.local_images = built, .nlocal_images = nbuilt,
+						.mounts = mounts, .nmounts = nmounts };
 			}
 			if (!it->keep) {
 				it->keep = true;

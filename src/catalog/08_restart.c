@@ -11,8 +11,9 @@ const struct rule SW0801 = {
 	.why = "Without a restart policy a container that crashes, runs out of memory or is "
 	       "stopped by a daemon or host restart stays down until someone notices. One-off "
 	       "jobs are exempt: a service others wait for with condition "
-	       "service_completed_successfully, or one only in a tools/migration/test/debug/"
-	       "setup/init/ci profile.",
+	       "service_completed_successfully, one only in a tools/migration/test/debug/"
+	       "setup/init/ci profile, or a data container that runs true (command: "
+	       "/bin/true) and only holds volumes.",
 	.bad = "services:\n  api:\n    image: acme/api:1.8\n",
 	.good = "services:\n  api:\n    image: acme/api:1.8\n    restart: unless-stopped\n",
 	.fix = "Add restart: unless-stopped (it comes back after a crash and after a reboot, "

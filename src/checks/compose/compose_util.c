@@ -188,51 +188,6 @@ bool cx_is_proxy(struct rule_ctx *c, size_t i)
 	return false;
 }
 
-/* A profile name that says the service is a one-off: one of its words
- * (split on - _ . and the like) starts with tool, migrat, test, debug,
- * setup or init, or is ci. */
-static bool one_off_profile(const char *name)
-{
-	static const char *const prefixes[] = {
-		"tool", "migrat", "test", "debug", "setup", "init", NULL
-	};
-
-	for (const char *p = name; p && *p;) {
-		size_t n = 0;
-
-		while (*p && !isalnum((unsigned char)*p))
-			p++;
-		while (isalnum((unsigned char)p[n]))
-			n++;
-		if (!n)
-			break;
-		if (n == 2 && !strncasecmp(p, "ci", 2))
-			return true;
-		for (size_t k = 0; prefixes[k]; k++) {
-			size_t pl = strlen(prefixes[k]);
-
-			if (n >= pl && !strncasecmp(p, prefixes[k], pl))
-				return true;
-		}
-		p += n;
-	}
-	return false;
-}
-
-bool cx_is_one_off(const struct c_project *p, size_t i)
-{
-	const struct c_service *s = &p->services[i];
-
-	if (s->awaited)
-		return true;
-	if (!s->profiles.n)
-		return false;
-	for (size_t k = 0; k < s->profiles.n; k++)
-		if (!one_off_profile(s->profiles.v[k].s))
-			return false;
-	return true;
-}
-
 const char *cx_source_text(struct arena *a, const struct y_pos *pos)
 {
 	const char *why, *p, *e;

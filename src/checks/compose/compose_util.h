@@ -55,11 +55,6 @@ bool cx_proxy_repo(const char *repo);
 /* Whether a name says proxy: a word (split on - _ .) that starts with proxy
  * or a proxy's name (reverse-proxy, nginx2, traefik-edge). */
 bool cx_proxy_name(const char *name);
-/* Whether service i is a one-off job rather than a long-running service:
- * another service waits for it with condition service_completed_successfully,
- * or every profile it has names a tool/migration/test/debug/setup/init/ci
- * profile. */
-bool cx_is_one_off(const struct c_project *p, size_t i);
 /* The source line at pos, from pos->col on (NULL when the file cannot be
  * read). Used to see a value as written, before interpolation. */
 const char *cx_source_text(struct arena *a, const struct y_pos *pos);

@@ -131,12 +131,19 @@ static bool one_off_profile(const char *name)
 }
 
 /* Another service waits for it with condition service_completed_successfully,
- * or every profile it has names a tool/migration/test/debug/setup/init/ci
- * profile. */
+ * it runs true (a data container that only holds volumes: command:
+ * /bin/true), or every profile it has names a tool/migration/test/debug/
+ * setup/init/ci profile. */
 static bool one_off(const struct c_service *s)
 {
 	if (s->awaited)
 		return true;
+	if (!s->entrypoint.written && s->command.n && s->command.v[0].s) {
+		const char *c = s->command.v[0].s, *slash = strrchr(c, '/');
+
+		if (!strcmp(slash ? slash + 1 : c, "true") || !strcmp(c, ":"))
+			return true;
+	}
 	if (!s->profiles.n)
 		return false;
 	for (size_t k = 0; k < s->profiles.n; k++)

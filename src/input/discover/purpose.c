@@ -33,6 +33,10 @@ enum purpose purpose_of_word(const char *w, size_t n)
 			return PURPOSE_TEST;
 	if (word_is(w, n, "ci"))
 		return PURPOSE_CI;
+	/* Not example or sample: compose.example.yml is often the file users
+	 * copy and deploy. */
+	if (word_is(w, n, "demo"))
+		return PURPOSE_EXAMPLE;
 	return PURPOSE_PRODUCTION;
 }
 
@@ -146,6 +150,9 @@ static enum purpose of_header(const char *text, size_t len)
 		{ "local development", PURPOSE_DEVELOPMENT }, { "not for production", PURPOSE_DEVELOPMENT },
 		{ "for testing", PURPOSE_TEST }, { "test only", PURPOSE_TEST },
 		{ "for tests", PURPOSE_TEST }, { "for ci", PURPOSE_CI },
+		{ "not suitable for production", PURPOSE_DEVELOPMENT },
+		/* an image that builds packages, not a service */
+		{ "image for building", PURPOSE_CI },
 	};
 	const char *p = text, *end = text + len;
 

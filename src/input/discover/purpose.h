@@ -26,7 +26,8 @@ enum purpose purpose_of_file_under(struct arena *a, const struct config *cfg, co
 				   size_t above, const char *text, size_t len, const char **why);
 /* The purpose a word gives (a profile, a stage or a part of a name): dev,
  * development, local -> development; test, tests, testing, e2e, it,
- * integration -> test; ci -> ci; production otherwise. */
+ * integration -> test; ci -> ci; demo -> example;
+ * production otherwise. */
 enum purpose purpose_of_word(const char *w, size_t n);
 /* What a README says of its whole repository: PURPOSE_EXAMPLE when its
  * title holds a demo word (lexicon: lex_demo_words: "AtSea Shop

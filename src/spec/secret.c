@@ -323,6 +323,26 @@ bool text_is_placeholder(const char *s)
 	return false;
 }
 
+bool text_is_path(const char *s)
+{
+	static const char *const exts[] = { ".json", ".pem", ".key", ".crt", ".p12", ".pfx",
+					    ".jks", ".txt", ".yaml", ".yml", ".conf", ".cfg",
+					    ".ini", ".env", NULL };
+	size_t n = strlen(s);
+
+	if (*s == '/' || !strncmp(s, "./", 2) || !strncmp(s, "../", 3) || !strncmp(s, "~/", 2))
+		return true;
+	if (!n || strpbrk(s, " \t:@"))
+		return false;
+	for (size_t i = 0; exts[i]; i++) {
+		size_t e = strlen(exts[i]);
+
+		if (n > e && !strcasecmp(s + n - e, exts[i]))
+			return true;
+	}
+	return false;
+}
+
 bool text_is_switch(const char *v)
 {
 	static const char *const words[] = {

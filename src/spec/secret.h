@@ -32,6 +32,10 @@ const char *text_known_token(const char *s);
  * or one that turns a feature off (invalid, disabled). */
 bool text_is_placeholder(const char *s);
 
+/* A path, not a secret: absolute or relative (/run/secrets/x, ./key.json,
+ * ~/creds), or a file name with a file's extension (key.json, tls.pem). */
+bool text_is_path(const char *s);
+
 /* yes/no/true/false/on/off/0/1: a switch (ALLOW_EMPTY_PASSWORD=yes), not a
  * secret. */
 bool text_is_switch(const char *v);

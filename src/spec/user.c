@@ -12,6 +12,11 @@ bool user_is_root(const char *user)
 	n = strcspn(user, ":");
 	if (n == 4 && !strncmp(user, "root", 4))
 		return true;
-	/* uid 0 in any number of digits: the engine parses it as a number. */
+	/* uid 0 in any number of digits, signed or not: the engine parses it
+	 * with Go's strconv.Atoi, which takes +0 and -0. */
+	if (n > 1 && (*user == '+' || *user == '-')) {
+		user++;
+		n--;
+	}
 	return n > 0 && strspn(user, "0") == n;
 }

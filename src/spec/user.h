@@ -5,7 +5,7 @@
 
 #include <stdbool.h>
 
-/* An explicit root user: "root" or uid 0 however written ("0", "00"),
+/* An explicit root user: "root" or uid 0 however written ("0", "00", "+0"),
  * with or without a group ("0:0", "root:staff"). Not NULL, "", a group
  * alone (":staff") or a value with an unexpanded $VARIABLE. */
 bool user_is_root(const char *user);

@@ -80,6 +80,8 @@ UNIT_TEST(compose_rule_helpers)
 	CHECK(user_is_root("root") && user_is_root("0") && user_is_root("0:0") &&
 	      user_is_root("root:1000"));
 	CHECK(user_is_root("00") && user_is_root("000:0"));
+	CHECK(user_is_root("+0") && user_is_root("-0:0") && !user_is_root("+") &&
+	      !user_is_root("+1000"));
 	CHECK(!user_is_root(NULL) && !user_is_root("") && !user_is_root(":0") &&
 	      !user_is_root("1000") && !user_is_root("rooter") &&
 	      !user_is_root("${U}"));

@@ -101,5 +101,8 @@ UNIT_TEST(vars_predefined_args)
 	CHECK(!text_is_placeholder("secret123"));
 	CHECK(!text_is_placeholder("s3cr3t-change-me"));
 	CHECK(!opt_name_is_secret("disabled-password"));
+	CHECK(text_is_path("./app/key.json") && text_is_path("key.json") &&
+	      text_is_path("/run/secrets/db") && !text_is_path("s3cr3t") &&
+	      !text_is_path("http://x/a.json"));
 	CHECK(opt_name_is_secret("password"));
 }

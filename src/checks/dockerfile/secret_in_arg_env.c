@@ -56,7 +56,7 @@ static void set_fix(struct rule_ctx *c, struct finding *f, const struct m_var *v
  * /run/secrets/x), a switch, a placeholder, nothing. */
 static bool no_secret_value(const char *value, const char *raw)
 {
-	return value[0] == '/' || raw[0] == '/' || text_is_switch(value) ||
+	return text_is_path(value) || raw[0] == '/' || text_is_switch(value) ||
 	       text_is_placeholder(value) || raw_is_empty(raw);
 }
 

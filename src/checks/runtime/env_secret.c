@@ -12,7 +12,7 @@ static bool named_secret(const struct sp_kv *kv)
 {
 	const char *v = kv->value;
 
-	return var_name_is_secret(kv->key) && v[0] != '/' && v[0] != '$' && !text_is_switch(v);
+	return var_name_is_secret(kv->key) && !text_is_path(v) && v[0] != '$' && !text_is_switch(v);
 }
 
 /* What the variable holds, for the message: a token in a known format, a

@@ -314,7 +314,6 @@ static const char *service_subject(const char *msg, size_t *len)
 static void merge_shared(struct report *r, size_t from)
 {
 	size_t n = r->nfindings - from, out = from;
-	size_t *into = arena_alloc(r->a, (n + 1) * sizeof(*into));
 	struct strbuf *also = arena_alloc(r->a, (n + 1) * sizeof(*also));
 
 	for (size_t k = from; k < r->nfindings; k++) {

@@ -1,33 +1,21 @@
 /* SW0054: a service's image has no tag or uses latest. */
 #include "checks/compose/compose_util.h"
+#include "input/compose/lower.h"
 #include "lexicon/lexicon.h"
 #include "spec/image_ref.h"
 
 #include <string.h>
 #include <strings.h>
 
-/* The tag as written is a variable (image: app:${TAG:-latest}): the line
- * in the project's own copy of the file, not read again. */
-static bool tag_from_variable(const struct c_project *p, const struct y_pos *pos)
+/* The tag as written is a variable (image: app:${TAG:-latest}). */
+static bool tag_from_variable(struct arena *a, const struct c_project *p, const struct y_pos *pos)
 {
-	for (size_t k = 0; pos->file && pos->line && k < p->nfiles; k++) {
-		const char *line, *end, *slash = NULL;
+	const char *src = compose_source_text(a, p, pos), *slash;
 
-		if (strcmp(p->files[k], pos->file) || pos->line > p->nlines[k])
-			continue;
-		line = p->texts[k] + p->lines[k][pos->line - 1];
-		end = memchr(line, '\n', p->lens[k] - (size_t)(line - p->texts[k]));
-		if (!end)
-			end = p->texts[k] + p->lens[k];
-		for (const char *c = line; c < end; c++)
-			if (*c == '/')
-				slash = c;
-		for (const char *c = slash ? slash : line; c + 1 < end; c++)
-			if (c[0] == ':' && c[1] == '$')
-				return true;
+	if (!src)
 		return false;
-	}
-	return false;
+	slash = strrchr(src, '/');
+	return strstr(slash ? slash : src, ":$") != NULL;
 }
 
 static void check(struct rule_ctx *c)
@@ -50,7 +38,7 @@ static void check(struct rule_ctx *c)
 			continue;	/* an empty tag from an unset variable: reported as such */
 		/* app:${APP_VERSION:-latest}: the tag is a setting, and latest
 		 * only its default until the deployment sets it. */
-		if (*tag && tag_from_variable(p, &s->image.pos))
+		if (*tag && tag_from_variable(c->a, p, &s->image.pos))
 			continue;
 		if (*tag && strcmp(tag, "latest"))
 			f = cx_report_value(c, s, &s->image, "service %s uses image %s: the %s tag "

@@ -11,7 +11,6 @@
 #include "input/compose/lower.h"
 #include "spec/user.h"
 #include "util/path.h"
-#include "util/readfile.h"
 #include "util/strbuf.h"
 #include "util/str.h"
 #include "lexicon/lexicon.h"
@@ -183,51 +182,6 @@ bool cx_is_proxy(struct rule_ctx *c, size_t i)
 
 		if (str_eq(p, s->name) || (repo && !strcasecmp(p, repo)) ||
 		    (own && !strcasecmp(p, own)))
-			return true;
-	}
-	return false;
-}
-
-const char *cx_source_text(struct arena *a, const struct y_pos *pos)
-{
-	const char *why, *p, *e;
-	size_t len;
-	char *buf;
-
-	if (!pos || !pos->file || !pos->line)
-		return NULL;
-	buf = read_file(a, pos->file, &len, &why);
-	if (!buf)
-		return NULL;
-	p = buf;
-	for (unsigned l = 1; l < pos->line; l++) {
-		p = memchr(p, '\n', len - (size_t)(p - buf));
-		if (!p)
-			return NULL;
-		p++;
-	}
-	e = memchr(p, '\n', len - (size_t)(p - buf));
-	if (!e)
-		e = buf + len;
-	if (pos->col > 1 && (size_t)(pos->col - 1) <= (size_t)(e - p))
-		p += pos->col - 1;
-	return arena_strndup(a, p, (size_t)(e - p));
-}
-
-bool cx_written_with_variable(struct arena *a, const struct y_pos *pos)
-{
-	const char *t = cx_source_text(a, pos);
-
-	for (const char *p = t; p && *p; p++) {
-		if (*p == '#' && p > t && (p[-1] == ' ' || p[-1] == '\t'))
-			break;	/* a comment */
-		if (*p != '$')
-			continue;
-		if (p[1] == '$') {
-			p++;
-			continue;
-		}
-		if (p[1] == '{' || p[1] == '_' || isalpha((unsigned char)p[1]))
 			return true;
 	}
 	return false;

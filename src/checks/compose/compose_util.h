@@ -55,12 +55,6 @@ bool cx_proxy_repo(const char *repo);
 /* Whether a name says proxy: a word (split on - _ .) that starts with proxy
  * or a proxy's name (reverse-proxy, nginx2, traefik-edge). */
 bool cx_proxy_name(const char *name);
-/* The source line at pos, from pos->col on (NULL when the file cannot be
- * read). Used to see a value as written, before interpolation. */
-const char *cx_source_text(struct arena *a, const struct y_pos *pos);
-/* Whether the value written at pos went through interpolation (the source
- * text holds a $NAME or ${...} reference); false when unknown. */
-bool cx_written_with_variable(struct arena *a, const struct y_pos *pos);
 
 /* Whether the service's logging options set name (e.g. "max-size"). */
 bool cx_logging_option(const struct c_service *s, const char *name);

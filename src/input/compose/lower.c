@@ -34,10 +34,7 @@ static struct sp_list list_of(struct arena *a, const struct c_list *l)
 	return out;
 }
 
-/* The text of the project file holding pos, from pos on to the end of its
- * line: the value as written, before interpolation. NULL when pos is not
- * in a file of the project (an env_file, a made-up value). */
-static const char *source_text(struct arena *a, const struct c_project *p, const struct y_pos *pos)
+const char *compose_source_text(struct arena *a, const struct c_project *p, const struct y_pos *pos)
 {
 	const char *buf = NULL, *s, *e;
 	size_t len = 0, k;
@@ -337,7 +334,7 @@ void compose_lower(struct arena *a, const struct c_project *p, size_t i,
 	if (r->s) {
 		out->restart = str_of(r);
 		out->restart_key = "restart";
-		out->restart_from_variable = has_variable(source_text(a, p, &r->pos));
+		out->restart_from_variable = has_variable(compose_source_text(a, p, &r->pos));
 	} else if (cond->s) {
 		out->restart = str_of(cond);
 		out->restart_key = "restart_policy condition";
@@ -361,7 +358,7 @@ void compose_lower(struct arena *a, const struct c_project *p, size_t i,
 	out->env = arena_alloc(a, (s->nenvironment + 1) * sizeof(*out->env));
 	for (size_t k = 0; k < s->nenvironment; k++) {
 		const struct c_kv *kv = &s->environment[k];
-		const char *text = source_text(a, p, &kv->pos);
+		const char *text = compose_source_text(a, p, &kv->pos);
 
 		bool literal = text && !has_variable(text) && !kv->from;
 

@@ -16,6 +16,11 @@ const struct m_stage *compose_service_stage(const struct c_service *s,
  * development, test or CI purpose (dev, debug is not: tools), that one;
  * production otherwise (and with no profile). */
 enum purpose compose_service_purpose(const struct c_service *s);
+/* The text of the project file holding pos, from pos on to the end of its
+ * line (in a): the value as written, before interpolation. NULL when pos
+ * is not in a file of the project (an env_file, a made-up value). */
+const char *compose_source_text(struct arena *a, const struct c_project *p,
+				const struct y_pos *pos);
 /* A bind mount of a service that holds the project folder itself (./, ../..
  * from a compose file deeper in the repository): the source tree mounted
  * over the code, as development stacks do for live reloading. Its volume,

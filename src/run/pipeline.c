@@ -384,10 +384,9 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 	    strcmp(path_base(r->a, in->display), "Containerfile")) {
 		enum purpose all = it->ships[0].purpose;
 
-		for (size_t k = 1; k < it->nships && all != PURPOSE_PRODUCTION; k++)
-			if (it->ships[k].purpose != all)
-				all = it->ships[k].purpose == PURPOSE_PRODUCTION ? PURPOSE_PRODUCTION
-										: all;
+		for (size_t k = 1; k < it->nships; k++)
+			if (it->ships[k].purpose == PURPOSE_PRODUCTION)
+				all = PURPOSE_PRODUCTION;
 		if (all != PURPOSE_PRODUCTION) {
 			it->purpose = all;
 			it->purpose_why = "only non-production builds use it";

@@ -10,7 +10,8 @@ const struct rule SW0201 = {
 	.layer = "dockerfile",
 	.why = "A process running as root in the container is root on the host's kernel: "
 	       "any escape through a kernel or runtime bug, or a mounted path, gives the "
-	       "attacker the host. An unprivileged user limits the damage of a compromise.",
+	       "attacker the host. An unprivileged user limits the damage of a compromise. "
+	       "Not reported for a server whose root master process serves every request from workers of its own user (nginx, Apache, php-fpm, postfix, dovecot), for a supervisord whose programs each run as such a user, nor for a base image (a file named *base*), whose children choose their user.",
 	.bad = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
 	.good = "FROM node:20-slim\nRUN useradd --system --create-home app\nWORKDIR /app\n"
 		"COPY --chown=app:app . .\nUSER app\nCMD [\"node\", \"server.js\"]\n",

@@ -78,7 +78,7 @@ const struct rule SW0503 = {
 const struct rule SW0504 = {
 	.id = "SW0504",
 	.title = "A build-only setting is kept as ENV",
-	.severity = SEV_WARNING,
+	.severity = SEV_INFO,
 	.checklist = 5,
 	.layer = "dockerfile",
 	.why = "ENV persists into every container started from the image. DEBIAN_FRONTEND="

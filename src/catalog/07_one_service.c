@@ -12,7 +12,8 @@ const struct rule SW0701 = {
 	       "means several services share one container: they can't be scaled, updated or "
 	       "restarted independently, the orchestrator sees one health state for all of "
 	       "them, and a crashed service is restarted quietly inside instead of showing up. "
-	       "Run one service per container and let the orchestrator supervise.",
+	       "Run one service per container and let the orchestrator supervise. "
+	       "A log forwarder (syslog-ng, rsyslogd) or a health probe beside one service makes no second one.",
 	.bad = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y supervisor nginx "
 	       "php-fpm\nCOPY supervisord.conf /etc/supervisor/conf.d/app.conf\n"
 	       "CMD [\"supervisord\", \"-n\"]\n",

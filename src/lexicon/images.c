@@ -10,35 +10,43 @@
 const struct lex_nonroot_image lex_nonroot_images[] = {
 	/* github.com/GoogleContainerTools/distroless: the :nonroot and
 	 * :debug-nonroot tags set USER 65532. */
-	{ "gcr.io/distroless/*", "nonroot", "65532 (nonroot)", false },
+	{ "gcr.io/distroless/*", "nonroot", "65532 (nonroot)", false, false },
 	/* edu.chainguard.dev, "Chainguard Images": every image runs as
 	 * nonroot (65532) except the -dev variants and wolfi-base. */
-	{ "cgr.dev/chainguard/*", NULL, "65532 (nonroot)", false },
+	{ "cgr.dev/chainguard/*", NULL, "65532 (nonroot)", false, false },
 	/* github.com/nginxinc/docker-nginx-unprivileged: USER 101. */
-	{ "nginxinc/nginx-unprivileged", NULL, "101 (nginx)", false },
-	{ "ghcr.io/nginxinc/nginx-unprivileged", NULL, "101 (nginx)", false },
+	{ "nginxinc/nginx-unprivileged", NULL, "101 (nginx)", false, false },
+	{ "ghcr.io/nginxinc/nginx-unprivileged", NULL, "101 (nginx)", false, false },
 	/* docs.bitnami.com, "Non-root containers": USER 1001. */
-	{ "bitnami/*", NULL, "1001", false },
+	{ "bitnami/*", NULL, "1001", false, false },
 	/* learn.microsoft.com, ".NET chiseled containers": USER app (1654). */
-	{ "mcr.microsoft.com/dotnet/*", "chiseled", "1654 (app)", false },
+	{ "mcr.microsoft.com/dotnet/*", "chiseled", "1654 (app)", false, false },
 	/* github.com/jenkinsci/docker: USER jenkins. */
-	{ "jenkins/jenkins", NULL, "1000 (jenkins)", false },
+	{ "jenkins/jenkins", NULL, "1000 (jenkins)", false, false },
 	/* grafana.com/docs, "Run Grafana Docker image": USER 472. */
-	{ "grafana/grafana", NULL, "472 (grafana)", false },
-	{ "grafana/grafana-oss", NULL, "472 (grafana)", false },
+	{ "grafana/grafana", NULL, "472 (grafana)", false, false },
+	{ "grafana/grafana-oss", NULL, "472 (grafana)", false, false },
 	/* www.keycloak.org/server/containers: USER 1000. */
-	{ "quay.io/keycloak/keycloak", NULL, "1000", false },
+	{ "quay.io/keycloak/keycloak", NULL, "1000", false, false },
 	/* Docker Official Images whose docker-entrypoint.sh, run as root,
 	 * re-runs the server as its own user with gosu (or su-exec)
 	 * (github.com/docker-library/<name>/.../docker-entrypoint.sh). */
-	{ "postgres", NULL, "postgres, by its entrypoint", true },
-	{ "mysql", NULL, "mysql, by its entrypoint", true },
-	{ "mariadb", NULL, "mysql, by its entrypoint", true },
-	{ "mongo", NULL, "mongodb, by its entrypoint", true },
-	{ "redis", NULL, "redis, by its entrypoint", true },
-	{ "rabbitmq", NULL, "rabbitmq, by its entrypoint", true },
-	{ "cassandra", NULL, "cassandra, by its entrypoint", true },
-	{ NULL, NULL, NULL, false },
+	{ "postgres", NULL, "postgres, by its entrypoint", true, false },
+	{ "mysql", NULL, "mysql, by its entrypoint", true, false },
+	{ "mariadb", NULL, "mysql, by its entrypoint", true, false },
+	{ "mongo", NULL, "mongodb, by its entrypoint", true, false },
+	{ "redis", NULL, "redis, by its entrypoint", true, false },
+	{ "rabbitmq", NULL, "rabbitmq, by its entrypoint", true, false },
+	{ "cassandra", NULL, "cassandra, by its entrypoint", true, false },
+	/* Docker Official Images whose CMD starts a server that binds as
+	 * root and serves from worker processes of its own user
+	 * (github.com/nginxinc/docker-nginx, docker-library/httpd, php). */
+	{ "nginx", NULL, "nginx, for its worker processes", true, true },
+	{ "httpd", NULL, "daemon, for its worker processes", true, true },
+	{ "php", "apache", "www-data, for Apache's worker processes", true, true },
+	{ "php", "fpm", "www-data, for php-fpm's pool", true, true },
+	{ "openresty/openresty", NULL, "nobody, for its worker processes", true, true },
+	{ NULL, NULL, NULL, false, false },
 };
 
 /* ref without its tag or digest, and the tag ("" when none). */

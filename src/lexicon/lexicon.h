@@ -30,6 +30,12 @@ extern const struct lexicon lex_init_paths;
 /* Minimal inits that only reap zombies and forward signals (tini,
  * dumb-init, docker-init): fine as a container's main process. */
 extern const struct lexicon lex_reapers;
+/* Servers whose root master process serves as a user of its own
+ * (nginx, httpd, php-fpm*, postfix...): a final star matches a prefix
+ * (lex_match_ci). */
+extern const struct lexicon lex_privdrop_daemons;
+/* Log forwarders (syslog-ng, rsyslogd): beside a service, no second one. */
+extern const struct lexicon lex_log_forwarders;
 /* SSH servers, as programs. */
 extern const struct lexicon lex_ssh_servers;
 /* Packages that ship an SSH server. "openssh" is the server on Alpine and
@@ -159,6 +165,10 @@ struct lex_nonroot_image {
 	/* Root at first: the image's own ENTRYPOINT drops to the user, so
 	 * only while a Dockerfile keeps that ENTRYPOINT. */
 	bool by_entrypoint;
+	/* Root by design: the server the image's own CMD starts serves as
+	 * a user of its own (lex_privdrop_daemons), so only while a
+	 * Dockerfile keeps that CMD and ENTRYPOINT. */
+	bool by_command;
 };
 /* The entry for an image reference (tag and digest allowed), or NULL
  * when its default user is root or unknown. */

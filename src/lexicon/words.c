@@ -19,6 +19,18 @@ LIST(procfile_runners, "honcho", "foreman", "overmind", "goreman", "forego");
 LIST(init_paths, "init", "/sbin/init", "/usr/sbin/init", "/bin/init", "/usr/bin/init");
 LIST(reapers, "docker-init", "tini", "tini-static", "dumb-init", "catatonit");
 LIST(ssh_servers, "sshd", "dropbear");
+/* Servers whose master process starts as root by design, to bind low
+ * ports and read their keys, and serves every request from processes of
+ * an unprivileged user of their own (nginx's User, Apache's User
+ * directive, php-fpm's pool user, postfix's and dovecot's service users);
+ * a final star matches a prefix (php-fpm82). Apache's httpd is one only
+ * with -D (BusyBox httpd shares its name and keeps its user). */
+LIST(privdrop_daemons, "nginx", "openresty", "httpd-foreground", "apache2",
+     "apache2-foreground", "apache2ctl", "apachectl", "php-fpm*", "unbound", "dnsmasq",
+     "dovecot", "postfix", "squid", "rspamd");
+/* Log forwarders that run beside a service only to ship its logs, and so
+ * make no second service of a container. */
+LIST(log_forwarders, "syslog-ng", "rsyslogd", "syslogd");
 LIST(ssh_packages, "openssh-server", "openssh-server-pam", "openssh", "ssh", "dropbear",
      "dropbear-bin", "tinysshd");
 LIST(interpreters, "python", "python2", "python3", "perl", "ruby", "node", "php");
@@ -63,7 +75,8 @@ const struct lexicon *const lexicon_lists[] = {
 	&lex_reapers, &lex_ssh_servers, &lex_ssh_packages, &lex_interpreters, &lex_proxy_images,
 	&lex_proxy_words, &lex_secret_words, &lex_log_vars, &lex_log_options,
 	&lex_runtime_sockets, &lex_dns_servers, &lex_mail_servers, &lex_floating_tags,
-	&lex_busybox_images, &lex_strict_readers, &lex_demo_words, NULL
+	&lex_busybox_images, &lex_strict_readers, &lex_demo_words, &lex_privdrop_daemons,
+	&lex_log_forwarders, NULL
 };
 
 bool lex_has(const struct lexicon *l, const char *s)

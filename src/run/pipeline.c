@@ -29,6 +29,7 @@
 #include "checks/dockerfile/helpers.h"
 #include "input/scripts/evidence.h"
 #include "input/scripts/scripts.h"
+#include "spec/image_ref.h"
 #include "findings/suppress.h"
 #include "util/pool.h"
 #include "util/readfile.h"
@@ -85,6 +86,10 @@ struct run {
 	 * and READMEs say about how images are built and compose is run. */
 	struct script_set scripts;
 	struct evidence ev;
+	/* What compose projects are told of their repository (c_project
+	 * own_images, repo_names). */
+	const char **own_images, **repo_names;
+	size_t nown_images, capown_images, nrepo_names;
 	/* The process environment, read once (process_env()): every compose
 	 * project and bake file starts from it. */
 	struct env penv;
@@ -380,16 +385,21 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 	/* Nothing in its path says, but only development, test or CI stacks
 	 * build it: it is theirs. Not a plain Dockerfile: what a registry or
 	 * a pipeline outside the repository builds is most often that one. */
-	if (!it->purpose_why && it->nships && strcmp(path_base(r->a, in->display), "Dockerfile") &&
-	    strcmp(path_base(r->a, in->display), "Containerfile")) {
+	if (!it->purpose_why && it->nships) {
 		enum purpose all = it->ships[0].purpose;
 
 		for (size_t k = 1; k < it->nships; k++)
 			if (it->ships[k].purpose == PURPOSE_PRODUCTION)
 				all = PURPOSE_PRODUCTION;
-		if (all != PURPOSE_PRODUCTION) {
+		if (all == PURPOSE_PRODUCTION) {
+		} else if (strcmp(path_base(r->a, in->display), "Dockerfile") &&
+			   strcmp(path_base(r->a, in->display), "Containerfile")) {
 			it->purpose = all;
 			it->purpose_why = "only non-production builds use it";
+		} else {
+			/* Its last stage still ships, as those outside builds make it. */
+			*ARENA_PUSH(r->a, it->ships, it->nships, it->capships) =
+				(struct df_ship){ .purpose = PURPOSE_PRODUCTION };
 		}
 	}
 	if ((bad = not_text(buf, len, &line))) {
@@ -686,6 +696,10 @@ static void load_project(const struct run *run, struct report *r, size_t i, void
 	for (size_t k = j->lf0; k < j->lf1; k++)
 		r->findings[k].config = j->cfg;
 	p->swarm = j->swarm;
+	p->own_images = run->own_images;
+	p->nown_images = run->nown_images;
+	p->repo_names = run->repo_names;
+	p->nrepo_names = run->nrepo_names;
 	if (j->rc < 0) {
 		/* A template that failed to load is no input error: a tool
 		 * renders it before Compose reads it. */
@@ -1196,6 +1210,51 @@ static struct df_item *item_for_build(struct run *run, struct df_items *items, c
 	return it;
 }
 
+/* Whether a build in a CI file can publish its image: a build action, or a
+ * command with a tag that names a repository (org/app, a registry) or
+ * that a variable makes. A `docker build` with no tag, or only local
+ * names (-t complement-dendrite:pg), builds an image to test. */
+static bool ci_build_ships(const struct build_use *b)
+{
+	if (strncmp(b->tool, "docker ", 7) && strncmp(b->tool, "podman ", 7) &&
+	    strncmp(b->tool, "buildah ", 8))
+		return true;
+	for (size_t k = 0; k < b->ntags; k++) {
+		const char *t = b->tags[k].s;
+		size_t name = t ? strcspn(t, ":@") : 0;
+
+		if (!t || memchr(t, '/', name) || memchr(t, '$', name))
+			return true;
+	}
+	return false;
+}
+
+/* What the build command b is for: its file's path and name, then what the
+ * file says around it: a script's first comment ("designed for developers
+ * who want to test"), the heading of a README's section ("### Special
+ * development images"). */
+static enum purpose purpose_of_build_use(struct run *run, const struct build_use *b,
+					 const char **why)
+{
+	const struct config *cfg = config_of(run, b->at.file);
+	enum purpose p = purpose_in_run(run, cfg, &run->a, b->at.file, NULL, 0, why);
+	const char *text, *err;
+	size_t len;
+
+	if (p == PURPOSE_CI)
+		return ci_build_ships(b) ? PURPOSE_PRODUCTION : PURPOSE_TEST;
+	if (p == PURPOSE_CI)
+		return ci_build_ships(b) ? PURPOSE_PRODUCTION : PURPOSE_TEST;
+	if (p != PURPOSE_PRODUCTION || *why ||
+	    (b->at.source != EV_SHELL && b->at.source != EV_MARKDOWN) ||
+	    !(text = read_file(&run->a, b->at.file, &len, &err)))
+		return p;
+	if (b->at.source == EV_MARKDOWN)
+		return purpose_of_section(text, len, b->at.line, why);
+	return purpose_of_file_under(&run->a, cfg, b->at.file, above_root(run, b->at.file), text,
+				     len, why);
+}
+
 /* The builds that scripts, Makefiles, CI files and READMEs show: the stage
  * each ships, on the Dockerfile it names (one no walk found is checked too,
  * with the context the command gives). A part that cannot be worked out
@@ -1215,12 +1274,11 @@ static void ships_of_evidence(struct run *run, struct df_items *items)
 			continue;
 		/* A build in a test script or a dev README is no release; one in
 		 * CI may well be. */
-		p = purpose_in_run(run, config_of(run, b->at.file), &run->a, b->at.file, NULL, 0,
-				   &why);
+		p = purpose_of_build_use(run, b, &why);
 		*ARENA_PUSH(&run->a, it->ships, it->nships, it->capships) = (struct df_ship){
 			.target = b->target.s,
 			.by = arena_printf(&run->a, "%s at %s:%u", b->tool, b->at.file, b->at.line),
-			.purpose = p == PURPOSE_CI ? PURPOSE_PRODUCTION : p };
+			.purpose = p };
 	}
 }
 
@@ -1572,6 +1630,31 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 	drop_shared(run, from, starts, nloaded);
 }
 
+/* What the repository makes itself: the images its build commands tag,
+ * and the names of the folders it is checked in (a clone is named after
+ * its repository, which most often names its image). */
+static void own_images_of(struct run *run, const struct input_list *inputs)
+{
+	run->repo_names = arena_alloc(&run->a, (inputs->nroots + 1) * sizeof(*run->repo_names));
+	for (size_t i = 0; i < inputs->nroots; i++) {
+		char *real = realpath(inputs->roots[i]->path, NULL);
+
+		if (real && strcmp(real, "/"))
+			run->repo_names[run->nrepo_names++] = path_base(&run->a, real);
+		free(real);
+	}
+	for (size_t i = 0; i < run->ev.nbuilds; i++)
+		for (size_t k = 0; k < run->ev.builds[i].ntags; k++) {
+			const char *t = run->ev.builds[i].tags[k].s, *repo, *slash;
+
+			if (!t || strchr(t, '$') || !*(repo = image_ref_repo(&run->a, t)))
+				continue;
+			slash = strrchr(repo, '/');
+			*ARENA_PUSH(&run->a, run->own_images, run->nown_images, run->capown_images) =
+				slash ? slash + 1 : repo;
+		}
+}
+
 /* Point 6: scripts that run containers by hand, under the folders given. */
 /* The scripts of the folders walked, and the evidence of how the repository
  * builds and deploys, read once before anything is checked. */
@@ -1584,6 +1667,7 @@ static void find_scripts(struct run *run, const struct input_list *inputs)
 		scripts_discover_tree(&run->a, inputs->roots[i], set);
 		evidence_collect_with(&run->a, inputs->roots[i], set, &run->ev);
 	}
+	own_images_of(run, inputs);
 	if (set->ndropped)
 		report_error(&run->r, set->first_dropped, 0, "not read: too many scripts (limit %d): "
 			     "this one and %zu more are not checked", MAX_SCRIPTS, set->ndropped - 1);

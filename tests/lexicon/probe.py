@@ -103,6 +103,15 @@ PROBES = {
     'daemons': (daemon_case, 'SW0702', True),
     # At the end of a pipe, a reader that fails on empty input fails the
     # RUN without pipefail: only those are silent.
+    # No USER: a server that serves as its own user is not root's.
+    'privdrop_daemons': (lambda w: {'Dockerfile': 'FROM debian:12\nCMD ["%s", "-g", "x"]\n' % star(w)},
+                         'SW0201', False),
+    # Beside one service, a log forwarder makes no second one.
+    'log_forwarders': (lambda w: {'Dockerfile': 'FROM debian:12\nUSER 1000\n'
+                                  'COPY s.conf /etc/supervisord.conf\nCMD ["supervisord", "-n"]\n',
+                                  's.conf': '[program:app]\ncommand=/usr/bin/app\n'
+                                            '[program:logs]\ncommand=/usr/sbin/%s -F\n' % w},
+                       'SW0701', False),
     'strict_readers': (lambda w: df('RUN curl -fsSL https://example.com/f | %s\nCMD ["app"]\n' % w),
                        'SW0004', False),
 }

@@ -142,7 +142,10 @@ UNIT_TEST(lexicon_nonroot_images)
 	CHECK(!lex_nonroot_image("gcr.io/distroless/static-debian12"));
 	CHECK(!lex_nonroot_image("cgr.dev/chainguard/python:latest-dev"));
 	CHECK(!lex_nonroot_image("cgr.dev/chainguard/wolfi-base"));
-	CHECK(!lex_nonroot_image("nginx:1.27"));
+	CHECK(!lex_nonroot_image("node:20"));
+	/* nginx's workers serve as nginx while its own CMD runs */
+	CHECK(lex_nonroot_image("nginx:1.27") && lex_nonroot_image("nginx:1.27")->by_command);
+	CHECK(!lex_nonroot_image("php:8.3-cli"));
 	CHECK(!lex_nonroot_image("mcr.microsoft.com/dotnet/aspnet:8.0"));
 	CHECK(!lex_nonroot_image(NULL));
 }

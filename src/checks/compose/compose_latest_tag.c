@@ -4,6 +4,7 @@
 #include "lexicon/lexicon.h"
 #include "spec/image_ref.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -16,6 +17,39 @@ static bool tag_from_variable(struct arena *a, const struct c_project *p, const 
 		return false;
 	slash = strrchr(src, '/');
 	return strstr(slash ? slash : src, ":$") != NULL;
+}
+
+/* Whether name appears in s as a word of its own (between characters that
+ * are not letters or digits): "all-in-one" in "nextcloud__all-in-one". */
+static bool has_word(const char *s, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = s; n && (p = strcasestr(p, name)); p++)
+		if ((p == s || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[n]))
+			return true;
+	return false;
+}
+
+/* The project's own image: its repository builds it (a service's build:
+ * or a build command's tag), or it is named after the repository. Its
+ * moving tag is then the release channel its makers chose to ship. */
+static bool own_image(struct arena *a, const struct c_project *p, const char *ref)
+{
+	const char *repo = image_ref_repo(a, ref), *slash = strrchr(repo, '/');
+	const char *last = slash ? slash + 1 : repo;
+
+	for (size_t k = 0; k < p->nservices; k++)
+		if (p->services[k].build_context.s && p->services[k].image.s &&
+		    !strcmp(image_ref_repo(a, p->services[k].image.s), repo))
+			return true;
+	for (size_t k = 0; k < p->nown_images; k++)
+		if (!strcmp(p->own_images[k], last))
+			return true;
+	for (size_t k = 0; k < p->nrepo_names; k++)
+		if (has_word(p->repo_names[k], last))
+			return true;
+	return false;
 }
 
 static void check(struct rule_ctx *c)
@@ -39,6 +73,10 @@ static void check(struct rule_ctx *c)
 		/* app:${APP_VERSION:-latest}: the tag is a setting, and latest
 		 * only its default until the deployment sets it. */
 		if (*tag && tag_from_variable(c->a, p, &s->image.pos))
+			continue;
+		/* A tag written out on the project's own image is a choice;
+		 * one left off, or on an image of others, is not. */
+		if (*tag && own_image(c->a, p, ref))
 			continue;
 		if (*tag && strcmp(tag, "latest"))
 			f = cx_report_value(c, s, &s->image, "service %s uses image %s: the %s tag "

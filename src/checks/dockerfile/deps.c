@@ -456,6 +456,12 @@ bool dep_install_of(struct arena *a, const struct sh_cmd *c, struct dep_install 
 		if (arg(c, i) && arg(c, i)[0] == '+')	/* cargo +nightly build */
 			i = operand(c, i + 1, NULL);
 		sub = arg(c, i);
+		/* cargo-chef: `cargo chef cook` builds the dependencies of a
+		 * recipe.json before the code is copied */
+		if (str_eq_null(sub, "chef") && str_eq_null(arg(c, operand(c, i + 1, NULL)), "cook")) {
+			set(out, "cargo", "cargo chef cook");
+			return true;
+		}
 		if (!is_any(sub, (const char *const[]){ "build", "fetch", NULL }))
 			return false;
 		set(out, "cargo", arena_printf(a, "cargo %s", sub));

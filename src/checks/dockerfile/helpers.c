@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input/shell/drop.h"
+#include "util/path.h"
 #include "util/strbuf.h"
 #include "util/str.h"
 #include "lexicon/lexicon.h"
@@ -422,4 +424,162 @@ void each_image_process(struct rule_ctx *c,
 		fn(c, &(struct cmd_source){ .image_cmd = "the image's Cmd" }, &img->cmd_apart);
 	for (size_t k = 0; c->entry && k < c->entry->n; k++)
 		fn(c, &(struct cmd_source){ .sc = &c->entry->scripts[k] }, &c->entry->scripts[k].sh);
+}
+
+/* The working directory of what the stage or image runs. */
+static const char *workdir_of(const struct rule_ctx *c)
+{
+	if (c->stage)
+		return c->stage->workdir ? c->stage->workdir : "/";
+	if (c->image && c->image->workdir && c->image->workdir[0] == '/')
+		return c->image->workdir;
+	return "/";
+}
+
+/* Whether a program's command only ships logs or probes health: no
+ * service of its own beside the others. */
+static bool helper_program(struct arena *a, const char *name, const char *command)
+{
+	struct sh_script sh;
+
+	if (strstr(name, "healthcheck") || (command && strstr(command, "healthcheck")))
+		return true;
+	if (!command)
+		return false;
+	sh_parse(a, command, strlen(command), &sh);
+	return sh.ncmds && lex_has(&lex_log_forwarders, sh_cmd_name(&sh.cmds[0]));
+}
+
+/* Whether a program serves as another user than root: user=, a drop in
+ * its command (gosu app ...), or a server that drops by itself. */
+static bool program_unprivileged(struct arena *a, const char *user, const char *command)
+{
+	struct sh_script sh;
+
+	if (user && *user && !m_user_is_root(user))
+		return true;
+	if (!command)
+		return false;
+	sh_parse(a, command, strlen(command), &sh);
+	return sh.ncmds && sh_drop_user(&sh.cmds[0]);
+}
+
+/* The value of key= on a config line (p at the key), trimmed, or NULL. */
+static const char *ini_value(struct arena *a, const char *p, const char *key)
+{
+	size_t n = strlen(key), k;
+
+	if (strncmp(p, key, n))
+		return NULL;
+	p += n;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p != '=')
+		return NULL;
+	p++;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	k = strcspn(p, "\r\n");
+	while (k && (p[k - 1] == ' ' || p[k - 1] == '\t'))
+		k--;
+	return arena_printf(a, "%.*s", (int)k, p);
+}
+
+/* Adds the [program:NAME] sections of a supervisord config to *v. */
+static void add_programs(struct arena *a, const char *text, struct sv_program **v, size_t *n,
+			 size_t *cap)
+{
+	struct sv_program *cur = NULL;
+
+	for (const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		const char *val;
+		size_t k;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '[')
+			cur = NULL;
+		if (!strncmp(p, "[program:", 9)) {
+			k = strcspn(p + 9, "]\n");
+			if (p[9 + k] != ']' || !k)
+				continue;
+			cur = ARENA_PUSH(a, *v, *n, *cap);
+			*cur = (struct sv_program){ .name = arena_printf(a, "%.*s", (int)k, p + 9) };
+		} else if (cur && (val = ini_value(a, p, "command"))) {
+			cur->command = val;
+		} else if (cur && (val = ini_value(a, p, "user"))) {
+			cur->user = val;
+		}
+	}
+	for (size_t i = 0; i < *n; i++) {
+		(*v)[i].helper = helper_program(a, (*v)[i].name, (*v)[i].command);
+		(*v)[i].unprivileged = program_unprivileged(a, (*v)[i].user, (*v)[i].command);
+	}
+}
+
+size_t supervisord_programs(struct rule_ctx *c, const struct sh_cmd *cmd, struct sv_program **out)
+{
+	static const char *const defaults[] = {
+		"/etc/supervisord.conf", "/etc/supervisor/supervisord.conf", NULL
+	};
+	static const char *const include_dirs[] = {
+		"/etc/supervisor/conf.d", "/etc/supervisord.d", "/etc/supervisor.d", NULL
+	};
+	const struct m_stage *chain[64];
+	const char *text, *cwd = workdir_of(c);
+	size_t len, n = 0, cap = 0, nchain;
+
+	*out = NULL;
+	if (!c->entry)
+		return 0;
+	for (size_t i = 1; i < cmd->argc; i++) {
+		const char *t = cmd->argv[i].text;
+
+		if ((str_eq(t, "-c") || str_eq(t, "--configuration")) && i + 1 < cmd->argc &&
+		    (text = entry_read(c->a, c->entry, path_resolve(c->a, cwd, cmd->argv[i + 1].text),
+				       &len)))
+			add_programs(c->a, text, out, &n, &cap);
+		else if (!strncmp(t, "--configuration=", 16) &&
+			 (text = entry_read(c->a, c->entry, path_resolve(c->a, cwd, t + 16), &len)))
+			add_programs(c->a, text, out, &n, &cap);
+	}
+	if (!n)
+		for (size_t i = 0; defaults[i]; i++)
+			if ((text = entry_read(c->a, c->entry, defaults[i], &len)))
+				add_programs(c->a, text, out, &n, &cap);
+	/* The files of the include folders: those an image has, or those
+	 * COPY puts there. */
+	for (size_t d = 0; !c->stage && include_dirs[d]; d++) {
+		size_t nf;
+		const char **files = entry_list(c->a, c->entry, include_dirs[d], &nf);
+
+		for (size_t i = 0; i < nf; i++)
+			if ((text = entry_read(c->a, c->entry, arena_printf(c->a, "%s/%s",
+						include_dirs[d], files[i]), &len)))
+				add_programs(c->a, text, out, &n, &cap);
+	}
+	nchain = c->stage ? stage_chain(c->stage, chain, 64) : 0;
+	for (size_t k = 0; k < nchain; k++)
+		for (size_t i = 1; i < chain[k]->ninstrs; i++) {
+			const struct m_instr *in = &chain[k]->instrs[i];
+			const char *dest;
+
+			if ((in->kind != K_COPY && in->kind != K_ADD) || in->copy_from ||
+			    in->nwords < 2)
+				continue;
+			dest = path_resolve(c->a, in->workdir, in->words[in->nwords - 1]);
+			for (size_t d = 0; include_dirs[d]; d++) {
+				if (!path_within(dest, include_dirs[d]))
+					continue;
+				for (size_t w = 0; w + 1 < in->nwords; w++) {
+					const char *at = str_eq(dest, include_dirs[d]) ?
+						arena_printf(c->a, "%s/%s", dest,
+							     path_base(c->a, in->words[w])) : dest;
+
+					if ((text = entry_read(c->a, c->entry, at, &len)))
+						add_programs(c->a, text, out, &n, &cap);
+				}
+			}
+		}
+	return n;
 }

@@ -95,4 +95,17 @@ void each_image_process(struct rule_ctx *c,
 			void (*fn)(struct rule_ctx *c, const struct cmd_source *src,
 				   const struct sh_script *sh));
 
+/* A [program:NAME] of a supervisord config, as a stage or image has it. */
+struct sv_program {
+	const char *name;
+	const char *command, *user;	/* NULL when not set */
+	bool helper;		/* only ships logs or probes health (syslog-ng) */
+	bool unprivileged;	/* serves as a user other than root */
+};
+/* The programs of the supervisord that cmd starts, from its config (-c
+ * FILE, else the default places) and the files COPY puts in the usual
+ * include folders (an image: those it has); 0 when none was read. In
+ * c's arena. */
+size_t supervisord_programs(struct rule_ctx *c, const struct sh_cmd *cmd, struct sv_program **out);
+
 #endif

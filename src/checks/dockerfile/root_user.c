@@ -4,11 +4,64 @@
 #include "checks/check.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "checks/dockerfile/helpers.h"
 #include "input/shell/drop.h"
 #include "lexicon/lexicon.h"
+#include "util/path.h"
 #include "util/str.h"
+
+/* Whether sh starts a supervisord whose every program serves as a user
+ * other than root, or only ships logs or probes health. */
+static bool supervises_unprivileged(struct rule_ctx *c, const struct sh_script *sh)
+{
+	for (size_t i = 0; i < sh->ncmds; i++) {
+		struct sv_program *v;
+		size_t n;
+		bool all = true;
+
+		if (sh->cmds[i].background || !str_eq(sh_cmd_name(&sh->cmds[i]), "supervisord"))
+			continue;
+		n = supervisord_programs(c, &sh->cmds[i], &v);
+		for (size_t k = 0; k < n; k++)
+			all &= v[k].unprivileged || v[k].helper;
+		return n && all;
+	}
+	return false;
+}
+
+/* Whether a word of a file name, split on . - _, is w. */
+static bool name_has_word(const char *name, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (const char *p = name; *p;) {
+		size_t k = strcspn(p, ".-_");
+
+		if (k == n && !strncasecmp(p, w, n))
+			return true;
+		p += k;
+		p += strspn(p, ".-_");
+	}
+	return false;
+}
+
+/* Whether an earlier stage that ships has the same parent stage as s and
+ * no USER either: its finding says it for both. */
+static bool sibling_said(const struct rule_ctx *c, const struct m_stage *s)
+{
+	if (!s->base_stage)
+		return false;
+	for (size_t k = 0; k < c->nships; k++) {
+		const struct m_stage *t = m_stage_named(c->df, c->ships[k].target);
+
+		if (t && t->index < s->index && t->base_stage == s->base_stage &&
+		    !t->user_instr && m_user_is_root(t->user))
+			return true;
+	}
+	return false;
+}
 
 static void check(struct rule_ctx *c)
 {
@@ -24,12 +77,23 @@ static void check(struct rule_ctx *c)
 		const struct m_instr *ep, *cmd;
 
 		m_stage_main_process(s, &ep, &cmd);
-		if (!base->by_entrypoint || !ep)
+		if (!base->by_entrypoint || (!ep && (!base->by_command || !cmd)))
 			return;	/* the base image's own user */
 	}
 	main_process(c->a, s, &mp);
 	if (sh_find_drop(&mp.sh, NULL, NULL, &d))
 		return;	/* ENTRYPOINT ["su-exec", "app"]... */
+	/* ENTRYPOINT ["/entrypoint.sh"] CMD ["nginx"]: what the script's
+	 * exec "$@" runs. */
+	if (mp.cmd_apart && sh_find_drop(&mp.cmd->sh, NULL, NULL, &d))
+		return;
+	/* supervisord, root, runs programs that each serve as their user. */
+	if (supervises_unprivileged(c, &mp.sh) ||
+	    (mp.cmd_apart && supervises_unprivileged(c, &mp.cmd->sh)))
+		return;
+	for (size_t k = 0; c->entry && k < c->entry->n; k++)
+		if (supervises_unprivileged(c, &c->entry->scripts[k].sh))
+			return;
 	for (size_t k = 0; c->entry && k < c->entry->n; k++)
 		if (sh_find_drop(&c->entry->scripts[k].sh, c->entry->scripts[k].text,
 			      &c->entry->scripts[k], &d))
@@ -49,6 +113,14 @@ static void check(struct rule_ctx *c)
 		return;
 	}
 	if (!s->user_instr) {
+		/* A base image (debian-base.dockerfile, Dockerfile.base): the
+		 * images built FROM it choose their user. */
+		if (name_has_word(path_base(c->a, c->df->path), "base"))
+			return;
+		/* Stages that ship FROM one stage of their own with no USER:
+		 * one cause, said at the first of them. */
+		if (sibling_said(c, s))
+			return;
 		f = rule_report(c, &s->instrs[0],
 				"%s has no USER, so the container runs as root", c->stage_label);
 		if (m_stage_from_scratch(s) ||

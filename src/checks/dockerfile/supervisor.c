@@ -99,107 +99,31 @@ static const char *pm2_of(struct rule_ctx *c, const struct sh_cmd *cmd)
 	return NULL;
 }
 
-/* The working directory of what the stage or image runs. */
-static const char *workdir_of(const struct rule_ctx *c)
+/* The programs a supervisord of the stage runs that are services of their
+ * own (a log forwarder or a health probe beside one is none): "nginx,
+ * php-fpm and 2 more"; "" when its config names one service or none,
+ * NULL when no config was read. */
+static const char *supervisord_services(struct rule_ctx *c, const struct sh_cmd *cmd)
 {
-	if (c->stage)
-		return c->stage->workdir ? c->stage->workdir : "/";
-	if (c->image && c->image->workdir && c->image->workdir[0] == '/')
-		return c->image->workdir;
-	return "/";
-}
-
-/* Adds the [program:NAME] sections of a supervisord config to *names. */
-static void add_programs(struct rule_ctx *c, const char *text, struct strbuf *names,
-			 size_t *n)
-{
-	for (const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
-		size_t k;
-
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (strncmp(p, "[program:", 9))
-			continue;
-		p += 9;
-		k = strcspn(p, "]\n");
-		if (p[k] != ']' || !k)
-			continue;
-		if ((*n)++ < 4)
-			strbuf_addf(names, "%s%.*s", names->len ? ", " : "", (int)k, p);
-	}
-	(void)c;
-}
-
-/* The programs a supervisord of the stage runs, from its config file
- * (-c FILE, else the default places) and the files COPY puts in the
- * usual include folders: "nginx, php-fpm and 2 more", or NULL. */
-static const char *supervisord_programs(struct rule_ctx *c, const struct sh_cmd *cmd)
-{
-	static const char *const defaults[] = {
-		"/etc/supervisord.conf", "/etc/supervisor/supervisord.conf", NULL
-	};
-	static const char *const include_dirs[] = {
-		"/etc/supervisor/conf.d", "/etc/supervisord.d", "/etc/supervisor.d", NULL
-	};
-	const struct m_stage *chain[64];
+	struct sv_program *v;
 	struct strbuf names = STRBUF_INIT;
-	const char *text, *r = NULL, *cwd = workdir_of(c);
-	size_t len, n = 0, nchain;
+	size_t n = supervisord_programs(c, cmd, &v), ns = 0;
+	const char *r;
 
-	if (!c->entry)
-		return NULL;
-	for (size_t i = 1; i < cmd->argc; i++) {
-		const char *t = cmd->argv[i].text;
-
-		if ((str_eq(t, "-c") || str_eq(t, "--configuration")) && i + 1 < cmd->argc &&
-		    (text = entry_read(c->a, c->entry, path_resolve(c->a, cwd, cmd->argv[i + 1].text),
-				       &len)))
-			add_programs(c, text, &names, &n);
-		else if (!strncmp(t, "--configuration=", 16) &&
-			 (text = entry_read(c->a, c->entry, path_resolve(c->a, cwd, t + 16), &len)))
-			add_programs(c, text, &names, &n);
-	}
 	if (!n)
-		for (size_t i = 0; defaults[i]; i++)
-			if ((text = entry_read(c->a, c->entry, defaults[i], &len)))
-				add_programs(c, text, &names, &n);
-	/* The files of the include folders: those an image has, or those
-	 * COPY puts there. */
-	for (size_t d = 0; !c->stage && include_dirs[d]; d++) {
-		size_t nf;
-		const char **files = entry_list(c->a, c->entry, include_dirs[d], &nf);
-
-		for (size_t i = 0; i < nf; i++)
-			if ((text = entry_read(c->a, c->entry, arena_printf(c->a, "%s/%s",
-						include_dirs[d], files[i]), &len)))
-				add_programs(c, text, &names, &n);
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].helper)
+			continue;
+		if (ns++ < 4)
+			strbuf_addf(&names, "%s%s", names.len ? ", " : "", v[i].name);
 	}
-	nchain = c->stage ? stage_chain(c->stage, chain, 64) : 0;
-	for (size_t k = 0; k < nchain; k++)
-		for (size_t i = 1; i < chain[k]->ninstrs; i++) {
-			const struct m_instr *in = &chain[k]->instrs[i];
-			const char *dest;
-
-			if ((in->kind != K_COPY && in->kind != K_ADD) || in->copy_from ||
-			    in->nwords < 2)
-				continue;
-			dest = path_resolve(c->a, in->workdir, in->words[in->nwords - 1]);
-			for (size_t d = 0; include_dirs[d]; d++) {
-				if (!path_within(dest, include_dirs[d]))
-					continue;
-				for (size_t w = 0; w + 1 < in->nwords; w++) {
-					const char *at = str_eq(dest, include_dirs[d]) ?
-						arena_printf(c->a, "%s/%s", dest,
-							     path_base(c->a, in->words[w])) : dest;
-
-					if ((text = entry_read(c->a, c->entry, at, &len)))
-						add_programs(c, text, &names, &n);
-				}
-			}
-		}
-	if (n)
-		r = arena_printf(c->a, "%s%s", names.buf,
-				 n > 4 ? arena_printf(c->a, " and %zu more", n - 4) : "");
+	if (ns <= 1) {
+		strbuf_release(&names);
+		return "";
+	}
+	r = arena_printf(c->a, "%s%s", names.buf,
+			 ns > 4 ? arena_printf(c->a, " and %zu more", ns - 4) : "");
 	strbuf_release(&names);
 	return r;
 }
@@ -284,9 +208,9 @@ static const char *supervisor_of(struct rule_ctx *c, const struct sh_cmd *cmd)
 
 	if (!cmd->argc)
 		return NULL;
-	if (str_eq(name, "supervisord") && (sub = supervisord_programs(c, cmd)))
-		return arena_printf(c->a, "the container's main process is supervisord, a process "
-				    "supervisor, running %s", sub);
+	if (str_eq(name, "supervisord") && (sub = supervisord_services(c, cmd)))
+		return *sub ? arena_printf(c->a, "the container's main process is supervisord, a "
+					   "process supervisor, running %s", sub) : NULL;
 	if (lex_has(&lex_supervisors, name))
 		return arena_printf(c->a, "the container's main process is %s, a process "
 				    "supervisor", name);

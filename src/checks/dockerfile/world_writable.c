@@ -52,20 +52,26 @@ static bool is_tmp(const char *p)
 	return path_within(p, "/tmp") || path_within(p, "/var/tmp") || path_within(p, "/dev/shm");
 }
 
+/* One finding per RUN: the first world-writable chmod or mkdir -m, with
+ * how many more the RUN has, and the folders they open. */
 static void check_run(struct rule_ctx *c, const struct m_instr *in)
 {
+	struct strbuf bad = STRBUF_INIT;
+	const struct sh_cmd *first = NULL;
+	size_t nbad = 0, ncmds = 0;
+	struct finding *f;
+
 	for (size_t j = 0; j < in->sh.ncmds; j++) {
 		const struct sh_cmd *cmd = &in->sh.cmds[j];
 		const char *name = sh_cmd_name(cmd), *cwd;
-		struct strbuf bad = STRBUF_INIT;
-		size_t nbad = 0;
 		struct fs_cmd fc;
-		struct finding *f = NULL;
+		size_t before = nbad;
 
 		/* chmod 777 and mkdir -m 777; install -m is rare enough to skip */
 		if (!fs_cmd_parse(c->a, cmd, &fc) || (strcmp(name, "chmod") && strcmp(name, "mkdir")))
 			continue;
-		if (!world_writable(fc.spec))
+		/* 1777: shared like /tmp, with the sticky bit */
+		if (!world_writable(fc.spec) || (strlen(fc.spec) == 4 && fc.spec[0] == '1'))
 			continue;
 		cwd = run_cwd(c->a, in, j);
 		for (size_t p = 0; p < fc.npaths; p++) {
@@ -78,17 +84,25 @@ static void check_run(struct rule_ctx *c, const struct m_instr *in)
 			else if (nbad == 4)
 				strbuf_addstr(&bad, ", ...");
 		}
-		if (nbad && str_eq(name, "mkdir"))
-			f = rule_report(c, in, "`%s` creates %s writable by every user",
-					sh_cmd_text(c->a, cmd, 72), bad.buf);
-		else if (nbad)
-			f = rule_report(c, in, "`%s` lets every user write to %s",
-					sh_cmd_text(c->a, cmd, 72), bad.buf);
-		strbuf_release(&bad);
-		if (f)
-			f->fix = "Give the folder to the app user instead (chown app:app DIR, or COPY "
-				 "--chown) and keep the mode at 755 for folders, 644 for files";
+		if (nbad > before && !ncmds++)
+			first = cmd;
 	}
+	if (!first) {
+		strbuf_release(&bad);
+		return;
+	}
+	if (str_eq(sh_cmd_name(first), "mkdir") && ncmds == 1)
+		f = rule_report(c, in, "`%s` creates %s writable by every user",
+				sh_cmd_text(c->a, first, 72), bad.buf);
+	else if (ncmds == 1)
+		f = rule_report(c, in, "`%s` lets every user write to %s",
+				sh_cmd_text(c->a, first, 72), bad.buf);
+	else
+		f = rule_report(c, in, "`%s` and %zu more let every user write to %s",
+				sh_cmd_text(c->a, first, 60), ncmds - 1, bad.buf);
+	strbuf_release(&bad);
+	f->fix = "Give the folder to the app user instead (chown app:app DIR, or COPY "
+		 "--chown) and keep the mode at 755 for folders, 644 for files";
 }
 
 static void check(struct rule_ctx *c)
@@ -96,6 +110,10 @@ static void check(struct rule_ctx *c)
 	for (size_t k = 0; k < c->df->nstages; k++) {
 		const struct m_stage *s = &c->df->stages[k];
 
+		/* Everything runs as one user who is not root: there is no
+		 * other user to write (the mode is for any --user uid). */
+		if (!m_user_is_root(s->user))
+			continue;
 		for (size_t i = 1; i < s->ninstrs; i++) {
 			const struct m_instr *in = &s->instrs[i];
 			const char *dest;

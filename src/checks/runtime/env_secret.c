@@ -2,8 +2,11 @@
  * written in the compose file), SW0571 (image config). What a secret is
  * comes from spec/secret.h, for every layer alike. */
 #include "checks/runtime/runtime.h"
+#include "lexicon/lexicon.h"
+#include "spec/image_ref.h"
 #include "spec/secret.h"
 
+#include <ctype.h>
 #include <string.h>
 
 /* A secret's name with a value that is one: not a path, a switch or a
@@ -71,6 +74,52 @@ static void said_now(struct rule_ctx *c, struct said **v, size_t *n, size_t *cap
 			(size_t)(f - c->report->findings) + 1 };
 }
 
+/* Whether a service takes connections from outside the stack: it
+ * publishes a port or uses the host's network. */
+static bool published(const struct spec *s)
+{
+	return s->nports || (s->network_mode.s && !strcmp(s->network_mode.s, "host"));
+}
+
+/* Whether a word of the variable's name (split on _) names a database:
+ * POSTGRES_PASSWORD, MARIADB_ROOT_PASSWORD, DB_PASS. */
+static bool names_database(struct arena *a, const char *key)
+{
+	for (const char *p = key; *p;) {
+		size_t n = strcspn(p, "_");
+		char *w = arena_printf(a, "%.*s", (int)n, p);
+
+		for (char *q = w; *q; q++)
+			*q = (char)tolower((unsigned char)*q);
+		if (!strcmp(w, "db") || !strcmp(w, "database") || database_of_image(w))
+			return true;
+		p += n;
+		p += strspn(p, "_");
+	}
+	return false;
+}
+
+/* Whether what the secret guards can be reached from outside the stack:
+ * a database's password guards the project's databases, any other
+ * secret the service that holds it. */
+static bool reachable(struct rule_ctx *c, const struct spec *s, const char *key)
+{
+	bool dbs = false;
+
+	if (!names_database(c->a, key))
+		return published(s);
+	for (size_t i = 0; i < c->nspecs; i++) {
+		const struct spec *o = c->specs[i];
+
+		if (!o->image.s || !database_of_image(image_ref_repo(c->a, o->image.s)))
+			continue;
+		dbs = true;
+		if (published(o))
+			return true;
+	}
+	return !dbs && published(s);
+}
+
 static void check(struct rule_ctx *c)
 {
 	struct said *said = NULL;
@@ -90,6 +139,12 @@ static void check(struct rule_ctx *c)
 			if (s->kind == SPEC_SERVICE && !kv->literal && kv->dflt) {
 				struct sp_kv d = *kv;
 
+				/* Only the stack's own network reaches the service
+				 * (a database behind its app): the fallback guards
+				 * nothing from outside. One that is published, or
+				 * on the host's network, is reachable with it. */
+				if (!reachable(c, s, kv->key))
+					continue;
 				d.value = kv->dflt;
 				if (!(what = secret_in(&d)) ||
 				    said_before(c, said, nsaid, s, kv, kv->dflt))

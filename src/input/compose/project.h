@@ -125,6 +125,13 @@ struct c_project {
 	 * ignores restart: and restarts tasks unless deploy.restart_policy
 	 * says otherwise. */
 	bool swarm;
+	/* Set by the caller: the images the repository makes itself (the last
+	 * part of their names, from its build commands' tags), and the names
+	 * of the folders it was checked in ("linkwarden", "nextcloud__aio"). */
+	const char *const *own_images;
+	size_t nown_images;
+	const char *const *repo_names;
+	size_t nrepo_names;
 	struct env env;			/* the variables interpolation used */
 	/* The profiles enabled: --profile, else COMPOSE_PROFILES, trimmed. */
 	const char *const *profiles;

@@ -16,7 +16,7 @@ static bool word_is(const char *w, size_t n, const char *s)
 enum purpose purpose_of_word(const char *w, size_t n)
 {
 	static const char *const dev[] = { "dev", "devel", "development", "local", "debug", "devcontainer",
-					   NULL };
+					   "gitpod", NULL };
 	static const char *const test[] = { "test", "tests", "testing", "e2e", "it",
 					    "integration", "fixture", "fixtures", "__tests__",
 					    NULL };
@@ -50,6 +50,7 @@ static enum purpose of_folder(const char *w, size_t n)
 		{ ".devcontainer", PURPOSE_DEVELOPMENT }, { "devcontainer", PURPOSE_DEVELOPMENT },
 		{ "dev", PURPOSE_DEVELOPMENT }, { "development", PURPOSE_DEVELOPMENT },
 		{ "devenv", PURPOSE_DEVELOPMENT }, { "tools", PURPOSE_DEVELOPMENT },
+		{ "gitpod", PURPOSE_DEVELOPMENT }, { ".gitpod", PURPOSE_DEVELOPMENT },
 		{ "test", PURPOSE_TEST }, { "tests", PURPOSE_TEST }, { "testing", PURPOSE_TEST },
 		{ "e2e", PURPOSE_TEST }, { "fixtures", PURPOSE_TEST }, { "__tests__", PURPOSE_TEST },
 		{ "integration-tests", PURPOSE_TEST }, { "testdata", PURPOSE_TEST },
@@ -131,6 +132,10 @@ static enum purpose of_name(const char *name)
 		size_t n = strcspn(p, ".-_");
 		enum purpose u = n ? purpose_of_word(p, n) : PURPOSE_PRODUCTION;
 
+		/* builder.Dockerfile, Dockerfile.builder: an image that makes
+		 * build outputs, run by a pipeline, not deployed */
+		if (word_is(p, n, "builder"))
+			u = PURPOSE_CI;
 		if (u != PURPOSE_PRODUCTION)
 			return u;
 		p += n;
@@ -151,6 +156,7 @@ static enum purpose of_header(const char *text, size_t len)
 		{ "for testing", PURPOSE_TEST }, { "test only", PURPOSE_TEST },
 		{ "for tests", PURPOSE_TEST }, { "for ci", PURPOSE_CI },
 		{ "not suitable for production", PURPOSE_DEVELOPMENT },
+		{ "for developers", PURPOSE_DEVELOPMENT },
 		/* an image that builds packages, not a service */
 		{ "image for building", PURPOSE_CI },
 	};
@@ -278,4 +284,55 @@ enum purpose purpose_of_readme(const char *text, size_t len, const char **why)
 		p = nl ? nl + 1 : end;
 	}
 	return PURPOSE_PRODUCTION;
+}
+
+/* The words of a heading, as of_folder reads a folder's: "it" and "local"
+ * are too common in prose to say anything. */
+static enum purpose of_heading(const char *h, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		size_t m = 0;
+		enum purpose p;
+
+		while (i < n && !isalnum((unsigned char)h[i]))
+			i++;
+		while (i + m < n && isalnum((unsigned char)h[i + m]))
+			m++;
+		if (m && !word_is(h + i, m, "it") && !word_is(h + i, m, "local") &&
+		    (p = purpose_of_word(h + i, m)) != PURPOSE_PRODUCTION)
+			return p;
+		/* "Development mode", "For developers", "Running tests" */
+		if (m && (word_is(h + i, m, "developers") || word_is(h + i, m, "developer") ||
+			  word_is(h + i, m, "contributing")))
+			return PURPOSE_DEVELOPMENT;
+		i += m;
+	}
+	return PURPOSE_PRODUCTION;
+}
+
+enum purpose purpose_of_section(const char *text, size_t len, unsigned line, const char **why)
+{
+	const char *p = text, *end = text + len, *head = NULL;
+	size_t headlen = 0;
+	bool fenced = false;
+	enum purpose pu = PURPOSE_PRODUCTION;
+
+	*why = NULL;
+	for (unsigned l = 1; p && p < end && l < line; l++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p)), *e = nl ? nl : end;
+		const char *q = p;
+
+		while (q < e && q - p < 4 && *q == ' ')
+			q++;
+		if (e - q >= 3 && (!strncmp(q, "```", 3) || !strncmp(q, "~~~", 3)))
+			fenced = !fenced;
+		else if (!fenced && q < e && *q == '#') {
+			head = q;
+			headlen = (size_t)(e - q);
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+	if (head && (pu = of_heading(head, headlen)) != PURPOSE_PRODUCTION)
+		*why = "its section's heading";
+	return pu;
 }

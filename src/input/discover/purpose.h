@@ -34,6 +34,11 @@ enum purpose purpose_of_word(const char *w, size_t n);
  * Demonstration Application") or its first paragraph says "is a demo...";
  * production otherwise. *why gets static text ("title", "first
  * paragraph"), NULL for production. */
+/* What the Markdown section holding line (1-based) of text is for, from
+ * the words of its nearest heading above, outside code fences ("###
+ * Special development images", "Running tests"); production when none
+ * says. *why gets static text when a heading was read. */
+enum purpose purpose_of_section(const char *text, size_t len, unsigned line, const char **why);
 enum purpose purpose_of_readme(const char *text, size_t len, const char **why);
 
 #endif

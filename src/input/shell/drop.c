@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "lexicon/lexicon.h"
 #include "util/str.h"
 
 /* Whether a user operand names root. */
@@ -45,6 +46,11 @@ const char *sh_drop_user(const struct sh_cmd *cmd)
 		u = opt_value(cmd, "--reuid");
 	else if (str_eq(name, "capsh"))
 		u = opt_value(cmd, "--user");
+	else if (lex_match_ci(&lex_privdrop_daemons, name) ||
+		 (str_eq(name, "httpd") && sh_cmd_has_opt(cmd, "-D")))
+		/* nginx, httpd: its workers serve as its own user; -u names
+		 * it for some (named -u bind, dnsmasq -u). */
+		u = opt_value(cmd, "-u") ? opt_value(cmd, "-u") : "its own worker user";
 	else if (str_eq(name, "su") && sh_cmd_find_arg(cmd, "-c")) {
 		/* su [-] USER -c CMD, su -c CMD USER */
 		for (size_t i = 1; i < cmd->argc && !u; i++) {

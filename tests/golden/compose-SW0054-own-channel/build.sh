@@ -1,0 +1,2 @@
+#!/bin/sh
+docker build -t acme/shop:1.2 .

@@ -260,7 +260,7 @@ const struct rule SW0054 = {
 	       "float like latest (stable, edge, nightly, lts, main, master, dev, rolling) are "
 	       "reported too. A tag written as a variable (app:${APP_VERSION:-latest}) is a "
 	       "setting the deployment makes, and is not reported. "
-	       "A moving tag written out on the project's own image (one its build commands tag, or named like the folder it is checked in) is the channel its makers ship, and is not reported; a tag left off is.",
+	       "The project's own image (one its build commands tag, or whose name or owner is named like the folder it is checked in) is pulled on the channel its makers ship and is not reported; pinning it is the deployment's choice.",
 	.bad = "services:\n  cache:\n    image: redis\n",
 	.good = "services:\n  cache:\n    image: redis:7.2-alpine\n",
 	.fix = "Pin a version tag (redis:7.2-alpine), and ideally a digest (@sha256:...)",

@@ -11,7 +11,7 @@ const struct rule SW0201 = {
 	.why = "A process running as root in the container is root on the host's kernel: "
 	       "any escape through a kernel or runtime bug, or a mounted path, gives the "
 	       "attacker the host. An unprivileged user limits the damage of a compromise. "
-	       "Not reported for a server whose root master process serves every request from workers of its own user (nginx, Apache, php-fpm, postfix, dovecot), for a supervisord whose programs each run as such a user, nor for a base image (a file named *base*), whose children choose their user.",
+	       "Not reported for a server whose root master process serves every request from workers of its own user (nginx, Apache, php-fpm, postfix, dovecot), for a supervisord whose programs each run as such a user, nor for a base image (a file named *base*), whose children choose their user. A vendor's base image (onlyoffice/documentserver, ghcr.io/linuxserver/...) sets a USER seaworthy does not know: only Docker's official images and the vendors it knows are judged.",
 	.bad = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
 	.good = "FROM node:20-slim\nRUN useradd --system --create-home app\nWORKDIR /app\n"
 		"COPY --chown=app:app . .\nUSER app\nCMD [\"node\", \"server.js\"]\n",
@@ -52,7 +52,8 @@ const struct rule SW0203 = {
 	       "root should simply run as root before USER switches away. Shipping sudo in the "
 	       "image gives the runtime user (and an attacker who gets its shell) a documented "
 	       "way back to root, undoing the point of the unprivileged USER, and sudo does not "
-	       "forward signals the way a container's main process must.",
+	       "forward signals the way a container's main process must. "
+	       "An image that runs as root and grants sudo to no one (no sudoers file) gains nothing from it: SW0201 reports the root.",
 	.bad = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y sudo \\\n"
 	       " && useradd app && echo 'app ALL=(ALL) NOPASSWD:ALL' >> /etc/sudoers\n"
 	       "USER app\nRUN sudo apt-get install -y curl\nCMD [\"./server\"]\n",
@@ -186,7 +187,8 @@ const struct rule SW0256 = {
 	.why = "Docker's default seccomp profile blocks the syscalls most kernel exploits "
 	       "need, and AppArmor or SELinux confine what the container may touch. Marking "
 	       "the service unconfined removes that layer, so one kernel bug is enough to "
-	       "reach the host.",
+	       "reach the host. "
+	       "label=disable beside a bind of the Docker socket is what SELinux needs for the socket to be used: SW0254 reports the socket, once.",
 	.bad = "services:\n  app:\n    image: acme/app:2.1\n    security_opt:\n"
 	       "      - seccomp:unconfined\n",
 	.good = "services:\n  app:\n    image: acme/app:2.1\n    security_opt:\n"

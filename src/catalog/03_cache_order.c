@@ -55,7 +55,8 @@ const struct rule SW0303 = {
 	       "`apk update` (unless every later `apk add` uses --no-cache, or one uses "
 	       "--update first) and `pacman -Sy`. `dnf makecache`, `yum makecache` and "
 	       "`zypper refresh` alone are notes (info): dnf and zypper refresh metadata "
-	       "that expired themselves, so the update only adds to the layer.",
+	       "that expired themselves, so the update only adds to the layer. "
+	       "With no install after it, in its stage or in one built FROM it, the refresh only weighs on the layer: info.",
 	.bad = "FROM debian:bookworm-slim\nRUN apt-get update\n"
 	       "RUN apt-get install -y --no-install-recommends curl\n",
 	.good = "FROM debian:bookworm-slim\nRUN apt-get update \\\n"

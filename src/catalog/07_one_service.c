@@ -13,7 +13,7 @@ const struct rule SW0701 = {
 	       "restarted independently, the orchestrator sees one health state for all of "
 	       "them, and a crashed service is restarted quietly inside instead of showing up. "
 	       "Run one service per container and let the orchestrator supervise. "
-	       "A log forwarder (syslog-ng, rsyslogd) or a health probe beside one service makes no second one.",
+	       "A log forwarder (syslog-ng, rsyslogd) or a health probe beside one service makes no second one, and s6-overlay running one service is its init, like tini.",
 	.bad = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y supervisor nginx "
 	       "php-fpm\nCOPY supervisord.conf /etc/supervisor/conf.d/app.conf\n"
 	       "CMD [\"supervisord\", \"-n\"]\n",
@@ -34,7 +34,8 @@ const struct rule SW0702 = {
 	.why = "A daemon started beside the main process is invisible to the runtime: nobody "
 	       "restarts it when it dies, its logs don't reach docker logs, it gets no SIGTERM "
 	       "on stop, and the container stays \"healthy\" while half of it is down. Each "
-	       "service belongs in its own container, in the foreground.",
+	       "service belongs in its own container, in the foreground. "
+	       "A daemon started only when a variable the image leaves unset or empty says so ([ -n \"$CRON_MIN\" ] && crond) is an option the deployment turns on, and is not reported.",
 	.bad = "FROM node:20-slim\nRUN apt-get update && apt-get install -y nginx\n"
 	       "COPY . /app\nCMD nginx && node /app/server.js\n",
 	.good = "FROM node:20-slim\nCOPY . /app\nUSER node\n"

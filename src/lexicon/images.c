@@ -98,3 +98,29 @@ const struct lex_nonroot_image *lex_nonroot_image(const char *ref)
 	}
 	return NULL;
 }
+
+bool lex_image_user_known(const char *ref)
+{
+	char name[256];
+	const char *tag;
+
+	if (!ref || strchr(ref, '$'))
+		return false;
+	if (!strncmp(ref, "docker.io/", 10))
+		ref += 10;
+	else if (!strncmp(ref, "index.docker.io/", 16))
+		ref += 16;
+	if (!strncmp(ref, "library/", 8))
+		ref += 8;
+	split_ref(ref, name, sizeof(name), &tag);
+	if (!strchr(name, '/'))
+		return true;	/* an official image: root unless listed */
+	for (const struct lex_nonroot_image *e = lex_nonroot_images; e->ref; e++) {
+		size_t n = strlen(e->ref);
+
+		if (e->ref[n - 1] == '*' ? !strncmp(name, e->ref, n - 1) && name[n - 1] :
+					   str_eq(name, e->ref))
+			return true;
+	}
+	return false;
+}

@@ -173,6 +173,12 @@ struct lex_nonroot_image {
 /* The entry for an image reference (tag and digest allowed), or NULL
  * when its default user is root or unknown. */
 const struct lex_nonroot_image *lex_nonroot_image(const char *ref);
+/* Whether the default user of the image ref names is known: Docker Hub's
+ * official images (root unless lex_nonroot_image says otherwise), and the
+ * vendors' images of that table, whatever the tag (gcr.io/distroless/
+ * static is root, :nonroot is not). A vendor's image (onlyoffice/...,
+ * ghcr.io/linuxserver/...) may set any USER: unknown. */
+bool lex_image_user_known(const char *ref);
 /* Every entry, NULL-ref-terminated, for the tests. */
 extern const struct lex_nonroot_image lex_nonroot_images[];
 

@@ -18,7 +18,7 @@ const struct lex_pkg_manager lex_pkg_managers[] = {
 		.names = W("apt-get", "apt", "aptitude"),
 		.install = W("install"),
 		.fetch = W("upgrade", "dist-upgrade", "full-upgrade", "build-dep", "source",
-			   "reinstall", "safe-upgrade"),
+			   "reinstall", "safe-upgrade", "download"),
 		.refresh = W("update"),
 		.clean = W("dist-clean"),
 		.cache_dirs = W("/var/lib/apt/lists"),

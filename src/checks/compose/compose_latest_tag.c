@@ -32,7 +32,8 @@ static bool has_word(const char *s, const char *name)
 }
 
 /* The project's own image: its repository builds it (a service's build:
- * or a build command's tag), or it is named after the repository. Its
+ * or a build command's tag), or it or its owner is named like the folder
+ * the repository is checked in. Its
  * moving tag is then the release channel its makers chose to ship. */
 static bool own_image(struct arena *a, const struct c_project *p, const char *ref)
 {
@@ -46,9 +47,15 @@ static bool own_image(struct arena *a, const struct c_project *p, const char *re
 	for (size_t k = 0; k < p->nown_images; k++)
 		if (!strcmp(p->own_images[k], last))
 			return true;
+	/* the image's name or its owner's (ghcr.io/huginn/huginn-single-process
+	 * checked in huginn/) */
 	for (size_t k = 0; k < p->nrepo_names; k++)
-		if (has_word(p->repo_names[k], last))
-			return true;
+		for (const char *c = repo; c; c = strchr(c, '/'), c = c ? c + 1 : NULL) {
+			size_t n = strcspn(c, "/");
+
+			if (n && has_word(p->repo_names[k], arena_printf(a, "%.*s", (int)n, c)))
+				return true;
+		}
 	return false;
 }
 
@@ -74,9 +81,10 @@ static void check(struct rule_ctx *c)
 		 * only its default until the deployment sets it. */
 		if (*tag && tag_from_variable(c->a, p, &s->image.pos))
 			continue;
-		/* A tag written out on the project's own image is a choice;
-		 * one left off, or on an image of others, is not. */
-		if (*tag && own_image(c->a, p, ref))
+		/* The project's own image pulls the channel its makers ship
+		 * (huginn publishes only latest and commit tags): pinning it
+		 * is the deployment's choice. An image of others is not. */
+		if (own_image(c->a, p, ref))
 			continue;
 		if (*tag && strcmp(tag, "latest"))
 			f = cx_report_value(c, s, &s->image, "service %s uses image %s: the %s tag "

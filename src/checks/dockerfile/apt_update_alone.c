@@ -11,11 +11,9 @@
  * with --no-cache (apk) an install fetches a fresh one, and one with
  * --update refreshes it for every later install: the update before them
  * is only waste. */
-static bool reused_later(const struct m_instr *in, const struct lex_pkg_manager *m)
+static bool reused_after(const struct m_stage *st, size_t from, const struct lex_pkg_manager *m)
 {
-	const struct m_stage *st = in->stage;
-
-	for (size_t i = (size_t)(in - st->instrs) + 1; i < st->ninstrs; i++) {
+	for (size_t i = from; i < st->ninstrs; i++) {
 		const struct m_instr *later = &st->instrs[i];
 
 		for (size_t k = 0; later->kind == K_RUN && k < later->sh.ncmds; k++) {
@@ -35,6 +33,21 @@ static bool reused_later(const struct m_instr *in, const struct lex_pkg_manager 
 				return true;
 		}
 	}
+	return false;
+}
+
+/* Whether a later RUN installs with m from the index in's update left: in
+ * its stage, or in a stage built FROM it. With no install after it, there
+ * is nothing for a stale index to mislead. */
+static bool reused_later(const struct rule_ctx *c, const struct m_instr *in,
+			 const struct lex_pkg_manager *m)
+{
+	if (reused_after(in->stage, (size_t)(in - in->stage->instrs) + 1, m))
+		return true;
+	for (size_t s = 0; s < c->df->nstages; s++)
+		for (const struct m_stage *b = c->df->stages[s].base_stage; b; b = b->base_stage)
+			if (b == in->stage && reused_after(&c->df->stages[s], 1, m))
+				return true;
 	return false;
 }
 
@@ -62,10 +75,21 @@ static void check_run(struct rule_ctx *c, const struct m_instr *in)
 		struct finding *f;
 		size_t sub;
 
-		if (!u || used[id] ||
-		    ((m->no_cache_opts || m->fresh_opts) && !reused_later(in, m)))
+		if (!u || used[id])
 			continue;
 		cmd_pkg_manager(u, &sub);
+		/* Nothing installs after it: no stale index misleads anyone,
+		 * the refresh only weighs on the layer. */
+		if (!reused_later(c, in, m)) {
+			if (m->no_cache_opts || m->fresh_opts)
+				continue;	/* apk --no-cache and the like fetch anew */
+			f = rule_report(c, in, "`%s %s` runs, but nothing installs after it: its %s "
+					"only add to the layer", sh_cmd_name(u), u->argv[sub].text,
+					m->index);
+			f->severity = SEV_INFO;
+			f->fix = "Drop the refresh, or run it in the RUN that installs";
+			continue;
+		}
 		if (!m->refresh_expires) {
 			rule_report(c, in, "`%s %s` runs without an install in the same RUN, so "
 				    "later installs reuse its cached, stale %s", sh_cmd_name(u),

@@ -240,6 +240,67 @@ static bool stopped_later(const struct sh_script *sh, size_t from, const struct 
 }
 
 /* Reports the daemons among the commands of sh. */
+/* The value the stage gives variable name (ENV, ARG), or NULL when it
+ * sets none. */
+static const char *stage_value(const struct m_stage *st, const char *name, size_t n)
+{
+	const char *v = NULL;
+
+	for (size_t k = 0; st && k < st->nscope; k++)
+		if (strlen(st->scope[k].name) == n && !strncmp(st->scope[k].name, name, n) &&
+		    !st->scope[k].is_arg)
+			v = st->scope[k].value;
+	return v;
+}
+
+/* Whether text[0..n) tests a variable that the stage leaves unset or
+ * empty: ([ -z "$CRON_MIN" ] || crond), if [ -n "$WITH_NGINX" ]; then
+ * ... fi: a daemon only the deployment turns on. */
+static bool tests_unset_var(const struct rule_ctx *c, const char *t, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++) {
+		size_t k = i + 1, e;
+
+		if (t[i] != '$')
+			continue;
+		if (t[k] == '{')
+			k++;
+		for (e = k; e < n && (isalnum((unsigned char)t[e]) || t[e] == '_'); e++)
+			;
+		if (e > k && !isdigit((unsigned char)t[k])) {
+			const char *v = c->stage ? stage_value(c->stage, t + k, e - k) : NULL;
+
+			if (!v || !*v)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Whether the daemon at sh->cmds[i] starts only when a variable the image
+ * leaves unset says so: after `[ ... ] &&` or `||`, or inside an if. */
+static bool opt_in(const struct rule_ctx *c, const struct cmd_source *src,
+		   const struct sh_script *sh, size_t i)
+{
+	const struct sh_cmd *head = &sh->cmds[i];
+
+	if (i > 0 && (sh->cmds[i - 1].sep == SH_SEP_AND || sh->cmds[i - 1].sep == SH_SEP_OR)) {
+		const struct sh_cmd *t = &sh->cmds[i - 1];
+		const char *name = sh_cmd_name(t);
+
+		if (str_eq(name, "[") || str_eq(name, "[[") || str_eq(name, "test"))
+			for (size_t k = 1; k < t->argc; k++)
+				if (tests_unset_var(c, t->argv[k].text, strlen(t->argv[k].text)))
+					return true;
+	}
+	if (head->nest && src->sc && src->sc->text) {
+		const char *t = src->sc->text + head->nest_off;
+
+		return tests_unset_var(c, t, strcspn(t, "\n"));
+	}
+	return false;
+}
+
 static void check_sh(struct rule_ctx *c, const struct cmd_source *src, const struct sh_script *sh)
 {
 	size_t nsvc = 0;
@@ -262,6 +323,8 @@ static void check_sh(struct rule_ctx *c, const struct cmd_source *src, const str
 			continue;	/* two or more init scripts: SW0701 reports the chain */
 		if (src->sc && entry_script_defines(src->sc, sh_cmd_name(d)))
 			continue;	/* a function of the script */
+		if (opt_in(c, src, sh, (size_t)(head - sh->cmds)))
+			continue;	/* turned on by the deployment only */
 		if (!(m = sh_main_after(sh, e + 1)) || stopped_later(sh, e + 1, d, bg))
 			continue;
 		/* exec "$@", or a script that sleeps in a loop watching its jobs */

@@ -511,9 +511,35 @@ static void add_programs(struct arena *a, const char *text, struct sv_program **
 			cur->user = val;
 		}
 	}
-	for (size_t i = 0; i < *n; i++) {
-		(*v)[i].helper = helper_program(a, (*v)[i].name, (*v)[i].command);
-		(*v)[i].unprivileged = program_unprivileged(a, (*v)[i].user, (*v)[i].command);
+}
+
+/* Whether the script a program runs (command=/bootstrap.sh, bash
+ * /start.sh) drops root for good on its way to the service: exec gosu app. */
+static bool script_drops(struct rule_ctx *c, const char *command)
+{
+	struct sh_script sh, body;
+	struct sh_drop d = { 0 };
+	const char *path = NULL, *text;
+	size_t len;
+
+	sh_parse(c->a, command, strlen(command), &sh);
+	if (!sh.ncmds)
+		return false;
+	path = sh.cmds[0].argv[0].text;
+	if (lex_has(&lex_shells, sh_cmd_name(&sh.cmds[0])) && sh.cmds[0].argc > 1)
+		path = sh.cmds[0].argv[1].text;
+	if (!path || path[0] != '/' || !(text = entry_read(c->a, c->entry, path, &len)))
+		return false;
+	sh_parse(c->a, text, len, &body);
+	return sh_find_drop(&body, text, NULL, &d);
+}
+
+static void judge_programs(struct rule_ctx *c, struct sv_program *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		v[i].helper = helper_program(c->a, v[i].name, v[i].command);
+		v[i].unprivileged = program_unprivileged(c->a, v[i].user, v[i].command) ||
+				    (v[i].command && script_drops(c, v[i].command));
 	}
 }
 
@@ -581,5 +607,6 @@ size_t supervisord_programs(struct rule_ctx *c, const struct sh_cmd *cmd, struct
 				}
 			}
 		}
+	judge_programs(c, *out, n);
 	return n;
 }

@@ -50,10 +50,11 @@ static void check(struct rule_ctx *c)
 	/* EXPOSE of a base stage whose command this stage replaces (a
 	 * worker FROM the web image): the port is the other program's. */
 	if (expose->stage != final) {
-		const struct m_instr *ep, *cmd;
+		const struct m_instr *ep, *cmd, *bep, *bcmd;
 
 		m_stage_main_process(final, &ep, &cmd);
-		if ((ep && ep->stage == final) || (cmd && cmd->stage == final))
+		m_stage_main_process(expose->stage, &bep, &bcmd);
+		if ((bep || bcmd) && ((ep && ep->stage == final) || (cmd && cmd->stage == final)))
 			return;
 	}
 	for (size_t k = 0; k < expose->nwords && k < 3; k++)

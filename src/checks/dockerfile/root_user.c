@@ -113,6 +113,11 @@ static void check(struct rule_ctx *c)
 		return;
 	}
 	if (!s->user_instr) {
+		/* FROM a vendor's image (onlyoffice/documentserver,
+		 * ghcr.io/linuxserver/...): its USER, unknown here, is the
+		 * container's. Docker's official images start as root. */
+		if (!m_stage_from_scratch(s) && !lex_image_user_known(m_stage_root_image(s)))
+			return;
 		/* A base image (debian-base.dockerfile, Dockerfile.base): the
 		 * images built FROM it choose their user. */
 		if (name_has_word(path_base(c->a, c->df->path), "base"))

@@ -123,17 +123,36 @@ static void check(struct rule_ctx *c)
 	}
 }
 
+/* Whether the stage's chain grants sudo to anyone: a RUN or a COPY that
+ * writes /etc/sudoers or /etc/sudoers.d. */
+static bool grants_sudo(const struct m_stage *st)
+{
+	for (const struct m_stage *s = st; s; s = s->base_stage)
+		for (size_t k = 1; k < s->ninstrs; k++) {
+			const struct m_instr *in = &s->instrs[k];
+
+			if ((in->kind == K_RUN || in->kind == K_COPY || in->kind == K_ADD) &&
+			    in->node && in->node->original && strstr(in->node->original, "sudoers"))
+				return true;
+		}
+	return false;
+}
+
 /* A CMD or ENTRYPOINT only runs in an image, and a sudo package only
- * matters there: the stage that ships and the stages it is built FROM. */
+ * matters there: the stage that ships and the stages it is built FROM.
+ * In an image that runs as root and grants sudo to no one, sudo gives
+ * nothing root lacks (SW0201 reports the root). */
 static void check_stage(struct rule_ctx *c)
 {
+	bool package = !m_user_is_root(c->stage->user) || grants_sudo(c->stage);
+
 	for (const struct m_stage *s = c->stage; s; s = s->base_stage)
 		for (size_t k = 1; k < s->ninstrs; k++) {
 			const struct m_instr *in = &s->instrs[k];
 
 			if (in->kind == K_CMD || in->kind == K_ENTRYPOINT)
 				check_use(c, in);
-			if (in->kind == K_RUN)
+			if (in->kind == K_RUN && package)
 				check_package(c, in);
 		}
 }

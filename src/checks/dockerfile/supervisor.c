@@ -141,7 +141,7 @@ static bool copies_into_s6(struct rule_ctx *c)
  * /etc/s6-overlay/s6-rc.d (v3; those of the user bundle when the
  * repository or a RUN touch says which), the folders of /etc/services.d
  * (v2). "svc-web, svc-workers", or NULL when there are none. */
-static const char *s6_services(struct rule_ctx *c)
+static const char *s6_services(struct rule_ctx *c, size_t *count)
 {
 	static const char *const rc = "/etc/s6-overlay/s6-rc.d";
 	const struct m_stage *chain[64];
@@ -151,6 +151,7 @@ static const char *s6_services(struct rule_ctx *c)
 	const char **touched = NULL;
 	size_t ntouched = 0, cap = 0;
 
+	*count = 0;
 	if (!c->entry || !copies_into_s6(c))
 		return NULL;
 	v3 = entry_list(c->a, c->entry, rc, &n3);
@@ -197,6 +198,7 @@ static const char *s6_services(struct rule_ctx *c)
 		r = arena_printf(c->a, "%s%s", sb.buf,
 				 n > 4 ? arena_printf(c->a, " and %zu more", n - 4) : "");
 	strbuf_release(&sb);
+	*count = n;
 	return r;
 }
 
@@ -236,8 +238,12 @@ static const char *supervisor_of(struct rule_ctx *c, const struct sh_cmd *cmd)
 					    n);
 	}
 	if (str_eq(cmd->argv[0].text, "/init")) {
-		const char *svc = s6_services(c);
+		size_t nsvc;
+		const char *svc = s6_services(c, &nsvc);
 
+		/* s6 as the init of one service, like tini */
+		if (nsvc == 1)
+			return NULL;
 		if (svc)
 			return arena_printf(c->a, "the container's main process is s6-overlay's "
 					    "/init, a process supervisor, running %s", svc);
@@ -329,9 +335,10 @@ static void check(struct rule_ctx *c)
 	if (!mp.ep) {
 		const struct m_instr *ep, *cmd;
 		const char *svc;
+		size_t nsvc;
 
 		m_stage_main_process(c->stage, &ep, &cmd);
-		if (!ep && (svc = s6_services(c)))
+		if (!ep && (svc = s6_services(c, &nsvc)) && nsvc > 1)
 			rule_report(c, &c->stage->instrs[0], "the base image's s6-overlay /init is "
 				    "the container's main process, a process supervisor, running %s",
 				    svc);

@@ -4,6 +4,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lexicon/lexicon.h"
+#include "util/path.h"
+
 static const struct {
 	const char *key, *value, *what;
 } opts[] = {
@@ -15,6 +18,23 @@ static const struct {
 	{ "systempaths", "unconfined", "the masking of /proc and /sys: host kernel settings and "
 	  "information are open to it" },
 };
+
+/* Whether the service binds a container runtime's socket: SELinux keeps
+ * a container from using it until labeling is off, so label=disable is
+ * that mount's consequence, and SW0254 reports the mount. */
+static bool binds_socket(struct rule_ctx *c, const struct spec *s)
+{
+	bool docker;
+
+	for (size_t k = 0; k < s->nmounts; k++) {
+		const struct sp_mount *m = &s->mounts[k];
+
+		if (m->type && !strcmp(m->type, "bind") && m->source && m->source[0] == '/' &&
+		    lex_runtime_socket(path_resolve(c->a, "/", m->source), &docker))
+			return true;
+	}
+	return false;
+}
 
 static void check(struct rule_ctx *c)
 {
@@ -29,7 +49,8 @@ static void check(struct rule_ctx *c)
 				continue;
 			for (size_t j = 0; j < sizeof(opts) / sizeof(opts[0]); j++)
 				if (kl == strlen(opts[j].key) && !strncasecmp(v->s, opts[j].key, kl) &&
-				    !strcasecmp(v->s + kl + 1, opts[j].value))
+				    !strcasecmp(v->s + kl + 1, opts[j].value) &&
+				    !(!strcmp(opts[j].key, "label") && binds_socket(c, s)))
 					sp_report_as(c, s, &v->at, SP_NOTE, "security_opt %s of service "
 						     "%s turns off %s", v->s, s->name, opts[j].what);
 		}

@@ -78,6 +78,9 @@ static enum purpose of_folder(const char *w, size_t n)
 		if (m && m < n && !word_is(w + i, m, "it") && !word_is(w + i, m, "local") &&
 		    (p = purpose_of_word(w + i, m)) != PURPOSE_PRODUCTION)
 			return p;
+		/* push-examples, code-samples */
+		if (m && m < n && (word_is(w + i, m, "examples") || word_is(w + i, m, "samples")))
+			return PURPOSE_EXAMPLE;
 		i += m + 1;
 	}
 	return PURPOSE_PRODUCTION;
@@ -136,6 +139,11 @@ static enum purpose of_name(const char *name)
 		 * build outputs, run by a pipeline, not deployed */
 		if (word_is(p, n, "builder"))
 			u = PURPOSE_CI;
+		/* docker-compose.build.yml, Dockerfile.build: builds from
+		 * source on a developer's machine, beside the file that
+		 * deploys the published images */
+		else if (word_is(p, n, "build"))
+			u = PURPOSE_DEVELOPMENT;
 		if (u != PURPOSE_PRODUCTION)
 			return u;
 		p += n;

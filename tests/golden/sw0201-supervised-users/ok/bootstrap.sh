@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+mkdir -p /var/run/sogo
+exec gosu sogo /usr/sbin/sogod

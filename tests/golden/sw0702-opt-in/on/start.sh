@@ -1,0 +1,5 @@
+#!/bin/sh
+if [ -n "$WITH_CRON" ]; then
+  cron
+fi
+exec /usr/bin/app

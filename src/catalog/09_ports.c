@@ -72,7 +72,8 @@ const struct rule SW0903 = {
 	.why = "With network_mode: host the container shares the host's network stack: any "
 	       "port it opens (an admin endpoint, a debug port, a database) listens on every "
 	       "host interface without a ports: line to review, and it can reach services "
-	       "bound to the host's loopback.",
+	       "bound to the host's loopback. "
+	       "A server whose command binds it to the loopback address only (--bind_ip 127.0.0.1) opens nothing on the host's interfaces, and is not reported.",
 	.bad = "services:\n  api:\n    image: acme/api:1.8\n    network_mode: host\n",
 	.good = "services:\n  api:\n    image: acme/api:1.8\n    ports: [\"127.0.0.1:8080:8080\"]\n",
 	.fix = "Remove network_mode: host and publish only the ports needed (bound to "

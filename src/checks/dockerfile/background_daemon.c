@@ -301,9 +301,20 @@ static bool opt_in(const struct rule_ctx *c, const struct cmd_source *src,
 	return false;
 }
 
+/* Whether sh->cmds[i..e] is the only job the script puts in the
+ * background. */
+static bool last_job(const struct sh_script *sh, size_t i, size_t e)
+{
+	for (size_t k = 0; k < sh->ncmds; k++)
+		if ((k < i || k > e) && sh->cmds[k].background)
+			return false;
+	return true;
+}
+
 static void check_sh(struct rule_ctx *c, const struct cmd_source *src, const struct sh_script *sh)
 {
-	size_t nsvc = 0;
+	size_t nsvc = 0, nsaid = 0;
+	const char *said[16];
 
 	for (size_t i = 0; i < sh->ncmds; i++)
 		if (cmd_service_start(&sh->cmds[i]))
@@ -327,6 +338,23 @@ static void check_sh(struct rule_ctx *c, const struct cmd_source *src, const str
 			continue;	/* turned on by the deployment only */
 		if (!(m = sh_main_after(sh, e + 1)) || stopped_later(sh, e + 1, d, bg))
 			continue;
+		/* mongod & ...; wait: the shell waits on the one service it
+		 * started, which is the container's (SW0003's signals aside) */
+		if (bg && sh->ncmds && str_eq(sh_cmd_name(&sh->cmds[sh->ncmds - 1]), "wait") &&
+		    sh->cmds[sh->ncmds - 1].argc == 1 && !sh->cmds[sh->ncmds - 1].nest &&
+		    last_job(sh, (size_t)(head - sh->cmds), e))
+			continue;
+		/* if/else branches that start one daemon two ways: one finding */
+		{
+			bool seen = false;
+
+			for (size_t k = 0; k < nsaid && !seen; k++)
+				seen = str_eq(said[k], sh_cmd_name(d));
+			if (seen)
+				continue;
+			if (nsaid < sizeof(said) / sizeof(said[0]))
+				said[nsaid++] = sh_cmd_name(d);
+		}
 		/* exec "$@", or a script that sleeps in a loop watching its jobs */
 		main_name = m->argv[0].has_subst || harmless_job(m) ? NULL : sh_cmd_name(m);
 		beside = main_name ? arena_printf(c->a, "the main process %s", main_name) :

@@ -100,8 +100,9 @@ static bool names_database(struct arena *a, const char *key)
 }
 
 /* Whether what the secret guards can be reached from outside the stack:
- * a database's password guards the project's databases, any other
- * secret the service that holds it. */
+ * a database's password guards the project's databases (one outside the
+ * stack may be reachable from anywhere), any other secret the service
+ * that holds it. */
 static bool reachable(struct rule_ctx *c, const struct spec *s, const char *key)
 {
 	bool dbs = false;
@@ -117,7 +118,8 @@ static bool reachable(struct rule_ctx *c, const struct spec *s, const char *key)
 		if (published(o))
 			return true;
 	}
-	return !dbs && published(s);
+	/* A database outside the stack: who can reach it is not known. */
+	return !dbs;
 }
 
 static void check(struct rule_ctx *c)
@@ -158,6 +160,12 @@ static void check(struct rule_ctx *c)
 			if (!what || !kv->literal)
 				continue;
 			if (s->kind == SPEC_SERVICE) {
+				/* A sample password between a database and its app
+				 * on the stack's own network. Other secrets (an API
+				 * key works from anywhere) are reported. */
+				if (!text_known_token(kv->value) && names_database(c->a, kv->key) &&
+				    !reachable(c, s, kv->key))
+					continue;
 				if (said_before(c, said, nsaid, s, kv, kv->value))
 					continue;
 				f = sp_report(c, s, &kv->at, "sets %s to %s written in the compose "

@@ -297,6 +297,8 @@ void compose_lower(struct arena *a, const struct c_project *p, size_t i,
 					    at_of(&s->privileged.pos, &s->privileged.via) };
 	out->cap_add = list_of(a, &s->cap_add);
 	out->security_opt = list_of(a, &s->security_opt);
+	out->entrypoint = list_of(a, &s->entrypoint);
+	out->command = list_of(a, &s->command);
 	out->pid = str_of(&s->pid);
 	out->ipc = str_of(&s->ipc);
 	out->uts = str_of(&s->uts);

@@ -30,6 +30,15 @@ static const char *opt_value(const struct sh_cmd *cmd, const char *opt)
 	return NULL;
 }
 
+/* Apache's httpd: -D NAME or -DNAME defines (BusyBox httpd has no -D). */
+static bool apache_define(const struct sh_cmd *cmd)
+{
+	for (size_t i = 1; i < cmd->argc; i++)
+		if (!strncmp(cmd->argv[i].text, "-D", 2))
+			return true;
+	return false;
+}
+
 /* The user a privilege-dropping command runs the rest as, or NULL when
  * cmd drops nothing (or "drops" to root). */
 const char *sh_drop_user(const struct sh_cmd *cmd)
@@ -47,7 +56,7 @@ const char *sh_drop_user(const struct sh_cmd *cmd)
 	else if (str_eq(name, "capsh"))
 		u = opt_value(cmd, "--user");
 	else if (lex_match_ci(&lex_privdrop_daemons, name) ||
-		 (str_eq(name, "httpd") && sh_cmd_has_opt(cmd, "-D")))
+		 (str_eq(name, "httpd") && apache_define(cmd)))
 		/* nginx, httpd: its workers serve as its own user; -u names
 		 * it for some (named -u bind, dnsmasq -u). */
 		u = opt_value(cmd, "-u") ? opt_value(cmd, "-u") : "its own worker user";

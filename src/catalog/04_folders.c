@@ -62,7 +62,8 @@ const struct rule SW0403 = {
 	       "every one of them again into its own layer, so the image carries the files "
 	       "twice (node_modules or a JAR directory can double the image size), and the "
 	       "recursive chown slows every build. COPY --chown sets the owner as the files "
-	       "are written, in the same layer.",
+	       "are written, in the same layer. "
+	       "Not reported when what was copied is known to be small (under 64 KiB of build-context files, a config file or two): its second copy costs nothing.",
 	.bad = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nRUN chown -R node:node /app\n"
 	       "USER node\nCMD [\"node\", \"server.js\"]\n",
 	.good = "FROM node:20-slim\nWORKDIR /app\nCOPY --chown=node:node . .\n"

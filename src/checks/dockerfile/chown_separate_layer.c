@@ -1,7 +1,11 @@
 /* SW0403: chown -R runs in a separate RUN after COPY. */
 #include "checks/check.h"
 
+#include <dirent.h>
+#include <glob.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "util/path.h"
 #include "util/strbuf.h"
@@ -30,6 +34,72 @@ static bool is_permission_only(const struct m_instr *in)
 	return true;
 }
 
+#define SMALL_COPY (64u << 10)	/* a second copy this small is not worth a finding */
+#define MAX_WALK 2000		/* context entries looked at per finding */
+
+/* Adds the size of path (a file, or a folder's files) to *total, up to
+ * *left entries; false when it cannot tell (a missing path, too many). */
+static bool add_size(const char *path, unsigned long long *total, size_t *left)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+	bool ok = true;
+
+	if (!(*left)-- || lstat(path, &st))
+		return false;
+	if (!S_ISDIR(st.st_mode)) {
+		*total += (unsigned long long)st.st_size;
+		return true;
+	}
+	if (!(d = opendir(path)))
+		return false;
+	while (ok && *total < SMALL_COPY && (e = readdir(d))) {
+		char sub[4096];
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name) >= sizeof(sub))
+			ok = false;
+		else
+			ok = add_size(sub, total, left);
+	}
+	closedir(d);
+	return ok;
+}
+
+/* Whether the files COPY in takes from the build context weigh under
+ * SMALL_COPY: a config file or two, whose second copy costs nothing. */
+static bool copies_little(const struct rule_ctx *c, const struct m_instr *in,
+			  unsigned long long *total, size_t *left)
+{
+	if (in->copy_from || !c->df->dir)
+		return false;
+	for (size_t w = 0; w + 1 < in->nwords; w++) {
+		const char *src = in->words[w], *dot = strrchr(src, '.');
+		char pat[4096];
+		glob_t g;
+		bool ok = true;
+
+		/* ADD fetches URLs and unpacks archives: their size is not the file's */
+		if (in->kind == K_ADD && (strstr(src, "://") || (dot && (strstr(dot, "tar") ||
+			strstr(dot, "gz") || strstr(dot, "xz") || strstr(dot, "bz2") ||
+			strstr(dot, "zst")))))
+			return false;
+		if (strchr(src, '$') || src[0] == '/' || strstr(src, "..") ||
+		    (size_t)snprintf(pat, sizeof(pat), "%s/%s", c->df->dir, src) >= sizeof(pat))
+			return false;
+		if (glob(pat, 0, NULL, &g))
+			return false;
+		for (size_t k = 0; k < g.gl_pathc && ok; k++)
+			ok = add_size(g.gl_pathv[k], total, left);
+		globfree(&g);
+		if (!ok || *total >= SMALL_COPY)
+			return false;
+	}
+	return true;
+}
+
 static void check_run(struct rule_ctx *c, const struct m_stage *s, const struct m_instr *run)
 {
 	if (!is_permission_only(run))
@@ -40,7 +110,9 @@ static void check_run(struct rule_ctx *c, const struct m_stage *s, const struct 
 		unsigned *nums = NULL;
 		const char *cwd, *path = NULL;
 		struct fs_cmd fc;
-		size_t nlines = 0, cap = 0;
+		size_t nlines = 0, cap = 0, left = MAX_WALK;
+		unsigned long long total = 0;
+		bool little = true;
 		struct finding *f;
 
 		if (!fs_cmd_parse(c->a, cmd, &fc) || strcmp(fc.name, "chown") || !fc.recursive ||
@@ -69,13 +141,15 @@ static void check_run(struct rule_ctx *c, const struct m_stage *s, const struct 
 						path = q;
 				}
 			}
-			if (hit)
+			if (hit) {
 				*ARENA_PUSH(c->a, nums, nlines, cap) = in->node->start.line;
+				little = little && copies_little(c, in, &total, &left);
+			}
 		}
 		/* "line 3", "lines 3 and 5", "lines 3, 5 and 7" */
 		for (size_t k = 0; k < nlines; k++)
 			strbuf_addf(&lines, "%s%u", !k ? "" : k + 1 == nlines ? " and " : ", ", nums[k]);
-		if (nlines) {
+		if (nlines && !little) {
 			f = rule_report(c, run, "`chown -R %s %s` stores the files copied at line%s %s "
 					"a second time, in a layer of its own", fc.spec, path,
 					nlines > 1 ? "s" : "", lines.buf);

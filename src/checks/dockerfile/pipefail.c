@@ -268,10 +268,14 @@ static void check_run(struct rule_ctx *c, const struct m_instr *in)
 			 "add SHELL [\"/bin/ash\", \"-o\", \"pipefail\", \"-c\"] before the RUN";
 }
 
+/* The stages whose files ship: a pipe that fails quietly in a builder
+ * stage leaves out what a later step needs, which fails there. */
 static void check(struct rule_ctx *c)
 {
+	bool *ships = rule_stages_ship(c);
+
 	for (size_t s = 0; s < c->df->nstages; s++)
-		for (size_t i = 0; i < c->df->stages[s].ninstrs; i++)
+		for (size_t i = 0; ships[s] && i < c->df->stages[s].ninstrs; i++)
 			if (c->df->stages[s].instrs[i].kind == K_RUN)
 				check_run(c, &c->df->stages[s].instrs[i]);
 }

@@ -1637,8 +1637,15 @@ static void own_images_of(struct run *run, const struct input_list *inputs)
 {
 	run->repo_names = arena_alloc(&run->a, (inputs->nroots + 1) * sizeof(*run->repo_names));
 	for (size_t i = 0; i < inputs->nroots; i++) {
-		char *real = realpath(inputs->roots[i]->path, NULL);
+		const char *base = path_base(&run->a, inputs->roots[i]->path);
+		char *real;
 
+		/* "." or "..": the folder's own name, once */
+		if (strcmp(base, ".") && strcmp(base, "..") && strcmp(base, "/")) {
+			run->repo_names[run->nrepo_names++] = base;
+			continue;
+		}
+		real = realpath(inputs->roots[i]->path, NULL);
 		if (real && strcmp(real, "/"))
 			run->repo_names[run->nrepo_names++] = path_base(&run->a, real);
 		free(real);

@@ -59,6 +59,9 @@ extern const struct lexicon lex_mail_servers;
  * the RUN when the command feeding them fails, pipefail or not
  * (lex_strict_reader). */
 extern const struct lexicon lex_strict_readers;
+/* Tools that install OS packages with apt themselves, as "WORD ARG..."
+ * (playwright install --with-deps). */
+extern const struct lexicon lex_apt_installers;
 /* Words of a README's title, or of "is a WORD" in its first paragraph,
  * that make the whole repository a demonstration (PURPOSE_EXAMPLE). */
 extern const struct lexicon lex_demo_words;

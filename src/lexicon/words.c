@@ -51,6 +51,11 @@ LIST(mail_servers, "postfix", "dovecot", "docker-mailserver", "stalwart", "stalw
 LIST(strict_readers, "tar -x", "tar -t", "gunzip", "zcat", "gzip -d", "xz -d", "unxz", "xzcat",
      "bunzip2", "bzcat", "bzip2 -d", "zstd -d", "unzstd", "gpg", "apt-key add",
      "sha256sum -c", "sha512sum -c", "sha1sum -c", "md5sum -c");
+/* Tools that install OS packages themselves, with apt, as "WORD ARG..."
+ * (each word found in order among a command's words, so npx playwright
+ * install --with-deps counts): an apt-get update before them in the RUN
+ * is used. */
+LIST(apt_installers, "playwright install-deps", "playwright install --with-deps");
 LIST(demo_words, "demo", "demonstration", "sample", "example", "tutorial", "workshop");
 LIST(secret_words, "PASSWORD", "PASSWD", "PASSPHRASE", "TOKEN", "SECRET", "APIKEY",
      "CREDENTIAL");
@@ -76,7 +81,7 @@ const struct lexicon *const lexicon_lists[] = {
 	&lex_proxy_words, &lex_secret_words, &lex_log_vars, &lex_log_options,
 	&lex_runtime_sockets, &lex_dns_servers, &lex_mail_servers, &lex_floating_tags,
 	&lex_busybox_images, &lex_strict_readers, &lex_demo_words, &lex_privdrop_daemons,
-	&lex_log_forwarders, NULL
+	&lex_log_forwarders, &lex_apt_installers, NULL
 };
 
 bool lex_has(const struct lexicon *l, const char *s)

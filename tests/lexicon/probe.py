@@ -112,6 +112,11 @@ PROBES = {
                                   's.conf': '[program:app]\ncommand=/usr/bin/app\n'
                                             '[program:logs]\ncommand=/usr/sbin/%s -F\n' % w},
                        'SW0701', False),
+    # An apt-get update beside a tool that installs with apt is used.
+    'apt_installers': (lambda w: df('RUN apt-get update && npx %s\n'
+                                    'RUN apt-get install -y --no-install-recommends curl '
+                                    '&& rm -rf /var/lib/apt/lists/*\nCMD ["app"]\n' % w),
+                       'SW0303', False),
     'strict_readers': (lambda w: df('RUN curl -fsSL https://example.com/f | %s\nCMD ["app"]\n' % w),
                        'SW0004', False),
 }

@@ -2,6 +2,8 @@
  * makecache, zypper refresh, pacman -Sy) runs alone in its RUN. */
 #include "checks/check.h"
 
+#include <string.h>
+
 #include "checks/dockerfile/helpers.h"
 #include "lexicon/lexicon.h"
 
@@ -51,6 +53,30 @@ static bool reused_later(const struct rule_ctx *c, const struct m_instr *in,
 	return false;
 }
 
+/* Whether cmd is a tool that installs OS packages with apt itself
+ * (lexicon: apt_installers): each word of an entry among its words, in
+ * order. */
+static bool apt_installer(const struct sh_cmd *cmd)
+{
+	for (const char *const *w = lex_apt_installers.words; *w; w++) {
+		const char *p = *w;
+		size_t i = 0;
+
+		while (*p && i < cmd->argc) {
+			size_t n = strcspn(p, " ");
+			const char *t = cmd->argv[i++].text;
+
+			if (strlen(t) == n && !strncmp(t, p, n)) {
+				p += n;
+				p += strspn(p, " ");
+			}
+		}
+		if (!*p)
+			return true;
+	}
+	return false;
+}
+
 static void check_run(struct rule_ctx *c, const struct m_instr *in)
 {
 	const struct sh_cmd *update[MAX_MANAGERS] = { NULL };
@@ -62,6 +88,11 @@ static void check_run(struct rule_ctx *c, const struct m_instr *in)
 		enum pm_op op = cmd_pm_op(cmd, &m);
 		size_t id = m ? (size_t)(m - lex_pkg_managers) : MAX_MANAGERS;
 
+		if (!m && apt_installer(cmd)) {
+			m = lex_pkg_manager("apt-get");
+			id = m ? (size_t)(m - lex_pkg_managers) : MAX_MANAGERS;
+			op = PM_INSTALL;
+		}
 		if (id >= MAX_MANAGERS)
 			continue;
 		if (op == PM_REFRESH && !update[id])

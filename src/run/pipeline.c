@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -246,6 +247,12 @@ struct df_item {
 	size_t nshipped;			/* stages judged */
 	struct report_note *notes;		/* about it (an unknown target) */
 	size_t nnotes;
+	/* The repositories its build commands tag it with (acme/app), and
+	 * why it is only a build input: every one of them is only read by
+	 * COPY --from of other Dockerfiles. */
+	const char **tags;
+	size_t ntags, captags;
+	const char *artifact_why;
 };
 
 /* How many bytes of a display path lie above the own name of the folder
@@ -382,6 +389,10 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 		goto out;
 	}
 	it->purpose = purpose_in_run(run, it->cfg, r->a, in->display, buf, len, &it->purpose_why);
+	if (!it->purpose_why && it->artifact_why) {
+		it->purpose = PURPOSE_CI;
+		it->purpose_why = it->artifact_why;
+	}
 	/* Nothing in its path says, but only development, test or CI stacks
 	 * build it: it is theirs. Not a plain Dockerfile: what a registry or
 	 * a pipeline outside the repository builds is most often that one. */
@@ -1275,10 +1286,107 @@ static void ships_of_evidence(struct run *run, struct df_items *items)
 		/* A build in a test script or a dev README is no release; one in
 		 * CI may well be. */
 		p = purpose_of_build_use(run, b, &why);
+		for (size_t k = 0; k < b->ntags; k++)
+			if (b->tags[k].s && !strchr(b->tags[k].s, '$'))
+				*ARENA_PUSH(&run->a, it->tags, it->ntags, it->captags) =
+					image_ref_repo(&run->a, b->tags[k].s);
 		*ARENA_PUSH(&run->a, it->ships, it->nships, it->capships) = (struct df_ship){
 			.target = b->target.s,
 			.by = arena_printf(&run->a, "%s at %s:%u", b->tool, b->at.file, b->at.line),
 			.purpose = p };
+	}
+}
+
+/* How each repository a build tags is used in the run's Dockerfiles and
+ * compose projects: as a base (FROM, a service's image) or only as the
+ * source of COPY --from. */
+struct tag_use {
+	const char *repo;
+	unsigned run, copy;
+	const char *copy_at;	/* the first COPY --from, as file:line */
+};
+
+static struct tag_use *tag_use_of(struct tag_use *v, size_t n, struct arena *a, const char *ref)
+{
+	const char *repo;
+
+	if (!ref || strchr(ref, '$'))
+		return NULL;
+	repo = image_ref_repo(a, ref);
+	for (size_t k = 0; k < n; k++)
+		if (!strcmp(v[k].repo, repo))
+			return &v[k];
+	return NULL;
+}
+
+/* A Dockerfile whose every tag is only read by COPY --from of another
+ * Dockerfile (penpotapp/imagemagick, copied into the app images) makes a
+ * build input, not an image that runs. */
+static void artifact_images(struct run *run, struct df_items *items, const struct compose_jobs *jobs)
+{
+	struct tag_use *v = NULL;
+	size_t n = 0, cap = 0;
+
+	for (size_t i = 0; i < items->n; i++)
+		for (size_t k = 0; k < items->v[i].ntags; k++)
+			if (!tag_use_of(v, n, &run->a, items->v[i].tags[k]))
+				*ARENA_PUSH(&run->a, v, n, cap) =
+					(struct tag_use){ .repo = items->v[i].tags[k] };
+	if (!n)
+		return;
+	for (size_t i = 0; i < jobs->n; i++)
+		for (size_t k = 0; jobs->v[i].p && k < jobs->v[i].p->nservices; k++) {
+			struct tag_use *u = tag_use_of(v, n, &run->a,
+						       jobs->v[i].p->services[k].image.s);
+
+			if (u)
+				u->run++;
+		}
+	for (size_t i = 0; i < items->n; i++) {
+		const char *why, *text;
+		unsigned line = 1;
+		size_t tlen;
+
+		if (items->v[i].in.path && !strcmp(items->v[i].in.path, "-"))
+			continue;	/* standard input is read once, by its check */
+		text = read_file(&run->a, items->v[i].in.path, &tlen, &why);
+
+		for (const char *p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL, line++) {
+			const char *q = p, *from;
+			struct tag_use *u;
+			size_t len;
+
+			while (*q == ' ' || *q == '\t')
+				q++;
+			if (!strncasecmp(q, "FROM", 4) && (q[4] == ' ' || q[4] == '\t')) {
+				q += 5;
+				while (*q == ' ' || *q == '\t' || (*q == '-' && (q = strpbrk(q, " \t"))))
+					q++;
+				len = strcspn(q, " \t\r\n");
+				if ((u = tag_use_of(v, n, &run->a, arena_printf(&run->a, "%.*s", (int)len, q))))
+					u->run++;
+			} else if ((from = memmem(q, strcspn(q, "\n"), "--from=", 7))) {
+				from += 7;
+				len = strcspn(from, " \t\r\n");
+				if ((u = tag_use_of(v, n, &run->a, arena_printf(&run->a, "%.*s", (int)len,
+										from))) && !u->copy++)
+					u->copy_at = arena_printf(&run->a, "%s:%u", items->v[i].in.display,
+								  line);
+			}
+		}
+	}
+	for (size_t i = 0; i < items->n; i++) {
+		struct df_item *it = &items->v[i];
+		const struct tag_use *u = NULL;
+		bool all = it->ntags > 0;
+
+		for (size_t k = 0; k < it->ntags && all; k++) {
+			u = tag_use_of(v, n, &run->a, it->tags[k]);
+			all = u && u->copy && !u->run;
+		}
+		if (all && u)
+			it->artifact_why = arena_printf(&run->a, "only COPY --from reads the image "
+							"it builds, %s (%s)", u->repo, u->copy_at);
 	}
 }
 
@@ -1553,6 +1661,7 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 	find_dockerfiles(run, inputs, &jobs, &items);
 	ships_of_evidence(run, &items);
 	ships_of_bake(run, inputs, &items);
+	artifact_images(run, &items, &jobs);
 	w = run_pool(run, items.n, check_item, &items, &nw);
 	reserve_merge(run, w, nw);
 	for (size_t k = 0; k < nw; k++)

@@ -141,8 +141,10 @@ static enum purpose of_name(const char *name)
 			u = PURPOSE_CI;
 		/* docker-compose.build.yml, Dockerfile.build: builds from
 		 * source on a developer's machine, beside the file that
-		 * deploys the published images */
-		else if (word_is(p, n, "build"))
+		 * deploys the published images (not build.sh, a release's) */
+		else if (word_is(p, n, "build") &&
+			 (strcasestr(name, "compose") || strcasestr(name, "dockerfile") ||
+			  strcasestr(name, "containerfile")))
 			u = PURPOSE_DEVELOPMENT;
 		if (u != PURPOSE_PRODUCTION)
 			return u;

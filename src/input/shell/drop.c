@@ -95,6 +95,22 @@ static bool root_test(const char *text, size_t off)
 	return false;
 }
 
+/* Whether the script calls function name whenever it runs: outside
+ * function bodies, under no if, case or loop (main "$@", change_user). */
+static bool called_always(const struct sh_script *sh, const char *name)
+{
+	if (!name || !*name)
+		return false;
+	for (size_t i = 0; i < sh->ncmds; i++) {
+		const struct sh_cmd *c = &sh->cmds[i];
+
+		if (!c->function && !c->nest && !c->background && c->argc &&
+		    str_eq(sh_cmd_name(c), name))
+			return true;
+	}
+	return false;
+}
+
 bool sh_find_drop(const struct sh_script *sh, const char *text, const struct entry_script *sc,
 		  struct sh_drop *out)
 {
@@ -106,7 +122,9 @@ bool sh_find_drop(const struct sh_script *sh, const char *text, const struct ent
 		bool exec = false, branch;
 		size_t cond, head = i;
 
-		if (!u || cmd->background)
+		/* A function's drop counts when the script always calls it
+		 * (main "$@"); one only a branch calls is that branch's. */
+		if (!u || cmd->background || (cmd->function && !called_always(sh, cmd->function)))
 			continue;
 		for (size_t k = i; k-- > 0;)
 			if (sh_wraps(&sh->cmds[k], &sh->cmds[head])) {

@@ -87,6 +87,11 @@ struct parser {
 	unsigned nest;
 	size_t nest_off[NEST_MAX];
 	size_t last;		/* index of the last command emitted here */
+	/* Function bodies: { } depth, and the depth the body being read
+	 * began at (0: none); a name() or `function name` waits for its {. */
+	unsigned brace, func_level;
+	bool func_pending;
+	const char *func_name, *func_next;	/* the body's function; the next one's */
 };
 
 struct tok {
@@ -942,6 +947,7 @@ static void end_cmd(struct parser *p, enum sh_sep sep)
 		cmd.depth = p->depth;
 		cmd.off = p->off;
 		cmd.nest = p->nest;
+		cmd.function = p->func_level ? p->func_name : NULL;
 		if (p->nest)
 			cmd.nest_off = p->nest_off[(p->nest < NEST_MAX ? p->nest : NEST_MAX) - 1];
 		p->pipe_pending = sep == SH_SEP_PIPE;
@@ -1119,6 +1125,20 @@ static bool keyword(struct parser *p, const char *w, size_t off)
 	};
 	static const char *const closers[] = { "fi", "done", "}", NULL };
 
+	if (str_eq(w, "{")) {
+		if (p->brace < UINT_MAX)
+			p->brace++;
+		if (p->func_pending && !p->func_level) {
+			p->func_level = p->brace;
+			p->func_name = p->func_next ? p->func_next : "";
+		}
+		p->func_pending = false;
+	} else if (str_eq(w, "}")) {
+		if (p->func_level && p->func_level == p->brace)
+			p->func_level = 0;
+		if (p->brace)
+			p->brace--;
+	}
 	if (in_list(openers, w))
 		return true;
 	if (in_list(closers, w)) {
@@ -1164,6 +1184,8 @@ static void add_word(struct parser *p, const struct tok *t)
 		return;
 	case SKIP_FUNC:
 		p->skip = SKIP_NONE;
+		p->func_pending = true;	/* function name { ... } */
+		p->func_next = w->text;
 		return;
 	case SKIP_NONE:
 		break;
@@ -1222,6 +1244,7 @@ static void pattern_token(struct parser *p)
 	if (!t.w.quoted && !t.w.has_subst && str_eq(t.w.text, "esac")) {
 		if (p->case_depth)
 			p->case_depth--;
+		nest_close(p);	/* the case that keyword() opened ends here too */
 		p->in_pattern = false;
 		p->after_closer = true;
 	}
@@ -1243,8 +1266,10 @@ static void open_paren(struct parser *p)
 		i++;
 	if (i < p->len && s[i] == ')' && (cmdpos || (p->argc == 1 && !p->nassigns))) {
 		/* name() { ...; } defines a function: name is not run here. */
+		p->func_next = p->argc ? p->argv[0].text : NULL;
 		p->argc = 0;
 		p->pos = i + 1;
+		p->func_pending = true;
 		return;
 	}
 	p->pos++;	/* a subshell: its commands are read like any other */

@@ -46,6 +46,10 @@ struct sh_cmd {
 	 * innermost one's keyword. */
 	unsigned nest;
 	size_t nest_off;
+	/* In the body of a function definition, the function's name (""
+	 * when unknown): it runs when the function is called, not where it
+	 * is written. NULL outside any. */
+	const char *function;
 };
 
 struct sh_script {

@@ -87,6 +87,9 @@ static void check(struct rule_ctx *c)
 	 * exec "$@" runs. */
 	if (mp.cmd_apart && sh_find_drop(&mp.cmd->sh, NULL, NULL, &d))
 		return;
+	/* A Python or Node entry program that execs gosu (synapse's start.py) */
+	if (c->entry && c->entry->foreign_drop)
+		return;
 	/* supervisord, root, runs programs that each serve as their user. */
 	if (supervises_unprivileged(c, &mp.sh) ||
 	    (mp.cmd_apart && supervises_unprivileged(c, &mp.cmd->sh)))

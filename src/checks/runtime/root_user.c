@@ -35,6 +35,8 @@ static bool image_drops(struct rule_ctx *c, const struct spec *s)
 
 	if (img && sh_find_drop(&img->main, NULL, NULL, &d))
 		return true;
+	if (c->entry && c->entry->foreign_drop)
+		return true;	/* a Python or Node program that execs gosu */
 	for (size_t k = 0; c->entry && k < c->entry->n; k++)
 		if (sh_find_drop(&c->entry->scripts[k].sh, c->entry->scripts[k].text,
 				 &c->entry->scripts[k], &d))

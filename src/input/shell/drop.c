@@ -165,3 +165,28 @@ const char *sh_cond_text(struct arena *a, const char *text, size_t off)
 		return arena_printf(a, "%.57s...", p);
 	return arena_printf(a, "%.*s", (int)n, p);
 }
+
+bool sh_text_execs_drop(const char *text, size_t len)
+{
+	static const char *const tools[] = { "gosu", "su-exec", "setpriv", "s6-setuidgid",
+					     "runuser", "chpst", NULL };
+	bool tool = false;
+
+	for (size_t i = 0; tools[i] && !tool; i++) {
+		size_t n = strlen(tools[i]);
+
+		for (const char *p = text; p && (p = memmem(p, len - (size_t)(p - text), tools[i], n));
+		     p += n) {
+			char before = p > text ? p[-1] : 0, after = (size_t)(p - text) + n < len ? p[n] : 0;
+
+			/* "gosu", '/usr/sbin/gosu' */
+			if ((before == '"' || before == '\'' || before == '/') &&
+			    (after == '"' || after == '\'')) {
+				tool = true;
+				break;
+			}
+		}
+	}
+	return tool && (memmem(text, len, "execv", 5) || memmem(text, len, "exec(", 5) ||
+			memmem(text, len, "execFileSync", 12));
+}

@@ -31,6 +31,11 @@ struct sh_drop {
 bool sh_find_drop(const struct sh_script *sh, const char *text, const struct entry_script *sc,
 		  struct sh_drop *out);
 
+/* Whether a program in another language execs a privilege-dropping tool:
+ * one of its names as a quoted string ("gosu", '/usr/sbin/su-exec') and a
+ * call that replaces the process (execv, execve, execvp, exec(). */
+bool sh_text_execs_drop(const char *text, size_t len);
+
 /* The condition at off of text, up to `; then`, `; do` or the end of its
  * line, cut short. In the arena. */
 const char *sh_cond_text(struct arena *a, const char *text, size_t off);

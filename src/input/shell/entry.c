@@ -1,4 +1,5 @@
 #include "input/shell/entry.h"
+#include "input/shell/drop.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -209,8 +210,13 @@ static void follow_script(struct follow *f, const struct entry_root *root, size_
 	default:
 		break;
 	}
-	if (sh_foreign_shebang(file.text, file.len))
-		return;	/* Python, Node...: not read (docs/rules.md) */
+	if (sh_foreign_shebang(file.text, file.len)) {
+		/* Python, Node...: not read (docs/rules.md), but a privilege
+		 * drop it execs is noted for the root rule */
+		if (!e->foreign_drop && sh_text_execs_drop(file.text, file.len))
+			e->foreign_drop = file.display;
+		return;
+	}
 	sc = ARENA_PUSH(f->a, e->scripts, e->n, f->capscripts);
 	*sc = (struct entry_script){ .display = file.display, .image_path = image_path,
 				     .text = file.text, .len = file.len, .root = root,

@@ -100,6 +100,10 @@ struct entry_set {
 	/* Where the scripts came from, for what the checks read beside
 	 * them (a supervisord config, s6 service folders). */
 	struct entry_fs fs;
+	/* A program in another language (Python, Node...) it runs that execs
+	 * a privilege-dropping tool (os.execve("/usr/sbin/gosu", ...)): its
+	 * display path, or NULL. Such scripts are not read otherwise. */
+	const char *foreign_drop;
 };
 
 /* Follows what the roots run into the scripts of fs. in_image marks the

@@ -48,7 +48,9 @@ static struct finding *report(struct scan *sc, const char *msg)
 /* A value written out in full: not empty, no $var or $(...) in it. */
 static bool literal(const struct sh_word *w, const char *v)
 {
-	return !w->has_subst && *v && !strchr(v, '$') && !text_is_placeholder(v);
+	/* SECRET_KEY_BASE_DUMMY=1: a switch, not a secret */
+	return !w->has_subst && *v && !strchr(v, '$') && !text_is_placeholder(v) &&
+	       !text_is_switch(v);
 }
 
 static bool name_in(const char *name, const char *const *list)

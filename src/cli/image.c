@@ -13,15 +13,9 @@
 #include "input/image/image.h"
 #include "render/render.h"
 #include "checks/check.h"
+#include "util/str.h"
 
 extern const struct subcommand cmd_image;
-
-static bool ends_with(const char *s, const char *suf)
-{
-	size_t n = strlen(s), m = strlen(suf);
-
-	return n >= m && !strcmp(s + n - m, suf);
-}
 
 /* A missing path that cannot be an image reference is reported as a missing
  * file: one that starts like a path, ends like an archive, or holds what no
@@ -32,8 +26,8 @@ static bool looks_like_path(const char *s)
 
 	if (!*s || s[0] == '/' || s[0] == '.' || s[0] == '~' || strstr(s, "//"))
 		return true;
-	if (ends_with(s, ".tar") || ends_with(s, ".tar.gz") || ends_with(s, ".tgz") ||
-	    ends_with(s, ".tar.zst"))
+	if (str_ends_with(s, ".tar") || str_ends_with(s, ".tar.gz") || str_ends_with(s, ".tgz") ||
+	    str_ends_with(s, ".tar.zst"))
 		return true;
 	if (tag && strchr(tag, '/'))
 		tag = NULL;	/* a registry's port, not a tag */

@@ -29,4 +29,12 @@ static inline bool char_in(int c, const char *set)
 	return false;
 }
 
+/* Whether s ends with suffix (a file's extension, a path's last part). */
+static inline bool str_ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && !memcmp(s + n - m, suffix, m);
+}
+
 #endif

@@ -19,13 +19,6 @@ static bool in_list(const char *const *list, const char *s)
 	return false;
 }
 
-static bool ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-
-	return n >= m && str_eq(s + n - m, suffix);
-}
-
 /* pm2 options that take a value (pm2 start --help). */
 static const char *const pm2_value_opts[] = {
 	"-i", "--instances", "-n", "--name", "--env", "--node-args", "--interpreter",
@@ -42,9 +35,9 @@ static bool is_ecosystem(const char *arg)
 	const char *base = strrchr(arg, '/');
 
 	base = base ? base + 1 : arg;
-	return strstr(base, "ecosystem") || ends_with(base, ".json") || ends_with(base, ".yml") ||
-	       ends_with(base, ".yaml") || ends_with(base, ".config.js") ||
-	       ends_with(base, ".config.cjs") || ends_with(base, ".config.mjs");
+	return strstr(base, "ecosystem") || str_ends_with(base, ".json") || str_ends_with(base, ".yml") ||
+	       str_ends_with(base, ".yaml") || str_ends_with(base, ".config.js") ||
+	       str_ends_with(base, ".config.cjs") || str_ends_with(base, ".config.mjs");
 }
 
 /*

@@ -165,13 +165,6 @@ static bool creates(const struct sh_cmd *cmd, const char *user)
 	return has_arg(cmd, "/etc/passwd");
 }
 
-static bool ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-
-	return n >= m && str_eq(s + n - m, suffix);
-}
-
 /* COPY/ADD that may bring a passwd file: to /etc/passwd, /etc or / (a
  * whole root filesystem), or of a file named passwd. */
 static bool copies_passwd(const struct m_instr *in)
@@ -182,10 +175,10 @@ static bool copies_passwd(const struct m_instr *in)
 		return false;
 	dest = in->words[in->nwords - 1];
 	if (str_eq(dest, "/") || str_eq(dest, "/etc") || str_eq(dest, "/etc/") ||
-	    ends_with(dest, "/passwd"))
+	    str_ends_with(dest, "/passwd"))
 		return true;
 	for (size_t i = 0; i + 1 < in->nwords; i++)
-		if (str_eq(in->words[i], "passwd") || ends_with(in->words[i], "/passwd"))
+		if (str_eq(in->words[i], "passwd") || str_ends_with(in->words[i], "/passwd"))
 			return true;
 	return false;
 }

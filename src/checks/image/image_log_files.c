@@ -6,13 +6,6 @@
 #include "checks/check.h"
 #include "util/str.h"
 
-static bool ends_with(const char *s, const char *suf)
-{
-	size_t n = strlen(s), m = strlen(suf);
-
-	return n >= m && str_eq(s + n - m, suf);
-}
-
 static void check(struct rule_ctx *c)
 {
 	const struct image *img = c->image;
@@ -23,7 +16,7 @@ static void check(struct rule_ctx *c)
 	for (size_t i = 0; i < img->capfiles; i++) {
 		const struct img_file *f = img->files[i];
 
-		if (!f || !f->present || f->type != 'f' || f->size <= 0 || !ends_with(f->path, ".log"))
+		if (!f || !f->present || f->type != 'f' || f->size <= 0 || !str_ends_with(f->path, ".log"))
 			continue;
 		if (strncmp(f->path, "var/log/", 8) &&
 		    !(app && !strncmp(f->path, app, applen) && f->path[applen] == '/'))

@@ -843,20 +843,13 @@ static void check_group(struct ld *L, const struct bake_group *g)
 }
 
 /* Whether name ends in ext. */
-static bool ends_with(const char *name, const char *ext)
-{
-	size_t n = strlen(name), e = strlen(ext);
-
-	return n >= e && !strcmp(name + n - e, ext);
-}
-
 static bool is_json(const struct bake_file *f)
 {
 	size_t i = 0;
 
-	if (ends_with(f->name, ".json"))
+	if (str_ends_with(f->name, ".json"))
 		return true;
-	if (ends_with(f->name, ".hcl"))
+	if (str_ends_with(f->name, ".hcl"))
 		return false;
 	if (f->len >= 3 && !memcmp(f->buf, "\xef\xbb\xbf", 3))
 		i = 3;

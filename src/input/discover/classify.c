@@ -1,16 +1,10 @@
 /* What an input file is, by its name. */
 #include "input/discover/classify.h"
+#include "util/str.h"
 
 #include <stdbool.h>
 #include <string.h>
 #include <strings.h>
-
-static bool ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-
-	return n >= m && !memcmp(s + n - m, suffix, m);
-}
 
 /* The suffixes of template files: rendered into a Dockerfile or compose
  * file by a tool before Docker reads them. */
@@ -22,7 +16,7 @@ static const char *const template_suffixes[] = {
 static size_t template_stem(const char *name)
 {
 	for (size_t k = 0; template_suffixes[k]; k++)
-		if (ends_with(name, template_suffixes[k]))
+		if (str_ends_with(name, template_suffixes[k]))
 			return strlen(name) - strlen(template_suffixes[k]);
 	return 0;
 }
@@ -99,7 +93,7 @@ enum input_kind input_kind_of(const char *name)
 	n = strlen(name);
 	/* BuildKit's per-Dockerfile ignore file: Dockerfile.dockerignore,
 	 * api.Dockerfile.dockerignore. */
-	if (n > 13 && ends_with(name, ".dockerignore"))
+	if (n > 13 && str_ends_with(name, ".dockerignore"))
 		return dockerfile_name(name, n - 13) ? INPUT_IGNORE_FILE : INPUT_NONE;
 	if ((t = template_stem(name)))
 		return dockerfile_name(name, t) || compose_name(name, t) ? INPUT_TEMPLATE :

@@ -31,6 +31,7 @@
 #include "util/dl.h"
 #include "util/readfile.h"
 #include "util/sys.h"
+#include "util/str.h"
 
 /* libarchive is loaded on first use (dlopen), like libcurl: linked, it and
  * what it needs (libxml2, ICU, libstdc++, the compressors) cost every run
@@ -791,13 +792,6 @@ static const char *basename_of(const char *p)
 	return s ? s + 1 : p;
 }
 
-static bool ends_with(const char *s, const char *suf)
-{
-	size_t n = strlen(s), m = strlen(suf);
-
-	return n >= m && !strcmp(s + n - m, suf);
-}
-
 /* What a file's first bytes say it is: 's' a #! script, 'b' binary (a
  * NUL byte early on: ELF and the like), 't' any other text. */
 static char head_of(const char *buf, size_t len)
@@ -817,7 +811,7 @@ static bool kept_for_entry(const char *path, const char *buf, size_t len)
 
 	if (len >= 2 && buf[0] == '#' && buf[1] == '!')
 		return !sh_foreign_shebang(buf, len);
-	return ends_with(path, ".sh") || !strncmp(path, "etc/supervisor", 14) ||
+	return str_ends_with(path, ".sh") || !strncmp(path, "etc/supervisor", 14) ||
 	       (!strncmp(path, "etc/s6-overlay/s6-rc.d/", 23) && !strcmp(base, "type")) ||
 	       (!strncmp(path, "etc/services.d/", 15) && !strcmp(base, "run"));
 }
@@ -829,17 +823,17 @@ static const char *secret_kind(const char *path, const char *buf, size_t len)
 
 	if (memmem(buf, len, "-----BEGIN ", 11) && memmem(buf, len, "PRIVATE KEY-----", 16))
 		return "a private key";
-	if (!strcmp(base, ".env") || (!strncmp(base, ".env.", 5) && !ends_with(base, ".example") &&
-				      !ends_with(base, ".sample") && !ends_with(base, ".template")))
+	if (!strcmp(base, ".env") || (!strncmp(base, ".env.", 5) && !str_ends_with(base, ".example") &&
+				      !str_ends_with(base, ".sample") && !str_ends_with(base, ".template")))
 		return "a .env file";
 	if (!strcmp(base, ".npmrc") && memmem(buf, len, "_authToken", 10))
 		return "an .npmrc with an auth token";
-	if (ends_with(path, ".aws/credentials") && len)
+	if (str_ends_with(path, ".aws/credentials") && len)
 		return "AWS credentials";
-	if (ends_with(path, ".docker/config.json") && memmem(buf, len, "\"auths\"", 7) &&
+	if (str_ends_with(path, ".docker/config.json") && memmem(buf, len, "\"auths\"", 7) &&
 	    memmem(buf, len, "\"auth\"", 6))
 		return "a Docker registry login";
-	if (ends_with(path, ".git-credentials") && len)
+	if (str_ends_with(path, ".git-credentials") && len)
 		return "Git credentials";
 	return NULL;
 }

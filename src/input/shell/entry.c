@@ -26,13 +26,6 @@ struct follow {
 	int path_reached;	/* whether the fs reaches a PATH folder: -1 not known yet */
 };
 
-static bool ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-
-	return n >= k && !strcmp(s + n - k, suffix);
-}
-
 static void add_note(struct follow *f, const char *file, unsigned line, const char *msg)
 {
 	struct entry_set *e = f->out;
@@ -188,7 +181,7 @@ static void follow_script(struct follow *f, const struct entry_root *root, size_
 			return;
 	/* What a shell was to read, or that looks like a script, is worth a
 	 * note when it cannot be; a program in its stead is fine. */
-	noted = expect_script || ends_with(image_path, ".sh") || ends_with(file.display, ".sh");
+	noted = expect_script || str_ends_with(image_path, ".sh") || str_ends_with(file.display, ".sh");
 	if (*st == ENTRY_TEXT && memchr(file.text, '\0', file.len < 8192 ? file.len : 8192))
 		*st = ENTRY_BINARY;
 	switch (*st) {

@@ -68,6 +68,28 @@ static void split_ref(const char *ref, char *name, size_t cap, const char **tag)
 	name[n] = '\0';
 }
 
+/* ref as Docker Hub names it, however it is written (docker.io/library/
+ * node:20 is node), without tag or digest, into name; *tag gets the tag. */
+static void hub_name(const char *ref, char *name, size_t cap, const char **tag)
+{
+	if (!strncmp(ref, "docker.io/", 10))
+		ref += 10;
+	else if (!strncmp(ref, "index.docker.io/", 16))
+		ref += 16;
+	if (!strncmp(ref, "library/", 8))
+		ref += 8;
+	split_ref(ref, name, cap, tag);
+}
+
+/* Whether name is the repository of entry e (a final star: a prefix). */
+static bool names_entry(const struct lex_nonroot_image *e, const char *name)
+{
+	size_t n = strlen(e->ref);
+
+	return e->ref[n - 1] == '*' ? !strncmp(name, e->ref, n - 1) && name[n - 1] :
+				      str_eq(name, e->ref);
+}
+
 const struct lex_nonroot_image *lex_nonroot_image(const char *ref)
 {
 	char name[256];
@@ -75,18 +97,9 @@ const struct lex_nonroot_image *lex_nonroot_image(const char *ref)
 
 	if (!ref)
 		return NULL;
-	/* Docker Hub's official images, however they are written */
-	if (!strncmp(ref, "docker.io/", 10))
-		ref += 10;
-	if (!strncmp(ref, "library/", 8))
-		ref += 8;
-	split_ref(ref, name, sizeof(name), &tag);
+	hub_name(ref, name, sizeof(name), &tag);
 	for (const struct lex_nonroot_image *e = lex_nonroot_images; e->ref; e++) {
-		size_t n = strlen(e->ref);
-		bool match = e->ref[n - 1] == '*' ? !strncmp(name, e->ref, n - 1) && name[n - 1] :
-						   str_eq(name, e->ref);
-
-		if (!match)
+		if (!names_entry(e, name))
 			continue;
 		if (e->tag_has && !strstr(tag, e->tag_has))
 			continue;
@@ -106,21 +119,11 @@ bool lex_image_user_known(const char *ref)
 
 	if (!ref || strchr(ref, '$'))
 		return false;
-	if (!strncmp(ref, "docker.io/", 10))
-		ref += 10;
-	else if (!strncmp(ref, "index.docker.io/", 16))
-		ref += 16;
-	if (!strncmp(ref, "library/", 8))
-		ref += 8;
-	split_ref(ref, name, sizeof(name), &tag);
+	hub_name(ref, name, sizeof(name), &tag);
 	if (!strchr(name, '/'))
 		return true;	/* an official image: root unless listed */
-	for (const struct lex_nonroot_image *e = lex_nonroot_images; e->ref; e++) {
-		size_t n = strlen(e->ref);
-
-		if (e->ref[n - 1] == '*' ? !strncmp(name, e->ref, n - 1) && name[n - 1] :
-					   str_eq(name, e->ref))
+	for (const struct lex_nonroot_image *e = lex_nonroot_images; e->ref; e++)
+		if (names_entry(e, name))
 			return true;
-	}
 	return false;
 }

@@ -240,19 +240,6 @@ static bool stopped_later(const struct sh_script *sh, size_t from, const struct 
 }
 
 /* Reports the daemons among the commands of sh. */
-/* The value the stage gives variable name (ENV, ARG), or NULL when it
- * sets none. */
-static const char *stage_value(const struct m_stage *st, const char *name, size_t n)
-{
-	const char *v = NULL;
-
-	for (size_t k = 0; st && k < st->nscope; k++)
-		if (strlen(st->scope[k].name) == n && !strncmp(st->scope[k].name, name, n) &&
-		    !st->scope[k].is_arg)
-			v = st->scope[k].value;
-	return v;
-}
-
 /* Whether text[0..n) tests a variable that the stage leaves unset or
  * empty: ([ -z "$CRON_MIN" ] || crond), if [ -n "$WITH_NGINX" ]; then
  * ... fi: a daemon only the deployment turns on. */
@@ -268,9 +255,12 @@ static bool tests_unset_var(const struct rule_ctx *c, const char *t, size_t n)
 		for (e = k; e < n && (isalnum((unsigned char)t[e]) || t[e] == '_'); e++)
 			;
 		if (e > k && !isdigit((unsigned char)t[k])) {
-			const char *v = c->stage ? stage_value(c->stage, t + k, e - k) : NULL;
+			/* what the image's environment holds: an ENV, not an ARG */
+			const struct m_var *v = c->stage && c->stage->ninstrs ?
+				m_lookup(&c->stage->instrs[c->stage->ninstrs - 1],
+					 arena_printf(c->a, "%.*s", (int)(e - k), t + k)) : NULL;
 
-			if (!v || !*v)
+			if (!v || v->is_arg || !*v->value)
 				return true;
 		}
 	}

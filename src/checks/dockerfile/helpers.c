@@ -436,34 +436,6 @@ static const char *workdir_of(const struct rule_ctx *c)
 	return "/";
 }
 
-/* Whether a program's command only ships logs or probes health: no
- * service of its own beside the others. */
-static bool helper_program(struct arena *a, const char *name, const char *command)
-{
-	struct sh_script sh;
-
-	if (strstr(name, "healthcheck") || (command && strstr(command, "healthcheck")))
-		return true;
-	if (!command)
-		return false;
-	sh_parse(a, command, strlen(command), &sh);
-	return sh.ncmds && lex_has(&lex_log_forwarders, sh_cmd_name(&sh.cmds[0]));
-}
-
-/* Whether a program serves as another user than root: user=, a drop in
- * its command (gosu app ...), or a server that drops by itself. */
-static bool program_unprivileged(struct arena *a, const char *user, const char *command)
-{
-	struct sh_script sh;
-
-	if (user && *user && !m_user_is_root(user))
-		return true;
-	if (!command)
-		return false;
-	sh_parse(a, command, strlen(command), &sh);
-	return sh.ncmds && sh_drop_user(&sh.cmds[0]);
-}
-
 /* The value of key= on a config line (p at the key), trimmed, or NULL. */
 static const char *ini_value(struct arena *a, const char *p, const char *key)
 {
@@ -513,33 +485,42 @@ static void add_programs(struct arena *a, const char *text, struct sv_program **
 	}
 }
 
-/* Whether the script a program runs (command=/bootstrap.sh, bash
- * /start.sh) drops root for good on its way to the service: exec gosu app. */
-static bool script_drops(struct rule_ctx *c, const char *command)
+/* Whether the script a program's command cmd runs (command=/bootstrap.sh,
+ * bash /start.sh) drops root for good on its way to the service: exec
+ * gosu app. */
+static bool script_drops(struct rule_ctx *c, const struct sh_cmd *cmd)
 {
-	struct sh_script sh, body;
+	struct sh_script body;
 	struct sh_drop d = { 0 };
-	const char *path = NULL, *text;
+	const char *path = cmd->argv[0].text, *text;
 	size_t len;
 
-	sh_parse(c->a, command, strlen(command), &sh);
-	if (!sh.ncmds)
-		return false;
-	path = sh.cmds[0].argv[0].text;
-	if (lex_has(&lex_shells, sh_cmd_name(&sh.cmds[0])) && sh.cmds[0].argc > 1)
-		path = sh.cmds[0].argv[1].text;
+	if (lex_has(&lex_shells, sh_cmd_name(cmd)) && cmd->argc > 1)
+		path = cmd->argv[1].text;
 	if (!path || path[0] != '/' || !(text = entry_read(c->a, c->entry, path, &len)))
 		return false;
 	sh_parse(c->a, text, len, &body);
 	return sh_find_drop(&body, text, NULL, &d);
 }
 
+/* What each program is: a helper that only ships logs or probes health
+ * (no service of its own beside the others), and whether it serves as
+ * another user than root (user=, a drop in its command or the script it
+ * runs, a server that drops by itself). */
 static void judge_programs(struct rule_ctx *c, struct sv_program *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		v[i].helper = helper_program(c->a, v[i].name, v[i].command);
-		v[i].unprivileged = program_unprivileged(c->a, v[i].user, v[i].command) ||
-				    (v[i].command && script_drops(c, v[i].command));
+		const char *cmd = v[i].command;
+		struct sh_script sh = { 0 };
+
+		if (cmd)
+			sh_parse(c->a, cmd, strlen(cmd), &sh);
+		v[i].helper = strstr(v[i].name, "healthcheck") ||
+			      (cmd && strstr(cmd, "healthcheck")) ||
+			      (sh.ncmds && lex_has(&lex_log_forwarders, sh_cmd_name(&sh.cmds[0])));
+		v[i].unprivileged = (v[i].user && *v[i].user && !m_user_is_root(v[i].user)) ||
+				    (sh.ncmds && sh.cmds[0].argc &&
+				     (sh_drop_user(&sh.cmds[0]) || script_drops(c, &sh.cmds[0])));
 	}
 }
 

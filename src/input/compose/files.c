@@ -6,6 +6,7 @@
 #include <dirent.h>
 
 #include "util/readfile.h"
+#include "util/str.h"
 #include "util/strbuf.h"
 
 /* In a checkout, n's text lost a part to a variable with no value. */
@@ -57,18 +58,14 @@ static void on_unset(void *ctx, const char *name, const struct y_node *n)
 static bool is_example_env(const char *name)
 {
 	static const char *const ends[] = { ".example", ".sample", ".dist", ".template", NULL };
-	size_t n = strlen(name);
 
-	if (n > 4 && !strcmp(name + n - 4, ".env"))
+	if (strcmp(name, ".env") && str_ends_with(name, ".env"))
 		return true;
 	if (strncmp(name, ".env", 4) && strncmp(name, "env.", 4) && !strstr(name, ".env."))
 		return false;
-	for (size_t i = 0; ends[i]; i++) {
-		size_t e = strlen(ends[i]);
-
-		if (n > e && !strcmp(name + n - e, ends[i]))
+	for (size_t i = 0; ends[i]; i++)
+		if (strcmp(name, ends[i]) && str_ends_with(name, ends[i]))
 			return true;
-	}
 	return false;
 }
 
@@ -134,13 +131,6 @@ static bool writes_env(const char *buf, size_t len)
 	return false;
 }
 
-static bool is_script(const char *name)
-{
-	size_t n = strlen(name);
-
-	return n > 3 && !strcmp(name + n - 3, ".sh");
-}
-
 /* The names documented by the example env files of folder dir, read once. */
 static const struct smap *documented_in(struct ld *L, const char *dir)
 {
@@ -163,7 +153,7 @@ static const struct smap *documented_in(struct ld *L, const char *dir)
 			size_t len;
 			char *buf;
 
-			if (!example && !is_script(e->d_name))
+			if (!example && (!strcmp(e->d_name, ".sh") || !str_ends_with(e->d_name, ".sh")))
 				continue;
 			p = path_join(L->a, dir, e->d_name);
 			if (!ld_is_regular_file(p) || !(buf = read_file(L->a, p, &len, &why)))

@@ -231,7 +231,7 @@ const struct rule SW0053 = {
 	       "and visible to anyone who can docker inspect the container. Compose secrets "
 	       "are mounted as files under /run/secrets instead; most official images read "
 	       "NAME_FILE variables for this. Values interpolated from .env or the shell "
-	       "(${DB_PASSWORD}) are not reported, nor placeholders (changeme, CHANGE_ME, "
+	       "(${DB_PASSWORD}) are not reported, nor placeholders (changeme, CHANGE_ME, 123456, "
 	       "REPLACE_WITH_A_SECRET); a literal default in the file "
 	       "(${ADMIN_PASSWORD:-admin}) is, as it is used whenever the variable is unset. A "
 	       "value is said once per file: the services that repeat it are named in via. In "

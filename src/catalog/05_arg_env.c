@@ -18,7 +18,7 @@ const struct rule SW0501 = {
 	       "a literal under a secret's name is likely a build-time stand-in "
 	       "(SECRET_KEY=build-key for collectstatic): info; an ARG meant for a secret there "
 	       "is a warning (provenance still records it). Paths, switches, placeholders "
-	       "(dummy, changeme, CHANGE_ME, secret, ~, null) and PUBLIC names are not secrets. In development, "
+	       "(dummy, changeme, CHANGE_ME, secret, 123456, ~, null) and PUBLIC names are not secrets. In development, "
 	       "test and CI Dockerfiles only tokens in a known format (ghp_..., AKIA...) are "
 	       "reported.",
 	.bad = "FROM node:20-slim\nARG NPM_TOKEN\nWORKDIR /app\nCOPY package*.json ./\n"

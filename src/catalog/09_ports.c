@@ -73,7 +73,7 @@ const struct rule SW0903 = {
 	       "port it opens (an admin endpoint, a debug port, a database) listens on every "
 	       "host interface without a ports: line to review, and it can reach services "
 	       "bound to the host's loopback. "
-	       "A server whose command binds it to the loopback address only (--bind_ip 127.0.0.1) opens nothing on the host's interfaces, and is not reported.",
+	       "A server whose command binds it to the loopback address only (--bind_ip 127.0.0.1) opens nothing on the host's interfaces, and is not reported; nor is a privileged container, which SW0252 reports: it has the whole host already.",
 	.bad = "services:\n  api:\n    image: acme/api:1.8\n    network_mode: host\n",
 	.good = "services:\n  api:\n    image: acme/api:1.8\n    ports: [\"127.0.0.1:8080:8080\"]\n",
 	.fix = "Remove network_mode: host and publish only the ports needed (bound to "

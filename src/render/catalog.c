@@ -330,7 +330,7 @@ void render_rules_markdown(FILE *out)
 		     "SELinux label option, not seccomp turned off.\n"
 		     "- SW0901 does not report the single publishing service of a project with no "
 		     "reverse proxy: it is the app's front door.\n"
-		     "- SW0501 does not report placeholders (dummy, changeme, REPLACE_WITH_...), in ARG as in ENV, or paths "
+		     "- SW0501 does not report placeholders (dummy, changeme, REPLACE_WITH_..., digit runs such as 123456), in ARG as in ENV, or paths "
 		     "(`./app/key.json`); credential files copied into an image are SW0572's, on "
 		     "the built image.\n"
 		     "- Not yet: `aws configure set "

@@ -747,6 +747,25 @@ static void load_project(const struct run *run, struct report *r, size_t i, void
 						      mnt->pos.file, mnt->pos.line, mnt->target);
 		}
 	}
+	/* Nor did anything say, but a service tags what it builds mealie:dev
+	 * or app:test: the build is that stack's. */
+	for (size_t k = 0; !decided && k < p->nservices; k++) {
+		const struct c_service *sv = &p->services[k];
+		const char *tag = sv->build_context.s && sv->image.s ?
+			image_ref_tag(r->a, sv->image.s) : NULL;
+		enum purpose q = tag ? purpose_of_word(tag, strlen(tag)) : PURPOSE_PRODUCTION;
+
+		if (q == PURPOSE_PRODUCTION)
+			continue;
+		decided = true;
+		j->purpose = q;
+		for (size_t f = 0; f < p->nfiles; f++) {
+			j->file_purpose[f] = q;
+			j->file_why[f] = arena_printf(r->a, "%s:%u: service %s builds image %s",
+						      sv->image.pos.file, sv->image.pos.line,
+						      sv->name, sv->image.s);
+		}
+	}
 	for (size_t k = j->lf0; k < j->lf1; k++)
 		r->findings[k].purpose = j->purpose;
 	r->layers |= LAYER_COMPOSE;

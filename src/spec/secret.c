@@ -274,6 +274,23 @@ const char *text_known_token(const char *s)
 	return NULL;
 }
 
+/* A run of digits anyone would guess, the keyboard's 123456 or 000000: a
+ * stand-in the deployment replaces, with nothing to reveal. */
+static bool digit_run(const char *s)
+{
+	size_t n = strlen(s), same = 1, up = 1;
+
+	if (n < 4 || !isdigit((unsigned char)s[0]))
+		return false;
+	for (size_t i = 1; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+		same += s[i] == s[i - 1];
+		up += s[i] == s[i - 1] + 1 || (s[i] == '0' && s[i - 1] == '9');
+	}
+	return same == n || (up == n && s[0] <= '1');
+}
+
 bool text_is_placeholder(const char *s)
 {
 	static const struct {
@@ -301,6 +318,8 @@ bool text_is_placeholder(const char *s)
 	for (size_t i = 0; names[i]; i++)
 		if (!strcasecmp(s, names[i]))
 			return true;
+	if (digit_run(s))
+		return true;
 	for (size_t i = 0; starts[i]; i++)
 		if (!strncasecmp(s, starts[i], strlen(starts[i])))
 			return true;

@@ -27,7 +27,7 @@ const char *text_known_token(const char *s);
 /* A value that says it is no real secret: dummy, fake, placeholder,
  * example, xxxx, redacted (case-insensitive, anywhere in it), changeme,
  * change-this, replace_with (at its start), the name of what goes there
- * (secret, password, token), an upper-case name with underscores
+ * (secret, password, token), a digit run (123456, 0000), an upper-case name with underscores
  * (CHANGE_ME, STRONG_DB_PASSWORD), no value at all (~, null, nil, none),
  * or one that turns a feature off (invalid, disabled). */
 bool text_is_placeholder(const char *s);

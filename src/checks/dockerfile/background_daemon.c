@@ -301,10 +301,22 @@ static bool last_job(const struct sh_script *sh, size_t i, size_t e)
 	return true;
 }
 
+/* Whether cmd's innermost construct is an if (not a loop or a case). */
+static bool in_if(const struct cmd_source *src, const struct sh_cmd *cmd)
+{
+	const char *t;
+
+	if (!cmd->nest || !src->sc || !src->sc->text)
+		return false;
+	t = src->sc->text + cmd->nest_off;
+	return (!strncmp(t, "if", 2) || !strncmp(t, "elif", 4)) && !isalnum((unsigned char)t[t[0] == 'e' ? 4 : 2]);
+}
+
 static void check_sh(struct rule_ctx *c, const struct cmd_source *src, const struct sh_script *sh)
 {
 	size_t nsvc = 0, nsaid = 0;
 	const char *said[16];
+	size_t said_if[16];	/* 1 + offset of the if it is in, or 0 */
 
 	for (size_t i = 0; i < sh->ncmds; i++)
 		if (cmd_service_start(&sh->cmds[i]))
@@ -334,16 +346,20 @@ static void check_sh(struct rule_ctx *c, const struct cmd_source *src, const str
 		    sh->cmds[sh->ncmds - 1].argc == 1 && !sh->cmds[sh->ncmds - 1].nest &&
 		    last_job(sh, (size_t)(head - sh->cmds), e))
 			continue;
-		/* if/else branches that start one daemon two ways: one finding */
+		/* if/else branches that start one daemon two ways (by name, or
+		 * through a wrapper in one branch): one finding */
 		{
 			bool seen = false;
 
 			for (size_t k = 0; k < nsaid && !seen; k++)
-				seen = str_eq(said[k], sh_cmd_name(d));
+				seen = str_eq(said[k], sh_cmd_name(d)) ||
+				       (head->nest && said_if[k] == head->nest_off + 1);
 			if (seen)
 				continue;
-			if (nsaid < sizeof(said) / sizeof(said[0]))
+			if (nsaid < sizeof(said) / sizeof(said[0])) {
+				said_if[nsaid] = in_if(src, head) ? head->nest_off + 1 : 0;
 				said[nsaid++] = sh_cmd_name(d);
+			}
 		}
 		/* exec "$@", or a script that sleeps in a loop watching its jobs */
 		main_name = m->argv[0].has_subst || harmless_job(m) ? NULL : sh_cmd_name(m);

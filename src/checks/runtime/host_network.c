@@ -44,6 +44,10 @@ static void check(struct rule_ctx *c)
 		if (!s->network_mode.s || !str_eq(s->network_mode.s, "host") ||
 		    spec_is_proxy(c->a, s, c->config) || binds_loopback(s))
 			continue;
+		/* privileged is the host already (SW0252 says so): its network
+		 * is part of the same choice, a host tool's */
+		if (s->privileged.on)
+			continue;
 		if (s->kind == SPEC_SERVICE)
 			sp_report(c, s, &s->network_mode.at, "uses network_mode: host: every port it "
 				  "listens on is open on the host's interfaces, with no network "

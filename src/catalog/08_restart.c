@@ -83,6 +83,9 @@ const struct rule SW0871 = {
 	.fix = "Add a HEALTHCHECK to the Dockerfile (or HEALTHCHECK NONE when the orchestrator "
 	       "probes it)",
 	.scope = SCOPE_PRODUCTION,
+	.default_off = "Off by default, as the Dockerfile's SW0005 is: whether a probe belongs "
+		       "in the image or in the orchestrator is a choice (Docker's official "
+		       "images ship none)",
 };
 
 const struct rule SW0881 = {

@@ -35,6 +35,7 @@
 #include "util/pool.h"
 #include "util/readfile.h"
 #include "util/smap.h"
+#include "util/str.h"
 #include "util/strbuf.h"
 
 
@@ -253,6 +254,9 @@ struct df_item {
 	const char **tags;
 	size_t ntags, captags;
 	const char *artifact_why;
+	/* Why nothing the repository runs builds it although its builds
+	 * name a Dockerfile beside it: a variant it does not ship. */
+	const char *unbuilt_why;
 };
 
 /* How many bytes of a display path lie above the own name of the folder
@@ -392,6 +396,10 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 	if (!it->purpose_why && it->artifact_why) {
 		it->purpose = PURPOSE_CI;
 		it->purpose_why = it->artifact_why;
+	}
+	if (!it->purpose_why && it->unbuilt_why) {
+		it->purpose = PURPOSE_EXAMPLE;
+		it->purpose_why = it->unbuilt_why;
 	}
 	/* Nothing in its path says, but only development, test or CI stacks
 	 * build it: it is theirs. Not a plain Dockerfile: what a registry or
@@ -1663,6 +1671,38 @@ static void drop_script_repeats(struct run *run)
  * context a service gives it; then the compose rules run with those
  * models. Reports are merged in order and sorted in the end, so the output
  * does not depend on the number of workers. */
+/* Dockerfile.fpm-alpine beside Dockerfile and Dockerfile.alpine that CI
+ * publishes: the repository's own builds pick which variants ship, and a
+ * named variant none of them builds is not one (a plain Dockerfile may be
+ * built by a pipeline outside the repository, and is judged). */
+static void unbuilt_variants(struct run *run, struct df_items *items)
+{
+	for (size_t i = 0; i < items->n; i++) {
+		struct df_item *it = &items->v[i];
+		const char *dir, *base = path_base(&run->a, it->in.display);
+
+		if (it->nships || it->quiet || str_eq(base, "Dockerfile") ||
+		    str_eq(base, "Containerfile"))
+			continue;
+		dir = path_dir(&run->a, it->in.display);
+		for (size_t k = 0; k < items->n && !it->unbuilt_why; k++) {
+			const struct df_item *o = &items->v[k];
+
+			if (k == i || strcmp(path_dir(&run->a, o->in.display), dir))
+				continue;
+			for (size_t s = 0; s < o->nships; s++)
+				if (o->ships[s].purpose == PURPOSE_PRODUCTION && o->ships[s].by &&
+				    strncmp(o->ships[s].by, "compose service ", 16)) {
+					it->unbuilt_why = arena_printf(
+						&run->a, "a variant nothing builds, while %s builds %s "
+						"beside it", o->ships[s].by,
+						path_base(&run->a, o->in.display));
+					break;
+				}
+		}
+	}
+}
+
 static void check_inputs(struct run *run, const struct input_list *inputs)
 {
 	struct compose_jobs jobs = { 0 };
@@ -1681,6 +1721,7 @@ static void check_inputs(struct run *run, const struct input_list *inputs)
 	ships_of_evidence(run, &items);
 	ships_of_bake(run, inputs, &items);
 	artifact_images(run, &items, &jobs);
+	unbuilt_variants(run, &items);
 	w = run_pool(run, items.n, check_item, &items, &nw);
 	reserve_merge(run, w, nw);
 	for (size_t k = 0; k < nw; k++)

@@ -12,7 +12,9 @@ const struct rule SW1001 = {
 	       "rotation, vanish when the container is replaced, and are invisible to docker "
 	       "logs and log drivers. Signs: a log folder in the Dockerfile's ENV/ARG or "
 	       "mkdir, a --log-file style option in CMD/ENTRYPOINT or command:, or an image "
-	       "known to write files (tomcat, wildfly). Logs linked to /dev/stdout are fine.",
+	       "known to write files (tomcat, wildfly). Logs linked to /dev/stdout are fine, "
+	       "and a log folder only a mkdir names is not taken for where logs go in an image "
+	       "that installs a syslog daemon (syslog-ng, rsyslog): its services log through it.",
 	.bad = "# Dockerfile: ENV LOG_DIR=/app/logs\nservices:\n  api:\n    build: .\n",
 	.good = "services:\n  api:\n    build: .\n    volumes:\n      - api-logs:/app/logs\n"
 		"volumes:\n  api-logs:\n# better: log to stdout and let the logging driver rotate\n",

@@ -1127,6 +1127,59 @@ static struct df_item *item_of(struct df_items *items, const struct file_id *id)
 	return NULL;
 }
 
+/* Whether base names the image last: Dockerfile.frontend, frontend.Dockerfile,
+ * Dockerfile-frontend, or a plain Dockerfile in a folder named so. */
+static bool df_named(struct arena *a, const char *display, const char *last)
+{
+	const char *base = path_base(a, display);
+	size_t n = strlen(last);
+
+	if (str_eq(base, "Dockerfile") || str_eq(base, "Containerfile"))
+		return !strcasecmp(path_base(a, path_dir(a, display)), last);
+	if (!strncasecmp(base, "Dockerfile", 10) && (base[10] == '.' || base[10] == '-'))
+		return !strcasecmp(base + 11, last);
+	return !strncasecmp(base, last, n) && !strcasecmp(base + n, ".Dockerfile");
+}
+
+/* The Dockerfile of the repository that an image-only service runs, found
+ * by name: ghcr.io/mailcow/netfilter in data/Dockerfiles/netfilter/,
+ * penpotapp/frontend in Dockerfile.frontend beside the compose file. The
+ * image is the repository's own (a build tags its name, or it or its owner
+ * is named like the repository's folder), or the Dockerfile lies beside
+ * the compose file; an official image (no owner) is never matched, nor a
+ * name two Dockerfiles answer to. items[0..n) are those discovered. */
+static const struct df_item *df_of_image(struct run *run, const struct compose_job *j,
+					 const struct c_service *sv, const struct df_items *items,
+					 size_t n)
+{
+	const char *repo, *slash, *last, *owner, *dir;
+	const struct df_item *found = NULL;
+	bool own = false;
+
+	if (!sv->image.s || sv->build_context.s || strchr(sv->image.s, '$') ||
+	    !(slash = strrchr(repo = image_ref_repo(&run->a, sv->image.s), '/')))
+		return NULL;
+	last = slash + 1;
+	owner = path_base(&run->a, arena_printf(&run->a, "%.*s", (int)(slash - repo), repo));
+	for (size_t k = 0; k < run->nown_images && !own; k++)
+		own = str_eq(run->own_images[k], last);
+	for (size_t k = 0; k < run->nrepo_names && !own; k++)
+		own = str_has_word(run->repo_names[k], owner) ||
+		      str_has_word(run->repo_names[k], last);
+	dir = j->p->nfiles ? path_dir(&run->a, display_path(&run->a, j->p->files[0])) : NULL;
+	for (size_t i = 0; i < n; i++) {
+		const struct df_item *it = &items->v[i];
+
+		if (!it->in.has_id || !df_named(&run->a, it->in.display, last) ||
+		    (!own && !(dir && !strcmp(path_dir(&run->a, it->in.display), dir))))
+			continue;
+		if (found)
+			return NULL;
+		found = it;
+	}
+	return found;
+}
+
 /* The Dockerfiles to check: those discovered, then those compose services
  * build (in project order), each once. A service's Dockerfile is read
  * with the service's build context, and its model kept for the compose
@@ -1149,6 +1202,8 @@ static void find_dockerfiles(struct run *run, const struct input_list *inputs,
 			it->in.id = id;
 		}
 	}
+	size_t ndiscovered = items->n;
+
 	for (size_t i = 0; i < jobs->n; i++) {
 		const struct compose_job *j = &jobs->v[i];
 		const char **built = NULL;
@@ -1163,8 +1218,14 @@ static void find_dockerfiles(struct run *run, const struct input_list *inputs,
 		}
 		for (size_t k = 0; j->rc >= 0 && k < j->p->nservices; k++) {
 			const struct service_df *sd = &j->sdf[k];
+			const struct df_item *named;
 			struct df_item *it;
 
+			/* An image CI builds from a Dockerfile here and the
+			 * service pulls: what it runs is that Dockerfile. */
+			if (!sd->found &&
+			    (named = df_of_image(run, j, &j->p->services[k], items, ndiscovered)))
+				j->sdf[k] = (struct service_df){ named->in.path, named->in.id, true };
 			if (!sd->found)
 				continue;
 			if (!(it = item_of(items, &sd->id))) {
@@ -1202,8 +1263,11 @@ static void find_dockerfiles(struct run *run, const struct input_list *inputs,
 			}
 			if (!it->keep) {
 				it->keep = true;
-				it->in.dir = j->p->services[k].build_context.s;
-				it->dir_given = it->in.dir != NULL;
+				/* pulled, not built here: the folder stays the guess */
+				if (j->p->services[k].build_context.s) {
+					it->in.dir = j->p->services[k].build_context.s;
+					it->dir_given = true;
+				}
 				it->arena = arena_alloc(&run->a, sizeof(*it->arena));
 				*it->arena = (struct arena)ARENA_INIT;
 				*ARENA_PUSH(&run->a, run->worker_arenas, run->nworker_arenas,

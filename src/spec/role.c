@@ -35,7 +35,9 @@ bool name_says_proxy(const char *name)
 
 const char *spec_repo(struct arena *a, const struct spec *s)
 {
-	const char *img = s->builds ? s->base_image.s : s->image.s;
+	/* a service that pulls the image a Dockerfile here builds runs its
+	 * base too */
+	const char *img = s->builds || s->base_image.s ? s->base_image.s : s->image.s;
 
 	/* image: of a service that builds names what the build produces; the
 	 * base is what runs. */
@@ -82,7 +84,7 @@ static size_t repos(struct arena *a, const struct spec *s, const char *out[2])
 
 	if (run)
 		out[n++] = run;
-	if (s->builds && s->image.s && *s->image.s && !strchr(s->image.s, '$'))
+	if ((s->builds || s->base_image.s) && s->image.s && *s->image.s && !strchr(s->image.s, '$'))
 		out[n++] = image_ref_repo(a, s->image.s);
 	return n;
 }

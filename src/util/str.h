@@ -2,8 +2,10 @@
 #ifndef SW_STR_H
 #define SW_STR_H
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 
 /* strcmp(a, b) == 0, inline: the rules compare every command name and word
  * against lists of names, and the first byte settles most of those. */
@@ -35,6 +37,20 @@ static inline bool str_ends_with(const char *s, const char *suffix)
 	size_t n = strlen(s), m = strlen(suffix);
 
 	return n >= m && !memcmp(s + n - m, suffix, m);
+}
+
+/* Whether name appears in s as a word of its own, ignoring case (between
+ * characters that are not letters or digits): "all-in-one" in
+ * "nextcloud__all-in-one", "mailcow" in "mailcow-dockerized". */
+static inline bool str_has_word(const char *s, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = s; n && *p; p++)
+		if ((p == s || !isalnum((unsigned char)p[-1])) && !strncasecmp(p, name, n) &&
+		    !isalnum((unsigned char)p[n]))
+			return true;
+	return false;
 }
 
 #endif

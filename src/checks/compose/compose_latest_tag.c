@@ -3,6 +3,7 @@
 #include "input/compose/lower.h"
 #include "lexicon/lexicon.h"
 #include "spec/image_ref.h"
+#include "util/str.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -17,18 +18,6 @@ static bool tag_from_variable(struct arena *a, const struct c_project *p, const 
 		return false;
 	slash = strrchr(src, '/');
 	return strstr(slash ? slash : src, ":$") != NULL;
-}
-
-/* Whether name appears in s as a word of its own (between characters that
- * are not letters or digits): "all-in-one" in "nextcloud__all-in-one". */
-static bool has_word(const char *s, const char *name)
-{
-	size_t n = strlen(name);
-
-	for (const char *p = s; n && (p = strcasestr(p, name)); p++)
-		if ((p == s || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[n]))
-			return true;
-	return false;
 }
 
 /* The project's own image: its repository builds it (a service's build:
@@ -53,7 +42,7 @@ static bool own_image(struct arena *a, const struct c_project *p, const char *re
 		for (const char *c = repo; c; c = strchr(c, '/'), c = c ? c + 1 : NULL) {
 			size_t n = strcspn(c, "/");
 
-			if (n && has_word(p->repo_names[k], arena_printf(a, "%.*s", (int)n, c)))
+			if (n && str_has_word(p->repo_names[k], arena_printf(a, "%.*s", (int)n, c)))
 				return true;
 		}
 	return false;

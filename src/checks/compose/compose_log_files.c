@@ -17,6 +17,7 @@
 struct cand {
 	const char *dir;	/* normalized, absolute */
 	const char *why;	/* "ENV LOG_DIR (Dockerfile:4)" */
+	bool made;		/* only a mkdir says so */
 };
 
 struct scan {
@@ -29,6 +30,7 @@ struct scan {
 	const char *links[MAX_CANDS];	/* files linked to stdout/stderr */
 	size_t nlinks;
 	const struct spec *sp;		/* the service: its environment wins */
+	bool forwarder;			/* the image installs a syslog daemon */
 };
 
 static void add(struct scan *sc, const char *dir, const char *why)
@@ -79,6 +81,20 @@ static size_t operands(const struct sh_cmd *c, const char **out, size_t max)
 	return n;
 }
 
+/* A syslog daemon's package (syslog-ng-core, rsyslog): the image sends its
+ * services' logs through it, wherever their packages made a log folder. */
+static void note_forwarder(void *ctx, const struct sh_word *pkg)
+{
+	struct scan *sc = ctx;
+
+	for (const char *const *w = lex_log_forwarders.words; *w && !sc->forwarder; w++) {
+		size_t n = strlen(*w) - (str_ends_with(*w, "syslogd") ? 1 : 0);
+
+		sc->forwarder = !strncmp(pkg->text, *w, n) &&
+				(!pkg->text[n] || pkg->text[n] == '-');
+	}
+}
+
 static void scan_run(struct scan *sc, const struct m_instr *in, bool nginx_base)
 {
 	struct arena *a = sc->c->a;
@@ -93,9 +109,16 @@ static void scan_run(struct scan *sc, const struct m_instr *in, bool nginx_base)
 			for (size_t k = 0; k < fc.npaths; k++) {
 				const char *p = path_resolve(a, run_cwd(a, in, i), fc.paths[k]->text);
 
-				if (!fc.paths[k]->has_subst && log_path(p))
+				if (!fc.paths[k]->has_subst && log_path(p)) {
+					size_t n0 = sc->ncands;
+
 					add(sc, p, arena_printf(a, "mkdir at %s", where(sc, in)));
+					if (sc->ncands > n0)
+						sc->cands[n0].made = true;
+				}
 			}
+		} else if (cmd_is_os_install(cmd)) {
+			cmd_os_install_each_package(cmd, note_forwarder, sc);
 		} else if (str_eq(name, "ln")) {
 			/* ln -sf /dev/stdout /var/log/app/access.log: logs go to docker logs. */
 			n = operands(cmd, ops, 8);
@@ -278,7 +301,8 @@ static void check_service(struct rule_ctx *c, size_t i)
 
 		for (size_t l = 0; l < sc.nlinks && !linked; l++)
 			linked = path_within(sc.links[l], cd->dir);
-		if (linked || cx_mount_over(s, cd->dir, false) || dockerfile_volume(&sc, cd->dir))
+		if (linked || (cd->made && sc.forwarder) || cx_mount_over(s, cd->dir, false) ||
+		    dockerfile_volume(&sc, cd->dir))
 			continue;
 		cx_report(c, s, &s->pos, NULL, "service %s writes log files to %s (%s) and no volume "
 			  "is mounted there: they fill the container's writable layer, are lost "

@@ -24,7 +24,9 @@ static void check_service(struct rule_ctx *c, size_t i)
 	struct exposed ex[64];
 	size_t nex = 0, nchain;
 	const struct m_instr *first = NULL;
-	char list[256] = "";
+	const struct c_port *at = NULL;
+	char list[256] = "", ports[256] = "";
+	size_t nbad = 0, l;
 
 	if (!st || !s->nports)
 		return;
@@ -40,7 +42,6 @@ static void check_service(struct rule_ctx *c, size_t i)
 			for (size_t w = 0; w < in->nwords && nex < sizeof(ex) / sizeof(ex[0]); w++) {
 				char buf[64];
 				const char *slash;
-				size_t l;
 
 				snprintf(buf, sizeof(buf), "%s", in->words[w]);
 				slash = strchr(buf, '/');
@@ -57,6 +58,8 @@ static void check_service(struct rule_ctx *c, size_t i)
 		}
 	if (!nex)
 		return;
+	/* One finding per service, at its first such port: one stale EXPOSE
+	 * is one cause. */
 	for (size_t k = 0; k < s->nports; k++) {
 		const struct c_port *pt = &s->ports[k];
 		const char *proto = pt->protocol && *pt->protocol ? pt->protocol : "tcp";
@@ -73,11 +76,23 @@ static void check_service(struct rule_ctx *c, size_t i)
 			covered = !strcasecmp(ex[e].proto, proto) && lo >= ex[e].lo && hi <= ex[e].hi;
 		if (covered)
 			continue;
-		cx_report_value(c, s, pt, "service %s publishes container port %s%s%s, which its "
-				"Dockerfile (%s:%u) does not EXPOSE (it EXPOSEs %s): the target "
-				"port or the EXPOSE is out of date", s->name, pt->target,
-				strcmp(proto, "tcp") ? "/" : "", strcmp(proto, "tcp") ? proto : "",
-				cx_service_df(c, i)->path, first->node->start.line, list);
+		if (!at)
+			at = pt;
+		l = strlen(ports);
+		snprintf(ports + l, sizeof(ports) - l, "%s%s%s%s", l ? ", " : "", pt->target,
+			 strcmp(proto, "tcp") ? "/" : "", strcmp(proto, "tcp") ? proto : "");
+		nbad++;
+	}
+	if (at) {
+		struct finding *f = cx_report_value(c, s, at, "service %s publishes container "
+						    "port%s %s, which its Dockerfile does not EXPOSE "
+						    "(it EXPOSEs %s): the target port or the EXPOSE is "
+						    "out of date", s->name, nbad > 1 ? "s" : "", ports,
+						    list);
+
+		if (!f->via)
+			f->via = arena_printf(c->a, "EXPOSE at %s:%u", cx_service_df(c, i)->path,
+					      first->node->start.line);
 	}
 }
 

@@ -127,7 +127,10 @@ const struct rule SW0253 = {
 	       "(ALL, SYS_ADMIN, SYS_MODULE, SYS_PTRACE, DAC_READ_SEARCH, NET_ADMIN...) gives "
 	       "root in the container a documented path to the host: mounting filesystems, "
 	       "loading kernel modules, reading other processes' memory, rewriting the "
-	       "firewall.",
+	       "firewall. A warning rather than an error when the service's process runs as "
+	       "another user (user:, or the entrypoint of an image such as postgres drops "
+	       "root): Docker grants no ambient capabilities, so only a root process started "
+	       "in the container holds it.",
 	.bad = "services:\n  app:\n    image: acme/app:2.1\n    cap_add: [SYS_ADMIN]\n",
 	.good = "services:\n  app:\n    image: acme/app:2.1\n    cap_drop: [ALL]\n"
 		"    cap_add: [NET_BIND_SERVICE]\n",
@@ -306,7 +309,8 @@ const struct rule SW0283 = {
 	       "that got one back (ALL, SYS_ADMIN, SYS_MODULE, SYS_PTRACE, DAC_READ_SEARCH, "
 	       "NET_ADMIN...) gives root in it a documented path to the host: mounting "
 	       "filesystems, loading kernel modules, reading other processes' memory, rewriting "
-	       "the firewall. The list is the one of the compose rule SW0253.",
+	       "the firewall. The list is the one of the compose rule SW0253, and so is the "
+	       "warning (not error) for a container whose process runs as another user.",
 	.bad = "docker run -d --cap-add SYS_ADMIN --name app acme/app:2.1\n",
 	.good = "docker run -d --cap-drop ALL --cap-add NET_BIND_SERVICE --name app acme/app:2.1\n",
 	.fix = "Recreate the container without the capability; if it truly needs it, isolate it "

@@ -1741,29 +1741,40 @@ static void drop_script_repeats(struct run *run)
  * built by a pipeline outside the repository, and is judged). */
 static void unbuilt_variants(struct run *run, struct df_items *items)
 {
-	for (size_t i = 0; i < items->n; i++) {
-		struct df_item *it = &items->v[i];
-		const char *dir, *base = path_base(&run->a, it->in.display);
+	/* The Dockerfiles a build command of the repository ships, with
+	 * their folders: few, so each other Dockerfile is compared with
+	 * them only. */
+	struct built { const struct df_item *it; const char *dir, *by; } *built = NULL;
+	size_t nbuilt = 0, cap = 0;
 
-		if (it->nships || it->quiet || str_eq(base, "Dockerfile") ||
-		    str_eq(base, "Containerfile"))
+	for (size_t i = 0; i < items->n; i++) {
+		const struct df_item *o = &items->v[i];
+
+		for (size_t s = 0; s < o->nships; s++)
+			if (o->ships[s].purpose == PURPOSE_PRODUCTION && o->ships[s].by &&
+			    strncmp(o->ships[s].by, "compose service ", 16)) {
+				*ARENA_PUSH(&run->a, built, nbuilt, cap) = (struct built){
+					o, path_dir(&run->a, o->in.display), o->ships[s].by };
+				break;
+			}
+	}
+	for (size_t i = 0; nbuilt && i < items->n; i++) {
+		struct df_item *it = &items->v[i];
+		const char *dir, *base;
+
+		if (it->nships || it->quiet)
+			continue;
+		base = path_base(&run->a, it->in.display);
+		if (str_eq(base, "Dockerfile") || str_eq(base, "Containerfile"))
 			continue;
 		dir = path_dir(&run->a, it->in.display);
-		for (size_t k = 0; k < items->n && !it->unbuilt_why; k++) {
-			const struct df_item *o = &items->v[k];
-
-			if (k == i || strcmp(path_dir(&run->a, o->in.display), dir))
-				continue;
-			for (size_t s = 0; s < o->nships; s++)
-				if (o->ships[s].purpose == PURPOSE_PRODUCTION && o->ships[s].by &&
-				    strncmp(o->ships[s].by, "compose service ", 16)) {
-					it->unbuilt_why = arena_printf(
-						&run->a, "a variant nothing builds, while %s builds %s "
-						"beside it", o->ships[s].by,
-						path_base(&run->a, o->in.display));
-					break;
-				}
-		}
+		for (size_t k = 0; k < nbuilt; k++)
+			if (!strcmp(built[k].dir, dir)) {
+				it->unbuilt_why = arena_printf(&run->a, "a variant nothing builds, while %s "
+							       "builds %s beside it", built[k].by,
+							       path_base(&run->a, built[k].it->in.display));
+				break;
+			}
 	}
 }
 

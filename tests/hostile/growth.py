@@ -6,6 +6,7 @@ Dockerfiles and compose files. Every input stays under the 4 MiB a file may
 have, and under the budgets (docs/architecture.md "Budgets").
 usage: growth.py BIN KIND N
 KIND: dotenv, sudoers, image; dockerfile kinds: df-env (pairs of one ENV),
+df-env-secrets (the same, named like secrets),
 df-workdir (relative WORKDIRs), df-stages, df-run (RUN lines); compose
 kinds: services, env-keys (of one service), documents (of one file).
 Prints one "ok growth ..." or "FAIL growth ..." line with the figures."""
@@ -61,6 +62,13 @@ def gen_df_env(d, n):
     # One ENV with n pairs, each value naming the one before.
     return gen_df(d, "FROM alpine:3\nENV V0=x " +
                   " ".join("V%d=${V%d}x" % (i, i - 1) for i in range(1, n)) + "\nUSER 1000\n")
+
+
+def gen_df_env_secrets(d, n):
+    # The same under names of secrets, whose raw values are looked up.
+    return gen_df(d, "FROM alpine:3\nENV PASSWORD0=x " +
+                  " ".join("PASSWORD%d=${PASSWORD%d}x" % (i, i - 1) for i in range(1, n)) +
+                  "\nUSER 1000\n")
 
 
 def gen_df_workdir(d, n):
@@ -136,7 +144,7 @@ def measure(cmd):
 
 
 gen = {"dotenv": gen_dotenv, "sudoers": gen_sudoers, "image": gen_image,
-       "df-env": gen_df_env, "df-workdir": gen_df_workdir, "df-stages": gen_df_stages,
+       "df-env": gen_df_env, "df-env-secrets": gen_df_env_secrets, "df-workdir": gen_df_workdir, "df-stages": gen_df_stages,
        "df-run": gen_df_run, "services": gen_services, "env-keys": gen_env_keys,
        "documents": gen_documents}[KIND]
 figures = []

@@ -12,7 +12,13 @@
 static const char *env_raw_value(const struct m_instr *in, const struct m_var *v)
 {
 	const struct df_node *n = in->node;
+	size_t i = (size_t)(v - in->vars) * 3;
 
+	/* key, value, separator per pair, in the order of vars: the same
+	 * index first, a scan only for the legacy ENV key value form */
+	if (v >= in->vars && i + 1 < n->nargs && n->args[i].pos.line == v->pos.line &&
+	    n->args[i].pos.col == v->pos.col)
+		return n->args[i + 1].value;
 	for (size_t k = 0; k + 1 < n->nargs; k += 3)
 		if (n->args[k].pos.line == v->pos.line && n->args[k].pos.col == v->pos.col)
 			return n->args[k + 1].value;
@@ -73,7 +79,6 @@ static void check_var(struct rule_ctx *c, const struct m_stage *st, bool throwaw
 {
 	const char *kw = v->is_arg ? "ARG" : "ENV";
 	unsigned end = v->pos.col + (unsigned)strlen(v->name);
-	const char *raw = v->is_arg || !in ? v->value : env_raw_value(in, v);
 	const char *tok = text_known_token(v->value);
 	const char *kept = throwaway ? ", committed with the Dockerfile"
 			   : v->is_arg ? ", kept in the Dockerfile and the image history"
@@ -98,7 +103,9 @@ static void check_var(struct rule_ctx *c, const struct m_stage *st, bool throwaw
 		/* Provenance records it whatever the stage. */
 		if (throwaway)
 			f->severity = SEV_WARNING;
-	} else if (no_secret_value(v->value, raw)) {
+	} else if (no_secret_value(v->value, v->is_arg || !in ? v->value :
+				   env_raw_value(in, v))) {
+		/* the raw text is looked for only here: it scans the ENV */
 		return;
 	} else if (throwaway) {
 		/* SECRET_KEY=build-key for collectstatic: a build-time stand-in. */

@@ -85,15 +85,23 @@ static void report(struct rule_ctx *c, const struct m_instr *copy, const struct 
 				      "lists, then copy the rest of the context", d->manifests);
 }
 
-static void check_stage(struct rule_ctx *c, const struct m_stage *s)
+/* cum[i]: what stage i and the stages it is built FROM install, made once
+ * per stage in order (a base comes before the stages built on it), so a
+ * long FROM chain is not walked again for each of its stages. */
+static void check_stage(struct rule_ctx *c, const struct m_stage *s, struct seen *cum)
 {
 	const struct m_instr *whole = NULL;
 	struct seen seen = { { NULL }, 0 };
 	struct dep_install d;
 
 	/* What base stages installed is cached before this stage's copies. */
-	for (const struct m_stage *b = s->base_stage; b; b = b->base_stage)
-		installs_of(c, b, &seen);
+	if (s->base_stage && s->base_stage->index < s->index)
+		seen = cum[s->base_stage->index];
+	else
+		for (const struct m_stage *b = s->base_stage; b; b = b->base_stage)
+			installs_of(c, b, &seen);
+	cum[s->index] = seen;
+	installs_of(c, s, &cum[s->index]);
 
 	for (size_t i = 1; i < s->ninstrs; i++) {
 		const struct m_instr *in = &s->instrs[i];
@@ -127,8 +135,10 @@ static void check_stage(struct rule_ctx *c, const struct m_stage *s)
 
 static void check(struct rule_ctx *c)
 {
+	struct seen *cum = arena_alloc(c->a, (c->df->nstages + 1) * sizeof(*cum));
+
 	for (size_t i = 0; i < c->df->nstages; i++)
-		check_stage(c, &c->df->stages[i]);
+		check_stage(c, &c->df->stages[i], cum);
 }
 
 const struct check check_context_before_install = {

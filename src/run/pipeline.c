@@ -1765,7 +1765,9 @@ static void unbuilt_variants(struct run *run, struct df_items *items)
 		if (it->nships || it->quiet)
 			continue;
 		base = path_base(&run->a, it->in.display);
-		if (str_eq(base, "Dockerfile") || str_eq(base, "Containerfile"))
+		/* Dockerfile.prod says it ships, built or not here */
+		if (str_eq(base, "Dockerfile") || str_eq(base, "Containerfile") ||
+		    purpose_name_ships(base))
 			continue;
 		dir = path_dir(&run->a, it->in.display);
 		for (size_t k = 0; k < nbuilt; k++)

@@ -40,6 +40,23 @@ enum purpose purpose_of_word(const char *w, size_t n)
 	return PURPOSE_PRODUCTION;
 }
 
+bool purpose_name_ships(const char *name)
+{
+	static const char *const words[] = { "prod", "production", "release", "deploy", "live",
+					     NULL };
+
+	for (const char *p = name; *p;) {
+		size_t n = strcspn(p, ".-_");
+
+		for (size_t k = 0; words[k]; k++)
+			if (word_is(p, n, words[k]))
+				return true;
+		p += n;
+		p += strspn(p, ".-_");
+	}
+	return false;
+}
+
 /* A folder of the path that says what its files are for. */
 static enum purpose of_folder(const char *w, size_t n)
 {

@@ -29,6 +29,9 @@ enum purpose purpose_of_file_under(struct arena *a, const struct config *cfg, co
  * integration -> test; ci -> ci; demo -> example;
  * production otherwise. */
 enum purpose purpose_of_word(const char *w, size_t n);
+/* Whether a file name says it is what ships (Dockerfile.prod,
+ * release.Dockerfile, Dockerfile-production): a word split on . - _. */
+bool purpose_name_ships(const char *name);
 /* What a README says of its whole repository: PURPOSE_EXAMPLE when its
  * title holds a demo word (lexicon: lex_demo_words: "AtSea Shop
  * Demonstration Application") or its first paragraph says "is a demo...";

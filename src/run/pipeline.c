@@ -1141,6 +1141,31 @@ static bool df_named(struct arena *a, const char *display, const char *last)
 	return !strncasecmp(base, last, n) && !strcasecmp(base + n, ".Dockerfile");
 }
 
+/* Whether the Dockerfile at path starts FROM repo itself: an extension of
+ * the image the service pulls (FROM bitnami/redis beside image:
+ * bitnami/redis), not its source. */
+static bool df_extends(struct arena *a, const char *path, const char *repo)
+{
+	const char *why, *p;
+	size_t len;
+	char *text = read_file(a, path, &len, &why);
+
+	for (p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		p += strspn(p, " \t");
+		if (strncasecmp(p, "FROM", 4) || (p[4] != ' ' && p[4] != '\t'))
+			continue;
+		p += 4;
+		p += strspn(p, " \t");
+		while (!strncmp(p, "--", 2)) {	/* --platform=... */
+			p += strcspn(p, " \t");
+			p += strspn(p, " \t");
+		}
+		return !strcmp(image_ref_repo(a, arena_printf(a, "%.*s", (int)strcspn(p, " \t\r\n"),
+								 p)), repo);
+	}
+	return false;
+}
+
 /* The Dockerfile of the repository that an image-only service runs, found
  * by name: ghcr.io/mailcow/netfilter in data/Dockerfiles/netfilter/,
  * penpotapp/frontend in Dockerfile.frontend beside the compose file. The
@@ -1171,7 +1196,8 @@ static const struct df_item *df_of_image(struct run *run, const struct compose_j
 		const struct df_item *it = &items->v[i];
 
 		if (!it->in.has_id || !df_named(&run->a, it->in.display, last) ||
-		    (!own && !(dir && !strcmp(path_dir(&run->a, it->in.display), dir))))
+		    (!own && (!dir || strcmp(path_dir(&run->a, it->in.display), dir) ||
+			      df_extends(&run->a, it->in.path, repo))))
 			continue;
 		if (found)
 			return NULL;

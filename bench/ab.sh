@@ -11,15 +11,16 @@
 # corpus it skips.
 set -euo pipefail
 
-[ $# -ge 2 ] && [ $# -le 3 ] || { echo "usage: bench/ab.sh OLD NEW [N]" >&2; exit 2; }
+if [ $# -lt 2 ] || [ $# -gt 3 ]; then echo "usage: bench/ab.sh OLD NEW [N]" >&2; exit 2; fi
 top=$(cd "$(dirname "$0")/.." && pwd)
 old=$(readlink -f "$1") new=$(readlink -f "$2") n=${3:-15}
 for b in "$old" "$new"; do
 	[ -x "$b" ] || { echo "bench/ab: $b is not an executable" >&2; exit 2; }
 done
 corpus=${SW_SHARED:-$top/../shared}/corpus
-[ -d "$corpus/dockerfiles" ] && [ -d "$corpus/compose" ] ||
-	{ echo "bench/ab: skipped: no corpus at $corpus"; exit 0; }
+if [ ! -d "$corpus/dockerfiles" ] || [ ! -d "$corpus/compose" ]; then
+	echo "bench/ab: skipped: no corpus at $corpus"; exit 0
+fi
 mapfile -t dfs < <(find "$corpus/dockerfiles" -type f | LC_ALL=C sort)
 
 now_us() { echo $(( $(date +%s%N) / 1000 )); }

@@ -36,6 +36,8 @@ extern const struct lexicon lex_reapers;
 extern const struct lexicon lex_privdrop_daemons;
 /* Log forwarders (syslog-ng, rsyslogd): beside a service, no second one. */
 extern const struct lexicon lex_log_forwarders;
+/* Their packages (syslog-ng*, rsyslog*; lex_match_ci). */
+extern const struct lexicon lex_log_forwarder_packages;
 /* SSH servers, as programs. */
 extern const struct lexicon lex_ssh_servers;
 /* Packages that ship an SSH server. "openssh" is the server on Alpine and

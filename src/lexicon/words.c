@@ -31,6 +31,9 @@ LIST(privdrop_daemons, "nginx", "openresty", "httpd-foreground", "apache2",
 /* Log forwarders that run beside a service only to ship its logs, and so
  * make no second service of a container. */
 LIST(log_forwarders, "syslog-ng", "rsyslogd", "syslogd");
+/* Their packages (syslog-ng-core, rsyslog-gnutls): a final star matches a
+ * prefix. An image that installs one sends its services' logs through it. */
+LIST(log_forwarder_packages, "syslog-ng*", "rsyslog*");
 LIST(ssh_packages, "openssh-server", "openssh-server-pam", "openssh", "ssh", "dropbear",
      "dropbear-bin", "tinysshd");
 LIST(interpreters, "python", "python2", "python3", "perl", "ruby", "node", "php");
@@ -81,7 +84,7 @@ const struct lexicon *const lexicon_lists[] = {
 	&lex_proxy_words, &lex_secret_words, &lex_log_vars, &lex_log_options,
 	&lex_runtime_sockets, &lex_dns_servers, &lex_mail_servers, &lex_floating_tags,
 	&lex_busybox_images, &lex_strict_readers, &lex_demo_words, &lex_privdrop_daemons,
-	&lex_log_forwarders, &lex_apt_installers, NULL
+	&lex_log_forwarders, &lex_log_forwarder_packages, &lex_apt_installers, NULL
 };
 
 bool lex_has(const struct lexicon *l, const char *s)

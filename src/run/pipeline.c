@@ -254,9 +254,11 @@ struct df_item {
 	const char **tags;
 	size_t ntags, captags;
 	const char *artifact_why;
-	/* Why nothing the repository runs builds it although its builds
-	 * name a Dockerfile beside it: a variant it does not ship. */
-	const char *unbuilt_why;
+	/* The first build command or bake target that ships it to
+	 * production ("build-push-action at release.yml:8"), or NULL; and
+	 * why nothing the repository runs builds it although such a build
+	 * names a Dockerfile beside it: a variant it does not ship. */
+	const char *shipped_by, *unbuilt_why;
 };
 
 /* How many bytes of a display path lie above the own name of the folder
@@ -681,6 +683,18 @@ static void add_job(struct run *run, struct compose_jobs *jobs, const char *cons
 	j->cfg = config_of(run, files[0]);
 }
 
+/* Every file of the project is for q, as why says (a sign in the project
+ * itself, when none of its files says what it is for). */
+static void project_is(struct compose_job *j, const struct c_project *p, enum purpose q,
+		       const char *why)
+{
+	j->purpose = q;
+	for (size_t k = 0; k < p->nfiles; k++) {
+		j->file_purpose[k] = q;
+		j->file_why[k] = why;
+	}
+}
+
 /* Loads a project, and finds each service's Dockerfile (a regular file:
  * Compose loads a project whose Dockerfiles are elsewhere, a remote
  * context, a checkout without them; only `build` would fail). */
@@ -748,12 +762,10 @@ static void load_project(const struct run *run, struct report *r, size_t i, void
 	/* Nothing said what the files are for, but a service mounts the
 	 * source tree over its code: a development stack. */
 	if (!decided && (mnt = compose_mounts_project(p))) {
-		j->purpose = PURPOSE_DEVELOPMENT;
-		for (size_t k = 0; k < p->nfiles; k++) {
-			j->file_purpose[k] = PURPOSE_DEVELOPMENT;
-			j->file_why[k] = arena_printf(r->a, "%s:%u mounts the project folder on %s",
-						      mnt->pos.file, mnt->pos.line, mnt->target);
-		}
+		project_is(j, p, PURPOSE_DEVELOPMENT,
+			   arena_printf(r->a, "%s:%u mounts the project folder on %s",
+					mnt->pos.file, mnt->pos.line, mnt->target));
+		decided = true;
 	}
 	/* Nor did anything say, but a service tags what it builds mealie:dev
 	 * or app:test: the build is that stack's. */
@@ -765,14 +777,10 @@ static void load_project(const struct run *run, struct report *r, size_t i, void
 
 		if (q == PURPOSE_PRODUCTION)
 			continue;
+		project_is(j, p, q, arena_printf(r->a, "%s:%u: service %s builds image %s",
+						 sv->image.pos.file, sv->image.pos.line, sv->name,
+						 sv->image.s));
 		decided = true;
-		j->purpose = q;
-		for (size_t f = 0; f < p->nfiles; f++) {
-			j->file_purpose[f] = q;
-			j->file_why[f] = arena_printf(r->a, "%s:%u: service %s builds image %s",
-						      sv->image.pos.file, sv->image.pos.line,
-						      sv->name, sv->image.s);
-		}
 	}
 	for (size_t k = j->lf0; k < j->lf1; k++)
 		r->findings[k].purpose = j->purpose;
@@ -1146,23 +1154,18 @@ static bool df_named(struct arena *a, const char *display, const char *last)
  * bitnami/redis), not its source. */
 static bool df_extends(struct arena *a, const char *path, const char *repo)
 {
-	const char *why, *p;
+	const char *why;
 	size_t len;
 	char *text = read_file(a, path, &len, &why);
+	struct df_file df;
+	struct df_error err;
 
-	for (p = text; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
-		p += strspn(p, " \t");
-		if (strncasecmp(p, "FROM", 4) || (p[4] != ' ' && p[4] != '\t'))
-			continue;
-		p += 4;
-		p += strspn(p, " \t");
-		while (!strncmp(p, "--", 2)) {	/* --platform=... */
-			p += strcspn(p, " \t");
-			p += strspn(p, " \t");
-		}
-		return !strcmp(image_ref_repo(a, arena_printf(a, "%.*s", (int)strcspn(p, " \t\r\n"),
-								 p)), repo);
-	}
+	if (!text || df_parse(a, path, text, len, &df, &err) < 0)
+		return false;
+	for (size_t i = 0; i < df.nnodes; i++)
+		if (str_eq(df.nodes[i].name, "from"))
+			return df.nodes[i].nargs &&
+			       !strcmp(image_ref_repo(a, df.nodes[i].args[0].value), repo);
 	return false;
 }
 
@@ -1177,20 +1180,16 @@ static const struct df_item *df_of_image(struct run *run, const struct compose_j
 					 const struct c_service *sv, const struct df_items *items,
 					 size_t n)
 {
-	const char *repo, *slash, *last, *owner, *dir;
+	const char *repo, *slash, *last, *dir;
 	const struct df_item *found = NULL;
-	bool own = false;
+	bool own;
 
 	if (!sv->image.s || sv->build_context.s || strchr(sv->image.s, '$') ||
 	    !(slash = strrchr(repo = image_ref_repo(&run->a, sv->image.s), '/')))
 		return NULL;
 	last = slash + 1;
-	owner = path_base(&run->a, arena_printf(&run->a, "%.*s", (int)(slash - repo), repo));
-	for (size_t k = 0; k < run->nown_images && !own; k++)
-		own = str_eq(run->own_images[k], last);
-	for (size_t k = 0; k < run->nrepo_names && !own; k++)
-		own = str_has_word(run->repo_names[k], owner) ||
-		      str_has_word(run->repo_names[k], last);
+	own = image_ref_own(&run->a, sv->image.s, run->own_images, run->nown_images,
+			    run->repo_names, run->nrepo_names);
 	dir = j->p->nfiles ? path_dir(&run->a, display_path(&run->a, j->p->files[0])) : NULL;
 	for (size_t i = 0; i < n; i++) {
 		const struct df_item *it = &items->v[i];
@@ -1411,6 +1410,8 @@ static void ships_of_evidence(struct run *run, struct df_items *items)
 			.target = b->target.s,
 			.by = arena_printf(&run->a, "%s at %s:%u", b->tool, b->at.file, b->at.line),
 			.purpose = p };
+		if (!it->shipped_by && p == PURPOSE_PRODUCTION)
+			it->shipped_by = it->ships[it->nships - 1].by;
 	}
 }
 
@@ -1586,6 +1587,9 @@ static void ships_of_bake(struct run *run, const struct input_list *inputs,
 						.by = arena_printf(&run->a, "bake target %s", bt->name),
 						.purpose = p == PURPOSE_CI ? PURPOSE_PRODUCTION : p,
 						.local_images = names, .nlocal_images = bt->contexts.n };
+				if (!it->shipped_by && it->ships[it->nships - 1].purpose ==
+							       PURPOSE_PRODUCTION)
+					it->shipped_by = it->ships[it->nships - 1].by;
 			}
 		}
 	}
@@ -1770,20 +1774,13 @@ static void unbuilt_variants(struct run *run, struct df_items *items)
 	/* The Dockerfiles a build command of the repository ships, with
 	 * their folders: few, so each other Dockerfile is compared with
 	 * them only. */
-	struct built { const struct df_item *it; const char *dir, *by; } *built = NULL;
+	struct built { const struct df_item *it; const char *dir; } *built = NULL;
 	size_t nbuilt = 0, cap = 0;
 
-	for (size_t i = 0; i < items->n; i++) {
-		const struct df_item *o = &items->v[i];
-
-		for (size_t s = 0; s < o->nships; s++)
-			if (o->ships[s].purpose == PURPOSE_PRODUCTION && o->ships[s].by &&
-			    strncmp(o->ships[s].by, "compose service ", 16)) {
-				*ARENA_PUSH(&run->a, built, nbuilt, cap) = (struct built){
-					o, path_dir(&run->a, o->in.display), o->ships[s].by };
-				break;
-			}
-	}
+	for (size_t i = 0; i < items->n; i++)
+		if (items->v[i].shipped_by)
+			*ARENA_PUSH(&run->a, built, nbuilt, cap) = (struct built){
+				&items->v[i], path_dir(&run->a, items->v[i].in.display) };
 	for (size_t i = 0; nbuilt && i < items->n; i++) {
 		struct df_item *it = &items->v[i];
 		const char *dir, *base;
@@ -1799,7 +1796,7 @@ static void unbuilt_variants(struct run *run, struct df_items *items)
 		for (size_t k = 0; k < nbuilt; k++)
 			if (!strcmp(built[k].dir, dir)) {
 				it->unbuilt_why = arena_printf(&run->a, "a variant nothing builds, while %s "
-							       "builds %s beside it", built[k].by,
+							       "builds %s beside it", built[k].it->shipped_by,
 							       path_base(&run->a, built[k].it->in.display));
 				break;
 			}

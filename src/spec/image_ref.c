@@ -4,6 +4,8 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "util/str.h"
+
 const char *image_ref_repo(struct arena *a, const char *ref)
 {
 	const char *s = ref, *slash = strchr(ref, '/'), *end;
@@ -34,6 +36,25 @@ const char *image_ref_repo(struct arena *a, const char *ref)
 	for (char *c = r; *c; c++)
 		*c = (char)tolower((unsigned char)*c);
 	return r;
+}
+
+bool image_ref_own(struct arena *a, const char *ref, const char *const *own, size_t nown,
+		   const char *const *folders, size_t nfolders)
+{
+	const char *repo = image_ref_repo(a, ref), *slash = strrchr(repo, '/');
+	const char *last = slash ? slash + 1 : repo;
+
+	for (size_t k = 0; k < nown; k++)
+		if (!strcmp(own[k], last))
+			return true;
+	for (size_t k = 0; k < nfolders; k++)
+		for (const char *c = repo; c; c = strchr(c, '/'), c = c ? c + 1 : NULL) {
+			size_t n = strcspn(c, "/");
+
+			if (n && str_has_word(folders[k], arena_printf(a, "%.*s", (int)n, c)))
+				return true;
+		}
+	return false;
 }
 
 const char *image_ref_tag(struct arena *a, const char *ref)

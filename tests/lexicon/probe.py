@@ -112,6 +112,13 @@ PROBES = {
                                   's.conf': '[program:app]\ncommand=/usr/bin/app\n'
                                             '[program:logs]\ncommand=/usr/sbin/%s -F\n' % w},
                        'SW0701', False),
+    # A log folder only a mkdir names is no log folder beside a syslog daemon.
+    'log_forwarder_packages': (lambda w: {
+        'Dockerfile': 'FROM debian:12\nRUN apt-get update && apt-get install -y '
+                      '--no-install-recommends %s && rm -rf /var/lib/apt/lists/* '
+                      '&& mkdir -p /var/log/app\nUSER 1000\nCMD ["app"]\n' % star(w),
+        'compose.yaml': 'services:\n  s:\n    build: .\n    restart: always\n'},
+        'SW1001', False),
     # An apt-get update beside a tool that installs with apt is used.
     'apt_installers': (lambda w: df('RUN apt-get update && npx %s\n'
                                     'RUN apt-get install -y --no-install-recommends curl '

@@ -3,7 +3,6 @@
 #include "input/compose/lower.h"
 #include "lexicon/lexicon.h"
 #include "spec/image_ref.h"
-#include "util/str.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -26,26 +25,15 @@ static bool tag_from_variable(struct arena *a, const struct c_project *p, const 
  * moving tag is then the release channel its makers chose to ship. */
 static bool own_image(struct arena *a, const struct c_project *p, const char *ref)
 {
-	const char *repo = image_ref_repo(a, ref), *slash = strrchr(repo, '/');
-	const char *last = slash ? slash + 1 : repo;
+	const char *repo = image_ref_repo(a, ref);
 
 	for (size_t k = 0; k < p->nservices; k++)
 		if (p->services[k].build_context.s && p->services[k].image.s &&
 		    !strcmp(image_ref_repo(a, p->services[k].image.s), repo))
 			return true;
-	for (size_t k = 0; k < p->nown_images; k++)
-		if (!strcmp(p->own_images[k], last))
-			return true;
-	/* the image's name or its owner's (ghcr.io/huginn/huginn-single-process
-	 * checked in huginn/) */
-	for (size_t k = 0; k < p->nrepo_names; k++)
-		for (const char *c = repo; c; c = strchr(c, '/'), c = c ? c + 1 : NULL) {
-			size_t n = strcspn(c, "/");
-
-			if (n && str_has_word(p->repo_names[k], arena_printf(a, "%.*s", (int)n, c)))
-				return true;
-		}
-	return false;
+	/* ghcr.io/huginn/huginn-single-process checked in huginn/ */
+	return image_ref_own(a, ref, p->own_images, p->nown_images, p->repo_names,
+			     p->nrepo_names);
 }
 
 static void check(struct rule_ctx *c)

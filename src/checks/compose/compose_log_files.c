@@ -87,12 +87,7 @@ static void note_forwarder(void *ctx, const struct sh_word *pkg)
 {
 	struct scan *sc = ctx;
 
-	for (const char *const *w = lex_log_forwarders.words; *w && !sc->forwarder; w++) {
-		size_t n = strlen(*w) - (str_ends_with(*w, "syslogd") ? 1 : 0);
-
-		sc->forwarder = !strncmp(pkg->text, *w, n) &&
-				(!pkg->text[n] || pkg->text[n] == '-');
-	}
+	sc->forwarder |= lex_match_ci(&lex_log_forwarder_packages, pkg->text);
 }
 
 static void scan_run(struct scan *sc, const struct m_instr *in, bool nginx_base)

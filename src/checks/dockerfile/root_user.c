@@ -31,22 +31,6 @@ static bool supervises_unprivileged(struct rule_ctx *c, const struct sh_script *
 	return false;
 }
 
-/* Whether a word of a file name, split on . - _, is w. */
-static bool name_has_word(const char *name, const char *w)
-{
-	size_t n = strlen(w);
-
-	for (const char *p = name; *p;) {
-		size_t k = strcspn(p, ".-_");
-
-		if (k == n && !strncasecmp(p, w, n))
-			return true;
-		p += k;
-		p += strspn(p, ".-_");
-	}
-	return false;
-}
-
 /* Whether an earlier stage that ships has the same parent stage as s and
  * no USER either: its finding says it for both. */
 static bool sibling_said(const struct rule_ctx *c, const struct m_stage *s)
@@ -123,7 +107,7 @@ static void check(struct rule_ctx *c)
 			return;
 		/* A base image (debian-base.dockerfile, Dockerfile.base): the
 		 * images built FROM it choose their user. */
-		if (name_has_word(path_base(c->a, c->df->path), "base"))
+		if (str_has_word(path_base(c->a, c->df->path), "base"))
 			return;
 		/* Stages that ship FROM one stage of their own with no USER:
 		 * one cause, said at the first of them. */

@@ -104,8 +104,7 @@ static void check_var(struct rule_ctx *c, const struct m_stage *st, bool throwaw
 		if (throwaway)
 			f->severity = SEV_WARNING;
 	} else if (no_secret_value(v->value, v->is_arg || !in ? v->value :
-				   env_raw_value(in, v))) {
-		/* the raw text is looked for only here: it scans the ENV */
+				   env_raw_value(in, v))) {	/* raw text: only for a secret's name */
 		return;
 	} else if (throwaway) {
 		/* SECRET_KEY=build-key for collectstatic: a build-time stand-in. */

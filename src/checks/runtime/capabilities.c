@@ -28,10 +28,8 @@ static void check(struct rule_ctx *c)
 
 		for (size_t k = 0; k < s->cap_add.n; k++) {
 			const struct sp_str *v = &s->cap_add.v[k];
-			const char *canon, *what = v->s ? capability_danger(v->s, &canon) : NULL;
-
+			const char *canon, *what = v->s ? capability_danger(v->s, &canon) : NULL, *as;
 			struct finding *f;
-			const char *as;
 
 			if (!what)
 				continue;

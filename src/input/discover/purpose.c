@@ -2,6 +2,7 @@
 #include "input/discover/purpose.h"
 
 #include "lexicon/lexicon.h"
+#include "util/str.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -45,15 +46,9 @@ bool purpose_name_ships(const char *name)
 	static const char *const words[] = { "prod", "production", "release", "deploy", "live",
 					     NULL };
 
-	for (const char *p = name; *p;) {
-		size_t n = strcspn(p, ".-_");
-
-		for (size_t k = 0; words[k]; k++)
-			if (word_is(p, n, words[k]))
-				return true;
-		p += n;
-		p += strspn(p, ".-_");
-	}
+	for (size_t k = 0; words[k]; k++)
+		if (str_has_word(name, words[k]))
+			return true;
 	return false;
 }
 

@@ -85,6 +85,14 @@ elif kind == "bomb-outer":
     stream = bz2.compress(head.tobuf(format=tarfile.GNU_FORMAT))
     chunk = bz2.compress(b"\0" * (64 << 20))
     data = stream + chunk * 16
+elif kind in ("huge-outer", "huge-layer"):
+    # A pax header that claims a size just under 2^63 (libarchive refuses
+    # 2^63 - 1 itself): the bytes read so far added to it overflow.
+    head = tarfile.TarInfo("huge")
+    head.size = (1 << 63) - 600
+    head.pax_headers = {"size": str(head.size)}
+    huge = head.tobuf(format=tarfile.PAX_FORMAT) + b"\0" * 1024
+    data = huge if kind == "huge-outer" else image([huge], config)
 else:
     sys.exit("unknown kind " + kind)
 open(out, "wb").write(data)

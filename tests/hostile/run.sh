@@ -301,6 +301,14 @@ python3 "$top/tests/hostile/mkimage.py" "$d/big-config.tar" big-config
 if [ $rc -eq 2 ] && grep -q 'big-config.tar: error: cfg.json is too large (limit 1 MiB)' "$tmp/im.out"; then
 	ok "image: a config over 1 MiB is too large, not missing"
 else bad "image: large config (exit $rc)"; head -3 "$tmp/im.out"; fi
+for k in huge-outer huge-layer; do
+	python3 "$top/tests/hostile/mkimage.py" "$d/$k.tar" $k
+	(cd "$d" && lim "$BIN" image "$k.tar" >"$tmp/im.out" 2>&1); rc=$?
+	if [ $rc -eq 2 ] && grep -q "$k.tar: error: .*too large uncompressed" "$tmp/im.out" &&
+	   ! grep -q 'runtime error' "$tmp/im.out"; then
+		ok "image: an entry that claims nearly 2^63 bytes ($k)"
+	else bad "image: an entry of nearly 2^63 bytes ($k, exit $rc)"; head -3 "$tmp/im.out"; fi
+done
 for k in passwd-symlink passwd-hardlink passwd-opaque; do
 	python3 "$top/tests/hostile/mkimage.py" "$d/$k.tar" $k
 	(cd "$d" && lim "$BIN" image --select SW0272 "$k.tar" >"$tmp/im.out" 2>&1); rc=$?

@@ -15,6 +15,7 @@
 #include <archive_entry.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -197,6 +198,15 @@ static void fail(struct loader *l, const char *fmt, ...)
 	l->failed = true;
 }
 
+/* a + b for byte counts, stopping at LLONG_MAX: an entry header may claim
+ * any size up to it. */
+static long long add_bytes(long long a, long long b)
+{
+	a = a > 0 ? a : 0;
+	b = b > 0 ? b : 0;
+	return a > LLONG_MAX - b ? LLONG_MAX : a + b;
+}
+
 /* Whether ar is within its budgets: limit decompressed bytes (the bytes
  * that came before it, *base, count too) and, once RATIO_FROM came out, at
  * most MAX_RATIO bytes out of each byte in. Fails naming what otherwise. */
@@ -205,7 +215,7 @@ static bool within(struct loader *l, struct archive *ar, long long base, long lo
 {
 	long long out = archive_filter_bytes(ar, 0), in = archive_filter_bytes(ar, -1);
 
-	if (base + out > limit) {
+	if (add_bytes(base, out) > limit) {
 		fail(l, "%s too large uncompressed (limit %lld GiB)", what, limit >> 30);
 		return false;
 	}
@@ -905,7 +915,7 @@ static void walk_layer(struct loader *l, struct archive *ar, int layer, const ch
 		}
 		/* The entry's size counts before it is read (or skipped). */
 		if (!within(l, ar, size > 0 ? size : 0, MAX_LAYER_BYTES, what) ||
-		    !within(l, ar, l->layer_bytes + (size > 0 ? size : 0), MAX_IMAGE_BYTES,
+		    !within(l, ar, add_bytes(l->layer_bytes, size), MAX_IMAGE_BYTES,
 			    "the image's layers are"))
 			return;
 		if (l->img->nfiles >= MAX_FILES) {
@@ -1017,7 +1027,7 @@ static void walk_layer(struct loader *l, struct archive *ar, int layer, const ch
 		     archive_error_string(ar));
 	else if (within(l, ar, 0, MAX_LAYER_BYTES, what))
 		within(l, ar, l->layer_bytes, MAX_IMAGE_BYTES, "the image's layers are");
-	l->layer_bytes += archive_filter_bytes(ar, 0);
+	l->layer_bytes = add_bytes(l->layer_bytes, archive_filter_bytes(ar, 0));
 }
 
 struct outer_cb {

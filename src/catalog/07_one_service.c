@@ -35,7 +35,7 @@ const struct rule SW0702 = {
 	       "restarts it when it dies, its logs don't reach docker logs, it gets no SIGTERM "
 	       "on stop, and the container stays \"healthy\" while half of it is down. Each "
 	       "service belongs in its own container, in the foreground. "
-	       "A daemon started only when a variable the image leaves unset or empty says so ([ -n \"$CRON_MIN\" ] && crond) is an option the deployment turns on, and is not reported; nor is a lone background job the shell then waits on (mongod & ... wait), which is the container's one service.",
+	       "A daemon started only when a variable the image leaves unset or empty says so ([ -n \"$CRON_MIN\" ] && crond) is an option the deployment turns on, and is not reported; nor is a lone background job the shell then waits on (mongod & ... wait), which is the container's one service; nor are jobs the script watches, ending the container when one dies (wait -n, or a kill -0 loop that kills PID 1 or exits), so that the restart policy sees the failure.",
 	.bad = "FROM node:20-slim\nRUN apt-get update && apt-get install -y nginx\n"
 	       "COPY . /app\nCMD nginx && node /app/server.js\n",
 	.good = "FROM node:20-slim\nCOPY . /app\nUSER node\n"

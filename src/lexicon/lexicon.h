@@ -64,6 +64,8 @@ extern const struct lexicon lex_strict_readers;
 /* Tools that install OS packages with apt themselves, as "WORD ARG..."
  * (playwright install --with-deps). */
 extern const struct lexicon lex_apt_installers;
+/* Official OS images (debian, alpine...), whose CMD is a shell. */
+extern const struct lexicon lex_os_images;
 /* Words of a README's title, or of "is a WORD" in its first paragraph,
  * that make the whole repository a demonstration (PURPOSE_EXAMPLE). */
 extern const struct lexicon lex_demo_words;

@@ -77,6 +77,12 @@ LIST(floating_tags, "latest", "stable", "edge", "nightly", "lts", "main", "maste
  * or a word of the tag (node:20-alpine): `sh -c 'cmd'` execs a lone
  * simple command there, so it is PID 1 itself. */
 LIST(busybox_images, "alpine", "busybox");
+/* Official operating system images (the repository's last component):
+ * their CMD is a shell, so an image built FROM one with no ENTRYPOINT or
+ * CMD of its own runs whatever its runner names. */
+LIST(os_images, "alpine", "almalinux", "amazonlinux", "archlinux", "busybox", "centos",
+     "clearlinux", "debian", "fedora", "mageia", "oraclelinux", "photon", "rockylinux",
+     "ubuntu");
 
 const struct lexicon *const lexicon_lists[] = {
 	&lex_shells, &lex_multicall, &lex_supervisors, &lex_procfile_runners, &lex_init_paths,
@@ -84,7 +90,8 @@ const struct lexicon *const lexicon_lists[] = {
 	&lex_proxy_words, &lex_secret_words, &lex_log_vars, &lex_log_options,
 	&lex_runtime_sockets, &lex_dns_servers, &lex_mail_servers, &lex_floating_tags,
 	&lex_busybox_images, &lex_strict_readers, &lex_demo_words, &lex_privdrop_daemons,
-	&lex_log_forwarders, &lex_log_forwarder_packages, &lex_apt_installers, NULL
+	&lex_log_forwarders, &lex_log_forwarder_packages, &lex_apt_installers, &lex_os_images,
+	NULL
 };
 
 bool lex_has(const struct lexicon *l, const char *s)

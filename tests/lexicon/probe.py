@@ -119,6 +119,9 @@ PROBES = {
                       '&& mkdir -p /var/log/app\nUSER 1000\nCMD ["app"]\n' % star(w),
         'compose.yaml': 'services:\n  s:\n    build: .\n    restart: always\n'},
         'SW1001', False),
+    # FROM an OS image with no ENTRYPOINT or CMD: a toolbox, its runner's
+    # command runs, so its user is not judged.
+    'os_images': (lambda w: {'Dockerfile': 'FROM %s:1\nRUN true\n' % w}, 'SW0201', False),
     # An apt-get update beside a tool that installs with apt is used.
     'apt_installers': (lambda w: df('RUN apt-get update && npx %s\n'
                                     'RUN apt-get install -y --no-install-recommends curl '

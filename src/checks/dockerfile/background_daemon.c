@@ -239,6 +239,34 @@ static bool stopped_later(const struct sh_script *sh, size_t from, const struct 
 	return false;
 }
 
+/* Whether the script, after its background jobs, ends the container when
+ * one of them dies: `wait -n` (bash returns when the first job ends, and
+ * the script goes on to exit: Docker's own multi-service example), or a
+ * loop of `kill -0 PID` checks that kills PID 1 or exits. Docker's restart
+ * policy then sees the failure, which is what one service per container
+ * is for. */
+static bool watched(const struct sh_script *sh, size_t from)
+{
+	bool polls = false;
+
+	for (size_t i = from; i < sh->ncmds; i++) {
+		const struct sh_cmd *k = &sh->cmds[i];
+		const char *kn = sh_cmd_name(k);
+
+		if (str_eq(kn, "wait") && arg_at(k, "-n") == 1)
+			return true;
+		if (str_eq(kn, "kill") && k->nest && arg_at(k, "-0")) {
+			polls = true;
+			continue;
+		}
+		if (polls && k->nest && ((str_eq(kn, "kill") && k->argc >= 2 &&
+					  str_eq(k->argv[k->argc - 1].text, "1")) ||
+					 str_eq(kn, "exit")))
+			return true;
+	}
+	return false;
+}
+
 /* Reports the daemons among the commands of sh. */
 /* Whether text[0..n) tests a variable that the stage leaves unset or
  * empty: ([ -z "$CRON_MIN" ] || crond), if [ -n "$WITH_NGINX" ]; then
@@ -338,7 +366,8 @@ static void check_sh(struct rule_ctx *c, const struct cmd_source *src, const str
 			continue;	/* a function of the script */
 		if (opt_in(c, src, sh, (size_t)(head - sh->cmds)))
 			continue;	/* turned on by the deployment only */
-		if (!(m = sh_main_after(sh, e + 1)) || stopped_later(sh, e + 1, d, bg))
+		if (!(m = sh_main_after(sh, e + 1)) || stopped_later(sh, e + 1, d, bg) ||
+		    (bg && watched(sh, e + 1)))
 			continue;
 		/* mongod & ...; wait: the shell waits on the one service it
 		 * started, which is the container's (SW0003's signals aside) */

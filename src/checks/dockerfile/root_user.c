@@ -9,6 +9,7 @@
 #include "checks/dockerfile/helpers.h"
 #include "input/shell/drop.h"
 #include "lexicon/lexicon.h"
+#include "spec/image_ref.h"
 #include "util/path.h"
 #include "util/str.h"
 
@@ -45,6 +46,27 @@ static bool sibling_said(const struct rule_ctx *c, const struct m_stage *s)
 			return true;
 	}
 	return false;
+}
+
+/* FROM debian with no ENTRYPOINT or CMD of its own: a toolbox that runs
+ * whatever its runner names (docker run --rm img tar ...), which decides
+ * the user too. A compose service that builds it is a runner of this
+ * repository, whose command is judged as the image's. */
+static bool toolbox(const struct rule_ctx *c, const struct m_stage *s)
+{
+	const struct m_instr *ep, *cmd;
+	const char *root = m_stage_root_image(s), *repo, *slash;
+
+	m_stage_main_process(s, &ep, &cmd);
+	if (ep || cmd || !root || !(repo = image_ref_repo(c->a, root)))
+		return false;
+	slash = strrchr(repo, '/');
+	if (!lex_has(&lex_os_images, slash ? slash + 1 : repo))
+		return false;
+	for (size_t i = 0; i < c->nships; i++)
+		if (c->ships[i].by && !strncmp(c->ships[i].by, "compose service ", 16))
+			return false;
+	return true;
 }
 
 static void check(struct rule_ctx *c)
@@ -108,6 +130,8 @@ static void check(struct rule_ctx *c)
 		/* A base image (debian-base.dockerfile, Dockerfile.base): the
 		 * images built FROM it choose their user. */
 		if (str_has_word(path_base(c->a, c->df->path), "base"))
+			return;
+		if (toolbox(c, s))
 			return;
 		/* Stages that ship FROM one stage of their own with no USER:
 		 * one cause, said at the first of them. */

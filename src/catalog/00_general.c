@@ -77,7 +77,10 @@ const struct rule SW0004 = {
 	       "broken. With pipefail, any failing command fails the build. A pipe into a "
 	       "command that fails on an empty or cut-short input and ends the pipeline "
 	       "(tar -x, gunzip, gpg, apt-key add, sha256sum -c) is not reported: it fails the "
-	       "RUN already. Development, test and CI Dockerfiles are not judged. "
+	       "RUN already; nor is an installer piped into an interpreter (curl | php -- --install-dir=/usr/local/bin) "
+	       "when a later command of the RUN, under set -e or after &&, uses the path it installs to "
+	       "(chmod +x /usr/local/bin/composer): an empty download installs nothing, and that command fails. "
+	       "Development, test and CI Dockerfiles are not judged. "
 	       "Only stages whose files ship are checked: in a builder stage whose output is copied out, a quiet failure leaves out what a later step needs, and the build fails there.",
 	.bad = "FROM debian:bookworm-slim\n"
 	       "RUN curl -fsSL https://example.com/install.sh | sh\n",

@@ -154,6 +154,64 @@ static const struct sh_cmd *inner_cmd(const struct sh_script *sh, size_t i)
 	return &sh->cmds[k - 1];
 }
 
+/* The absolute path an argument names: "/opt/x", or the value of
+ * --install-dir=/opt/x; NULL for none. */
+static const char *arg_path(const char *t)
+{
+	const char *eq = t[0] == '-' ? strchr(t, '=') : NULL;
+
+	t = eq ? eq + 1 : t;
+	return t[0] == '/' && t[1] ? t : NULL;
+}
+
+/* Whether t is path or under it. */
+static bool under(const char *t, const char *path)
+{
+	size_t n = strlen(path);
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	return !strncmp(t, path, n) && (t[n] == 0 || t[n] == '/');
+}
+
+/* curl URL | php -- --install-dir=/usr/local/bin; chmod +x /usr/local/bin/composer:
+ * an interpreter that runs a downloaded installer (cmds[r], which ends the
+ * pipeline) names where it installs, and a later command of the RUN uses
+ * that path, under set -e or through &&. An empty download installs
+ * nothing, so that command fails the RUN: the failure is caught. */
+static bool install_checked_later(const struct sh_script *sh, size_t r)
+{
+	const struct sh_cmd *in = &sh->cmds[r];
+	bool set_e = false;
+
+	if (!lex_has(&lex_interpreters, sh_cmd_name(in)) && !lex_has(&lex_shells, sh_cmd_name(in)))
+		return false;
+	for (size_t i = 0; i < r; i++)
+		if (str_eq(sh_cmd_name(&sh->cmds[i]), "set"))
+			for (size_t w = 1; w < sh->cmds[i].argc; w++)
+				if (sh->cmds[i].argv[w].text[0] == '-' &&
+				    strchr(sh->cmds[i].argv[w].text, 'e'))
+					set_e = true;
+	for (size_t a = 1; a < in->argc; a++) {
+		const char *path = arg_path(in->argv[a].text);
+		bool chained = true;
+
+		if (!path)
+			continue;
+		for (size_t k = r + 1; k < sh->ncmds; k++) {
+			const struct sh_cmd *u = &sh->cmds[k];
+
+			chained &= sh->cmds[k - 1].sep == SH_SEP_AND;
+			if (u->depth != in->depth || !(set_e || chained))
+				break;
+			for (size_t w = 0; w < u->argc; w++)
+				if (under(u->argv[w].text, path))
+					return true;
+		}
+	}
+	return false;
+}
+
 /*
  * The first pipe whose failure would go unnoticed: its left command in
  * *left (for `done | x`, the compound's last command, with *compound set)
@@ -192,7 +250,8 @@ static bool find_pipe(struct arena *a, const struct sh_script *sh, const struct 
 				continue;
 			/* curl ... | tar -xz: tar fails on what a failed
 			 * download leaves it, and ends the pipeline. */
-			if (r && k < sh->ncmds && sh->cmds[k].sep != SH_SEP_PIPE && strict_reader(r))
+			if (r && k < sh->ncmds && sh->cmds[k].sep != SH_SEP_PIPE &&
+			    (strict_reader(r) || install_checked_later(sh, (size_t)(r - sh->cmds))))
 				continue;
 			*left = l;
 			*right = r;

@@ -13,7 +13,7 @@ const struct rule SW0701 = {
 	       "restarted independently, the orchestrator sees one health state for all of "
 	       "them, and a crashed service is restarted quietly inside instead of showing up. "
 	       "Run one service per container and let the orchestrator supervise. "
-	       "A log forwarder (syslog-ng, rsyslogd) or a health probe beside one service makes no second one, and s6-overlay running one service is its init, like tini.",
+	       "A log forwarder (syslog-ng, rsyslogd) or a health probe beside one service makes no second one, and s6-overlay running one service is its init, like tini. An image whose stage or folder is named as an all-in-one (target aio, docker/multi-process/) bundles its services on purpose and is not reported; the name of the folder checked (a clone's) does not count.",
 	.bad = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y supervisor nginx "
 	       "php-fpm\nCOPY supervisord.conf /etc/supervisor/conf.d/app.conf\n"
 	       "CMD [\"supervisord\", \"-n\"]\n",

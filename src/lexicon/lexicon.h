@@ -64,6 +64,8 @@ extern const struct lexicon lex_strict_readers;
 /* Tools that install OS packages with apt themselves, as "WORD ARG..."
  * (playwright install --with-deps). */
 extern const struct lexicon lex_apt_installers;
+/* Words of a name that declare an all-in-one image (aio, multi-process). */
+extern const struct lexicon lex_bundle_words;
 /* Official OS images (debian, alpine...), whose CMD is a shell. */
 extern const struct lexicon lex_os_images;
 /* Words of a README's title, or of "is a WORD" in its first paragraph,

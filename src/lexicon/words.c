@@ -59,6 +59,9 @@ LIST(strict_readers, "tar -x", "tar -t", "gunzip", "zcat", "gzip -d", "xz -d", "
  * install --with-deps counts): an apt-get update before them in the RUN
  * is used. */
 LIST(apt_installers, "playwright install-deps", "playwright install --with-deps");
+/* Words of a stage's or a Dockerfile's folder name that declare an image
+ * that bundles several services on purpose (target aio, docker/multi-process/). */
+LIST(bundle_words, "aio", "all-in-one", "allinone", "multi-process", "multiprocess");
 LIST(demo_words, "demo", "demonstration", "sample", "example", "tutorial", "workshop");
 LIST(secret_words, "PASSWORD", "PASSWD", "PASSPHRASE", "TOKEN", "SECRET", "APIKEY",
      "CREDENTIAL");
@@ -91,7 +94,7 @@ const struct lexicon *const lexicon_lists[] = {
 	&lex_runtime_sockets, &lex_dns_servers, &lex_mail_servers, &lex_floating_tags,
 	&lex_busybox_images, &lex_strict_readers, &lex_demo_words, &lex_privdrop_daemons,
 	&lex_log_forwarders, &lex_log_forwarder_packages, &lex_apt_installers, &lex_os_images,
-	NULL
+	&lex_bundle_words, NULL
 };
 
 bool lex_has(const struct lexicon *l, const char *s)

@@ -119,6 +119,12 @@ PROBES = {
                       '&& mkdir -p /var/log/app\nUSER 1000\nCMD ["app"]\n' % star(w),
         'compose.yaml': 'services:\n  s:\n    build: .\n    restart: always\n'},
         'SW1001', False),
+    # A stage named as an all-in-one bundles its services on purpose.
+    'bundle_words': (lambda w: {'Dockerfile': 'FROM debian:12\nUSER 1000\nCOPY s.conf /etc/supervisord.conf\n'
+                                'FROM 0 AS app-%s\nCMD ["supervisord", "-n"]\n' % w,
+                                's.conf': '[program:web]\ncommand=/usr/bin/web\n'
+                                          '[program:worker]\ncommand=/usr/bin/worker\n'},
+                     'SW0701', False),
     # FROM an OS image with no ENTRYPOINT or CMD: a toolbox, its runner's
     # command runs, so its user is not judged.
     'os_images': (lambda w: {'Dockerfile': 'FROM %s:1\nRUN true\n' % w}, 'SW0201', False),

@@ -308,10 +308,30 @@ static bool report_supervisor(struct rule_ctx *c, const struct cmd_source *src,
 	return false;
 }
 
+/* Whether the stage's name or its Dockerfile's path says it bundles its
+ * services on purpose (target aio, docker/multi-process/Dockerfile): the
+ * maintainers chose it, and the finding would tell them nothing. */
+static bool declared_bundle(const struct rule_ctx *c)
+{
+	const char *path = c->df->path, *root = c->df->root;
+	size_t n = root ? strlen(root) : 0;
+
+	/* below the folder checked: the clone's own name (nextcloud's
+	 * all-in-one) names a whole product, not this image */
+	if (n && strcmp(root, ".") && !strncmp(path, root, n) && path[n] == '/')
+		path += n + 1;
+	for (const char *const *w = lex_bundle_words.words; *w; w++)
+		if ((c->stage->name && str_has_word(c->stage->name, *w)) || str_has_word(path, *w))
+			return true;
+	return false;
+}
+
 static void check(struct rule_ctx *c)
 {
 	struct main_process mp;
 
+	if (declared_bundle(c))
+		return;
 	main_process(c->a, c->stage, &mp);
 	if (report_supervisor(c, &(struct cmd_source){ .mp = &mp }, &mp.sh))
 		return;

@@ -48,10 +48,11 @@ static bool sibling_said(const struct rule_ctx *c, const struct m_stage *s)
 	return false;
 }
 
-/* FROM debian with no ENTRYPOINT or CMD of its own: a toolbox that runs
- * whatever its runner names (docker run --rm img tar ...), which decides
- * the user too. A compose service that builds it is a runner of this
- * repository, whose command is judged as the image's. */
+/* FROM debian with packages and nothing else of its own (no ENTRYPOINT,
+ * CMD, EXPOSE, COPY or ADD): a toolbox that runs whatever its runner names
+ * (docker run --rm img tar ...), which decides the user too. A compose
+ * service that builds it is a runner of this repository, whose command is
+ * judged as the image's. */
 static bool toolbox(const struct rule_ctx *c, const struct m_stage *s)
 {
 	const struct m_instr *ep, *cmd;
@@ -60,6 +61,11 @@ static bool toolbox(const struct rule_ctx *c, const struct m_stage *s)
 	m_stage_main_process(s, &ep, &cmd);
 	if (ep || cmd || !root || !(repo = image_ref_repo(c->a, root)))
 		return false;
+	for (const struct m_stage *t = s; t; t = t->base_stage)
+		for (size_t i = 0; i < t->ninstrs; i++)
+			if (t->instrs[i].kind == K_EXPOSE || t->instrs[i].kind == K_COPY ||
+			    t->instrs[i].kind == K_ADD)
+				return false;
 	slash = strrchr(repo, '/');
 	if (!lex_has(&lex_os_images, slash ? slash + 1 : repo))
 		return false;

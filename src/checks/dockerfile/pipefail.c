@@ -179,26 +179,21 @@ static bool under(const char *t, const char *path)
  * pipeline) names where it installs, and a later command of the RUN uses
  * that path, under set -e or through &&. An empty download installs
  * nothing, so that command fails the RUN: the failure is caught. */
-static bool install_checked_later(const struct sh_script *sh, size_t r)
+static bool install_checked_later(const struct sh_script *sh, size_t r, bool set_e)
 {
 	const struct sh_cmd *in = &sh->cmds[r];
-	bool set_e = false;
 
 	if (!lex_has(&lex_interpreters, sh_cmd_name(in)) && !lex_has(&lex_shells, sh_cmd_name(in)))
 		return false;
-	for (size_t i = 0; i < r; i++)
-		if (str_eq(sh_cmd_name(&sh->cmds[i]), "set"))
-			for (size_t w = 1; w < sh->cmds[i].argc; w++)
-				if (sh->cmds[i].argv[w].text[0] == '-' &&
-				    strchr(sh->cmds[i].argv[w].text, 'e'))
-					set_e = true;
 	for (size_t a = 1; a < in->argc; a++) {
 		const char *path = arg_path(in->argv[a].text);
 		bool chained = true;
 
 		if (!path)
 			continue;
-		for (size_t k = r + 1; k < sh->ncmds; k++) {
+		/* the next few commands: a RUN of thousands of installers
+		 * stays linear */
+		for (size_t k = r + 1; k < sh->ncmds && k <= r + 16; k++) {
 			const struct sh_cmd *u = &sh->cmds[k];
 
 			chained &= sh->cmds[k - 1].sep == SH_SEP_AND;
@@ -221,11 +216,19 @@ static bool find_pipe(struct arena *a, const struct sh_script *sh, const struct 
 		      const struct sh_cmd **right, unsigned *depth, bool *compound)
 {
 	struct nesting nt;
+	bool set_e = false;
 
 	nesting_init(a, sh, &nt);
 	for (size_t i = 0; i < sh->ncmds; i++) {
 		const struct sh_cmd *c = &sh->cmds[i], *r = NULL;
 		size_t k;
+
+		/* set -e, set -ex: a later failing command fails the RUN */
+		if (str_eq(sh_cmd_name(c), "set"))
+			for (size_t w = 1; w < c->argc; w++)
+				if (c->argv[w].text[0] == '-' && c->argv[w].text[1] != '-' &&
+				    strchr(c->argv[w].text, 'e'))
+					set_e = true;
 
 		if (!c->piped || in_substitution(sh, &nt, i))
 			continue;
@@ -251,7 +254,7 @@ static bool find_pipe(struct arena *a, const struct sh_script *sh, const struct 
 			/* curl ... | tar -xz: tar fails on what a failed
 			 * download leaves it, and ends the pipeline. */
 			if (r && k < sh->ncmds && sh->cmds[k].sep != SH_SEP_PIPE &&
-			    (strict_reader(r) || install_checked_later(sh, (size_t)(r - sh->cmds))))
+			    (strict_reader(r) || install_checked_later(sh, (size_t)(r - sh->cmds), set_e)))
 				continue;
 			*left = l;
 			*right = r;

@@ -14,7 +14,10 @@ const struct rule SW0001 = {
 	       "tag (and a digest) makes builds reproducible and upgrades deliberate. Tags that "
 	       "float like latest are reported too: stable, edge, nightly, lts, main, master, "
 	       "dev, rolling, alone or with a variant (stable-slim, lts-alpine) but without a "
-	       "version or date (stable-20240722 is pinned). FROM ${REGISTRY}/ubuntu is "
+	       "version or date (stable-20240722 is pinned), and a tag with no digit at all on an "
+	       "application image (nginx:alpine, python:slim: the newest release in that variant); "
+	       "an OS image's codename (debian:bookworm) names a release, and distroless's "
+	       ":nonroot is not reported. FROM ${REGISTRY}/ubuntu is "
 	       "reported as untagged when the variable has no default: it only picks the "
 	       "registry.",
 	.bad = "FROM node\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
@@ -78,8 +81,10 @@ const struct rule SW0004 = {
 	       "command that fails on an empty or cut-short input and ends the pipeline "
 	       "(tar -x, gunzip, gpg, apt-key add, sha256sum -c) is not reported: it fails the "
 	       "RUN already; nor is an installer piped into an interpreter (curl | php -- --install-dir=/usr/local/bin) "
-	       "when a later command of the RUN, under set -e or after &&, uses the path it installs to "
-	       "(chmod +x /usr/local/bin/composer): an empty download installs nothing, and that command fails. "
+	       "when one of the next commands of the RUN, under set -e or after &&, uses what it installs: "
+	       "a path it names (chmod +x /usr/local/bin/composer), its --filename (composer install), or the "
+	       "file a known installer writes (mv composer.phar): an empty download installs nothing, and that "
+	       "command fails. "
 	       "Development, test and CI Dockerfiles are not judged. "
 	       "Only stages whose files ship are checked: in a builder stage whose output is copied out, a quiet failure leaves out what a later step needs, and the build fails there.",
 	.bad = "FROM debian:bookworm-slim\n"
@@ -266,8 +271,8 @@ const struct rule SW0054 = {
 	       "pull: two hosts running the same compose file can run different versions, a "
 	       "restart after a pull upgrades silently, and a rollback has nothing to roll "
 	       "back to. A version tag (and a digest) makes deployments repeatable. Tags that "
-	       "float like latest (stable, edge, nightly, lts, main, master, dev, rolling) are "
-	       "reported too. A tag written as a variable (app:${APP_VERSION:-latest}) is a "
+	       "float like latest (stable, edge, nightly, lts, main, master, dev, rolling), and "
+	       "tags with no digit on an application image (redis:alpine), are reported too. A tag written as a variable (app:${APP_VERSION:-latest}) is a "
 	       "setting the deployment makes, and is not reported. "
 	       "The project's own image (one its build commands tag, or whose name or owner is named like the folder it is checked in) is pulled on the channel its makers ship and is not reported; pinning it is the deployment's choice.",
 	.bad = "services:\n  cache:\n    image: redis\n",

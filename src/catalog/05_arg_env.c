@@ -110,7 +110,10 @@ const struct rule SW0505 = {
 	       "warning: FROM golang:${GO_VERSION} turns into a broken or different image "
 	       "reference, and COPY app-${TARGETARCH} copies the wrong file. Only ARGs declared "
 	       "before the first FROM are visible in FROM, and the platform ARGs (TARGETARCH...) "
-	       "only in stages that declare them.",
+	       "only in stages that declare them. An ARG's scope is its stage and the stages built "
+	       "FROM it: a RUN of another stage that uses it (RUN go install x@$PLUGIN_HASH) gets "
+	       "an empty value, and is reported; other names in RUN may be the shell's or the base "
+	       "image's, and are not.",
 	.bad = "FROM golang:${GO_VERSION} AS build\nWORKDIR /src\nCOPY . .\n"
 	       "RUN go build -o /out/ ./...\n"
 	       "FROM scratch\nCOPY --from=build /out/app-${TARGETARCH} /app\n"

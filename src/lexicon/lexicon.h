@@ -64,6 +64,8 @@ extern const struct lexicon lex_strict_readers;
 /* Tools that install OS packages with apt themselves, as "WORD ARG..."
  * (playwright install --with-deps). */
 extern const struct lexicon lex_apt_installers;
+/* Installers piped into an interpreter, "URL-PART FILE": what they write. */
+extern const struct lexicon lex_installer_outputs;
 /* Words of a name that declare an all-in-one image (aio, multi-process). */
 extern const struct lexicon lex_bundle_words;
 /* Official OS images (debian, alpine...), whose CMD is a shell. */
@@ -89,6 +91,12 @@ extern const struct lexicon lex_floating_tags;
  * tag and none starts with a digit (stable-slim, lts-alpine; not
  * stable-20240722). */
 bool lex_floating_tag(const char *tag);
+/* Whether repo:tag floats: a floating tag, or a tag with no digit at all
+ * on an application image (nginx:alpine, python:slim, php:apache: the
+ * newest version, with that variant). An OS image's codename
+ * (debian:bookworm) names a release, and distroless's user variants
+ * (:nonroot) follow one; repo as image_ref_repo gives it. */
+bool lex_floating_ref(const char *repo, const char *tag);
 /* Repositories whose /bin/sh is BusyBox ash: alpine, busybox. */
 extern const struct lexicon lex_busybox_images;
 /* Whether an image reference is one of them, or says so in a word of its

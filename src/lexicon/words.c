@@ -61,6 +61,9 @@ LIST(strict_readers, "tar -x", "tar -t", "gunzip", "zcat", "gzip -d", "xz -d", "
 LIST(apt_installers, "playwright install-deps", "playwright install --with-deps");
 /* Words of a stage's or a Dockerfile's folder name that declare an image
  * that bundles several services on purpose (target aio, docker/multi-process/). */
+/* Installers fetched to be piped into an interpreter, as "URL-PART FILE":
+ * the file they write when told nothing else. */
+LIST(installer_outputs, "getcomposer.org/installer composer.phar");
 LIST(bundle_words, "aio", "all-in-one", "allinone", "multi-process", "multiprocess");
 LIST(demo_words, "demo", "demonstration", "sample", "example", "tutorial", "workshop");
 LIST(secret_words, "PASSWORD", "PASSWD", "PASSPHRASE", "TOKEN", "SECRET", "APIKEY",
@@ -94,7 +97,7 @@ const struct lexicon *const lexicon_lists[] = {
 	&lex_runtime_sockets, &lex_dns_servers, &lex_mail_servers, &lex_floating_tags,
 	&lex_busybox_images, &lex_strict_readers, &lex_demo_words, &lex_privdrop_daemons,
 	&lex_log_forwarders, &lex_log_forwarder_packages, &lex_apt_installers, &lex_os_images,
-	&lex_bundle_words, NULL
+	&lex_bundle_words, &lex_installer_outputs, NULL
 };
 
 bool lex_has(const struct lexicon *l, const char *s)
@@ -197,4 +200,15 @@ bool lex_floating_tag(const char *tag)
 		p += n + (p[n] == '-');
 	}
 	return floats;
+}
+
+bool lex_floating_ref(const char *repo, const char *tag)
+{
+	const char *last = strrchr(repo, '/');
+
+	if (lex_floating_tag(tag))
+		return true;
+	if (!*tag || strpbrk(tag, "0123456789"))
+		return false;
+	return !lex_has(&lex_os_images, last ? last + 1 : repo) && !strstr(repo, "distroless");
 }

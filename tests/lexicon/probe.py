@@ -119,6 +119,10 @@ PROBES = {
                       '&& mkdir -p /var/log/app\nUSER 1000\nCMD ["app"]\n' % star(w),
         'compose.yaml': 'services:\n  s:\n    build: .\n    restart: always\n'},
         'SW1001', False),
+    # A known installer's output used by the next command: the failure shows.
+    'installer_outputs': (lambda w: df('RUN curl -fsS https://%s | php && mv %s /usr/local/bin/x\n'
+                                       'CMD ["app"]\n' % tuple(w.split(' '))),
+                          'SW0004', False),
     # A stage named as an all-in-one bundles its services on purpose.
     'bundle_words': (lambda w: {'Dockerfile': 'FROM debian:12\nUSER 1000\nCOPY s.conf /etc/supervisord.conf\n'
                                 'FROM 0 AS app-%s\nCMD ["supervisord", "-n"]\n' % w,
@@ -127,7 +131,9 @@ PROBES = {
                      'SW0701', False),
     # FROM an OS image with no ENTRYPOINT or CMD: a toolbox, its runner's
     # command runs, so its user is not judged.
-    'os_images': (lambda w: {'Dockerfile': 'FROM %s:1\nRUN true\n' % w}, 'SW0201', False),
+    'os_images': (lambda w: {'Dockerfile': 'FROM %s:1\nRUN apt-get update && apt-get install -y '
+                                           '--no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n' % w},
+                  'SW0201', False),
     # An apt-get update beside a tool that installs with apt is used.
     'apt_installers': (lambda w: df('RUN apt-get update && npx %s\n'
                                     'RUN apt-get install -y --no-install-recommends curl '

@@ -50,7 +50,7 @@ static void check(struct rule_ctx *c)
 		if (!ref || !*ref || s->build_context.s || strchr(ref, '$'))
 			continue;
 		tag = image_ref_tag(c->a, ref);
-		if (!tag || (*tag && !lex_floating_tag(tag)))
+		if (!tag || (*tag && !lex_floating_ref(image_ref_repo(c->a, ref), tag)))
 			continue;
 		if (ref[strlen(ref) - 1] == ':')
 			continue;	/* an empty tag from an unset variable: reported as such */

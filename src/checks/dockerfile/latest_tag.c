@@ -106,7 +106,7 @@ static void check_stage(struct rule_ctx *c, const struct m_stage *s)
 	tag = image_ref_tag(c->a, ref);
 	if (!tag)
 		return;	/* pinned by digest */
-	if (*tag && !lex_floating_tag(tag))
+	if (*tag && !lex_floating_ref(image_ref_repo(c->a, ref), tag))
 		return;
 	if (*tag && strcmp(tag, "latest")) {
 		floating(c, n, ref, tag, fromarg);

@@ -91,6 +91,13 @@ static void report(struct rule_ctx *c, const struct m_instr *in, const struct sh
 static void check_run(struct rule_ctx *c, const struct m_instr *in)
 {
 	const struct sh_cmd *pending[MAX_MANAGERS] = { NULL };
+	/* apk update && apk add --no-cache: the update writes the index that
+	 * --no-cache only keeps the add from writing (a manager whose cleanup
+	 * is an option); reported when an install follows (alone, it is
+	 * SW0303's). */
+	const struct sh_cmd *refreshed[MAX_MANAGERS] = { NULL };
+	bool installs[MAX_MANAGERS] = { false };
+	struct finding *f;
 
 	for (size_t i = 0; i < in->sh.ncmds; i++) {
 		const struct sh_cmd *cmd = &in->sh.cmds[i];
@@ -100,22 +107,42 @@ static void check_run(struct rule_ctx *c, const struct m_instr *in)
 
 		if (!m) {
 			for (id = 0; id < MAX_MANAGERS && lex_pkg_managers[id].family; id++)
-				if (pending[id] && rm_of(cmd, lex_pkg_managers[id].cache_dirs))
-					pending[id] = NULL;
+				if ((pending[id] || refreshed[id]) &&
+				    rm_of(cmd, lex_pkg_managers[id].cache_dirs))
+					pending[id] = refreshed[id] = NULL;
 			continue;
 		}
 		id = (size_t)(m - lex_pkg_managers);
 		if (id >= MAX_MANAGERS)
 			continue;
-		if (op == PM_CLEAN)
-			pending[id] = NULL;
-		else if ((op == PM_INSTALL || op == PM_FETCH) && !pending[id] &&
-			 !keeps_none(in, cmd, m))
-			pending[id] = cmd;
+		if (op == PM_CLEAN) {
+			pending[id] = refreshed[id] = NULL;
+		} else if (op == PM_REFRESH && m->cleanup[0] == '-' && !refreshed[id]) {
+			refreshed[id] = cmd;
+		} else if (op == PM_INSTALL || op == PM_FETCH) {
+			installs[id] = true;
+			if (!pending[id] && !keeps_none(in, cmd, m))
+				pending[id] = cmd;
+		}
 	}
-	for (size_t id = 0; id < MAX_MANAGERS && lex_pkg_managers[id].family; id++)
-		if (pending[id] && !mounted(in, &lex_pkg_managers[id]))
-			report(c, in, pending[id], &lex_pkg_managers[id]);
+	for (size_t id = 0; id < MAX_MANAGERS && lex_pkg_managers[id].family; id++) {
+		const struct lex_pkg_manager *m = &lex_pkg_managers[id];
+
+		if (mounted(in, m))
+			continue;
+		if (pending[id]) {
+			report(c, in, pending[id], m);
+		} else if (refreshed[id] && installs[id]) {
+			f = rule_report(c, in, "`%s %s` leaves %s in the layer: %s on the install "
+					"does not remove it", sh_cmd_name(refreshed[id]),
+					refreshed[id]->argv[refreshed[id]->argc > 1 ? 1 : 0].text,
+					m->leaves, m->cleanup);
+			f->fix = arena_printf(c->a, "Drop `%s %s`: an install with %s fetches a "
+					      "fresh index and keeps none", sh_cmd_name(refreshed[id]),
+					      refreshed[id]->argv[refreshed[id]->argc > 1 ? 1 : 0].text,
+					      m->cleanup);
+		}
+	}
 }
 
 static void check(struct rule_ctx *c)

@@ -174,35 +174,68 @@ static bool under(const char *t, const char *path)
 	return !strncmp(t, path, n) && (t[n] == 0 || t[n] == '/');
 }
 
+/* Whether a later command uses what the installer made: its name, or an
+ * argument, is the file name, or a path under the folder. */
+static bool uses(const struct sh_cmd *u, const char *path, const char *file)
+{
+	for (size_t w = 0; w < u->argc; w++) {
+		const char *t = u->argv[w].text, *base = strrchr(t, '/');
+
+		if ((path && under(t, path)) ||
+		    (file && (str_eq(t, file) || (base && str_eq(base + 1, file)))))
+			return true;
+	}
+	return false;
+}
+
 /* curl URL | php -- --install-dir=/usr/local/bin; chmod +x /usr/local/bin/composer:
  * an interpreter that runs a downloaded installer (cmds[r], which ends the
- * pipeline) names where it installs, and a later command of the RUN uses
- * that path, under set -e or through &&. An empty download installs
+ * pipeline fed by src) says what it installs (a path, --filename=NAME, or
+ * the file a known installer writes: lexicon installer_outputs), and one
+ * of the next commands of the RUN, under set -e or through &&, uses it
+ * (composer install, mv composer.phar). An empty download installs
  * nothing, so that command fails the RUN: the failure is caught. */
-static bool install_checked_later(const struct sh_script *sh, size_t r, bool set_e)
+static bool install_checked_later(const struct sh_script *sh, const struct sh_cmd *src,
+				  size_t r, bool set_e)
 {
 	const struct sh_cmd *in = &sh->cmds[r];
+	const char *paths[8], *file = NULL;
+	size_t npaths = 0;
+	bool chained = true;
 
 	if (!lex_has(&lex_interpreters, sh_cmd_name(in)) && !lex_has(&lex_shells, sh_cmd_name(in)))
 		return false;
 	for (size_t a = 1; a < in->argc; a++) {
-		const char *path = arg_path(in->argv[a].text);
-		bool chained = true;
+		const char *t = in->argv[a].text, *p = arg_path(t);
 
-		if (!path)
-			continue;
-		/* the next few commands: a RUN of thousands of installers
-		 * stays linear */
-		for (size_t k = r + 1; k < sh->ncmds && k <= r + 16; k++) {
-			const struct sh_cmd *u = &sh->cmds[k];
+		if (p && npaths < 8)
+			paths[npaths++] = p;
+		if (!strncmp(t, "--filename=", 11) && t[11])
+			file = t + 11;
+	}
+	/* curl -sS https://getcomposer.org/installer: composer.phar */
+	for (size_t a = 1; !file && a < src->argc; a++)
+		for (const char *const *w = lex_installer_outputs.words; *w && !file; w++) {
+			size_t n = strcspn(*w, " ");
 
-			chained &= sh->cmds[k - 1].sep == SH_SEP_AND;
-			if (u->depth != in->depth || !(set_e || chained))
-				break;
-			for (size_t w = 0; w < u->argc; w++)
-				if (under(u->argv[w].text, path))
-					return true;
+			if ((*w)[n] && memmem(src->argv[a].text, strlen(src->argv[a].text), *w, n))
+				file = *w + n + 1;
 		}
+	if (!npaths && !file)
+		return false;
+	/* the next few commands: a RUN of thousands of installers stays
+	 * linear */
+	for (size_t k = r + 1; k < sh->ncmds && k <= r + 16; k++) {
+		const struct sh_cmd *u = &sh->cmds[k];
+
+		chained = chained && sh->cmds[k - 1].sep == SH_SEP_AND;
+		if (u->depth != in->depth || !(set_e || chained))
+			break;
+		if (uses(u, NULL, file))
+			return true;
+		for (size_t i = 0; i < npaths; i++)
+			if (uses(u, paths[i], NULL))
+				return true;
 	}
 	return false;
 }
@@ -254,7 +287,7 @@ static bool find_pipe(struct arena *a, const struct sh_script *sh, const struct 
 			/* curl ... | tar -xz: tar fails on what a failed
 			 * download leaves it, and ends the pipeline. */
 			if (r && k < sh->ncmds && sh->cmds[k].sep != SH_SEP_PIPE &&
-			    (strict_reader(r) || install_checked_later(sh, (size_t)(r - sh->cmds), set_e)))
+			    (strict_reader(r) || install_checked_later(sh, l, (size_t)(r - sh->cmds), set_e)))
 				continue;
 			*left = l;
 			*right = r;

@@ -48,7 +48,7 @@ static bool sibling_said(const struct rule_ctx *c, const struct m_stage *s)
 	return false;
 }
 
-/* FROM debian with packages and nothing else of its own (no ENTRYPOINT,
+/* FROM debian with packages (installed or upgraded) and nothing else of its own (no ENTRYPOINT,
  * CMD, EXPOSE, COPY or ADD): a toolbox that runs whatever its runner names
  * (docker run --rm img tar ...), which decides the user too. A compose
  * service that builds it is a runner of this repository, whose command is
@@ -57,15 +57,27 @@ static bool toolbox(const struct rule_ctx *c, const struct m_stage *s)
 {
 	const struct m_instr *ep, *cmd;
 	const char *root = m_stage_root_image(s), *repo, *slash;
+	bool installs = false;
 
 	m_stage_main_process(s, &ep, &cmd);
 	if (ep || cmd || !root || !(repo = image_ref_repo(c->a, root)))
 		return false;
+
 	for (const struct m_stage *t = s; t; t = t->base_stage)
-		for (size_t i = 0; i < t->ninstrs; i++)
-			if (t->instrs[i].kind == K_EXPOSE || t->instrs[i].kind == K_COPY ||
-			    t->instrs[i].kind == K_ADD)
+		for (size_t i = 0; i < t->ninstrs; i++) {
+			const struct m_instr *in = &t->instrs[i];
+
+			if (in->kind == K_EXPOSE || in->kind == K_COPY || in->kind == K_ADD)
 				return false;
+			for (size_t k = 0; in->kind == K_RUN && !installs && k < in->sh.ncmds; k++) {
+				const struct lex_pkg_manager *m;
+				enum pm_op op = cmd_pm_op(&in->sh.cmds[k], &m);
+
+				installs = m && m->os && (op == PM_INSTALL || op == PM_FETCH);
+			}
+		}
+	if (!installs)
+		return false;	/* FROM debian:12 alone: the OS image itself */
 	slash = strrchr(repo, '/');
 	if (!lex_has(&lex_os_images, slash ? slash + 1 : repo))
 		return false;

@@ -85,6 +85,37 @@ static void check_ref(struct rule_ctx *c, const struct m_ref *r)
 			      "line, or fix the name", r->name, r->name);
 }
 
+/* A RUN's $NAME that an ARG of another stage declares, and nothing of
+ * its own stage: an ARG's scope ends with its stage, so the shell sees
+ * it empty (the base image's own ENV aside). Other names may be the
+ * shell's or the base image's. */
+static void check_shell_ref(struct rule_ctx *c, const struct m_ref *r)
+{
+	const struct m_instr *in = r->in;
+	const struct m_var *v = NULL;
+	const struct m_stage *owner = NULL;
+	struct finding *f;
+
+	if (in->kind != K_RUN || r->guarded || var_is_proxy_arg(r->name) ||
+	    var_is_platform_arg(r->name) || instr_sets_shell_var(in, r->name) ||
+	    var_set_by_base_image(c->a, in->stage, r->name))
+		return;
+	for (size_t s = 0; s < c->df->nstages && !v; s++)
+		if (&c->df->stages[s] != in->stage &&
+		    (v = declared_in(&c->df->stages[s], 0, r->name)) && v->is_arg)
+			owner = &c->df->stages[s];
+		else
+			v = NULL;
+	if (!v)
+		return;
+	f = rule_report(c, in, "RUN uses $%s, but ARG %s (line %u) is declared in %s%s, "
+			"not in this stage, so it is empty here", r->name, r->name, v->pos.line,
+			owner->name ? "stage " : "another stage", owner->name ? owner->name : "");
+	f->fix = arena_printf(c->a, "Add ARG %s after this stage's FROM (line %u), or move "
+			      "the ARG before the first FROM and declare it again here", r->name,
+			      in->stage->instrs[0].node->start.line);
+}
+
 static void check(struct rule_ctx *c)
 {
 	const struct m_dockerfile *df = c->df;
@@ -93,8 +124,12 @@ static void check(struct rule_ctx *c)
 		const struct m_ref *r = &df->refs[i];
 
 		/* Shell code may use its own variables; global-only ARGs are SW0506's. */
-		if (!r->shell && !r->defined && !r->global_only && m_ref_first(df, i))
+		if (r->defined || r->global_only || !m_ref_first(df, i))
+			continue;
+		if (!r->shell)
 			check_ref(c, r);
+		else
+			check_shell_ref(c, r);
 	}
 }
 

@@ -531,9 +531,11 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 				ns->workdir = bs->workdir;
 				ns->shell = bs->shell;
 				ns->root_image = bs->root_image;
+				/* ENV and ARG alike: BuildKit starts the stage from
+				 * its base's state, whose env holds the ARGs too
+				 * (dockerfile2llb dispatchArg's AddEnv, init) */
 				for (size_t k = 0; k < bs->nscope && !b.over; k++)
-					if (!bs->scope[k].is_arg)
-						scope_add(&b, &bs->scope[k]);
+					scope_add(&b, &bs->scope[k]);
 			}
 		} else if (!s) {
 			if (kind != K_ARG) {

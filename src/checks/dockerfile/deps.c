@@ -430,8 +430,12 @@ bool dep_install_of(struct arena *a, const struct sh_cmd *c, struct dep_install 
 		set(out, "bundler", sub ? arena_printf(a, "%s install", name) : name);
 		return true;
 	}
-	if (str_eq(name, "composer")) {
-		sub = arg(c, operand(c, 1, NULL));
+	/* php composer.phar install: the phar the composer image ships */
+	if (str_eq(name, "composer") ||
+	    (str_eq(name, "php") && c->argc > 1 &&
+	     (str_eq(sh_word_base_slow(&c->argv[1]), "composer.phar") ||
+	      str_eq(sh_word_base_slow(&c->argv[1]), "composer")))) {
+		sub = arg(c, operand(c, str_eq(name, "php") ? 2 : 1, NULL));
 		if (!is_any(sub, (const char *const[]){ "install", NULL }))
 			return false;
 		set(out, "composer", "composer install");

@@ -129,6 +129,30 @@ if os.environ.get("UPDATE"):
 judged_n = sum(tally.values())
 print("triage: %d reported findings judged: %d true, %d false, %d debatable; precision %.1f%%"
       % (judged_n, tally["T"], tally["F"], tally["D"], 100.0 * tally["T"] / max(judged_n, 1)))
+# The second opinion (second-opinion.txt): informative only.
+second = {}
+sop = os.path.join(here, "second-opinion.txt")
+if os.path.exists(sop):
+    for line in open(sop):
+        m = re.match(r"^([TFD])\s+(SW\d+)\s+(\S+)", line)
+        if m:
+            second[(m.group(2), m.group(3))] = m.group(1)
+if second:
+    verdict = {(e[1], e[2]): e[0][0] for e in entries}
+    st = {"T": 0, "F": 0, "D": 0}
+    differ = {}
+    for key, v in second.items():
+        if key not in reported:
+            continue
+        st[v] += 1
+        if verdict.get(key, v) != v:
+            differ[key[0]] = differ.get(key[0], 0) + 1
+    n = sum(st.values())
+    print("second opinion (blind): %d reported findings judged: %d true, %d false, %d debatable; "
+          "precision %.1f%%; judged otherwise in triage.txt: %s"
+          % (n, st["T"], st["F"], st["D"], 100.0 * st["T"] / max(n, 1),
+             ", ".join("%s %d" % kv for kv in sorted(differ.items(), key=lambda kv: -kv[1]))
+             or "none"))
 if new or unjudged:
     print("new findings to judge (%d; UPDATE=1 adds them to triage.txt as \"?\"):"
           % (len(new) + len(unjudged)))

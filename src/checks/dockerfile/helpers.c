@@ -500,7 +500,22 @@ static bool script_drops(struct rule_ctx *c, const struct sh_cmd *cmd)
 	if (!path || path[0] != '/' || !(text = entry_read(c->a, c->entry, path, &len)))
 		return false;
 	sh_parse(c->a, text, len, &body);
-	return sh_find_drop(&body, text, NULL, &d);
+	if (sh_find_drop(&body, text, NULL, &d))
+		return true;
+	/* postfix start; sleep 126144000: a server whose root master serves as
+	 * its own user, kept company by a sleep that keeps the program up */
+	for (size_t i = 0; i < body.ncmds; i++) {
+		const struct sh_cmd *k = &body.cmds[i], *m;
+
+		if (k->background || k->function || !lex_match_ci(&lex_privdrop_daemons, sh_cmd_name(k)) ||
+		    !sh_drop_user(k))
+			continue;
+		m = sh_main_after(&body, sh_group_end(&body, i) + 1);
+		if (!m || str_eq(sh_cmd_name(m), "sleep") ||
+		    (str_eq(sh_cmd_name(m), "tail") && sh_cmd_has_opt(m, "-f")))
+			return true;
+	}
+	return false;
 }
 
 /* What each program is: a helper that only ships logs or probes health

@@ -1,0 +1,3 @@
+#!/bin/sh
+nginx -t
+exec node /app/server.js

@@ -89,8 +89,9 @@ const struct rule SW0304 = {
 	       "(`npm cache clean --force`) and yarn (`yarn cache clean`). The cleanup must "
 	       "come after the last install of the RUN. A `--mount=type=cache` or "
 	       "`type=tmpfs` whose target holds the manager's cache folder keeps it out of "
-	       "the layer; a mount on another folder does not. A cleanup script the RUN "
-	       "calls is not followed.",
+	       "the layer; a mount on another folder does not. The scripts of the build context a "
+	       "RUN runs (RUN /scripts/prepare) are read too: an install there needs its "
+	       "cleanup in the same script.",
 	.bad = "FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y curl\n",
 	.good = "FROM debian:bookworm-slim\nRUN apt-get update \\\n"
 		" && apt-get install -y --no-install-recommends curl \\\n"

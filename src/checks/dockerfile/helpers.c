@@ -606,3 +606,17 @@ size_t supervisord_programs(struct rule_ctx *c, const struct sh_cmd *cmd, struct
 	judge_programs(c, *out, n);
 	return n;
 }
+
+bool instr_runs_script(const struct m_instr *in)
+{
+	for (size_t i = 0; i < in->sh.ncmds; i++) {
+		const struct sh_cmd *k = &in->sh.cmds[i];
+
+		if (k->argc && (strchr(k->argv[0].text, '/') ||
+				((lex_has(&lex_shells, sh_cmd_name(k)) ||
+				  lex_has(&lex_interpreters, sh_cmd_name(k))) &&
+				 k->argc > 1 && k->argv[1].text[0] != '-')))
+			return true;
+	}
+	return false;
+}

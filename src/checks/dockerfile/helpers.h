@@ -108,4 +108,8 @@ struct sv_program {
  * c's arena. */
 size_t supervisord_programs(struct rule_ctx *c, const struct sh_cmd *cmd, struct sv_program **out);
 
+/* Whether a RUN may run a script of its own: a command with a slash, or
+ * a shell or interpreter given a file (a cheap test before m_run_follow). */
+bool instr_runs_script(const struct m_instr *in);
+
 #endif

@@ -1,9 +1,12 @@
 /* SW0304: Package manager caches are left in the layer. */
 #include "checks/check.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "checks/dockerfile/helpers.h"
+#include "input/dockerfile/entry.h"
 #include "lexicon/lexicon.h"
 #include "util/str.h"
 
@@ -55,8 +58,22 @@ static bool mounted(const struct m_instr *in, const struct lex_pkg_manager *m)
 	return false;
 }
 
-static void report(struct rule_ctx *c, const struct m_instr *in, const struct sh_cmd *cmd,
-		   const struct lex_pkg_manager *m)
+/* At the RUN, or at the line of the script it runs (sc). */
+__attribute__((format(printf, 5, 6)))
+static struct finding *at(struct rule_ctx *c, const struct m_instr *in,
+			  const struct entry_script *sc, const struct sh_cmd *cmd, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return sc ? rule_report_script(c, sc, cmd->off, "%s", msg) : rule_report(c, in, "%s", msg);
+}
+
+static void report(struct rule_ctx *c, const struct m_instr *in, const struct entry_script *sc,
+		   const struct sh_cmd *cmd, const struct lex_pkg_manager *m)
 {
 	size_t k;
 	const char *prog, *sub, *how = m->cleanup;
@@ -66,20 +83,22 @@ static void report(struct rule_ctx *c, const struct m_instr *in, const struct sh
 	prog = k >= 3 && str_eq(cmd->argv[1].text, "-m") ? cmd->argv[2].text : sh_cmd_name(cmd);
 	sub = k ? arena_printf(c->a, " %s", cmd->argv[k].text) : "";
 	if (how[0] == '-' && !m->op_is_option) {
-		f = rule_report(c, in, "`%s%s` without %s leaves %s in the layer", prog, sub, how,
-				m->leaves);
+		f = at(c, in, sc, cmd, "`%s%s` without %s leaves %s in the layer", prog, sub, how,
+		       m->leaves);
 		f->fix = m->no_cache_env ?
 			 arena_printf(c->a, "Use %s%s %s, or set ENV %s=1", prog, sub, how,
 				      m->no_cache_env) :
 			 arena_printf(c->a, "Use %s%s %s", prog, sub, how);
 	} else if (!strncmp(how, "rm ", 3)) {
-		f = rule_report(c, in, "`%s%s` leaves %s in the layer (no %s after it in the same "
-				"RUN)", prog, sub, m->leaves, how);
-		f->fix = arena_printf(c->a, "End the same RUN with && %s", how);
+		f = at(c, in, sc, cmd, "`%s%s` leaves %s in the layer (no %s after it in the same "
+		       "%s)", prog, sub, m->leaves, how, sc ? "script" : "RUN");
+		f->fix = sc ? arena_printf(c->a, "End the script with %s", how) :
+			      arena_printf(c->a, "End the same RUN with && %s", how);
 	} else {
-		f = rule_report(c, in, "`%s%s` leaves %s in the layer (no `%s %s` after it in the "
-				"same RUN)", prog, sub, m->leaves, prog, how);
-		f->fix = arena_printf(c->a, "End the same RUN with && %s %s", prog, how);
+		f = at(c, in, sc, cmd, "`%s%s` leaves %s in the layer (no `%s %s` after it in the "
+		       "same %s)", prog, sub, m->leaves, prog, how, sc ? "script" : "RUN");
+		f->fix = sc ? arena_printf(c->a, "End the script with %s %s", prog, how) :
+			      arena_printf(c->a, "End the same RUN with && %s %s", prog, how);
 	}
 }
 
@@ -88,7 +107,8 @@ static void report(struct rule_ctx *c, const struct m_instr *in, const struct sh
  * clean subcommand, or rm of its cache folder) comes after it: a clean
  * before the install, or between two installs, leaves the last one's.
  */
-static void check_run(struct rule_ctx *c, const struct m_instr *in)
+static void check_sh(struct rule_ctx *c, const struct m_instr *in, const struct sh_script *sh,
+		     const struct entry_script *sc)
 {
 	const struct sh_cmd *pending[MAX_MANAGERS] = { NULL };
 	/* apk update && apk add --no-cache: the update writes the index that
@@ -99,8 +119,8 @@ static void check_run(struct rule_ctx *c, const struct m_instr *in)
 	bool installs[MAX_MANAGERS] = { false };
 	struct finding *f;
 
-	for (size_t i = 0; i < in->sh.ncmds; i++) {
-		const struct sh_cmd *cmd = &in->sh.cmds[i];
+	for (size_t i = 0; i < sh->ncmds; i++) {
+		const struct sh_cmd *cmd = &sh->cmds[i];
 		const struct lex_pkg_manager *m;
 		enum pm_op op = cmd_pm_op(cmd, &m);
 		size_t id;
@@ -131,10 +151,10 @@ static void check_run(struct rule_ctx *c, const struct m_instr *in)
 		if (mounted(in, m))
 			continue;
 		if (pending[id]) {
-			report(c, in, pending[id], m);
+			report(c, in, sc, pending[id], m);
 		} else if (refreshed[id] && installs[id]) {
-			f = rule_report(c, in, "`%s %s` leaves %s in the layer: %s on the install "
-					"does not remove it", sh_cmd_name(refreshed[id]),
+			f = at(c, in, sc, refreshed[id], "`%s %s` leaves %s in the layer: %s on the "
+			       "install does not remove it", sh_cmd_name(refreshed[id]),
 					refreshed[id]->argv[refreshed[id]->argc > 1 ? 1 : 0].text,
 					m->leaves, m->cleanup);
 			f->fix = arena_printf(c->a, "Drop `%s %s`: an install with %s fetches a "
@@ -143,6 +163,20 @@ static void check_run(struct rule_ctx *c, const struct m_instr *in)
 					      m->cleanup);
 		}
 	}
+}
+
+/* The RUN's own commands, then those of the build context's scripts it
+ * runs (RUN /scripts/prepare), each script once. */
+static void check_run(struct rule_ctx *c, const struct m_instr *in)
+{
+	struct entry_set scripts;
+
+	check_sh(c, in, &in->sh, NULL);
+	if (!instr_runs_script(in))
+		return;
+	m_run_follow(c->a, c->df, in, &scripts);
+	for (size_t k = 0; k < scripts.n; k++)
+		check_sh(c, in, &scripts.scripts[k].sh, &scripts.scripts[k]);
 }
 
 static void check(struct rule_ctx *c)

@@ -1,6 +1,7 @@
 /* SW0004: A RUN pipes commands without set -o pipefail. */
 #include "checks/check.h"
 #include "checks/dockerfile/helpers.h"
+#include "input/dockerfile/entry.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -363,6 +364,81 @@ static void check_run(struct rule_ctx *c, const struct m_instr *in)
 			 "add SHELL [\"/bin/ash\", \"-o\", \"pipefail\", \"-c\"] before the RUN";
 }
 
+/* Whether a bash script stops at a failing command: set -e (or -e on its
+ * #! line). Only then does a pipe's hidden failure matter mid-script, and
+ * bash has pipefail to show it. */
+static bool bash_set_e(const struct entry_script *sc)
+{
+	size_t n = strcspn(sc->text, "\n");
+	bool bash = !strncmp(sc->text, "#!", 2) &&
+		    (memmem(sc->text, n, "/bash", 5) || memmem(sc->text, n, "env bash", 8));
+
+	if (!bash)
+		return false;
+	if (memmem(sc->text, n, " -e", 3))
+		return true;
+	for (size_t i = 0; i < sc->sh.ncmds; i++) {
+		const struct sh_cmd *k = &sc->sh.cmds[i];
+
+		if (!k->nest && !k->function && str_eq(sh_cmd_name(k), "set"))
+			for (size_t w = 1; w < k->argc; w++)
+				if (k->argv[w].text[0] == '-' && k->argv[w].text[1] != '-' &&
+				    strchr(k->argv[w].text, 'e'))
+					return true;
+	}
+	return false;
+}
+
+/* Whether the pipe from left to right is a test, where set -e acts on
+ * nothing: after if, elif, while, until or !, or followed by && or ||
+ * (if mysqld --help | grep -q x; then ...). */
+static bool pipe_is_test(const struct entry_script *sc, const struct sh_cmd *left,
+			 const struct sh_cmd *right)
+{
+	static const char *const words[] = { "if", "elif", "while", "until", "!", NULL };
+	const char *p = sc->text + left->off, *e;
+
+	if (right->sep == SH_SEP_AND || right->sep == SH_SEP_OR)
+		return true;
+	while (p > sc->text && (p[-1] == ' ' || p[-1] == '\t'))
+		p--;
+	e = p;
+	while (p > sc->text && !strchr(" \t\n;", p[-1]))
+		p--;
+	for (size_t i = 0; words[i]; i++)
+		if ((size_t)(e - p) == strlen(words[i]) && !strncmp(p, words[i], (size_t)(e - p)))
+			return true;
+	return false;
+}
+
+/* The bash scripts of the build context a RUN runs (RUN /scripts/prepare)
+ * under set -e without pipefail: a pipe whose first command fails goes on. */
+static void check_scripts(struct rule_ctx *c, const struct m_instr *in)
+{
+	struct entry_set scripts;
+
+	if (!instr_runs_script(in))
+		return;
+	m_run_follow(c->a, c->df, in, &scripts);
+	for (size_t k = 0; k < scripts.n; k++) {
+		const struct entry_script *sc = &scripts.scripts[k];
+		const struct sh_cmd *left = NULL, *right = NULL;
+		unsigned depth = 0;
+		bool compound = false;
+		struct finding *f;
+
+		if (!sc->sh.has_pipe || sc->sh.pipefail || !bash_set_e(sc) ||
+		    !find_pipe(c->a, &sc->sh, &left, &right, &depth, &compound) || !right ||
+		    pipe_is_test(sc, left, right))
+			continue;
+		f = rule_report_script(c, sc, left->off, "%s is piped into %s without set -o "
+				       "pipefail: if %s fails, set -e does not see it and the "
+				       "script goes on", sh_cmd_name(left), sh_cmd_name(right),
+				       sh_cmd_name(left));
+		f->fix = "Add set -o pipefail beside set -e at the top of the script";
+	}
+}
+
 /* The stages whose files ship: a pipe that fails quietly in a builder
  * stage leaves out what a later step needs, which fails there. */
 static void check(struct rule_ctx *c)
@@ -371,8 +447,10 @@ static void check(struct rule_ctx *c)
 
 	for (size_t s = 0; s < c->df->nstages; s++)
 		for (size_t i = 0; ships[s] && i < c->df->stages[s].ninstrs; i++)
-			if (c->df->stages[s].instrs[i].kind == K_RUN)
+			if (c->df->stages[s].instrs[i].kind == K_RUN) {
 				check_run(c, &c->df->stages[s].instrs[i]);
+				check_scripts(c, &c->df->stages[s].instrs[i]);
+			}
 }
 
 const struct check check_pipefail = {

@@ -337,6 +337,40 @@ static void context_dirs(struct follow *f)
 	}
 }
 
+/* The build context's files through the COPY and ADD of s's chain, as
+ * an entry_fs; NULL when the stage has none. */
+static struct follow *follow_new(struct arena *a, const struct m_dockerfile *m,
+				 const struct m_stage *s, struct entry_fs *fs)
+{
+	/* The checks read from it after this returns (a supervisord config). */
+	struct follow *f = arena_alloc(a, sizeof(*f));
+
+	*f = (struct follow){ .a = a, .m = m, .s = s };
+	context_dirs(f);
+	copies_init(f);
+	*fs = (struct entry_fs){ f, ctx_read, ctx_reaches, ctx_list };
+	return f;
+}
+
+void m_run_follow(struct arena *a, const struct m_dockerfile *m, const struct m_instr *run,
+		  struct entry_set *out)
+{
+	struct entry_root root;
+	struct entry_fs fs;
+
+	memset(out, 0, sizeof(*out));
+	if (!run || !run->stage || !m->dir || run->kind != K_RUN ||
+	    !follow_new(a, m, run->stage, &fs)->ncopies)
+		return;
+	root = (struct entry_root){
+		.sh = &run->sh, .cwd = run->workdir ? run->workdir : "/",
+		.runner = "RUN",
+		.at = arena_printf(a, "RUN at %s:%u", m->path, run->node->start.line),
+		.origin = run,
+	};
+	entry_follow(a, &fs, &root, 1, false, out);
+}
+
 void m_entry_follow(struct arena *a, const struct m_dockerfile *m, const struct m_stage *s,
 		    struct entry_set *out)
 {
@@ -349,12 +383,7 @@ void m_entry_follow(struct arena *a, const struct m_dockerfile *m, const struct 
 	memset(out, 0, sizeof(*out));
 	if (!s || !m->dir)
 		return;
-	/* The checks read from it after this returns (a supervisord config). */
-	f = arena_alloc(a, sizeof(*f));
-	*f = (struct follow){ .a = a, .m = m, .s = s };
-	context_dirs(f);
-	copies_init(f);
-	fs = (struct entry_fs){ f, ctx_read, ctx_reaches, ctx_list };
+	f = follow_new(a, m, s, &fs);
 	m_stage_runs(s, &ep, &cmd);
 	in[0] = ep;
 	in[1] = cmd;

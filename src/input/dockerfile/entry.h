@@ -18,5 +18,10 @@
  * when the stage runs no script). */
 void m_entry_follow(struct arena *a, const struct m_dockerfile *m, const struct m_stage *s,
 		    struct entry_set *out);
+/* The same for the scripts a RUN runs (RUN /scripts/prepare): those of
+ * the build context that a COPY or ADD of its stage's chain put in the
+ * image. Found in out->scripts, reached "RUN at Dockerfile:4". */
+void m_run_follow(struct arena *a, const struct m_dockerfile *m, const struct m_instr *run,
+		  struct entry_set *out);
 
 #endif

@@ -9,6 +9,7 @@
 #include "input/discover/purpose.h"
 #include "input/engine/lower.h"
 #include "input/image/lower.h"
+#include "util/smap.h"
 #include "util/strbuf.h"
 #include "yaml/yaml.h"
 
@@ -124,20 +125,26 @@ static enum purpose stage_purpose(const struct m_stage *st)
  * judge its lines once. */
 static void drop_repeats(struct report *r, size_t from)
 {
+	struct smap first = SMAP_INIT;	/* rule and place -> the stage kept there */
 	size_t out = from;
 
 	for (size_t k = from; k < r->nfindings; k++) {
 		const struct finding *f = &r->findings[k];
-		size_t j = from;
+		/* Findings kept at one place all have the stage of the first:
+		 * one of another stage is the repeat. Hashed: a stage of
+		 * thousands of findings stays linear. */
+		const char *key = arena_printf(r->a, "%s:%s:%u:%u", f->rule->id,
+					       f->file ? f->file : "", f->line, f->col);
+		size_t *st = smap_find(&first, key);
 
-		while (j < out && !(r->findings[j].stage != f->stage &&
-				    r->findings[j].rule == f->rule &&
-				    r->findings[j].line == f->line && r->findings[j].col == f->col))
-			j++;
-		if (j == out)
-			r->findings[out++] = *f;
+		if (st && *st != f->stage)
+			continue;
+		if (!st)
+			smap_put(&first, key, f->stage);
+		r->findings[out++] = *f;
 	}
 	r->nfindings = out;
+	smap_free(&first);
 }
 
 bool *rule_stages_ship(const struct rule_ctx *c)

@@ -7,7 +7,8 @@ have, and under the budgets (docs/architecture.md "Budgets").
 usage: growth.py BIN KIND N
 KIND: dotenv, sudoers, image; dockerfile kinds: df-env (pairs of one ENV),
 df-env-secrets (the same, named like secrets),
-df-workdir (relative WORKDIRs), df-stages, df-run (RUN lines); compose
+df-workdir (relative WORKDIRs), df-stages, df-run (RUN lines), df-run-scripts
+(RUNs of a script of the context), df-findings (a finding a line); compose
 kinds: services, env-keys (of one service), documents (of one file).
 Prints one "ok growth ..." or "FAIL growth ..." line with the figures; a
 pair over the bound is measured again, up to three tries (noise passes on a
@@ -92,6 +93,22 @@ def gen_df_run(d, n):
                   "RUN true | true\n" * n + "USER 1000\n")
 
 
+def gen_df_findings(d, n):
+    # A finding on every line of one stage (installs that keep their
+    # caches): the stages' repeats are dropped in linear time.
+    return gen_df(d, "FROM debian:12\n" +
+                  "".join("RUN apt-get install -y p%d\n" % i for i in range(n)) + "USER 1000\n")
+
+
+def gen_df_run_scripts(d, n):
+    # RUNs of a script from the context, each with other arguments: the
+    # stage's COPYs are looked at once, the script read for each.
+    with open(d + "/x.sh", "w") as f:
+        f.write("#!/bin/bash\nset -e\napt-get install -y x\ncurl -s u | sh\n")
+    return gen_df(d, "FROM alpine:3\nCOPY x.sh /x.sh\n" +
+                  "".join("RUN /x.sh %d\n" % i for i in range(n)) + "USER 1000\n")
+
+
 def gen_compose(d, text):
     with open(d + "/compose.yaml", "w") as f:
         f.write(text)
@@ -147,7 +164,8 @@ def measure(cmd):
 
 gen = {"dotenv": gen_dotenv, "sudoers": gen_sudoers, "image": gen_image,
        "df-env": gen_df_env, "df-env-secrets": gen_df_env_secrets, "df-workdir": gen_df_workdir, "df-stages": gen_df_stages,
-       "df-run": gen_df_run, "services": gen_services, "env-keys": gen_env_keys,
+       "df-run": gen_df_run, "df-run-scripts": gen_df_run_scripts,
+       "df-findings": gen_df_findings, "services": gen_services, "env-keys": gen_env_keys,
        "documents": gen_documents}[KIND]
 def run_once():
     figures = []

@@ -363,7 +363,7 @@ else bad "engine: live with 200 large answers (exit $rc, peak ${rss:-?} KB)"; ta
 #    quotes two long paths, and from 40000 the run takes 300 MB under ASan,
 #    whose time then follows page faults more than the algorithm.
 for g in "dotenv 60000" "sudoers 20000" "image 20000" "df-env 8000" "df-env-secrets 8000" "df-workdir 10000" \
-	 "df-stages 4000" "df-run 30000" "services 10000" "env-keys 40000" "documents 5000"; do
+	 "df-stages 4000" "df-run 30000" "df-run-scripts 8000" "df-findings 20000" "services 10000" "env-keys 40000" "documents 5000"; do
 	# shellcheck disable=SC2086 # kind and size
 	line=$(python3 "$top/tests/hostile/growth.py" "$BIN" $g 2>&1 | tail -1)
 	case $line in ok\ growth*|FAIL\ growth*) echo "$line" ;; *) bad "growth $g: $line" ;; esac

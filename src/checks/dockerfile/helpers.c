@@ -9,8 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input/dockerfile/entry.h"
 #include "input/shell/drop.h"
 #include "util/path.h"
+#include "util/smap.h"
 #include "util/strbuf.h"
 #include "util/str.h"
 #include "lexicon/lexicon.h"
@@ -619,4 +621,40 @@ bool instr_runs_script(const struct m_instr *in)
 			return true;
 	}
 	return false;
+}
+
+void each_run_script(struct rule_ctx *c, const struct m_stage *s,
+		     void (*fn)(struct rule_ctx *c, const struct m_instr *in,
+				const struct entry_script *sc, void *data),
+		     void *data)
+{
+	struct smap seen = SMAP_INIT, read = SMAP_INIT;
+	struct entry_fs fs;
+	bool made = false, have = false;
+
+	for (size_t i = 1; i < s->ninstrs; i++) {
+		const struct m_instr *in = &s->instrs[i];
+		struct entry_set scripts;
+
+		if (in->kind != K_RUN || !in->script || !instr_runs_script(in) ||
+		    smap_find(&seen, in->script))
+			continue;
+		smap_put(&seen, in->script, i);	/* the same command line once */
+		if (!made) {
+			have = m_stage_fs(c->a, c->df, s, &fs);
+			made = true;
+		}
+		if (!have)
+			break;
+		m_run_follow(c->a, c->df, &fs, in, &scripts);
+		for (size_t k = 0; k < scripts.n; k++) {
+			/* each script once: RUN /x.sh a, RUN /x.sh b */
+			if (smap_find(&read, scripts.scripts[k].display))
+				continue;
+			smap_put(&read, scripts.scripts[k].display, k);
+			fn(c, in, &scripts.scripts[k], data);
+		}
+	}
+	smap_free(&seen);
+	smap_free(&read);
 }

@@ -112,4 +112,13 @@ size_t supervisord_programs(struct rule_ctx *c, const struct sh_cmd *cmd, struct
  * a shell or interpreter given a file (a cheap test before m_run_follow). */
 bool instr_runs_script(const struct m_instr *in);
 
+/* The build context's scripts the RUNs of stage s run (RUN /scripts/prepare),
+ * each command line and each script once, through one view of the
+ * stage's COPY and ADD: calls fn for each script with the first RUN that
+ * runs it. */
+void each_run_script(struct rule_ctx *c, const struct m_stage *s,
+		     void (*fn)(struct rule_ctx *c, const struct m_instr *in,
+				const struct entry_script *sc, void *data),
+		     void *data);
+
 #endif

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "checks/dockerfile/helpers.h"
-#include "input/dockerfile/entry.h"
 #include "lexicon/lexicon.h"
 #include "util/str.h"
 
@@ -165,18 +164,11 @@ static void check_sh(struct rule_ctx *c, const struct m_instr *in, const struct 
 	}
 }
 
-/* The RUN's own commands, then those of the build context's scripts it
- * runs (RUN /scripts/prepare), each script once. */
-static void check_run(struct rule_ctx *c, const struct m_instr *in)
+static void check_script(struct rule_ctx *c, const struct m_instr *in,
+			 const struct entry_script *sc, void *data)
 {
-	struct entry_set scripts;
-
-	check_sh(c, in, &in->sh, NULL);
-	if (!instr_runs_script(in))
-		return;
-	m_run_follow(c->a, c->df, in, &scripts);
-	for (size_t k = 0; k < scripts.n; k++)
-		check_sh(c, in, &scripts.scripts[k].sh, &scripts.scripts[k]);
+	(void)data;
+	check_sh(c, in, &sc->sh, sc);
 }
 
 static void check(struct rule_ctx *c)
@@ -185,10 +177,12 @@ static void check(struct rule_ctx *c)
 	 * Only the final stage and the stages it is built FROM end up in the
 	 * image; a builder stage's filesystem is thrown away, caches included.
 	 */
-	for (const struct m_stage *s = c->stage; s; s = s->base_stage)
+	for (const struct m_stage *s = c->stage; s; s = s->base_stage) {
 		for (size_t i = 1; i < s->ninstrs; i++)
 			if (s->instrs[i].kind == K_RUN)
-				check_run(c, &s->instrs[i]);
+				check_sh(c, &s->instrs[i], &s->instrs[i].sh, NULL);
+		each_run_script(c, s, check_script, NULL);	/* RUN /scripts/prepare */
+	}
 }
 
 const struct check check_package_cache = {

@@ -1,7 +1,6 @@
 /* SW0004: A RUN pipes commands without set -o pipefail. */
 #include "checks/check.h"
 #include "checks/dockerfile/helpers.h"
-#include "input/dockerfile/entry.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -411,32 +410,26 @@ static bool pipe_is_test(const struct entry_script *sc, const struct sh_cmd *lef
 	return false;
 }
 
-/* The bash scripts of the build context a RUN runs (RUN /scripts/prepare)
+/* A bash script of the build context a RUN runs (RUN /scripts/prepare),
  * under set -e without pipefail: a pipe whose first command fails goes on. */
-static void check_scripts(struct rule_ctx *c, const struct m_instr *in)
+static void check_script(struct rule_ctx *c, const struct m_instr *in,
+			 const struct entry_script *sc, void *data)
 {
-	struct entry_set scripts;
+	const struct sh_cmd *left = NULL, *right = NULL;
+	unsigned depth = 0;
+	bool compound = false;
+	struct finding *f;
 
-	if (!instr_runs_script(in))
+	(void)in;
+	(void)data;
+	if (!sc->sh.has_pipe || sc->sh.pipefail || !bash_set_e(sc) ||
+	    !find_pipe(c->a, &sc->sh, &left, &right, &depth, &compound) || !right ||
+	    pipe_is_test(sc, left, right))
 		return;
-	m_run_follow(c->a, c->df, in, &scripts);
-	for (size_t k = 0; k < scripts.n; k++) {
-		const struct entry_script *sc = &scripts.scripts[k];
-		const struct sh_cmd *left = NULL, *right = NULL;
-		unsigned depth = 0;
-		bool compound = false;
-		struct finding *f;
-
-		if (!sc->sh.has_pipe || sc->sh.pipefail || !bash_set_e(sc) ||
-		    !find_pipe(c->a, &sc->sh, &left, &right, &depth, &compound) || !right ||
-		    pipe_is_test(sc, left, right))
-			continue;
-		f = rule_report_script(c, sc, left->off, "%s is piped into %s without set -o "
-				       "pipefail: if %s fails, set -e does not see it and the "
-				       "script goes on", sh_cmd_name(left), sh_cmd_name(right),
-				       sh_cmd_name(left));
-		f->fix = "Add set -o pipefail beside set -e at the top of the script";
-	}
+	f = rule_report_script(c, sc, left->off, "%s is piped into %s without set -o pipefail: "
+			       "if %s fails, set -e does not see it and the script goes on",
+			       sh_cmd_name(left), sh_cmd_name(right), sh_cmd_name(left));
+	f->fix = "Add set -o pipefail beside set -e at the top of the script";
 }
 
 /* The stages whose files ship: a pipe that fails quietly in a builder
@@ -445,12 +438,13 @@ static void check(struct rule_ctx *c)
 {
 	bool *ships = rule_stages_ship(c);
 
-	for (size_t s = 0; s < c->df->nstages; s++)
+	for (size_t s = 0; s < c->df->nstages; s++) {
 		for (size_t i = 0; ships[s] && i < c->df->stages[s].ninstrs; i++)
-			if (c->df->stages[s].instrs[i].kind == K_RUN) {
+			if (c->df->stages[s].instrs[i].kind == K_RUN)
 				check_run(c, &c->df->stages[s].instrs[i]);
-				check_scripts(c, &c->df->stages[s].instrs[i]);
-			}
+		if (ships[s])
+			each_run_script(c, &c->df->stages[s], check_script, NULL);
+	}
 }
 
 const struct check check_pipefail = {

@@ -352,15 +352,20 @@ static struct follow *follow_new(struct arena *a, const struct m_dockerfile *m,
 	return f;
 }
 
-void m_run_follow(struct arena *a, const struct m_dockerfile *m, const struct m_instr *run,
-		  struct entry_set *out)
+bool m_stage_fs(struct arena *a, const struct m_dockerfile *m, const struct m_stage *s,
+		struct entry_fs *out)
+{
+	memset(out, 0, sizeof(*out));
+	return s && m->dir && follow_new(a, m, s, out)->ncopies;
+}
+
+void m_run_follow(struct arena *a, const struct m_dockerfile *m, const struct entry_fs *fs,
+		  const struct m_instr *run, struct entry_set *out)
 {
 	struct entry_root root;
-	struct entry_fs fs;
 
 	memset(out, 0, sizeof(*out));
-	if (!run || !run->stage || !m->dir || run->kind != K_RUN ||
-	    !follow_new(a, m, run->stage, &fs)->ncopies)
+	if (!run || !fs->ctx || run->kind != K_RUN)
 		return;
 	root = (struct entry_root){
 		.sh = &run->sh, .cwd = run->workdir ? run->workdir : "/",
@@ -368,7 +373,7 @@ void m_run_follow(struct arena *a, const struct m_dockerfile *m, const struct m_
 		.at = arena_printf(a, "RUN at %s:%u", m->path, run->node->start.line),
 		.origin = run,
 	};
-	entry_follow(a, &fs, &root, 1, false, out);
+	entry_follow(a, fs, &root, 1, false, out);
 }
 
 void m_entry_follow(struct arena *a, const struct m_dockerfile *m, const struct m_stage *s,

@@ -18,10 +18,15 @@
  * when the stage runs no script). */
 void m_entry_follow(struct arena *a, const struct m_dockerfile *m, const struct m_stage *s,
 		    struct entry_set *out);
-/* The same for the scripts a RUN runs (RUN /scripts/prepare): those of
- * the build context that a COPY or ADD of its stage's chain put in the
- * image. Found in out->scripts, reached "RUN at Dockerfile:4". */
-void m_run_follow(struct arena *a, const struct m_dockerfile *m, const struct m_instr *run,
-		  struct entry_set *out);
+/* The files the COPY and ADD of stage s's chain put in its image from
+ * the build context, as an entry_fs for m_run_follow (made once per
+ * stage; it lives in the arena). False, and out empty, when there are
+ * none. */
+bool m_stage_fs(struct arena *a, const struct m_dockerfile *m, const struct m_stage *s,
+		struct entry_fs *out);
+/* The scripts a RUN of that stage runs (RUN /scripts/prepare), followed
+ * through fs. Found in out->scripts, reached "RUN at Dockerfile:4". */
+void m_run_follow(struct arena *a, const struct m_dockerfile *m, const struct entry_fs *fs,
+		  const struct m_instr *run, struct entry_set *out);
 
 #endif

@@ -126,9 +126,14 @@ static enum purpose stage_purpose(const struct m_stage *st)
 static void drop_repeats(struct report *r, size_t from)
 {
 	struct smap first = SMAP_INIT;	/* rule and place -> the stage kept there */
-	size_t out = from;
+	size_t out = from, k = from;
 
-	for (size_t k = from; k < r->nfindings; k++) {
+	/* one stage: nothing repeats another's */
+	while (k < r->nfindings && r->findings[k].stage == r->findings[from].stage)
+		k++;
+	if (k == r->nfindings)
+		return;
+	for (k = from; k < r->nfindings; k++) {
 		const struct finding *f = &r->findings[k];
 		/* Findings kept at one place all have the stage of the first:
 		 * one of another stage is the repeat. Hashed: a stage of

@@ -46,8 +46,11 @@ static inline bool str_has_word(const char *s, const char *name)
 {
 	size_t n = strlen(name);
 
+	int first = n ? tolower((unsigned char)name[0]) : 0;
+
 	for (const char *p = s; n && *p; p++)
-		if ((p == s || !isalnum((unsigned char)p[-1])) && !strncasecmp(p, name, n) &&
+		if (tolower((unsigned char)*p) == first &&
+		    (p == s || !isalnum((unsigned char)p[-1])) && !strncasecmp(p, name, n) &&
 		    !isalnum((unsigned char)p[n]))
 			return true;
 	return false;

@@ -609,15 +609,38 @@ size_t supervisord_programs(struct rule_ctx *c, const struct sh_cmd *cmd, struct
 	return n;
 }
 
-bool instr_runs_script(const struct m_instr *in)
+/* Whether a COPY or ADD of the stage's chain, before in, may have put a
+ * file at the image path p (its destination is p or a folder above it). */
+static bool copied_to(struct arena *a, const struct m_instr *in, const char *p)
+{
+	for (const struct m_stage *t = in->stage; t; t = t->base_stage)
+		for (size_t i = 1; i < t->ninstrs && (t != in->stage || i < in->index); i++) {
+			const struct m_instr *cp = &t->instrs[i];
+
+			if ((cp->kind == K_COPY || cp->kind == K_ADD) && cp->nwords >= 2 &&
+			    path_within(p, path_resolve(a, cp->workdir,
+							cp->words[cp->nwords - 1])))
+				return true;
+		}
+	return false;
+}
+
+bool instr_runs_script(struct arena *a, const struct m_instr *in)
 {
 	for (size_t i = 0; i < in->sh.ncmds; i++) {
 		const struct sh_cmd *k = &in->sh.cmds[i];
+		const char *p = NULL;
 
-		if (k->argc && (strchr(k->argv[0].text, '/') ||
-				((lex_has(&lex_shells, sh_cmd_name(k)) ||
-				  lex_has(&lex_interpreters, sh_cmd_name(k))) &&
-				 k->argc > 1 && k->argv[1].text[0] != '-')))
+		if (!k->argc)
+			continue;
+		if (strchr(k->argv[0].text, '/'))
+			p = k->argv[0].text;
+		else if (k->argc > 1 && k->argv[1].text[0] != '-' &&
+			 (lex_has(&lex_shells, sh_cmd_name(k)) ||
+			  lex_has(&lex_interpreters, sh_cmd_name(k))))
+			p = k->argv[1].text;
+		/* only a file a COPY or ADD put there is the build context's */
+		if (p && !strchr(p, '$') && copied_to(a, in, path_resolve(a, in->workdir, p)))
 			return true;
 	}
 	return false;
@@ -631,12 +654,22 @@ void each_run_script(struct rule_ctx *c, const struct m_stage *s,
 	struct smap seen = SMAP_INIT, read = SMAP_INIT;
 	struct entry_fs fs;
 	bool made = false, have = false;
+	size_t from = s->ninstrs;	/* the first instruction after a COPY or ADD */
 
-	for (size_t i = 1; i < s->ninstrs; i++) {
+	/* no COPY or ADD before a RUN: no file of the context to run (most
+	 * RUNs of most Dockerfiles stop here) */
+	for (const struct m_stage *t = s->base_stage; t && from != 1; t = t->base_stage)
+		for (size_t i = 1; i < t->ninstrs && from != 1; i++)
+			if (t->instrs[i].kind == K_COPY || t->instrs[i].kind == K_ADD)
+				from = 1;
+	for (size_t i = 1; i < s->ninstrs && from == s->ninstrs; i++)
+		if (s->instrs[i].kind == K_COPY || s->instrs[i].kind == K_ADD)
+			from = i + 1;
+	for (size_t i = from; i < s->ninstrs; i++) {
 		const struct m_instr *in = &s->instrs[i];
 		struct entry_set scripts;
 
-		if (in->kind != K_RUN || !in->script || !instr_runs_script(in) ||
+		if (in->kind != K_RUN || !in->script || !instr_runs_script(c->a, in) ||
 		    smap_find(&seen, in->script))
 			continue;
 		smap_put(&seen, in->script, i);	/* the same command line once */

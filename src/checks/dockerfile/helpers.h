@@ -108,9 +108,10 @@ struct sv_program {
  * c's arena. */
 size_t supervisord_programs(struct rule_ctx *c, const struct sh_cmd *cmd, struct sv_program **out);
 
-/* Whether a RUN may run a script of its own: a command with a slash, or
- * a shell or interpreter given a file (a cheap test before m_run_follow). */
-bool instr_runs_script(const struct m_instr *in);
+/* Whether a RUN may run a script of the build context: a command with a
+ * slash, or a file given to a shell or an interpreter, where a COPY or
+ * ADD of its stage's chain wrote (a cheap test before m_run_follow). */
+bool instr_runs_script(struct arena *a, const struct m_instr *in);
 
 /* The build context's scripts the RUNs of stage s run (RUN /scripts/prepare),
  * each command line and each script once, through one view of the

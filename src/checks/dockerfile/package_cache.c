@@ -147,7 +147,7 @@ static void check_sh(struct rule_ctx *c, const struct m_instr *in, const struct 
 	for (size_t id = 0; id < MAX_MANAGERS && lex_pkg_managers[id].family; id++) {
 		const struct lex_pkg_manager *m = &lex_pkg_managers[id];
 
-		if (mounted(in, m))
+		if ((!pending[id] && !(refreshed[id] && installs[id])) || mounted(in, m))
 			continue;
 		if (pending[id]) {
 			report(c, in, sc, pending[id], m);

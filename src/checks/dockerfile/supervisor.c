@@ -326,12 +326,10 @@ static bool declared_bundle(const struct rule_ctx *c)
 	return false;
 }
 
-static void check(struct rule_ctx *c)
+static void check_stage(struct rule_ctx *c)
 {
 	struct main_process mp;
 
-	if (declared_bundle(c))
-		return;
 	main_process(c->a, c->stage, &mp);
 	if (report_supervisor(c, &(struct cmd_source){ .mp = &mp }, &mp.sh))
 		return;
@@ -356,6 +354,16 @@ static void check(struct rule_ctx *c)
 				    "the container's main process, a process supervisor, running %s",
 				    svc);
 	}
+}
+
+static void check(struct rule_ctx *c)
+{
+	size_t before = c->report->nfindings;
+
+	check_stage(c);
+	/* asked only of a stage that has a supervisor: names are long */
+	if (c->report->nfindings > before && declared_bundle(c))
+		c->report->nfindings = before;
 }
 
 /* A compose service whose own entrypoint: or command: starts a

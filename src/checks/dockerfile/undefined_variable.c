@@ -96,17 +96,17 @@ static void check_shell_ref(struct rule_ctx *c, const struct m_ref *r)
 	const struct m_stage *owner = NULL;
 	struct finding *f;
 
-	if (in->kind != K_RUN || r->guarded || var_is_proxy_arg(r->name) ||
-	    var_is_platform_arg(r->name) || instr_sets_shell_var(in, r->name) ||
-	    var_set_by_base_image(c->a, in->stage, r->name))
+	if (in->kind != K_RUN || r->guarded || c->df->nstages < 2)
 		return;
+	/* the ARG of another stage first: most names in RUN are none */
 	for (size_t s = 0; s < c->df->nstages && !v; s++)
 		if (&c->df->stages[s] != in->stage &&
 		    (v = declared_in(&c->df->stages[s], 0, r->name)) && v->is_arg)
 			owner = &c->df->stages[s];
 		else
 			v = NULL;
-	if (!v)
+	if (!v || var_is_proxy_arg(r->name) || var_is_platform_arg(r->name) ||
+	    instr_sets_shell_var(in, r->name) || var_set_by_base_image(c->a, in->stage, r->name))
 		return;
 	f = rule_report(c, in, "RUN uses $%s, but ARG %s (line %u) is declared in %s%s, "
 			"not in this stage, so it is empty here", r->name, r->name, v->pos.line,

@@ -29,10 +29,11 @@ static void check(struct rule_ctx *c)
 		}
 		if (!n)
 			continue;
-		cx_report(c, NULL, &v[0]->pos, NULL, "%s set%s no log rotation: with the "
-			  "default json-file driver %s grow%s without limit",
-			  cx_names(c->a, v, n), n > 1 ? "" : "s", n > 1 ? "their logs" : "its log",
-			  n > 1 ? "" : "s");
+		/* daemon.json may rotate them: said, as the host is not known here */
+		cx_report(c, NULL, &v[0]->pos, NULL, "%s set%s no log rotation: unless "
+			  "daemon.json sets one, the default json-file driver lets %s grow without "
+			  "limit", cx_names(c->a, v, n), n > 1 ? "" : "s",
+			  n > 1 ? "their logs" : "its log");
 	}
 }
 

@@ -38,11 +38,17 @@ const char *image_ref_repo(struct arena *a, const char *ref)
 	return r;
 }
 
+const char *image_ref_name(const char *repo)
+{
+	const char *slash = strrchr(repo, '/');
+
+	return slash ? slash + 1 : repo;
+}
+
 bool image_ref_own(struct arena *a, const char *ref, const char *const *own, size_t nown,
 		   const char *const *folders, size_t nfolders)
 {
-	const char *repo = image_ref_repo(a, ref), *slash = strrchr(repo, '/');
-	const char *last = slash ? slash + 1 : repo;
+	const char *repo = image_ref_repo(a, ref), *last = image_ref_name(repo);
 
 	for (size_t k = 0; k < nown; k++)
 		if (!strcmp(own[k], last))

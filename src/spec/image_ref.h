@@ -11,6 +11,9 @@
  * host and tag/digest removed: "docker.io/library/node:20" -> "node",
  * "ghcr.io/acme/app@sha256:.." -> "acme/app". In the arena. */
 const char *image_ref_repo(struct arena *a, const char *ref);
+/* The last part of a repository as image_ref_repo gives it: "acme/app"
+ * -> "app". A pointer into repo. */
+const char *image_ref_name(const char *repo);
 /* The tag of an image reference, "" if none, NULL when pinned by digest.
  * In the arena. */
 const char *image_ref_tag(struct arena *a, const char *ref);

@@ -64,8 +64,7 @@ bool spec_is_proxy(struct arena *a, const struct spec *s, const struct config *c
 	if (role && !strcasecmp(role, "proxy"))
 		return true;
 	if (repo) {
-		base = strrchr(repo, '/');
-		base = base ? base + 1 : repo;
+		base = image_ref_name(repo);
 		if (lex_has(&lex_proxy_images, base) || name_says_proxy(base))
 			return true;
 	}

@@ -130,17 +130,9 @@ const char *cx_label(const struct c_service *s, const char *key)
 	return NULL;
 }
 
-/* The last component of a repository ("envoyproxy/envoy" -> "envoy"). */
-static const char *repo_base(const char *repo)
-{
-	const char *slash = strrchr(repo, '/');
-
-	return slash ? slash + 1 : repo;
-}
-
 bool cx_proxy_repo(const char *repo)
 {
-	return lex_has(&lex_proxy_images, repo_base(repo));
+	return lex_has(&lex_proxy_images, image_ref_name(repo));
 }
 
 bool cx_proxy_name(const char *name)

@@ -151,15 +151,15 @@ static void check_sh(struct rule_ctx *c, const struct m_instr *in, const struct 
 			continue;
 		if (pending[id]) {
 			report(c, in, sc, pending[id], m);
-		} else if (refreshed[id] && installs[id]) {
-			f = at(c, in, sc, refreshed[id], "`%s %s` leaves %s in the layer: %s on the "
-			       "install does not remove it", sh_cmd_name(refreshed[id]),
-					refreshed[id]->argv[refreshed[id]->argc > 1 ? 1 : 0].text,
-					m->leaves, m->cleanup);
-			f->fix = arena_printf(c->a, "Drop `%s %s`: an install with %s fetches a "
-					      "fresh index and keeps none", sh_cmd_name(refreshed[id]),
-					      refreshed[id]->argv[refreshed[id]->argc > 1 ? 1 : 0].text,
-					      m->cleanup);
+		} else {
+			const struct sh_cmd *u = refreshed[id];
+			const char *what = arena_printf(c->a, "%s %s", sh_cmd_name(u),
+							u->argv[u->argc > 1 ? 1 : 0].text);
+
+			f = at(c, in, sc, u, "`%s` leaves %s in the layer: %s on the install does "
+			       "not remove it", what, m->leaves, m->cleanup);
+			f->fix = arena_printf(c->a, "Drop `%s`: an install with %s fetches a fresh "
+					      "index and keeps none", what, m->cleanup);
 		}
 	}
 }

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "lexicon/lexicon.h"
+#include "util/path.h"
 #include "util/str.h"
 #include "spec/image_ref.h"
 
@@ -164,14 +165,16 @@ static const char *arg_path(const char *t)
 	return t[0] == '/' && t[1] ? t : NULL;
 }
 
-/* Whether t is path or under it. */
-static bool under(const char *t, const char *path)
+/* `set -e`, `set -ex`: later failing commands end the script. */
+static bool sets_errexit(const struct sh_cmd *c)
 {
-	size_t n = strlen(path);
-
-	while (n > 1 && path[n - 1] == '/')
-		n--;
-	return !strncmp(t, path, n) && (t[n] == 0 || t[n] == '/');
+	if (!str_eq(sh_cmd_name(c), "set"))
+		return false;
+	for (size_t w = 1; w < c->argc; w++)
+		if (c->argv[w].text[0] == '-' && c->argv[w].text[1] != '-' &&
+		    strchr(c->argv[w].text, 'e'))
+			return true;
+	return false;
 }
 
 /* Whether a later command uses what the installer made: its name, or an
@@ -181,7 +184,7 @@ static bool uses(const struct sh_cmd *u, const char *path, const char *file)
 	for (size_t w = 0; w < u->argc; w++) {
 		const char *t = u->argv[w].text, *base = strrchr(t, '/');
 
-		if ((path && under(t, path)) ||
+		if ((path && path_within(t, path)) ||
 		    (file && (str_eq(t, file) || (base && str_eq(base + 1, file)))))
 			return true;
 	}
@@ -195,8 +198,8 @@ static bool uses(const struct sh_cmd *u, const char *path, const char *file)
  * of the next commands of the RUN, under set -e or through &&, uses it
  * (composer install, mv composer.phar). An empty download installs
  * nothing, so that command fails the RUN: the failure is caught. */
-static bool install_checked_later(const struct sh_script *sh, const struct sh_cmd *src,
-				  size_t r, bool set_e)
+static bool install_checked_later(struct arena *a, const struct sh_script *sh,
+				  const struct sh_cmd *src, size_t r, bool set_e)
 {
 	const struct sh_cmd *in = &sh->cmds[r];
 	const char *paths[8], *file = NULL;
@@ -205,20 +208,20 @@ static bool install_checked_later(const struct sh_script *sh, const struct sh_cm
 
 	if (!lex_has(&lex_interpreters, sh_cmd_name(in)) && !lex_has(&lex_shells, sh_cmd_name(in)))
 		return false;
-	for (size_t a = 1; a < in->argc; a++) {
-		const char *t = in->argv[a].text, *p = arg_path(t);
+	for (size_t w = 1; w < in->argc; w++) {
+		const char *t = in->argv[w].text, *p = arg_path(t);
 
 		if (p && npaths < 8)
-			paths[npaths++] = p;
+			paths[npaths++] = path_resolve(a, "/", p);	/* /usr/local/bin/ */
 		if (!strncmp(t, "--filename=", 11) && t[11])
 			file = t + 11;
 	}
 	/* curl -sS https://getcomposer.org/installer: composer.phar */
-	for (size_t a = 1; !file && a < src->argc; a++)
+	for (size_t k = 1; !file && k < src->argc; k++)
 		for (const char *const *w = lex_installer_outputs.words; *w && !file; w++) {
 			size_t n = strcspn(*w, " ");
 
-			if ((*w)[n] && memmem(src->argv[a].text, strlen(src->argv[a].text), *w, n))
+			if ((*w)[n] && memmem(src->argv[k].text, strlen(src->argv[k].text), *w, n))
 				file = *w + n + 1;
 		}
 	if (!npaths && !file)
@@ -256,12 +259,7 @@ static bool find_pipe(struct arena *a, const struct sh_script *sh, const struct 
 		const struct sh_cmd *c = &sh->cmds[i], *r = NULL;
 		size_t k;
 
-		/* set -e, set -ex: a later failing command fails the RUN */
-		if (str_eq(sh_cmd_name(c), "set"))
-			for (size_t w = 1; w < c->argc; w++)
-				if (c->argv[w].text[0] == '-' && c->argv[w].text[1] != '-' &&
-				    strchr(c->argv[w].text, 'e'))
-					set_e = true;
+		set_e = set_e || sets_errexit(c);	/* a later failing command fails the RUN */
 
 		if (!c->piped || in_substitution(sh, &nt, i))
 			continue;
@@ -287,7 +285,7 @@ static bool find_pipe(struct arena *a, const struct sh_script *sh, const struct 
 			/* curl ... | tar -xz: tar fails on what a failed
 			 * download leaves it, and ends the pipeline. */
 			if (r && k < sh->ncmds && sh->cmds[k].sep != SH_SEP_PIPE &&
-			    (strict_reader(r) || install_checked_later(sh, l, (size_t)(r - sh->cmds), set_e)))
+			    (strict_reader(r) || install_checked_later(a, sh, l, (size_t)(r - sh->cmds), set_e)))
 				continue;
 			*left = l;
 			*right = r;
@@ -376,15 +374,10 @@ static bool bash_set_e(const struct entry_script *sc)
 		return false;
 	if (memmem(sc->text, n, " -e", 3))
 		return true;
-	for (size_t i = 0; i < sc->sh.ncmds; i++) {
-		const struct sh_cmd *k = &sc->sh.cmds[i];
-
-		if (!k->nest && !k->function && str_eq(sh_cmd_name(k), "set"))
-			for (size_t w = 1; w < k->argc; w++)
-				if (k->argv[w].text[0] == '-' && k->argv[w].text[1] != '-' &&
-				    strchr(k->argv[w].text, 'e'))
-					return true;
-	}
+	for (size_t i = 0; i < sc->sh.ncmds; i++)
+		if (!sc->sh.cmds[i].nest && !sc->sh.cmds[i].function &&
+		    sets_errexit(&sc->sh.cmds[i]))
+			return true;
 	return false;
 }
 

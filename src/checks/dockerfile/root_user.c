@@ -56,13 +56,15 @@ static bool sibling_said(const struct rule_ctx *c, const struct m_stage *s)
 static bool toolbox(const struct rule_ctx *c, const struct m_stage *s)
 {
 	const struct m_instr *ep, *cmd;
-	const char *root = m_stage_root_image(s), *repo, *slash;
+	const char *root = m_stage_root_image(s);
 	bool installs = false;
 
 	m_stage_main_process(s, &ep, &cmd);
-	if (ep || cmd || !root || !(repo = image_ref_repo(c->a, root)))
+	if (ep || cmd || !root || !lex_has(&lex_os_images, image_ref_name(image_ref_repo(c->a, root))))
 		return false;
-
+	for (size_t i = 0; i < c->nships; i++)
+		if (c->ships[i].by && !strncmp(c->ships[i].by, "compose service ", 16))
+			return false;
 	for (const struct m_stage *t = s; t; t = t->base_stage)
 		for (size_t i = 0; i < t->ninstrs; i++) {
 			const struct m_instr *in = &t->instrs[i];
@@ -76,15 +78,7 @@ static bool toolbox(const struct rule_ctx *c, const struct m_stage *s)
 				installs = m && m->os && (op == PM_INSTALL || op == PM_FETCH);
 			}
 		}
-	if (!installs)
-		return false;	/* FROM debian:12 alone: the OS image itself */
-	slash = strrchr(repo, '/');
-	if (!lex_has(&lex_os_images, slash ? slash + 1 : repo))
-		return false;
-	for (size_t i = 0; i < c->nships; i++)
-		if (c->ships[i].by && !strncmp(c->ships[i].by, "compose service ", 16))
-			return false;
-	return true;
+	return installs;	/* not FROM debian:12 alone: the OS image itself */
 }
 
 static void check(struct rule_ctx *c)

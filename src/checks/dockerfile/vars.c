@@ -43,8 +43,7 @@ bool var_set_by_base_image(struct arena *a, const struct m_stage *s, const char 
 	if (m_stage_from_scratch(s))
 		return false;
 	repo = image_ref_repo(a, m_stage_root_image(s));
-	base = strrchr(repo, '/');
-	base = base ? base + 1 : repo;
+	base = image_ref_name(repo);
 	bl = strlen(base);
 	if (!bl || strlen(name) != bl + 8 || strcmp(name + bl, "_VERSION"))
 		return false;

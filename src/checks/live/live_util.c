@@ -47,8 +47,7 @@ bool lv_is_proxy(struct rule_ctx *c)
 	if (*ct->image && strncmp(ct->image, "sha256:", 7))
 		repo = image_ref_repo(c->a, ct->image);
 	if (repo) {
-		base = strrchr(repo, '/');
-		base = base ? base + 1 : repo;
+		base = image_ref_name(repo);
 		if (cx_proxy_repo(repo) || cx_proxy_name(base))
 			return true;
 	}

@@ -250,7 +250,7 @@ const struct rule SW0053 = {
 	       "value is said once per file: the services that repeat it are named in via. In "
 	       "development, test and CI files only tokens in a known format (ghp_..., AKIA...) "
 	       "are reported: their passwords are throwaway values for local stacks. "
-	       "A default (${NAME:-value}) is reported when what it guards takes connections from outside the stack: the service that holds it publishes a port, or, for a database's password, a database of the stack does. A database's password written out is, likewise, only reported when a database of the stack is published; other secrets (an API key works from anywhere) always are.",
+	       "A default (${NAME:-value}) is reported when what it guards takes connections from outside the host: the service that holds it publishes a port (other than on loopback, 127.0.0.1:), or, for a database's password, a database of the stack does. A database's password written out is, likewise, only reported when a database of the stack is published; other secrets (an API key works from anywhere) always are.",
 	.bad = "services:\n  db:\n    image: postgres:16\n    environment:\n"
 	       "      POSTGRES_PASSWORD: hunter2\n",
 	.good = "services:\n  db:\n    image: postgres:16\n    environment:\n"

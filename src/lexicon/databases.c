@@ -46,7 +46,8 @@ static const struct {
 	const char *what;
 } images[] = {
 	{ "postgres", "PostgreSQL" }, { "postgresql", "PostgreSQL" }, { "postgis", "PostgreSQL" },
-	{ "pgvector", "PostgreSQL" }, { "timescaledb", "PostgreSQL" },
+	{ "pgvector", "PostgreSQL" }, { "postgres-documentdb", "PostgreSQL" },
+	{ "timescaledb", "PostgreSQL" },
 	{ "timescaledb-ha", "PostgreSQL" }, { "mysql", "MySQL" }, { "percona", "MySQL" },
 	{ "percona-server", "MySQL" }, { "mariadb", "MariaDB" }, { "mssql/server", "SQL Server" },
 	{ "oracle-xe", "Oracle" }, { "oracle-free", "Oracle" }, { "mongo", "MongoDB" },

@@ -38,6 +38,14 @@ bool port_on_all_interfaces(const struct sp_port *p)
 	       str_eq(ip, "[::]");
 }
 
+bool port_on_loopback(const struct sp_port *p)
+{
+	const char *ip = p->host_ip;
+
+	return ip && (!strncmp(ip, "127.", 4) || str_eq(ip, "::1") || str_eq(ip, "[::1]") ||
+		      str_eq(ip, "localhost"));
+}
+
 static const char *database_in(const char *spec, const struct config *cfg, long *port)
 {
 	long lo, hi;

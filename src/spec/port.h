@@ -13,6 +13,9 @@ bool port_range(const char *s, long *lo, long *hi);
 /* Whether the port is published on every interface: no host_ip, 0.0.0.0,
  * :: or [::]. Loopback and specific addresses are not. */
 bool port_on_all_interfaces(const struct sp_port *p);
+/* Whether the port is published on the loopback interface only
+ * (127.0.0.0/8, ::1): reachable from the host, not from outside it. */
+bool port_on_loopback(const struct sp_port *p);
 /* The database, cache or broker that listens on a published port of p
  * (target or published side), e.g. "PostgreSQL"; also the ports listed
  * under databases: in the config ("a database"). NULL when none. */

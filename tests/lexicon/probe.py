@@ -165,7 +165,9 @@ def main():
                 with open(os.path.join(d, fn), 'w') as f:
                     f.write(text)
             cases['%s/c%03d' % (name, i)] = w
-        out = subprocess.run([binary, 'check', '--no-config', '--format', 'json', name],
+        # --select: the rule is probed even when it is off by default
+        out = subprocess.run([binary, 'check', '--no-config', '--format', 'json',
+                              '--select', rule, name],
                              cwd=scratch, capture_output=True, text=True)
         try:
             found = json.loads(out.stdout)['findings']

@@ -4,7 +4,8 @@
 Guards what issues 11, 12 and 13 promised on real trees: every finding is
 judged in triage.txt (true ones stay, false ones do not come back; the
 precision is printed, and new findings are listed to judge); the findings
-judged by reading the repositories (judged.txt) stay as judged; messages are
+judged by reading the repositories (judged.txt) stay as judged (the "+" of a
+rule off by default, and the T~ lines, on a run that selects it); messages are
 under 200 characters; no input error for a template,
 an ignore file or a compose fragment; no finding twice; the inputs list
 accounts for every Dockerfile, compose and bake file in the tree; and the
@@ -33,7 +34,13 @@ for line in open(os.path.join(here, "judged.txt")):
     line = line.split("#", 1)[0].split()
     if line:
         judged.append(line)
+# Rules off by default: the "+" lines of judged.txt and the T~ lines of
+# triage.txt on them are checked on a second run that selects them.
+cat = json.loads(subprocess.run([binary, "rules", "--format", "json"],
+                                capture_output=True, text=True).stdout)
+off = {r["id"] for r in cat["rules"] if not r["default_enabled"]}
 reported = set()
+enabled = set()     # (rule, file:line) reported when the rules off by default are selected
 messages = {}       # (rule, file:line) -> message, for the new findings to judge
 long_messages = []
 for proj in sorted(os.listdir(root)):
@@ -47,6 +54,15 @@ for proj in sorted(os.listdir(root)):
     except ValueError:
         fails.append("%s: no JSON (exit %d): %s" % (proj, out.returncode, out.stderr[:200]))
         continue
+    sel = subprocess.run([binary, "check", "--no-config", "--format", "json", "--select",
+                          ",".join(sorted(off)), proj],
+                         cwd=root, capture_output=True, text=True, timeout=300)
+    try:
+        for f in json.loads(sel.stdout).get("findings", []):
+            enabled.add((f.get("rule"), "%s:%s" % (f.get("file"), f.get("line"))))
+            enabled.add((f.get("rule"), f.get("file")))
+    except ValueError:
+        fails.append("%s: no JSON with --select (exit %d)" % (proj, sel.returncode))
     inputs = {i["path"]: i for i in d.get("inputs", [])}
     for e in d.get("errors", []):
         i = inputs.get(e.get("file"))
@@ -80,6 +96,10 @@ for proj in sorted(os.listdir(root)):
         s.get("shipped_stages", 0), len(d.get("errors", []))))
 
 for sign, rule, where in judged:
+    if rule in off and sign == "+":
+        if (rule, where) not in enabled:
+            fails.append("judged: %s at %s is no longer reported when selected" % (rule, where))
+        continue
     if sign == "+" and (rule, where) not in reported:
         fails.append("judged: %s at %s is no longer reported" % (rule, where))
     if sign == "-" and (rule, where) in reported:
@@ -109,6 +129,9 @@ for e in entries:
     on = key in reported
     if v == "T" and not on:
         fails.append("triage: %s at %s was judged true and is no longer reported" % key)
+    if v == "T~" and key not in enabled:
+        fails.append("triage: %s at %s was judged true and is no longer reported when "
+                     "selected" % key)
     if v in ("F", "D") and on:
         what = "false" if v == "F" else "debatable"
         fails.append("triage: %s at %s was judged %s and is reported again (%s)" %

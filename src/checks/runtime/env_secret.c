@@ -4,6 +4,7 @@
 #include "checks/runtime/runtime.h"
 #include "lexicon/lexicon.h"
 #include "spec/image_ref.h"
+#include "spec/port.h"
 #include "spec/secret.h"
 
 #include <ctype.h>
@@ -74,11 +75,14 @@ static void said_now(struct rule_ctx *c, struct said **v, size_t *n, size_t *cap
 			(size_t)(f - c->report->findings) + 1 };
 }
 
-/* Whether a service takes connections from outside the stack: it
- * publishes a port or uses the host's network. */
+/* Whether a service takes connections from outside the host: it
+ * publishes a port other than on loopback, or uses the host's network. */
 static bool published(const struct spec *s)
 {
-	return s->nports || (s->network_mode.s && !strcmp(s->network_mode.s, "host"));
+	for (size_t i = 0; i < s->nports; i++)
+		if (!port_on_loopback(&s->ports[i]))
+			return true;
+	return s->network_mode.s && !strcmp(s->network_mode.s, "host");
 }
 
 /* Whether a word of the variable's name (split on _) names a database:

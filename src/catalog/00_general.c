@@ -44,6 +44,7 @@ const struct rule SW0002 = {
 		"COPY src/ ./src/\n",
 	.fix = "Use COPY for local files and folders; keep ADD for URLs and tar archives to unpack",
 	.peers = (const struct peer_rule[]){ { "hadolint", "DL3020" }, { 0 } },
+	.scope = SCOPE_PRODUCTION,
 };
 
 const struct rule SW0003 = {

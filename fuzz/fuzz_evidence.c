@@ -51,6 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		{ EV_MARKDOWN, "docs/README.md" },
 		{ EV_DOTENV, "deploy/.env" },
 		{ EV_GORELEASER, ".goreleaser.yml" },
+		{ EV_PACKAGE_JSON, "package.json" },
 	};
 	struct arena a;
 	struct evidence e = { 0 };

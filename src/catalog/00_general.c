@@ -19,7 +19,9 @@ const struct rule SW0001 = {
 	       "an OS image's codename (debian:bookworm) names a release, and distroless's "
 	       ":nonroot is not reported. FROM ${REGISTRY}/ubuntu is "
 	       "reported as untagged when the variable has no default: it only picks the "
-	       "registry.",
+	       "registry. An image that COPY --from copies out of (COPY "
+	       "--from=composer:latest /usr/bin/composer ...) is judged the same, but for a "
+	       "bare name with no tag, which may be a named build context.",
 	.bad = "FROM node\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
 	.good = "FROM node:20.11-bookworm-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
 	.fix = "Pin a version tag (e.g. node:20.11-bookworm-slim) and ideally a digest (@sha256:...)",
@@ -251,7 +253,7 @@ const struct rule SW0053 = {
 	       "value is said once per file: the services that repeat it are named in via. In "
 	       "development, test and CI files only tokens in a known format (ghp_..., AKIA...) "
 	       "are reported: their passwords are throwaway values for local stacks. "
-	       "A default (${NAME:-value}) is reported when what it guards takes connections from outside the host: the service that holds it publishes a port (other than on loopback, 127.0.0.1:), or, for a database's password, a database of the stack does. A database's password written out is, likewise, only reported when a database of the stack is published; other secrets (an API key works from anywhere) always are.",
+	       "A default (${NAME:-value}) is reported when what it guards takes connections from outside the host: the service that holds it publishes a port (other than on loopback, 127.0.0.1:), or, for a database's password, a database of the stack does. A database's password written out is, likewise, only reported when a database of the stack is published; other secrets (an API key works from anywhere) always are. A secret an env_file holds is reported at its line there when the repository commits the file: it is in the tree, not ignored by a .gitignore of the checked tree, and not hidden (.env.prod is a local file by convention).",
 	.bad = "services:\n  db:\n    image: postgres:16\n    environment:\n"
 	       "      POSTGRES_PASSWORD: hunter2\n",
 	.good = "services:\n  db:\n    image: postgres:16\n    environment:\n"

@@ -33,8 +33,9 @@ struct rule_ctx {
 	 * ENTRYPOINT and CMD run (input/dockerfile/entry.h); image checks:
 	 * those of the image its config's Entrypoint and Cmd run. */
 	const struct entry_set *entry;
-	/* Names FROM may use that no registry serves: bake named contexts, and
-	 * images other services of the same compose project build. */
+	/* Names FROM may use that no registry serves, or whose tag the
+	 * repository sets: bake named contexts, images other services of the
+	 * same compose project build, and those its build commands tag. */
 	const char *const *local_images;
 	size_t nlocal_images;
 	/* Dockerfile rules: what builds the Dockerfile (never empty: the last
@@ -124,7 +125,9 @@ struct df_ship {
 /* Per stage of c->df (by index in df->stages), whether what it sets
  * reaches an image that ships: it is a stage a build ships
  * (rule_ctx.ships), or in one of their FROM chains. A builder stage only
- * COPY --from reads does not. In c's arena. */
+ * COPY --from reads does not, nor a stage built only for tests or
+ * development (by its runner or its name) when another is released. In
+ * c's arena. */
 bool *rule_stages_ship(const struct rule_ctx *c);
 
 /* Whether a FROM reference (tag and all) names a local image of the

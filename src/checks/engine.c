@@ -2,6 +2,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -110,8 +111,12 @@ static enum purpose stage_purpose(const struct m_stage *st)
 	const char *w = st->name;
 
 	while (w && *w) {
-		size_t n = strcspn(w, "-_.");
-		enum purpose p = n ? purpose_of_word(w, n) : PURPOSE_PRODUCTION;
+		size_t n = strcspn(w, "-_."), m = n;
+		enum purpose p;
+
+		while (m > 1 && isdigit((unsigned char)w[m - 1]))
+			m--;	/* pr-test2, dev1 */
+		p = n ? purpose_of_word(w, m) : PURPOSE_PRODUCTION;
 
 		if (p != PURPOSE_PRODUCTION)
 			return p;
@@ -152,19 +157,37 @@ static void drop_repeats(struct report *r, size_t from)
 	smap_free(&first);
 }
 
+/* What a build ships the stage for: its runner's purpose, else the
+ * stage's name's. */
+static enum purpose ship_purpose(const struct m_dockerfile *df, const struct df_ship *sh)
+{
+	const struct m_stage *st = m_stage_named(df, sh->target);
+
+	if (sh->purpose != PURPOSE_PRODUCTION || !st)
+		return sh->purpose;
+	return stage_purpose(st);
+}
+
 bool *rule_stages_ship(const struct rule_ctx *c)
 {
 	const struct m_dockerfile *df = c->df;
-	bool *ships = arena_alloc(c->a, (df->nstages + 1) * sizeof(*ships));
+	bool *ships = arena_alloc(c->a, (df->nstages + 1) * sizeof(*ships)), prod = false;
 
 	memset(ships, 0, (df->nstages + 1) * sizeof(*ships));
+	/* A stage built only for tests or development (pr-test2) beside one
+	 * that is released says nothing in the file's production findings. */
+	for (size_t i = 0; i < c->nships && !prod; i++)
+		prod = ship_purpose(df, &c->ships[i]) == PURPOSE_PRODUCTION;
 	/* No ships: the last stage, as a plain build. Each chain is walked
 	 * until a stage already marked: linear in the stages. */
-	for (size_t i = 0; i < (c->nships ? c->nships : 1); i++)
+	for (size_t i = 0; i < (c->nships ? c->nships : 1); i++) {
+		if (c->nships && prod && ship_purpose(df, &c->ships[i]) != PURPOSE_PRODUCTION)
+			continue;
 		for (const struct m_stage *s = m_stage_named(df, c->nships ? c->ships[i].target
 									   : NULL);
 		     s && !ships[s - df->stages]; s = s->base_stage)
 			ships[s - df->stages] = true;
+	}
 	return ships;
 }
 

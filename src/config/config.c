@@ -764,7 +764,7 @@ static bool anchored(const char *glob)
 	return slash && slash[1];
 }
 
-static bool glob_match(const char *glob, const char *path)
+bool config_glob_match(const char *glob, const char *path)
 {
 	char gbuf[4096], pbuf[4096], *pat[65], *segs[64];
 	size_t np, n;
@@ -844,7 +844,7 @@ bool config_path_match(const struct config *c, const struct strlist *globs, cons
 	/* Outside the folder only a glob that matches at any depth can. */
 	rel = relative_to(c, path, buf, sizeof(buf));
 	for (size_t i = 0; i < globs->n; i++)
-		if ((rel || !anchored(globs->v[i])) && glob_match(globs->v[i], rel ? rel : path))
+		if ((rel || !anchored(globs->v[i])) && config_glob_match(globs->v[i], rel ? rel : path))
 			return true;
 	return false;
 }

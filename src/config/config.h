@@ -114,6 +114,11 @@ int config_load_hadolint_buf(struct arena *a, const char *path, const char *buf,
 /* Whether path (a display path) matches one of globs, a list of c's:
  * relative to c's folder (struct config). Thread-safe. */
 bool config_path_match(const struct config *c, const struct strlist *globs, const char *path);
+/* Whether path (relative, "/"-separated) matches glob as .gitignore
+ * matches: "**" spans folders, a glob with no slash but a trailing one
+ * matches at any depth, and one that matches a folder matches what is
+ * under it. Thread-safe. */
+bool config_glob_match(const char *glob, const char *path);
 /* Whether path (a display path) matches an exclude glob of c. */
 bool config_excluded(const struct config *c, const char *path);
 /* The option `name` configured for rule, or NULL. */

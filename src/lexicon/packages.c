@@ -113,6 +113,22 @@ const struct lex_pkg_manager lex_pkg_managers[] = {
 		.cleanup = "cache clean --force",
 	},
 	{
+		/* composer: install, update and require download dists into
+		 * its cache (~/.cache/composer, ~/.composer/cache as older
+		 * versions had it); --no-cache, or COMPOSER_CACHE_DIR set
+		 * (to /dev/null), keeps none; clear-cache empties it */
+		.family = "composer",
+		.names = W("composer"),
+		.install = W("install", "i", "update", "u", "upgrade", "require", "r",
+			     "create-project"),
+		.clean = W("clear-cache", "clearcache", "cc"),
+		.cache_dirs = W("~/.cache/composer", "~/.composer/cache"),
+		.no_cache_opts = W("--no-cache"),
+		.no_cache_env = "COMPOSER_CACHE_DIR",
+		.leaves = "its download cache (~/.cache/composer)",
+		.cleanup = "clear-cache",
+	},
+	{
 		/* yarn: bare `yarn` installs; v1 keeps its cache in
 		 * /usr/local/share/.cache/yarn as root, berry in ~/.yarn/berry */
 		.family = "yarn", .bare_installs = true,
@@ -126,6 +142,10 @@ const struct lex_pkg_manager lex_pkg_managers[] = {
 	},
 	{ 0 },
 };
+
+/* The first letters of the managers' names (and of python, for python -m
+ * pip): a quick no for every other command. The unit tests keep it true. */
+const char lex_pkg_manager_initials[] = "aydmtzpnc";
 
 /* Options of the managers above that take the next word as their value,
  * so that `apt-get -o Dpkg::Options::=--force-confold install x` is an

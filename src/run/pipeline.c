@@ -88,6 +88,9 @@ struct run {
 	 * and READMEs say about how images are built and compose is run. */
 	struct script_set scripts;
 	struct evidence ev;
+	/* The downloads ev shows outside development and test (downloaded()). */
+	const struct download_use **downloads;
+	size_t ndownloads;
 	/* What compose projects are told of their repository (c_project
 	 * own_images, repo_names). */
 	const char **own_images, **repo_names;
@@ -299,6 +302,28 @@ static const char *root_of(const struct run *run, const char *path)
 	return best;
 }
 
+/* The download of path that its repository's README or scripts show
+ * (wget https://raw.githubusercontent.com/OWNER/REPO/REF/path), in a part
+ * that is not about development or tests (run->downloads); NULL if none. */
+static const struct download_use *downloaded(const struct run *run, const char *path)
+{
+	const char *root = root_of(run, path), *rel = path;
+	size_t rl, tl;
+
+	if (strcmp(root, "."))
+		rel = path + strlen(root) + (path[strlen(root)] == '/');
+	rl = strlen(rel);
+	for (size_t i = 0; i < run->ndownloads; i++) {
+		const struct download_use *d = run->downloads[i];
+
+		tl = strlen(d->tail);
+		if (root_of(run, d->at.file) == root && tl > rl && d->tail[tl - rl - 1] == '/' &&
+		    !strcmp(d->tail + tl - rl, rel))
+			return d;
+	}
+	return NULL;
+}
+
 /* What a file found by the run is for (input/discover/purpose.h), by the
  * settings cfg. */
 static enum purpose purpose_in_run(const struct run *run, const struct config *cfg,
@@ -307,7 +332,15 @@ static enum purpose purpose_in_run(const struct run *run, const struct config *c
 {
 	enum purpose p = purpose_of_file_under(a, cfg, path, above_root(run, path), text, len,
 					       why);
+	const struct download_use *d;
 	const char *root;
+
+	/* An example the docs tell users to download and run as it is
+	 * (docs/install/docker/plain/docker-compose.yml) is a deployment. */
+	if (p == PURPOSE_EXAMPLE && run->ndownloads && (d = downloaded(run, path))) {
+		*why = arena_printf(a, "downloaded as is by %s:%u", d->at.file, d->at.line);
+		return PURPOSE_PRODUCTION;
+	}
 
 	/* Nothing about the file itself: what its repository is for. */
 	if (p != PURPOSE_PRODUCTION || *why || !run->root_purpose)
@@ -1370,8 +1403,6 @@ static enum purpose purpose_of_build_use(struct run *run, const struct build_use
 
 	if (p == PURPOSE_CI)
 		return ci_build_ships(b) ? PURPOSE_PRODUCTION : PURPOSE_TEST;
-	if (p == PURPOSE_CI)
-		return ci_build_ships(b) ? PURPOSE_PRODUCTION : PURPOSE_TEST;
 	if (p != PURPOSE_PRODUCTION || *why ||
 	    (b->at.source != EV_SHELL && b->at.source != EV_MARKDOWN) ||
 	    !(text = read_file(&run->a, b->at.file, &len, &err)))
@@ -1388,6 +1419,19 @@ static enum purpose purpose_of_build_use(struct run *run, const struct build_use
  * ($VAR) says nothing. */
 static void ships_of_evidence(struct run *run, struct df_items *items)
 {
+	const char **built = NULL;
+	size_t nbuilt = 0, capbuilt = 0;
+
+	/* The images they tag are the repository's own: a FROM of one uses
+	 * what the repository built (as a compose service's image is). */
+	for (size_t i = 0; i < run->ev.nbuilds; i++)
+		for (size_t k = 0; k < run->ev.builds[i].ntags; k++) {
+			const char *t = run->ev.builds[i].tags[k].s;
+
+			if (t && !strchr(t, '$') && *image_ref_repo(&run->a, t))
+				*ARENA_PUSH(&run->a, built, nbuilt, capbuilt) =
+					image_ref_repo(&run->a, t);
+		}
 	for (size_t i = 0; i < run->ev.nbuilds; i++) {
 		const struct build_use *b = &run->ev.builds[i];
 		struct df_item *it;
@@ -1409,7 +1453,7 @@ static void ships_of_evidence(struct run *run, struct df_items *items)
 		*ARENA_PUSH(&run->a, it->ships, it->nships, it->capships) = (struct df_ship){
 			.target = b->target.s,
 			.by = arena_printf(&run->a, "%s at %s:%u", b->tool, b->at.file, b->at.line),
-			.purpose = p };
+			.purpose = p, .local_images = built, .nlocal_images = nbuilt };
 		if (!it->shipped_by && p == PURPOSE_PRODUCTION)
 			it->shipped_by = it->ships[it->nships - 1].by;
 	}
@@ -1934,6 +1978,32 @@ static void own_images_of(struct run *run, const struct input_list *inputs)
 /* Point 6: scripts that run containers by hand, under the folders given. */
 /* The scripts of the folders walked, and the evidence of how the repository
  * builds and deploys, read once before anything is checked. */
+/* The downloads of the evidence that are not in a file, or a README
+ * section, about development, tests or CI: those tell users how to run the
+ * project. */
+static void downloads_of(struct run *run)
+{
+	run->downloads = arena_alloc(&run->a, (run->ev.ndownloads + 1) * sizeof(*run->downloads));
+	for (size_t i = 0; i < run->ev.ndownloads; i++) {
+		const struct download_use *d = &run->ev.downloads[i];
+		const char *why, *text, *err;
+		enum purpose p = purpose_of_file_under(&run->a, config_of(run, d->at.file),
+						       d->at.file, above_root(run, d->at.file),
+						       NULL, 0, &why);
+		size_t len;
+
+		if (p != PURPOSE_PRODUCTION && p != PURPOSE_EXAMPLE)
+			continue;
+		if (d->at.source == EV_MARKDOWN &&
+		    (!(text = read_file(&run->a, d->at.file, &len, &err)) ||
+		     purpose_of_section(text, len, d->at.line, &why) != PURPOSE_PRODUCTION))
+			continue;
+		if (d->at.source != EV_MARKDOWN && d->at.source != EV_SHELL)
+			continue;
+		run->downloads[run->ndownloads++] = d;
+	}
+}
+
 static void find_scripts(struct run *run, const struct input_list *inputs)
 {
 	struct script_set *set = &run->scripts;
@@ -1944,6 +2014,7 @@ static void find_scripts(struct run *run, const struct input_list *inputs)
 		evidence_collect_with(&run->a, inputs->roots[i], set, &run->ev);
 	}
 	own_images_of(run, inputs);
+	downloads_of(run);
 	if (set->ndropped)
 		report_error(&run->r, set->first_dropped, 0, "not read: too many scripts (limit %d): "
 			     "this one and %zu more are not checked", MAX_SCRIPTS, set->ndropped - 1);

@@ -56,6 +56,10 @@ struct sp_kv {
 	/* Not literal, but the default of a ${NAME:-default} written in the
 	 * committed file: used whenever NAME is unset. NULL otherwise. */
 	const char *dflt;
+	/* Literal, and read from an env_file that the repository commits (in
+	 * the tree and not ignored by git): at is its line there, and at's
+	 * via the env_file entry. */
+	bool env_file;
 };
 
 /* Who set the user the main process starts as. */

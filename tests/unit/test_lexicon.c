@@ -159,7 +159,7 @@ UNIT_TEST(lexicon_pkg_managers)
 		      m->cleanup);
 		CHECK(!m->os || m->index);
 		for (const char *const *n = m->names; *n; n++)
-			CHECK(lex_pkg_manager(*n) == m);
+			CHECK(lex_pkg_manager(*n) == m && strchr(lex_pkg_manager_initials, (*n)[0]));
 		for (const char *const *d = m->cache_dirs; *d; d++)
 			CHECK(d[0][0] == '~' || lex_pm_covers(*d, *d));
 	}

@@ -138,11 +138,47 @@ static void check_stage(struct rule_ctx *c, const struct m_stage *s)
 				      "ideally a digest (@sha256:...)", (int)rl, ref);
 }
 
+/* COPY --from=composer:latest: the files copied change with the image. A
+ * name without a tag or a slash may be a named build context
+ * (--build-context composer=...), and is left alone. */
+static void check_copy_from(struct rule_ctx *c, const struct m_instr *in)
+{
+	const char *ref = in->copy_from, *tag;
+	struct finding *f;
+	size_t rl;
+
+	if (!ref || in->from_stage || !*ref || strspn(ref, "0123456789") == strlen(ref) ||
+	    strchr(ref, '$') || !strcasecmp(ref, "scratch") || rule_local_image(c, ref))
+		return;
+	if (!(tag = image_ref_tag(c->a, ref)))
+		return;	/* pinned by digest */
+	if (!*tag && !strchr(ref, '/'))
+		return;
+	if (*tag && strcmp(tag, "latest") && !lex_floating_ref(image_ref_repo(c->a, ref), tag))
+		return;
+	rl = strlen(ref) - (*tag ? strlen(tag) + 1 : 0);
+	if (!*tag)
+		f = rule_report(c, in, "COPY --from image %s has no tag: the files it copies are "
+				"whatever latest holds at build time", ref);
+	else
+		f = rule_report(c, in, "COPY --from image %s uses the %s tag: the files it copies "
+				"change with every release", ref, tag);
+	f->fix = arena_printf(c->a, "Pin a version tag, e.g. COPY --from=%.*s:<version>, and "
+			      "ideally a digest (@sha256:...)", (int)rl, ref);
+}
+
 static void check(struct rule_ctx *c)
 {
-	for (size_t i = 0; i < c->df->nstages; i++)
-		if (c->df->stages[i].ninstrs)
-			check_stage(c, &c->df->stages[i]);
+	for (size_t i = 0; i < c->df->nstages; i++) {
+		const struct m_stage *s = &c->df->stages[i];
+
+		if (!s->ninstrs)
+			continue;
+		check_stage(c, s);
+		for (size_t k = 0; k < s->ninstrs; k++)
+			if (s->instrs[k].kind == K_COPY)
+				check_copy_from(c, &s->instrs[k]);
+	}
 }
 
 const struct check check_latest_tag = {

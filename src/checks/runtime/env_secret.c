@@ -172,9 +172,17 @@ static void check(struct rule_ctx *c)
 					continue;
 				if (said_before(c, said, nsaid, s, kv, kv->value))
 					continue;
-				f = sp_report(c, s, &kv->at, "sets %s to %s written in the compose "
-					      "file: it is committed with the file and shown by docker "
-					      "inspect", kv->key, what);
+				if (kv->env_file) {
+					f = sp_report(c, s, &kv->at, "takes %s from its env_file, which "
+						      "holds %s committed with the repository",
+						      kv->key, what);
+					f->fix = "Keep the env file out of the repository (ignore it and "
+						 "commit an example with placeholders), or use secrets:";
+				} else {
+					f = sp_report(c, s, &kv->at, "sets %s to %s written in the compose "
+						      "file: it is committed with the file and shown by "
+						      "docker inspect", kv->key, what);
+				}
 				f->any_purpose = text_known_token(kv->value) != NULL;
 				said_now(c, &said, &nsaid, &capsaid, kv, kv->value, f);
 			} else if (named_secret(kv)) {

@@ -5,7 +5,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "input/discover/gitignore.h"
 #include "input/discover/purpose.h"
+#include "util/path.h"
 #include "util/str.h"
 #include "util/strbuf.h"
 
@@ -18,6 +20,24 @@ static struct sp_at at_of(const struct y_pos *pos, const struct y_pos *via)
 		at.via_line = via->line;
 	}
 	return at;
+}
+
+/* Whether an env_file's variable is written as is in a file the repository
+ * commits: in the tree, not ignored by git, and not a hidden .env-style
+ * file (local settings by convention, where no .gitignore says so). */
+static bool committed_env_file(struct arena *a, const struct c_kv *kv, const char **last,
+			       bool *last_committed)
+{
+	const char *name = path_last(kv->from);
+
+	if (!kv->from_line || kv->from_process || name[0] == '.')
+		return false;
+	/* one file's variables come in a row: its .gitignore walk once */
+	if (!*last || strcmp(*last, kv->from)) {
+		*last = kv->from;
+		*last_committed = !git_ignored(a, kv->from);
+	}
+	return *last_committed;
 }
 
 static struct sp_str str_of(const struct c_value *v)
@@ -273,6 +293,8 @@ void compose_lower(struct arena *a, const struct c_project *p, size_t i,
 	const struct c_service *s = &p->services[i];
 	const struct m_stage *st = compose_service_stage(s, df);
 	const struct c_value *r = &s->restart, *cond = &s->deploy_restart_condition;
+	const char *env_file;
+	bool env_file_committed = false;
 
 	memset(out, 0, sizeof(*out));
 	out->kind = SPEC_SERVICE;
@@ -354,25 +376,32 @@ void compose_lower(struct arena *a, const struct c_project *p, size_t i,
 		const struct c_kv *kv = &s->logging_options[k];
 
 		out->log_opts[out->nlog_opts++] = (struct sp_kv){ kv->key, kv->value,
-								  at_of(&kv->pos, &kv->via), false, NULL };
+								  at_of(&kv->pos, &kv->via), false, NULL, false };
 	}
 	out->healthcheck = (struct sp_flag){ true, s->has_healthcheck, out->at };
 	out->env = arena_alloc(a, (s->nenvironment + 1) * sizeof(*out->env));
+	env_file = NULL;
 	for (size_t k = 0; k < s->nenvironment; k++) {
 		const struct c_kv *kv = &s->environment[k];
 		const char *text = compose_source_text(a, p, &kv->pos);
 
 		bool literal = text && !has_variable(text) && !kv->from;
+		struct sp_kv *e = &out->env[out->nenv++];
 
-		out->env[out->nenv++] = (struct sp_kv){ kv->key, kv->value, at_of(&kv->pos, &kv->via),
-							literal, literal || kv->from ? NULL :
-							literal_default(a, text) };
+		*e = (struct sp_kv){ kv->key, kv->value, at_of(&kv->pos, &kv->via), literal,
+				     literal || kv->from ? NULL : literal_default(a, text), false };
+		if (kv->from && strcmp(kv->from, "environment") &&
+		    committed_env_file(a, kv, &env_file, &env_file_committed)) {
+			e->literal = e->env_file = true;
+			e->at = (struct sp_at){ display_path(a, path_clean(a, kv->from)),
+						kv->from_line, 1, e->at.file, e->at.line };
+		}
 	}
 	out->labels = arena_alloc(a, (s->nlabels + 1) * sizeof(*out->labels));
 	for (size_t k = 0; k < s->nlabels; k++) {
 		const struct c_kv *kv = &s->labels[k];
 
 		out->labels[out->nlabels++] = (struct sp_kv){ kv->key, kv->value,
-							      at_of(&kv->pos, &kv->via), false, NULL };
+							      at_of(&kv->pos, &kv->via), false, NULL, false };
 	}
 }

@@ -715,7 +715,8 @@ static void read_env_file(struct ld *L, const struct env *env, struct c_service 
 		return;
 	}
 	for (size_t i = 0; i < vars.n; i++) {
-		struct c_kv kv = { vars.v[i].name, vars.v[i].value, it->pos, it->via, path };
+		struct c_kv kv = { vars.v[i].name, vars.v[i].value, it->pos, it->via, path,
+				   vars.v[i].line, vars.v[i].process };
 
 		if (vars.v[i].process)	/* FOO=${TOKEN}: not printed */
 			report_redact(L->r, vars.v[i].name, vars.v[i].value);

@@ -28,6 +28,10 @@ struct c_kv {
 	 * from: an env_file's path (pos is the env_file entry), or
 	 * "environment" for a `- KEY` filled from the shell or .env. */
 	const char *from;
+	/* For an env_file's variable: its line there, and whether its value
+	 * holds one of the process environment (FOO=${TOKEN}). */
+	unsigned from_line;
+	bool from_process;
 };
 
 struct c_port {

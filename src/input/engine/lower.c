@@ -93,19 +93,19 @@ void live_lower(struct arena *a, const struct live_container *ct, struct spec *o
 	for (size_t k = 0; k < ct->nlog_config; k++)
 		out->log_opts[out->nlog_opts++] = (struct sp_kv){ ct->log_config[k].key,
 								  ct->log_config[k].value, { 0 },
-								  true, NULL };
+								  true, NULL, false };
 	out->env = arena_alloc(a, (ct->nenv + 1) * sizeof(*out->env));
 	for (size_t k = 0; k < ct->nenv; k++) {
 		const char *e = ct->env[k], *eq = strchr(e, '=');
 
 		out->env[out->nenv++] = (struct sp_kv){
-			eq ? arena_strndup(a, e, (size_t)(eq - e)) : e, eq ? eq + 1 : NULL, { 0 }, true, NULL
+			eq ? arena_strndup(a, e, (size_t)(eq - e)) : e, eq ? eq + 1 : NULL, { 0 }, true, NULL, false
 		};
 	}
 	out->labels = arena_alloc(a, (ct->nlabels + 1) * sizeof(*out->labels));
 	for (size_t k = 0; k < ct->nlabels; k++)
 		out->labels[out->nlabels++] = (struct sp_kv){ ct->labels[k].key, ct->labels[k].value,
-							      { 0 }, true, NULL };
+							      { 0 }, true, NULL, false };
 	out->volumes = list_of(a, ct->image_volumes, ct->nimage_volumes);
 	out->has_procs = ct->has_top;
 	out->nprocs = ct->nprocs;

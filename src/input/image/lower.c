@@ -43,7 +43,7 @@ void image_lower(struct arena *a, const struct image *img, struct spec *out)
 
 		/* What an image holds, it holds as is. */
 		out->env[out->nenv++] = (struct sp_kv){
-			eq ? arena_strndup(a, e, (size_t)(eq - e)) : e, eq ? eq + 1 : NULL, { 0 }, true, NULL
+			eq ? arena_strndup(a, e, (size_t)(eq - e)) : e, eq ? eq + 1 : NULL, { 0 }, true, NULL, false
 		};
 	}
 }

@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -13,6 +14,7 @@
 #include "util/path.h"
 #include "util/readfile.h"
 #include "util/str.h"
+#include "util/strbuf.h"
 #include "yaml/yaml.h"
 
 #define MAX_DEPTH 24		/* folders below the root that are walked */
@@ -1618,6 +1620,7 @@ static void session_init(struct file_ctx *f, struct session *ss, unsigned line)
 	case EV_TASKFILE:
 	case EV_DOTENV:
 	case EV_GORELEASER:
+	case EV_PACKAGE_JSON:
 		ss->d.cwd = f->dir;
 		break;
 	case EV_CI:
@@ -2390,9 +2393,109 @@ int evidence_kind_of(const char *path)
 		return EV_GORELEASER;
 	if (str_eq(b, ".env") || !strncmp(b, ".env.", 5) || (bl > 4 && str_eq(b + bl - 4, ".env")))
 		return EV_DOTENV;
+	if (str_eq(b, "package.json"))
+		return EV_PACKAGE_JSON;
 	if (md_name(path))
 		return EV_MARKDOWN;
 	return -1;
+}
+
+/* A package.json script that runs a container tool, at its line. */
+struct pj_script {
+	unsigned line;
+	const char *cmd;
+};
+
+static int pj_cmp(const void *a, const void *b)
+{
+	const struct pj_script *x = a, *y = b;
+
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/*
+ * package.json's scripts (npm-run-script(1): sh -c in the package's
+ * folder), as a shell script that holds each one at its line: a script
+ * whose key is not found after "scripts", or that shares a line, is left
+ * out.
+ */
+static void scan_package_json(struct file_ctx *f, const char *text, size_t len)
+{
+	json_t *root = json_loadb(text, len, JSON_DISABLE_EOF_CHECK, NULL), *v;
+	const char *from = memmem(text, len, "\"scripts\"", 9), *key;
+	struct pj_script *sv = NULL;
+	size_t n = 0, cap = 0;
+	struct strbuf sb = STRBUF_INIT;
+	unsigned at = 1, last = 0;
+
+	if (!root)
+		return;
+	json_object_foreach(json_object_get(root, "scripts"), key, v) {
+		const char *cmd = json_string_value(v), *q, *k;
+		unsigned line = 1;
+
+		if (!cmd || !from ||
+		    (!strstr(cmd, "docker") && !strstr(cmd, "podman") && !strstr(cmd, "buildah")))
+			continue;
+		k = arena_printf(f->a, "\"%s\"", key);
+		if (!(q = memmem(from, len - (size_t)(from - text), k, strlen(k))))
+			continue;
+		for (const char *p = text; p < q; p++)
+			line += *p == '\n';
+		*ARENA_PUSH(f->a, sv, n, cap) = (struct pj_script){ line, arena_strdup(f->a, cmd) };
+	}
+	json_decref(root);
+	if (n)
+		qsort(sv, n, sizeof(*sv), pj_cmp);
+	for (size_t i = 0; i < n; i++) {
+		if (sv[i].line <= last)
+			continue;
+		for (; at < sv[i].line; at++)
+			strbuf_addch(&sb, '\n');
+		for (const char *p = sv[i].cmd; *p; p++)
+			strbuf_addch(&sb, *p == '\n' || *p == '\r' ? ' ' : *p);
+		last = sv[i].line;
+	}
+	if (sb.len) {
+		struct script s = { f->display, arena_strndup(f->a, sb.buf, sb.len), sb.len, 0,
+				    SCRIPT_SHELL };
+
+		scan_commands(f, &s);
+	}
+	strbuf_release(&sb);
+}
+
+/* The raw URLs of GitHub files in text: each file's REF/PATH, and the line
+ * it is on. The URL ends at a space, a quote or a bracket. */
+static void scan_downloads(struct file_ctx *f, const char *text, size_t len)
+{
+	static const char host[] = "raw.githubusercontent.com/";
+	const char *end = text + len;
+	unsigned line = 1;
+	const char *counted = text;
+
+	for (const char *p = text; p < end;) {
+		const char *u = memmem(p, (size_t)(end - p), host, sizeof(host) - 1), *t;
+		size_t n, slashes = 0;
+
+		if (!u || f->out->ndownloads >= EV_MAX_USES)
+			return;
+		for (; counted < u; counted++)
+			line += *counted == '\n';
+		t = u + sizeof(host) - 1;
+		n = strcspn(t, " \t\r\n\"'`)]>|;&\\");
+		if (t + n > end)
+			n = (size_t)(end - t);
+		p = t + n;
+		/* OWNER/REPO/ then what follows */
+		for (size_t i = 0; i < n && slashes < 2; i++)
+			if (t[i] == '/' && ++slashes == 2) {
+				*ARENA_PUSH(f->a, f->out->downloads, f->out->ndownloads,
+					    f->out->capdownloads) = (struct download_use){
+					{ f->display, line, f->source, f->dir, EV_BASE_KNOWN },
+					arena_strndup(f->a, t + i + 1, n - i - 1) };
+			}
+	}
 }
 
 static void do_file(struct file_ctx *f, const char *text, size_t len)
@@ -2400,6 +2503,9 @@ static void do_file(struct file_ctx *f, const char *text, size_t len)
 	struct script s = { f->display, text, len, 0, SCRIPT_SHELL };
 	struct y_node *doc = NULL;
 	struct y_error err;
+
+	if (f->source != EV_DOTENV && memmem(text, len, "raw.githubusercontent.com/", 26))
+		scan_downloads(f, text, len);
 
 	switch (f->source) {
 	case EV_SHELL:
@@ -2433,6 +2539,11 @@ static void do_file(struct file_ctx *f, const char *text, size_t len)
 		if (memmem(text, len, "docker", 6) && y_load(f->a, f->display, text, len, &doc, &err) == 0 &&
 		    doc && doc->kind == Y_MAP)
 			goreleaser_pass(f, doc);
+		return;
+	case EV_PACKAGE_JSON:
+		if (memmem(text, len, "docker", 6) || memmem(text, len, "podman", 6) ||
+		    memmem(text, len, "buildah", 7))
+			scan_package_json(f, text, len);
 		return;
 	}
 	scan_commands(f, &s);
@@ -2500,7 +2611,7 @@ static void walk(struct walker *w, const struct dir_node *node, const char *rel)
 		}
 		kind = evidence_kind_of(r);
 		if (kind != EV_MARKDOWN && kind != EV_DOTENV && kind != EV_TASKFILE &&
-		    kind != EV_GORELEASER)
+		    kind != EV_GORELEASER && kind != EV_PACKAGE_JSON)
 			continue;
 		if (type != DT_REG && type != DT_LNK && type != DT_UNKNOWN)
 			continue;

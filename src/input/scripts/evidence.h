@@ -41,6 +41,7 @@ enum ev_source {
 	EV_MARKDOWN,	/* README and docs: shell code */
 	EV_DOTENV,	/* .env files: COMPOSE_FILE and friends */
 	EV_GORELEASER,	/* .goreleaser.yml dockers: entries */
+	EV_PACKAGE_JSON,	/* package.json scripts, run by npm in its folder */
 };
 
 /* How the folder that relative paths are resolved against was found. */
@@ -124,7 +125,19 @@ struct bake_use {
 	size_t ntargets;
 };
 
+/* A file of a repository that a README or script downloads by its raw
+ * URL (wget https://raw.githubusercontent.com/OWNER/REPO/REF/PATH): the
+ * user is told to run it as it is. */
+struct download_use {
+	struct ev_where at;
+	/* REF/PATH as written (a REF may hold slashes: refs/heads/main): a
+	 * file of the tree is the one whose path ends it. */
+	const char *tail;
+};
+
 struct evidence {
+	struct download_use *downloads;
+	size_t ndownloads, capdownloads;
 	struct build_use *builds;
 	size_t nbuilds, capbuilds;
 	struct compose_use *composes;
@@ -140,7 +153,7 @@ struct evidence {
 				 * (scripts come with scripts_discover's limits:
 				 * 5000 files of up to 4 MiB) */
 #define EV_MAX_FILE_BYTES (1u << 20)	/* each of those files; larger ones are skipped */
-#define EV_MAX_USES 20000	/* builds, compose uses and bake uses, each */
+#define EV_MAX_USES 20000	/* builds, compose uses, bake uses and downloads, each */
 #define EV_MAX_ROWS 256		/* combinations of one GitHub Actions matrix (GitHub's own) */
 #define EV_MAX_EXPANDED 4096	/* matrix-expanded uses per file */
 

@@ -317,8 +317,8 @@ static const struct download_use *downloaded(const struct run *run, const char *
 		const struct download_use *d = run->downloads[i];
 
 		tl = strlen(d->tail);
-		if (root_of(run, d->at.file) == root && tl > rl && d->tail[tl - rl - 1] == '/' &&
-		    !strcmp(d->tail + tl - rl, rel))
+		if (!strcmp(root_of(run, d->at.file), root) && tl > rl &&
+		    d->tail[tl - rl - 1] == '/' && !strcmp(d->tail + tl - rl, rel))
 			return d;
 	}
 	return NULL;

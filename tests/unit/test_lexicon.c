@@ -159,12 +159,14 @@ UNIT_TEST(lexicon_pkg_managers)
 		      m->cleanup);
 		CHECK(!m->os || m->index);
 		for (const char *const *n = m->names; *n; n++)
-			CHECK(lex_pkg_manager(*n) == m && strchr(lex_pkg_manager_initials, (*n)[0]));
+			CHECK(lex_pkg_manager(*n) == m && lex_pkg_manager_maybe(*n));
 		for (const char *const *d = m->cache_dirs; *d; d++)
 			CHECK(d[0][0] == '~' || lex_pm_covers(*d, *d));
 	}
 	CHECK(lex_pkg_manager("pip3.12") == lex_pkg_manager("pip"));
 	CHECK(!lex_pkg_manager("make"));
+	CHECK(lex_pkg_manager_maybe("python3") && !lex_pkg_manager_maybe("cp") &&
+	      !lex_pkg_manager_maybe("c") && !lex_pkg_manager_maybe(""));
 	CHECK(lex_pm_covers("/var/lib/apt/lists/*", "/var/lib/apt/lists"));
 	CHECK(lex_pm_covers("/var/lib", "/var/lib/apt/lists"));
 	CHECK(!lex_pm_covers("/var/lib/apt/lists/partial", "/var/lib/apt/lists"));

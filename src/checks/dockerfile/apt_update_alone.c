@@ -81,6 +81,8 @@ static void check_run(struct rule_ctx *c, const struct m_instr *in)
 {
 	const struct sh_cmd *update[MAX_MANAGERS] = { NULL };
 	bool used[MAX_MANAGERS] = { false };
+	const struct lex_pkg_manager *apt = lex_pkg_manager("apt-get");
+	size_t aid = apt ? (size_t)(apt - lex_pkg_managers) : MAX_MANAGERS;
 
 	for (size_t k = 0; k < in->sh.ncmds; k++) {
 		const struct sh_cmd *cmd = &in->sh.cmds[k];
@@ -88,17 +90,20 @@ static void check_run(struct rule_ctx *c, const struct m_instr *in)
 		enum pm_op op = cmd_pm_op(cmd, &m);
 		size_t id = m ? (size_t)(m - lex_pkg_managers) : MAX_MANAGERS;
 
-		if (!m && apt_installer(cmd)) {
-			m = lex_pkg_manager("apt-get");
-			id = m ? (size_t)(m - lex_pkg_managers) : MAX_MANAGERS;
-			op = PM_INSTALL;
-		}
 		if (id >= MAX_MANAGERS)
 			continue;
 		if (op == PM_REFRESH && !update[id])
 			update[id] = cmd;
 		else if (op == PM_INSTALL || op == PM_FETCH)
 			used[id] = true;
+	}
+	/* A tool that installs with apt itself uses the refresh too: asked
+	 * only when one is pending, as it reads every word. */
+	for (size_t k = 0; aid < MAX_MANAGERS && update[aid] && !used[aid] && k < in->sh.ncmds; k++) {
+		const struct lex_pkg_manager *m;
+
+		if (cmd_pm_op(&in->sh.cmds[k], &m) == PM_NONE && !m && apt_installer(&in->sh.cmds[k]))
+			used[aid] = true;
 	}
 	for (size_t id = 0; id < MAX_MANAGERS && lex_pkg_managers[id].family; id++) {
 		const struct lex_pkg_manager *m = &lex_pkg_managers[id];

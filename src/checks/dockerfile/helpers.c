@@ -40,7 +40,7 @@ const struct lex_pkg_manager *cmd_pkg_manager(const struct sh_cmd *c, size_t *su
 	size_t from = 1;
 
 	*sub = 0;
-	if (!char_in(name[0], lex_pkg_manager_initials))
+	if (!lex_pkg_manager_maybe(name))
 		return NULL;
 	/* python3 -m pip install */
 	if (!strncmp(name, "python", 6) && c->argc > 3 && str_eq(c->argv[1].text, "-m") &&

@@ -1,8 +1,8 @@
 #include "checks/check.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -205,9 +205,14 @@ size_t rules_check_dockerfile(struct report *r, const struct m_dockerfile *df,
 	for (size_t i = 0; i < nships; i++)
 		nlocal += ships[i].nlocal_images;
 	local = arena_alloc(r->a, (nlocal + 1) * sizeof(*local));
-	for (size_t i = 0; i < nships; i++)
+	for (size_t i = 0; i < nships; i++) {
+		/* the services of a project, the builds of the evidence: in a
+		 * row, sharing one list, which is added once */
+		if (i && ships[i - 1].local_images == ships[i].local_images)
+			continue;
 		for (size_t k = 0; k < ships[i].nlocal_images; k++)
 			local[c.nlocal_images++] = ships[i].local_images[k];
+	}
 	c.local_images = local;
 	if (!nships) {
 		ships = &last;

@@ -231,9 +231,8 @@ struct lex_pkg_manager {
 };
 /* Every manager, ended by a NULL family, for the tests. */
 extern const struct lex_pkg_manager lex_pkg_managers[];
-/* The first two letters of every manager's names and of python ("ap dn
- * ..."): a command whose name starts otherwise is no manager. */
-extern const char lex_pkg_manager_initials[];
+/* Whether name starts with the first two letters of a manager's name or
+ * of python: a command that does not is no manager. */
 bool lex_pkg_manager_maybe(const char *name);
 /* The manager a program name is (pip3.12 included), or NULL. */
 const struct lex_pkg_manager *lex_pkg_manager(const char *program);

@@ -146,13 +146,13 @@ const struct lex_pkg_manager lex_pkg_managers[] = {
 /* The first two letters of the managers' names (and of python, for python
  * -m pip), each pair followed by a space: a quick no for every other
  * command (cd, cp, chmod, curl...). The unit tests keep it true. */
-const char lex_pkg_manager_initials[] = "ap dn yu mi td zy pa pi np co ya py ";
+static const char initials[] = "ap dn yu mi td zy pa pi np co ya py ";
 
 bool lex_pkg_manager_maybe(const char *name)
 {
 	if (!name[0])
 		return false;
-	for (const char *p = lex_pkg_manager_initials; *p; p += 3)
+	for (const char *p = initials; *p; p += 3)
 		if (p[0] == name[0] && p[1] == name[1])
 			return true;
 	return false;
@@ -182,7 +182,7 @@ const struct lex_pkg_manager *lex_pkg_manager(const char *program)
 {
 	for (const struct lex_pkg_manager *m = lex_pkg_managers; m->family; m++)
 		for (const char *const *n = m->names; *n; n++)
-			if ((*n)[0] == program[0] && str_eq(*n, program))
+			if (str_eq(*n, program))
 				return m;
 	/* pip3.12 */
 	if (program[0] == 'p' && !strncmp(program, "pip3.", 5))

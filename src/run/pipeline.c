@@ -95,6 +95,10 @@ struct run {
 	 * own_images, repo_names). */
 	const char **own_images, **repo_names;
 	size_t nown_images, capown_images, nrepo_names;
+	/* The same images by whole repository (acme/app): a FROM of one uses
+	 * what the repository built (struct df_ship local_images). */
+	const char **built_images;
+	size_t nbuilt_images, capbuilt_images;
 	/* The process environment, read once (process_env()): every compose
 	 * project and bake file starts from it. */
 	struct env penv;
@@ -1419,19 +1423,6 @@ static enum purpose purpose_of_build_use(struct run *run, const struct build_use
  * ($VAR) says nothing. */
 static void ships_of_evidence(struct run *run, struct df_items *items)
 {
-	const char **built = NULL;
-	size_t nbuilt = 0, capbuilt = 0;
-
-	/* The images they tag are the repository's own: a FROM of one uses
-	 * what the repository built (as a compose service's image is). */
-	for (size_t i = 0; i < run->ev.nbuilds; i++)
-		for (size_t k = 0; k < run->ev.builds[i].ntags; k++) {
-			const char *t = run->ev.builds[i].tags[k].s;
-
-			if (t && !strchr(t, '$') && *image_ref_repo(&run->a, t))
-				*ARENA_PUSH(&run->a, built, nbuilt, capbuilt) =
-					image_ref_repo(&run->a, t);
-		}
 	for (size_t i = 0; i < run->ev.nbuilds; i++) {
 		const struct build_use *b = &run->ev.builds[i];
 		struct df_item *it;
@@ -1453,7 +1444,8 @@ static void ships_of_evidence(struct run *run, struct df_items *items)
 		*ARENA_PUSH(&run->a, it->ships, it->nships, it->capships) = (struct df_ship){
 			.target = b->target.s,
 			.by = arena_printf(&run->a, "%s at %s:%u", b->tool, b->at.file, b->at.line),
-			.purpose = p, .local_images = built, .nlocal_images = nbuilt };
+			.purpose = p, .local_images = run->built_images,
+			.nlocal_images = run->nbuilt_images };
 		if (!it->shipped_by && p == PURPOSE_PRODUCTION)
 			it->shipped_by = it->ships[it->nships - 1].by;
 	}
@@ -1972,15 +1964,14 @@ static void own_images_of(struct run *run, const struct input_list *inputs)
 			slash = strrchr(repo, '/');
 			*ARENA_PUSH(&run->a, run->own_images, run->nown_images, run->capown_images) =
 				slash ? slash + 1 : repo;
+			*ARENA_PUSH(&run->a, run->built_images, run->nbuilt_images,
+				    run->capbuilt_images) = repo;
 		}
 }
 
-/* Point 6: scripts that run containers by hand, under the folders given. */
-/* The scripts of the folders walked, and the evidence of how the repository
- * builds and deploys, read once before anything is checked. */
-/* The downloads of the evidence that are not in a file, or a README
- * section, about development, tests or CI: those tell users how to run the
- * project. */
+/* The downloads of the evidence, in a README or a script, that are not in
+ * a file or a README section about development, tests or CI: those tell
+ * users how to run the project. */
 static void downloads_of(struct run *run)
 {
 	run->downloads = arena_alloc(&run->a, (run->ev.ndownloads + 1) * sizeof(*run->downloads));
@@ -1992,18 +1983,20 @@ static void downloads_of(struct run *run)
 						       NULL, 0, &why);
 		size_t len;
 
-		if (p != PURPOSE_PRODUCTION && p != PURPOSE_EXAMPLE)
+		if ((d->at.source != EV_MARKDOWN && d->at.source != EV_SHELL) ||
+		    (p != PURPOSE_PRODUCTION && p != PURPOSE_EXAMPLE))
 			continue;
 		if (d->at.source == EV_MARKDOWN &&
 		    (!(text = read_file(&run->a, d->at.file, &len, &err)) ||
 		     purpose_of_section(text, len, d->at.line, &why) != PURPOSE_PRODUCTION))
 			continue;
-		if (d->at.source != EV_MARKDOWN && d->at.source != EV_SHELL)
-			continue;
 		run->downloads[run->ndownloads++] = d;
 	}
 }
 
+/* Point 6: scripts that run containers by hand, under the folders given. */
+/* The scripts of the folders walked, and the evidence of how the repository
+ * builds and deploys, read once before anything is checked. */
 static void find_scripts(struct run *run, const struct input_list *inputs)
 {
 	struct script_set *set = &run->scripts;

@@ -49,18 +49,13 @@ bool git_ignored(struct arena *a, const char *path)
 		d = path_dir(a, d);
 	}
 	while (n--) {
-		const char *gi = path_join(a, dirs[n], ".gitignore"), *why;
-		size_t len, skip = strcmp(dirs[n], ".") ? strlen(dirs[n]) : 0;
-		char *buf = read_file(a, gi, &len, &why);
+		const char *d = dirs[n], *why;
+		/* path relative to d, a folder of it: "a/b/" off "a/b/x.env" */
+		size_t len, skip = !strcmp(d, ".") ? 0 : !strcmp(d, "/") ? 1 : strlen(d) + 1;
+		char *buf = read_file(a, path_join(a, d, ".gitignore"), &len, &why);
 		int v;
 
-		if (!buf)
-			continue;
-		if (skip && clean[skip] == '/')
-			skip++;
-		else if (skip && strcmp(dirs[n], "/"))
-			continue;	/* not a prefix as spelled: leave it */
-		if ((v = gitignore_verdict(buf, len, clean + skip)) >= 0)
+		if (buf && (v = gitignore_verdict(buf, len, clean + skip)) >= 0)
 			ignored = v;
 	}
 	return ignored;

@@ -2421,8 +2421,8 @@ static int pj_cmp(const void *a, const void *b)
  */
 static void scan_package_json(struct file_ctx *f, const char *text, size_t len)
 {
-	json_t *root = json_loadb(text, len, JSON_DISABLE_EOF_CHECK, NULL), *v;
 	const char *from = memmem(text, len, "\"scripts\"", 9), *key;
+	json_t *root = from ? json_loadb(text, len, JSON_DISABLE_EOF_CHECK, NULL) : NULL, *v;
 	struct pj_script *sv = NULL;
 	size_t n = 0, cap = 0;
 	struct strbuf sb = STRBUF_INIT;
@@ -2434,7 +2434,7 @@ static void scan_package_json(struct file_ctx *f, const char *text, size_t len)
 		const char *cmd = json_string_value(v), *q, *k;
 		unsigned line = 1;
 
-		if (!cmd || !from ||
+		if (!cmd ||
 		    (!strstr(cmd, "docker") && !strstr(cmd, "podman") && !strstr(cmd, "buildah")))
 			continue;
 		k = arena_printf(f->a, "\"%s\"", key);

@@ -145,19 +145,21 @@ const struct rule SW0006 = {
 
 const struct rule SW0007 = {
 	.id = "SW0007",
-	.title = "More than one CMD or ENTRYPOINT in a stage",
+	.title = "More than one CMD, ENTRYPOINT or HEALTHCHECK in a stage",
 	.severity = SEV_WARNING,
 	.checklist = 0,
 	.layer = "dockerfile",
-	.why = "Only the last CMD and the last ENTRYPOINT of a stage take effect; the earlier "
-	       "ones are silently dropped. Two CMDs usually mean someone expected both processes "
-	       "to start, or a debugging leftover that now misleads readers about what runs.",
+	.why = "Only the last CMD, the last ENTRYPOINT and the last HEALTHCHECK of a stage "
+	       "take effect; the earlier ones are silently dropped. Two CMDs usually mean "
+	       "someone expected both processes to start, or a debugging leftover that now "
+	       "misleads readers about what runs.",
 	.bad = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"worker.js\"]\n"
 	       "CMD [\"node\", \"server.js\"]\n",
 	.good = "FROM node:20-slim\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
-	.fix = "Keep one CMD and one ENTRYPOINT per stage; run other processes in their own containers",
-	.peers = (const struct peer_rule[]){ { "hadolint", "DL4003" }, { "hadolint", "DL4004" },
-					     { 0 } },
+	.fix = "Keep one CMD, one ENTRYPOINT and one HEALTHCHECK per stage; run other processes in "
+	       "their own containers",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3012" }, { "hadolint", "DL4003" },
+					     { "hadolint", "DL4004" }, { 0 } },
 };
 
 const struct rule SW0008 = {
@@ -203,6 +205,88 @@ const struct rule SW0010 = {
 	.good = "# seaworthy ignore=SW0201 -- the init system drops privileges itself\n"
 		"FROM debian:12\n",
 	.fix = "Add the reason after two dashes: # seaworthy ignore=ID -- reason",
+};
+
+const struct rule SW0011 = {
+	.id = "SW0011",
+	.title = "MAINTAINER is deprecated",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.scope = SCOPE_PRODUCTION,
+	.why = "MAINTAINER has been deprecated since Docker 1.13: it fills the image's Author "
+	       "field, which registries and scanners no longer show. The OCI label "
+	       "org.opencontainers.image.authors is what they read. Images that are not "
+	       "published (development, test and CI files) are not judged.",
+	.bad = "FROM alpine:3.20\nMAINTAINER Jane Doe <jane@example.com>\n",
+	.good = "FROM alpine:3.20\nLABEL org.opencontainers.image.authors=\"jane@example.com\"\n",
+	.fix = "Replace MAINTAINER with LABEL org.opencontainers.image.authors=\"...\"",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL4000" }, { 0 } },
+};
+
+const struct rule SW0012 = {
+	.id = "SW0012",
+	.title = "Two stages have the same name",
+	.severity = SEV_ERROR,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "A stage name is how FROM, COPY --from, RUN --mount=from and --target reach a "
+	       "stage. With two stages of one name those references cannot say which they "
+	       "mean, and BuildKit's own build checks report it as an error. It is most often "
+	       "a stage copied and renamed in one place only.",
+	.bad = "FROM golang:1.22 AS build\nRUN go build -o /app .\n"
+	       "FROM node:20 AS build\nRUN npm run build\n",
+	.good = "FROM golang:1.22 AS build-api\nRUN go build -o /app .\n"
+		"FROM node:20 AS build-web\nRUN npm run build\n",
+	.fix = "Give each stage its own name and update the references to it",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3024" }, { 0 } },
+};
+
+const struct rule SW0013 = {
+	.id = "SW0013",
+	.title = "EXPOSE names a port or protocol that does not exist",
+	.severity = SEV_ERROR,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "A port is a number from 0 to 65535 (or a range of them) and its protocol is "
+	       "tcp, udp or sctp. Anything else stops the build at the EXPOSE, the port "
+	       "parser of the Docker engine refuses it.",
+	.bad = "FROM nginx:1.27\nEXPOSE 80/http 443000\n",
+	.good = "FROM nginx:1.27\nEXPOSE 80/tcp 443\n",
+	.fix = "Write the port as a number (or LOW-HIGH) from 0 to 65535, with /tcp, /udp or "
+	       "/sctp if needed",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3011" }, { 0 } },
+};
+
+const struct rule SW0014 = {
+	.id = "SW0014",
+	.title = "COPY --from names the stage it is in",
+	.severity = SEV_ERROR,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "A stage cannot copy from itself: it does not exist until it is built. BuildKit "
+	       "stops with a circular dependency. The COPY was meant to name an earlier stage.",
+	.bad = "FROM node:20 AS web\nCOPY --from=web /app/dist /usr/share/web\n",
+	.good = "FROM node:20 AS build\nRUN npm run build\n"
+		"FROM nginx:1.27 AS web\nCOPY --from=build /app/dist /usr/share/nginx/html\n",
+	.fix = "Name the earlier stage that builds the files",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3023" }, { 0 } },
+};
+
+const struct rule SW0015 = {
+	.id = "SW0015",
+	.title = "COPY or ADD copies several sources to a destination without a final /",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "With more than one source the destination must be a folder. The classic "
+	       "builder (and the tools that follow it) refuses the build unless the "
+	       "destination ends with /; BuildKit makes the folder anyway. The final / says "
+	       "which is meant and builds everywhere.",
+	.bad = "FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt setup.py src\n",
+	.good = "FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt setup.py src/\n",
+	.fix = "End the destination with /",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3021" }, { 0 } },
 };
 
 const struct rule SW0051 = {

@@ -10,6 +10,11 @@ extern const struct check check_no_healthcheck;
 extern const struct check check_relative_workdir;
 extern const struct check check_multiple_cmd;
 extern const struct check check_untrusted_registry;
+extern const struct check check_maintainer;
+extern const struct check check_duplicate_stage;
+extern const struct check check_expose_invalid;
+extern const struct check check_copy_from_self;
+extern const struct check check_copy_dest_not_dir;
 extern const struct check check_rt_env_secret;
 extern const struct check check_compose_latest_tag;
 extern const struct check check_root_user;
@@ -77,6 +82,11 @@ const struct check *const check_table[] = {
 	&check_relative_workdir,
 	&check_multiple_cmd,
 	&check_untrusted_registry,
+	&check_maintainer,
+	&check_duplicate_stage,
+	&check_expose_invalid,
+	&check_copy_from_self,
+	&check_copy_dest_not_dir,
 	&check_rt_env_secret,
 	&check_compose_latest_tag,
 	&check_root_user,

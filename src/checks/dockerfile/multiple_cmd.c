@@ -1,4 +1,4 @@
-/* SW0007: More than one CMD or ENTRYPOINT in a stage. */
+/* SW0007: More than one CMD, ENTRYPOINT or HEALTHCHECK in a stage. */
 #include "checks/check.h"
 
 static void check_kind(struct rule_ctx *c, const struct m_stage *s, enum m_kind kind,
@@ -32,6 +32,7 @@ static void check(struct rule_ctx *c)
 	for (size_t i = 0; i < c->df->nstages; i++) {
 		check_kind(c, &c->df->stages[i], K_CMD, "CMD");
 		check_kind(c, &c->df->stages[i], K_ENTRYPOINT, "ENTRYPOINT");
+		check_kind(c, &c->df->stages[i], K_HEALTHCHECK, "HEALTHCHECK");
 	}
 }
 

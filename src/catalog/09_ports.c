@@ -102,6 +102,25 @@ const struct rule SW0904 = {
 	.scope = SCOPE_PRODUCTION,
 };
 
+const struct rule SW0905 = {
+	.id = "SW0905",
+	.title = "Two compose services publish the same host port",
+	.severity = SEV_WARNING,
+	.checklist = 9,
+	.layer = "compose",
+	.why = "A host port (on one address and protocol) can be bound once. When two "
+	       "services of a project publish it, docker compose up starts the first and "
+	       "fails on the second with \"port is already allocated\". Services that are "
+	       "alternatives are kept apart by profiles: two services are reported when one "
+	       "has no profiles or both have the same ones.",
+	.bad = "services:\n  api:\n    image: acme/api:1.8\n    ports: [\"8080:8080\"]\n"
+	       "  admin:\n    image: acme/admin:1.8\n    ports: [\"8080:3000\"]\n",
+	.good = "services:\n  api:\n    image: acme/api:1.8\n    ports: [\"8080:8080\"]\n"
+		"  admin:\n    image: acme/admin:1.8\n    ports: [\"8081:3000\"]\n",
+	.fix = "Publish a different host port, or put the services that are alternatives "
+	       "under different profiles",
+};
+
 const struct rule SW0951 = {
 	.id = "SW0951",
 	.title = "The Docker daemon publishes ports on all interfaces by default",

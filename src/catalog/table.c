@@ -97,6 +97,7 @@ const struct rule *const rule_table[] = {
 	&SW0902,
 	&SW0903,
 	&SW0904,
+	&SW0905,
 	&SW0951,
 	&SW0971,
 	&SW0981,

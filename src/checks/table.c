@@ -53,6 +53,7 @@ extern const struct check check_rt_public_port;
 extern const struct check check_rt_public_database;
 extern const struct check check_rt_host_network;
 extern const struct check check_compose_unexposed_port;
+extern const struct check check_compose_port_clash;
 extern const struct check check_compose_log_files;
 extern const struct check check_rt_logging_none;
 extern const struct check check_rt_log_rotation;
@@ -125,6 +126,7 @@ const struct check *const check_table[] = {
 	&check_rt_public_database,
 	&check_rt_host_network,
 	&check_compose_unexposed_port,
+	&check_compose_port_clash,
 	&check_compose_log_files,
 	&check_rt_logging_none,
 	&check_rt_log_rotation,

@@ -289,6 +289,77 @@ const struct rule SW0015 = {
 	.peers = (const struct peer_rule[]){ { "hadolint", "DL3021" }, { 0 } },
 };
 
+const struct rule SW0016 = {
+	.id = "SW0016",
+	.title = "A RUN ends with a cd that nothing uses",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "Each RUN starts a new shell in the WORKDIR, so a cd lasts only until the end "
+	       "of its RUN. A RUN that ends with cd (or is only a cd) changes nothing: the "
+	       "next RUN, COPY or CMD still runs in the WORKDIR, which is seldom what the cd "
+	       "was written for. WORKDIR changes the folder for every instruction after it. "
+	       "A cd back (cd /, cd .., cd to the WORKDIR) is not reported.",
+	.bad = "FROM node:20-slim\nRUN mkdir -p /app && cd /app\nCOPY package.json .\n",
+	.good = "FROM node:20-slim\nWORKDIR /app\nCOPY package.json .\n",
+	.fix = "Use WORKDIR to change the folder for the instructions after it",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3003" }, { 0 } },
+};
+
+const struct rule SW0017 = {
+	.id = "SW0017",
+	.title = "An ENV value reads a variable that the same ENV sets",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "All the values of one ENV instruction are expanded with the environment "
+	       "from before it. In ENV APP_HOME=/app DATA=$APP_HOME/data, DATA gets the old "
+	       "APP_HOME (often empty, so /data), not /app. A variable that extends itself "
+	       "(PATH=/opt/bin:$PATH) reads its old value on purpose and is not reported.",
+	.bad = "FROM python:3.12-slim\nENV APP_HOME=/app DATA=$APP_HOME/data\n",
+	.good = "FROM python:3.12-slim\nENV APP_HOME=/app\nENV DATA=$APP_HOME/data\n",
+	.fix = "Set the variable in an ENV of its own before the one that reads it",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3044" }, { 0 } },
+};
+
+const struct rule SW0018 = {
+	.id = "SW0018",
+	.title = "useradd gives a high uid without -l",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "useradd records every user in /var/log/lastlog and /var/log/faillog, files "
+	       "indexed by uid: for uid 100000 lastlog is a 29 MB sparse file. Image layers do "
+	       "not keep holes, so the layer stores it whole, and a uid in the millions adds "
+	       "gigabytes. -l (--no-log-init) leaves the user out of them.",
+	.bad = "FROM debian:12-slim\nRUN useradd -u 1000000 app\n",
+	.good = "FROM debian:12-slim\nRUN useradd -l -u 1000000 app\n",
+	.fix = "Add -l (--no-log-init) to the useradd",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3046" }, { 0 } },
+};
+
+const struct rule SW0019 = {
+	.id = "SW0019",
+	.title = "A package install or upgrade would ask for confirmation",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "A build has no terminal. apt-get asks before it installs more than the "
+	       "packages named (their dependencies), dnf and yum before every change, zypper "
+	       "before it installs: with no answer they abort, and the build fails, or starts "
+	       "failing the day a dependency is added. -y (zypper -n) answers in advance. "
+	       "A command fed by a pipe (yes |), options from a variable, and a stage that "
+	       "writes the manager's setting (APT::Get::Assume-Yes, assumeyes) or copies "
+	       "files into /etc first are not reported; microdnf never asks, and autoremove "
+	       "asks only when a build left something behind.",
+	.bad = "FROM debian:12-slim\nRUN apt-get update && apt-get install curl\n",
+	.good = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n",
+	.fix = "Add -y (apt-get, dnf, yum) or -n (zypper) to the command",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3014" }, { "hadolint", "DL3030" },
+					     { "hadolint", "DL3034" }, { "hadolint", "DL3038" },
+					     { 0 } },
+};
+
 const struct rule SW0051 = {
 	.id = "SW0051",
 	.title = "A compose file uses an unset variable that has no default",

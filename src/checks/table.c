@@ -15,6 +15,10 @@ extern const struct check check_duplicate_stage;
 extern const struct check check_expose_invalid;
 extern const struct check check_copy_from_self;
 extern const struct check check_copy_dest_not_dir;
+extern const struct check check_run_cd;
+extern const struct check check_env_same_instr;
+extern const struct check check_useradd_lastlog;
+extern const struct check check_package_prompt;
 extern const struct check check_rt_env_secret;
 extern const struct check check_compose_latest_tag;
 extern const struct check check_root_user;
@@ -88,6 +92,10 @@ const struct check *const check_table[] = {
 	&check_expose_invalid,
 	&check_copy_from_self,
 	&check_copy_dest_not_dir,
+	&check_run_cd,
+	&check_env_same_instr,
+	&check_useradd_lastlog,
+	&check_package_prompt,
 	&check_rt_env_secret,
 	&check_compose_latest_tag,
 	&check_root_user,

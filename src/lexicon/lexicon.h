@@ -223,6 +223,16 @@ struct lex_pkg_manager {
 	 * metadata_expire, zypper's autorefresh): a refresh alone is waste,
 	 * not a stale index. */
 	bool refresh_expires;
+	/* The subcommands that ask for confirmation (with no terminal they
+	 * abort), the options that answer in advance, and their letters in a
+	 * cluster of short options (-qy); NULL when it never asks. Programs of
+	 * the family that never ask (microdnf) are in quiet_names. A word
+	 * holding yes_conf (apt's -o APT::Get::Assume-Yes=true) answers too. */
+	const char *const *asks;
+	const char *const *yes_opts;
+	const char *yes_letters;
+	const char *const *quiet_names;
+	const char *yes_conf;
 	const char *leaves;		/* for messages: "the package lists" */
 	const char *index;		/* what refresh downloads: "package index" */
 	/* For the fix: an rm command, an option, or the words after the

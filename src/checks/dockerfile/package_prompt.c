@@ -1,0 +1,90 @@
+/* SW0019: a package install or upgrade would ask for confirmation. */
+#include "checks/check.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "checks/dockerfile/helpers.h"
+#include "lexicon/lexicon.h"
+
+/* Whether an option of c answers the manager's prompt. */
+static bool answered(const struct sh_cmd *c, const struct lex_pkg_manager *m)
+{
+	for (size_t k = 1; k < c->argc; k++) {
+		const char *w = c->argv[k].text;
+
+		if (c->argv[k].has_subst)
+			return true;	/* $APT_OPTS: it may well hold -y */
+		if (lex_pm_word_in(m->yes_opts, w))
+			return true;
+		if (m->yes_conf && strcasestr(w, m->yes_conf))
+			return true;
+		if (w[0] == '-' && w[1] != '-' && m->yes_letters && strpbrk(w + 1, m->yes_letters))
+			return true;
+	}
+	return false;
+}
+
+/* Whether an earlier instruction of the chain may set the answer in the
+ * manager's configuration: a RUN that writes its setting, a COPY or ADD
+ * into /etc (apt.conf.d, dnf.conf). */
+static bool configured(const struct m_stage *const *chain, size_t n, const struct m_instr *upto,
+		       const struct lex_pkg_manager *m)
+{
+	for (size_t k = 0; k < n; k++)
+		for (size_t j = 1; j < chain[k]->ninstrs; j++) {
+			const struct m_instr *in = &chain[k]->instrs[j];
+
+			if (in == upto)
+				return false;
+			if (in->kind == K_RUN && m->yes_conf && in->script &&
+			    strcasestr(in->script, m->yes_conf))
+				return true;
+			if ((in->kind == K_COPY || in->kind == K_ADD) && in->nwords &&
+			    !strncmp(in->words[in->nwords - 1], "/etc/", 5))
+				return true;
+		}
+	return false;
+}
+
+static void check_stage(struct rule_ctx *c, const struct m_stage *s)
+{
+	const struct m_stage *chain[64];
+	size_t nchain = stage_chain(s, chain, 64);
+
+	for (size_t j = 1; j < s->ninstrs; j++) {
+		const struct m_instr *in = &s->instrs[j];
+
+		if (in->kind != K_RUN)
+			continue;
+		for (size_t i = 0; i < in->sh.ncmds; i++) {
+			const struct sh_cmd *cmd = &in->sh.cmds[i];
+			size_t k;
+			const char *name = sh_cmd_name(cmd), *sub;
+			const struct lex_pkg_manager *m = cmd_pkg_manager(cmd, &k);
+
+			if (!m || !m->asks || !k || !lex_pm_word_in(m->asks, sub = cmd->argv[k].text) ||
+			    lex_pm_word_in(m->quiet_names, name) || answered(cmd, m))
+				continue;
+			/* `yes | apt-get install ...`: its input answers. */
+			if (i && in->sh.cmds[i - 1].sep == SH_SEP_PIPE)
+				continue;
+			if (configured(chain, nchain, in, m))
+				return;
+			rule_report(c, in, "%s %s has no %s: when it asks to confirm, the build has "
+				    "no terminal to answer and stops there", name, sub, m->yes_opts[0]);
+			break;
+		}
+	}
+}
+
+static void check(struct rule_ctx *c)
+{
+	for (size_t i = 0; i < c->df->nstages; i++)
+		check_stage(c, &c->df->stages[i]);
+}
+
+const struct check check_package_prompt = {
+	.rule = &SW0019,
+	.dockerfile = check,
+};

@@ -360,6 +360,34 @@ const struct rule SW0019 = {
 					     { 0 } },
 };
 
+const struct rule SW0020 = {
+	.id = "SW0020",
+	.title = "A package is installed without a pinned version (off by default)",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.scope = SCOPE_PRODUCTION,
+	.why = "Without a version an install takes whatever the repository has that day, so "
+	       "two builds of one commit can ship different software, and a release upstream "
+	       "can break a build that nothing changed. A version per package (apt's curl=8.5.0-2, "
+	       "apk's curl=8.12.1-r0, dnf's nodejs-18.20.4, zypper's curl=8.6.0, pip's "
+	       "flask==3.0.3, npm's typescript@5.4.5) makes the build repeatable; a lock "
+	       "file (pip -r, npm ci) does it for language packages. Files, URLs and "
+	       "variables are not judged, nor stages that do not ship.",
+	.bad = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n",
+	.good = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl=7.88.1-10+deb12u8\n",
+	.fix = "Give each package its version, or install from a lock file",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3008" }, { "hadolint", "DL3013" },
+					     { "hadolint", "DL3016" }, { "hadolint", "DL3018" },
+					     { "hadolint", "DL3033" }, { "hadolint", "DL3037" },
+					     { "hadolint", "DL3041" }, { 0 } },
+	.default_off = "It is hadolint's noisiest check: a distribution's versions "
+		       "disappear from its mirrors within weeks, so pinned OS packages break "
+		       "builds as often as they save them, and most images rely on a "
+		       "pinned base image instead. Turn it on where builds must be "
+		       "repeatable",
+};
+
 const struct rule SW0051 = {
 	.id = "SW0051",
 	.title = "A compose file uses an unset variable that has no default",

@@ -27,6 +27,7 @@ const struct rule *const rule_table[] = {
 	&SW0017,
 	&SW0018,
 	&SW0019,
+	&SW0020,
 	&SW0051,
 	&SW0053,
 	&SW0054,

@@ -19,6 +19,7 @@ extern const struct check check_run_cd;
 extern const struct check check_env_same_instr;
 extern const struct check check_useradd_lastlog;
 extern const struct check check_package_prompt;
+extern const struct check check_unpinned_package;
 extern const struct check check_rt_env_secret;
 extern const struct check check_compose_latest_tag;
 extern const struct check check_root_user;
@@ -96,6 +97,7 @@ const struct check *const check_table[] = {
 	&check_env_same_instr,
 	&check_useradd_lastlog,
 	&check_package_prompt,
+	&check_unpinned_package,
 	&check_rt_env_secret,
 	&check_compose_latest_tag,
 	&check_root_user,

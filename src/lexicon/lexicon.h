@@ -233,6 +233,13 @@ struct lex_pkg_manager {
 	const char *yes_letters;
 	const char *const *quiet_names;
 	const char *yes_conf;
+	/* How a package argument names its version (SW0020): a character
+	 * of pin_marks after the name (apt's curl=8.5.0-2, pip's flask==3.0,
+	 * npm's react@18.3.1), or, with pin_dash, a dash and a digit (dnf's
+	 * nodejs-18.20.4); pin_example shows the syntax. NULL when not checked. */
+	const char *pin_marks;
+	bool pin_dash;
+	const char *pin_example;
 	const char *leaves;		/* for messages: "the package lists" */
 	const char *index;		/* what refresh downloads: "package index" */
 	/* For the fix: an rm command, an option, or the words after the

@@ -1,0 +1,88 @@
+/* SW0020: packages installed without a pinned version (off by default). */
+#include "checks/check.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "checks/dockerfile/helpers.h"
+#include "lexicon/lexicon.h"
+#include "util/str.h"
+#include "util/strbuf.h"
+
+/* Arguments that are no package name of a registry: files, folders, URLs,
+ * groups (@core), variables. */
+static bool not_a_name(const struct sh_word *w, const struct lex_pkg_manager *m)
+{
+	const char *t = w->text;
+
+	if (w->has_subst || !*t || t[0] == '.' || t[0] == '/' || t[0] == '~' || strstr(t, "://") ||
+	    !strncmp(t, "git+", 4) || str_ends_with(t, ".deb") || str_ends_with(t, ".rpm") ||
+	    str_ends_with(t, ".apk") || str_ends_with(t, ".whl") || str_ends_with(t, ".tgz") ||
+	    str_ends_with(t, ".tar.gz") || str_ends_with(t, ".zip"))
+		return true;
+	/* npm's @scope/name is a name; elsewhere a slash is a path. */
+	return t[0] == '@' ? !m->pin_marks || !strchr(m->pin_marks, '@') : strchr(t, '/') != NULL;
+}
+
+static bool pinned(const char *t, const struct lex_pkg_manager *m)
+{
+	if (m->pin_dash) {
+		for (const char *p = strchr(t, '-'); p; p = strchr(p + 1, '-'))
+			if (isdigit((unsigned char)p[1]))
+				return true;
+		return false;
+	}
+	/* Skip npm's scope: @types/node@20 is pinned, @types/node is not. */
+	return strpbrk(t + (t[0] == '@'), m->pin_marks) != NULL;
+}
+
+static void check_cmd(struct rule_ctx *c, const struct m_instr *in, const struct sh_cmd *cmd)
+{
+	const struct lex_pkg_manager *m;
+	struct strbuf names = STRBUF_INIT;
+	size_t k, n = 0;
+
+	if (cmd_pm_op(cmd, &m) != PM_INSTALL || (!m->pin_marks && !m->pin_dash) ||
+	    !cmd_pkg_manager(cmd, &k) || !k)
+		return;
+	for (size_t i = k + 1; i < cmd->argc; i++) {
+		const struct sh_word *w = &cmd->argv[i];
+
+		if (w->text[0] == '-') {
+			if (lex_pm_value_opt(w->text))
+				i++;
+			continue;
+		}
+		if (not_a_name(w, m) || pinned(w->text, m))
+			continue;
+		if (n++ < 3)
+			strbuf_addf(&names, "%s%s", n > 1 ? ", " : "", w->text);
+	}
+	if (n)
+		rule_report(c, in, "%s %s %s%s: no version (write it as %s), so a rebuild "
+			    "takes whatever is newest that day", sh_cmd_name(cmd), cmd->argv[k].text,
+			    names.buf, n > 3 ? ", ..." : "", m->pin_example);
+	strbuf_release(&names);
+}
+
+static void check(struct rule_ctx *c)
+{
+	const bool *ships = rule_stages_ship(c);
+
+	for (size_t i = 0; i < c->df->nstages; i++) {
+		const struct m_stage *s = &c->df->stages[i];
+
+		/* A builder's packages stay in the builder. */
+		if (!ships[i])
+			continue;
+		for (size_t j = 1; j < s->ninstrs; j++)
+			if (s->instrs[j].kind == K_RUN)
+				for (size_t k = 0; k < s->instrs[j].sh.ncmds; k++)
+					check_cmd(c, &s->instrs[j], &s->instrs[j].sh.cmds[k]);
+	}
+}
+
+const struct check check_unpinned_package = {
+	.rule = &SW0020,
+	.dockerfile = check,
+};

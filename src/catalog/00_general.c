@@ -362,7 +362,7 @@ const struct rule SW0019 = {
 
 const struct rule SW0020 = {
 	.id = "SW0020",
-	.title = "A package is installed without a pinned version (off by default)",
+	.title = "A package is installed without a pinned version",
 	.severity = SEV_INFO,
 	.checklist = 0,
 	.layer = "dockerfile",
@@ -386,6 +386,198 @@ const struct rule SW0020 = {
 		       "builds as often as they save them, and most images rely on a "
 		       "pinned base image instead. Turn it on where builds must be "
 		       "repeatable",
+};
+
+const struct rule SW0021 = {
+	.id = "SW0021",
+	.title = "apt is used where apt-get belongs",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "apt is the interactive front end: its output and options may change between "
+	       "releases, and it warns \"apt does not have a stable CLI interface\" when run "
+	       "in a script. apt-get (and apt-cache) keep a stable interface for scripts and "
+	       "builds.",
+	.bad = "FROM debian:12-slim\nRUN apt update && apt install -y curl\n",
+	.good = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n",
+	.fix = "Use apt-get (apt-cache for searches) in the Dockerfile",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3027" }, { 0 } },
+	.default_off = "On the real projects of the suite every apt in a Dockerfile worked "
+		       "(its warning is about releases to come) and none was worth a change "
+		       "on its own. Turn it on to keep to apt-get",
+};
+
+const struct rule SW0022 = {
+	.id = "SW0022",
+	.title = "apt-get install brings recommended packages",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.scope = SCOPE_PRODUCTION,
+	.why = "By default apt-get also installs every package the ones named recommend: "
+	       "often tens of megabytes of documentation tools, fonts and daemons the "
+	       "image never uses, each one more thing to patch. --no-install-recommends "
+	       "installs what was asked and what it depends on.",
+	.bad = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y python3\n",
+	.good = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y "
+		"--no-install-recommends python3\n",
+	.fix = "Add --no-install-recommends, and name the recommended packages the image needs",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3015" }, { 0 } },
+	.default_off = "A size advice more than a fault: on real projects most images install "
+		       "recommended packages knowingly, and leaving them out can break what "
+		       "relied on them. Turn it on to keep images lean",
+};
+
+const struct rule SW0023 = {
+	.id = "SW0023",
+	.title = "COPY --from names no stage and pulls an image of that name",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "COPY --from=NAME reads a stage of that name; when there is none, BuildKit "
+	       "pulls NAME as an image from Docker Hub (docker.io/library/NAME:latest). A "
+	       "typo in a stage name then copies from a stranger's image, or fails far from "
+	       "the cause. It is reported when a stage of a close name exists (set for "
+	       "license-set, buidler for builder): other names may be build contexts the "
+	       "build passes (--build-context NAME=..., bake contexts), as may the images "
+	       "the project builds.",
+	.bad = "FROM golang:1.22 AS builder\nRUN go build -o /app .\n"
+	       "FROM alpine:3.20\nCOPY --from=build /app /app\n",
+	.good = "FROM golang:1.22 AS builder\nRUN go build -o /app .\n"
+		"FROM alpine:3.20\nCOPY --from=builder /app /app\n",
+	.fix = "Name a stage of the Dockerfile, or write the image with its tag (name:1.2)",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3022" }, { 0 } },
+};
+
+const struct rule SW0024 = {
+	.id = "SW0024",
+	.title = "COPY --from copies a whole filesystem",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "COPY --from=stage / / copies everything the other stage has, its package "
+	       "manager, caches, compilers and secrets included, over the new stage: the "
+	       "multi-stage build then saves nothing. Copy the folders the application "
+	       "needs. Stages that do not ship (a builder may take a toolchain whole), "
+	       "stages FROM --platform=$BUILDPLATFORM (tools for cross-building) and a "
+	       "stage FROM scratch made only to be exported are not reported.",
+	.bad = "FROM golang:1.22 AS build\nRUN go build -o /out/app .\n"
+	       "FROM gcr.io/distroless/static-debian12\nCOPY --from=build / /\n",
+	.good = "FROM golang:1.22 AS build\nRUN go build -o /out/app .\n"
+		"FROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app\n",
+	.fix = "Copy only the folders the image needs from the other stage",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3067" }, { 0 } },
+};
+
+const struct rule SW0025 = {
+	.id = "SW0025",
+	.title = "COPY or ADD to a relative path with no WORKDIR set",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "A relative destination is resolved against the WORKDIR. With none set in the "
+	       "Dockerfile it is the base image's, which the Dockerfile does not show and a "
+	       "new base image can change: files land in /, or somewhere else. An explicit "
+	       "WORKDIR (or an absolute destination) says where.",
+	.bad = "FROM node:20-slim\nCOPY package.json app/\n",
+	.good = "FROM node:20-slim\nWORKDIR /app\nCOPY package.json ./\n",
+	.fix = "Set WORKDIR before the COPY, or give an absolute destination",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3045" }, { 0 } },
+	.default_off = "On the real projects of the suite the base image's WORKDIR was the "
+		       "one meant (most often /) and the files worked where they landed. "
+		       "Turn it on to make every destination explicit",
+};
+
+const struct rule SW0026 = {
+	.id = "SW0026",
+	.title = "RUN replaces /bin/sh with a link",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "ln -sf /bin/bash /bin/sh changes the shell of every script of the image, the "
+	       "OS's own maintainer scripts included, which are written for dash or BusyBox, "
+	       "and a package update can put the old link back. SHELL [\"/bin/bash\", \"-c\"] "
+	       "changes the shell of the Dockerfile's RUNs only.",
+	.bad = "FROM debian:12-slim\nRUN ln -sf /bin/bash /bin/sh\n",
+	.good = "FROM debian:12-slim\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n",
+	.fix = "Use SHELL to run the RUNs with bash, and leave /bin/sh alone",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL4005" }, { 0 } },
+};
+
+const struct rule SW0027 = {
+	.id = "SW0027",
+	.title = "A stage has a reserved name",
+	.severity = SEV_ERROR,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.why = "scratch is the empty image and context the build context: FROM scratch, "
+	       "COPY --from=context and RUN --mount=from=context mean those, not a stage of "
+	       "that name, so the stage cannot be reached the way it is named. BuildKit's "
+	       "build checks report it as an error.",
+	.bad = "FROM alpine:3.20 AS scratch\nRUN make\n",
+	.good = "FROM alpine:3.20 AS build\nRUN make\n",
+	.fix = "Rename the stage",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3063" }, { 0 } },
+};
+
+const struct rule SW0028 = {
+	.id = "SW0028",
+	.title = "FROM pins the platform",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.scope = SCOPE_PRODUCTION,
+	.why = "FROM --platform=linux/amd64 builds that stage for one architecture whatever "
+	       "the build asks for: on an arm64 host or in a multi-platform build it runs "
+	       "emulated, slowly, or ships the wrong binaries. --platform=$BUILDPLATFORM (for "
+	       "a cross-compiling builder) and $TARGETPLATFORM are what multi-platform "
+	       "builds use, and are not reported.",
+	.bad = "FROM --platform=linux/amd64 node:20-slim\n",
+	.good = "FROM node:20-slim\n",
+	.fix = "Drop --platform, or use $BUILDPLATFORM for a stage that cross-compiles",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3029" }, { 0 } },
+};
+
+const struct rule SW0029 = {
+	.id = "SW0029",
+	.title = "The final USER is a name, not a numeric uid",
+	.severity = SEV_INFO,
+	.checklist = 2,
+	.layer = "dockerfile",
+	.scope = SCOPE_PRODUCTION,
+	.why = "Kubernetes' runAsNonRoot (and other admission policies) can only prove that a "
+	       "container is not root from a numeric uid: with USER app the pod is refused "
+	       "unless its spec repeats a uid. USER 10001 (or 10001:10001) needs no lookup "
+	       "in /etc/passwd.",
+	.bad = "FROM node:20-slim\nUSER node\n",
+	.good = "FROM node:20-slim\nUSER 1000:1000\n",
+	.fix = "Give the uid (and gid) the user was created with: USER 10001:10001",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3066" }, { 0 } },
+	.default_off = "Only orchestrators with a non-root admission check need it; for "
+		       "Docker and Compose a named USER is as safe. Turn it on for images "
+		       "that run on Kubernetes",
+};
+
+const struct rule SW0030 = {
+	.id = "SW0030",
+	.title = "The build upgrades the base image's packages",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.scope = SCOPE_PRODUCTION,
+	.why = "apt-get upgrade, apk upgrade, dnf upgrade and zypper update in a Dockerfile "
+	       "make each build install whatever is newest, so two builds of one commit "
+	       "differ, and a major upgrade can break the image; the base image's "
+	       "maintainers publish patched images for this. Others upgrade on purpose to "
+	       "ship fixes before the base image does.",
+	.bad = "FROM debian:12-slim\nRUN apt-get update && apt-get -y upgrade\n",
+	.good = "FROM debian:12.8-slim\nRUN apt-get update && apt-get install -y "
+		"--no-install-recommends curl\n",
+	.fix = "Rebuild on a newer base image (pinned by tag or digest) instead",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL3005" }, { "hadolint", "DL3017" }, { "hadolint", "DL3031" }, { "hadolint", "DL3035" }, { "hadolint", "DL3039" }, { 0 } },
+	.default_off = "Docker's own advice changed: upgrading in the build is now a common "
+		       "way to ship security fixes early, and hadolint retired these rules. "
+		       "Turn it on where builds must be repeatable",
 };
 
 const struct rule SW0051 = {

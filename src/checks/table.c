@@ -20,6 +20,16 @@ extern const struct check check_env_same_instr;
 extern const struct check check_useradd_lastlog;
 extern const struct check check_package_prompt;
 extern const struct check check_unpinned_package;
+extern const struct check check_apt_cli;
+extern const struct check check_install_recommends;
+extern const struct check check_copy_from_unknown;
+extern const struct check check_copy_whole_fs;
+extern const struct check check_copy_relative_dest;
+extern const struct check check_sh_link;
+extern const struct check check_reserved_stage;
+extern const struct check check_from_platform;
+extern const struct check check_user_numeric;
+extern const struct check check_package_upgrade;
 extern const struct check check_rt_env_secret;
 extern const struct check check_compose_latest_tag;
 extern const struct check check_root_user;
@@ -98,6 +108,16 @@ const struct check *const check_table[] = {
 	&check_useradd_lastlog,
 	&check_package_prompt,
 	&check_unpinned_package,
+	&check_apt_cli,
+	&check_install_recommends,
+	&check_copy_from_unknown,
+	&check_copy_whole_fs,
+	&check_copy_relative_dest,
+	&check_sh_link,
+	&check_reserved_stage,
+	&check_from_platform,
+	&check_user_numeric,
+	&check_package_upgrade,
 	&check_rt_env_secret,
 	&check_compose_latest_tag,
 	&check_root_user,

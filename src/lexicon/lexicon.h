@@ -233,6 +233,9 @@ struct lex_pkg_manager {
 	const char *yes_letters;
 	const char *const *quiet_names;
 	const char *yes_conf;
+	/* Subcommands that upgrade every installed package when given none
+	 * (apt-get upgrade, apk upgrade, dnf upgrade, zypper update; SW0030). */
+	const char *const *upgrade_all;
 	/* How a package argument names its version (SW0020): a character
 	 * of pin_marks after the name (apt's curl=8.5.0-2, pip's flask==3.0,
 	 * npm's react@18.3.1), or, with pin_dash, a dash and a digit (dnf's

@@ -69,7 +69,7 @@ UNIT_TEST(suggest_rule_ids)
 	CHECK_STR(sb.buf, "unknown rule 'SW9999' (seaworthy rules lists them)");
 	strbuf_reset(&sb);
 	rule_unknown(&sb, "SW021");
-	CHECK_STR(sb.buf, "unknown rule 'SW021'; did you mean 'SW0201', 'SW0251' or 'SW0271'?");
+	CHECK_STR(sb.buf, "unknown rule 'SW021'; did you mean 'SW0021', 'SW0201' or 'SW0251'?");
 	strbuf_reset(&sb);
 	rule_unknown(&sb, "dl4006");
 	CHECK_STR(sb.buf, "'dl4006' is a hadolint rule; seaworthy checks the same as SW0004");

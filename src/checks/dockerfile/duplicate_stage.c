@@ -1,26 +1,27 @@
 /* SW0012: Two stages have the same name. */
 #include "checks/check.h"
 
-#include "util/str.h"
+#include "util/smap.h"
 
 static void check(struct rule_ctx *c)
 {
-	for (size_t i = 1; i < c->df->nstages; i++) {
-		const struct m_stage *s = &c->df->stages[i];
+	/* Name -> the first stage of that name: one lookup a stage. */
+	struct smap first = SMAP_IN(c->a);
 
+	for (size_t i = 0; i < c->df->nstages; i++) {
+		const struct m_stage *s = &c->df->stages[i];
+		size_t *at;
+
+		/* Names are lowercased in the model, as BuildKit compares them. */
 		if (!s->name)
 			continue;
-		/* Names are lowercased in the model, as BuildKit compares them. */
-		for (size_t j = 0; j < i; j++) {
-			const struct m_stage *t = &c->df->stages[j];
-
-			if (!t->name || !str_eq(t->name, s->name))
-				continue;
-			rule_report(c, &s->instrs[0], "the stage on line %u is named %s too: FROM, "
-				    "COPY --from and --target %s cannot say which one they mean",
-				    t->instrs[0].node->start.line, s->name, s->name);
-			break;
+		if (!(at = smap_find(&first, s->name))) {
+			smap_put(&first, s->name, i);
+			continue;
 		}
+		rule_report(c, &s->instrs[0], "the stage on line %u is named %s too: FROM, "
+			    "COPY --from and --target %s cannot say which one they mean",
+			    c->df->stages[*at].instrs[0].node->start.line, s->name, s->name);
 	}
 }
 

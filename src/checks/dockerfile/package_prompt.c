@@ -25,32 +25,32 @@ static bool answered(const struct sh_cmd *c, const struct lex_pkg_manager *m)
 	return false;
 }
 
-/* Whether an earlier instruction of the chain may set the answer in the
- * manager's configuration: a RUN that writes its setting, a COPY or ADD
- * into /etc (apt.conf.d, dnf.conf). */
-static bool configured(const struct m_stage *const *chain, size_t n, const struct m_instr *upto,
-		       const struct lex_pkg_manager *m)
+/* The first instruction of the chain that may set the answer in the
+ * manager's configuration (a RUN that writes its setting, a COPY or ADD
+ * into /etc: apt.conf.d, dnf.conf), or NULL. */
+static const struct m_instr *first_config(const struct m_stage *const *chain, size_t n,
+					  const struct lex_pkg_manager *m)
 {
 	for (size_t k = 0; k < n; k++)
 		for (size_t j = 1; j < chain[k]->ninstrs; j++) {
 			const struct m_instr *in = &chain[k]->instrs[j];
 
-			if (in == upto)
-				return false;
 			if (in->kind == K_RUN && m->yes_conf && in->script &&
 			    strcasestr(in->script, m->yes_conf))
-				return true;
+				return in;
 			if ((in->kind == K_COPY || in->kind == K_ADD) && in->nwords &&
 			    !strncmp(in->words[in->nwords - 1], "/etc/", 5))
-				return true;
+				return in;
 		}
-	return false;
+	return NULL;
 }
 
 static void check_stage(struct rule_ctx *c, const struct m_stage *s)
 {
 	const struct m_stage *chain[64];
 	size_t nchain = stage_chain(s, chain, 64);
+	const struct lex_pkg_manager *conf_of = NULL;
+	const struct m_instr *conf = NULL;
 
 	for (size_t j = 1; j < s->ninstrs; j++) {
 		const struct m_instr *in = &s->instrs[j];
@@ -69,8 +69,13 @@ static void check_stage(struct rule_ctx *c, const struct m_stage *s)
 			/* `yes | apt-get install ...`: its input answers. */
 			if (i && in->sh.cmds[i - 1].sep == SH_SEP_PIPE)
 				continue;
-			if (configured(chain, nchain, in, m))
-				return;
+			/* Once per stage and manager: the first one asked of. */
+			if (m != conf_of) {
+				conf_of = m;
+				conf = first_config(chain, nchain, m);
+			}
+			if (conf && (conf->stage != s || conf->index < in->index))
+				continue;
 			rule_report(c, in, "%s %s has no %s: when it asks to confirm, the build has "
 				    "no terminal to answer and stops there", name, sub, m->yes_opts[0]);
 			break;

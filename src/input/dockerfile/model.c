@@ -487,6 +487,18 @@ int model_build(struct arena *a, const struct df_file *df, const char *dir,
 					       " (this looks like a template, not a Dockerfile)" : ""));
 			goto out;
 		}
+		/* BuildKit's parseOnBuild: the triggers it refuses. */
+		if (kind == K_ONBUILD && n->sub &&
+		    (str_eq(n->sub->name, "onbuild") || str_eq(n->sub->name, "from") ||
+		     str_eq(n->sub->name, "maintainer"))) {
+			model_err(err, n->start.line,
+				  str_eq(n->sub->name, "onbuild")
+					  ? "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed"
+					  : arena_printf(a, "%s isn't allowed as an ONBUILD trigger",
+							 str_eq(n->sub->name, "from") ? "FROM"
+										       : "MAINTAINER"));
+			goto out;
+		}
 		if (kind == K_FROM) {
 			struct m_stage *ns = &out->stages[out->nstages];
 

@@ -102,6 +102,7 @@ const struct rule SW0304 = {
 	       "a RUN --mount=type=cache",
 	.peers = (const struct peer_rule[]){
 		{ "hadolint", "DL3009" }, { "hadolint", "DL3019" }, { "hadolint", "DL3032" },
-		{ "hadolint", "DL3036" }, { "hadolint", "DL3040" }, { 0 } },
+		{ "hadolint", "DL3036" }, { "hadolint", "DL3040" }, { "hadolint", "DL3042" },
+		{ "hadolint", "DL3060" }, { 0 } },
 	.scope = SCOPE_PRODUCTION,
 };

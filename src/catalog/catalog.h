@@ -75,6 +75,20 @@ extern const struct rule SW0001, SW0002, SW0003, SW0004, SW0005, SW0006, SW0007,
 	SW0902, SW0903, SW0904, SW0905, SW0951, SW0971, SW0981, SW0982, SW1001, SW1002, SW1003, SW1004, SW1051,
 	SW1071, SW1081, SW1082, SW1083;
 
+/* A check of a peer tool and what seaworthy has for it (catalog/peers.c). */
+struct peer_check {
+	const char *tool;	/* "hadolint", "kics", "trivy", "docker-bench" */
+	const char *id;		/* "DL3008", a KICS query folder, "DS001", "5.10" */
+	const char *title;	/* the tool's own */
+	/* The seaworthy rules that check the same thing ("SW0001, SW0054"),
+	 * "input error" when the file is refused, "" when none does. NULL for
+	 * hadolint's: the rules whose .peers name it. */
+	const char *rules;
+	const char *note;	/* how it differs, or "not covered: why" */
+};
+extern const struct peer_check peer_checks[];
+extern const size_t peer_check_count;
+
 /* Every rule in id order. */
 extern const struct rule *const rule_table[];
 extern const size_t rule_count;

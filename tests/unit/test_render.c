@@ -236,3 +236,41 @@ UNIT_TEST(render_formats)
 	}
 	arena_release(&a);
 }
+
+/* The peers' table (catalog/peers.c) and the rules' own peers agree: every
+ * hadolint id a rule names has its row, and a row said not covered is
+ * named by no rule; every rule a row names exists. */
+UNIT_TEST(peer_checks_consistent)
+{
+	for (size_t i = 0; i < rule_count; i++)
+		for (const struct peer_rule *p = rule_table[i]->peers; p && p->tool; p++) {
+			bool found = false;
+
+			for (size_t k = 0; k < peer_check_count && !found; k++)
+				found = !strcmp(peer_checks[k].tool, p->tool) &&
+					!strcmp(peer_checks[k].id, p->id);
+			if (!found)
+				unit_fail(__FILE__, __LINE__, "%s names %s %s, which has no row",
+					  rule_table[i]->id, p->tool, p->id);
+		}
+	for (size_t k = 0; k < peer_check_count; k++) {
+		const struct peer_check *pc = &peer_checks[k];
+
+		if (!pc->rules && !strncmp(pc->note, "not covered", 11))
+			for (size_t i = 0; i < rule_count; i++)
+				for (const struct peer_rule *p = rule_table[i]->peers; p && p->tool; p++)
+					if (!strcmp(p->tool, pc->tool) && !strcmp(p->id, pc->id))
+						unit_fail(__FILE__, __LINE__, "%s %s is said not covered "
+							  "but %s names it", pc->tool, pc->id,
+							  rule_table[i]->id);
+		for (const char *r = pc->rules; r && (r = strstr(r, "SW")); r += 2) {
+			bool known = false;
+
+			for (size_t i = 0; i < rule_count && !known; i++)
+				known = !strncmp(rule_table[i]->id, r, 6);
+			if (!known)
+				unit_fail(__FILE__, __LINE__, "%s %s names an unknown rule %.6s",
+					  pc->tool, pc->id, r);
+		}
+	}
+}

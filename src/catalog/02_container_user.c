@@ -201,6 +201,26 @@ const struct rule SW0256 = {
 	.scope = SCOPE_PRODUCTION,
 };
 
+const struct rule SW0257 = {
+	.id = "SW0257",
+	.title = "A compose service bind-mounts a sensitive host folder",
+	.severity = SEV_WARNING,
+	.checklist = 2,
+	.layer = "compose",
+	.why = "A bind mount of /, /etc, /root, /home, /boot, /proc, /sys, /dev, the system "
+	       "folders or the container runtimes' state (/var/lib/docker, /run/containerd) "
+	       "gives the container the host: written to, it can add a user, a cron job or a "
+	       "kernel module, or change other containers; read-only, it still reads the "
+	       "host's password hashes, keys and every container's secrets. A file below one "
+	       "(/etc/localtime) is not reported. Monitoring agents that need /proc or /sys "
+	       "should mount them read-only.",
+	.bad = "services:\n  agent:\n    image: acme/agent:2\n    volumes:\n      - /:/host\n",
+	.good = "services:\n  agent:\n    image: acme/agent:2\n    volumes:\n"
+		"      - /var/log/app:/logs:ro\n",
+	.fix = "Mount only the file or folder the service needs, read-only (:ro)",
+	.scope = SCOPE_PRODUCTION,
+};
+
 const struct rule SW0271 = {
 	.id = "SW0271",
 	.title = "The image runs as root",
@@ -333,5 +353,22 @@ const struct rule SW0284 = {
 		"docker run -d --name ci -e DOCKER_HOST=tcp://socket-proxy:2375 acme/ci:1\n",
 	.fix = "Remove the socket mount; if the container must talk to Docker, put a filtering "
 	       "socket proxy in front or use rootless Docker",
+	.scope = SCOPE_PRODUCTION,
+};
+
+const struct rule SW0285 = {
+	.id = "SW0285",
+	.title = "A container has a sensitive host folder bind-mounted",
+	.severity = SEV_WARNING,
+	.checklist = 2,
+	.layer = "live",
+	.why = "A bind mount of /, /etc, /root, /home, /boot, /proc, /sys, /dev, the system "
+	       "folders or the container runtimes' state (/var/lib/docker, /run/containerd) "
+	       "gives the container the host: written to, it can add a user, a cron job or a "
+	       "kernel module; read-only, it still reads the host's password hashes and keys. "
+	       "A file below one (/etc/localtime) is not reported.",
+	.bad = "docker run -d -v /:/host --name agent acme/agent:2\n",
+	.good = "docker run -d -v /var/log/app:/logs:ro --name agent acme/agent:2\n",
+	.fix = "Recreate the container with only the file or folder it needs, read-only (:ro)",
 	.scope = SCOPE_PRODUCTION,
 };

@@ -40,6 +40,7 @@ extern const struct check check_rt_root_user;
 extern const struct check check_rt_privileged;
 extern const struct check check_rt_capabilities;
 extern const struct check check_rt_docker_socket;
+extern const struct check check_rt_host_paths;
 extern const struct check check_rt_namespaces;
 extern const struct check check_rt_unconfined;
 extern const struct check check_context_before_install;
@@ -128,6 +129,7 @@ const struct check *const check_table[] = {
 	&check_rt_privileged,
 	&check_rt_capabilities,
 	&check_rt_docker_socket,
+	&check_rt_host_paths,
 	&check_rt_namespaces,
 	&check_rt_unconfined,
 	&check_context_before_install,

@@ -80,6 +80,9 @@ extern const struct lexicon lex_secret_words;
 extern const struct lexicon lex_log_vars;
 /* Command-line options that name a log file or folder (--log-file X). */
 extern const struct lexicon lex_log_options;
+/* Host folders a bind mount of which hands over the host (/, /etc, /proc,
+ * /var/lib/docker...), as normalized absolute paths. */
+extern const struct lexicon lex_sensitive_host_paths;
 /* The container runtimes' API sockets, as normalized absolute paths. */
 extern const struct lexicon lex_runtime_sockets;
 /* Whether a normalized absolute path is a container runtime's API socket;

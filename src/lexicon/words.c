@@ -75,6 +75,13 @@ LIST(log_options, "log-file", "logfile", "log_file", "log-path", "log-dir", "log
 LIST(runtime_sockets, "/var/run/docker.sock", "/run/docker.sock", "/var/run/podman/podman.sock",
      "/run/podman/podman.sock", "/run/containerd/containerd.sock",
      "/var/run/containerd/containerd.sock");
+/* Host folders whose bind mount hands the container the host: its
+ * configuration and secrets, its devices and kernel, its users' homes, the
+ * container runtimes' state (normalized absolute paths; a file or folder
+ * below one, /etc/localtime, is not one). */
+LIST(sensitive_host_paths, "/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/proc",
+     "/root", "/run/containerd", "/sbin", "/sys", "/usr", "/var/lib/containerd",
+     "/var/lib/docker", "/var/lib/kubelet");
 /* Tags that move to a new image over time, like latest (Docker Hub's
  * alpine:edge, node:lts, debian:stable, archlinux's rolling...). */
 LIST(floating_tags, "latest", "stable", "edge", "nightly", "lts", "main", "master", "dev",
@@ -97,7 +104,7 @@ const struct lexicon *const lexicon_lists[] = {
 	&lex_runtime_sockets, &lex_dns_servers, &lex_mail_servers, &lex_floating_tags,
 	&lex_busybox_images, &lex_strict_readers, &lex_demo_words, &lex_privdrop_daemons,
 	&lex_log_forwarders, &lex_log_forwarder_packages, &lex_apt_installers, &lex_os_images,
-	&lex_bundle_words, &lex_installer_outputs, NULL
+	&lex_bundle_words, &lex_installer_outputs, &lex_sensitive_host_paths, NULL
 };
 
 bool lex_has(const struct lexicon *l, const char *s)

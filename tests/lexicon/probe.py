@@ -88,6 +88,8 @@ PROBES = {
                                           'ports: ["%s:%s"]' % (w, w)]), 'SW0901', True),
     'runtime_sockets': (lambda w: compose(['image: acme/app:1', 'restart: always',
                                            'volumes: ["%s:%s"]' % (w, w)]), 'SW0254', True),
+    'sensitive_host_paths': (lambda w: compose(['image: acme/app:1', 'restart: always',
+                                                'volumes: ["%s:/host:ro"]' % w]), 'SW0257', True),
     'capabilities': (lambda w: compose(['image: acme/app:1', 'restart: always',
                                         'cap_add: [%s]' % w]), 'SW0253', True),
     'database_ports': (lambda w: compose(['image: acme/app:1', 'restart: always',

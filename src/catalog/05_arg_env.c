@@ -143,6 +143,28 @@ const struct rule SW0506 = {
 	.fix = "Declare the ARG again (ARG NAME, no value) after the FROM of the stage that uses it",
 };
 
+const struct rule SW0507 = {
+	.id = "SW0507",
+	.title = "COPY or ADD puts a secret file into the image",
+	.severity = SEV_ERROR,
+	.checklist = 5,
+	.layer = "dockerfile",
+	.why = "A private key, a .env file, an .npmrc with a token or cloud, registry or Git "
+	       "credentials copied into a layer ship with the image, even if a later RUN "
+	       "deletes them: anyone who pulls it can extract them with docker save. A source "
+	       "named as one (.env, id_rsa, .git-credentials, .aws/credentials) is reported "
+	       "whether or not it is in the build context; others when the context's file "
+	       "holds one (-----BEGIN ... PRIVATE KEY-----, an npm auth token, a registry "
+	       "login). Stages that do not ship are not judged: a builder's files stay in "
+	       "the builder (the secret still reaches its cache: prefer a secret mount).",
+	.bad = "FROM node:20-slim\nCOPY .npmrc package.json ./\nRUN npm ci\n",
+	.good = "FROM node:20-slim\nCOPY package.json ./\n"
+		"RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\n",
+	.fix = "Pass it with RUN --mount=type=secret (or --mount=type=ssh for keys), and keep "
+	       "it out of the build context with .dockerignore",
+	.scope = SCOPE_PRODUCTION,
+};
+
 const struct rule SW0571 = {
 	.id = "SW0571",
 	.title = "A secret is stored in the image config or history",

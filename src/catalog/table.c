@@ -92,6 +92,7 @@ const struct rule *const rule_table[] = {
 	&SW0504,
 	&SW0505,
 	&SW0506,
+	&SW0507,
 	&SW0571,
 	&SW0572,
 	&SW0601,

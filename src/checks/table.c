@@ -53,6 +53,7 @@ extern const struct check check_chown_separate_layer;
 extern const struct check check_world_writable;
 extern const struct check check_secret_in_arg_env;
 extern const struct check check_secret_on_command_line;
+extern const struct check check_secret_file_copied;
 extern const struct check check_arg_at_runtime;
 extern const struct check check_build_only_env;
 extern const struct check check_undefined_variable;
@@ -142,6 +143,7 @@ const struct check *const check_table[] = {
 	&check_world_writable,
 	&check_secret_in_arg_env,
 	&check_secret_on_command_line,
+	&check_secret_file_copied,
 	&check_arg_at_runtime,
 	&check_build_only_env,
 	&check_undefined_variable,

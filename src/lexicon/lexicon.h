@@ -80,6 +80,11 @@ extern const struct lexicon lex_secret_words;
 extern const struct lexicon lex_log_vars;
 /* Command-line options that name a log file or folder (--log-file X). */
 extern const struct lexicon lex_log_options;
+/* What secret a file holds, by its path and first bytes (buf[0..len)):
+ * "a private key", "a .env file", "AWS credentials"... or NULL. With buf
+ * NULL (content unknown) only the names that are secrets whatever they
+ * hold (.env, id_rsa, .git-credentials) are. */
+const char *lex_secret_file(const char *path, const char *buf, size_t len);
 /* Host folders a bind mount of which hands over the host (/, /etc, /proc,
  * /var/lib/docker...), as normalized absolute paths. */
 extern const struct lexicon lex_sensitive_host_paths;

@@ -219,3 +219,34 @@ bool lex_floating_ref(const char *repo, const char *tag)
 		return false;
 	return !lex_has(&lex_os_images, last ? last + 1 : repo) && !strstr(repo, "distroless");
 }
+
+static const char *base_of(const char *p)
+{
+	const char *s = strrchr(p, '/');
+
+	return s ? s + 1 : p;
+}
+
+const char *lex_secret_file(const char *path, const char *buf, size_t len)
+{
+	const char *base = base_of(path);
+
+	if (buf && memmem(buf, len, "-----BEGIN ", 11) && memmem(buf, len, "PRIVATE KEY-----", 16))
+		return "a private key";
+	if (!strcmp(base, ".env") || (!strncmp(base, ".env.", 5) && !str_ends_with(base, ".example") &&
+				      !str_ends_with(base, ".sample") && !str_ends_with(base, ".template")))
+		return "a .env file";
+	if (!buf && (!strcmp(base, "id_rsa") || !strcmp(base, "id_ed25519") ||
+		     !strcmp(base, "id_ecdsa") || !strcmp(base, "id_dsa")))
+		return "an SSH private key";
+	if (buf && !strcmp(base, ".npmrc") && memmem(buf, len, "_authToken", 10))
+		return "an .npmrc with an auth token";
+	if (str_ends_with(path, ".aws/credentials") && (!buf || len))
+		return "AWS credentials";
+	if (buf && str_ends_with(path, ".docker/config.json") && memmem(buf, len, "\"auths\"", 7) &&
+	    memmem(buf, len, "\"auth\"", 6))
+		return "a Docker registry login";
+	if (str_ends_with(path, ".git-credentials") && (!buf || len))
+		return "Git credentials";
+	return NULL;
+}

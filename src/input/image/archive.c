@@ -29,6 +29,7 @@
 #include "input/engine/engine.h"
 #include "input/image/image.h"
 #include "input/shell/shell.h"
+#include "lexicon/lexicon.h"
 #include "util/dl.h"
 #include "util/readfile.h"
 #include "util/sys.h"
@@ -826,28 +827,6 @@ static bool kept_for_entry(const char *path, const char *buf, size_t len)
 	       (!strncmp(path, "etc/services.d/", 15) && !strcmp(base, "run"));
 }
 
-/* What secret a small file holds, judging by its name and first bytes. */
-static const char *secret_kind(const char *path, const char *buf, size_t len)
-{
-	const char *base = basename_of(path);
-
-	if (memmem(buf, len, "-----BEGIN ", 11) && memmem(buf, len, "PRIVATE KEY-----", 16))
-		return "a private key";
-	if (!strcmp(base, ".env") || (!strncmp(base, ".env.", 5) && !str_ends_with(base, ".example") &&
-				      !str_ends_with(base, ".sample") && !str_ends_with(base, ".template")))
-		return "a .env file";
-	if (!strcmp(base, ".npmrc") && memmem(buf, len, "_authToken", 10))
-		return "an .npmrc with an auth token";
-	if (str_ends_with(path, ".aws/credentials") && len)
-		return "AWS credentials";
-	if (str_ends_with(path, ".docker/config.json") && memmem(buf, len, "\"auths\"", 7) &&
-	    memmem(buf, len, "\"auth\"", 6))
-		return "a Docker registry login";
-	if (str_ends_with(path, ".git-credentials") && len)
-		return "Git credentials";
-	return NULL;
-}
-
 static void add_secret(struct loader *l, const char *path, const char *what, int layer)
 {
 	struct image *img = l->img;
@@ -988,7 +967,7 @@ static void walk_layer(struct loader *l, struct archive *ar, int layer, const ch
 				fail(l, "layer %d (%s): %s", layer, lname, archive_error_string(ar));
 				return;
 			}
-			if ((secret = secret_kind(path, buf, (size_t)got)))
+			if ((secret = lex_secret_file(path, buf, (size_t)got)))
 				add_secret(l, path, secret, layer);
 			buf[got] = '\0';
 			if (f->layer == layer)

@@ -772,6 +772,43 @@ const struct rule SW0086 = {
 	.scope = SCOPE_PRODUCTION,
 };
 
+const struct rule SW0087 = {
+	.id = "SW0087",
+	.title = "The Docker daemon listens on TCP without TLS client verification",
+	.severity = SEV_ERROR,
+	.checklist = 0,
+	.layer = "host",
+	.why = "The Docker API is root on the host. On a TCP socket (hosts: tcp://..., -H "
+	       "tcp://...) without tlsverify, anyone who can reach the port, or any local user "
+	       "for 127.0.0.1, runs privileged containers without a password: scanners find "
+	       "open 2375 ports within hours. tls alone encrypts but lets every client in; "
+	       "tlsverify with tlscacert admits only clients with a certificate it signed.",
+	.bad = "{\n  \"hosts\": [\"unix:///var/run/docker.sock\", \"tcp://0.0.0.0:2375\"]\n}\n",
+	.good = "{\n  \"hosts\": [\"unix:///var/run/docker.sock\", \"tcp://0.0.0.0:2376\"],\n"
+		"  \"tlsverify\": true,\n  \"tlscacert\": \"/etc/docker/ca.pem\",\n"
+		"  \"tlscert\": \"/etc/docker/server.pem\",\n  \"tlskey\": \"/etc/docker/server-key.pem\"\n}\n",
+	.fix = "Drop the TCP host and use the unix socket (or ssh://), or set tlsverify with "
+	       "tlscacert, tlscert and tlskey",
+	.scope = SCOPE_PRODUCTION,
+};
+
+const struct rule SW0088 = {
+	.id = "SW0088",
+	.title = "The Docker daemon trusts insecure registries",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "host",
+	.why = "For a registry in insecure-registries the daemon accepts plain HTTP and any "
+	       "certificate: whoever sits on the network path can serve their own image "
+	       "under a trusted name, and it runs on this host. Registries on 127.0.0.0/8 "
+	       "are insecure by default and are not reported.",
+	.bad = "{\n  \"insecure-registries\": [\"registry.internal:5000\"]\n}\n",
+	.good = "{}\n# and the registry's CA in /etc/docker/certs.d/registry.internal:5000/ca.crt\n",
+	.fix = "Give the registry a certificate (its CA in /etc/docker/certs.d/HOST:PORT/) and "
+	       "remove it from insecure-registries",
+	.scope = SCOPE_PRODUCTION,
+};
+
 const struct rule SW0091 = {
 	.id = "SW0091",
 	.title = "A container runs without no-new-privileges",

@@ -48,6 +48,8 @@ const struct rule *const rule_table[] = {
 	&SW0084,
 	&SW0085,
 	&SW0086,
+	&SW0087,
+	&SW0088,
 	&SW0091,
 	&SW0101,
 	&SW0102,

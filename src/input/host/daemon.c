@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -202,6 +203,47 @@ static bool has_max_size(const struct daemon *d)
 	return json_is_object(opts) && json_object_get(opts, "max-size");
 }
 
+/* Calls fn with each value of a setting that may be given many times: the
+ * flags' (-H a -H b), then the file's (a string, or an array of them). */
+static void each_setting(const struct daemon *d, const char *key,
+			 void (*fn)(struct daemon *d, const char *v, char *out, size_t n),
+			 char *out, size_t n)
+{
+	json_t *j = d->conf ? json_object_get(d->conf, key) : NULL, *e;
+	size_t i;
+
+	for (i = 0; i < d->nflags; i++)
+		if (!strcmp(d->flags[i].key, key))
+			fn((struct daemon *)d, d->flags[i].value, out, n);
+	if (json_is_string(j))
+		fn((struct daemon *)d, json_string_value(j), out, n);
+	json_array_foreach(json_is_array(j) ? j : NULL, i, e)
+		if (json_is_string(e))
+			fn((struct daemon *)d, json_string_value(e), out, n);
+}
+
+/* Appends v to the list in out ("a, b") when it is a TCP host. */
+static void tcp_host(struct daemon *d, const char *v, char *out, size_t n)
+{
+	size_t l = strlen(out);
+
+	(void)d;
+	if (!strncmp(v, "tcp://", 6) && l + 1 < n)
+		snprintf(out + l, n - l, "%s%s", l ? ", " : "", v);
+}
+
+/* Appends a registry that is not on the loopback (insecure by default). */
+static void insecure_registry(struct daemon *d, const char *v, char *out, size_t n)
+{
+	size_t l = strlen(out);
+
+	(void)d;
+	if (!strncmp(v, "127.", 4) || !strncmp(v, "localhost", 9) || !strncmp(v, "::1", 3) ||
+	    !strncmp(v, "[::1]", 5) || l + 1 >= n)
+		return;
+	snprintf(out + l, n - l, "%s%s", l ? ", " : "", v);
+}
+
 static void check_settings(struct daemon *d, bool rootless)
 {
 	const char *v;
@@ -241,6 +283,25 @@ static void check_settings(struct daemon *d, bool rootless)
 		report_key(d, &SW0951, "ip",
 			   v && *v ? "ip is 0.0.0.0: every -p publishes on all interfaces" :
 				     "ip is unset (0.0.0.0): every -p publishes on all interfaces");
+	msg[0] = '\0';
+	each_setting(d, "hosts", tcp_host, msg, 160);
+	if (*msg && (!(v = setting(d, "tlsverify")) || strcmp(v, "true"))) {
+		char text[512];
+
+		snprintf(text, sizeof(text), "dockerd listens on %s %s: whoever reaches it is root "
+			 "on the host", msg, (v = setting(d, "tls")) && !strcmp(v, "true")
+			 ? "with tls but no tlsverify" : "without TLS");
+		report_key(d, &SW0087, "hosts", text);
+	}
+	msg[0] = '\0';
+	each_setting(d, "insecure-registries", insecure_registry, msg, 160);
+	if (*msg) {
+		char text[512];
+
+		snprintf(text, sizeof(text), "insecure-registries trusts %s over plain HTTP or any "
+			 "certificate: an attacker on the path can serve its images", msg);
+		report_key(d, &SW0088, "insecure-registries", text);
+	}
 	v = setting(d, "log-driver");
 	if ((!v || !strcmp(v, "json-file")) && !has_max_size(d))
 		report_key(d, &SW1051, v ? "log-driver" : "log-opts",

@@ -372,3 +372,38 @@ const struct rule SW0285 = {
 	.fix = "Recreate the container with only the file or folder it needs, read-only (:ro)",
 	.scope = SCOPE_PRODUCTION,
 };
+
+const struct rule SW0286 = {
+	.id = "SW0286",
+	.title = "A container shares a host namespace (pid, ipc, uts, userns)",
+	.severity = SEV_WARNING,
+	.checklist = 2,
+	.layer = "live",
+	.why = "A container started with --pid host sees and, as root, can signal every host "
+	       "process; --ipc host opens the host's shared memory; --uts host its hostname; "
+	       "--userns host makes its root the host's root even where the daemon remaps "
+	       "users.",
+	.bad = "docker run -d --pid host --name monitor acme/monitor:1.0\n",
+	.good = "docker run -d --name monitor acme/monitor:1.0\n",
+	.fix = "Recreate the container without --pid/--ipc/--uts/--userns host; share a "
+	       "sibling's namespace (--pid container:NAME) if that is what it needs",
+	.scope = SCOPE_PRODUCTION,
+};
+
+const struct rule SW0287 = {
+	.id = "SW0287",
+	.title = "A container runs with seccomp, AppArmor or SELinux turned off",
+	.severity = SEV_WARNING,
+	.checklist = 2,
+	.layer = "live",
+	.why = "--security-opt seccomp=unconfined allows every syscall, including those kernel "
+	       "exploits need; apparmor=unconfined and label=disable drop the profiles that "
+	       "confine it; systempaths=unconfined unmasks /proc and /sys. Together with root "
+	       "they are most of the way to the host.",
+	.bad = "docker run -d --security-opt seccomp=unconfined --name app acme/app:2\n",
+	.good = "docker run -d --security-opt seccomp=./app-seccomp.json --name app acme/app:2\n",
+	.fix = "Recreate the container without the option; if it needs one more syscall or "
+	       "permission, use a custom profile that allows just that",
+	.scope = SCOPE_PRODUCTION,
+};
+

@@ -78,6 +78,8 @@ const struct rule *const rule_table[] = {
 	&SW0283,
 	&SW0284,
 	&SW0285,
+	&SW0286,
+	&SW0287,
 	&SW0301,
 	&SW0302,
 	&SW0303,

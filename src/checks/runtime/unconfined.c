@@ -1,4 +1,5 @@
-/* seccomp, AppArmor or SELinux confinement turned off: SW0256 (compose). */
+/* seccomp, AppArmor or SELinux confinement turned off: SW0256 (compose),
+ * SW0287 (live). */
 #include "checks/runtime/runtime.h"
 
 #include <string.h>
@@ -41,6 +42,10 @@ static void check(struct rule_ctx *c)
 	for (size_t i = 0; i < c->nspecs; i++) {
 		const struct spec *s = c->specs[i];
 
+		/* Privileged has every confinement off (Docker adds label=disable
+		 * itself): SW0252/SW0282 say so. */
+		if (s->privileged.on)
+			continue;
 		for (size_t k = 0; k < s->security_opt.n; k++) {
 			const struct sp_str *v = &s->security_opt.v[k];
 			size_t kl;
@@ -51,13 +56,17 @@ static void check(struct rule_ctx *c)
 				if (kl == strlen(opts[j].key) && !strncasecmp(v->s, opts[j].key, kl) &&
 				    !strcasecmp(v->s + kl + 1, opts[j].value) &&
 				    !(!strcmp(opts[j].key, "label") && binds_socket(c, s)))
-					sp_report_as(c, s, &v->at, SP_NOTE, "security_opt %s of service "
-						     "%s turns off %s", v->s, s->name, opts[j].what);
+					sp_report_as(c, s, &v->at, SP_NOTE, "%s %s of %s %s turns off %s",
+						     s->kind == SPEC_CONTAINER ? "--security-opt"
+									       : "security_opt",
+						     v->s, s->kind == SPEC_CONTAINER ? "container"
+										     : "service",
+						     s->name, opts[j].what);
 		}
 	}
 }
 
 const struct check check_rt_unconfined = {
-	.on = { [SPEC_SERVICE] = &SW0256 },
+	.on = { [SPEC_SERVICE] = &SW0256, [SPEC_CONTAINER] = &SW0287 },
 	.spec = check,
 };

@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -61,6 +62,37 @@ enum { FN_DOCKERFILE, FN_STAGE, FN_COMPOSE, FN_SCRIPTS, FN_IMAGE, FN_LIVE };
 /* Runs the checks of one layer over a unit: each check's function for the
  * layer (base->rule set to its rule), or its runtime function over specs
  * under the rule it names for their kind; in table order. */
+/* The answers of one worker's last key: most files of a run share their
+ * settings, so each rule is asked about once (slot by the rule's address).
+ * The run's own options (--select, --ignore) are one process's. */
+#define WANTED_SLOTS 512
+static _Thread_local struct {
+	const void *key;
+	const struct rule *rule[WANTED_SLOTS];
+	bool v[WANTED_SLOTS];
+} wanted_memo;
+
+/* Whether the report's owner wants the rule's findings. */
+static bool wanted(const struct rule_ctx *c, const struct rule *rule)
+{
+	const struct report *r = c->report;
+	size_t h = ((uintptr_t)rule / sizeof(void *)) % WANTED_SLOTS;
+
+	if (!r->rule_wanted)
+		return true;
+	if (!r->rule_wanted_key)
+		return r->rule_wanted(rule, r->rule_wanted_ctx);
+	if (wanted_memo.key != r->rule_wanted_key) {
+		memset(wanted_memo.rule, 0, sizeof(wanted_memo.rule));
+		wanted_memo.key = r->rule_wanted_key;
+	}
+	if (wanted_memo.rule[h] != rule) {
+		wanted_memo.rule[h] = rule;
+		wanted_memo.v[h] = r->rule_wanted(rule, r->rule_wanted_ctx);
+	}
+	return wanted_memo.v[h];
+}
+
 static void run_checks(const struct rule_ctx *base, int layer, enum spec_kind kind)
 {
 	for (size_t i = 0; i < check_count; i++) {
@@ -77,9 +109,11 @@ static void run_checks(const struct rule_ctx *base, int layer, enum spec_kind ki
 		if (fn) {
 			c = *base;
 			c.rule = layer == FN_IMAGE && k->image_rule ? k->image_rule : k->rule;
-			fn(&c);
+			if (wanted(&c, c.rule))
+				fn(&c);
 		}
-		if (kind < SPEC_NKINDS && k->spec && base->nspecs && k->on[kind]) {
+		if (kind < SPEC_NKINDS && k->spec && base->nspecs && k->on[kind] &&
+		    wanted(base, k->on[kind])) {
 			c = *base;
 			c.rule = k->on[kind];
 			k->spec(&c);

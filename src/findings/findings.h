@@ -155,6 +155,14 @@ struct report {
 	struct report_summary summary;
 	struct report_redact *redact;
 	size_t nredact, capredact;
+	/* Set by whoever runs the checks into this report (NULL: all): a rule
+	 * it says is not wanted (--select, --ignore, off by default) is not
+	 * run, as its findings would be dropped. */
+	bool (*rule_wanted)(const struct rule *rule, void *ctx);
+	void *rule_wanted_ctx;
+	/* What the answers depend on (the file's settings): while it stays
+	 * the same, a worker asks once per rule. */
+	const void *rule_wanted_key;
 };
 
 void report_init(struct report *r, struct arena *a);

@@ -486,7 +486,11 @@ static void check_dockerfile(const struct run *run, struct report *r, struct df_
 
 		/* Several rules ask what each command does with packages. */
 		cmd_pm_memo(true);
+		r->rule_wanted = rule_wanted;
+		r->rule_wanted_ctx = &jd;
+		r->rule_wanted_key = it->cfg;	/* run's options are the same throughout */
 		it->nshipped = rules_check_dockerfile(r, m, it->cfg, it->ships, it->nships);
+		r->rule_wanted = NULL;
 		cmd_pm_memo(false);
 		/* Said once, in the run's report (the worker's holds its strings). */
 		it->notes = take_notes(r, n0, &it->nnotes);
@@ -846,7 +850,11 @@ static void check_project(const struct run *run, struct report *r, size_t i, voi
 
 	j->rr = r;
 	j->rf0 = r->nfindings;
+	r->rule_wanted = rule_wanted;
+	r->rule_wanted_ctx = &jd;
+	r->rule_wanted_key = j->cfg;
 	rules_check_compose(r, p, j->dfs, j->cfg);
+	r->rule_wanted = NULL;
 	for (size_t k = 0; k < p->nfiles; k++) {
 		/* The text the loader read: a file changed since is not read
 		 * again, so positions and comments agree. */

@@ -60,11 +60,17 @@ static void check_stage(struct rule_ctx *c, const struct m_stage *s)
 		for (size_t i = 0; i < in->sh.ncmds; i++) {
 			const struct sh_cmd *cmd = &in->sh.cmds[i];
 			size_t k;
-			const char *name = sh_cmd_name(cmd), *sub;
-			const struct lex_pkg_manager *m = cmd_pkg_manager(cmd, &k);
+			const char *name, *sub;
+			const struct lex_pkg_manager *m;
 
-			if (!m || !m->asks || !k || !lex_pm_word_in(m->asks, sub = cmd->argv[k].text) ||
-			    lex_pm_word_in(m->quiet_names, name) || answered(cmd, m))
+			/* cmd_pm_op is memoized: most commands are no package
+			 * manager, and are told apart once for all the rules. */
+			cmd_pm_op(cmd, &m);
+			if (!m || !m->asks || !(m = cmd_pkg_manager(cmd, &k)) || !k ||
+			    !lex_pm_word_in(m->asks, sub = cmd->argv[k].text))
+				continue;
+			name = sh_cmd_name(cmd);
+			if (lex_pm_word_in(m->quiet_names, name) || answered(cmd, m))
 				continue;
 			/* `yes | apt-get install ...`: its input answers. */
 			if (i && in->sh.cmds[i - 1].sep == SH_SEP_PIPE)

@@ -241,6 +241,7 @@ struct lex_pkg_manager {
 	const char *yes_letters;
 	const char *const *quiet_names;
 	const char *yes_conf;
+	bool quiet2_yes;	/* quiet level 2 (-qq, -q -q, -q=2) answers too: apt-get */
 	/* Subcommands that upgrade every installed package when given none
 	 * (apt-get upgrade, apk upgrade, dnf upgrade, zypper update; SW0030). */
 	const char *const *upgrade_all;

@@ -26,9 +26,10 @@ const struct lex_pkg_manager lex_pkg_managers[] = {
 		 * something was left behind, which a build seldom has. */
 		.asks = W("install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep",
 			  "reinstall", "remove", "purge"),
-		.yes_opts = W("-y", "--yes", "--assume-yes", "-qq", "--quiet=2"),
+		.yes_opts = W("-y", "--yes", "--assume-yes"),
 		.yes_letters = "y",
 		.yes_conf = "assume-yes",
+		.quiet2_yes = true,
 		.pin_marks = "=", .pin_example = "curl=8.5.0-2",
 		.upgrade_all = W("upgrade", "dist-upgrade", "full-upgrade", "safe-upgrade"),
 		.leaves = "the package lists",

@@ -1,15 +1,38 @@
 /* SW0019: a package install or upgrade would ask for confirmation. */
 #include "checks/check.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "checks/dockerfile/helpers.h"
 #include "lexicon/lexicon.h"
 
+/* apt-get's quiet level: each -q (or q of a cluster) and --quiet adds one,
+ * -q=N and --quiet=N set it. */
+static int quiet_level(const struct sh_cmd *c)
+{
+	int level = 0;
+
+	for (size_t k = 1; k < c->argc; k++) {
+		const char *w = c->argv[k].text;
+
+		if (!strncmp(w, "-q=", 3) || !strncmp(w, "--quiet=", 8))
+			level = atoi(strchr(w, '=') + 1);
+		else if (!strcmp(w, "--quiet"))
+			level++;
+		else if (w[0] == '-' && w[1] != '-')
+			for (const char *p = w + 1; *p && *p != '='; p++)
+				level += *p == 'q';
+	}
+	return level;
+}
+
 /* Whether an option of c answers the manager's prompt. */
 static bool answered(const struct sh_cmd *c, const struct lex_pkg_manager *m)
 {
+	if (m->quiet2_yes && quiet_level(c) >= 2)
+		return true;
 	for (size_t k = 1; k < c->argc; k++) {
 		const char *w = c->argv[k].text;
 

@@ -220,16 +220,9 @@ bool lex_floating_ref(const char *repo, const char *tag)
 	return !lex_has(&lex_os_images, last ? last + 1 : repo) && !strstr(repo, "distroless");
 }
 
-static const char *base_of(const char *p)
-{
-	const char *s = strrchr(p, '/');
-
-	return s ? s + 1 : p;
-}
-
 const char *lex_secret_file(const char *path, const char *buf, size_t len)
 {
-	const char *base = base_of(path);
+	const char *base = str_last_part(path);
 
 	if (buf && memmem(buf, len, "-----BEGIN ", 11) && memmem(buf, len, "PRIVATE KEY-----", 16))
 		return "a private key";

@@ -39,6 +39,15 @@ static inline bool str_ends_with(const char *s, const char *suffix)
 	return n >= m && !memcmp(s + n - m, suffix, m);
 }
 
+/* The part of a path after its last slash (all of it when there is none),
+ * in place. */
+static inline const char *str_last_part(const char *p)
+{
+	const char *s = strrchr(p, '/');
+
+	return s ? s + 1 : p;
+}
+
 /* Whether name appears in s as a word of its own, ignoring case (between
  * characters that are not letters or digits): "all-in-one" in
  * "nextcloud__all-in-one", "mailcow" in "mailcow-dockerized". */

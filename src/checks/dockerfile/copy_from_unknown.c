@@ -7,14 +7,6 @@
 
 #include "util/suggest.h"
 
-static bool any_stage_named(const struct m_dockerfile *df, const char *name)
-{
-	for (size_t i = 0; i < df->nstages; i++)
-		if (df->stages[i].name && !strcasecmp(df->stages[i].name, name))
-			return true;
-	return false;
-}
-
 /* Whether stage is name with a dash-separated word before or after it
  * (license-set for set, build-go for build). */
 static bool dashed(const char *stage, const char *name)
@@ -60,7 +52,7 @@ static void check(struct rule_ctx *c)
 			if (in->kind != K_COPY || !f || !*f || in->from_stage ||
 			    strpbrk(f, ":/@.$") || isdigit((unsigned char)f[0]) ||
 			    !strcasecmp(f, "scratch") || !strcasecmp(f, "context") ||
-			    any_stage_named(c->df, f) || rule_local_image(c, f) ||
+			    m_stage_named(c->df, f) || rule_local_image(c, f) ||
 			    !(stage = meant(c->df, f)))
 				continue;
 			rule_report(c, in, "no stage is named %s (%s was meant?), so COPY --from=%s "

@@ -3,17 +3,12 @@
 
 #include <ctype.h>
 
-/* The first WORKDIR of the stage's chain, or NULL. */
-static const struct m_instr *first_workdir(const struct m_stage *s)
-{
-	const struct m_stage *chain[64];
-	size_t n = stage_chain(s, chain, 64);
+#include "checks/dockerfile/helpers.h"
 
-	for (size_t k = 0; k < n; k++)
-		for (size_t j = 1; j < chain[k]->ninstrs; j++)
-			if (chain[k]->instrs[j].kind == K_WORKDIR)
-				return &chain[k]->instrs[j];
-	return NULL;
+static bool is_workdir(const struct m_instr *in, const void *ctx)
+{
+	(void)ctx;
+	return in->kind == K_WORKDIR;
 }
 
 static void check(struct rule_ctx *c)
@@ -25,7 +20,7 @@ static void check(struct rule_ctx *c)
 		/* FROM scratch: the WORKDIR is / and nothing can change it. */
 		if (m_stage_from_scratch(s))
 			continue;
-		wd = first_workdir(s);
+		wd = chain_first(s, is_workdir, NULL);
 		for (size_t j = 1; j < s->ninstrs; j++) {
 			const struct m_instr *in = &s->instrs[j];
 			const char *d;
@@ -37,7 +32,7 @@ static void check(struct rule_ctx *c)
 			/* Absolute, a Windows path (C:\app), or a variable's. */
 			if (!*d || d[0] == '/' || d[0] == '\\' || d[0] == '$' ||
 			    (isalpha((unsigned char)d[0]) && d[1] == ':') ||
-			    (wd && (wd->stage != s || wd->index < in->index)))
+			    (wd && chain_before(wd, in)))
 				continue;
 			rule_report(c, in, "%s to %s with no WORKDIR set: it lands in the base image's "
 				    "WORKDIR, which this Dockerfile does not show; set WORKDIR first",

@@ -153,13 +153,9 @@ bool cmd_is_os_install(const struct sh_cmd *c)
 	return cmd_pm_op(c, &m) == PM_INSTALL && m->os;
 }
 
-void cmd_os_install_each_package(const struct sh_cmd *c,
-				 void (*fn)(void *ctx, const struct sh_word *pkg), void *ctx)
+void cmd_each_operand(const struct sh_cmd *c, size_t k,
+		      void (*fn)(void *ctx, const struct sh_word *w), void *ctx)
 {
-	size_t k;
-
-	if (!cmd_is_os_install(c) || !cmd_pkg_manager(c, &k))
-		return;
 	for (size_t i = k + 1; i < c->argc; i++) {
 		const char *w = c->argv[i].text;
 
@@ -170,6 +166,15 @@ void cmd_os_install_each_package(const struct sh_cmd *c,
 		}
 		fn(ctx, &c->argv[i]);
 	}
+}
+
+void cmd_os_install_each_package(const struct sh_cmd *c,
+				 void (*fn)(void *ctx, const struct sh_word *pkg), void *ctx)
+{
+	size_t k;
+
+	if (cmd_is_os_install(c) && cmd_pkg_manager(c, &k))
+		cmd_each_operand(c, k, fn, ctx);
 }
 
 bool instr_has_os_install(const struct m_instr *in)
@@ -690,4 +695,24 @@ void each_run_script(struct rule_ctx *c, const struct m_stage *s,
 	}
 	smap_free(&seen);
 	smap_free(&read);
+}
+
+const struct m_instr *chain_first(const struct m_stage *s,
+				  bool (*pred)(const struct m_instr *in, const void *ctx),
+				  const void *ctx)
+{
+	const struct m_stage *chain[64];
+	size_t n = stage_chain(s, chain, 64);
+
+	for (size_t k = 0; k < n; k++)
+		for (size_t j = 1; j < chain[k]->ninstrs; j++)
+			if (pred(&chain[k]->instrs[j], ctx))
+				return &chain[k]->instrs[j];
+	return NULL;
+}
+
+bool chain_before(const struct m_instr *a, const struct m_instr *in)
+{
+	/* Another stage of the chain is one in's is FROM: all of it came first. */
+	return a->stage != in->stage || a->index < in->index;
 }

@@ -21,6 +21,10 @@ void cmd_pm_memo(bool on);
 /* An install of the distribution's packages: apt-get install, apk add,
  * dnf in, zypper in, pacman -S pkg. */
 bool cmd_is_os_install(const struct sh_cmd *c);
+/* Calls fn for each word after argv[k] (the subcommand) that is neither an
+ * option nor the value of a package manager's option (-o X, --root X). */
+void cmd_each_operand(const struct sh_cmd *c, size_t k,
+		      void (*fn)(void *ctx, const struct sh_word *w), void *ctx);
 /* Package arguments of such an install (options skipped), as argv indexes:
  * calls fn for each. */
 void cmd_os_install_each_package(const struct sh_cmd *c,
@@ -107,6 +111,15 @@ struct sv_program {
  * include folders (an image: those it has); 0 when none was read. In
  * c's arena. */
 size_t supervisord_programs(struct rule_ctx *c, const struct sh_cmd *cmd, struct sv_program **out);
+
+/* The first instruction of s's chain (the stages it is FROM, oldest first,
+ * then s) that pred accepts, or NULL: asked once per stage, so that each
+ * instruction after it costs no walk back. */
+const struct m_instr *chain_first(const struct m_stage *s,
+				  bool (*pred)(const struct m_instr *in, const void *ctx),
+				  const void *ctx);
+/* Whether a, an instruction of in's chain, comes before in. */
+bool chain_before(const struct m_instr *a, const struct m_instr *in);
 
 /* Whether a RUN may run a script of the build context: a command with a
  * slash, or a file given to a shell or an interpreter, where a COPY or

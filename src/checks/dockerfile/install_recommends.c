@@ -23,22 +23,14 @@ static bool without_recommends(const struct sh_cmd *cmd)
 	return false;
 }
 
-/* The first instruction of the chain that may set it in apt.conf (a RUN
- * that names the setting, a COPY into /etc/apt), or NULL: found once per
- * stage, so that each install costs no walk back. */
-static const struct m_instr *first_config(const struct m_stage *const *chain, size_t n)
+/* An instruction that may set it in apt.conf: a RUN that names the
+ * setting, a COPY into /etc/apt. */
+static bool sets_it(const struct m_instr *in, const void *ctx)
 {
-	for (size_t k = 0; k < n; k++)
-		for (size_t j = 1; j < chain[k]->ninstrs; j++) {
-			const struct m_instr *in = &chain[k]->instrs[j];
-
-			if ((in->kind == K_RUN && in->script &&
-			     strcasestr(in->script, "Install-Recommends")) ||
-			    ((in->kind == K_COPY || in->kind == K_ADD) && in->nwords &&
-			     !strncmp(in->words[in->nwords - 1], "/etc/apt", 8)))
-				return in;
-		}
-	return NULL;
+	(void)ctx;
+	return (in->kind == K_RUN && in->script && strcasestr(in->script, "Install-Recommends")) ||
+	       ((in->kind == K_COPY || in->kind == K_ADD) && in->nwords &&
+		!strncmp(in->words[in->nwords - 1], "/etc/apt", 8));
 }
 
 static void check(struct rule_ctx *c)
@@ -46,12 +38,12 @@ static void check(struct rule_ctx *c)
 	const bool *ships = rule_stages_ship(c);
 
 	for (size_t i = 0; i < c->df->nstages; i++) {
-		const struct m_stage *s = &c->df->stages[i], *chain[64];
+		const struct m_stage *s = &c->df->stages[i];
 		const struct m_instr *conf;
 
 		if (!ships[i])
 			continue;
-		conf = first_config(chain, stage_chain(s, chain, 64));
+		conf = chain_first(s, sets_it, NULL);
 		for (size_t j = 1; j < s->ninstrs; j++) {
 			const struct m_instr *in = &s->instrs[j];
 
@@ -64,8 +56,7 @@ static void check(struct rule_ctx *c)
 				if (cmd_pm_op(cmd, &m) != PM_INSTALL || !str_eq(m->family, "apt") ||
 				    !str_eq(sh_cmd_name(cmd), "apt-get") || without_recommends(cmd))
 					continue;
-				/* Set in an earlier stage of the chain, or before here. */
-				if (conf && (conf->stage != s || conf->index < in->index))
+				if (conf && chain_before(conf, in))
 					return;
 				rule_report(c, in, "apt-get install without --no-install-recommends "
 					    "also installs every package they recommend");

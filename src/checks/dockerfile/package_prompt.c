@@ -48,30 +48,21 @@ static bool answered(const struct sh_cmd *c, const struct lex_pkg_manager *m)
 	return false;
 }
 
-/* The first instruction of the chain that may set the answer in the
- * manager's configuration (a RUN that writes its setting, a COPY or ADD
- * into /etc: apt.conf.d, dnf.conf), or NULL. */
-static const struct m_instr *first_config(const struct m_stage *const *chain, size_t n,
-					  const struct lex_pkg_manager *m)
+/* An instruction that may set the answer in the manager's configuration
+ * (ctx): a RUN that writes its setting, a COPY or ADD into /etc
+ * (apt.conf.d, dnf.conf). */
+static bool sets_answer(const struct m_instr *in, const void *ctx)
 {
-	for (size_t k = 0; k < n; k++)
-		for (size_t j = 1; j < chain[k]->ninstrs; j++) {
-			const struct m_instr *in = &chain[k]->instrs[j];
+	const struct lex_pkg_manager *m = ctx;
 
-			if (in->kind == K_RUN && m->yes_conf && in->script &&
-			    strcasestr(in->script, m->yes_conf))
-				return in;
-			if ((in->kind == K_COPY || in->kind == K_ADD) && in->nwords &&
-			    !strncmp(in->words[in->nwords - 1], "/etc/", 5))
-				return in;
-		}
-	return NULL;
+	return (in->kind == K_RUN && m->yes_conf && in->script &&
+		strcasestr(in->script, m->yes_conf)) ||
+	       ((in->kind == K_COPY || in->kind == K_ADD) && in->nwords &&
+		!strncmp(in->words[in->nwords - 1], "/etc/", 5));
 }
 
 static void check_stage(struct rule_ctx *c, const struct m_stage *s)
 {
-	const struct m_stage *chain[64];
-	size_t nchain = stage_chain(s, chain, 64);
 	const struct lex_pkg_manager *conf_of = NULL;
 	const struct m_instr *conf = NULL;
 
@@ -101,9 +92,9 @@ static void check_stage(struct rule_ctx *c, const struct m_stage *s)
 			/* Once per stage and manager: the first one asked of. */
 			if (m != conf_of) {
 				conf_of = m;
-				conf = first_config(chain, nchain, m);
+				conf = chain_first(s, sets_answer, m);
 			}
-			if (conf && (conf->stage != s || conf->index < in->index))
+			if (conf && chain_before(conf, in))
 				continue;
 			rule_report(c, in, "%s %s has no %s: when it asks to confirm, the build has "
 				    "no terminal to answer and stops there", name, sub, m->yes_opts[0]);

@@ -4,16 +4,19 @@
 #include "checks/dockerfile/helpers.h"
 #include "lexicon/lexicon.h"
 
+static void count(void *ctx, const struct sh_word *w)
+{
+	(void)w;
+	++*(size_t *)ctx;
+}
+
 /* Whether the command names packages after its subcommand at k. */
 static bool has_packages(const struct sh_cmd *cmd, size_t k)
 {
-	for (size_t i = k + 1; i < cmd->argc; i++) {
-		if (cmd->argv[i].text[0] != '-')
-			return true;
-		if (lex_pm_value_opt(cmd->argv[i].text))
-			i++;
-	}
-	return false;
+	size_t n = 0;
+
+	cmd_each_operand(cmd, k, count, &n);
+	return n > 0;
 }
 
 static void check(struct rule_ctx *c)

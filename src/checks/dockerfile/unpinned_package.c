@@ -36,33 +36,36 @@ static bool pinned(const char *t, const struct lex_pkg_manager *m)
 	return strpbrk(t + (t[0] == '@'), m->pin_marks) != NULL;
 }
 
+struct unpinned {
+	const struct lex_pkg_manager *m;
+	struct strbuf names;	/* the first three */
+	size_t n;
+};
+
+static void on_operand(void *ctx, const struct sh_word *w)
+{
+	struct unpinned *u = ctx;
+
+	if (not_a_name(w, u->m) || pinned(w->text, u->m))
+		return;
+	if (u->n++ < 3)
+		strbuf_addf(&u->names, "%s%s", u->n > 1 ? ", " : "", w->text);
+}
+
 static void check_cmd(struct rule_ctx *c, const struct m_instr *in, const struct sh_cmd *cmd)
 {
-	const struct lex_pkg_manager *m;
-	struct strbuf names = STRBUF_INIT;
-	size_t k, n = 0;
+	struct unpinned u = { .names = STRBUF_INIT };
+	size_t k;
 
-	if (cmd_pm_op(cmd, &m) != PM_INSTALL || (!m->pin_marks && !m->pin_dash) ||
+	if (cmd_pm_op(cmd, &u.m) != PM_INSTALL || (!u.m->pin_marks && !u.m->pin_dash) ||
 	    !cmd_pkg_manager(cmd, &k) || !k)
 		return;
-	for (size_t i = k + 1; i < cmd->argc; i++) {
-		const struct sh_word *w = &cmd->argv[i];
-
-		if (w->text[0] == '-') {
-			if (lex_pm_value_opt(w->text))
-				i++;
-			continue;
-		}
-		if (not_a_name(w, m) || pinned(w->text, m))
-			continue;
-		if (n++ < 3)
-			strbuf_addf(&names, "%s%s", n > 1 ? ", " : "", w->text);
-	}
-	if (n)
+	cmd_each_operand(cmd, k, on_operand, &u);
+	if (u.n)
 		rule_report(c, in, "%s %s %s%s: no version (write it as %s), so a rebuild "
 			    "takes whatever is newest that day", sh_cmd_name(cmd), cmd->argv[k].text,
-			    names.buf, n > 3 ? ", ..." : "", m->pin_example);
-	strbuf_release(&names);
+			    u.names.buf, u.n > 3 ? ", ..." : "", u.m->pin_example);
+	strbuf_release(&u.names);
 }
 
 static void check(struct rule_ctx *c)

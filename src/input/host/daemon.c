@@ -206,38 +206,35 @@ static bool has_max_size(const struct daemon *d)
 /* Calls fn with each value of a setting that may be given many times: the
  * flags' (-H a -H b), then the file's (a string, or an array of them). */
 static void each_setting(const struct daemon *d, const char *key,
-			 void (*fn)(struct daemon *d, const char *v, char *out, size_t n),
-			 char *out, size_t n)
+			 void (*fn)(const char *v, char *out, size_t n), char *out, size_t n)
 {
 	json_t *j = d->conf ? json_object_get(d->conf, key) : NULL, *e;
 	size_t i;
 
 	for (i = 0; i < d->nflags; i++)
 		if (!strcmp(d->flags[i].key, key))
-			fn((struct daemon *)d, d->flags[i].value, out, n);
+			fn(d->flags[i].value, out, n);
 	if (json_is_string(j))
-		fn((struct daemon *)d, json_string_value(j), out, n);
+		fn(json_string_value(j), out, n);
 	json_array_foreach(json_is_array(j) ? j : NULL, i, e)
 		if (json_is_string(e))
-			fn((struct daemon *)d, json_string_value(e), out, n);
+			fn(json_string_value(e), out, n);
 }
 
 /* Appends v to the list in out ("a, b") when it is a TCP host. */
-static void tcp_host(struct daemon *d, const char *v, char *out, size_t n)
+static void tcp_host(const char *v, char *out, size_t n)
 {
 	size_t l = strlen(out);
 
-	(void)d;
 	if (!strncmp(v, "tcp://", 6) && l + 1 < n)
 		snprintf(out + l, n - l, "%s%s", l ? ", " : "", v);
 }
 
 /* Appends a registry that is not on the loopback (insecure by default). */
-static void insecure_registry(struct daemon *d, const char *v, char *out, size_t n)
+static void insecure_registry(const char *v, char *out, size_t n)
 {
 	size_t l = strlen(out);
 
-	(void)d;
 	if (!strncmp(v, "127.", 4) || !strncmp(v, "localhost", 9) || !strncmp(v, "::1", 3) ||
 	    !strncmp(v, "[::1]", 5) || l + 1 >= n)
 		return;

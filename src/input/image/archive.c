@@ -796,13 +796,6 @@ static bool kept_content(const char *path)
 	return !strcmp(base, "passwd") || !strcmp(base, "group") || !strcmp(path, "etc/shadow");
 }
 
-static const char *basename_of(const char *p)
-{
-	const char *s = strrchr(p, '/');
-
-	return s ? s + 1 : p;
-}
-
 /* What a file's first bytes say it is: 's' a #! script, 'b' binary (a
  * NUL byte early on: ELF and the like), 't' any other text. */
 static char head_of(const char *buf, size_t len)
@@ -818,7 +811,7 @@ static char head_of(const char *buf, size_t len)
  * service types and run files. */
 static bool kept_for_entry(const char *path, const char *buf, size_t len)
 {
-	const char *base = basename_of(path);
+	const char *base = str_last_part(path);
 
 	if (len >= 2 && buf[0] == '#' && buf[1] == '!')
 		return !sh_foreign_shebang(buf, len);
@@ -919,7 +912,7 @@ static void walk_layer(struct loader *l, struct archive *ar, int layer, const ch
 				return;
 			continue;
 		}
-		base = basename_of(path);
+		base = str_last_part(path);
 		if (!strncmp(base, ".wh.", 4)) {
 			size_t dir = (size_t)(base - path);
 

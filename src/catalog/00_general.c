@@ -164,16 +164,22 @@ const struct rule SW0007 = {
 
 const struct rule SW0008 = {
 	.id = "SW0008",
-	.title = "A base image comes from an untrusted registry",
+	.title = "An image comes from an untrusted registry",
 	.severity = SEV_WARNING,
 	.checklist = 0,
 	.layer = "dockerfile",
-	.why = "Base images are code that runs in production. A project that mirrors or vets its "
-	       "images lists the registries it trusts in .seaworthy.yaml (trusted-registries); an "
-	       "image pulled from anywhere else skipped that review.",
-	.bad = "# .seaworthy.yaml: trusted-registries: [registry.example.com]\nFROM node:20\n",
-	.good = "FROM registry.example.com/mirror/node:20\n",
-	.fix = "Pull the base image through a trusted registry, or add that registry to "
+	.why = "Images are code that runs in production, or builds it. A project that mirrors or "
+	       "vets its images lists the registries it trusts in .seaworthy.yaml "
+	       "(trusted-registries); an image pulled from anywhere else skipped that review. The "
+	       "base images of FROM are checked, and the images COPY --from and RUN "
+	       "--mount=from= pull. An entry trusts the names it starts, whole parts only "
+	       "(registry.example.com, docker.io/library); * and ? match within one part "
+	       "(*.example.com, ghcr.io/acme-*).",
+	.bad = "# .seaworthy.yaml: trusted-registries: [registry.example.com]\nFROM node:20\n"
+	       "COPY --from=ghcr.io/astral-sh/uv:0.4 /uv /bin/\n",
+	.good = "FROM registry.example.com/mirror/node:20\n"
+		"COPY --from=registry.example.com/mirror/uv:0.4 /uv /bin/\n",
+	.fix = "Pull the image through a trusted registry, or add that registry to "
 	       "trusted-registries in .seaworthy.yaml",
 	.peers = (const struct peer_rule[]){ { "hadolint", "DL3026" }, { 0 } },
 };
@@ -580,6 +586,28 @@ const struct rule SW0030 = {
 		       "Turn it on where builds must be repeatable",
 };
 
+const struct rule SW0031 = {
+	.id = "SW0031",
+	.title = "ADD downloads a URL without --checksum",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.scope = SCOPE_PRODUCTION,
+	.why = "ADD <url> puts whatever the server sends at build time into the image: "
+	       "a release re-tagged upstream, a compromised mirror or a man in the "
+	       "middle changes the image with no change to the Dockerfile, and two "
+	       "builds of one commit differ. --checksum=sha256:... (Dockerfile syntax "
+	       "1.6 and later) makes the build fail when the file is not the one that "
+	       "was reviewed. A git source (URL.git#ref) is fetched at a ref and is not "
+	       "reported.",
+	.bad = "ADD https://example.com/tool-1.4.tar.gz /opt/\n",
+	.good = "ADD "
+		"--checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d "
+		"\\\n    https://example.com/tool-1.4.tar.gz /opt/\n",
+	.fix = "Add --checksum=sha256:<digest> of the file you reviewed, or download it "
+	       "in a RUN and check it with sha256sum -c",
+};
+
 const struct rule SW0051 = {
 	.id = "SW0051",
 	.title = "A compose file uses an unset variable that has no default",
@@ -657,6 +685,96 @@ const struct rule SW0054 = {
 	.good = "services:\n  cache:\n    image: redis:7.2-alpine\n",
 	.fix = "Pin a version tag (redis:7.2-alpine), and ideally a digest (@sha256:...)",
 	.scope = SCOPE_PRODUCTION,
+};
+
+const struct rule SW0055 = {
+	.id = "SW0055",
+	.title = "A compose service does not set no-new-privileges",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "compose",
+	.scope = SCOPE_PRODUCTION,
+	.why = "no-new-privileges stops a process from gaining privileges through "
+	       "setuid or setgid binaries (su, sudo, a planted setuid shell), so a "
+	       "foothold as the app's user stays that user. Compose sets it per service "
+	       "with security_opt; a daemon-wide \"no-new-privileges\": true (SW0083) "
+	       "covers every container instead.",
+	.bad = "services:\n  api:\n    image: acme/api:1.8\n",
+	.good = "services:\n  api:\n    image: acme/api:1.8\n    security_opt:\n      - "
+		"no-new-privileges:true\n",
+	.fix = "Add security_opt: [\"no-new-privileges:true\"] to the service, or set it "
+	       "daemon-wide in daemon.json",
+	.default_off = "It is advice every service of the suite's real projects fails, and many "
+		       "of them set it daemon-wide where compose cannot see it (SW0083 checks "
+		       "the daemon). Turn it on to require it per service, as KICS does",
+};
+
+const struct rule SW0056 = {
+	.id = "SW0056",
+	.title = "A long-running compose service has no memory, pids or CPU limit",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "compose",
+	.scope = SCOPE_PRODUCTION,
+	.why = "Without limits one container can take every byte of memory or fork "
+	       "until the host's process table is full: the kernel then kills processes "
+	       "of other containers, or of the host, and the whole stack goes down with "
+	       "the one service that leaked. mem_limit, pids_limit and cpus (or "
+	       "deploy.resources.limits) bound the damage to the container. One-off "
+	       "jobs are not reported.",
+	.bad = "services:\n  api:\n    image: acme/api:1.8\n    restart: always\n",
+	.good = "services:\n  api:\n    image: acme/api:1.8\n    restart: always\n    "
+		"mem_limit: 512m\n    pids_limit: 200\n    cpus: \"1.5\"\n",
+	.fix = "Set mem_limit, pids_limit and cpus (or deploy.resources.limits) from "
+	       "what the service uses under load, with room to spare",
+	.default_off = "No service of the suite's real projects sets all three, and the right "
+		       "figures depend on the host and the load: it is a hardening step to take "
+		       "on purpose, as docker-bench scores it, not a default finding",
+};
+
+const struct rule SW0057 = {
+	.id = "SW0057",
+	.title = "A compose service's root filesystem is writable",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "compose",
+	.scope = SCOPE_PRODUCTION,
+	.why = "With read_only: true an intruder cannot replace the app's programs, add "
+	       "a backdoor or hide tools in the container; the places the app writes to "
+	       "are listed as tmpfs or volumes, which also documents them. Most images "
+	       "write somewhere (a pid file, a cache), so the switch needs those places "
+	       "first.",
+	.bad = "services:\n  api:\n    image: acme/api:1.8\n",
+	.good = "services:\n  api:\n    image: acme/api:1.8\n    read_only: true\n    "
+		"tmpfs:\n      - /tmp\n    volumes:\n      - uploads:/app/uploads\n",
+	.fix = "Set read_only: true and mount a tmpfs or a volume on each place the "
+	       "service writes to",
+	.default_off = "Advice that nearly every service fails, and that needs the service's "
+		       "writable paths known first: turn it on where the stack is being "
+		       "hardened (docker-bench 5.12, KICS)",
+};
+
+const struct rule SW0058 = {
+	.id = "SW0058",
+	.title = "A compose service keeps the default capabilities",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "compose",
+	.scope = SCOPE_PRODUCTION,
+	.why = "Docker gives every container 14 capabilities (chown, dac_override, "
+	       "setuid, setgid, net_raw, mknod...). A web app needs none of them once "
+	       "it runs as a non-root user on a port above 1023; dropping them all and "
+	       "adding back only what the service uses removes tools an intruder would "
+	       "use (raw sockets for spoofing, setuid to change user). A privileged "
+	       "service is reported by SW0252 instead.",
+	.bad = "services:\n  api:\n    image: acme/api:1.8\n",
+	.good = "services:\n  api:\n    image: acme/api:1.8\n    cap_drop: [ALL]\n    "
+		"cap_add: [NET_BIND_SERVICE]\n",
+	.fix = "Add cap_drop: [ALL], then cap_add only the capabilities the service is "
+	       "seen to need",
+	.default_off = "Advice that nearly every service fails; which capabilities a program "
+		       "needs is found by testing it. Turn it on where the stack is being "
+		       "hardened (KICS, docker-bench 5.3)",
 };
 
 const struct rule SW0071 = {
@@ -825,4 +943,66 @@ const struct rule SW0091 = {
 	.fix = "Recreate the container with --security-opt no-new-privileges (security_opt: "
 	       "[\"no-new-privileges:true\"] in compose), or set it in daemon.json",
 	.scope = SCOPE_PRODUCTION,
+};
+
+const struct rule SW0092 = {
+	.id = "SW0092",
+	.title = "A long-running container has no memory, pids or CPU limit",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "live",
+	.scope = SCOPE_PRODUCTION,
+	.why = "Without limits one container can take every byte of memory or fork "
+	       "until the host's process table is full: the kernel then kills processes "
+	       "of other containers, or of the host. --memory, --pids-limit and --cpus "
+	       "bound the damage to the container. Containers started by compose run or "
+	       "docker run --rm are not reported.",
+	.bad = "docker run -d --name api acme/api:1.8\n",
+	.good = "docker run -d --name api --memory 512m --pids-limit 200 --cpus 1.5 "
+		"acme/api:1.8\n",
+	.fix = "Recreate the container with --memory, --pids-limit and --cpus "
+	       "(mem_limit, pids_limit and cpus in compose)",
+	.default_off = "Nearly every container fails it, and the figures depend on the host and "
+		       "the load: a hardening step to take on purpose, as docker-bench 5.10, "
+		       "5.11 and 5.28 score it",
+};
+
+const struct rule SW0093 = {
+	.id = "SW0093",
+	.title = "A container's root filesystem is writable",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "live",
+	.scope = SCOPE_PRODUCTION,
+	.why = "With a read-only root filesystem an intruder cannot replace the app's "
+	       "programs or hide tools in the container; the places the app writes to "
+	       "are tmpfs or volumes. Most images write somewhere, so the switch needs "
+	       "those places first.",
+	.bad = "docker run -d --name api acme/api:1.8\n",
+	.good = "docker run -d --name api --read-only --tmpfs /tmp -v "
+		"uploads:/app/uploads acme/api:1.8\n",
+	.fix = "Recreate the container with --read-only and a --tmpfs or volume on each "
+	       "place it writes to",
+	.default_off = "Advice that nearly every container fails (docker-bench 5.12): turn it "
+		       "on where the host is being hardened",
+};
+
+const struct rule SW0094 = {
+	.id = "SW0094",
+	.title = "A container keeps the default capabilities",
+	.severity = SEV_INFO,
+	.checklist = 0,
+	.layer = "live",
+	.scope = SCOPE_PRODUCTION,
+	.why = "Docker gives every container 14 capabilities (chown, dac_override, "
+	       "setuid, setgid, net_raw, mknod...) that most programs never use; "
+	       "dropping them all and adding back what the program needs removes tools "
+	       "an intruder would use. A privileged container is SW0282's.",
+	.bad = "docker run -d --name api acme/api:1.8\n",
+	.good = "docker run -d --name api --cap-drop ALL --cap-add NET_BIND_SERVICE "
+		"acme/api:1.8\n",
+	.fix = "Recreate the container with --cap-drop ALL and --cap-add for what it "
+	       "needs (cap_drop: [ALL] in compose)",
+	.default_off = "Advice that nearly every container fails; which capabilities a program "
+		       "needs is found by testing it (docker-bench 5.3)",
 };

@@ -82,6 +82,26 @@ const struct rule SW0204 = {
 	.scope = SCOPE_PRODUCTION,
 };
 
+const struct rule SW0205 = {
+	.id = "SW0205",
+	.title = "VOLUME makes a system folder a volume",
+	.severity = SEV_WARNING,
+	.checklist = 2,
+	.layer = "dockerfile",
+	.scope = SCOPE_PRODUCTION,
+	.why = "A VOLUME is filled from the image once, when the container first "
+	       "starts, and then outlives the image: compose keeps a service's "
+	       "anonymous volumes when it recreates it. A VOLUME on /etc, /usr or / "
+	       "keeps the first image's users, CA certificates and programs in every "
+	       "later version of the container, so security updates never reach it; on "
+	       "/proc, /sys or /dev the container does not start. /var/lib/docker in a "
+	       "Docker-in-Docker image is a proper use and is not reported.",
+	.bad = "FROM debian:12-slim\nVOLUME /etc\n",
+	.good = "FROM debian:12-slim\nVOLUME /var/lib/app\n",
+	.fix = "Declare VOLUME only for the folders the app keeps data in, and mount "
+	       "configuration files one by one",
+};
+
 const struct rule SW0251 = {
 	.id = "SW0251",
 	.title = "A compose service runs as root",
@@ -221,6 +241,48 @@ const struct rule SW0257 = {
 	.scope = SCOPE_PRODUCTION,
 };
 
+const struct rule SW0258 = {
+	.id = "SW0258",
+	.title = "A compose service is given the host's disks or memory as devices",
+	.severity = SEV_ERROR,
+	.checklist = 2,
+	.layer = "compose",
+	.scope = SCOPE_PRODUCTION,
+	.why = "devices: hands the container a host device node. A GPU, a serial "
+	       "adapter or /dev/fuse gives it that piece of hardware; a disk (/dev/sda, "
+	       "/dev/nvme0n1, a device-mapper volume), /dev/mem or all of /dev gives it "
+	       "the host: it can read every file and write its own root account or "
+	       "kernel, whatever its user and capabilities. Only those devices are "
+	       "reported (lexicon host_devices).",
+	.bad = "services:\n  backup:\n    image: acme/backup:3\n    devices:\n      - "
+	       "/dev/sda:/dev/sda\n",
+	.good = "services:\n  backup:\n    image: acme/backup:3\n    volumes:\n      - "
+		"/srv/data:/data:ro\n",
+	.fix = "Mount the folders the service needs instead of the device, read-only "
+	       "where it can",
+};
+
+const struct rule SW0259 = {
+	.id = "SW0259",
+	.title = "A compose service mounts a folder with shared propagation",
+	.severity = SEV_WARNING,
+	.checklist = 2,
+	.layer = "compose",
+	.scope = SCOPE_PRODUCTION,
+	.why = "With shared (or rshared) propagation, mounts made under the folder "
+	       "inside the container appear on the host, and the host's in the "
+	       "container: a container that can mount can cover a host path with its "
+	       "own files. Storage drivers that need it run privileged anyway; rslave, "
+	       "which only lets the host's mounts in (what monitoring agents use), is "
+	       "not reported.",
+	.bad = "services:\n  agent:\n    image: acme/agent:2\n    volumes:\n      - "
+	       "/mnt/data:/data:rshared\n",
+	.good = "services:\n  agent:\n    image: acme/agent:2\n    volumes:\n      - "
+		"/mnt/data:/data:rslave\n",
+	.fix = "Use the default propagation (rprivate), or rslave when the container "
+	       "must see mounts the host makes later",
+};
+
 const struct rule SW0271 = {
 	.id = "SW0271",
 	.title = "The image runs as root",
@@ -281,6 +343,23 @@ const struct rule SW0274 = {
 	.good = "RUN useradd --uid 10001 --no-create-home app   # no password: locked\n",
 	.fix = "Create service users without passwords (locked) and with their own uid",
 	.scope = SCOPE_PRODUCTION,
+};
+
+const struct rule SW0275 = {
+	.id = "SW0275",
+	.title = "The image declares a VOLUME on a system folder",
+	.severity = SEV_WARNING,
+	.checklist = 2,
+	.layer = "image",
+	.scope = SCOPE_PRODUCTION,
+	.why = "A VOLUME is filled from the image once, when a container first starts, "
+	       "and then outlives the image: a VOLUME on /etc, /usr or / keeps the "
+	       "first image's users, CA certificates and programs in later versions of "
+	       "the container, so security updates never reach it.",
+	.bad = "docker image inspect acme/app:1 --format '{{.Config.Volumes}}'   # "
+	       "map[/etc:{}]\n",
+	.good = "VOLUME /var/lib/app\n",
+	.fix = "Rebuild the image with VOLUME only on the folders the app keeps data in",
 };
 
 const struct rule SW0281 = {
@@ -407,3 +486,37 @@ const struct rule SW0287 = {
 	.scope = SCOPE_PRODUCTION,
 };
 
+const struct rule SW0288 = {
+	.id = "SW0288",
+	.title = "A container has the host's disks or memory as devices",
+	.severity = SEV_ERROR,
+	.checklist = 2,
+	.layer = "live",
+	.scope = SCOPE_PRODUCTION,
+	.why = "A disk (/dev/sda, /dev/nvme0n1, a device-mapper volume), /dev/mem or "
+	       "all of /dev given with --device gives the container the host: it can "
+	       "read every file and write the host's root account or kernel, whatever "
+	       "its user and capabilities. GPUs, serial adapters and /dev/fuse are not "
+	       "reported.",
+	.bad = "docker run -d --device /dev/sda acme/backup:3\n",
+	.good = "docker run -d -v /srv/data:/data:ro acme/backup:3\n",
+	.fix = "Recreate the container with the folders it needs mounted instead of the "
+	       "device",
+};
+
+const struct rule SW0289 = {
+	.id = "SW0289",
+	.title = "A container has a folder mounted with shared propagation",
+	.severity = SEV_WARNING,
+	.checklist = 2,
+	.layer = "live",
+	.scope = SCOPE_PRODUCTION,
+	.why = "With shared (or rshared) propagation, mounts made under the folder "
+	       "inside the container appear on the host, and the other way: a container "
+	       "that can mount can cover a host path with its own files. rslave is not "
+	       "reported.",
+	.bad = "docker run -d -v /mnt/data:/data:rshared acme/agent:2\n",
+	.good = "docker run -d -v /mnt/data:/data:rslave acme/agent:2\n",
+	.fix = "Recreate the container with the default propagation (rprivate), or "
+	       "rslave",
+};

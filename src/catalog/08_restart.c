@@ -70,6 +70,29 @@ const struct rule SW0803 = {
 		       "(seaworthy live) reports a container that keeps restarting.",
 };
 
+const struct rule SW0804 = {
+	.id = "SW0804",
+	.title = "A long-running compose service and the image it builds have no health "
+		 "check",
+	.severity = SEV_INFO,
+	.checklist = 8,
+	.layer = "compose",
+	.scope = SCOPE_PRODUCTION,
+	.why = "Without a health check a server that hangs, or loses its database, "
+	       "still counts as running: restart policies only act on exits, and "
+	       "depends_on: condition: service_healthy cannot wait for it. Only "
+	       "services built from a Dockerfile in the tree are judged: a pulled image "
+	       "may have a HEALTHCHECK compose cannot see. HEALTHCHECK NONE and "
+	       "disable: true are choices and are not reported.",
+	.bad = "services:\n  api:\n    build: .\n    restart: always\n",
+	.good = "services:\n  api:\n    build: .\n    restart: always\n    healthcheck:\n     "
+		" test: [\"CMD\", \"/app/healthcheck\"]\n      interval: 30s\n",
+	.fix = "Add a healthcheck: to the service, or a HEALTHCHECK to its Dockerfile",
+	.default_off = "As with SW0005: whether the probe belongs in the image, in compose or "
+		       "in the orchestrator is a choice, and plain Compose does not act on an "
+		       "unhealthy state",
+};
+
 const struct rule SW0871 = {
 	.id = "SW0871",
 	.title = "The image has no health check",
@@ -130,4 +153,26 @@ const struct rule SW0882 = {
 	       "dependency, OOM) and fix it; cap the retries with on-failure:N",
 	.options = SW0882_options,
 	.scope = SCOPE_PRODUCTION,
+};
+
+const struct rule SW0883 = {
+	.id = "SW0883",
+	.title = "A long-running container has no health check",
+	.severity = SEV_INFO,
+	.checklist = 8,
+	.layer = "live",
+	.scope = SCOPE_PRODUCTION,
+	.why = "Without a health check a server that hangs still counts as running: "
+	       "restart policies only act on exits, and nothing shows it as unhealthy. "
+	       "The container's health check is its image's unless the run replaced it; "
+	       "one turned off (--no-healthcheck, HEALTHCHECK NONE) is a choice and is "
+	       "not reported.",
+	.bad = "docker run -d --name api acme/api:1.8\n",
+	.good = "docker run -d --name api --health-cmd '/app/healthcheck' "
+		"--health-interval 30s acme/api:1.8\n",
+	.fix = "Add a HEALTHCHECK to the image, or --health-cmd to the run "
+	       "(healthcheck: in compose)",
+	.default_off = "Most official images have no HEALTHCHECK and plain Docker does not act "
+		       "on an unhealthy state (docker-bench 5.26 scores it): turn it on where "
+		       "something watches health",
 };

@@ -194,3 +194,22 @@ const struct rule SW0982 = {
 	       "127.0.0.1) only the ports that must be reached",
 	.scope = SCOPE_PRODUCTION,
 };
+
+const struct rule SW0983 = {
+	.id = "SW0983",
+	.title = "A container uses the default bridge network",
+	.severity = SEV_INFO,
+	.checklist = 9,
+	.layer = "live",
+	.scope = SCOPE_PRODUCTION,
+	.why = "On the default bridge containers find each other only by IP (names do "
+	       "not resolve) and every container can reach every other one unless the "
+	       "daemon sets icc false (SW0084). A network of its own, which compose "
+	       "makes for each project, resolves service names and keeps other stacks "
+	       "out.",
+	.bad = "docker run -d --name api acme/api:1.8\n",
+	.good = "docker network create app\ndocker run -d --name api --network app "
+		"acme/api:1.8\n",
+	.fix = "Run it on a user-defined network (docker network create; compose does "
+	       "this for you)",
+};

@@ -26,6 +26,8 @@ extern const struct check check_copy_from_unknown;
 extern const struct check check_copy_whole_fs;
 extern const struct check check_copy_relative_dest;
 extern const struct check check_sh_link;
+extern const struct check check_add_checksum;
+extern const struct check check_volume_system;
 extern const struct check check_reserved_stage;
 extern const struct check check_from_platform;
 extern const struct check check_user_numeric;
@@ -43,6 +45,9 @@ extern const struct check check_rt_docker_socket;
 extern const struct check check_rt_host_paths;
 extern const struct check check_rt_namespaces;
 extern const struct check check_rt_unconfined;
+extern const struct check check_rt_devices;
+extern const struct check check_rt_propagation;
+extern const struct check check_rt_system_volume;
 extern const struct check check_context_before_install;
 extern const struct check check_manifest_not_alone;
 extern const struct check check_apt_update_alone;
@@ -69,6 +74,7 @@ extern const struct check check_compose_restart_forever;
 extern const struct check check_rt_public_port;
 extern const struct check check_rt_public_database;
 extern const struct check check_rt_host_network;
+extern const struct check check_rt_default_bridge;
 extern const struct check check_compose_unexposed_port;
 extern const struct check check_compose_port_clash;
 extern const struct check check_compose_log_files;
@@ -87,6 +93,9 @@ extern const struct check check_image_ports;
 extern const struct check check_image_log_files;
 extern const struct check check_image_leftovers;
 extern const struct check check_rt_no_new_privileges;
+extern const struct check check_rt_limits;
+extern const struct check check_rt_read_only;
+extern const struct check check_rt_cap_drop;
 extern const struct check check_live_process_trees;
 extern const struct check check_live_restart_loop;
 extern const struct check check_live_log_folder;
@@ -116,6 +125,8 @@ const struct check *const check_table[] = {
 	&check_copy_whole_fs,
 	&check_copy_relative_dest,
 	&check_sh_link,
+	&check_add_checksum,
+	&check_volume_system,
 	&check_reserved_stage,
 	&check_from_platform,
 	&check_user_numeric,
@@ -133,6 +144,9 @@ const struct check *const check_table[] = {
 	&check_rt_host_paths,
 	&check_rt_namespaces,
 	&check_rt_unconfined,
+	&check_rt_devices,
+	&check_rt_propagation,
+	&check_rt_system_volume,
 	&check_context_before_install,
 	&check_manifest_not_alone,
 	&check_apt_update_alone,
@@ -159,6 +173,7 @@ const struct check *const check_table[] = {
 	&check_rt_public_port,
 	&check_rt_public_database,
 	&check_rt_host_network,
+	&check_rt_default_bridge,
 	&check_compose_unexposed_port,
 	&check_compose_port_clash,
 	&check_compose_log_files,
@@ -177,6 +192,9 @@ const struct check *const check_table[] = {
 	&check_image_log_files,
 	&check_image_leftovers,
 	&check_rt_no_new_privileges,
+	&check_rt_limits,
+	&check_rt_read_only,
+	&check_rt_cap_drop,
 	&check_live_process_trees,
 	&check_live_restart_loop,
 	&check_live_log_folder,

@@ -88,6 +88,11 @@ const char *lex_secret_file(const char *path, const char *buf, size_t len);
 /* Host folders a bind mount of which hands over the host (/, /etc, /proc,
  * /var/lib/docker...), as normalized absolute paths. */
 extern const struct lexicon lex_sensitive_host_paths;
+/* System folders a VOLUME should not take over (/etc, /usr...). */
+extern const struct lexicon lex_system_folders;
+/* Host devices that hand over the host (disks, /dev/mem), for
+ * lex_match_ci: a final * matches a prefix. */
+extern const struct lexicon lex_host_devices;
 /* The container runtimes' API sockets, as normalized absolute paths. */
 extern const struct lexicon lex_runtime_sockets;
 /* Whether a normalized absolute path is a container runtime's API socket;

@@ -82,6 +82,17 @@ LIST(runtime_sockets, "/var/run/docker.sock", "/run/docker.sock", "/var/run/podm
 LIST(sensitive_host_paths, "/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/proc",
      "/root", "/run/containerd", "/sbin", "/sys", "/usr", "/var/lib/containerd",
      "/var/lib/docker", "/var/lib/kubelet");
+/* System folders an image's VOLUME should not take over: the container
+ * would keep its first copy of them (normalized absolute paths; /var/lib/
+ * docker in a Docker-in-Docker image is the right use of a VOLUME). */
+LIST(system_folders, "/", "/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/proc",
+     "/sbin", "/sys", "/usr", "/usr/bin", "/usr/lib", "/usr/local", "/usr/sbin");
+/* Host devices that give the host itself, not one piece of hardware: its
+ * disks (whole or partitions, device-mapper, loop and md), its memory and
+ * I/O ports, and all of /dev. A final * matches a prefix. */
+LIST(host_devices, "/dev", "/dev/sd*", "/dev/hd*", "/dev/vd*", "/dev/xvd*", "/dev/nvme*",
+     "/dev/mmcblk*", "/dev/dm-*", "/dev/mapper/*", "/dev/md*", "/dev/loop*", "/dev/disk/*",
+     "/dev/mem", "/dev/kmem", "/dev/port");
 /* Tags that move to a new image over time, like latest (Docker Hub's
  * alpine:edge, node:lts, debian:stable, archlinux's rolling...). */
 LIST(floating_tags, "latest", "stable", "edge", "nightly", "lts", "main", "master", "dev",
@@ -104,7 +115,8 @@ const struct lexicon *const lexicon_lists[] = {
 	&lex_runtime_sockets, &lex_dns_servers, &lex_mail_servers, &lex_floating_tags,
 	&lex_busybox_images, &lex_strict_readers, &lex_demo_words, &lex_privdrop_daemons,
 	&lex_log_forwarders, &lex_log_forwarder_packages, &lex_apt_installers, &lex_os_images,
-	&lex_bundle_words, &lex_installer_outputs, &lex_sensitive_host_paths, NULL
+	&lex_bundle_words, &lex_installer_outputs, &lex_sensitive_host_paths,
+	&lex_system_folders, &lex_host_devices, NULL
 };
 
 bool lex_has(const struct lexicon *l, const char *s)

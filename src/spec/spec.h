@@ -84,6 +84,8 @@ struct sp_mount {
 	const char *source;	/* host path or volume name; NULL for anonymous and tmpfs */
 	const char *target;	/* path in the container */
 	bool read_only;
+	/* Bind propagation ("shared", "rslave", ...) when set; NULL otherwise */
+	const char *propagation;
 	struct sp_at at;
 };
 
@@ -172,7 +174,10 @@ struct spec {
 	struct sp_str log_driver;
 	struct sp_kv *log_opts;
 	size_t nlog_opts;
-	struct sp_flag healthcheck;	/* on: has one that is not disabled */
+	/* on: has one that is not disabled; set: whether it has one is
+	 * known (false for a service whose image is pulled). */
+	struct sp_flag healthcheck;
+	bool healthcheck_disabled;	/* on purpose: HEALTHCHECK NONE, disable: true */
 	struct sp_kv *env;
 	size_t nenv;
 	struct sp_kv *labels;

@@ -1,4 +1,4 @@
-/* no-new-privileges not set: SW0091 (live). */
+/* no-new-privileges not set: SW0055 (compose), SW0091 (live). */
 #include "checks/runtime/runtime.h"
 #include "util/str.h"
 
@@ -24,6 +24,6 @@ static void check(struct rule_ctx *c)
 }
 
 const struct check check_rt_no_new_privileges = {
-	.on = { [SPEC_CONTAINER] = &SW0091 },
+	.on = { [SPEC_SERVICE] = &SW0055, [SPEC_CONTAINER] = &SW0091 },
 	.spec = check,
 };

@@ -151,6 +151,8 @@ struct vol_spec {
 	const char *source;	/* NULL for an anonymous volume */
 	const char *target;
 	bool read_only;
+	/* "shared", "rslave", ... when an option names one; NULL otherwise */
+	const char *propagation;
 	bool bind;		/* the source is a path */
 };
 

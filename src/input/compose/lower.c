@@ -287,6 +287,32 @@ static long long pids_of(const char *s)
 	return s && s[strspn(s, "0123456789")] ? -1 : v > 0 ? v : -1;
 }
 
+static bool healthcheck_none(const struct m_instr *in)
+{
+	return in->node->nargs && !strcasecmp(in->node->args[0].value, "NONE");
+}
+
+/* The service's healthcheck:, else its image's when the Dockerfile stage it
+ * builds is in the tree (the chain's last HEALTHCHECK; NONE turns it off);
+ * unknown (set false) for an image pulled from elsewhere. */
+static struct sp_flag healthcheck_of(const struct c_service *s, const struct m_dockerfile *df,
+				     const struct m_stage *st, struct sp_at at, bool *disabled)
+{
+	*disabled = false;
+	if (s->healthcheck_written || !st) {
+		*disabled = s->healthcheck_written && !s->has_healthcheck;
+		return (struct sp_flag){ s->healthcheck_written, s->has_healthcheck, at };
+	}
+	for (; st; st = st->base_stage)
+		for (size_t i = st->ninstrs; i-- > 1;)
+			if (st->instrs[i].kind == K_HEALTHCHECK) {
+				*disabled = healthcheck_none(&st->instrs[i]);
+				return (struct sp_flag){ true, !*disabled,
+							 instr_at(df, &st->instrs[i]) };
+			}
+	return (struct sp_flag){ true, false, at };
+}
+
 void compose_lower(struct arena *a, const struct c_project *p, size_t i,
 		   const struct m_dockerfile *df, struct spec *out)
 {
@@ -317,7 +343,11 @@ void compose_lower(struct arena *a, const struct c_project *p, size_t i,
 	out->privileged = (struct sp_flag){ s->privileged.s != NULL,
 					    s->privileged.s && !strcasecmp(s->privileged.s, "true"),
 					    at_of(&s->privileged.pos, &s->privileged.via) };
+	out->read_only = (struct sp_flag){ s->read_only.s != NULL,
+					   s->read_only.s && !strcasecmp(s->read_only.s, "true"),
+					   at_of(&s->read_only.pos, &s->read_only.via) };
 	out->cap_add = list_of(a, &s->cap_add);
+	out->cap_drop = list_of(a, &s->cap_drop);
 	out->security_opt = list_of(a, &s->security_opt);
 	out->entrypoint = list_of(a, &s->entrypoint);
 	out->command = list_of(a, &s->command);
@@ -344,7 +374,8 @@ void compose_lower(struct arena *a, const struct c_project *p, size_t i,
 		const struct c_volume *v = &s->volumes[k];
 
 		out->mounts[out->nmounts++] = (struct sp_mount){ v->type, v->source, v->target,
-								 v->read_only, at_of(&v->pos, &v->via) };
+								 v->read_only, v->propagation,
+								 at_of(&v->pos, &v->via) };
 	}
 	out->ports = arena_alloc(a, (s->nports + 1) * sizeof(*out->ports));
 	for (size_t k = 0; k < s->nports; k++) {
@@ -378,7 +409,7 @@ void compose_lower(struct arena *a, const struct c_project *p, size_t i,
 		out->log_opts[out->nlog_opts++] = (struct sp_kv){ kv->key, kv->value,
 								  at_of(&kv->pos, &kv->via), false, NULL, false };
 	}
-	out->healthcheck = (struct sp_flag){ true, s->has_healthcheck, out->at };
+	out->healthcheck = healthcheck_of(s, df, st, out->at, &out->healthcheck_disabled);
 	out->env = arena_alloc(a, (s->nenvironment + 1) * sizeof(*out->env));
 	env_file = NULL;
 	for (size_t k = 0; k < s->nenvironment; k++) {

@@ -393,6 +393,7 @@ static void model_volumes(struct mctx *m, const struct y_node *n, struct c_servi
 				vol.source = ld_resolve_at(m->L, it, vs.source);
 			vol.target = vs.target;
 			vol.read_only = vs.read_only;
+			vol.propagation = vs.propagation;
 		} else if (it->kind == Y_MAP) {
 			const struct y_node *ro = get(it, "read_only"), *src = get(it, "source");
 
@@ -414,6 +415,7 @@ static void model_volumes(struct mctx *m, const struct y_node *n, struct c_servi
 			if (streq(vol.type, "tmpfs"))
 				vol.source = NULL;
 			vol.read_only = streq(want_bool(m, ro, "volumes.read_only").s, "true");
+			vol.propagation = str_of(get(get(it, "bind"), "propagation"));
 		} else {
 			type_error(m, "volumes", it, "a list of volumes");
 			continue;
@@ -541,6 +543,7 @@ static void model_service(struct ld *L, struct y_pair *sp, struct c_service *s)
 	s->init = want_bool(&m, get(svc, "init"), "init");
 	model_build_section(&m, get(svc, "build"), s);
 	want_list(&m, get(svc, "cap_add"), "cap_add", false, &s->cap_add);
+	want_list(&m, get(svc, "cap_drop"), "cap_drop", false, &s->cap_drop);
 	want_list(&m, get(svc, "security_opt"), "security_opt", false, &s->security_opt);
 	want_list(&m, get(svc, "profiles"), "profiles", false, &s->profiles);
 	want_list(&m, get(svc, "expose"), "expose", false, &s->expose);
@@ -601,7 +604,7 @@ static void model_service(struct ld *L, struct y_pair *sp, struct c_service *s)
 	} else if (hc && !is_null(hc)) {
 		const struct y_node *t = get(hc, "test");
 
-		s->has_healthcheck = true;
+		s->has_healthcheck = s->healthcheck_written = true;
 		if (streq(want_bool(&m, get(hc, "disable"), "healthcheck.disable").s, "true"))
 			s->has_healthcheck = false;
 		if (t && t->kind == Y_SEQ && t->nitems && streq(str_of(t->items[0]), "NONE"))

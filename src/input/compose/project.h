@@ -49,6 +49,7 @@ struct c_volume {
 	const char *source;	/* NULL for anonymous volumes and tmpfs */
 	const char *target;
 	bool read_only;
+	const char *propagation;	/* bind propagation as written, or NULL */
 	bool long_syntax;
 	struct y_pos pos, via;
 };
@@ -93,7 +94,7 @@ struct c_service {
 	struct c_value logging_driver;
 	struct c_kv *logging_options;
 	size_t nlogging_options;
-	struct c_list cap_add, security_opt, networks, profiles, expose, command, entrypoint;
+	struct c_list cap_add, cap_drop, security_opt, networks, profiles, expose, command, entrypoint;
 	struct c_port *ports;
 	size_t nports;
 	struct c_volume *volumes;
@@ -105,6 +106,7 @@ struct c_service {
 	struct c_dep *depends_on;
 	size_t ndepends_on;
 	bool has_healthcheck;		/* healthcheck present and not disabled */
+	bool healthcheck_written;	/* healthcheck present, disabled or not */
 	bool active;			/* no profiles, or one of them is enabled */
 	/* Another service waits for it to end: depends_on it with condition
 	 * service_completed_successfully. */

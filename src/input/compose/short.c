@@ -119,6 +119,19 @@ const char *short_parse_port(struct arena *a, const char *raw, struct port_spec 
 	return NULL;
 }
 
+/* A bind propagation option of the short syntax (compose-go's
+ * volumespec: the mount(8) names). */
+static bool is_propagation(const char *o, size_t n)
+{
+	static const char *const names[] = { "shared", "rshared", "slave", "rslave",
+					      "private", "rprivate" };
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i]) == n && !strncmp(o, names[i], n))
+			return true;
+	return false;
+}
+
 /* compose-go format.isFilePath: ".", "/", "~", \\ or a Windows drive. */
 static bool is_file_path(const char *s)
 {
@@ -185,6 +198,8 @@ const char *short_parse_volume(struct arena *a, const char *spec, struct vol_spe
 				vs->read_only = true;
 			else if (n == 2 && !strncmp(o, "rw", 2))
 				vs->read_only = false;
+			else if (is_propagation(o, n))
+				vs->propagation = arena_strndup(a, o, n);
 			o += n;
 			if (*o == ',')
 				o++;

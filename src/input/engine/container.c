@@ -185,6 +185,8 @@ static void mounts(struct arena *a, json_t *arr, struct live_container *c)
 		lm->name = str_or_empty(a, json_object_get(m, "Name"));
 		lm->source = str_or_empty(a, json_object_get(m, "Source"));
 		lm->destination = str_or_empty(a, json_object_get(m, "Destination"));
+		lm->propagation = str_or_empty(a, json_object_get(m, "Propagation"));
+		lm->read_only = json_is_false(json_object_get(m, "RW"));
 	}
 	if (c->nmounts)
 		qsort(c->mounts, c->nmounts, sizeof(*c->mounts), cmp_mount);
@@ -248,6 +250,13 @@ int live_decode_inspect(struct arena *a, json_t *j, struct live_container *c, co
 	c->env = strings(a, json_object_get(cfg, "Env"), &c->nenv);
 	c->exposed = keys(a, json_object_get(cfg, "ExposedPorts"), &c->nexposed);
 	c->labels = kvs(a, json_object_get(cfg, "Labels"), &c->nlabels);
+	{
+		json_t *test = json_object_get(json_object_get(cfg, "Healthcheck"), "Test");
+		const char *t0 = json_string_value(json_array_get(test, 0));
+
+		c->healthcheck = t0 && strcmp(t0, "NONE");
+		c->healthcheck_none = t0 && !strcmp(t0, "NONE");
+	}
 
 	hc = json_object_get(j, "HostConfig");
 	c->privileged = json_is_true(json_object_get(hc, "Privileged"));
@@ -256,7 +265,9 @@ int live_decode_inspect(struct arena *a, json_t *j, struct live_container *c, co
 	rp = json_object_get(hc, "RestartPolicy");
 	c->restart_policy = str_or_empty(a, json_object_get(rp, "Name"));
 	c->restart_max = num(json_object_get(rp, "MaximumRetryCount"));
+	c->readonly_rootfs = json_is_true(json_object_get(hc, "ReadonlyRootfs"));
 	c->cap_add = strings(a, json_object_get(hc, "CapAdd"), &c->ncap_add);
+	c->cap_drop = strings(a, json_object_get(hc, "CapDrop"), &c->ncap_drop);
 	c->security_opt = strings(a, json_object_get(hc, "SecurityOpt"), &c->nsecurity_opt);
 	c->network_mode = str_or_empty(a, json_object_get(hc, "NetworkMode"));
 	c->pid_mode = str_or_empty(a, json_object_get(hc, "PidMode"));

@@ -30,6 +30,8 @@ struct live_mount {
 	const char *type;	/* "bind", "volume", "tmpfs", ... */
 	const char *name;	/* volume name ("" for binds) */
 	const char *source, *destination;
+	const char *propagation;	/* "rprivate", "shared", ...; "" when absent */
+	bool read_only;			/* RW false */
 };
 
 /* HostConfig.Devices. */
@@ -66,13 +68,16 @@ struct live_container {
 	size_t ncmd, nentrypoint, nenv;
 	const char **exposed;		/* Config.ExposedPorts keys, sorted */
 	size_t nexposed;
+	/* Config.Healthcheck (the image's unless the run replaced it): set
+	 * with a Test other than NONE. */
+	bool healthcheck, healthcheck_none;	/* Test NONE: turned off */
 
 	/* HostConfig */
-	bool privileged, publish_all, auto_remove;
+	bool privileged, publish_all, auto_remove, readonly_rootfs;
 	const char *restart_policy;	/* "" when unset */
 	long restart_max;
-	const char **cap_add, **security_opt;
-	size_t ncap_add, nsecurity_opt;
+	const char **cap_add, **cap_drop, **security_opt;
+	size_t ncap_add, ncap_drop, nsecurity_opt;
 	const char *network_mode;	/* "" when unset */
 	/* PidMode, IpcMode, UTSMode, UsernsMode: "" when unset. */
 	const char *pid_mode, *ipc_mode, *uts_mode, *userns_mode;

@@ -46,7 +46,11 @@ void live_lower(struct arena *a, const struct live_container *ct, struct spec *o
 	out->entrypoint = list_of(a, ct->entrypoint, ct->nentrypoint);
 	out->command = list_of(a, ct->cmd, ct->ncmd);
 	out->privileged = (struct sp_flag){ true, ct->privileged, { 0 } };
+	out->read_only = (struct sp_flag){ true, ct->readonly_rootfs, { 0 } };
+	out->healthcheck = (struct sp_flag){ true, ct->healthcheck, { 0 } };
+	out->healthcheck_disabled = ct->healthcheck_none;
 	out->cap_add = list_of(a, ct->cap_add, ct->ncap_add);
+	out->cap_drop = list_of(a, ct->cap_drop, ct->ncap_drop);
 	out->security_opt = list_of(a, ct->security_opt, ct->nsecurity_opt);
 	out->network_mode = str(ct->network_mode);
 	out->pid = str(ct->pid_mode);
@@ -70,7 +74,8 @@ void live_lower(struct arena *a, const struct live_container *ct, struct spec *o
 		const struct live_mount *m = &ct->mounts[k];
 
 		out->mounts[out->nmounts++] = (struct sp_mount){
-			m->type, *m->source ? m->source : NULL, m->destination, false, { 0 }
+			m->type, *m->source ? m->source : NULL, m->destination, m->read_only,
+			*m->propagation ? m->propagation : NULL, { 0 }
 		};
 	}
 	out->ports = arena_alloc(a, (ct->nports + 1) * sizeof(*out->ports));

@@ -155,7 +155,17 @@ const struct rule SW0507 = {
 	       "named as one (.env, id_rsa, .git-credentials, .aws/credentials) is reported "
 	       "whether or not it is in the build context; others when the context's file "
 	       "holds one (-----BEGIN ... PRIVATE KEY-----, an npm auth token, a registry "
-	       "login). Stages that do not ship are not judged: a builder's files stay in "
+	       "login). A COPY or ADD of the context's root, a folder or a wildcard is "
+	       "reported when what it copies holds such a file that the build's ignore file "
+	       "(Dockerfile.dockerignore beside the Dockerfile, else the context's "
+	       ".dockerignore, read as BuildKit reads it) does not exclude: the context is "
+	       "walked once per run, 16 folders deep and 20,000 entries at most, without "
+	       "symlinks, .git, node_modules, vendor, nor folders of tests, fixtures, "
+	       "examples and docs (their keys are dummies); a .env counts there only when it "
+	       "sets a secret variable to a real value, and key files are read for their "
+	       "first 64 KiB. An ignore file BuildKit would refuse, or with a pattern "
+	       "seaworthy does not follow, leaves the context unjudged. Stages that do not "
+	       "ship are not judged: a builder's files stay in "
 	       "the builder (the secret still reaches its cache: prefer a secret mount).",
 	.bad = "FROM node:20-slim\nCOPY .npmrc package.json ./\nRUN npm ci\n",
 	.good = "FROM node:20-slim\nCOPY package.json ./\n"

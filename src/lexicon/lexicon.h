@@ -85,6 +85,11 @@ extern const struct lexicon lex_log_options;
  * NULL (content unknown) only the names that are secrets whatever they
  * hold (.env, id_rsa, .git-credentials) are. */
 const char *lex_secret_file(const char *path, const char *buf, size_t len);
+/* Whether a file of this name is worth reading for lex_secret_file: one it
+ * judges by its content (id_*, .npmrc, .docker/config.json) or key
+ * material's extensions (.pem, .key, .crt...). For walks that cannot read
+ * every file of a tree. */
+bool lex_secret_file_maybe(const char *path);
 /* Host folders a bind mount of which hands over the host (/, /etc, /proc,
  * /var/lib/docker...), as normalized absolute paths. */
 extern const struct lexicon lex_sensitive_host_paths;

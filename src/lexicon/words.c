@@ -255,3 +255,18 @@ const char *lex_secret_file(const char *path, const char *buf, size_t len)
 		return "Git credentials";
 	return NULL;
 }
+
+bool lex_secret_file_maybe(const char *path)
+{
+	static const char *const exts[] = { "pem", "key", "crt", "cer", "cert", "priv",
+					    "private", "p8", "pk8", "rsa", NULL };
+	const char *base = str_last_part(path), *dot = strrchr(base, '.');
+
+	if (!strncmp(base, "id_", 3) || !strcmp(base, ".npmrc") ||
+	    str_ends_with(path, ".docker/config.json"))
+		return true;
+	for (size_t i = 0; dot && dot != base && exts[i]; i++)
+		if (!strcasecmp(dot + 1, exts[i]))
+			return true;
+	return false;
+}

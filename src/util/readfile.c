@@ -206,6 +206,17 @@ static bool inside(const char *path)
 	return !realpath(path, real) || in_tree(real);
 }
 
+bool read_dir_inside(const char *dir)
+{
+	char real[PATH_MAX];
+
+	if (!nconfine)
+		return true;
+	if (is_trusted(dir, strlen(dir)))
+		return true;
+	return real_dir(dir, real, 0) && in_tree(real);
+}
+
 void read_trust(const char *const *dirs, size_t n)
 {
 	char real[PATH_MAX];
@@ -465,6 +476,56 @@ char *read_file_sized(struct arena *a, const char *path, size_t size, size_t *le
 		return NULL;
 	}
 	r = read_sized(fd, a, size, len, why);
+	e = errno;
+	close(fd);
+	errno = e;
+	return r;
+}
+
+char *read_file_head(struct arena *a, const char *path, size_t max, size_t *len,
+		     const char **why)
+{
+	struct stat st;
+	size_t got = 0;
+	char *r = NULL;
+	int fd = open_in_tree(path, true), e;
+
+	if (fd < 0 && errno == EXDEV)
+		return refuse(why);
+	if (fd < 0) {
+		fail(why, errno);
+		return NULL;
+	}
+	if (fstat(fd, &st) < 0) {
+		fail(why, errno);
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*why = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file";
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		goto out;
+	}
+	/* As large as the file says, up to max; /proc's say 0. */
+	if (st.st_size > 0 && (size_t)st.st_size < max)
+		max = (size_t)st.st_size;
+	r = arena_alloc(a, max + 1);
+	while (got < max) {
+		ssize_t n = read(fd, r + got, max - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			fail(why, errno);
+			r = NULL;
+			goto out;
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	r[got] = '\0';
+	*len = got;
+out:
 	e = errno;
 	close(fd);
 	errno = e;

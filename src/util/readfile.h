@@ -4,6 +4,7 @@
 #ifndef SW_READFILE_H
 #define SW_READFILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/stat.h>
 
@@ -39,9 +40,18 @@ void read_confine(const char *const *dirs, size_t n);
  * marked is resolved once here). After read_confine, before other threads
  * read; read_confine lifts the marks. */
 void read_trust(const char *const *dirs, size_t n);
+/* Whether the folder dir lies in the checked tree (always, unconfined):
+ * for walks that list a folder's names before reading any file. */
+bool read_dir_inside(const char *dir);
 /* read_file with no confinement: for files the user chose, not the
  * project (the config, --config). */
 char *read_file_anywhere(struct arena *a, const char *path, size_t *len, const char **why);
+
+/* The first max bytes of a regular file at most (all of it when smaller),
+ * confined as read_file, NUL-terminated, in the arena: for files read to
+ * be recognised by their head (a private key), whatever their size. */
+char *read_file_head(struct arena *a, const char *path, size_t max, size_t *len,
+		     const char **why);
 
 /* For a regular file whose size the caller stat'ed (discovery does): no
  * fstat, and one read when the size still holds. */

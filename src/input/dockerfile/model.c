@@ -759,6 +759,21 @@ const char *m_context_file(const struct m_dockerfile *m, const char *rel, size_t
 	return r;
 }
 
+const char *m_context_head(const struct m_dockerfile *m, const char *rel, size_t max,
+			   size_t *len)
+{
+	struct strbuf path = STRBUF_INIT;
+	const char *r = NULL, *why;
+	size_t n;
+
+	if (context_path(m, rel, &path))
+		r = read_file_head(m->a, path.buf, max, &n, &why);
+	if (r && len)
+		*len = n;
+	strbuf_release(&path);
+	return r;
+}
+
 bool m_ref_first(const struct m_dockerfile *m, size_t i)
 {
 	return m->refs[i].first;

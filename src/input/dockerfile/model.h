@@ -135,6 +135,9 @@ const char *m_stage_root_image(const struct m_stage *s);
 /* Reads a file of the build context (relative to the Dockerfile's
  * directory; util/readfile.h); NULL if absent or unreadable. In the arena. */
 const char *m_context_file(const struct m_dockerfile *m, const char *rel, size_t *len);
+/* Its first max bytes at most (util/readfile.h read_file_head). */
+const char *m_context_head(const struct m_dockerfile *m, const char *rel, size_t max,
+			   size_t *len);
 /* What rel is in the build context: no such file (or not to be read), a
  * regular file, a folder, or something else. */
 enum { M_CONTEXT_NONE, M_CONTEXT_FILE, M_CONTEXT_DIR, M_CONTEXT_OTHER };

@@ -38,6 +38,7 @@ const struct rule *const rule_table[] = {
 	&SW0028,
 	&SW0029,
 	&SW0030,
+	&SW0032,
 	&SW0051,
 	&SW0053,
 	&SW0054,

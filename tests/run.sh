@@ -67,6 +67,15 @@ run_case() { # dir outfile args...
 for dir in "$top"/tests/golden/${only:-*}/; do
 	[ -d "$dir" ] || continue
 	name=$(basename "$dir")
+	# A case's `needs` file names the programs it runs (shellcheck for
+	# SW0032), one a line: without one of them, the case is skipped.
+	if [ -f "$dir/needs" ]; then
+		miss=
+		while read -r prog; do
+			[ -z "$prog" ] || command -v "$prog" >/dev/null 2>&1 || miss=$prog
+		done <"$dir/needs"
+		if [ -n "$miss" ]; then skipped "golden/$name: $miss absent (apt-get install $miss)"; continue; fi
+	fi
 	read -r -a args <"$dir/args" 2>/dev/null || args=(check .)
 	[ ${#args[@]} -gt 0 ] || args=(check .)
 	# expected.lint: one line per finding (tests/tools/lint.py), for rule

@@ -608,6 +608,52 @@ const struct rule SW0031 = {
 	       "in a RUN and check it with sha256sum -c",
 };
 
+static const struct rule_option SW0032_options[] = {
+	{ "exclude", true, false, "ShellCheck codes not to report (SC2086 or 2086), besides "
+	  "SC1090, SC1091, SC2148 and SC2187, which are never reported" },
+	{ NULL, false, false, NULL },
+};
+
+const struct rule SW0032 = {
+	.id = "SW0032",
+	.title = "ShellCheck finds a problem in a RUN instruction or an entry script",
+	.severity = SEV_WARNING,
+	.checklist = 0,
+	.layer = "dockerfile",
+	.scope = SCOPE_PRODUCTION,
+	.why = "A RUN instruction is a shell script, and so are the scripts its ENTRYPOINT and "
+	       "CMD start: an unquoted variable that splits, a cd that fails and lets the next "
+	       "command run in the wrong folder, a bash feature under /bin/sh, break builds "
+	       "and containers in ways seaworthy's own rules do not look for. With `shellcheck` "
+	       "installed, this rule hands ShellCheck every shell-form RUN of every stage "
+	       "(a RUN <<EOF heredoc's body on its own) and the entry scripts of the build "
+	       "context the shipped stages run, in the dialect they run in (the SHELL, or the "
+	       "script's #! line: sh, bash, dash or ksh; exec-form RUNs and other shells such "
+	       "as PowerShell are skipped), and reports what it finds at the Dockerfile's or "
+	       "the script's line and column, its message starting with the SC code. The "
+	       "finding's severity is ShellCheck's level (error, warning; info and style as "
+	       "info). ShellCheck runs once per dialect for the whole run (200 scripts at "
+	       "most each time), reading the texts from memory, without its .shellcheckrc "
+	       "files; it is given 60 seconds. Not reported: SC1090 and SC1091 (a sourced "
+	       "file is in the image, not here), SC2148 and SC2187 (the dialect is given); "
+	       "SC2154 for a variable an ARG or ENV in scope (or a predefined proxy ARG) "
+	       "sets; the POSIX sh portability warnings (SC3xxx) under BusyBox ash (Alpine), "
+	       "which has those features; codes named by a `# hadolint ignore=SC2086` or "
+	       "`# shellcheck disable=SC2086` comment just above the instruction, or by the "
+	       "rule's exclude option. hadolint runs ShellCheck on RUN the same way: its SC "
+	       "findings are this rule's. A `# seaworthy ignore=SW0032` is not reported as "
+	       "unused (SW0009): ShellCheck runs after the suppressions are read.",
+	.bad = "FROM debian:12-slim\nARG VERSION=1.2\nRUN cd /opt; curl -fsSLO https://example.com/app-$VERSION.tgz\n",
+	.good = "FROM debian:12-slim\nARG VERSION=1.2\nWORKDIR /opt\n"
+		"RUN curl -fsSLO \"https://example.com/app-${VERSION}.tgz\"\n",
+	.fix = "Fix the shell code as the ShellCheck wiki's page for the code says "
+	       "(https://www.shellcheck.net/wiki/SC2086 for SC2086)",
+	.options = SW0032_options,
+	.default_off = "It needs the shellcheck program, which seaworthy runs only when asked "
+		       "(`--select SW0032`, or `enable: [SW0032]`); without it, the run says so in "
+		       "a note and goes on. Its style findings are many on real Dockerfiles",
+};
+
 const struct rule SW0051 = {
 	.id = "SW0051",
 	.title = "A compose file uses an unset variable that has no default",

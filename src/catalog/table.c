@@ -39,6 +39,7 @@ const struct rule *const rule_table[] = {
 	&SW0029,
 	&SW0030,
 	&SW0031,
+	&SW0032,
 	&SW0051,
 	&SW0053,
 	&SW0054,

@@ -6,6 +6,7 @@ extern const struct check check_latest_tag;
 extern const struct check check_add_instead_of_copy;
 extern const struct check check_shell_form_cmd;
 extern const struct check check_pipefail;
+extern const struct check check_shellcheck;
 extern const struct check check_no_healthcheck;
 extern const struct check check_relative_workdir;
 extern const struct check check_multiple_cmd;
@@ -105,6 +106,7 @@ const struct check *const check_table[] = {
 	&check_add_instead_of_copy,
 	&check_shell_form_cmd,
 	&check_pipefail,
+	&check_shellcheck,
 	&check_no_healthcheck,
 	&check_relative_workdir,
 	&check_multiple_cmd,

@@ -63,6 +63,12 @@ struct finding {
 	/* The settings that judge it (config/config.h: its input's), or NULL
 	 * for the working directory's; the run owns them. */
 	const struct config *config;
+	/* Not a finding yet: the place of a text that a program run once for
+	 * the whole run judges (SW0032's ShellCheck,
+	 * checks/dockerfile/shellcheck.h), which replaces it by what that
+	 * program finds there, with this one's settings, purpose, stage and
+	 * suppression, before the finish. NULL for findings. */
+	const void *pending;
 };
 
 /* An input of the run, as the report accounts for it: JSON "inputs",

@@ -28,6 +28,7 @@
 #include "checks/crossfile/crossfile.h"
 #include "checks/check.h"
 #include "checks/dockerfile/helpers.h"
+#include "checks/dockerfile/shellcheck.h"
 #include "input/scripts/evidence.h"
 #include "input/scripts/scripts.h"
 #include "spec/image_ref.h"
@@ -2211,6 +2212,9 @@ int pipeline_check(const struct run_opts *o, const char *const *paths, size_t np
 	find_scripts(&run, &inputs);
 	check_inputs(&run, &inputs);
 	drop_script_repeats(&run);
+	/* SW0032's placeholders, each said once by now: one ShellCheck run
+	 * for all of them (checks/dockerfile/shellcheck.h). */
+	shellcheck_finish(&run.r, run.fingerprints);
 	crossfile_root_fixed_by_compose(&run.r, run.projects, run.project_dfs, run.nprojects);
 	crossfile_process_overridden(&run.r, run.projects, run.project_dfs, run.nprojects);
 	crossfile_healthcheck_given(&run.r, run.projects, run.project_dfs, run.nprojects);

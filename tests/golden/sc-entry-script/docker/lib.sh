@@ -1,0 +1,1 @@
+echo "lib" $lib_undefined

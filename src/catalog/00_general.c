@@ -606,6 +606,10 @@ const struct rule SW0031 = {
 		"\\\n    https://example.com/tool-1.4.tar.gz /opt/\n",
 	.fix = "Add --checksum=sha256:<digest> of the file you reviewed, or download it "
 	       "in a RUN and check it with sha256sum -c",
+	.default_off = "On the real projects of the suite its one finding, a pinned s6-overlay "
+		       "release from the project's own GitHub page, was judged debatable: over "
+		       "TLS from the upstream's release page, most maintainers accept the risk. "
+		       "Turn it on where every download must be verified",
 };
 
 static const struct rule_option SW0032_options[] = {

@@ -103,7 +103,7 @@ static void check_context(struct rule_ctx *c, const struct m_instr *in,
 	}
 	if (!count)
 		return;
-	rule_report(c, in, "%s %s copies %s, which holds %s (%s)%s that %s: add %s to %s, or "
+	rule_report(c, in, "%s %s copies %s, which holds %s (%s)%s that git ignores but %s: add %s to %s, or "
 		    "use RUN --mount=type=secret",
 		    in->kind == K_COPY ? "COPY" : "ADD", word1, copied(c->df->a, src1), first, what,
 		    count == 1 ? "" : count == 2 ? " and 1 more secret file" :

@@ -8,6 +8,7 @@
 
 #include "input/discover/discover.h"
 #include "input/discover/dockerignore.h"
+#include "input/discover/gitignore.h"
 #include "input/discover/purpose.h"
 #include "lexicon/lexicon.h"
 #include "spec/secret.h"
@@ -114,6 +115,11 @@ static void judge(struct walk *w, const char *path, const char *rel, int depth)
 	size_t len;
 
 	if (!lex_secret_file(rel, NULL, 0) && !lex_secret_file_maybe(rel))
+		return;
+	/* A file the repository commits is public with it, and mostly a
+	 * template or a dummy (snipe-it's .env.docker); one git ignores is a
+	 * secret of this checkout that a build from it would ship. */
+	if (!git_ignored(&w->a, path))
 		return;
 	if (!(buf = read_file_head(&w->a, path, CTX_HEAD, &len, &why)) ||
 	    !(what = lex_secret_file(rel, buf, len)))

@@ -27,7 +27,8 @@ struct ctx_secrets {
  * Dockerfile, else the context's .dockerignore): at most 16 folders deep
  * and 20,000 entries, no symlink followed, .git, node_modules, vendor and
  * folders of tests, fixtures, examples and docs (their keys are dummies)
- * left out; a file is judged by lex_secret_file on its name and its first
+ * left out; only files git ignores count (a committed one is public with
+ * the repository, mostly a template); a file is judged by lex_secret_file on its name and its first
  * 64 KiB, read only for names lex_secret_file_maybe lists, a .env only
  * when it sets a secret variable to a real value. NULL when m has no
  * context inside the checked tree, or its ignore file is one BuildKit

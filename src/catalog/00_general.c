@@ -377,7 +377,8 @@ const struct rule SW0020 = {
 	       "two builds of one commit can ship different software, and a release upstream "
 	       "can break a build that nothing changed. A version per package (apt's curl=8.5.0-2, "
 	       "apk's curl=8.12.1-r0, dnf's nodejs-18.20.4, zypper's curl=8.6.0, pip's "
-	       "flask==3.0.3, npm's typescript@5.4.5) makes the build repeatable; a lock "
+	       "flask==3.0.3, npm's typescript@5.4.5, gem's bundler:2.5.22 or -v, go "
+	       "install's tool@v1.2.3, not @latest) makes the build repeatable; a lock "
 	       "file (pip -r, npm ci) does it for language packages. Files, URLs and "
 	       "variables are not judged, nor stages that do not ship.",
 	.bad = "FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl\n",
@@ -386,7 +387,8 @@ const struct rule SW0020 = {
 	.peers = (const struct peer_rule[]){ { "hadolint", "DL3008" }, { "hadolint", "DL3013" },
 					     { "hadolint", "DL3016" }, { "hadolint", "DL3018" },
 					     { "hadolint", "DL3033" }, { "hadolint", "DL3037" },
-					     { "hadolint", "DL3041" }, { 0 } },
+					     { "hadolint", "DL3041" }, { "hadolint", "DL3028" },
+					     { "hadolint", "DL3062" }, { 0 } },
 	.default_off = "It is hadolint's noisiest check: a distribution's versions "
 		       "disappear from its mirrors within weeks, so pinned OS packages break "
 		       "builds as often as they save them, and most images rely on a "

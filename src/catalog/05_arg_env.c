@@ -173,6 +173,7 @@ const struct rule SW0507 = {
 		"RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\n",
 	.fix = "Pass it with RUN --mount=type=secret (or --mount=type=ssh for keys), and keep "
 	       "it out of the build context with .dockerignore",
+	.peers = (const struct peer_rule[]){ { "hadolint", "DL4007" }, { 0 } },
 	.scope = SCOPE_PRODUCTION,
 };
 

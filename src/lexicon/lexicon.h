@@ -261,6 +261,11 @@ struct lex_pkg_manager {
 	 * nodejs-18.20.4); pin_example shows the syntax. NULL when not checked. */
 	const char *pin_marks;
 	bool pin_dash;
+	/* Options that give the version for the whole command (gem's -v);
+	 * module_paths: operands are module paths (go's example.com/x/cmd),
+	 * pinned by @ and a version, not @latest or a branch. */
+	const char *const *pin_opts;
+	bool module_paths;
 	const char *pin_example;
 	const char *leaves;		/* for messages: "the package lists" */
 	const char *index;		/* what refresh downloads: "package index" */
@@ -270,6 +275,10 @@ struct lex_pkg_manager {
 };
 /* Every manager, ended by a NULL family, for the tests. */
 extern const struct lex_pkg_manager lex_pkg_managers[];
+/* Installers only SW0020 asks about (gem install, go install): names,
+ * install and the pin fields are set, nothing else. The manager whose
+ * names hold program, or NULL. */
+const struct lex_pkg_manager *lex_pin_installer(const char *program);
 /* Whether name starts with the first two letters of a manager's name or
  * of python: a command that does not is no manager. */
 bool lex_pkg_manager_maybe(const char *name);

@@ -177,6 +177,35 @@ const struct lex_pkg_manager lex_pkg_managers[] = {
 	{ 0 },
 };
 
+/* gem-install(1): NAME:VERSION or -v/--version for all; go help install:
+ * PATH@VERSION (@latest and a branch move). Not in lex_pkg_managers: their
+ * caches and prompts are not judged. */
+static const struct lex_pkg_manager pin_installers[] = {
+	{
+		.family = "gem",
+		.names = W("gem"),
+		.install = W("install", "i"),
+		.pin_marks = ":", .pin_opts = W("-v", "--version"),
+		.pin_example = "bundler:2.5.22",
+	},
+	{
+		.family = "go",
+		.names = W("go"),
+		.install = W("install"),
+		.module_paths = true,
+		.pin_example = "golang.org/x/tools/gopls@v0.16.2",
+	},
+	{ 0 },
+};
+
+const struct lex_pkg_manager *lex_pin_installer(const char *program)
+{
+	for (const struct lex_pkg_manager *m = pin_installers; m->family; m++)
+		if (str_eq(m->names[0], program))
+			return m;
+	return NULL;
+}
+
 /* The first two letters of the managers' names (and of python, for python
  * -m pip), each pair followed by a space: a quick no for every other
  * command (cd, cp, chmod, curl...). The unit tests keep it true. */

@@ -20,12 +20,32 @@ static bool not_a_name(const struct sh_word *w, const struct lex_pkg_manager *m)
 	    str_ends_with(t, ".apk") || str_ends_with(t, ".whl") || str_ends_with(t, ".tgz") ||
 	    str_ends_with(t, ".tar.gz") || str_ends_with(t, ".zip"))
 		return true;
-	/* npm's @scope/name is a name; elsewhere a slash is a path. */
+	/* npm's @scope/name is a name; go's module paths hold slashes;
+	 * elsewhere a slash is a path. */
+	if (m->module_paths)
+		return false;
 	return t[0] == '@' ? !m->pin_marks || !strchr(m->pin_marks, '@') : strchr(t, '/') != NULL;
+}
+
+/* go's @v1.2.3 or @<commit>; not @latest, @master or another branch. */
+static bool module_pinned(const char *t)
+{
+	const char *at = strrchr(t, '@');
+	size_t n;
+
+	if (!at)
+		return false;
+	at++;
+	if (at[0] == 'v' && isdigit((unsigned char)at[1]))
+		return true;
+	n = strspn(at, "0123456789abcdef");
+	return n >= 7 && !at[n];
 }
 
 static bool pinned(const char *t, const struct lex_pkg_manager *m)
 {
+	if (m->module_paths)
+		return module_pinned(t);
 	if (m->pin_dash) {
 		for (const char *p = strchr(t, '-'); p; p = strchr(p + 1, '-'))
 			if (isdigit((unsigned char)p[1]))
@@ -52,14 +72,48 @@ static void on_operand(void *ctx, const struct sh_word *w)
 		strbuf_addf(&u->names, "%s%s", u->n > 1 ? ", " : "", w->text);
 }
 
+/* gem install, go install: the subcommand's index, or 0. */
+static size_t pin_installer(const struct sh_cmd *cmd, const struct lex_pkg_manager **m)
+{
+	const char *name = sh_cmd_name(cmd);
+
+	if (!name || cmd->argc < 3 || !(*m = lex_pin_installer(name)))
+		return 0;
+	for (size_t k = 1; k < cmd->argc; k++) {
+		const char *a = cmd->argv[k].text;
+
+		if (a[0] == '-')
+			continue;
+		return lex_pm_word_in((*m)->install, a) ? k : 0;
+	}
+	return 0;
+}
+
+/* An option that pins every package of the command (gem install x -v 2). */
+static bool pinned_by_option(const struct sh_cmd *cmd, size_t k, const struct lex_pkg_manager *m)
+{
+	for (size_t i = k + 1; m->pin_opts && i < cmd->argc; i++) {
+		const char *a = cmd->argv[i].text;
+		size_t n = strcspn(a, "=");
+
+		for (const char *const *o = m->pin_opts; *o; o++)
+			if (strlen(*o) == n && !strncmp(*o, a, n))
+				return true;
+	}
+	return false;
+}
+
 static void check_cmd(struct rule_ctx *c, const struct m_instr *in, const struct sh_cmd *cmd)
 {
 	struct unpinned u = { .names = STRBUF_INIT };
 	size_t k;
 
-	if (cmd_pm_op(cmd, &u.m) != PM_INSTALL || (!u.m->pin_marks && !u.m->pin_dash) ||
-	    !cmd_pkg_manager(cmd, &k) || !k)
+	if (cmd_pm_op(cmd, &u.m) == PM_INSTALL) {
+		if ((!u.m->pin_marks && !u.m->pin_dash) || !cmd_pkg_manager(cmd, &k) || !k)
+			return;
+	} else if (!(k = pin_installer(cmd, &u.m)) || pinned_by_option(cmd, k, u.m)) {
 		return;
+	}
 	cmd_each_operand(cmd, k, on_operand, &u);
 	if (u.n)
 		rule_report(c, in, "%s %s %s%s: no version (write it as %s), so a rebuild "

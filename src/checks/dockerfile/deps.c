@@ -1,7 +1,10 @@
 #include "checks/dockerfile/deps.h"
 
 #include <fnmatch.h>
+#include <stdint.h>
 #include <string.h>
+
+#include "checks/dockerfile/helpers.h"
 #include "util/str.h"
 
 /*
@@ -322,7 +325,37 @@ static bool pkgfile(struct arena *a, const struct sh_cmd *c, struct dep_install 
 	return false;
 }
 
+static bool install_of(struct arena *a, const struct sh_cmd *c, struct dep_install *out);
+
+/* SW0301 and SW0302 ask of every command twice each: the answers, while the
+ * commands stay put (cmd_memo_epoch), per thread; the strings are in a. */
+#define DEP_MEMO 128
+static _Thread_local struct dep_memo {
+	const struct sh_cmd *c;
+	struct arena *a;
+	unsigned epoch;
+	bool is;
+	struct dep_install d;
+} dep_memo[DEP_MEMO];
+
 bool dep_install_of(struct arena *a, const struct sh_cmd *c, struct dep_install *out)
+{
+	struct dep_memo *e = &dep_memo[((uintptr_t)c / sizeof(*c)) % DEP_MEMO];
+	unsigned epoch = cmd_memo_epoch();
+
+	if (!epoch)
+		return install_of(a, c, out);
+	if (e->c != c || e->a != a || e->epoch != epoch) {
+		e->is = install_of(a, c, &e->d);
+		e->c = c;
+		e->a = a;
+		e->epoch = epoch;
+	}
+	*out = e->d;
+	return e->is;
+}
+
+static bool install_of(struct arena *a, const struct sh_cmd *c, struct dep_install *out)
 {
 	static const char *const npm_vals[] = { "--prefix", "-C", "--workspace", "-w", "--cache", NULL };
 	static const char *const yarn_vals[] = {

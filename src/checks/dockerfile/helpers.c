@@ -94,11 +94,19 @@ static _Thread_local struct pm_memo {
 	enum pm_op op;
 } pm_memo[PM_MEMO];
 static _Thread_local bool pm_memo_on;
+static _Thread_local unsigned memo_epoch, memo_count;
 
 void cmd_pm_memo(bool on)
 {
 	memset(pm_memo, 0, sizeof(pm_memo));
 	pm_memo_on = on;
+	/* A new epoch each time, never 0 (off): other memos' entries expire. */
+	memo_epoch = on ? ++memo_count ? memo_count : ++memo_count : 0;
+}
+
+unsigned cmd_memo_epoch(void)
+{
+	return memo_epoch;
 }
 
 static enum pm_op pm_op_of(const struct sh_cmd *c, const struct lex_pkg_manager **mp);

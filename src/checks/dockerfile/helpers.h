@@ -18,6 +18,9 @@ enum pm_op cmd_pm_op(const struct sh_cmd *c, const struct lex_pkg_manager **m);
 /* Turns on (and empties) or off this thread's memo of cmd_pm_op, for the
  * span of one Dockerfile's checks, when its commands stay put. */
 void cmd_pm_memo(bool on);
+/* The memo window the commands are in: 0 when off, else a number no other
+ * window of this thread had (for memos of other answers, dep_install_of). */
+unsigned cmd_memo_epoch(void);
 /* An install of the distribution's packages: apt-get install, apk add,
  * dnf in, zypper in, pacman -S pkg. */
 bool cmd_is_os_install(const struct sh_cmd *c);

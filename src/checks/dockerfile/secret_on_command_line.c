@@ -57,7 +57,7 @@ static bool name_in(const char *name, const char *const *list)
 {
 	/* The first-byte test skips most calls: this runs for every command. */
 	for (; *list; list++)
-		if (str_eq(*list, name))
+		if ((*list)[0] == name[0] && str_eq(*list, name))
 			return true;
 	return false;
 }
@@ -117,13 +117,11 @@ static void check_text_(struct scan *sc, const struct sh_cmd *cmd, const struct 
 {
 	static const char *const npm_keys[] = { ":_authToken=", ":_auth=", ":_password=" };
 	const char *name = sh_cmd_name(cmd), *tok;
-	bool colon = false;
-	size_t n = 0;
-
+	size_t n = strlen(w->text);
 	/* URLs and npm keys both need a ':' (npm's all hold ":_"), a token 15
-	 * bytes: words are short, and a loop is cheaper than two calls. */
-	for (const char *q = w->text; *q; q++, n++)
-		colon |= *q == ':';
+	 * bytes: libc's vector search beats a loop over every byte. */
+	bool colon = memchr(w->text, ':', n) != NULL;
+
 	if (!colon && n < 15)
 		return;
 	bool npm_key = colon && strstr(w->text, ":_") != NULL;
@@ -168,10 +166,12 @@ static void check_npm_config(struct scan *sc, const struct sh_cmd *cmd)
 		"_authToken", "_auth", "_password", "npmAuthToken", "npmAuthIdent", NULL
 	};
 	const char *name = sh_cmd_name(cmd);
-	size_t set = sh_cmd_find_arg(cmd, "set");
+	size_t set;
 
-	if ((strcmp(name, "npm") && strcmp(name, "yarn") && strcmp(name, "pnpm")) ||
-	    !sh_cmd_find_arg(cmd, "config") || !set || set + 2 >= cmd->argc)
+	if (strcmp(name, "npm") && strcmp(name, "yarn") && strcmp(name, "pnpm"))
+		return;
+	set = sh_cmd_find_arg(cmd, "set");
+	if (!sh_cmd_find_arg(cmd, "config") || !set || set + 2 >= cmd->argc)
 		return;
 	for (size_t i = 0; keys[i]; i++) {
 		const char *k = cmd->argv[set + 1].text;
@@ -207,10 +207,10 @@ static void check_options(struct scan *sc, const struct sh_cmd *cmd)
 	bool mysql = name[0] == 'm' && name_in(name, mysql_clients);
 	bool curl = str_eq(name, "curl");
 	/* docker login -p, podman login -p, helm registry login -p */
-	bool login = sh_cmd_find_arg(cmd, "login") &&
-		     (str_eq(name, "docker") || str_eq(name, "podman") || str_eq(name, "buildah") ||
-		      str_eq(name, "skopeo") || str_eq(name, "nerdctl") || str_eq(name, "helm") ||
-		      str_eq(name, "oras") || str_eq(name, "crane"));
+	static const char *const loggers[] = {
+		"docker", "podman", "buildah", "skopeo", "nerdctl", "helm", "oras", "crane", NULL
+	};
+	bool login = name_in(name, loggers) && sh_cmd_find_arg(cmd, "login");
 
 	/* echo and printf print their arguments: "--token" there is text. */
 	if ((name[0] && char_in(name[0], "pcdrvug") &&

@@ -191,7 +191,8 @@ static void walk_context(struct walked *e, const char *root, const char *ignore_
 	if (w.di)
 		w.bytes = (dockerignore_npatterns(w.di) + 7) / 8 + 1;
 	walk_dir(&w, "", NULL, 0);
-	qsort(w.v, w.n, sizeof(*w.v), cmp_found);
+	if (w.n)
+		qsort(w.v, w.n, sizeof(*w.v), cmp_found);
 	v = w.n ? calloc(w.n, sizeof(*v)) : NULL;
 	for (size_t i = 0; v && i < w.n; i++)
 		v[i] = (struct ctx_secret){ strdup(w.v[i].rel), w.v[i].what };

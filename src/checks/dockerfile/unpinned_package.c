@@ -75,18 +75,12 @@ static void on_operand(void *ctx, const struct sh_word *w)
 /* gem install, go install: the subcommand's index, or 0. */
 static size_t pin_installer(const struct sh_cmd *cmd, const struct lex_pkg_manager **m)
 {
-	const char *name = sh_cmd_name(cmd);
+	const char *name = sh_cmd_name(cmd), *sub;
 
-	if (!name || cmd->argc < 3 || !(*m = lex_pin_installer(name)))
+	if (!name || cmd->argc < 3 || !(*m = lex_pin_installer(name)) ||
+	    !(sub = sh_cmd_subcommand(cmd)) || !lex_pm_word_in((*m)->install, sub))
 		return 0;
-	for (size_t k = 1; k < cmd->argc; k++) {
-		const char *a = cmd->argv[k].text;
-
-		if (a[0] == '-')
-			continue;
-		return lex_pm_word_in((*m)->install, a) ? k : 0;
-	}
-	return 0;
+	return sh_cmd_find_arg(cmd, sub);
 }
 
 /* An option that pins every package of the command (gem install x -v 2). */
